@@ -1,0 +1,52 @@
+# Everyday commands. `make run` and `make test` work on a fresh machine: they create the
+# virtualenv and install what they need first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run serve test test-fast lint bench demo screenshots clean
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/.runtime
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## Run the chat at http://127.0.0.1:5000/chat (embedded defaults: no key, no server).
+run: $(VENV)/.runtime
+	$(VENV)/bin/flask --app wsgi run --host $(HOST) --port $(PORT)
+
+## Production-style: gunicorn with gevent workers (needed for many concurrent streams).
+serve: $(VENV)/.runtime
+	$(VENV)/bin/gunicorn --worker-class gevent --workers 2 --bind $(HOST):$(PORT) wsgi:app
+
+## Install what the tests need (Python packages, Debian's chromium) and run them all.
+test: $(VENV)/.dev
+	@bash scripts/ensure-chromium
+	$(PY) -m pytest
+
+## The tests without the browser ones.
+test-fast: $(VENV)/.dev
+	$(PY) -m pytest -m "not browser"
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check chatbot tests wsgi.py bench
+	$(VENV)/bin/mypy
+
+## Benchmarks (not tests): reply engine speed, streaming latency under load, page weight.
+bench: $(VENV)/.dev
+	$(PY) bench/offline_engine.py
+	$(PY) bench/streaming.py
+
+## The demo portfolio at http://127.0.0.1:8000/ embedding the chat from http://localhost:5000.
+demo: $(VENV)/.runtime
+	$(PY) examples/serve_demo.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,139 @@
+"""A portfolio chatbot: answers visitors' questions from the owner's own profile."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from chatbot import errors, security, sessions, settings
+from chatbot.conversation import Chat
+from chatbot.engines import make_engine
+from chatbot.engines.base import Engine
+from chatbot.engines.offline import OfflineEngine
+from chatbot.extensions import csrf, limiter, server_session
+from chatbot.profile import Profile, ProfileError, load_profile
+from chatbot.settings import SettingsError
+from chatbot.starter_cache import StarterCache
+from chatbot.stores import ConversationStore, make_store
+
+SAMPLE_PROFILE = Path(__file__).parent / "data" / "sample_profile.toml"
+PROJECT_ROOT = Path(__file__).parent.parent
+
+
+class StartupError(Exception):
+    """The app cannot start: a setting or the profile is wrong. str() says which."""
+
+
+@dataclass
+class ChatbotState:
+    """Per-app objects, kept in app.extensions["chatbot"]."""
+
+    profile: Profile
+    store: ConversationStore
+    engine: Engine
+    chat: Chat
+    embed_origins: tuple[str, ...]
+
+
+def state() -> ChatbotState:
+    """The current app's chatbot objects."""
+    return current_app.extensions["chatbot"]  # type: ignore[no-any-return]
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: defaults, then the environment, then `test_config`."""
+    app = Flask(__name__, instance_relative_config=True,
+                template_folder=str(PROJECT_ROOT / "templates"),
+                static_folder=str(PROJECT_ROOT / "static"))
+    try:
+        _configure(app, test_config)
+        profile = load_profile(app.config["CHATBOT_PROFILE"] or SAMPLE_PROFILE)
+        embed_origins = security.parse_origins(app.config["CHATBOT_EMBED_ORIGINS"])
+    except (SettingsError, ProfileError) as error:
+        raise StartupError(str(error)) from None
+    except ValueError as error:
+        raise StartupError(f"CHATBOT_EMBED_ORIGINS: {error}") from None
+
+    _init_extensions(app)
+    security.init_app(app, embed_origins)
+    errors.init_app(app)
+
+    store = make_store(app.config)
+    engine = make_engine(app.config, profile)
+    starters = StarterCache(_cache(app), profile.starters, profile.digest,
+                            app.config["CHATBOT_STARTER_CACHE_SECONDS"])
+    chat = Chat(store, engine, OfflineEngine(profile), starters)
+    app.extensions["chatbot"] = ChatbotState(profile, store, engine, chat, embed_origins)
+
+    from chatbot.views import bp
+
+    app.register_blueprint(bp)
+    return app
+
+
+def _configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
+    app.config.update(settings.defaults())
+    app.config.update(settings.from_environment(os.environ))
+    if test_config is not None:
+        app.config.update(test_config)
+    settings.validate(app.config)
+
+    data_dir = Path(app.config["CHATBOT_DATA_DIR"] or app.instance_path)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SettingsError(f"CHATBOT_DATA_DIR={str(data_dir)!r}: {error.strerror}") from None
+    app.config["CHATBOT_DATA_DIR"] = str(data_dir)
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = settings.persistent_secret_key(data_dir)
+
+    secure = app.config["SESSION_COOKIE_SECURE"]
+    app.config.update(
+        SESSION_COOKIE_NAME="chatbot_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        # A cross-site iframe only gets its cookie back with SameSite=None, which browsers
+        # accept only on Secure cookies; Partitioned keeps it in Safari and Chromium.
+        SESSION_COOKIE_SAMESITE="None" if secure else "Lax",
+        SESSION_COOKIE_PARTITIONED=bool(secure),
+        WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session it is bound to
+        RATELIMIT_HEADERS_ENABLED=True,
+    )
+    if app.config["SESSION_TYPE"] == "redis":
+        import redis
+
+        app.config["SESSION_REDIS"] = redis.Redis.from_url(app.config["CHATBOT_REDIS_URL"])
+    else:
+        from cachelib.file import FileSystemCache
+
+        app.config["SESSION_TYPE"] = "cachelib"
+        app.config["SESSION_CACHELIB"] = FileSystemCache(
+            str(data_dir / "sessions"), threshold=0,
+            default_timeout=app.config["PERMANENT_SESSION_LIFETIME"],
+        )
+
+
+def _init_extensions(app: Flask) -> None:
+    server_session.init_app(app)
+    sessions.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    if app.config["CHATBOT_PROXY_COUNT"]:
+        count = app.config["CHATBOT_PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
+
+
+def _cache(app: Flask) -> Any:
+    """A cache shared by every worker: Redis when sessions use it, else files."""
+    if app.config["SESSION_TYPE"] == "redis":
+        from cachelib.redis import RedisCache
+
+        return RedisCache(app.config["SESSION_REDIS"], key_prefix="chatbot:")
+    from cachelib.file import FileSystemCache
+
+    return FileSystemCache(str(Path(app.config["CHATBOT_DATA_DIR"]) / "cache"), threshold=2000)

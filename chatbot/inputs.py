@@ -1,0 +1,46 @@
+"""Visitor input: cleaning and validating messages and conversation ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Control characters except tab and newline; zero-width and bidi-override characters; the
+# Unicode tag block, which can smuggle invisible instructions to a model.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000e0000-\U000e007f]"
+)
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+class InvalidMessage(ValueError):
+    """The visitor's message cannot be accepted; str() is the reason to show them."""
+
+
+def clean_text(raw: str) -> str:
+    """Strip invisible characters, normalise line endings and surrounding space."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def clean_message(raw: object, max_chars: int) -> str:
+    """Return the message to store, or raise InvalidMessage saying what is wrong."""
+    if not isinstance(raw, str):
+        raise InvalidMessage("The message must be text.")
+    text = clean_text(raw)
+    if not text:
+        raise InvalidMessage("Please type a message first.")
+    if len(text) > max_chars:
+        raise InvalidMessage(
+            f"That message is {len(text):,} characters long; the limit is {max_chars:,}."
+        )
+    return text
+
+
+def is_valid_session_id(value: object) -> bool:
+    """A UUID or a url-safe token of 16 to 128 characters."""
+    return isinstance(value, str) and bool(_UUID.fullmatch(value) or _TOKEN.fullmatch(value))

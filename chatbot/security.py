@@ -1,0 +1,62 @@
+"""Response headers that keep the chat safe to embed: CSP, framing, sniffing, referrers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from flask import Flask, Response, abort, g, request
+
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:\d{1,5})?")
+
+
+def parse_origins(raw: str) -> tuple[str, ...]:
+    """Origins from a space- or comma-separated list; raise ValueError on a bad one."""
+    origins = []
+    for item in re.split(r"[\s,]+", raw.strip()):
+        if not item:
+            continue
+        origin = item.rstrip("/")
+        if not _ORIGIN.fullmatch(origin):
+            raise ValueError(f"{item!r} is not an origin like https://me.dev")
+        origins.append(origin)
+    return tuple(origins)
+
+
+def content_security_policy(frame_ancestors: Iterable[str]) -> str:
+    """A strict policy: our own scripts and styles only, nothing inline or eval'd."""
+    ancestors = " ".join(["'self'", *frame_ancestors])
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+        f"form-action 'self'; frame-ancestors {ancestors}"
+    )
+
+
+def allow_embedding() -> None:
+    """Let the listed sites frame this response (the widget document)."""
+    g.embeddable = True
+
+
+def init_app(app: Flask, embed_origins: tuple[str, ...]) -> None:
+    """Add the headers to every response and refuse cross-site form posts."""
+    widget_policy = content_security_policy(embed_origins)
+    page_policy = content_security_policy(())
+
+    @app.before_request
+    def refuse_cross_site_posts() -> None:
+        # Browsers say where a request comes from; a form post from another site is forged.
+        # The JSON API is meant for other sites and carries no cookie, so it is exempt.
+        if (request.method == "POST" and request.endpoint != "chat.api_chatbot"
+                and request.headers.get("Sec-Fetch-Site") == "cross-site"):
+            abort(403, "Cross-site form posts are not accepted.")
+
+    @app.after_request
+    def add_security_headers(response: Response) -> Response:
+        is_widget = g.get("embeddable", False)  # set by views that render the widget
+        response.headers["Content-Security-Policy"] = widget_policy if is_widget else page_policy
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        if not is_widget:
+            response.headers["X-Frame-Options"] = "SAMEORIGIN"
+        return response

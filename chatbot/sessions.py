@@ -1,0 +1,104 @@
+"""Visitor identity in the server-side session, made to work inside a cross-site iframe."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from flask import Flask, Request, Response, current_app, request, session
+from flask.sessions import SessionInterface, SessionMixin
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from chatbot.engines.base import VISITOR_KINDS, Visitor
+
+# The widget sends this header when the browser keeps no cookie for it (Safari, or any
+# browser blocking third-party cookies). Headers never leak through Referer or logs the way
+# a token in a URL would.
+TOKEN_HEADER = "X-Chat-Session"
+_TOKEN_SALT = "chat-session-token"
+
+
+def conversation_id(*, create: bool = False) -> str | None:
+    """This visitor's conversation id; with `create`, start one if there is none."""
+    current = session.get("conversation_id")
+    if isinstance(current, str):
+        return current
+    if not create:
+        return None
+    new_id = "web-" + secrets.token_urlsafe(24)
+    session["conversation_id"] = new_id
+    return new_id
+
+
+def current_visitor() -> Visitor:
+    """Who is asking, as far as the session knows."""
+    name = session.get("visitor_name")
+    kind = session.get("visitor_kind")
+    return Visitor(
+        name=name if isinstance(name, str) else None,
+        kind=kind if kind in VISITOR_KINDS else None,
+    )
+
+
+def has_cookie() -> bool:
+    """True when the browser sent this app's session cookie."""
+    return current_app.config["SESSION_COOKIE_NAME"] in request.cookies
+
+
+def session_token(app: Flask) -> str:
+    """A signed copy of the session id, for the widget to send back in TOKEN_HEADER."""
+    return URLSafeSerializer(app.secret_key or "", salt=_TOKEN_SALT).dumps(session.sid)  # type: ignore[attr-defined]
+
+
+class EmbeddableSessionInterface(SessionInterface):
+    """Wraps Flask-Session's interface: reads the header token, sets `Partitioned`."""
+
+    def __init__(self, inner: Any):
+        self.inner = inner
+
+    def open_session(self, app: Flask, request: Request) -> SessionMixin | None:
+        token = request.headers.get(TOKEN_HEADER)
+        if token and not request.cookies.get(app.config["SESSION_COOKIE_NAME"]):
+            restored = self._from_token(app, token)
+            if restored is not None:
+                return restored
+        return self.inner.open_session(app, request)  # type: ignore[no-any-return]
+
+    def _from_token(self, app: Flask, token: str) -> SessionMixin | None:
+        try:
+            sid = URLSafeSerializer(app.secret_key or "", salt=_TOKEN_SALT).loads(token)
+        except BadSignature:
+            return None
+        if not isinstance(sid, str):
+            return None
+        # Flask-Session 0.8 has no public way to open a session by id; these two private
+        # methods are what its own open_session uses (pinned in requirements.txt).
+        data = self.inner._retrieve_session_data(self.inner._get_store_id(sid))
+        if data is None:
+            return None
+        return self.inner.session_class(data, sid=sid)  # type: ignore[no-any-return]
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        self.inner.save_session(app, session, response)
+        if app.config["SESSION_COOKIE_PARTITIONED"]:
+            _add_partitioned(response, app.config["SESSION_COOKIE_NAME"])
+
+    def is_null_session(self, obj: object) -> bool:
+        return self.inner.is_null_session(obj)  # type: ignore[no-any-return]
+
+
+def _add_partitioned(response: Response, cookie_name: str) -> None:
+    """Add the CHIPS `Partitioned` attribute, which Flask-Session 0.8 leaves out (#273)."""
+    cookies = response.headers.getlist("Set-Cookie")
+    if not any(c.startswith(cookie_name + "=") for c in cookies):
+        return
+    response.headers.remove("Set-Cookie")
+    for cookie in cookies:
+        if cookie.startswith(cookie_name + "=") and "; Partitioned" not in cookie:
+            cookie += "; Partitioned"
+        response.headers.add("Set-Cookie", cookie)
+
+
+def init_app(app: Flask) -> None:
+    """Wrap the interface Flask-Session installed."""
+    app.session_interface = EmbeddableSessionInterface(app.session_interface)

@@ -1,0 +1,182 @@
+"""Every setting in one place: defaults, environment overrides and validation."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+class SettingsError(Exception):
+    """A setting has a value the app cannot start with."""
+
+
+def _parse_bool(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError("expected true or false")
+
+
+def _parse_int(raw: str) -> int:
+    try:
+        return int(raw.strip())
+    except ValueError:
+        raise ValueError("expected a whole number") from None
+
+
+def _parse_float(raw: str) -> float:
+    try:
+        return float(raw.strip())
+    except ValueError:
+        raise ValueError("expected a number") from None
+
+
+def _parse_text(raw: str) -> str:
+    return raw.strip()
+
+
+def _parse_optional_text(raw: str) -> str | None:
+    return raw.strip() or None
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One configuration key: its default, how to read it from text, what it does."""
+
+    name: str
+    default: Any
+    parse: Callable[[str], Any]
+    doc: str
+
+
+# The README's settings table is checked against this list by the tests.
+SETTINGS: tuple[Setting, ...] = (
+    Setting("SECRET_KEY", None, _parse_optional_text,
+            "Signs sessions and CSRF tokens. Unset: generated once and kept in the data dir."),
+    Setting("CHATBOT_DATA_DIR", None, _parse_optional_text,
+            "Where the conversation store, sessions and the generated key live. "
+            "Unset: Flask's instance folder."),
+    Setting("CHATBOT_PROFILE", None, _parse_optional_text,
+            "Path of the owner's profile.toml. Unset: the bundled sample profile."),
+    Setting("CHATBOT_MAX_MESSAGE_CHARS", 2000, _parse_int,
+            "Longest message a visitor may send, in characters."),
+    Setting("MAX_CONTENT_LENGTH", 64 * 1024, _parse_int,
+            "Largest request body in bytes; bigger ones get 413."),
+    Setting("CHATBOT_STORE", "sqlite", _parse_text,
+            "Conversation store: `sqlite` (file in the data dir) or `redis`."),
+    Setting("CHATBOT_REDIS_URL", "redis://127.0.0.1:6379/0", _parse_text,
+            "Redis server for CHATBOT_STORE=redis and SESSION_TYPE=redis."),
+    Setting("SESSION_TYPE", "cachelib", _parse_text,
+            "Session backend: `cachelib` (files in the data dir) or `redis`."),
+    Setting("SESSION_PERMANENT", True, _parse_bool,
+            "Keep the session cookie across browser restarts."),
+    Setting("PERMANENT_SESSION_LIFETIME", 30 * 24 * 3600, _parse_int,
+            "How long a visitor's session (and so their conversation) is kept, in seconds."),
+    Setting("SESSION_COOKIE_SECURE", False, _parse_bool,
+            "Set true in production (HTTPS): the cookie becomes "
+            "`Secure; SameSite=None; Partitioned` so it works inside a cross-site iframe."),
+    Setting("CHATBOT_ENGINE", "auto", _parse_text,
+            "`auto` (OpenAI when OPENAI_API_KEY is set, else offline), `openai` or `offline`."),
+    Setting("OPENAI_API_KEY", None, _parse_optional_text,
+            "Key for the OpenAI-compatible server. Never logged."),
+    Setting("OPENAI_BASE_URL", None, _parse_optional_text,
+            "Any OpenAI-compatible server, e.g. `http://127.0.0.1:8080/v1`. Unset: OpenAI."),
+    Setting("CHATBOT_MODEL", "gpt-4.1-mini", _parse_text, "Model name sent to the server."),
+    Setting("CHATBOT_CONNECT_TIMEOUT", 5.0, _parse_float,
+            "Seconds to wait for the model server to accept a connection."),
+    Setting("CHATBOT_REPLY_TIMEOUT", 30.0, _parse_float,
+            "Seconds a whole reply may take, retries included."),
+    Setting("CHATBOT_MAX_RETRIES", 1, _parse_int, "Retries of a failed model call."),
+    Setting("CHATBOT_MAX_TOKENS", 500, _parse_int, "`max_tokens` of every model call."),
+    Setting("CHATBOT_HISTORY_TOKENS", 1500, _parse_int,
+            "Token budget of the earlier conversation sent with each question."),
+    Setting("CHATBOT_PROFILE_TOKENS", 3000, _parse_int,
+            "Token budget of the profile facts in the system prompt."),
+    Setting("CHATBOT_STARTER_CACHE_SECONDS", 24 * 3600, _parse_int,
+            "How long a cached answer to a starter question is kept."),
+    Setting("CHATBOT_RATE_LIMIT", "12 per minute;200 per day", _parse_text,
+            "Messages one visitor (IP address) may send."),
+    Setting("RATELIMIT_ENABLED", True, _parse_bool, "Turn rate limiting on or off."),
+    Setting("RATELIMIT_STORAGE_URI", "memory://", _parse_text,
+            "Where rate-limit counters live: `memory://` (per process) or `redis://…`."),
+    Setting("CHATBOT_PROXY_COUNT", 0, _parse_int,
+            "Number of trusted reverse proxies in front of the app (for client addresses)."),
+    Setting("CHATBOT_EMBED_ORIGINS", "", _parse_text,
+            "Sites that may embed the widget, e.g. `https://me.dev https://www.me.dev`. "
+            "Empty: only the chat's own origin."),
+)
+
+SETTINGS_BY_NAME: Mapping[str, Setting] = {s.name: s for s in SETTINGS}
+
+
+def defaults() -> dict[str, Any]:
+    """The default value of every setting."""
+    return {s.name: s.default for s in SETTINGS}
+
+
+def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Read every known setting present in `environ`, parsed to its type."""
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        if setting.name in environ:
+            try:
+                values[setting.name] = setting.parse(environ[setting.name])
+            except ValueError as error:
+                raise SettingsError(
+                    f"{setting.name}={environ[setting.name]!r}: {error}"
+                ) from None
+    return values
+
+
+def validate(config: Mapping[str, Any]) -> None:
+    """Stop start-up with a message naming the setting when a value cannot work."""
+    positive = ("CHATBOT_MAX_MESSAGE_CHARS", "MAX_CONTENT_LENGTH", "CHATBOT_MAX_TOKENS",
+                "CHATBOT_HISTORY_TOKENS", "CHATBOT_PROFILE_TOKENS", "CHATBOT_REPLY_TIMEOUT",
+                "CHATBOT_CONNECT_TIMEOUT")
+    for name in positive:
+        if not config[name] or config[name] <= 0:
+            raise SettingsError(f"{name}={config[name]!r}: must be greater than 0")
+    for name in ("CHATBOT_MAX_RETRIES", "CHATBOT_PROXY_COUNT", "CHATBOT_STARTER_CACHE_SECONDS"):
+        if config[name] < 0:
+            raise SettingsError(f"{name}={config[name]!r}: must not be negative")
+    choices = {
+        "CHATBOT_ENGINE": ("auto", "openai", "offline"),
+        "CHATBOT_STORE": ("sqlite", "redis"),
+        "SESSION_TYPE": ("cachelib", "redis"),
+    }
+    for name, allowed in choices.items():
+        if config[name] not in allowed:
+            raise SettingsError(f"{name}={config[name]!r}: must be one of {', '.join(allowed)}")
+    if config["CHATBOT_ENGINE"] == "openai" and not (
+        config["OPENAI_API_KEY"] or config["OPENAI_BASE_URL"]
+    ):
+        raise SettingsError("CHATBOT_ENGINE='openai': set OPENAI_API_KEY or OPENAI_BASE_URL")
+
+
+def persistent_secret_key(data_dir: Path) -> str:
+    """Return the key kept in `data_dir`, creating it (readable by the owner only) once."""
+    path = data_dir / "secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    key = secrets.token_urlsafe(48)
+    # Write aside, then link into place: the link fails if another worker won the race,
+    # and nobody ever reads a half-written key.
+    temporary = data_dir / f".secret_key.{os.getpid()}.{secrets.token_hex(4)}"
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        key = path.read_text().strip()
+    finally:
+        temporary.unlink()
+    return key

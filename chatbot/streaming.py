@@ -1,0 +1,76 @@
+"""Server-sent events: a reply streamed into the page as htmx partials, or as JSON deltas."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable, Iterable, Iterator
+
+from flask import Response, render_template, stream_with_context
+from markupsafe import Markup, escape
+
+from chatbot.conversation import Delta, Finished
+
+
+def sse(data: str, event: str | None = None) -> str:
+    """One event in text/event-stream framing; each line of `data` gets its own field."""
+    head = f"event: {event}\n" if event else ""
+    return head + "".join(f"data: {line}\n" for line in data.split("\n")) + "\n"
+
+
+def partial(target: str, swap: str, html: str) -> str:
+    """An htmx 4 <hx-partial> that swaps `html` into `target`."""
+    return f'<hx-partial hx-target="{escape(target)}" hx-swap="{swap}">{html}</hx-partial>'
+
+
+def new_slot_id() -> str:
+    """A unique element id for a reply that is still being written."""
+    return "pending-" + secrets.token_hex(6)
+
+
+def event_stream(chunks: Iterable[str]) -> Response:
+    """A streaming response that proxies and browsers pass through unbuffered."""
+    response = Response(stream_with_context(iter(chunks)), mimetype="text/event-stream")
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["X-Accel-Buffering"] = "no"  # nginx: do not buffer
+    return response
+
+
+def html_events(opening: str, slot: str, events: Iterator[Delta | Finished],
+                finish: Callable[[Finished], str]) -> Iterator[str]:
+    """Open with `opening`, append text into the slot, then swap in the finished message.
+
+    The slot is aria-busy while text arrives, so screen readers announce the reply once:
+    when the finished message replaces it in the role=log transcript.
+    """
+    try:
+        yield sse(opening)
+        for event in events:
+            if isinstance(event, Delta):
+                if event.text:
+                    text = Markup("<span>{}</span>").format(event.text)
+                    yield sse(partial(f"#{slot}-text", "beforeend", text))
+            else:
+                yield sse(partial(f"#{slot}", "outerHTML", finish(event))
+                          + partial("#chat-status", "innerHTML", "&nbsp;"))
+    finally:
+        events.close()  # type: ignore[attr-defined]  # the visitor left: stop the model
+
+
+def json_events(events: Iterator[Delta | Finished],
+                finish: Callable[[Finished], dict[str, object]]) -> Iterator[str]:
+    """Text deltas as `delta` events, then one `done` event with the whole reply."""
+    try:
+        for event in events:
+            if isinstance(event, Delta):
+                if event.text:
+                    yield sse(json.dumps({"text": event.text}), "delta")
+            else:
+                yield sse(json.dumps(finish(event)), "done")
+    finally:
+        events.close()  # type: ignore[attr-defined]
+
+
+def finished_message(event: Finished, page: str) -> str:
+    """The stored reply as it appears in the transcript."""
+    return render_template("_message.html", message=event.message, fault=event.fault, page=page)

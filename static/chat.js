@@ -1,0 +1,105 @@
+// Progressive enhancement for the chat: Enter sends, focus and scrolling follow the
+// conversation, and the widget keeps its session when the browser drops its cookie.
+// No inline handlers or eval: the page's CSP is script-src 'self'.
+(function () {
+  "use strict";
+  var TOKEN_HEADER = "X-Chat-Session";
+  var TOKEN_KEY = "chatbot-session-token";
+
+  function byId(id) { return document.getElementById(id); }
+
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; } // blocked storage
+  }
+
+  function storedToken() {
+    var store = storage();
+    try { return store ? store.getItem(TOKEN_KEY) : null; } catch (e) { return null; }
+  }
+
+  function rememberToken(token) {
+    var store = storage();
+    try { if (store && token) store.setItem(TOKEN_KEY, token); } catch (e) { /* full or blocked */ }
+  }
+
+  // Enter sends; Shift+Enter (or an IME composition) adds a line as usual.
+  document.addEventListener("keydown", function (event) {
+    var field = event.target;
+    if (field.id !== "message" || event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    if (field.value.trim()) field.form.requestSubmit();
+  });
+
+  function scrollToEnd() {
+    var log = byId("log");
+    if (log) log.scrollTop = log.scrollHeight;
+  }
+
+  // The message was accepted: empty the field, clear any old error, keep typing there.
+  function accepted(form) {
+    if (!form || !form.matches || !form.matches("#composer, .starters")) return;
+    var field = byId("message");
+    var error = byId("composer-error");
+    if (form.id === "composer" && field) field.value = "";
+    if (error) error.textContent = "";
+    if (field) {
+      field.removeAttribute("aria-invalid");
+      field.focus();
+    }
+  }
+
+  document.addEventListener("htmx:sse:after:connection", function (event) {
+    var connection = event.detail && event.detail.connection;
+    if (connection && connection.status < 400) accepted(event.target);
+  });
+
+  document.addEventListener("htmx:after:request", function (event) {
+    var ctx = event.detail && event.detail.ctx;
+    if (ctx && ctx.response && ctx.response.status < 400) accepted(event.target);
+    else if (ctx && ctx.response) {
+      var field = byId("message");
+      if (field) field.setAttribute("aria-invalid", "true");
+    }
+  });
+
+  document.addEventListener("htmx:after:swap", scrollToEnd);
+
+  // A network failure leaves no response to swap: say so where errors appear.
+  document.addEventListener("htmx:error", function (event) {
+    var ctx = event.detail && event.detail.ctx;
+    var error = byId("composer-error");
+    if (error && !(ctx && ctx.response)) {
+      error.textContent = "The chat could not reach its server. Check your connection and send again.";
+    }
+  });
+
+  // Widget only: the server's token for this session travels in a header, so the
+  // conversation continues where the browser keeps no cookie in a cross-site iframe.
+  document.addEventListener("htmx:config:request", function (event) {
+    var token = storedToken();
+    if (token) event.detail.ctx.request.headers[TOKEN_HEADER] = token;
+  });
+
+  var restoreTried = false;
+
+  function adoptSession() {
+    var chat = byId("chat");
+    if (!chat || !chat.dataset.session) return;
+    var saved = storedToken();
+    if (!restoreTried && chat.dataset.fresh === "true" && saved && saved !== chat.dataset.session &&
+        window.htmx) {
+      restoreTried = true;
+      // No cookie came back, but this browser has talked to us before: reload the panel
+      // under the saved session (the request carries it in the header).
+      window.htmx.ajax("GET", window.location.pathname, {target: "#chat", swap: "outerHTML"});
+      return;
+    }
+    rememberToken(chat.dataset.session);
+  }
+
+  document.addEventListener("htmx:after:swap", adoptSession);
+  document.addEventListener("DOMContentLoaded", function () {
+    adoptSession();
+    scrollToEnd();
+  });
+})();
