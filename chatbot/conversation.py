@@ -10,7 +10,12 @@ from chatbot.engines.base import Engine, EngineUnavailable, Exchange, Turn, Visi
 from chatbot.engines.offline import OfflineEngine
 from chatbot.starter_cache import StarterCache
 from chatbot.stores import (
-    FALLBACK, INTERRUPTED, REPLY, ConversationStore, Message, visible,
+    FALLBACK,
+    INTERRUPTED,
+    REPLY,
+    ConversationStore,
+    Message,
+    visible,
 )
 
 log = logging.getLogger(__name__)

@@ -234,6 +234,9 @@ def _toml_error(source: str, exc: tomllib.TOMLDecodeError) -> ProfileError:
     if found:
         detail = f"{message[: found.start()]}, column {found.group(2)}"
         return ProfileError(source, f"line {found.group(1)}", f"invalid TOML ({detail})")
+    found = re.search(r"\s*\(at end of document\)$", message)
+    if found:
+        return ProfileError(source, "end of file", f"invalid TOML ({message[: found.start()]})")
     return ProfileError(source, "file", f"invalid TOML ({message})")
 
 

@@ -3,22 +3,33 @@
 from __future__ import annotations
 
 from flask import (
-    Blueprint, Response, current_app, jsonify, redirect, render_template, request, url_for,
+    Blueprint,
+    Response,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
 )
 
 from chatbot import state
 from chatbot.api import ApiError, parse_api_request
-from chatbot.conversation import Finished
+from chatbot.conversation import Finished, fault_sentence
 from chatbot.engines.base import Visitor
 from chatbot.extensions import csrf, limiter
 from chatbot.inputs import InvalidMessage, clean_message
-from chatbot.conversation import fault_sentence
 from chatbot.rendering import render_markdown
 from chatbot.security import allow_embedding
 from chatbot.sessions import conversation_id, current_visitor, has_cookie, session_token
 from chatbot.stores import Message
 from chatbot.streaming import (
-    event_stream, finished_message, html_events, json_events, new_slot_id, partial,
+    event_stream,
+    finished_message,
+    html_events,
+    json_events,
+    new_slot_id,
+    partial,
 )
 
 bp = Blueprint("chat", __name__)
@@ -152,8 +163,7 @@ def invalid_message(reason: str, page: str) -> Response:
         response.headers["HX-Retarget"] = "#composer-error"
         response.headers["HX-Reswap"] = "innerHTML"
         return response
-    draft = request.form.get("message", "")
-    return render_chat(page, status=400, error=reason, draft=draft if isinstance(draft, str) else "")
+    return render_chat(page, status=400, error=reason, draft=request.form.get("message", ""))
 
 
 @bp.post("/api/chatbot")

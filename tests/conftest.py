@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,8 @@ from flask.testing import FlaskClient
 from chatbot import create_app
 from chatbot.settings import SETTINGS
 
-sys.path.insert(0, str(Path(__file__).parent))  # tests' own helper modules
+# pytest puts tests/ on sys.path (rootdir conftest, no __init__.py): helpers import plainly.
+from fake_openai import FakeOpenAI
 
 
 @pytest.fixture(autouse=True)
@@ -56,3 +56,27 @@ def app(make_app: Any) -> Flask:
 def client(app: Flask) -> FlaskClient:
     """A browser without JavaScript: keeps cookies, follows nothing by itself."""
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def fake_openai_server() -> Iterator[FakeOpenAI]:
+    """One fake OpenAI-compatible server on a real socket for the whole run."""
+    with FakeOpenAI() as server:
+        yield server
+
+
+@pytest.fixture
+def fake_openai(fake_openai_server: FakeOpenAI) -> Iterator[FakeOpenAI]:
+    """The fake server with no recorded requests, queued faults or overrides."""
+    fake_openai_server.reset()
+    yield fake_openai_server
+    fake_openai_server.reset()
+
+
+@pytest.fixture
+def openai_app(make_app: Any, fake_openai: FakeOpenAI) -> Flask:
+    """The app with the OpenAI engine aimed at the fake server through the real SDK."""
+    return make_app(  # type: ignore[no-any-return]
+        CHATBOT_ENGINE="openai", OPENAI_BASE_URL=fake_openai.base_url,
+        OPENAI_API_KEY="sk-test-secret-key", CHATBOT_REPLY_TIMEOUT=2.0,
+    )

@@ -140,6 +140,7 @@ class FakeOpenAI:
         self._startup_error: BaseException | None = None
         self._handlers: set[asyncio.Task[None]] = set()
         self.connections_opened = 0
+        self.streams_abandoned = 0  # streams the client closed before the end
 
     # -- lifecycle -------------------------------------------------------
 
@@ -199,6 +200,7 @@ class FakeOpenAI:
             self._faults.clear()
             self.requests.clear()
         self.connections_opened = 0
+        self.streams_abandoned = 0
         self.delay, self.tokens_per_second, self.reply = self._defaults
 
     @property
@@ -518,14 +520,19 @@ class FakeOpenAI:
 
         await send(chunk({"role": "assistant", "content": "", "refusal": None}))
         interval = 1.0 / self.tokens_per_second if self.tokens_per_second > 0 else 0.0
-        for i, token in enumerate(tokens):
-            if fault == "cut" and i >= CUT_AFTER_CHUNKS:
-                break
-            if interval and i:
-                await asyncio.sleep(interval)
-            await send(chunk({"content": token}))
-            if fault == "garbage" and i == 0:
-                await send(b"data: {not json\n\n")
+        try:
+            for i, token in enumerate(tokens):
+                if fault == "cut" and i >= CUT_AFTER_CHUNKS:
+                    break
+                if interval and i:
+                    await asyncio.sleep(interval)
+                await send(chunk({"content": token}))
+                if fault == "garbage" and i == 0:
+                    await send(b"data: {not json\n\n")
+        except ConnectionError:
+            # The client closed the stream before the end (what a closed SDK stream does).
+            self.streams_abandoned += 1
+            raise _Closed from None
         if fault == "cut":
             # Close mid-body: no [DONE] and no terminating zero-length chunk.
             writer.close()

@@ -30,5 +30,16 @@ def transcript(client: FlaskClient, page: str = "/chat") -> list[tuple[str, str]
     ]
 
 
+def parse(fragment: str) -> BeautifulSoup:
+    """Parse an HTML string."""
+    return BeautifulSoup(fragment, "html.parser")
+
+
+def sse_data(body: str) -> list[str]:
+    """The data of each event of a text/event-stream body."""
+    return ["\n".join(line[6:] for line in event.split("\n") if line.startswith("data: "))
+            for event in body.split("\n\n") if event.strip()]
+
+
 HTMX = {"HX-Request": "true"}
 HTMX_STREAM = {"HX-Request": "true", "Accept": "text/html, text/event-stream"}

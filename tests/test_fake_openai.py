@@ -9,29 +9,14 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import httpx
 import httpx2
 import openai
 import pytest
+
 from fake_openai import FakeOpenAI
 
 MESSAGES: list[Any] = [{"role": "user", "content": "What do you build?"}]
 ClientFactory = Callable[..., openai.OpenAI]
-
-
-@pytest.fixture(scope="module")
-def _server() -> Iterator[FakeOpenAI]:
-    """One fake server per module; `fake_openai` resets it between tests."""
-    with FakeOpenAI() as server:
-        yield server
-
-
-@pytest.fixture
-def fake_openai(_server: FakeOpenAI) -> Iterator[FakeOpenAI]:
-    """A running fake OpenAI server with no recorded requests, faults or overrides."""
-    _server.reset()
-    yield _server
-    _server.reset()
 
 
 @pytest.fixture
@@ -44,7 +29,7 @@ def make_client(fake_openai: FakeOpenAI) -> Iterator[ClientFactory]:
             base_url=fake_openai.base_url,
             api_key="test",
             max_retries=max_retries,
-            timeout=httpx.Timeout(timeout),
+            timeout=openai.Timeout(timeout),
         )
         clients.append(client)
         return client
@@ -327,7 +312,7 @@ def test_stop_releases_held_connection() -> None:
 
     def call() -> None:
         with openai.OpenAI(
-            base_url=server.base_url, api_key="test", max_retries=0, timeout=httpx.Timeout(10.0)
+            base_url=server.base_url, api_key="test", max_retries=0, timeout=openai.Timeout(10.0)
         ) as client:
             try:
                 client.chat.completions.create(model="fake-model", messages=MESSAGES)

@@ -14,6 +14,7 @@ from werkzeug.serving import make_server
 
 from chatbot import SAMPLE_PROFILE
 from chatbot.profile import load_profile
+
 from helpers import HTMX, HTMX_STREAM, csrf_token, html, transcript
 
 PROFILE = load_profile(SAMPLE_PROFILE)

@@ -65,5 +65,5 @@ class Engine(ABC):
     def reply(self, turn: Turn) -> Iterator[str]:
         """Yield the reply to `turn` in chunks; raise EngineUnavailable on failure."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027  (optional hook, not abstract)
         """Release what the engine holds (clients, connections)."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from chatbot.engines.base import Engine, Turn, Visitor
-from chatbot.profile import Experience, Profile, Project
+from chatbot.engines.base import Engine, Exchange, Turn, Visitor
+from chatbot.profile import Experience, Faq, Profile, Project
 
 # ---------------------------------------------------------------------------------------
 # Text normalisation: fold case and accents, tokenise, stem lightly.
@@ -46,7 +46,8 @@ _STOPWORDS = frozenset(
     would should shall will may might must any some all each every no not nor so than too very
     just also as s t d ll re ve m please tell know let like yes ok okay really much many more
     most other such own same again then once get got give show share find see look one ever
-    thing things anything something bit kind sort currently""".split()
+    thing things anything something bit kind sort currently anyone someone anybody
+    somebody big large main biggest largest typical usual""".split()
 )
 # Words that stay stopwords for matching but still carry intent (kept out of the above).
 _PRONOUNS = frozenset("i me my you your he him his she her they them their".split())
@@ -61,6 +62,22 @@ def _fold(text: str) -> str:
 def _words(text: str) -> list[str]:
     """Folded word tokens of `text`."""
     return _WORD.findall(_fold(text))
+
+
+def _tokenise(text: str) -> list[tuple[str, str]]:
+    """(folded, original) pairs for each word, so answers can quote the visitor's spelling."""
+    text = re.sub(r"(?i)\be-mail", "email", text)
+    folded: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        f = _fold(char)
+        folded.append(f)
+        origin.extend([i] * len(f))
+    joined = "".join(folded)
+    return [
+        (m.group(), text[origin[m.start()] : origin[m.end() - 1] + 1])
+        for m in _WORD.finditer(joined)
+    ]
 
 
 def _stem(word: str) -> str:
@@ -162,7 +179,7 @@ _TRIGGERS: dict[str, dict[str, float]] = {
         "work with": 0.7, "experience with": 1, "experience in": 0.8,
     },
     "experience": {
-        "experience": 0.6, "work": 0.4, "job": 1, "role": 0.7, "position": 0.7,
+        "experience": 0.6, "work": 0.4, "job": 0.7, "role": 0.7, "position": 0.7,
         "company": 1, "employer": 1, "career": 1, "history": 1, "employment": 1,
         "current": 1, "previous": 1, "previously": 1, "past": 0.8, "before": 0.6,
         "work at": 1, "work for": 1, "years": 0.8, "year": 0.8, "senior": 0.8,
@@ -181,8 +198,8 @@ _TRIGGERS: dict[str, dict[str, float]] = {
         "your name": 1, "be you ai": 1, "be this bot": 1,
     },
     "help": {
-        "help": 1, "what can ask": 1, "what can you": 1, "what do you know": 1,
-        "what should ask": 1, "option": 0.6, "topic": 0.6,
+        "help": 1, "what can i ask": 1, "can i ask": 1, "what can you": 1,
+        "what do you know": 1, "what should i ask": 1, "option": 0.6, "topic": 0.6,
     },
 }
 _GREETINGS = frozenset(
@@ -198,7 +215,7 @@ _LINK_KINDS: dict[str, tuple[str, ...]] = {
     "github": ("github",),
     "gitlab": ("gitlab",),
     "linkedin": ("linkedin",),
-    "website": ("website", "site", "homepage", "webpage"),
+    "website": ("website", "homepage", "webpage"),
     "blog": ("blog", "article", "post", "writing"),
     "twitter": ("twitter", "tweet"),
     "mastodon": ("mastodon", "fediverse"),
@@ -263,7 +280,7 @@ _GENERIC_ORG_WORDS = frozenset(
 _SYNONYM_GROUPS = (
     "educate degree university study school college graduate bsc msc phd diploma "
     "bachelor master qualification",
-    "salary compensation pay rate money expectation",
+    "salary compensation pay rate money expectation charge fee price cost hourly daily",
     "relocate move",
     "freelance contract consult consultant gig",
     "visa sponsorship sponsor permit citizenship citizen",
@@ -282,6 +299,17 @@ for _group in _SYNONYM_GROUPS:
     for _m in _members:
         _CONCEPT.setdefault(_m, _members[0])
 
+_REFERS = frozenset("it its that this there they them those these one".split())
+_START_STEMS = frozenset(_stem(w) for w in "start notice when soon date".split())
+_RELOCATE = _stem("relocate")
+_PHONE_STEMS = frozenset(_stem(w) for w in "phone call number telephone mobile whatsapp".split())
+_NOW_WORDS = frozenset(
+    "current currently now today job role position title employer present".split()
+)
+_PAST_WORDS = frozenset(
+    "previous previously past before history jobs roles positions employers companies "
+    "career all worked prior earlier former".split()
+)
 _CURRENT = re.compile(r"present|now|current|today|ongoing|\bdate\b", re.I)
 _SKILL_VERBS = (
     "know", "use", "familiar with", "experience with", "experience in", "work with",
@@ -290,18 +318,39 @@ _SKILL_VERBS = (
 )
 
 
+def _compounds(joined: str) -> str:
+    """Join split compounds ('on site' -> 'onsite') so they don't trigger other phrases."""
+    for split, whole in _COMPOUNDS:
+        joined = joined.replace(split, whole)
+    return joined
+
+
 def _phrase_stems(text: str) -> tuple[str, ...]:
     """Stems of a trigger phrase (stopwords kept, so 'open to' stays a phrase)."""
     return tuple(_stem(w) for w in _words(text))
 
 
+_COMPOUNDS = [
+    (f" {a} {b} ", f" {a}{b} ")
+    for a, b in (
+        ("on", "site"), ("full", "time"), ("part", "time"), ("open", "source"),
+        ("front", "end"), ("back", "end"), ("full", "stack"), ("time", "zone"),
+        ("in", "person"), ("side", "project"),
+    )
+]
 _COMPILED: dict[str, list[tuple[tuple[str, ...], float]]] = {
-    topic: [(_phrase_stems(p), w) for p, w in triggers.items()]
+    topic: [(tuple(_compounds(" " + " ".join(_phrase_stems(p)) + " ").split()), w)
+            for p, w in triggers.items()]
     for topic, triggers in _TRIGGERS.items()
 }
 _TRIGGER_WORDS = frozenset(
     w for triggers in _TRIGGERS.values() for p in triggers for w in _words(p)
 ) | {w for kind in _LINK_KINDS.values() for w in kind} | _GREETINGS | _THANKS
+_TRIGGER_STEMS = frozenset(_stem(w) for w in _TRIGGER_WORDS)
+_EMAIL_WORDS = frozenset(("email", "mail", "address"))
+_CONTACT_WORDS = frozenset(
+    _stem(w) for w in "contact reach touch connect hire talk speak message call phone".split()
+)
 
 
 # ---------------------------------------------------------------------------------------
@@ -333,6 +382,7 @@ class _Query:
     """What one question asks, as found by `_analyse`."""
 
     words: list[str]
+    originals: list[str]
     stems: list[str]
     content: list[str]
     topics: dict[str, float]
@@ -522,12 +572,12 @@ class OfflineEngine(Engine):
         if p.availability.notice:
             docs.append(("availability", p.availability.notice))
         self._docs = [
-            _Doc(topic, text, frozenset(_concepts(self._content(_stems(text)))))
+            _Doc(topic, text, frozenset(_concepts(self._content(_words(text)))))
             for topic, text in docs
         ]
         self._faqs = [
-            (faq, _concepts(self._content(_stems(faq.question))),
-             _concepts(self._content(_stems(faq.answer))))
+            (faq, _concepts(self._content(_words(faq.question))),
+             _concepts(self._content(_words(faq.answer))))
             for faq in p.faq
         ]
         counts: dict[str, int] = {}
@@ -559,34 +609,39 @@ class OfflineEngine(Engine):
 
     # -- analysis ---------------------------------------------------------------------
 
-    def _content(self, stems: Iterable[str]) -> list[str]:
-        """Stems that carry meaning: no stopwords, no owner name."""
+    def _content(self, words: Iterable[str]) -> list[str]:
+        """Stems of the words that carry meaning: no stopwords, no owner name."""
+        stems = ((w, _stem(w)) for w in words)
         return [
-            s for s in stems
-            if s not in _STOPWORDS and s not in self._owner_words and _stem(s) not in _STOPWORDS
+            s for w, s in stems
+            if w not in _STOPWORDS and s not in _STOPWORDS and w not in self._owner_words
         ]
 
-    def _correct(self, word: str) -> str:
+    def _correct(self, word: str, original: str, first: bool) -> str:
         """Fix one typo in a longer word the engine would otherwise not recognise."""
         if len(word) < 5 or word in self._spelling_vocab or word in _STOPWORDS:
             return word
         if _stem(word) in self._vocab or word in self._vocab:
             return word
-        if word in self._spelling:
+        if original[:1].isupper() and not first:
+            return word  # a proper name the profile doesn't know, such as a technology
+        if word in self._spelling:  # a letter missing
             return self._spelling[word]
         for variant in _deletions(word):
-            if variant in self._spelling_vocab:
+            if variant in self._spelling_vocab:  # a letter too many
                 return variant
-            if variant in self._spelling:
+            if len(word) >= 7 and variant in self._spelling:  # a letter wrong or swapped
                 return self._spelling[variant]
         return word
 
     def _analyse(self, question: str) -> _Query:
         """Find the topics and profile entities a question is about."""
         raw = _fold(question)
-        words = [self._correct(w) for w in _WORD.findall(raw)]
+        tokens = _tokenise(question)
+        words = [self._correct(w, o, i == 0) for i, (w, o) in enumerate(tokens)]
+        originals = [o for _, o in tokens]
         stems = [_stem(w) for w in words]
-        joined = " " + " ".join(stems) + " "
+        joined = _compounds(" " + " ".join(stems) + " ")
         topics: dict[str, float] = {}
         for topic, triggers in _COMPILED.items():
             score = 0.0
@@ -595,9 +650,9 @@ class OfflineEngine(Engine):
                     score = max(score, weight)
             if score:
                 topics[topic] = score
-        content = self._content(stems)
+        content = self._content(words)
         used: set[int] = set()
-        skills = self._match_skills(words, question, used)
+        skills = self._match_skills(words, originals, used)
         projects: list[Project] = []
         companies: list[Experience] = []
         for n in (4, 3, 2, 1):
@@ -636,20 +691,20 @@ class OfflineEngine(Engine):
                 missing.append(kind)
         if "portfolio" in stems and "portfolio" not in self._link_words:
             links = [name for name in links if _fold(name) != "portfolio"]
-        unknown, known = self._skill_terms(words, stems, used, skills)
+        unknown, known = self._skill_terms(words, originals, stems, used, skills)
         first = words[0] if words else ""
         greeting = first in _GREETINGS or raw.strip().startswith(("good morning", "good day"))
         thanks = bool(set(words) & _THANKS)
         return _Query(
-            words, stems, content, topics, projects, companies, skills, groups, links,
+            words, originals, stems, content, topics, projects, companies, skills, groups, links,
             missing, unknown, known, greeting, thanks,
         )
 
-    def _match_skills(self, words: list[str], question: str, used: set[int]) -> list[_Skill]:
+    def _match_skills(
+        self, words: list[str], originals: list[str], used: set[int]
+    ) -> list[_Skill]:
         """Find technologies named in the question, longest names first."""
         found: list[_Skill] = []
-        original = _WORD.findall(_fold(question))
-        cased = re.findall(r"[A-Za-z0-9][A-Za-z0-9+#]*", unicodedata.normalize("NFC", question))
         for n in (4, 3, 2, 1):
             for i in range(len(words) - n + 1):
                 span = set(range(i, i + n))
@@ -664,10 +719,7 @@ class OfflineEngine(Engine):
                 if n == 1 and key in _AMBIGUOUS_TECH:
                     before = _stem(words[i - 1]) if i else ""
                     after = _stem(words[i + 1]) if i + 1 < len(words) else ""
-                    is_cased = (
-                        i > 0 and len(cased) == len(original) and cased[i][:1].isupper()
-                    )
-                    if not (is_cased or before in _TECH_CONTEXT or after in _TECH_CONTEXT):
+                    if not ((i > 0 and originals[i][:1].isupper()) or before in _TECH_CONTEXT or after in _TECH_CONTEXT):
                         continue
                 used |= span
                 for skill in hits:
@@ -683,7 +735,12 @@ class OfflineEngine(Engine):
         return any(key in _key(n) and key != _key(n) for n in names)
 
     def _skill_terms(
-        self, words: list[str], stems: list[str], used: set[int], skills: list[_Skill]
+        self,
+        words: list[str],
+        originals: list[str],
+        stems: list[str],
+        used: set[int],
+        skills: list[_Skill],
     ) -> tuple[list[str], list[str]]:
         """Terms asked about after 'know', 'use', 'experience with'... that matched no skill."""
         unknown: list[str] = []
@@ -709,7 +766,7 @@ class OfflineEngine(Engine):
                     term.append(i)
                 if not term:
                     continue
-                text = " ".join(words[i] for i in term)
+                text = " ".join(originals[i] for i in term)
                 if any(_stem(words[i]) in self._vocab for i in term):
                     known.append(text)
                 elif text not in unknown:
@@ -722,55 +779,72 @@ class OfflineEngine(Engine):
 
     def reply(self, turn: Turn) -> Iterator[str]:
         """Yield the whole answer as one chunk."""
-        yield self.answer(turn.question, turn.visitor)
+        yield self.answer(turn.question, turn.visitor, turn.history)
 
-    def answer(self, question: str, visitor: Visitor | None = None) -> str:
+    def answer(
+        self, question: str, visitor: Visitor | None = None, history: Sequence[Exchange] = ()
+    ) -> str:
         """Answer `question` from the profile, or say plainly that it has no answer."""
         visitor = visitor or Visitor()
         q = self._analyse(question)
-        has_entities = bool(
-            q.projects or q.companies or q.skills or q.groups or q.links or q.missing_links
-        )
+        if history and not (q.projects or q.companies or q.skills) and _REFERS & set(q.words):
+            self._follow_up(q, history)
+        named = bool(q.projects or q.companies or q.skills or q.groups)
+        has_entities = named or bool(q.links or q.missing_links)
         strong = {t: s for t, s in q.topics.items() if s >= 0.9}
-        topics = strong or q.topics
-        if not q.content and not has_entities and not strong:
-            if q.thanks:
+        faq, faq_score = self._best_faq(q)
+        if not has_entities and not strong and faq_score < 0.45:
+            if q.thanks and set(q.content) <= {_stem(w) for w in _THANKS}:
                 return self._thanks()
             if q.greeting or not q.words:
                 return self._greeting(visitor)
-        if q.greeting and not has_entities and not strong and not self._best_faq(q)[0]:
-            return self._greeting(visitor)
-        if "bot" in topics and not has_entities:
+        if "bot" in q.topics and not has_entities:
             return self._about_bot()
         if "help" in strong and not has_entities and len(strong) == 1:
             return self._greeting(visitor, hello=False)
-
-        faq, faq_score = self._best_faq(q)
         if faq and faq_score >= 0.75:
             return self._faq(faq)
+        if q.unknown_terms and not named:
+            if faq and faq_score >= 0.45:
+                return self._faq(faq)
+            return self._unknown(f"doesn't mention {self._quote(q.unknown_terms[0])}")
 
-        sections: list[tuple[str, str]] = []
-        sections += self._entity_sections(q, topics)
-        covered = {topic for topic, _ in sections}
+        sections = self._entity_sections(q, q.topics)
+        if q.known_terms and not named:
+            sections = self._search(q, loose=True)
+        if not sections and (strong or has_entities):
+            covered = {topic for topic, _ in sections}
+            sections += self._topic_sections(q, strong or q.topics, covered, has_entities)
         if faq and faq_score >= 0.45:
             sections.insert(0, ("faq", self._faq(faq)))
-        sections += self._topic_sections(q, topics, covered, bool(sections))
-        if not sections and q.known_terms:
-            sections += self._search(q, loose=True)
-        if not sections and q.unknown_terms:
-            return self._unknown(f"doesn't mention {self._quote(q.unknown_terms[0])}")
         if not sections:
-            sections += self._search(q)
+            sections = self._search(q)
+        if not sections and q.topics and self._all_understood(q):
+            sections = self._topic_sections(q, q.topics, set(), False)
         if not sections:
             return self._unknown()
-        sections = self._order(sections, visitor)
-        seen: list[str] = []
-        for _, text in sections:
-            if text not in seen:
-                seen.append(text)
-        return "\n\n".join(seen)
+        texts: list[str] = []
+        for _, text in self._order(sections, visitor):
+            if text not in texts:
+                texts.append(text)
+        return "\n\n".join(texts)
 
-    def _best_faq(self, q: _Query) -> tuple[object | None, float]:
+    def _follow_up(self, q: _Query, history: Sequence[Exchange]) -> None:
+        """Resolve 'it' or 'there' to the one project, company or skill asked about last."""
+        for exchange in reversed(history[-6:]):
+            if exchange.role != "visitor":
+                continue
+            before = self._analyse(exchange.text)
+            named = before.projects + before.companies + before.skills
+            if len(named) == 1:
+                q.projects, q.companies, q.skills = (
+                    before.projects, before.companies, before.skills
+                )
+                return
+            if named:
+                return
+
+    def _best_faq(self, q: _Query) -> tuple[Faq | None, float]:
         """The FAQ entry whose question best matches, with a 0..1 score."""
         asked = _concepts(q.content)
         if not asked or not self._faqs:
@@ -792,7 +866,7 @@ class OfflineEngine(Engine):
     def _weight(self, concept: str) -> float:
         """How telling a concept is: rare profile words weigh more, trigger words less."""
         weight = self._idf.get(concept, self._idf_unknown)
-        if concept in _TRIGGER_WORDS or concept in {_stem(w) for w in ("work", "experience")}:
+        if concept in _TRIGGER_STEMS:
             weight *= 0.6
         return weight
 
@@ -818,22 +892,21 @@ class OfflineEngine(Engine):
         """Answer the general topics the question asks about."""
         sections: list[tuple[str, str]] = []
         ranked = sorted(topics, key=lambda t: -topics[t])
-        asks_years = bool({"year", "how long", "senior", "seniority"} & set(q.stems)) or (
-            "how long" in " ".join(q.stems)
+        joined = " ".join(q.stems)
+        asks_years = bool({"year", "senior", "seniority"} & set(q.stems)) or any(
+            p in joined for p in ("how long", "how much experienc", "how experienc")
         )
         for topic in ranked:
             if topic in covered:
                 continue
             if topic == "contact" and "contact" not in covered:
                 if topics[topic] >= 0.9 or not has_entities:
-                    sections.append(("contact", self._contact()))
+                    sections.append(("contact", self._contact(q)))
             elif topic == "links" and "contact" not in covered and not has_entities:
                 sections.append(("contact", self._links_detail(list(self.profile.contact.links), [])))
             elif topic in ("availability", "work_modes"):
                 if not any(t == "availability" for t, _ in sections):
-                    sections.append(
-                        ("availability", self._availability("work_modes" in topics))
-                    )
+                    sections.append(("availability", self._availability(q, topics)))
             elif topic == "location" and "work_modes" not in topics:
                 if topics[topic] >= 0.9 or not (has_entities or len(topics) > 1):
                     sections.append(("location", self._location()))
@@ -854,26 +927,39 @@ class OfflineEngine(Engine):
         return sections
 
     def _search(self, q: _Query, loose: bool = False) -> list[tuple[str, str]]:
-        """Fall back to the profile sentences that share the question's rarer words."""
+        """Fall back to the profile sentences that cover most of the question's words."""
         asked = _concepts(q.content)
         if not asked:
             return []
         total = sum(self._weight(c) for c in asked)
-        scored = []
-        for doc in self._docs:
-            shared = asked & doc.concepts
-            if shared:
-                score = sum(self._weight(c) for c in shared)
-                scored.append((score, doc))
-        if not scored:
+        chosen: list[_Doc] = []
+        covered: set[str] = set()
+        for _ in range(3):
+            best, gain = None, 0.0
+            for doc in self._docs:
+                if doc in chosen:
+                    continue
+                fresh = (asked & doc.concepts) - covered
+                new = sum(self._weight(c) for c in fresh)
+                if chosen and not fresh - _TRIGGER_STEMS:
+                    continue
+                if new > gain:
+                    best, gain = doc, new
+            if best is None or (chosen and gain < 0.3 * total):
+                break
+            chosen.append(best)
+            covered |= asked & best.concepts
+        if not chosen or not covered - _TRIGGER_STEMS:
             return []
-        scored.sort(key=lambda pair: -pair[0])
-        best = scored[0][0]
-        if best / total < (0.3 if loose else 0.45):
+        if sum(self._weight(c) for c in covered) / total < (0.3 if loose else 0.5):
             return []
-        lines = [f"- {_clean(doc.text)}" for score, doc in scored[:3] if score >= 0.75 * best]
+        lines = [f"- {_clean(doc.text)}" for doc in chosen]
         intro = f"Here is what {self._possessive()} profile says about that:"
         return [("search", "\n".join([intro, *lines]))]
+
+    def _all_understood(self, q: _Query) -> bool:
+        """True when every meaningful word of the question is a known topic or profile word."""
+        return all(s in _TRIGGER_STEMS or s in self._vocab for s in q.content)
 
     # -- composing --------------------------------------------------------------------
 
@@ -901,9 +987,8 @@ class OfflineEngine(Engine):
         rest = sorted((s for s in sections if s[0] != "faq"), key=lambda s: rank(s[0]))
         return first + rest
 
-    def _faq(self, faq: object) -> str:
-        answer = getattr(faq, "answer", "")
-        text = _clean(answer)
+    def _faq(self, faq: Faq) -> str:
+        text = _clean(faq.answer)
         if re.search(r"\b(email|e-mail|contact|reach|call)\b", _fold(text)):
             email = self.profile.contact.email
             if email and email not in text:
@@ -948,14 +1033,14 @@ class OfflineEngine(Engine):
         lines = [f"{self.first} worked as {self._job_line(job)}."]
         if self._is_current(job):
             lines = [f"{self.first} is {self._job_line(job)}."]
+        elif job is self.profile.experience[0]:
+            lines = [f"{self._possessive()} most recent role: {self._job_line(job)}."]
         lines += [f"- {_clean(h)}" for h in job.highlights]
         return "\n".join(lines)
 
-    def _is_current(self, job: Experience) -> bool:
-        jobs = self.profile.experience
-        if any(j.period and _CURRENT.search(j.period) for j in jobs):
-            return bool(job.period and _CURRENT.search(job.period))
-        return bool(jobs) and job is jobs[0]
+    @staticmethod
+    def _is_current(job: Experience) -> bool:
+        return bool(job.period and _CURRENT.search(job.period))
 
     def _experience(self, q: _Query, asks_years: bool) -> str:
         jobs = self.profile.experience
@@ -969,23 +1054,20 @@ class OfflineEngine(Engine):
             if lines:
                 return "\n".join(lines)
             return self._no_info(f"{self._possessive()} profile lists no work experience")
-        wants_current = bool({"current", "now", "today"} & set(q.stems)) or (
-            "work at" in " ".join(q.stems) and "where" in q.words and "before" not in q.words
-            and "previous" not in q.stems and "past" not in q.stems
+        asked = set(q.words)
+        wants_current = bool(_NOW_WORDS & asked) or (
+            "where" in asked and bool({"work", "works", "working"} & asked)
         )
+        wants_current = wants_current and not (_PAST_WORDS & asked)
         if wants_current and not asks_years:
-            current = [j for j in jobs if self._is_current(j)]
+            current = [j for j in jobs if self._is_current(j)] or [jobs[0]]
             if current:
                 return "\n\n".join(self._job_detail(j) for j in current)
-        lines.append(f"{self.possessive_title()} experience:")
+        lines.append(f"{self._possessive()} experience:")
         for job in jobs:
             lines.append(f"- {self._job_line(job)}")
             lines += [f"  - {_clean(h)}" for h in job.highlights[:2]]
         return "\n".join(lines)
-
-    def possessive_title(self) -> str:
-        """'Inês's' for headings."""
-        return self._possessive()
 
     def _skill_detail(self, skill: _Skill, projects_first: bool) -> str:
         usage = []
@@ -1038,12 +1120,18 @@ class OfflineEngine(Engine):
             text = self._no_info(f"{self._possessive()} profile has no {kinds} link")
         return text
 
-    def _contact(self) -> str:
+    def _contact(self, q: _Query | None = None) -> str:
         email = self.profile.contact.email
         links = self.profile.contact.links
+        asked = set(q.stems) if q else set()
+        email_only = bool(_EMAIL_WORDS & asked) and not _CONTACT_WORDS & asked
         lines = []
+        if asked & _PHONE_STEMS and _stem("phone") not in self._vocab:
+            lines.append(f"{self._possessive()} profile gives no phone number.")
         if email:
             lines.append(f"You can reach {self.first} by email at {email}.")
+            if email_only:
+                return "\n".join(lines)
         elif links:
             lines.append(f"{self._possessive()} profile gives no email, but these links:")
         else:
@@ -1051,15 +1139,20 @@ class OfflineEngine(Engine):
         lines += [f"- {self._link_label(n)}: {url}" for n, url in links.items()]
         return "\n".join(lines)
 
-    def _availability(self, with_location: bool) -> str:
+    def _availability(self, q: _Query, topics: dict[str, float]) -> str:
         a = self.profile.availability
         lines = [f"**Availability:** {_clean(a.status)}"]
         if a.work_modes:
             lines.append(f"- Work modes: {', '.join(a.work_modes)}")
         if a.notice:
             lines.append(f"- Notice: {_clean(a.notice)}")
-        if with_location and self.profile.owner.location:
+        if "work_modes" in topics and self.profile.owner.location:
             lines.append(f"- Based in: {self.profile.owner.location}")
+        asked = set(q.stems)
+        if not a.notice and asked & _START_STEMS:
+            lines.append("- The profile gives no notice period or start date.")
+        if _RELOCATE in asked and _RELOCATE not in self._vocab:
+            lines.append("- The profile doesn't say whether relocation is an option.")
         return "\n".join(lines)
 
     def _location(self) -> str:
@@ -1097,8 +1190,11 @@ class OfflineEngine(Engine):
                 offer += f" or on {self._link_label(preferred)}: {links[preferred]}"
             return offer + "."
         if links:
-            name, url = next(iter(links.items()))
-            return f"You could ask {self.first} directly via {self._link_label(name)}: {url}."
+            name = next((n for n in ("linkedin", "website") if n in links), next(iter(links)))
+            return (
+                f"You could ask {self.first} directly via {self._link_label(name)}: "
+                f"{links[name]}."
+            )
         return ""
 
     def _no_info(self, statement: str) -> str:
@@ -1133,7 +1229,8 @@ class OfflineEngine(Engine):
         return "You're welcome!" + (f" {offer}" if offer else "")
 
     def _about_bot(self) -> str:
+        owner = self.profile.owner
         return (
-            f"I'm the assistant on {self.profile.owner.name}'s portfolio: I answer from "
-            f"{self._possessive()} profile only, without any AI model. {self._topics_hint()}"
+            f"I'm the assistant on {owner.name}'s portfolio ({_clean(owner.headline)}). "
+            f"I answer from {self._possessive()} profile only. {self._topics_hint()}"
         )

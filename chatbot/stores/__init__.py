@@ -53,10 +53,10 @@ class ConversationStore(ABC):
                 return message
         return None
 
-    def ping(self) -> None:
+    def ping(self) -> None:  # noqa: B027  (optional hook, not abstract)
         """Raise if the backend cannot be reached."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027  (optional hook, not abstract)
         """Release connections."""
 
 

@@ -1,0 +1,100 @@
+"""The JSON API: session ids, validation, and errors as JSON."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from chatbot import SAMPLE_PROFILE
+from chatbot.profile import load_profile
+
+PROFILE = load_profile(SAMPLE_PROFILE)
+
+
+def stored(app: Flask) -> int:
+    store = app.extensions["chatbot"].store
+    return int(store._connect().execute("SELECT COUNT(*) FROM messages").fetchone()[0])
+
+
+def test_issues_a_session_id_and_answers_from_the_profile(client: FlaskClient) -> None:
+    response = client.post("/api/chatbot", json={"message": "How can I contact you?"})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert PROFILE.contact.email in body["reply"]
+    assert len(body["session_id"]) >= 16
+    assert "fallback" not in body
+
+
+def test_a_page_generated_id_starts_and_continues_a_conversation(app: Flask,
+                                                                 client: FlaskClient) -> None:
+    session_id = str(uuid.uuid4())
+    for question in ("Hi", "Where are you based?"):
+        body = client.post("/api/chatbot", json={"session_id": session_id,
+                                                 "message": question}).get_json()
+        assert body["session_id"] == session_id
+    messages = app.extensions["chatbot"].store.messages("api-" + session_id)
+    assert [m.role for m in messages] == ["visitor", "assistant"] * 2
+
+
+def test_api_conversations_cannot_reach_web_conversations(app: Flask,
+                                                          client: FlaskClient) -> None:
+    client.post("/api/chatbot", json={"session_id": "a" * 20, "message": "hi"})
+    assert app.extensions["chatbot"].store.messages("a" * 20) == []
+
+
+@pytest.mark.parametrize("body, status, words", [
+    ({"message": ""}, 400, "type a message"),
+    ({"message": "   "}, 400, "type a message"),
+    ({"message": "x" * 2001}, 400, "limit"),
+    ({"message": 42}, 400, "text"),
+    ({}, 400, "message"),
+    ({"message": "hi", "session_id": "short"}, 400, "session_id"),
+    ({"message": "hi", "session_id": "../../etc/passwd-xxxxxxxx"}, 400, "session_id"),
+    ({"message": "hi", "session_id": "x" * 129}, 400, "session_id"),
+    ({"message": "hi", "session_id": 12345678901234567}, 400, "session_id"),
+    ({"message": "hi", "stream": "yes"}, 400, "stream"),
+    (["message"], 400, "object"),
+])
+def test_bad_bodies_get_a_json_error_and_store_nothing(app: Flask, client: FlaskClient,
+                                                       body: object, status: int,
+                                                       words: str) -> None:
+    response = client.post("/api/chatbot", json=body)
+    assert response.status_code == status
+    assert words in response.get_json()["error"]
+    assert stored(app) == 0
+
+
+def test_malformed_json_is_400(client: FlaskClient) -> None:
+    response = client.post("/api/chatbot", data="{not json",
+                           content_type="application/json")
+    assert response.status_code == 400
+    assert "JSON" in response.get_json()["error"]
+
+
+def test_wrong_content_type_is_415(client: FlaskClient) -> None:
+    response = client.post("/api/chatbot", data="message=hi")
+    assert response.status_code == 415
+    assert response.get_json()["error"]
+
+
+def test_huge_body_is_413_as_json(client: FlaskClient) -> None:
+    response = client.post("/api/chatbot", data='{"message": "' + "x" * 70_000 + '"}',
+                           content_type="application/json")
+    assert response.status_code == 413
+    assert "too large" in response.get_json()["error"]
+
+
+def test_wrong_method_is_json_405(client: FlaskClient) -> None:
+    response = client.get("/api/chatbot")
+    assert response.status_code == 405
+    assert response.get_json()["error"]
+
+
+def test_streaming_offline_answer(client: FlaskClient) -> None:
+    response = client.post("/api/chatbot", json={"message": "Where are you based?",
+                                                 "stream": True})
+    assert response.mimetype == "text/event-stream"
+    assert "event: done" in response.get_data(as_text=True)

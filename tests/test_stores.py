@@ -1,0 +1,89 @@
+"""The conversation store contract, run against every backend (SQLite; Redis on 6379)."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from chatbot.stores import FALLBACK, REPLY, ConversationStore, visible
+from chatbot.stores.redis import RedisStore
+from chatbot.stores.sqlite import SQLiteStore
+
+
+def redis_available() -> bool:
+    try:
+        redis.Redis(socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        return False
+    return True
+
+
+@pytest.fixture(params=["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ConversationStore]:
+    """Each backend, empty."""
+    if request.param == "sqlite":
+        backend: ConversationStore = SQLiteStore(tmp_path / "conversations.sqlite3")
+    else:
+        if not redis_available():
+            pytest.skip("no Redis server on 127.0.0.1:6379")
+        backend = RedisStore("redis://127.0.0.1:6379/15", retention_seconds=60,
+                             prefix=f"test-{secrets.token_hex(4)}:")
+    yield backend
+    if isinstance(backend, RedisStore):
+        for key in backend.client.scan_iter(backend.prefix + "*"):
+            backend.client.delete(key)
+    backend.close()
+
+
+def test_messages_come_back_in_order_of_arrival(store: ConversationStore) -> None:
+    question = store.append("c1", "visitor", "hello")
+    reply = store.append("c1", "assistant", "hi", kind=REPLY, reply_to=question.id)
+    store.append("c2", "visitor", "other conversation")
+    assert [m.text for m in store.messages("c1")] == ["hello", "hi"]
+    assert store.messages("c1")[1].reply_to == question.id
+    assert store.get("c1", reply.id) == reply
+    assert store.get("c2", reply.id) is None  # ids are not readable across conversations
+
+
+def test_newest_limits_to_the_latest_messages(store: ConversationStore) -> None:
+    for n in range(10):
+        store.append("c", "visitor", f"m{n}")
+    assert [m.text for m in store.messages("c", newest=3)] == ["m7", "m8", "m9"]
+
+
+def test_concurrent_appends_are_all_kept(store: ConversationStore) -> None:
+    def write(worker: int) -> None:
+        for n in range(20):
+            store.append("busy", "visitor", f"{worker}-{n}")
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    messages = store.messages("busy")
+    assert len(messages) == 80
+    assert [m.id for m in messages] == sorted(m.id for m in messages)
+    for worker in range(4):  # each writer's messages keep their order
+        mine = [m.text for m in messages if m.text.startswith(f"{worker}-")]
+        assert mine == [f"{worker}-{n}" for n in range(20)]
+
+
+def test_sqlite_history_survives_reopening(tmp_path: Path) -> None:
+    first = SQLiteStore(tmp_path / "c.sqlite3")
+    first.append("c", "visitor", "kept")
+    first.close()
+    assert [m.text for m in SQLiteStore(tmp_path / "c.sqlite3").messages("c")] == ["kept"]
+
+
+def test_a_retried_reply_replaces_the_fallback_in_view(store: ConversationStore) -> None:
+    question = store.append("c", "visitor", "q")
+    store.append("c", "assistant", "from the profile", kind=FALLBACK, reply_to=question.id)
+    store.append("c", "assistant", "from the model", kind=REPLY, reply_to=question.id)
+    assert [m.text for m in visible(store.messages("c"))] == ["q", "from the model"]
+    assert len(store.messages("c")) == 3  # nothing was rewritten
