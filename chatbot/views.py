@@ -116,6 +116,7 @@ def post_message() -> Response:
 
 
 @bp.post("/chat/retry")
+@limiter.limit(message_rate_limit)
 def retry() -> Response:
     """Ask the model again for a question that got a fallback reply."""
     page = posted_page()

@@ -262,3 +262,26 @@ def test_two_concurrent_posts_in_one_session_are_both_kept(app: Flask) -> None:
         thread.join()
     assert "question from tab 1" in shown and "question from tab 2" in shown
     assert shown.count('class="msg visitor"') == 2
+
+
+@pytest.mark.redis
+def test_redis_sessions_and_store_keep_the_conversation(make_app: Any) -> None:
+    import redis
+
+    url = "redis://127.0.0.1:6379/15"  # a database of its own, emptied afterwards
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    try:
+        app = make_app(SESSION_TYPE="redis", CHATBOT_STORE="redis", CHATBOT_REDIS_URL=url)
+        client = app.test_client()
+        post(client, "How can I contact you?")
+        restarted = make_app(SESSION_TYPE="redis", CHATBOT_STORE="redis", CHATBOT_REDIS_URL=url)
+        other = restarted.test_client()
+        other.set_cookie("chatbot_session", client.get_cookie("chatbot_session").value)
+        messages = transcript(other)
+        assert messages[0] == ("visitor", "How can I contact you?")
+        assert PROFILE.contact.email in messages[1][1]
+    finally:
+        redis.Redis.from_url(url).flushdb()
