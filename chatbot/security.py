@@ -38,6 +38,17 @@ def allow_embedding() -> None:
     g.embeddable = True
 
 
+def allow_listed_origin(response: Response, origins: tuple[str, ...]) -> None:
+    """CORS for the JSON API: the listed sites may call it from their own pages."""
+    response.vary.add("Origin")
+    origin = request.headers.get("Origin", "")
+    if origin in origins:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Allow-Methods"] = "POST"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+        response.headers["Access-Control-Max-Age"] = "600"
+
+
 def init_app(app: Flask, embed_origins: tuple[str, ...]) -> None:
     """Add the headers to every response and refuse cross-site form posts."""
     widget_policy = content_security_policy(embed_origins)
@@ -59,4 +70,6 @@ def init_app(app: Flask, embed_origins: tuple[str, ...]) -> None:
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         if not is_widget:
             response.headers["X-Frame-Options"] = "SAMEORIGIN"
+        if request.path.startswith("/api/"):
+            allow_listed_origin(response, embed_origins)
         return response

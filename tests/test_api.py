@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -98,3 +99,15 @@ def test_streaming_offline_answer(client: FlaskClient) -> None:
                                                  "stream": True})
     assert response.mimetype == "text/event-stream"
     assert "event: done" in response.get_data(as_text=True)
+
+
+def test_listed_sites_may_call_the_api_from_their_pages(make_app: Any) -> None:
+    client = make_app(CHATBOT_EMBED_ORIGINS="https://me.dev").test_client()
+    preflight = client.options("/api/chatbot", headers={
+        "Origin": "https://me.dev", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type"})
+    assert preflight.headers["Access-Control-Allow-Origin"] == "https://me.dev"
+    assert "Content-Type" in preflight.headers["Access-Control-Allow-Headers"]
+    other = client.post("/api/chatbot", json={"message": "hi"},
+                        headers={"Origin": "https://evil.example"})
+    assert "Access-Control-Allow-Origin" not in other.headers
