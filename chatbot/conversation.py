@@ -113,7 +113,7 @@ class Chat:
             finished = True
             log.warning("model unavailable (%s, request id %s): %s",
                         fault.kind, fault.request_id or "-", fault.detail)
-            text = self.fallback.answer(question.text, visitor)
+            text = self.fallback.answer(question.text, visitor, turn.history)
             yield Finished(self._store(question, text, FALLBACK), fault)
             return
         finally:
@@ -123,10 +123,10 @@ class Chat:
         text = "".join(parts).strip()
         if not text:  # a model that says nothing has not answered
             fault = EngineUnavailable("empty_reply", "the model sent no text")
-            yield Finished(self._store(question, self.fallback.answer(question.text, visitor),
-                                       FALLBACK), fault)
+            text = self.fallback.answer(question.text, visitor, turn.history)
+            yield Finished(self._store(question, text, FALLBACK), fault)
             return
-        if cached is None and not earlier:
+        if not earlier:
             self._remember(turn, text)
         yield Finished(self._store(question, text, REPLY))
 

@@ -10,11 +10,15 @@ import pytest
 
 from chatbot.engines.base import Engine, Exchange, Turn, Visitor
 from chatbot.engines.offline import OfflineEngine
-from chatbot.profile import Profile, load_profile
+from chatbot.profile import Profile, load_profile, parse_profile
 
 SAMPLE = Path(__file__).parent.parent / "chatbot" / "data" / "sample_profile.toml"
 PROFILES = Path(__file__).parent / "profiles"
-PATHS = {"sample": SAMPLE, "other": PROFILES / "other.toml", "links_only": PROFILES / "links_only.toml"}
+PATHS = {
+    "sample": SAMPLE,
+    "other": PROFILES / "other.toml",
+    "links_only": PROFILES / "links_only.toml",
+}
 
 # Ordinary visitor questions, each with the fact substrings (case-insensitive) that a good
 # answer contains. All of them must appear for the answer to count.
@@ -139,7 +143,7 @@ def invented(answer: str, name: str) -> list[str]:
     """Emails, links, numbers and bold names in `answer` that the profile file does not have."""
     source = " ".join(profile_text(name).split())
     facts = re.findall(r"[\w.+-]+@[\w.-]+\w", answer)
-    facts += re.findall(r"https?://[^\s)]+", answer)
+    facts += re.findall(r"https?://[^\s)>]+", answer)
     facts += re.findall(r"\*\*(.+?)\*\*", answer)
     facts += re.findall(r"\d[\d,.]*\d|\d", re.sub(r"https?://\S+|\S+@\S+", "", answer))
     return [f for f in facts if f.lower().rstrip(".") not in source and f != "Availability:"]
@@ -244,7 +248,7 @@ def test_answers_stay_on_the_question(sample: OfflineEngine, profiles: dict[str,
     skill = sample.answer("Does she know Terraform?")
     assert "Terraform" in skill and profile.availability.status not in skill
     github = sample.answer("What's her GitHub?")
-    assert github.strip() == f"- GitHub: {profile.contact.links['github']}"
+    assert github.strip() == f"- GitHub: <{profile.contact.links['github']}>"
 
 
 def test_greetings_use_the_audience_greeting(
@@ -298,7 +302,7 @@ def test_reply_yields_the_answer(sample: OfflineEngine) -> None:
     assert sample.can_stream is False and sample.needs_key is False
 
 
-def test_minimal_profile_answers_honestly(tmp_path: Path) -> None:
+def test_minimal_profile_answers_honestly() -> None:
     engine = OfflineEngine(load_profile(PROFILES / "minimal.toml"))
     assert "no contact details" in engine.answer("How can I contact Ada?")
     assert "lists no projects" in engine.answer("What has she built?")
@@ -306,6 +310,28 @@ def test_minimal_profile_answers_honestly(tmp_path: Path) -> None:
     assert "doesn't mention “Python”" in engine.answer("Does she know Python?")
     assert "I don't have an answer" in engine.answer("What's her favourite colour?")
     assert engine.answer("hello").startswith("Hi!")
+
+
+def test_latest_role_is_found_by_year_when_nothing_says_present() -> None:
+    engine = OfflineEngine(parse_profile({
+        "owner": {"name": "Kim Lee", "headline": "Developer"},
+        "availability": {"status": "Open"},
+        "contact": {"links": {"personal_site": "https://kim.example"}},
+        "experience": [
+            {"role": "Intern", "company": "Oldco", "period": "2015 – 2016"},
+            {"role": "Engineer", "company": "Newco", "period": "2019 – 2024"},
+        ],
+    }))
+    answer = engine.answer("What is Kim's current job?")
+    assert "Newco" in answer and "Oldco" not in answer
+    assert "most recent role" in answer  # not "is": nothing says the job goes on
+    on_site = engine.answer("Would Kim work on site?")
+    assert "Open" in on_site and "kim.example" not in on_site
+
+
+def test_links_and_emails_are_markdown_autolinks(sample: OfflineEngine) -> None:
+    assert "<ines.carvalho@example.com>" in sample.answer("Email?")
+    assert "<https://ines.example.com/cv.pdf>" in sample.answer("CV?")
 
 
 def test_answers_are_fast(sample: OfflineEngine) -> None:
