@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from chatbot.engines.base import Engine, Exchange, Turn, Visitor
 from chatbot.profile import Experience, Faq, Profile, Project
@@ -29,7 +29,7 @@ _IRREGULAR = {
     "done": "do", "doing": "do", "has": "have", "had": "have", "having": "have",
     "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "am": "be",
     "got": "get", "gets": "get", "getting": "get", "resumes": "resume", "cvs": "cv",
-    "email": "email", "emails": "email", "e-mail": "email", "mails": "mail",
+    "emails": "email", "mails": "mail",
     "availability": "available", "avail": "available", "hiring": "hire", "hired": "hire",
     "mentoring": "mentor", "mentored": "mentor", "mentorship": "mentor",
     "relocation": "relocate", "remotely": "remote", "freelancer": "freelance",
@@ -37,6 +37,7 @@ _IRREGULAR = {
     "programming": "program", "programmer": "program", "programmed": "program",
     "coding": "code", "coded": "code", "coder": "code", "located": "locate",
     "location": "locate", "education": "educate", "educated": "educate",
+    "currently": "current", "presently": "current", "recently": "recent",
 }
 _STOPWORDS = frozenset(
     """a an the and or but if of at by for with about into onto from to in on off out over
@@ -46,16 +47,15 @@ _STOPWORDS = frozenset(
     would should shall will may might must any some all each every no not nor so than too very
     just also as s t d ll re ve m please tell know let like yes ok okay really much many more
     most other such own same again then once get got give show share find see look one ever
-    thing things anything something bit kind sort currently anyone someone anybody
-    somebody big large main biggest largest typical usual""".split()
+    thing things anything something bit kind sort anyone someone anybody
+    somebody big large main biggest largest typical usual first last latest recent earliest
+    oldest newest""".split()
 )
-# Words that stay stopwords for matching but still carry intent (kept out of the above).
-_PRONOUNS = frozenset("i me my you your he him his she her they them their".split())
 
 
 def _fold(text: str) -> str:
     """Lowercase and strip accents, so 'Résumé' and 'resume' compare equal."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("e-mail", "email"))
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
@@ -66,7 +66,7 @@ def _words(text: str) -> list[str]:
 
 def _tokenise(text: str) -> list[tuple[str, str]]:
     """(folded, original) pairs for each word, so answers can quote the visitor's spelling."""
-    text = re.sub(r"(?i)\be-mail", "email", text)
+    text = re.sub(r"(?i)\be-mail", "email", text.replace("’", "'"))
     folded: list[str] = []
     origin: list[int] = []
     for i, char in enumerate(text):
@@ -99,7 +99,7 @@ def _stem(word: str) -> str:
         word = word[:-2]
         if len(word) > 3 and word[-1] == word[-2]:
             word = word[:-1]
-    if word.endswith("e") and len(word) > 4:
+    if word.endswith("e") and len(word) > 3:
         word = word[:-1]
     return word
 
@@ -125,6 +125,17 @@ def _clean(text: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in paragraphs)
 
 
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]+")
+_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
+
+
+def _autolink(value: str) -> str:
+    """Wrap an absolute URL or an email in <> so Markdown makes it a link; else leave it."""
+    if _URL.fullmatch(value) or _EMAIL.fullmatch(value):
+        return f"<{value}>"
+    return value
+
+
 def _sentences(text: str) -> list[str]:
     """Split prose into sentences."""
     return [s for s in re.split(r"(?<=[.!?])\s+", _clean(text)) if s]
@@ -143,7 +154,7 @@ _TRIGGERS: dict[str, dict[str, float]] = {
     },
     "links": {
         "link": 1, "url": 1, "social": 1, "online": 0.6, "handle": 0.6, "profile link": 1,
-        "repo": 1, "repository": 1, "source code": 1,
+        "repo": 1, "repository": 1, "source code": 1, "code": 0.6,
     },
     "availability": {
         "available": 1, "start": 1, "notice": 1, "hire": 1, "open to work": 1, "open to": 0.9,
@@ -189,7 +200,8 @@ _TRIGGERS: dict[str, dict[str, float]] = {
     "about": {
         "who": 1, "about": 0.6, "introduce": 1, "introduction": 1, "summary": 1, "bio": 1,
         "biography": 1, "background": 1, "overview": 1, "headline": 1, "describe": 1,
-        "pitch": 1, "yourself": 1, "what do you do": 1, "what do do": 1, "what do she do": 1,
+        "pitch": 1, "yourself": 1, "summarize": 1, "summarise": 1, "profile": 0.6,
+        "name": 0.8, "full name": 1, "what do you do": 1, "what do do": 1, "what do she do": 1,
         "what do he do": 1, "what do they do": 1,
     },
     "pronouns": {"pronoun": 1},
@@ -207,6 +219,7 @@ _GREETINGS = frozenset(
     "evening heya hullo".split()
 )
 _THANKS = frozenset("thanks thank thx cheers bye goodbye ty".split())
+_THANKS_STEMS = frozenset(_stem(w) for w in _THANKS)
 
 # Kinds of links visitors ask for, by the words they use; a profile's link is matched by its
 # name and its URL.
@@ -280,18 +293,21 @@ _GENERIC_ORG_WORDS = frozenset(
 _SYNONYM_GROUPS = (
     "educate degree university study school college graduate bsc msc phd diploma "
     "bachelor master qualification",
-    "salary compensation pay rate money expectation charge fee price cost hourly daily",
+    "salary compensation pay rate expectation charge fee price cost hourly daily",
     "relocate move",
     "freelance contract consult consultant gig",
     "visa sponsorship sponsor permit citizenship citizen",
     "talk conference meetup presentation speaker present",
     "publish publication paper research article",
     "hobby interest fun pastime spare",
-    "lead manage manager management",
+    "lead manage manager management run head",
     "mentor coach teach",
     "award prize win challenge competition",
     "certification certificate certify certified",
     "open opensource",
+    "fintech payment bank banking finance financial money",
+    "health healthcare clinic medical hospital patient",
+    "ecommerce shop retail commerce store",
 )
 _CONCEPT: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:
@@ -299,6 +315,8 @@ for _group in _SYNONYM_GROUPS:
     for _m in _members:
         _CONCEPT.setdefault(_m, _members[0])
 
+_CODE_STEMS = frozenset(_stem(w) for w in "code repo repository source".split())
+_CODE_HOSTS = ("github", "gitlab", "codeberg", "bitbucket", "sourcehut", "sr.ht")
 _REFERS = frozenset("it its that this there they them those these one".split())
 _START_STEMS = frozenset(_stem(w) for w in "start notice when soon date".split())
 _RELOCATE = _stem("relocate")
@@ -308,7 +326,7 @@ _NOW_WORDS = frozenset(
 )
 _PAST_WORDS = frozenset(
     "previous previously past before history jobs roles positions employers companies "
-    "career all worked prior earlier former".split()
+    "career all worked prior earlier former first earliest oldest".split()
 )
 _CURRENT = re.compile(r"present|now|current|today|ongoing|\bdate\b", re.I)
 _SKILL_VERBS = (
@@ -316,6 +334,7 @@ _SKILL_VERBS = (
     "proficient in", "skill in", "good at", "expert in", "fluent in", "program in",
     "code in", "write", "knowledge of", "hear of", "comfortable with", "touch",
 )
+_MAX_QUESTION = 1000  # characters analysed; the app caps messages well before this
 
 
 def _compounds(joined: str) -> str:
@@ -325,19 +344,30 @@ def _compounds(joined: str) -> str:
     return joined
 
 
+def _compound_positions(stems: list[str]) -> set[int]:
+    """Indexes of words that are halves of a split compound such as 'on site'."""
+    found: set[int] = set()
+    for i in range(len(stems) - 1):
+        if f" {stems[i]} {stems[i + 1]} " in _COMPOUND_SPLITS:
+            found.update((i, i + 1))
+    return found
+
+
 def _phrase_stems(text: str) -> tuple[str, ...]:
     """Stems of a trigger phrase (stopwords kept, so 'open to' stays a phrase)."""
     return tuple(_stem(w) for w in _words(text))
 
 
+_SKILL_VERB_STEMS = tuple(_phrase_stems(v) for v in _SKILL_VERBS)
 _COMPOUNDS = [
-    (f" {a} {b} ", f" {a}{b} ")
+    (f" {_stem(a)} {_stem(b)} ", f" {_stem(a + b)} ")
     for a, b in (
         ("on", "site"), ("full", "time"), ("part", "time"), ("open", "source"),
         ("front", "end"), ("back", "end"), ("full", "stack"), ("time", "zone"),
-        ("in", "person"), ("side", "project"),
+        ("in", "person"), ("side", "project"), ("on", "call"),
     )
 ]
+_COMPOUND_SPLITS = frozenset(split for split, _ in _COMPOUNDS)
 _COMPILED: dict[str, list[tuple[tuple[str, ...], float]]] = {
     topic: [(tuple(_compounds(" " + " ".join(_phrase_stems(p)) + " ").split()), w)
             for p, w in triggers.items()]
@@ -347,7 +377,9 @@ _TRIGGER_WORDS = frozenset(
     w for triggers in _TRIGGERS.values() for p in triggers for w in _words(p)
 ) | {w for kind in _LINK_KINDS.values() for w in kind} | _GREETINGS | _THANKS
 _TRIGGER_STEMS = frozenset(_stem(w) for w in _TRIGGER_WORDS)
-_EMAIL_WORDS = frozenset(("email", "mail", "address"))
+# Stems that only mean "which topic" (relocate, salary, ...) through the synonym groups.
+_CONCEPT_TRIGGERS = frozenset(s for s in _CONCEPT if _CONCEPT[s] in _TRIGGER_STEMS)
+_EMAIL_WORDS = frozenset(_stem(w) for w in ("email", "mail", "address"))
 _CONTACT_WORDS = frozenset(
     _stem(w) for w in "contact reach touch connect hire talk speak message call phone".split()
 )
@@ -372,7 +404,6 @@ class _Skill:
 class _Doc:
     """A piece of profile text that free-text questions are matched against."""
 
-    topic: str
     text: str
     concepts: frozenset[str]
 
@@ -397,6 +428,39 @@ class _Query:
     greeting: bool
     thanks: bool
 
+    @property
+    def named(self) -> bool:
+        """True when the question names a project, company, skill or skill group."""
+        return bool(self.projects or self.companies or self.skills or self.groups)
+
+    @property
+    def has_entities(self) -> bool:
+        """True when it names anything the profile has, links included."""
+        return self.named or bool(self.links or self.missing_links)
+
+    @property
+    def strong(self) -> dict[str, float]:
+        """The topics it asks about clearly."""
+        return {t: s for t, s in self.topics.items() if s >= 0.9}
+
+
+_T = TypeVar("_T")
+
+
+def _index_names(named: list[tuple[str, _T]], reserved: frozenset[str]) -> dict[str, list[_T]]:
+    """Map each name's key, and each distinctive word of it, to the items so named."""
+    index: dict[str, list[_T]] = {}
+    for name, item in named:
+        keys = {_key(name)}
+        for w in _words(name):
+            if len(w) >= 4 and _stem(w) not in reserved and w not in _GENERIC_ORG_WORDS:
+                keys.add(_stem(w))
+        for k in keys:
+            bucket = index.setdefault(k, [])
+            if item not in bucket:
+                bucket.append(item)
+    return index
+
 
 def _concepts(stems: Iterable[str]) -> set[str]:
     """Map stems to shared concepts so paraphrases meet."""
@@ -418,6 +482,7 @@ class OfflineEngine(Engine):
         self._build_links()
         self._build_docs()
         self._build_spelling()
+        self._latest_job = self._find_latest_job()
 
     # -- index building -----------------------------------------------------------------
 
@@ -433,7 +498,7 @@ class OfflineEngine(Engine):
             if canonical not in self._skills:
                 skill = self._skills[canonical] = _Skill(label)
                 full, partial = self._label_keys(label)
-                for k in full:
+                for k in full | {_stem(k) for k in full if len(k) > 4}:
                     self._skill_keys.setdefault(k, []).append(skill)
                 for k in partial - full:
                     self._partial_keys.setdefault(k, []).append(skill)
@@ -452,17 +517,18 @@ class OfflineEngine(Engine):
                 ) or add(label)
                 if project not in skill.projects:
                     skill.projects.append(project)
+        role_lines = [
+            (job, line, self._text_keys(line)) for job in p.experience for line in job.highlights
+        ]
+        project_texts = [
+            (project, self._text_keys(" ".join((project.summary, *project.highlights))))
+            for project in p.projects
+        ]
         for skill in self._skills.values():
             keys = self._label_keys(skill.label)[0]
-            for job in p.experience:
-                for line in job.highlights:
-                    if keys & self._text_keys(line):
-                        skill.roles.append((job, line))
-            for project in p.projects:
-                if project in skill.projects:
-                    continue
-                text = " ".join((project.summary, *project.highlights))
-                if keys & self._text_keys(text):
+            skill.roles += [(job, line) for job, line, found in role_lines if keys & found]
+            for project, found in project_texts:
+                if keys & found and project not in skill.projects:
                     skill.projects.append(project)
         self._groups: dict[str, set[str]] = {}
         for group in p.skills:
@@ -515,24 +581,13 @@ class OfflineEngine(Engine):
 
     def _build_names(self) -> None:
         """Index project and company names: whole names and their distinctive words."""
-        self._project_keys: dict[str, list[Project]] = {}
-        self._company_keys: dict[str, list[Experience]] = {}
-        reserved = _TRIGGER_WORDS | set(self._skill_keys) | _STOPWORDS
-
-        def index(name: str, item: object, target: dict[str, list[object]]) -> None:
-            keys = {_key(name)}
-            for w in _words(name):
-                if len(w) >= 4 and w not in reserved and w not in _GENERIC_ORG_WORDS:
-                    keys.add(_stem(w))
-            for k in keys:
-                bucket = target.setdefault(k, [])
-                if item not in bucket:
-                    bucket.append(item)
-
-        for project in self.profile.projects:
-            index(project.name, project, self._project_keys)  # type: ignore[arg-type]
-        for job in self.profile.experience:
-            index(job.company, job, self._company_keys)  # type: ignore[arg-type]
+        reserved = _TRIGGER_STEMS | set(self._skill_keys) | _STOPWORDS
+        self._project_keys = _index_names(
+            [(p.name, p) for p in self.profile.projects], reserved
+        )
+        self._company_keys = _index_names(
+            [(j.company, j) for j in self.profile.experience], reserved
+        )
 
     def _build_links(self) -> None:
         """Map the words visitors use for links to the profile's link names."""
@@ -555,26 +610,26 @@ class OfflineEngine(Engine):
     def _build_docs(self) -> None:
         """Cut the profile into small documents for free-text matching."""
         p = self.profile
-        docs: list[tuple[str, str]] = []
-        docs.append(("about", p.owner.headline))
-        docs += [("about", s) for s in _sentences(p.owner.summary or "")]
+        texts = [p.owner.headline, *_sentences(p.owner.summary or "")]
+        if p.owner.location:
+            texts.append(f"Based in {p.owner.location}")
         for project in p.projects:
             label = f"**{project.name}**"
-            docs.append(("projects", f"{label}: {project.summary}"))
-            docs += [("projects", f"{label}: {h}") for h in project.highlights]
+            texts.append(f"{label}: {project.summary}")
+            texts += [f"{label}: {h}" for h in project.highlights]
         for job in p.experience:
             label = f"At {job.company} ({job.role})"
-            docs.append(("experience", f"{job.role} at {job.company}"))
-            docs += [("experience", f"{label}: {h}") for h in job.highlights]
-        for faq in p.faq:
-            docs.append(("faq", f"{faq.question} {faq.answer}"))
-        docs.append(("availability", p.availability.status))
+            texts.append(f"{job.role} at {job.company}")
+            texts += [f"{label}: {h}" for h in job.highlights]
+        texts += [f"{faq.question} {faq.answer}" for faq in p.faq]
+        texts.append(p.availability.status)
+        if p.availability.work_modes:
+            texts.append(f"Work modes: {', '.join(p.availability.work_modes)}")
         if p.availability.notice:
-            docs.append(("availability", p.availability.notice))
-        self._docs = [
-            _Doc(topic, text, frozenset(_concepts(self._content(_words(text)))))
-            for topic, text in docs
-        ]
+            texts.append(p.availability.notice)
+        # Audience notes are left out on purpose: they guide a model and may not be
+        # meant for visitors' eyes.
+        self._docs = [_Doc(t, frozenset(_concepts(self._content(_words(t))))) for t in texts]
         self._faqs = [
             (faq, _concepts(self._content(_words(faq.question))),
              _concepts(self._content(_words(faq.answer))))
@@ -593,7 +648,7 @@ class OfflineEngine(Engine):
 
     def _build_spelling(self) -> None:
         """Prepare one-edit spelling correction against the words that matter."""
-        vocab = set(_TRIGGER_WORDS)
+        vocab = set(_TRIGGER_WORDS) | set(_IRREGULAR)
         vocab.update(k for k in self._skill_keys if len(k) >= 5)
         vocab.update(k for k in self._project_keys if len(k) >= 5)
         vocab.update(k for k in self._company_keys if len(k) >= 5)
@@ -609,13 +664,15 @@ class OfflineEngine(Engine):
 
     # -- analysis ---------------------------------------------------------------------
 
-    def _content(self, words: Iterable[str]) -> list[str]:
-        """Stems of the words that carry meaning: no stopwords, no owner name."""
-        stems = ((w, _stem(w)) for w in words)
-        return [
-            s for w, s in stems
+    def _content(self, words: list[str]) -> list[str]:
+        """Stems of the words that carry meaning (no stopwords, no owner name), compounds too."""
+        stems = [_stem(w) for w in words]
+        content = [
+            s for w, s in zip(words, stems, strict=True)
             if w not in _STOPWORDS and s not in _STOPWORDS and w not in self._owner_words
         ]
+        joined = " " + " ".join(stems) + " "
+        return content + [whole.strip() for split, whole in _COMPOUNDS if split in joined]
 
     def _correct(self, word: str, original: str, first: bool) -> str:
         """Fix one typo in a longer word the engine would otherwise not recognise."""
@@ -636,6 +693,7 @@ class OfflineEngine(Engine):
 
     def _analyse(self, question: str) -> _Query:
         """Find the topics and profile entities a question is about."""
+        question = question[:_MAX_QUESTION]
         raw = _fold(question)
         tokens = _tokenise(question)
         words = [self._correct(w, o, i == 0) for i, (w, o) in enumerate(tokens)]
@@ -651,7 +709,7 @@ class OfflineEngine(Engine):
             if score:
                 topics[topic] = score
         content = self._content(words)
-        used: set[int] = set()
+        used = _compound_positions(stems)
         skills = self._match_skills(words, originals, used)
         projects: list[Project] = []
         companies: list[Experience] = []
@@ -659,8 +717,8 @@ class OfflineEngine(Engine):
             for i in range(len(words) - n + 1):
                 span = set(range(i, i + n))
                 key = "".join(words[i : i + n])
-                if n == 1:
-                    key = key if key in self._project_keys or key in self._company_keys else stems[i]
+                if n == 1 and key not in self._project_keys and key not in self._company_keys:
+                    key = stems[i]
                 hit = False
                 for project in self._project_keys.get(key, ()):
                     if project not in projects:
@@ -677,12 +735,14 @@ class OfflineEngine(Engine):
             skills = [s for s in skills if not self._is_name_part(s, projects, companies)]
         groups: list[str] = []
         for i, stem in enumerate(stems):
-            for group in self._groups.get(stem, ()):
+            for group in self._groups.get(stem, ()) if i not in used else ():
                 if group not in groups and i not in used:
                     groups.append(group)
         links: list[str] = []
         missing: list[str] = []
-        for stem in stems:
+        for i, stem in enumerate(stems):
+            if i in used:
+                continue
             for name in self._link_words.get(stem, ()):
                 if name not in links:
                     links.append(name)
@@ -719,7 +779,8 @@ class OfflineEngine(Engine):
                 if n == 1 and key in _AMBIGUOUS_TECH:
                     before = _stem(words[i - 1]) if i else ""
                     after = _stem(words[i + 1]) if i + 1 < len(words) else ""
-                    if not ((i > 0 and originals[i][:1].isupper()) or before in _TECH_CONTEXT or after in _TECH_CONTEXT):
+                    cased = i > 0 and originals[i][:1].isupper()
+                    if not (cased or before in _TECH_CONTEXT or after in _TECH_CONTEXT):
                         continue
                 used |= span
                 for skill in hits:
@@ -745,11 +806,10 @@ class OfflineEngine(Engine):
         """Terms asked about after 'know', 'use', 'experience with'... that matched no skill."""
         unknown: list[str] = []
         known: list[str] = []
-        joined = " ".join(stems)
-        for verb in _SKILL_VERBS:
-            phrase = " ".join(_phrase_stems(verb))
-            for m in re.finditer(rf"(?:^| ){re.escape(phrase)} ", joined + " "):
-                start = joined[: m.end()].count(" ")
+        for verb in _SKILL_VERB_STEMS:
+            n = len(verb)
+            starts = [i + n for i in range(len(stems) - n + 1) if tuple(stems[i : i + n]) == verb]
+            for start in starts:
                 term: list[int] = []
                 for i in range(start, min(start + 3, len(words))):
                     w = words[i]
@@ -759,7 +819,7 @@ class OfflineEngine(Engine):
                         if w in ("any", "some", "a", "an", "the"):
                             continue
                         break
-                    if _stem(w) in _TRIGGER_WORDS or w in _TRIGGER_WORDS:
+                    if _stem(w) in _TRIGGER_STEMS or w in _TRIGGER_WORDS:
                         break
                     if _stem(w) in self._groups:
                         break
@@ -767,7 +827,7 @@ class OfflineEngine(Engine):
                 if not term:
                     continue
                 text = " ".join(originals[i] for i in term)
-                if any(_stem(words[i]) in self._vocab for i in term):
+                if all(_stem(words[i]) in self._vocab for i in term):
                     known.append(text)
                 elif text not in unknown:
                     unknown.append(text)
@@ -789,38 +849,11 @@ class OfflineEngine(Engine):
         q = self._analyse(question)
         if history and not (q.projects or q.companies or q.skills) and _REFERS & set(q.words):
             self._follow_up(q, history)
-        named = bool(q.projects or q.companies or q.skills or q.groups)
-        has_entities = named or bool(q.links or q.missing_links)
-        strong = {t: s for t, s in q.topics.items() if s >= 0.9}
         faq, faq_score = self._best_faq(q)
-        if not has_entities and not strong and faq_score < 0.45:
-            if q.thanks and set(q.content) <= {_stem(w) for w in _THANKS}:
-                return self._thanks()
-            if q.greeting or not q.words:
-                return self._greeting(visitor)
-        if "bot" in q.topics and not has_entities:
-            return self._about_bot()
-        if "help" in strong and not has_entities and len(strong) == 1:
-            return self._greeting(visitor, hello=False)
-        if faq and faq_score >= 0.75:
-            return self._faq(faq)
-        if q.unknown_terms and not named:
-            if faq and faq_score >= 0.45:
-                return self._faq(faq)
-            return self._unknown(f"doesn't mention {self._quote(q.unknown_terms[0])}")
-
-        sections = self._entity_sections(q, q.topics)
-        if q.known_terms and not named:
-            sections = self._search(q, loose=True)
-        if not sections and (strong or has_entities):
-            covered = {topic for topic, _ in sections}
-            sections += self._topic_sections(q, strong or q.topics, covered, has_entities)
-        if faq and faq_score >= 0.45:
-            sections.insert(0, ("faq", self._faq(faq)))
-        if not sections:
-            sections = self._search(q)
-        if not sections and q.topics and self._all_understood(q):
-            sections = self._topic_sections(q, q.topics, set(), False)
+        direct = self._direct_reply(q, visitor, faq, faq_score)
+        if direct is not None:
+            return direct
+        sections = self._sections(q, faq if faq_score >= 0.45 else None)
         if not sections:
             return self._unknown()
         texts: list[str] = []
@@ -828,6 +861,51 @@ class OfflineEngine(Engine):
             if text not in texts:
                 texts.append(text)
         return "\n\n".join(texts)
+
+    def _direct_reply(
+        self, q: _Query, visitor: Visitor, faq: Faq | None, faq_score: float
+    ) -> str | None:
+        """Replies that stand alone: greetings, thanks, a clear FAQ hit, an unknown skill."""
+        if not q.has_entities and not q.strong and faq_score < 0.45:
+            if q.thanks and set(q.content) <= _THANKS_STEMS:
+                return self._thanks()
+            if q.greeting or not q.words:
+                return self._greeting(visitor)
+        if "bot" in q.topics and not q.has_entities:
+            return self._about_bot()
+        if "help" in q.strong and not q.has_entities and len(q.strong) == 1:
+            return self._greeting(visitor, hello=False)
+        if faq and faq_score >= 0.75:
+            return self._faq(faq)
+        if q.unknown_terms and not q.named:
+            if faq and faq_score >= 0.45:
+                return self._faq(faq)
+            return self._unknown(f"doesn't mention {self._quote(q.unknown_terms[0])}")
+        return None
+
+    def _sections(self, q: _Query, faq: Faq | None) -> list[tuple[str, str]]:
+        """The (topic, text) parts of the answer, most specific first."""
+        sections = self._entity_sections(q)
+        if q.known_terms and not q.named:
+            intro = (
+                f"{self._quote(q.known_terms[0])} isn't among {self._possessive()} listed "
+                "skills, but the profile mentions it:"
+            )
+            sections = self._search(q, loose=True, intro=intro, skip=faq)
+        elif self._free_known(q) and not q.has_entities:
+            sections = self._search(q, loose=True, skip=faq)
+            if sections and "skills" in q.strong:  # 'what ML tools...': the skills still answer
+                sections += self._topic_sections(q, {"skills": 1.0}, set(), False)
+        if not sections and (q.strong or q.has_entities):
+            covered = {topic for topic, _ in sections}
+            sections += self._topic_sections(q, q.strong or q.topics, covered, q.has_entities)
+        if faq:
+            sections.insert(0, ("faq", self._faq(faq)))
+        if not sections:
+            sections = self._search(q)
+        if not sections and q.topics and self._all_understood(q):
+            sections = self._topic_sections(q, q.topics, set(), False)
+        return sections
 
     def _follow_up(self, q: _Query, history: Sequence[Exchange]) -> None:
         """Resolve 'it' or 'there' to the one project, company or skill asked about last."""
@@ -870,7 +948,7 @@ class OfflineEngine(Engine):
             weight *= 0.6
         return weight
 
-    def _entity_sections(self, q: _Query, topics: dict[str, float]) -> list[tuple[str, str]]:
+    def _entity_sections(self, q: _Query) -> list[tuple[str, str]]:
         """Answer about the projects, companies, skills and links the question names."""
         sections: list[tuple[str, str]] = []
         for project in q.projects[:3]:
@@ -879,9 +957,9 @@ class OfflineEngine(Engine):
             sections.append(("experience", self._job_detail(job)))
         if q.skills and not (q.projects or q.companies):
             for skill in q.skills[:3]:
-                sections.append(("skills", self._skill_detail(skill, "projects" in topics)))
+                sections.append(("skills", self._skill_detail(skill, "projects" in q.topics)))
         elif q.groups and not (q.projects or q.companies):
-            sections.append(("skills", self._groups_detail(q.groups, "projects" in topics)))
+            sections.append(("skills", self._groups_detail(q.groups, "projects" in q.topics)))
         if q.links or q.missing_links:
             sections.append(("contact", self._links_detail(q.links, q.missing_links)))
         return sections
@@ -903,7 +981,7 @@ class OfflineEngine(Engine):
                 if topics[topic] >= 0.9 or not has_entities:
                     sections.append(("contact", self._contact(q)))
             elif topic == "links" and "contact" not in covered and not has_entities:
-                sections.append(("contact", self._links_detail(list(self.profile.contact.links), [])))
+                sections.append(("contact", self._all_links(q)))
             elif topic in ("availability", "work_modes"):
                 if not any(t == "availability" for t, _ in sections):
                     sections.append(("availability", self._availability(q, topics)))
@@ -926,7 +1004,9 @@ class OfflineEngine(Engine):
                 sections.append(("experience", self._experience(q, True)))
         return sections
 
-    def _search(self, q: _Query, loose: bool = False) -> list[tuple[str, str]]:
+    def _search(
+        self, q: _Query, loose: bool = False, intro: str = "", skip: Faq | None = None
+    ) -> list[tuple[str, str]]:
         """Fall back to the profile sentences that cover most of the question's words."""
         asked = _concepts(q.content)
         if not asked:
@@ -937,7 +1017,7 @@ class OfflineEngine(Engine):
         for _ in range(3):
             best, gain = None, 0.0
             for doc in self._docs:
-                if doc in chosen:
+                if doc in chosen or (skip and doc.text.endswith(skip.answer)):
                     continue
                 fresh = (asked & doc.concepts) - covered
                 new = sum(self._weight(c) for c in fresh)
@@ -954,8 +1034,13 @@ class OfflineEngine(Engine):
         if sum(self._weight(c) for c in covered) / total < (0.3 if loose else 0.5):
             return []
         lines = [f"- {_clean(doc.text)}" for doc in chosen]
-        intro = f"Here is what {self._possessive()} profile says about that:"
+        intro = intro or f"Here is what {self._possessive()} profile says about that:"
         return [("search", "\n".join([intro, *lines]))]
+
+    def _free_known(self, q: _Query) -> bool:
+        """True when the question has profile words beyond the topic words, e.g. 'fraud'."""
+        free = [s for s in q.content if s not in _TRIGGER_STEMS and s not in _CONCEPT_TRIGGERS]
+        return any(s in self._vocab for s in free)
 
     def _all_understood(self, q: _Query) -> bool:
         """True when every meaningful word of the question is a known topic or profile word."""
@@ -992,7 +1077,7 @@ class OfflineEngine(Engine):
         if re.search(r"\b(email|e-mail|contact|reach|call)\b", _fold(text)):
             email = self.profile.contact.email
             if email and email not in text:
-                text += f"\n\nEmail: {email}"
+                text += f"\n\nEmail: {_autolink(email)}"
         return text
 
     def _project_line(self, project: Project) -> str:
@@ -1000,7 +1085,7 @@ class OfflineEngine(Engine):
         if project.tech:
             line += f" ({', '.join(project.tech)})"
         if project.link:
-            line += f" {project.link}"
+            line += f" {_autolink(project.link)}"
         return line
 
     def _project_list(self) -> str:
@@ -1022,7 +1107,7 @@ class OfflineEngine(Engine):
             lines.append(f"- Tech: {', '.join(project.tech)}")
         lines += [f"- {_clean(h)}" for h in project.highlights]
         if project.link:
-            lines.append(f"- Link: {project.link}")
+            lines.append(f"- Link: {_autolink(project.link)}")
         return "\n".join(lines)
 
     def _job_line(self, job: Experience) -> str:
@@ -1033,7 +1118,7 @@ class OfflineEngine(Engine):
         lines = [f"{self.first} worked as {self._job_line(job)}."]
         if self._is_current(job):
             lines = [f"{self.first} is {self._job_line(job)}."]
-        elif job is self.profile.experience[0]:
+        elif job is self._latest_job:
             lines = [f"{self._possessive()} most recent role: {self._job_line(job)}."]
         lines += [f"- {_clean(h)}" for h in job.highlights]
         return "\n".join(lines)
@@ -1041,6 +1126,20 @@ class OfflineEngine(Engine):
     @staticmethod
     def _is_current(job: Experience) -> bool:
         return bool(job.period and _CURRENT.search(job.period))
+
+    def _find_latest_job(self) -> Experience | None:
+        """The current role, else the one with the latest year, else the first listed."""
+        jobs = self.profile.experience
+        current = [j for j in jobs if self._is_current(j)]
+        if current or not jobs:
+            return current[0] if current else None
+
+        def last_year(job: Experience) -> int:
+            return max((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", job.period or "")),
+                       default=0)
+
+        latest = max(jobs, key=last_year)
+        return latest if last_year(latest) else jobs[0]
 
     def _experience(self, q: _Query, asks_years: bool) -> str:
         jobs = self.profile.experience
@@ -1060,9 +1159,8 @@ class OfflineEngine(Engine):
         )
         wants_current = wants_current and not (_PAST_WORDS & asked)
         if wants_current and not asks_years:
-            current = [j for j in jobs if self._is_current(j)] or [jobs[0]]
-            if current:
-                return "\n\n".join(self._job_detail(j) for j in current)
+            current = [j for j in jobs if self._is_current(j)] or [self._latest_job or jobs[0]]
+            return "\n\n".join(self._job_detail(j) for j in current)
         lines.append(f"{self._possessive()} experience:")
         for job in jobs:
             lines.append(f"- {self._job_line(job)}")
@@ -1113,12 +1211,22 @@ class OfflineEngine(Engine):
 
     def _links_detail(self, names: list[str], missing: list[str]) -> str:
         links = self.profile.contact.links
-        lines = [f"- {self._link_label(n)}: {links[n]}" for n in names if n in links]
+        lines = [f"- {self._link_label(n)}: {_autolink(links[n])}" for n in names if n in links]
         text = "\n".join(lines)
         if missing and not names:
             kinds = ", ".join(_LINK_LABELS.get(k, k.capitalize()) for k in missing)
             text = self._no_info(f"{self._possessive()} profile has no {kinds} link")
         return text
+
+    def _all_links(self, q: _Query) -> str:
+        links = self.profile.contact.links
+        if not links:
+            return self._no_info(f"{self._possessive()} profile gives no links")
+        names = list(links)
+        if _CODE_STEMS & set(q.stems):
+            hosts = [n for n in names if any(h in _fold(links[n]) for h in _CODE_HOSTS)]
+            names = hosts or names
+        return self._links_detail(names, [])
 
     def _contact(self, q: _Query | None = None) -> str:
         email = self.profile.contact.email
@@ -1129,14 +1237,14 @@ class OfflineEngine(Engine):
         if asked & _PHONE_STEMS and _stem("phone") not in self._vocab:
             lines.append(f"{self._possessive()} profile gives no phone number.")
         if email:
-            lines.append(f"You can reach {self.first} by email at {email}.")
+            lines.append(f"You can reach {self.first} by email at {_autolink(email)}.")
             if email_only:
                 return "\n".join(lines)
         elif links:
             lines.append(f"{self._possessive()} profile gives no email, but these links:")
         else:
             return f"{self._possessive()} profile gives no contact details."
-        lines += [f"- {self._link_label(n)}: {url}" for n, url in links.items()]
+        lines += [f"- {self._link_label(n)}: {_autolink(url)}" for n, url in links.items()]
         return "\n".join(lines)
 
     def _availability(self, q: _Query, topics: dict[str, float]) -> str:
@@ -1184,16 +1292,16 @@ class OfflineEngine(Engine):
         email = self.profile.contact.email
         links = self.profile.contact.links
         if email:
-            offer = f"You could ask {self.first} directly at {email}"
+            offer = f"You could ask {self.first} directly at {_autolink(email)}"
             preferred = next((n for n in ("linkedin", "website") if n in links), None)
             if preferred:
-                offer += f" or on {self._link_label(preferred)}: {links[preferred]}"
+                offer += f" or on {self._link_label(preferred)}: {_autolink(links[preferred])}"
             return offer + "."
         if links:
             name = next((n for n in ("linkedin", "website") if n in links), next(iter(links)))
             return (
                 f"You could ask {self.first} directly via {self._link_label(name)}: "
-                f"{links[name]}."
+                f"{_autolink(links[name])}."
             )
         return ""
 
@@ -1221,7 +1329,10 @@ class OfflineEngine(Engine):
             f"from {self._possessive()} profile."
         )
         if not hello:
-            intro = f"I answer questions about {self.profile.owner.name} from their profile."
+            intro = (
+                f"I answer questions about {self.profile.owner.name} "
+                f"from {self._possessive()} profile."
+            )
         return f"{intro} {self._topics_hint()}"
 
     def _thanks(self) -> str:
