@@ -122,9 +122,9 @@ class Chat:
                 self._store(question, "".join(parts), INTERRUPTED)
         text = "".join(parts).strip()
         if not text:  # a model that says nothing has not answered
-            fault = EngineUnavailable("empty_reply", "the model sent no text")
+            empty = EngineUnavailable("empty_reply", "the model sent no text")
             text = self.fallback.answer(question.text, visitor, turn.history)
-            yield Finished(self._store(question, text, FALLBACK), fault)
+            yield Finished(self._store(question, text, FALLBACK), empty)
             return
         if not earlier:
             self._remember(turn, text)

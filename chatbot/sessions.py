@@ -18,16 +18,19 @@ TOKEN_HEADER = "X-Chat-Session"
 _TOKEN_SALT = "chat-session-token"
 
 
-def conversation_id(*, create: bool = False) -> str | None:
-    """This visitor's conversation id; with `create`, start one if there is none."""
+def conversation_id() -> str | None:
+    """This visitor's conversation id, if they have one."""
     current = session.get("conversation_id")
-    if isinstance(current, str):
-        return current
-    if not create:
-        return None
-    new_id = "web-" + secrets.token_urlsafe(24)
-    session["conversation_id"] = new_id
-    return new_id
+    return current if isinstance(current, str) else None
+
+
+def start_conversation() -> str:
+    """This visitor's conversation id, made now if they have none."""
+    current = conversation_id()
+    if current is None:
+        current = "web-" + secrets.token_urlsafe(24)
+        session["conversation_id"] = current
+    return current
 
 
 def current_visitor() -> Visitor:

@@ -21,7 +21,9 @@ from chatbot.extensions import csrf, limiter
 from chatbot.inputs import InvalidMessage, clean_message
 from chatbot.rendering import render_markdown
 from chatbot.security import allow_embedding
-from chatbot.sessions import conversation_id, current_visitor, has_cookie, session_token
+from chatbot.sessions import (
+    conversation_id, current_visitor, has_cookie, session_token, start_conversation,
+)
 from chatbot.stores import Message
 from chatbot.streaming import (
     event_stream,
@@ -68,7 +70,7 @@ def render_chat(page: str, *, status: int = 200, error: str = "", draft: str = "
         token = session_token(current_app)
     # Made on the first visit, so that two tabs posting at once share one conversation id
     # (the session is saved last-write-wins).
-    messages = state().chat.transcript(conversation_id(create=True))
+    messages = state().chat.transcript(start_conversation())
     template = "_chat.html" if partial_only else f"{page}.html"
     html = render_template(template, page=page, messages=messages, error=error, draft=draft,
                            session_token=token, fresh_session=not has_cookie())
@@ -111,7 +113,7 @@ def post_message() -> Response:
                              current_app.config["CHATBOT_MAX_MESSAGE_CHARS"])
     except InvalidMessage as error:
         return invalid_message(str(error), page)
-    question = state().chat.ask(conversation_id(create=True), text)
+    question = state().chat.ask(start_conversation(), text)
     return answer(question, current_visitor(), page)
 
 
@@ -168,7 +170,7 @@ def invalid_message(reason: str, page: str) -> Response:
 
 
 @bp.post("/api/chatbot")
-@csrf.exempt
+@csrf.exempt  # type: ignore[untyped-decorator]  # no cookie session, so nothing to forge
 @limiter.limit(message_rate_limit)
 def api_chatbot() -> Response:
     """Answer one message as JSON (or as a stream with "stream": true)."""
