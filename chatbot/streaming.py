@@ -7,7 +7,7 @@ import secrets
 from collections.abc import Callable, Iterable, Iterator
 
 from flask import Response, render_template, stream_with_context
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from chatbot.conversation import Delta, Finished
 
@@ -15,6 +15,8 @@ from chatbot.conversation import Delta, Finished
 def sse(data: str, event: str | None = None) -> str:
     """One event in text/event-stream framing; each line of `data` gets its own field."""
     head = f"event: {event}\n" if event else ""
+    if "\n" not in data:  # the common case, once per streamed token
+        return f"{head}data: {data}\n\n"
     return head + "".join(f"data: {line}\n" for line in data.split("\n")) + "\n"
 
 
@@ -37,22 +39,24 @@ def event_stream(chunks: Iterable[str]) -> Response:
 
 
 def html_events(opening: str, slot: str, events: Iterator[Delta | Finished],
-                finish: Callable[[Finished], str]) -> Iterator[str]:
-    """Open with `opening`, append text into the slot, then swap in the finished message.
+                finish: Callable[[Finished], str], closing: str = "") -> Iterator[str]:
+    """Open with `opening`, append text into the slot, then swap in the finished message
+    (followed by the `closing` partials).
 
     The slot is aria-busy while text arrives, so screen readers announce the reply once:
     when the finished message replaces it in the role=log transcript.
     """
+    # The partial around each token is built once: a reply has hundreds of tokens.
+    before, after = partial(f"#{slot}-text", "beforeend", "<span>\0</span>").split("\0")
     try:
         yield sse(opening)
         for event in events:
             if isinstance(event, Delta):
                 if event.text:
-                    text = Markup("<span>{}</span>").format(event.text)
-                    yield sse(partial(f"#{slot}-text", "beforeend", text))
+                    yield sse(f"{before}{escape(event.text)}{after}")
             else:
                 yield sse(partial(f"#{slot}", "outerHTML", finish(event))
-                          + partial("#chat-status", "innerHTML", "&nbsp;"))
+                          + partial("#chat-status", "innerHTML", "&nbsp;") + closing)
     finally:
         events.close()  # type: ignore[attr-defined]  # the visitor left: stop the model
 

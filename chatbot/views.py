@@ -149,14 +149,10 @@ def answer(question: Message, visitor: Visitor, page: str, *,
     slot = new_slot_id()
     opening = render_template("_stream_start.html", question=question, slot=slot,
                               show_question=replaces is None)
-
-    def finish(event: Finished) -> str:
-        html = finished_message(event, page)
-        if replaces is not None:
-            html += partial(f"#msg-{replaces}", "delete", "")
-        return html
-
-    return event_stream(html_events(opening, slot, chat.respond(question, visitor), finish))
+    # A retried reply replaces the fallback it retried, once it is finished.
+    closing = partial(f"#msg-{replaces}", "delete", "") if replaces is not None else ""
+    return event_stream(html_events(opening, slot, chat.respond(question, visitor),
+                                    lambda event: finished_message(event, page), closing))
 
 
 def invalid_message(reason: str, page: str) -> Response:
