@@ -42,7 +42,13 @@ lint: $(VENV)/.dev
 ## Benchmarks (not tests): reply engine speed, streaming latency under load, page weight.
 bench: $(VENV)/.dev
 	$(PY) bench/offline_engine.py
+	$(PY) bench/page_weight.py
 	$(PY) bench/streaming.py
+
+## Retake the README's screenshots (the browser tests write them to docs/screenshots/).
+screenshots: $(VENV)/.dev
+	@bash scripts/ensure-chromium
+	$(PY) -m pytest tests/browser/test_browser_screenshots.py
 
 ## The demo portfolio at http://127.0.0.1:8000/ embedding the chat from http://localhost:5000.
 demo: $(VENV)/.runtime

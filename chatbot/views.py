@@ -13,7 +13,7 @@ from flask import (
     url_for,
 )
 
-from chatbot import state
+from chatbot import embed, state
 from chatbot.api import ApiError, parse_api_request
 from chatbot.conversation import Finished, fault_sentence
 from chatbot.engines.base import Visitor
@@ -22,7 +22,11 @@ from chatbot.inputs import InvalidMessage, clean_message
 from chatbot.rendering import render_markdown
 from chatbot.security import allow_embedding
 from chatbot.sessions import (
-    conversation_id, current_visitor, has_cookie, session_token, start_conversation,
+    conversation_id,
+    current_visitor,
+    has_cookie,
+    session_token,
+    start_conversation,
 )
 from chatbot.stores import Message
 from chatbot.streaming import (
@@ -82,7 +86,9 @@ def render_chat(page: str, *, status: int = 200, error: str = "", draft: str = "
 @bp.app_context_processor
 def template_globals() -> dict[str, object]:
     """What every template may use."""
-    return {"profile": state().profile, "fault_sentence": fault_sentence}
+    style = embed.widget_style(request.args) if request.endpoint == "chat.widget" else None
+    return {"profile": state().profile, "fault_sentence": fault_sentence,
+            "widget_style": style}
 
 
 @bp.get("/")
@@ -101,6 +107,12 @@ def page() -> Response:
 def widget() -> Response:
     """Show the compact chat made for the portfolio's sidebar iframe."""
     return render_chat("widget", partial_only=is_htmx())
+
+
+@bp.get("/embed.js")
+def embed_script() -> Response:
+    """Serve the one-line embed's loader script."""
+    return embed.script_response()
 
 
 @bp.post("/chat/messages")

@@ -12,13 +12,19 @@
     try { return window.localStorage; } catch (e) { return null; } // blocked storage
   }
 
+  // Browsers that block third-party cookies (Chromium's Incognito, for one) also throw on
+  // localStorage in a cross-site iframe: then the token lives in this page view only, which
+  // still lets its messages through when no cookie comes back.
+  var pageToken = null;
+
   function storedToken() {
     var store = storage();
-    try { return store ? store.getItem(TOKEN_KEY) : null; } catch (e) { return null; }
+    try { return (store && store.getItem(TOKEN_KEY)) || pageToken; } catch (e) { return pageToken; }
   }
 
   function rememberToken(token) {
     var store = storage();
+    if (token) pageToken = token;
     try { if (store && token) store.setItem(TOKEN_KEY, token); } catch (e) { /* full or blocked */ }
   }
 
@@ -31,7 +37,7 @@
   });
 
   function scrollToEnd() {
-    var log = byId("log");
+    var log = document.querySelector("#chat .log"); // the scrolling role=log box around #log
     if (log) log.scrollTop = log.scrollHeight;
   }
 
@@ -99,7 +105,43 @@
 
   document.addEventListener("htmx:after:swap", adoptSession);
   document.addEventListener("DOMContentLoaded", function () {
+    applyStyle();
     adoptSession();
     scrollToEnd();
   });
+
+  // Widget only: the accent the embedding page chose, checked and paired with a readable
+  // text colour by the server (chatbot/embed.py). CSSOM is allowed where inline styles
+  // are not, so the CSP stays style-src 'self'.
+  function applyStyle() {
+    var root = document.documentElement;
+    if (!root.dataset.accent || !root.dataset.onAccent) return;
+    root.style.setProperty("--accent", root.dataset.accent);
+    root.style.setProperty("--on-accent", root.dataset.onAccent);
+  }
+
+  // Inside the embed's iframe (static/embed.js): the only command taken from the parent is
+  // "focus", and Escape asks the parent to close the chat.
+  var framed = window.parent !== window;
+  var focusWanted = false;
+
+  function focusComposer() {
+    var field = byId("message");
+    if (field) field.focus();
+  }
+
+  if (framed) {
+    window.addEventListener("message", function (event) {
+      if (event.source !== window.parent || event.data !== "chatbot:focus") return;
+      focusWanted = true;
+      focusComposer();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !event.isComposing) window.parent.postMessage("chatbot:close", "*");
+    });
+    // The panel may be swapped (session restore) after focus was asked for: keep it inside.
+    document.addEventListener("htmx:after:swap", function () {
+      if (focusWanted && document.activeElement === document.body) focusComposer();
+    });
+  }
 })();
