@@ -49,6 +49,11 @@ def message_rate_limit() -> str:
     return str(current_app.config["CHATBOT_RATE_LIMIT"])
 
 
+def accepted(response: Response) -> bool:
+    """Only messages that were taken count against the rate limit."""
+    return response.status_code < 400
+
+
 def is_htmx() -> bool:
     """True for requests htmx makes (it sends HX-Request: true)."""
     return request.headers.get("HX-Request") == "true"
@@ -116,7 +121,7 @@ def embed_script() -> Response:
 
 
 @bp.post("/chat/messages")
-@limiter.limit(message_rate_limit)
+@limiter.limit(message_rate_limit, deduct_when=accepted)
 def post_message() -> Response:
     """Take the visitor's message; reply as a stream, a partial, or a redirect."""
     page = posted_page()
@@ -130,7 +135,7 @@ def post_message() -> Response:
 
 
 @bp.post("/chat/retry")
-@limiter.limit(message_rate_limit)
+@limiter.limit(message_rate_limit, deduct_when=accepted)
 def retry() -> Response:
     """Ask the model again for a question that got a fallback reply."""
     page = posted_page()
@@ -179,7 +184,7 @@ def invalid_message(reason: str, page: str) -> Response:
 
 @bp.post("/api/chatbot")
 @csrf.exempt  # type: ignore[untyped-decorator]  # no cookie session, so nothing to forge
-@limiter.limit(message_rate_limit)
+@limiter.limit(message_rate_limit, deduct_when=accepted)
 def api_chatbot() -> Response:
     """Answer one message as JSON (or as a stream with "stream": true)."""
     try:

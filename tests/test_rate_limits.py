@@ -50,3 +50,13 @@ def test_api_gets_json_429(limited: Flask) -> None:
     response = client.post("/api/chatbot", json={"message": "hi"})
     assert response.status_code == 429
     assert "wait" in response.get_json()["error"]
+
+
+def test_refused_messages_do_not_use_up_the_limit(limited: Flask) -> None:
+    client = limited.test_client()
+    token = csrf_token(client)
+    for _ in range(5):
+        assert client.post("/chat/messages", headers=HTMX_STREAM,
+                           data={"message": "", "csrf_token": token}).status_code == 400
+    assert client.post("/chat/messages", headers=HTMX_STREAM,
+                       data={"message": "hi", "csrf_token": token}).status_code == 200
