@@ -24,7 +24,7 @@ run: $(VENV)/.runtime
 
 ## Production-style: gunicorn with gevent workers (needed for many concurrent streams).
 serve: $(VENV)/.runtime
-	$(VENV)/bin/gunicorn --worker-class gevent --workers 2 --bind $(HOST):$(PORT) wsgi:app
+	$(VENV)/bin/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
 
 ## Install what the tests need (Python packages, Debian's chromium) and run them all.
 test: $(VENV)/.dev
@@ -36,7 +36,7 @@ test-fast: $(VENV)/.dev
 	$(PY) -m pytest -m "not browser"
 
 lint: $(VENV)/.dev
-	$(VENV)/bin/ruff check chatbot tests wsgi.py bench
+	$(VENV)/bin/ruff check chatbot tests wsgi.py bench examples gunicorn.conf.py
 	$(VENV)/bin/mypy
 
 ## Benchmarks (not tests): reply engine speed, streaming latency under load, page weight.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import time
 from typing import Any
 
 from flask import Flask, Request, Response, current_app, request, session
@@ -16,6 +17,11 @@ from chatbot.engines.base import VISITOR_KINDS, Visitor
 # a token in a URL would.
 TOKEN_HEADER = "X-Chat-Session"
 _TOKEN_SALT = "chat-session-token"
+# When the session was last written. An unchanged session is rewritten (its expiry pushed
+# back) at most once an hour instead of on every request: each write is a file written
+# while the whole gevent worker waits (docs/benchmarks.md).
+_REFRESHED = "refreshed_at"
+_REFRESH_SECONDS = 3600
 
 
 def conversation_id() -> str | None:
@@ -82,6 +88,16 @@ class EmbeddableSessionInterface(SessionInterface):
         return self.inner.session_class(data, sid=sid)  # type: ignore[no-any-return]
 
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        now = int(time.time())
+        interval = min(_REFRESH_SECONDS, app.permanent_session_lifetime.total_seconds() / 10)
+        refreshed = dict(session).get(_REFRESHED)  # session.get would mark it accessed
+        if (session and not session.modified and isinstance(refreshed, int)
+                and now - refreshed < interval):
+            if session.accessed:
+                response.vary.add("Cookie")  # what the inner interface would have added
+            return
+        if session:
+            session[_REFRESHED] = now
         self.inner.save_session(app, session, response)
         if app.config["SESSION_COOKIE_PARTITIONED"]:
             _add_partitioned(response, app.config["SESSION_COOKIE_NAME"])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+from types import SimpleNamespace
 from typing import Any
 
+import pytest
 from flask.testing import FlaskClient
 
 from chatbot.sessions import TOKEN_HEADER
@@ -57,3 +60,26 @@ def test_a_forged_token_opens_a_fresh_session(client: FlaskClient, app: Any) -> 
     page = html(cookieless.get("/chat/widget", headers={TOKEN_HEADER: "forged.token"}))
     assert page.select_one("li.msg.visitor") is None
     assert page.select_one("#chat")["data-fresh"] == "true"
+
+
+def test_an_unchanged_session_is_rewritten_at_most_hourly(
+    client: FlaskClient, app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = app.config["SESSION_CACHELIB"]
+    writes: list[str] = []
+    real_set = cache.set
+
+    def counting_set(key: str, *args: Any, **kwargs: Any) -> Any:
+        writes.append(key)
+        return real_set(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set", counting_set)
+    client.get("/chat")  # a new session: written
+    assert len(writes) == 1
+    client.get("/chat")
+    client.get("/chat")
+    assert len(writes) == 1  # unchanged: not rewritten (a file write per request otherwise)
+    later = time.time() + 3601
+    monkeypatch.setattr("chatbot.sessions.time", SimpleNamespace(time=lambda: later))
+    client.get("/chat")
+    assert len(writes) == 2  # an hour on, its expiry is pushed back
