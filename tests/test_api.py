@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from contextlib import closing
 from typing import Any
 
 import pytest
@@ -17,7 +18,8 @@ PROFILE = load_profile(SAMPLE_PROFILE)
 
 def stored(app: Flask) -> int:
     store = app.extensions["chatbot"].store
-    return int(store._connect().execute("SELECT COUNT(*) FROM messages").fetchone()[0])
+    with closing(store._connect()) as connection:
+        return int(connection.execute("SELECT COUNT(*) FROM messages").fetchone()[0])
 
 
 def test_issues_a_session_id_and_answers_from_the_profile(client: FlaskClient) -> None:

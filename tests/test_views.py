@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from contextlib import closing
 from typing import Any
 
 import httpx2 as httpx
@@ -29,7 +30,8 @@ def post(client: FlaskClient, message: str, *, headers: dict[str, str] | None = 
 
 def stored_messages(app: Flask) -> int:
     store = app.extensions["chatbot"].store
-    return int(store._connect().execute("SELECT COUNT(*) FROM messages").fetchone()[0])
+    with closing(store._connect()) as connection:
+        return int(connection.execute("SELECT COUNT(*) FROM messages").fetchone()[0])
 
 
 def test_chat_page_is_accessible_html(client: FlaskClient) -> None:
