@@ -38,7 +38,10 @@ def parse_api_request(request: Request, max_chars: int) -> ApiRequest:
     """Validate the body `{"session_id"?, "message", "stream"?}` or raise ApiError."""
     if not request.is_json:
         raise ApiError(415, "Send JSON with Content-Type: application/json.")
-    body: Any = request.get_json(silent=True)
+    try:
+        body: Any = request.get_json(silent=True)
+    except RecursionError:  # nesting deeper than the JSON parser can follow
+        body = None
     if body is None:
         raise ApiError(400, "The body is not valid JSON.")
     if not isinstance(body, dict):

@@ -10,7 +10,8 @@ import unicodedata
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"
     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-    "\U000e0000-\U000e007f]"
+    "\U000e0000-\U000e007f"
+    "\ud800-\udfff]"  # lone surrogates (JSON can carry them): no valid text contains one
 )
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -39,6 +40,11 @@ def clean_message(raw: object, max_chars: int) -> str:
             f"That message is {len(text):,} characters long; the limit is {max_chars:,}."
         )
     return text
+
+
+def parse_message_id(raw: str) -> int | None:
+    """A message id from a form field, or None if it cannot be one."""
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else None
 
 
 def is_valid_session_id(value: object) -> bool:

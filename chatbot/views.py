@@ -18,7 +18,7 @@ from chatbot.api import ApiError, parse_api_request
 from chatbot.conversation import Finished, fault_sentence
 from chatbot.engines.base import Visitor
 from chatbot.extensions import csrf, limiter
-from chatbot.inputs import InvalidMessage, clean_message
+from chatbot.inputs import InvalidMessage, clean_message, parse_message_id
 from chatbot.rendering import render_markdown
 from chatbot.security import allow_embedding
 from chatbot.sessions import (
@@ -140,13 +140,13 @@ def retry() -> Response:
     """Ask the model again for a question that got a fallback reply."""
     page = posted_page()
     conv = conversation_id()
-    reply_id = request.form.get("reply_id", "")
+    reply_id = parse_message_id(request.form.get("reply_id", ""))
     question = None
-    if conv and reply_id.isdigit():
-        question = state().chat.question_to_retry(conv, int(reply_id))
+    if conv and reply_id is not None:
+        question = state().chat.question_to_retry(conv, reply_id)
     if question is None:
         return invalid_message("That reply can no longer be retried.", page)
-    return answer(question, current_visitor(), page, replaces=int(reply_id))
+    return answer(question, current_visitor(), page, replaces=reply_id)
 
 
 def answer(question: Message, visitor: Visitor, page: str, *,

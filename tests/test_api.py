@@ -113,3 +113,17 @@ def test_listed_sites_may_call_the_api_from_their_pages(make_app: Any) -> None:
     other = client.post("/api/chatbot", json={"message": "hi"},
                         headers={"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in other.headers
+
+
+def test_hostile_json_gets_a_json_400(app: Flask, client: FlaskClient) -> None:
+    deep = b"[" * 5000 + b"]" * 5000
+    response = client.post("/api/chatbot", data=deep, content_type="application/json")
+    assert response.status_code == 400
+    assert "JSON" in response.get_json()["error"]
+    lone_surrogate = b'{"message": "hi \\ud800 there"}'
+    response = client.post("/api/chatbot", data=lone_surrogate,
+                           content_type="application/json")
+    assert response.status_code == 200
+    messages = app.extensions["chatbot"].store.messages(
+        "api-" + response.get_json()["session_id"])
+    assert messages[0].text == "hi  there"

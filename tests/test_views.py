@@ -287,3 +287,11 @@ def test_redis_sessions_and_store_keep_the_conversation(make_app: Any) -> None:
         assert PROFILE.contact.email in messages[1][1]
     finally:
         redis.Redis.from_url(url).flushdb()
+
+
+@pytest.mark.parametrize("reply_id", ["99999999999999999999999", "-1", "", "١٢", "12abc"])
+def test_retrying_an_impossible_reply_is_a_clear_400(client: FlaskClient, reply_id: str) -> None:
+    response = client.post("/chat/retry", headers=HTMX,
+                           data={"reply_id": reply_id, "csrf_token": csrf_token(client)})
+    assert response.status_code == 400
+    assert "can no longer be retried" in response.get_data(as_text=True)
