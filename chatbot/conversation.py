@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 
 from chatbot.engines.base import Engine, EngineUnavailable, Exchange, Turn, Visitor
@@ -58,6 +58,9 @@ def fault_sentence(fault: EngineUnavailable | None) -> str:
     return _FAULT_SENTENCES.get(fault.kind, "The assistant is unavailable right now.")
 
 
+Replies = Generator[Delta | Finished, None, None]
+
+
 class Chat:
     """One conversation service per app: shared by the pages and the JSON API."""
 
@@ -83,7 +86,7 @@ class Chat:
             return None
         return self.store.get(conversation_id, reply.reply_to)
 
-    def respond(self, question: Message, visitor: Visitor) -> Iterator[Delta | Finished]:
+    def respond(self, question: Message, visitor: Visitor) -> Replies:
         """Produce and store the reply to `question`, yielding text as it arrives.
 
         Closing this generator early (the visitor left) stores what was produced as an
@@ -132,9 +135,13 @@ class Chat:
 
     def reply(self, question: Message, visitor: Visitor) -> Finished:
         """Produce and store the whole reply at once (no-JS pages and the JSON API)."""
-        for event in self.respond(question, visitor):
-            if isinstance(event, Finished):
-                return event
+        events = self.respond(question, visitor)
+        try:
+            for event in events:
+                if isinstance(event, Finished):
+                    return event
+        finally:
+            events.close()
         raise AssertionError("respond() always finishes")
 
     def _store(self, question: Message, text: str, kind: str) -> Message:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from flask import Response, render_template, stream_with_context
 from markupsafe import escape
 
-from chatbot.conversation import Delta, Finished
+from chatbot.conversation import Delta, Finished, Replies
 
 
 def sse(data: str, event: str | None = None) -> str:
@@ -38,7 +38,7 @@ def event_stream(chunks: Iterable[str]) -> Response:
     return response
 
 
-def html_events(opening: str, slot: str, events: Iterator[Delta | Finished],
+def html_events(opening: str, slot: str, events: Replies,
                 finish: Callable[[Finished], str], closing: str = "") -> Iterator[str]:
     """Open with `opening`, append text into the slot, then swap in the finished message
     (followed by the `closing` partials).
@@ -58,10 +58,10 @@ def html_events(opening: str, slot: str, events: Iterator[Delta | Finished],
                 yield sse(partial(f"#{slot}", "outerHTML", finish(event))
                           + partial("#chat-status", "innerHTML", "&nbsp;") + closing)
     finally:
-        events.close()  # type: ignore[attr-defined]  # the visitor left: stop the model
+        events.close()  # the visitor left: stop the model
 
 
-def json_events(events: Iterator[Delta | Finished],
+def json_events(events: Replies,
                 finish: Callable[[Finished], dict[str, object]]) -> Iterator[str]:
     """Text deltas as `delta` events, then one `done` event with the whole reply."""
     try:
@@ -72,7 +72,7 @@ def json_events(events: Iterator[Delta | Finished],
             else:
                 yield sse(json.dumps(finish(event)), "done")
     finally:
-        events.close()  # type: ignore[attr-defined]
+        events.close()
 
 
 def finished_message(event: Finished, page: str) -> str:
