@@ -38,7 +38,6 @@ class ChatbotState:
     store: ConversationStore
     engine: Engine
     chat: Chat
-    embed_origins: tuple[str, ...]
 
 
 def state() -> ChatbotState:
@@ -69,7 +68,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     starters = StarterCache(_cache(app), profile.starters, profile.digest,
                             app.config["CHATBOT_STARTER_CACHE_SECONDS"])
     chat = Chat(store, engine, OfflineEngine(profile), starters)
-    app.extensions["chatbot"] = ChatbotState(profile, store, engine, chat, embed_origins)
+    app.extensions["chatbot"] = ChatbotState(profile, store, engine, chat)
 
     from chatbot.views import bp
 
