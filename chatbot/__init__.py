@@ -18,6 +18,7 @@ from chatbot.engines.base import Engine
 from chatbot.engines.offline import OfflineEngine
 from chatbot.extensions import csrf, limiter, server_session
 from chatbot.profile import Profile, ProfileError, load_profile
+from chatbot.redis_client import connect, is_redis_url
 from chatbot.settings import SettingsError
 from chatbot.starter_cache import StarterCache
 from chatbot.stores import ConversationStore, make_store
@@ -82,6 +83,7 @@ def _configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
     if test_config is not None:
         app.config.update(test_config)
     settings.validate(app.config)
+    settings.resolve_shared_state(app.config)
 
     data_dir = Path(app.config["CHATBOT_DATA_DIR"] or app.instance_path)
     try:
@@ -103,10 +105,15 @@ def _configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session it is bound to
         RATELIMIT_HEADERS_ENABLED=True,
     )
+    if is_redis_url(app.config["RATELIMIT_STORAGE_URI"]):
+        # Share the process's pool (and its timeouts) instead of a second one per limiter.
+        limiter_redis = connect(app.config["RATELIMIT_STORAGE_URI"],
+                                app.config["CHATBOT_REDIS_TIMEOUT"])
+        app.config.setdefault("RATELIMIT_STORAGE_OPTIONS",
+                              {"connection_pool": limiter_redis.connection_pool})
     if app.config["SESSION_TYPE"] == "redis":
-        import redis
-
-        app.config["SESSION_REDIS"] = redis.Redis.from_url(app.config["CHATBOT_REDIS_URL"])
+        app.config["SESSION_REDIS"] = connect(app.config["CHATBOT_REDIS_URL"],
+                                              app.config["CHATBOT_REDIS_TIMEOUT"])
     else:
         from cachelib.file import FileSystemCache
 
@@ -128,11 +135,12 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _cache(app: Flask) -> Any:
-    """A cache shared by every worker: Redis when sessions use it, else files."""
-    if app.config["SESSION_TYPE"] == "redis":
+    """A cache shared by every worker and instance: Redis when configured, else files."""
+    if "redis" in (app.config["SESSION_TYPE"], app.config["CHATBOT_STORE"]):
         from cachelib.redis import RedisCache
 
-        return RedisCache(app.config["SESSION_REDIS"], key_prefix="chatbot:")
+        client = connect(app.config["CHATBOT_REDIS_URL"], app.config["CHATBOT_REDIS_TIMEOUT"])
+        return RedisCache(client, key_prefix="chatbot:")
     from cachelib.file import FileSystemCache
 
     return FileSystemCache(str(Path(app.config["CHATBOT_DATA_DIR"]) / "cache"), threshold=2000)

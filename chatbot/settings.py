@@ -68,12 +68,20 @@ SETTINGS: tuple[Setting, ...] = (
             "Longest message a visitor may send, in characters."),
     Setting("MAX_CONTENT_LENGTH", 64 * 1024, _parse_int,
             "Largest request body in bytes; bigger ones get 413."),
-    Setting("CHATBOT_STORE", "sqlite", _parse_text,
-            "Conversation store: `sqlite` (file in the data dir) or `redis`."),
-    Setting("CHATBOT_REDIS_URL", "redis://127.0.0.1:6379/0", _parse_text,
-            "Redis server for CHATBOT_STORE=redis and SESSION_TYPE=redis."),
-    Setting("SESSION_TYPE", "cachelib", _parse_text,
-            "Session backend: `cachelib` (files in the data dir) or `redis`."),
+    Setting("REDIS_URL", None, _parse_optional_text,
+            "One Redis for everything shared (sessions, conversations, contacts, rate limits, "
+            "budgets, caches, the delivery queue), e.g. `redis://host:6379/0` or `rediss://…`. "
+            "Unset: SQLite, files and memory in one process."),
+    Setting("CHATBOT_REDIS_TIMEOUT", 2.0, _parse_float,
+            "Seconds one Redis command (or connecting) may take before the request gives up."),
+    Setting("CHATBOT_STORE", None, _parse_optional_text,
+            "Conversation store: `sqlite` (file in the data dir) or `redis`. "
+            "Unset: `redis` when REDIS_URL is set, else `sqlite`."),
+    Setting("CHATBOT_REDIS_URL", None, _parse_optional_text,
+            "Redis server for the store and sessions when it differs from REDIS_URL."),
+    Setting("SESSION_TYPE", None, _parse_optional_text,
+            "Session backend: `cachelib` (files in the data dir) or `redis`. "
+            "Unset: `redis` when REDIS_URL is set, else `cachelib`."),
     Setting("SESSION_PERMANENT", True, _parse_bool,
             "Keep the session cookie across browser restarts."),
     Setting("PERMANENT_SESSION_LIFETIME", 30 * 24 * 3600, _parse_int,
@@ -100,16 +108,48 @@ SETTINGS: tuple[Setting, ...] = (
             "Token budget of the profile facts in the system prompt."),
     Setting("CHATBOT_STARTER_CACHE_SECONDS", 24 * 3600, _parse_int,
             "How long a cached answer to a starter question is kept."),
+    Setting("CHATBOT_FIRST_TOKEN_TIMEOUT", 10.0, _parse_float,
+            "Seconds the model may take to send its first token before the fallback answers."),
+    Setting("CHATBOT_STALL_TIMEOUT", 10.0, _parse_float,
+            "Seconds the model may pause between two pieces of a streamed reply."),
     Setting("CHATBOT_RATE_LIMIT", "60 per minute;1000 per day", _parse_text,
-            "Messages one visitor (IP address) may send; refused messages do not count."),
+            "Messages (and other posts) one client address may send; refused ones do not count."),
+    Setting("CHATBOT_SESSION_RATE_LIMIT", "20 per minute;300 per day", _parse_text,
+            "Messages one conversation may send, whatever address they come from."),
+    Setting("CHATBOT_MAX_STREAMS_PER_ADDRESS", 4, _parse_int,
+            "Replies that may stream at once to one client address."),
+    Setting("CHATBOT_SESSION_TOKEN_BUDGET", 20000, _parse_int,
+            "Model tokens one conversation may spend; then the offline engine answers."),
+    Setting("CHATBOT_DAILY_TOKEN_BUDGET", 2000000, _parse_int,
+            "Model tokens the whole app may spend per UTC day; then the offline engine answers."),
     Setting("RATELIMIT_ENABLED", True, _parse_bool, "Turn rate limiting on or off."),
-    Setting("RATELIMIT_STORAGE_URI", "memory://", _parse_text,
-            "Where rate-limit counters live: `memory://` (per process) or `redis://…`."),
+    Setting("RATELIMIT_STORAGE_URI", None, _parse_optional_text,
+            "Where rate-limit and stream counters live: `memory://` (per process) or "
+            "`redis://…`. Unset: REDIS_URL when set, else `memory://`."),
     Setting("CHATBOT_PROXY_COUNT", 0, _parse_int,
             "Number of trusted reverse proxies in front of the app (for client addresses)."),
     Setting("CHATBOT_EMBED_ORIGINS", "", _parse_text,
             "Sites that may embed the widget, e.g. `https://me.dev https://www.me.dev`. "
             "Empty: only the chat's own origin."),
+    Setting("CHATBOT_CONTACT_WEBHOOK", None, _parse_optional_text,
+            "URL that receives each contact request as a JSON POST (Slack-style `text` included)."),
+    Setting("CHATBOT_SMTP_URL", None, _parse_optional_text,
+            "Mail server for contact requests, e.g. `smtp://user:pass@host:587` "
+            "(`smtps://` for TLS from the start)."),
+    Setting("CHATBOT_NOTIFY_EMAIL", None, _parse_optional_text,
+            "Address that contact requests are mailed to (with CHATBOT_SMTP_URL)."),
+    Setting("CHATBOT_OWNER_TOKEN", None, _parse_optional_text,
+            "Turns on the owner's page `/owner` and its export; the token signs the owner in. "
+            "Unset: those pages answer 404."),
+    Setting("CHATBOT_RETENTION_DAYS", 30, _parse_int,
+            "Conversations idle for longer are deleted "
+            "(by `flask chatbot purge` and a daily sweep)."),
+    Setting("CHATBOT_METRICS", False, _parse_bool,
+            "Serve Prometheus metrics at `/metrics`."),
+    Setting("CHATBOT_METRICS_ALLOW", "127.0.0.1 ::1", _parse_text,
+            "Client addresses (or networks, e.g. `10.0.0.0/8`) allowed to read `/metrics`."),
+    Setting("CHATBOT_LOG_MESSAGES", False, _parse_bool,
+            "Debug only: include visitors' message text in the logs (never on in production)."),
 )
 
 SETTINGS_BY_NAME: Mapping[str, Setting] = {s.name: s for s in SETTINGS}
@@ -145,18 +185,42 @@ def validate(config: Mapping[str, Any]) -> None:
     for name in ("CHATBOT_MAX_RETRIES", "CHATBOT_PROXY_COUNT", "CHATBOT_STARTER_CACHE_SECONDS"):
         if config[name] < 0:
             raise SettingsError(f"{name}={config[name]!r}: must not be negative")
+    for name in ("CHATBOT_MAX_STREAMS_PER_ADDRESS", "CHATBOT_RETENTION_DAYS",
+                 "CHATBOT_FIRST_TOKEN_TIMEOUT", "CHATBOT_STALL_TIMEOUT", "CHATBOT_REDIS_TIMEOUT"):
+        if config[name] <= 0:
+            raise SettingsError(f"{name}={config[name]!r}: must be greater than 0")
+    for name in ("CHATBOT_SESSION_TOKEN_BUDGET", "CHATBOT_DAILY_TOKEN_BUDGET"):
+        if config[name] < 0:
+            raise SettingsError(f"{name}={config[name]!r}: must not be negative")
+    for name in ("REDIS_URL", "CHATBOT_REDIS_URL"):
+        url = config[name]
+        if url and not url.startswith(("redis://", "rediss://", "unix://")):
+            raise SettingsError(f"{name}={url!r}: must start with redis://, rediss:// or unix://")
     choices = {
         "CHATBOT_ENGINE": ("auto", "openai", "offline"),
         "CHATBOT_STORE": ("sqlite", "redis"),
         "SESSION_TYPE": ("cachelib", "redis"),
     }
     for name, allowed in choices.items():
-        if config[name] not in allowed:
+        if config[name] is not None and config[name] not in allowed:
             raise SettingsError(f"{name}={config[name]!r}: must be one of {', '.join(allowed)}")
     if config["CHATBOT_ENGINE"] == "openai" and not (
         config["OPENAI_API_KEY"] or config["OPENAI_BASE_URL"]
     ):
         raise SettingsError("CHATBOT_ENGINE='openai': set OPENAI_API_KEY or OPENAI_BASE_URL")
+
+
+def resolve_shared_state(config: dict[str, Any]) -> None:
+    """Fill the unset finer settings from REDIS_URL: one setting moves all shared state."""
+    shared = config["REDIS_URL"]
+    if not config["CHATBOT_REDIS_URL"]:
+        config["CHATBOT_REDIS_URL"] = shared or "redis://127.0.0.1:6379/0"
+    if config["CHATBOT_STORE"] is None:
+        config["CHATBOT_STORE"] = "redis" if shared else "sqlite"
+    if config["SESSION_TYPE"] is None:
+        config["SESSION_TYPE"] = "redis" if shared else "cachelib"
+    if config["RATELIMIT_STORAGE_URI"] is None:
+        config["RATELIMIT_STORAGE_URI"] = shared or "memory://"
 
 
 def persistent_secret_key(data_dir: Path) -> str:

@@ -75,3 +75,24 @@ def test_readme_documents_every_setting() -> None:
     readme = (ROOT / "README.md").read_text()
     missing = [s.name for s in SETTINGS if f"`{s.name}`" not in readme]
     assert missing == []
+
+
+def test_redis_url_moves_every_shared_state_to_redis(make_app: Any) -> None:
+    app = make_app(REDIS_URL="redis://127.0.0.1:6379/14")
+    assert app.config["CHATBOT_STORE"] == "redis"
+    assert app.config["SESSION_TYPE"] == "redis"
+    assert app.config["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/14"
+    assert app.config["CHATBOT_REDIS_URL"] == "redis://127.0.0.1:6379/14"
+
+
+def test_finer_settings_still_override_redis_url(make_app: Any) -> None:
+    app = make_app(REDIS_URL="redis://127.0.0.1:6379/14", CHATBOT_STORE="sqlite",
+                   RATELIMIT_STORAGE_URI="memory://")
+    assert app.config["CHATBOT_STORE"] == "sqlite"
+    assert app.config["SESSION_TYPE"] == "redis"
+    assert app.config["RATELIMIT_STORAGE_URI"] == "memory://"
+
+
+def test_without_redis_url_everything_stays_embedded(app: Any) -> None:
+    assert (app.config["CHATBOT_STORE"], app.config["SESSION_TYPE"],
+            app.config["RATELIMIT_STORAGE_URI"]) == ("sqlite", "cachelib", "memory://")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,13 +32,15 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Conversati
     else:
         if not redis_available():
             pytest.skip("no Redis server on 127.0.0.1:6379")
-        backend = RedisStore("redis://127.0.0.1:6379/15", retention_seconds=60,
-                             prefix=f"test-{secrets.token_hex(4)}:")
+        backend = RedisStore(redis.Redis.from_url("redis://127.0.0.1:6379/15"),
+                             retention_seconds=60, prefix=f"test-{secrets.token_hex(4)}:")
     yield backend
     if isinstance(backend, RedisStore):
         for key in backend.client.scan_iter(backend.prefix + "*"):
             backend.client.delete(key)
     backend.close()
+    if isinstance(backend, RedisStore):
+        backend.client.close()
 
 
 def test_messages_come_back_in_order_of_arrival(store: ConversationStore) -> None:
@@ -87,3 +90,73 @@ def test_a_retried_reply_replaces_the_fallback_in_view(store: ConversationStore)
     store.append("c", "assistant", "from the model", kind=REPLY, reply_to=question.id)
     assert [m.text for m in visible(store.messages("c"))] == ["q", "from the model"]
     assert len(store.messages("c")) == 3  # nothing was rewritten
+
+
+def test_a_conversation_record_follows_its_messages(store: ConversationStore) -> None:
+    assert store.conversation("c") is None
+    store.append("c", "visitor", "hello")
+    record = store.conversation("c")
+    assert record is not None and record.visitor_name is None and record.visitor_type is None
+    assert record.created_at <= record.updated_at
+
+
+def test_visitor_name_and_type_are_kept_and_can_be_cleared(store: ConversationStore) -> None:
+    store.set_visitor("c", name="Ada", visitor_type="recruiter", type_chosen=True)
+    store.set_visitor("c", visitor_type="peer")  # the name and the choice stay
+    record = store.conversation("c")
+    assert record is not None
+    assert (record.visitor_name, record.visitor_type, record.type_chosen) == ("Ada", "peer", True)
+    store.set_visitor("c", name=None, type_chosen=False)
+    record = store.conversation("c")
+    assert record is not None
+    assert (record.visitor_name, record.visitor_type, record.type_chosen) == (None, "peer", False)
+
+
+def test_unanswered_replies_are_marked(store: ConversationStore) -> None:
+    question = store.append("c", "visitor", "salary?")
+    store.append("c", "assistant", "not covered", kind=REPLY, reply_to=question.id,
+                 unanswered=True)
+    assert [m.unanswered for m in store.messages("c")] == [False, True]
+
+
+def test_deleting_a_conversation_removes_everything_of_it(store: ConversationStore) -> None:
+    store.append("gone", "visitor", "secret")
+    store.set_visitor("gone", name="Ada")
+    store.append("kept", "visitor", "hello")
+    assert store.delete_conversation("gone") is True
+    assert store.messages("gone") == [] and store.conversation("gone") is None
+    assert [c.id for c in store.conversations()] == ["kept"]
+    assert store.delete_conversation("gone") is False
+
+
+def test_purge_deletes_only_idle_conversations(store: ConversationStore) -> None:
+    store.append("old", "visitor", "a")
+    cutoff = time.time()
+    time.sleep(0.01)
+    store.append("new", "visitor", "b")
+    assert store.purge(cutoff + 0.001) == 1
+    assert [c.id for c in store.conversations()] == ["new"]
+
+
+def test_conversations_are_listed_newest_activity_first(store: ConversationStore) -> None:
+    for conversation_id in ("a", "b", "c"):
+        store.append(conversation_id, "visitor", "hi")
+        time.sleep(0.002)
+    store.append("a", "visitor", "again")
+    assert [c.id for c in store.conversations()] == ["a", "c", "b"]
+
+
+def test_an_old_sqlite_file_is_upgraded_in_place(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                   " conversation_id TEXT NOT NULL, role TEXT NOT NULL, kind TEXT NOT NULL,"
+                   " text TEXT NOT NULL, reply_to INTEGER, created_at REAL NOT NULL)")
+        db.execute("INSERT INTO messages (conversation_id, role, kind, text, created_at)"
+                   " VALUES ('c', 'visitor', 'question', 'kept', 1.0)")
+    store = SQLiteStore(path)
+    assert [m.text for m in store.messages("c")] == ["kept"]
+    assert [c.id for c in store.conversations()] == ["c"]
+    store.close()

@@ -1,0 +1,33 @@
+"""One Redis connection pool per process, with timeouts so a stalled server cannot hang us."""
+
+from __future__ import annotations
+
+import threading
+
+import redis
+
+_clients: dict[tuple[str, float], redis.Redis] = {}
+_lock = threading.Lock()
+
+
+def connect(url: str, timeout: float) -> redis.Redis:
+    """The process's client for `url`: every caller shares its connection pool.
+
+    Each command (and each connect) gives up after `timeout` seconds: redis-py's own
+    default would wait on a stalled server for as long as the server stalls.
+    """
+    key = (url, timeout)
+    with _lock:
+        client = _clients.get(key)
+        if client is None:
+            client = redis.Redis.from_url(
+                url, socket_timeout=timeout, socket_connect_timeout=timeout,
+                health_check_interval=30, retry_on_timeout=False,
+            )
+            _clients[key] = client
+    return client
+
+
+def is_redis_url(url: str | None) -> bool:
+    """True for the URL schemes redis-py connects to."""
+    return bool(url) and str(url).startswith(("redis://", "rediss://", "unix://"))
