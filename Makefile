@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run serve test test-fast lint bench demo screenshots clean
+.PHONY: run serve test test-fast lint bench eval demo screenshots clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ bench: $(VENV)/.dev
 	$(PY) bench/offline_engine.py
 	$(PY) bench/page_weight.py
 	$(PY) bench/streaming.py
+
+## The offline engine's figures on the question sets in tests/eval/ (per profile, overall).
+eval: $(VENV)/.dev
+	$(PY) tests/eval/run_offline.py
+	@if [ -f tests/eval/run_visitor_type.py ]; then $(PY) tests/eval/run_visitor_type.py; fi
 
 ## Retake the README's screenshots (the browser tests write them to docs/screenshots/).
 screenshots: $(VENV)/.dev

@@ -61,6 +61,8 @@ class Project:
     tech: tuple[str, ...] = ()
     link: str | None = None
     highlights: tuple[str, ...] = ()
+    notes: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class Experience:
     company: str
     period: str | None = None
     highlights: tuple[str, ...] = ()
+    notes: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,9 @@ class Profile:
     starters: tuple[str, ...]
     source: str
     digest: str
+    # Keys the format doesn't define, by dotted path ("talks", "owner.languages"): kept so
+    # their text is searchable.
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def first_name(self) -> str:
@@ -171,6 +178,8 @@ def parse_profile(data: Mapping[str, Any], source: str = "<profile>", digest: st
             tech=check.texts(p.get("tech"), f"{where}.tech"),
             link=check.text(p.get("link"), f"{where}.link"),
             highlights=check.texts(p.get("highlights"), f"{where}.highlights"),
+            notes=check.text(p.get("notes"), f"{where}.notes"),
+            extra=_extra(p, PROJECT_KEYS),
         )
         for where, p in check.tables(root.get("projects"), "projects")
     )
@@ -180,6 +189,8 @@ def parse_profile(data: Mapping[str, Any], source: str = "<profile>", digest: st
             company=check.required_text(e.get("company"), f"{where}.company"),
             period=check.text(e.get("period"), f"{where}.period"),
             highlights=check.texts(e.get("highlights"), f"{where}.highlights"),
+            notes=check.text(e.get("notes"), f"{where}.notes"),
+            extra=_extra(e, EXPERIENCE_KEYS),
         )
         for where, e in check.tables(root.get("experience"), "experience")
     )
@@ -224,7 +235,37 @@ def parse_profile(data: Mapping[str, Any], source: str = "<profile>", digest: st
         starters=starters,
         source=source,
         digest=digest,
+        extra=MappingProxyType(_profile_extra(root)),
     )
+
+
+# The keys the documented format defines; everything else is kept as extra.
+TOP_KEYS = frozenset(
+    {"owner", "contact", "availability", "skills", "projects", "experience", "faq",
+     "audiences", "chat"}
+)
+TABLE_KEYS = {
+    "owner": frozenset({"name", "headline", "location", "summary", "pronouns"}),
+    "contact": frozenset({"email", "links"}),
+    "availability": frozenset({"status", "work_modes", "notice"}),
+}
+PROJECT_KEYS = frozenset({"name", "summary", "tech", "link", "highlights", "notes"})
+EXPERIENCE_KEYS = frozenset({"role", "company", "period", "highlights", "notes"})
+
+
+def _extra(table: Mapping[str, Any], known: frozenset[str]) -> Mapping[str, Any]:
+    """The keys of `table` that the format doesn't define."""
+    return MappingProxyType({str(k): v for k, v in table.items() if k not in known})
+
+
+def _profile_extra(root: Mapping[str, Any]) -> dict[str, Any]:
+    """Unknown top-level keys, and unknown keys of owner/contact/availability by dotted path."""
+    extra = {str(k): v for k, v in root.items() if k not in TOP_KEYS}
+    for table, known in TABLE_KEYS.items():
+        value = root.get(table)
+        if isinstance(value, Mapping):
+            extra.update({f"{table}.{k}": v for k, v in _extra(value, known).items()})
+    return extra
 
 
 def _toml_error(source: str, exc: tomllib.TOMLDecodeError) -> ProfileError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Sequence
@@ -69,14 +70,18 @@ def profile_facts(profile: Profile) -> list[Fact]:
         if project.link:
             lines.append(f"  Link: {project.link}")
         lines += [f"  - {h}" for h in project.highlights]
+        lines += [f"  Notes: {project.notes}"] if project.notes else []
         facts.append(Fact("\n".join(lines)))
     for job in profile.experience:
         lines = [f"Experience: {job.role} at {job.company}"
                  + (f" ({job.period})" if job.period else "")]
         lines += [f"  - {h}" for h in job.highlights]
+        lines += [f"  Notes: {job.notes}"] if job.notes else []
         facts.append(Fact("\n".join(lines)))
     for entry in profile.faq:
         facts.append(Fact(f"Q: {entry.question}\nA: {entry.answer}"))
+    for key, value in profile.extra.items():  # keys the format doesn't define, e.g. [[talks]]
+        facts.append(Fact(f"{key}: {json.dumps(value, ensure_ascii=False, default=str)}"))
     return facts
 
 

@@ -1,0 +1,494 @@
+"""Stage 3, compose: a short answer that leads with what was asked and names its source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from chatbot.engines.base import Visitor
+from chatbot.engines.offline.facts import Fact, job_title
+from chatbot.engines.offline.retrieve import Retrieved
+from chatbot.engines.offline.text import autolink, fold, lexicon, sentences, stems, words
+from chatbot.engines.offline.understand import Query
+from chatbot.profile import Experience, Profile, Project
+
+_CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# What a broad question leads with for each visitor type when the profile sets no focus.
+DEFAULT_FOCUS = {
+    "recruiter": ("availability", "location", "contact"),
+    "hiring_manager": ("impact", "experience"),
+    "peer": ("stack", "code"),
+}
+_FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
+    "availability": ("availab", "status", "open", "hire", "notice", "start"),
+    "location": ("location", "based", "where", "relocat"),
+    "work_mode": ("remote", "work mode", "hybrid", "on-site"),
+    "contact": ("contact", "email", "reach"),
+    "impact": ("impact", "highlight", "achievement", "result", "outcome"),
+    "experience": ("experience", "career", "role", "job", "work history"),
+    "projects": ("project", "portfolio", "built"),
+    "stack": ("skill", "stack", "tech", "tool"),
+    "code": ("code", "github", "link", "open source", "repo"),
+}
+LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "cv": "CV",
+               "resume": "Résumé", "website": "Website", "blog": "Blog", "kaggle": "Kaggle",
+               "mastodon": "Mastodon", "twitter": "Twitter", "scholar": "Google Scholar",
+               "orcid": "ORCID", "bluesky": "Bluesky", "youtube": "YouTube"}
+
+
+@dataclass(frozen=True)
+class OfflineAnswer:
+    """An offline answer and what it rests on."""
+
+    text: str
+    answered: bool  # False when the profile doesn't cover the question
+    intent: str
+    sources: tuple[str, ...] = ()  # project names, "Role at Company", "FAQ", "profile", ...
+
+
+class Composer:
+    """Writes answers about one profile's owner."""
+
+    def __init__(self, profile: Profile):
+        self.profile = profile
+        self.first = profile.first_name
+        self.latest = _latest_job(profile.experience)
+        self.code_hosts = tuple(lexicon()["hosts"]["code"])
+        self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
+        self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
+            "greeting": self._greeting, "thanks": self._thanks, "contact": self._contact,
+            "availability": self._availability, "location": self._location,
+            "work_mode": self._work_mode, "notice": self._notice, "skills": self._skills,
+            "skill": self._skill, "projects": self._projects, "project": self._project,
+            "experience": self._experience, "job": self._job, "overview": self._overview,
+            "faq": self._faq_intent,
+        }
+
+    def compose(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        """The answer to `q` from the facts found, for this visitor."""
+        if q.injection:
+            return OfflineAnswer(self._scope(), False, "unknown")
+        if q.missing and q.intent not in ("greeting", "thanks"):
+            return self._missing(q)
+        if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
+                                           "project", "job", "skill", "projects"):
+            return self._with_faq(q)
+        make = self.by_intent.get(q.intent, self._topical)
+        return make(q, found, visitor)
+
+    # -- saying what the profile doesn't cover --------------------------------------------
+
+    def _offer(self) -> str:
+        """How to ask the owner directly."""
+        email, links = self.profile.contact.email, self.profile.contact.links
+        if email:
+            return f"You could ask {self.first} directly at {autolink(email)}."
+        name = next((n for n in ("linkedin", "website") if n in links), next(iter(links), ""))
+        if name:
+            where = f"{_label(name)}: {autolink(links[name])}"
+            return f"You could ask {self.first} directly via {where}."
+        return ""
+
+    def _not_covered(self, intent: str, what: str = "that", said: str = "") -> OfflineAnswer:
+        """'The profile doesn't cover that' with the owner's contact (and what it does say)."""
+        text = f"I don't know: {self.first}'s profile doesn't cover {what}."
+        if said:
+            text += f" What it does say: {said}"
+        return OfflineAnswer(f"{text} {self._offer()}".strip(), False, intent)
+
+    def _missing(self, q: Query) -> OfflineAnswer:
+        """The question names something the profile never mentions."""
+        term = _as_typed(q.text, q.missing[0])
+        if q.intent == "skill":
+            return self._not_covered("skill", f"“{term}”: it isn't among the listed skills")
+        said = ""
+        if q.intent in ("availability", "relocation") and term[:1].isupper():
+            said = self.profile.availability.status + "."
+        return self._not_covered(q.intent, f"“{term}”", said)
+
+    def _scope(self) -> str:
+        """What the bot is for, when a message tries to change it."""
+        return (f"I only answer questions about {self.profile.owner.name} from "
+                f"{self.first}'s profile. {self._topics_hint()}")
+
+    def _topics_hint(self) -> str:
+        return (f"You can ask me about {self.first}'s projects, skills, experience, "
+                "availability or how to get in touch.")
+
+    # -- small talk -------------------------------------------------------------------------
+
+    def _greeting(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        audience = self.profile.audiences.get(visitor.kind or "")
+        if audience and audience.greeting:
+            return OfflineAnswer(f"{audience.greeting}\n\n{self._topics_hint()}", True, "greeting")
+        name = f", {visitor.name}" if visitor.name else ""
+        text = (f"Hi{name}! I answer questions about {self.profile.owner.name} from "
+                f"{self.first}'s profile. {self._topics_hint()}")
+        return OfflineAnswer(text, True, "greeting")
+
+    def _thanks(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        return OfflineAnswer(f"You're welcome! {self._offer()}".strip(), True, "thanks")
+
+    # -- contact ----------------------------------------------------------------------------
+
+    def _contact(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        contact = self.profile.contact
+        if not contact.email and not contact.links:
+            return self._not_covered("contact", "contact details: it gives no contact details")
+        lines = [f"- {_label(k)}: {autolink(contact.links[k])}" for k in q.links]
+        if q.missing_links:
+            kinds = ", ".join(_label(k) for k in q.missing_links)
+            if not lines:
+                return self._not_covered("contact", f"a {kinds} link: it has no {kinds} link")
+        if lines:
+            return OfflineAnswer("\n".join(lines), True, "contact", ("contact",))
+        if q.wants_email and not contact.email:
+            return self._not_covered("contact", "an email address: it gives no email")
+        text = f"You can reach {self.first} by email at {autolink(contact.email)}." \
+            if contact.email else f"{self.first}'s profile gives no email, but these links:"
+        if not q.wants_email:
+            ranked = sorted(contact.links, key=lambda k: (k not in ("linkedin", "website"), 0))
+            text += "".join(f"\n- {_label(k)}: {autolink(contact.links[k])}"
+                            for k in ranked[:3])
+        return OfflineAnswer(text, True, "contact", ("contact",))
+
+    # -- availability and place -----------------------------------------------------------
+
+    def _availability(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        a = self.profile.availability
+        lines = [f"**Availability:** {a.status}"]
+        if a.work_modes and set(q.terms) & set(stems(" ".join(a.work_modes))):
+            lines.append(f"- Work modes: {', '.join(a.work_modes)}")
+        lines += [f"- {_cite(f)}" for f in found.covering[:1] if f.text not in a.status]
+        return OfflineAnswer("\n".join(lines), True, "availability", ("profile",))
+
+    def _location(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        location = self.profile.owner.location
+        if not location:
+            modes = ", ".join(self.profile.availability.work_modes)
+            return self._not_covered("location", f"where {self.first} is based",
+                                     f"work modes: {modes}." if modes else "")
+        return OfflineAnswer(f"{self.first} is based in {location}.", True, "location",
+                             ("profile",))
+
+    def _work_mode(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        modes = self.profile.availability.work_modes
+        if not modes:
+            return self._not_covered("work_mode", "how or where {self.first} works",
+                                     self.profile.availability.status + ".")
+        text = f"{self.first}'s work modes: {', '.join(modes)}."
+        return OfflineAnswer(text, True, "work_mode", ("profile",))
+
+    def _notice(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        a = self.profile.availability
+        if a.notice:
+            return OfflineAnswer(f"{a.notice}.".replace("..", "."), True, "notice", ("profile",))
+        return self._not_covered("notice", "a notice period or start date", a.status + ".")
+
+    # -- skills -----------------------------------------------------------------------------
+
+    def _skills(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        skills = self.profile.skills
+        if not skills:
+            return self._not_covered("skills", "skills: it lists none")
+        if q.groups:
+            lines = [f"{self.first}'s {g} skills: {', '.join(skills[g])}." for g in q.groups]
+            return OfflineAnswer("\n".join(lines), True, "skills", q.groups)
+        if q.skill_kind:
+            kind = self.kinds[q.skill_kind]
+            picked = [s for g in skills.values() for s in g
+                      if " ".join(words(re.sub(r"\(.*?\)", "", s))) in kind]
+            if picked:
+                label = "programming languages" if q.skill_kind == "programming" else "databases"
+                text = f"{self.first}'s {label}: {', '.join(dict.fromkeys(picked))}."
+                return OfflineAnswer(text, True, "skills", ("skills",))
+        lines = [f"- **{g}**: {', '.join(items)}" for g, items in list(skills.items())[:6]]
+        return OfflineAnswer(f"{self.first}'s skills:\n" + "\n".join(lines), True, "skills",
+                             ("skills",))
+
+    def _skill(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        if not q.skills:
+            if found.covering:
+                lines = [f"- {_cite(f)}" for f in found.covering[:2]]
+                text = f"Yes, {self.first}'s profile mentions it:\n" + "\n".join(lines)
+                return OfflineAnswer(text, True, "skill", _sources(found.covering[:2]))
+            return self._not_covered("skill", "that: it isn't among the listed skills")
+        parts = [self._one_skill(label) for label in q.skills[:2]]
+        return OfflineAnswer("\n\n".join(p[0] for p in parts), True, "skill",
+                             tuple(s for p in parts for s in p[1]))
+
+    def _one_skill(self, label: str) -> tuple[str, tuple[str, ...]]:
+        """'Yes: Rust is one of her skills', the projects using it and a job that did."""
+        groups = [g for g, items in self.profile.skills.items() if label in items]
+        projects = [p for p in self.profile.projects if label in p.tech]
+        if groups:
+            head = f"Yes: **{label}** is one of {self.first}'s skills ({', '.join(groups)})."
+        else:
+            head = f"Yes: {self.first} has used **{label}**."
+        lines = [head]
+        if projects:
+            lines.append("- Projects using it: " + ", ".join(_project_ref(p) for p in projects[:3]))
+        name = fold(re.sub(r"\(.*?\)", "", label)).strip()
+        jobs = [(j, h) for j in self.profile.experience for h in j.highlights
+                if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", fold(h))]
+        lines += [f"- At {j.company}: {h}" for j, h in jobs[:1]]
+        sources = tuple(p.name for p in projects[:3]) + tuple(job_title(j) for j, _ in jobs[:1])
+        return "\n".join(lines), sources
+
+    # -- projects ---------------------------------------------------------------------------
+
+    def _projects(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        projects = list(self.profile.projects)
+        if not projects:
+            return self._not_covered("projects", "projects: it lists none")
+        intro = f"{self.first} has built these projects:"
+        if q.skills:
+            projects = [p for p in projects if set(q.skills) & set(p.tech)]
+            intro = f"Projects that use {', '.join(q.skills)}:"
+            if not projects:
+                return self._not_covered("projects", f"a project using {', '.join(q.skills)}")
+        elif q.projects:
+            projects = [self.profile.projects[i] for i in q.projects]
+            intro = ""
+        lines = [f"- **{p.name}**: {p.summary}" + (f" {autolink(p.link)}" if p.link else "")
+                 for p in projects[:6]]
+        if len(projects) > 6:
+            lines.append(f"- and {len(projects) - 6} more")
+        text = "\n".join([intro, *lines] if intro else lines)
+        return OfflineAnswer(text, True, "projects", tuple(p.name for p in projects[:6]))
+
+    def _project(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        p = self.profile.projects[q.projects[0]]
+        lines: list[str] = []
+        for label in q.skills:
+            if label in p.tech:
+                lines.append(f"Yes: {p.name} uses {label}.")
+            else:
+                lines.append(f"The profile doesn't list {label} for {p.name}.")
+        lines += self._project_parts(p, q)
+        if p.link and not any(p.link in line for line in lines):
+            lines.append(f"- Link: {autolink(p.link)}")
+        return OfflineAnswer("\n".join(lines), True, "project", (p.name,))
+
+    def _project_parts(self, p: Project, q: Query) -> list[str]:
+        """The parts of one project the question asks for; all of them when it asks none."""
+        notes = sentences(p.notes or "")
+        asked = [t for t in (*p.highlights, *notes) if set(q.topic) & set(_stems(t))]
+        if "impact" in q.aspects or asked:
+            picked = asked or list(p.highlights) or notes
+            if picked:
+                return [f"**{p.name}**:", *[f"- {h}" for h in picked[:3]]]
+        if "tech" in q.aspects or q.skills:
+            tech = ", ".join(p.tech) if p.tech else "no technologies listed"
+            return [f"**{p.name}** uses {tech}."] if not q.skills else []
+        if "link" in q.aspects:
+            return [f"**{p.name}**: {autolink(p.link)}" if p.link
+                    else f"The profile gives no link for {p.name}."]
+        lines = [f"**{p.name}**: {p.summary}"]
+        if p.tech:
+            lines.append(f"- Tech: {', '.join(p.tech)}")
+        lines += [f"- {h}" for h in p.highlights[:2]]
+        return lines
+
+    # -- experience -------------------------------------------------------------------------
+
+    def _experience(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        owner = self.profile.owner
+        if {"year", "long", "senior"} & set(q.terms) or "how long" in fold(q.text):
+            said = [s for s in sentences(f"{owner.headline}. {owner.summary or ''}")
+                    if re.search(r"\byears?\b", s, re.I)]
+            if said:
+                return OfflineAnswer(" ".join(said), True, "experience", ("profile",))
+        jobs = self.profile.experience
+        if not jobs:
+            return self._not_covered("experience", "work experience: it lists no jobs")
+        lines = [f"- **{j.role}** at {j.company}" + (f" ({j.period})" if j.period else "")
+                 for j in jobs[:5]]
+        return OfflineAnswer(f"{self.first}'s experience:\n" + "\n".join(lines), True,
+                             "experience", tuple(job_title(j) for j in jobs[:5]))
+
+    def _job(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        jobs = self.profile.experience
+        if not q.jobs:
+            if not self.latest:
+                return self._not_covered("job", "a current job")
+            return OfflineAnswer(self._job_line(self.latest) + ".", True, "job",
+                                 (job_title(self.latest),))
+        job = jobs[q.jobs[0]]
+        notes = sentences(job.notes or "")
+        asked = [t for t in (*job.highlights, *notes) if set(q.topic) & set(_stems(t))]
+        lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
+        lines += [f"- {h}" for h in (asked or [*job.highlights, *notes])[:3]]
+        return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
+
+    def _job_line(self, job: Experience) -> str:
+        period = f" ({job.period})" if job.period else ""
+        if job.period and _CURRENT.search(job.period):
+            return f"{self.first} is **{job.role}** at {job.company}{period}"
+        if job is self.latest:
+            return f"{self.first}'s most recent role: **{job.role}** at {job.company}{period}"
+        return f"{self.first} worked as **{job.role}** at {job.company}{period}"
+
+    # -- topics found anywhere, FAQ ---------------------------------------------------------
+
+    def _topical(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        """Talks, education...: the facts on that topic; anything else: facts that cover it."""
+        facts = found.topical or (found.covering if q.intent == "unknown" else ())
+        if not facts and q.intent not in ("unknown",) and found.covering:
+            facts = found.covering
+        if not facts:
+            if q.intent == "unknown" and not q.topic:
+                return OfflineAnswer(self._topics_hint(), False, "unknown")
+            what = {"relocation": f"whether {self.first} would relocate"}.get(q.intent, "that")
+            return self._not_covered(q.intent, what)
+        facts = facts[:2] if q.intent == "unknown" else facts[:3]
+        if len(facts) == 1:
+            return OfflineAnswer(_cite(facts[0]), True, q.intent, _sources(facts))
+        text = "\n".join(f"- {_cite(f)}" for f in facts)
+        return OfflineAnswer(text, True, q.intent, _sources(facts))
+
+    def _faq_intent(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        return self._with_faq(q) if q.faq >= 0 else self._topical(q, found, visitor)
+
+    def _with_faq(self, q: Query) -> OfflineAnswer:
+        """The owner's own answer, verbatim, with the email when it says to get in touch."""
+        text = self.profile.faq[q.faq].answer
+        email = self.profile.contact.email
+        if email and email not in text and re.search(r"\b(email|e-mail|contact|reach|call)\b",
+                                                     fold(text)):
+            text += f"\n\nEmail: {autolink(email)}"
+        return OfflineAnswer(text, True, q.intent, ("FAQ",))
+
+    # -- broad questions, by visitor type ---------------------------------------------------
+
+    def _overview(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        owner = self.profile.owner
+        lines = [f"**{owner.name}**: {owner.headline}"]
+        sources: list[str] = ["profile"]
+        focus = self._focus(visitor.kind)
+        if not focus:  # nobody in particular: a neutral short overview
+            first = sentences(owner.summary or "")[:1]
+            lines += first
+            if owner.location:
+                lines.append(f"Based in {owner.location}.")
+            return OfflineAnswer("\n\n".join(lines), True, "overview", ("profile",))
+        for topic in focus[:3]:
+            line, used = self._focus_line(topic)
+            if line:
+                lines.append(line)
+                sources += used
+        return OfflineAnswer("\n".join(lines), True, "overview", tuple(dict.fromkeys(sources)))
+
+    def _focus(self, kind: str | None) -> list[str]:
+        """The topics a visitor type cares about: the profile's focus list, else defaults."""
+        audience = self.profile.audiences.get(kind or "")
+        if audience and audience.focus:
+            topics = [next((t for t, keys in _FOCUS_WORDS.items()
+                            if any(k in fold(f) for k in keys)), "") for f in audience.focus]
+            return [t for t in dict.fromkeys(topics) if t]
+        return list(DEFAULT_FOCUS.get(kind or "", ()))
+
+    def _focus_line(self, topic: str) -> tuple[str, list[str]]:
+        """One short line on a focus topic, and its sources."""
+        p, a = self.profile, self.profile.availability
+        if topic == "availability":
+            modes = f" ({', '.join(a.work_modes)})" if a.work_modes else ""
+            return f"- **Availability:** {a.status}{modes}", ["profile"]
+        if topic == "location" and p.owner.location:
+            return f"- **Based in:** {p.owner.location}", ["profile"]
+        if topic == "work_mode" and a.work_modes:
+            return f"- **Work modes:** {', '.join(a.work_modes)}", ["profile"]
+        if topic == "contact" and (p.contact.email or p.contact.links):
+            where = p.contact.email or next(iter(p.contact.links.values()))
+            return f"- **Contact:** {autolink(where)}", ["contact"]
+        if topic == "experience" and self.latest:
+            line = f"- **Experience:** {self.latest.role} at {self.latest.company}"
+            others = [j for j in p.experience if j is not self.latest][:2]
+            line += "".join(f"; before that {j.role} at {j.company}" for j in others[:1])
+            return line, [job_title(self.latest), *(job_title(j) for j in others[:1])]
+        if topic == "impact":
+            return self._impact_line()
+        if topic == "projects" and p.projects:
+            return "- **Projects:** " + ", ".join(_project_ref(x) for x in p.projects[:3]), \
+                [x.name for x in p.projects[:3]]
+        if topic == "stack" and p.skills:
+            items = [s for g in p.skills.values() for s in g][:8]
+            return f"- **Stack:** {', '.join(items)}", ["skills"]
+        if topic == "code":
+            return self._code_line()
+        return "", []
+
+    def _impact_line(self) -> tuple[str, list[str]]:
+        """The two highlights with figures in them (jobs first)."""
+        picked: list[tuple[str, str]] = []
+        for job in self.profile.experience:
+            picked += [(h, job_title(job)) for h in job.highlights if re.search(r"\d", h)]
+        for project in self.profile.projects:
+            picked += [(h, project.name) for h in project.highlights if re.search(r"\d", h)]
+        if not picked:
+            return "", []
+        text = "; ".join(f"{h} ({src})" for h, src in picked[:2])
+        return f"- **Impact:** {text}", [src for _, src in picked[:2]]
+
+    def _code_line(self) -> tuple[str, list[str]]:
+        """Links to code: the owner's code-host profiles and project links."""
+        links = [url for url in self.profile.contact.links.values()
+                 if any(h in url for h in self.code_hosts)]
+        projects = [p for p in self.profile.projects if p.link][:2]
+        refs = [autolink(u) for u in links[:1]] + [_project_ref(p) for p in projects]
+        if not refs:
+            return "", []
+        return f"- **Code:** {', '.join(refs)}", ["contact", *(p.name for p in projects)]
+
+
+def _latest_job(jobs: Sequence[Experience]) -> Experience | None:
+    """The current role, else the one with the latest year, else the first listed."""
+    current = [j for j in jobs if j.period and _CURRENT.search(j.period)]
+    if current or not jobs:
+        return current[0] if current else None
+    latest = max(jobs, key=_last_year)
+    return latest if _last_year(latest) else jobs[0]
+
+
+def _last_year(job: Experience) -> int:
+    """The latest year a job's period names, or 0."""
+    return max((int(y) for y in _YEAR.findall(job.period or "")), default=0)
+
+
+def _label(name: str) -> str:
+    """How a contact.links key reads in an answer."""
+    return LINK_LABELS.get(fold(name), name.replace("_", " ").capitalize())
+
+
+def _project_ref(p: Project) -> str:
+    """'**Name** (<link>)'."""
+    return f"**{p.name}**" + (f" ({autolink(p.link)})" if p.link else "")
+
+
+def _cite(f: Fact) -> str:
+    """A fact with its source when the source is a project or a job."""
+    text = autolink(f.text)
+    if f.kind == "pronouns":
+        return f"Pronouns: {text}"
+    if f.kind in ("highlight", "note") or (f.kind == "extra" and (f.project >= 0 or f.job >= 0)):
+        return f"{text} ({f.source})"
+    return text
+
+
+def _sources(facts: Sequence[Fact]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f.source for f in facts))
+
+
+def _as_typed(question: str, word: str) -> str:
+    """`word` as the visitor wrote it (case and accents)."""
+    tokens: list[str] = re.findall(r"[\w+#.-]+", question)
+    for token in tokens:
+        if fold(token).strip(".") == word:
+            return token.strip(".")
+    return word
+
+
+def _stems(text: str) -> list[str]:
+    return stems(text)

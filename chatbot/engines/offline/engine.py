@@ -1,0 +1,49 @@
+"""The offline engine: understand -> retrieve -> compose, over an index built once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from chatbot.engines.base import Engine, Exchange, Turn, Visitor
+from chatbot.engines.offline.compose import Composer, OfflineAnswer
+from chatbot.engines.offline.facts import fact_units
+from chatbot.engines.offline.retrieve import Index
+from chatbot.engines.offline.understand import Understander
+from chatbot.profile import Profile
+
+
+class OfflineEngine(Engine):
+    """Answers questions about the owner from the profile alone, with no network and no model."""
+
+    name: ClassVar[str] = "offline"
+    can_stream: ClassVar[bool] = False
+
+    def __init__(self, profile: Profile):
+        self.profile = profile
+        facts = fact_units(profile)
+        self._understander = Understander(profile, facts)
+        self._index = Index(facts)
+        self._composer = Composer(profile)
+
+    def reply(self, turn: Turn) -> Iterator[str]:
+        """Yield the whole answer as one chunk."""
+        yield self.answer(turn.question, turn.visitor, turn.history)
+
+    def answer(
+        self, question: str, visitor: Visitor | None = None, history: Sequence[Exchange] = ()
+    ) -> str:
+        """Answer `question` from the profile, or say plainly that it has no answer."""
+        return self.answer_detail(question, visitor, history).text
+
+    def answer_detail(
+        self, question: str, visitor: Visitor | None = None, history: Sequence[Exchange] = ()
+    ) -> OfflineAnswer:
+        """The answer with its intent, its sources and whether the profile covered it."""
+        query = self._understander.understand(question, history)
+        found = self._index.retrieve(query)
+        return self._composer.compose(query, found, visitor or Visitor())
+
+    def intent_of(self, question: str) -> str:
+        """What `question` asks about (the understand stage's intent), without answering it."""
+        return self._understander.understand(question).intent

@@ -1,0 +1,114 @@
+"""The profile cut into fact units: the pieces the index ranks and answers quote."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from chatbot.engines.offline.text import sentences
+from chatbot.profile import Experience, Profile, Project
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement of the profile, with where it comes from."""
+
+    text: str  # as an answer quotes it
+    kind: str  # headline, summary, location, pronouns, availability, work_modes, notice,
+    #            email, link, skills, project, highlight, note, job, faq, extra
+    source: str  # what the answer names: a project, "Role at Company", "FAQ", a section
+    section: str = ""  # the extra key, or the link / skill group name
+    project: int = -1  # index into profile.projects, or -1
+    job: int = -1  # index into profile.experience, or -1
+    question: str = ""  # the FAQ question, for FAQ units
+
+
+def job_title(job: Experience) -> str:
+    """'Role at Company', how answers name a job."""
+    return f"{job.role} at {job.company}"
+
+
+def fact_units(profile: Profile) -> list[Fact]:
+    """Every fact unit of the profile, in file order."""
+    owner, availability = profile.owner, profile.availability
+    facts = [Fact(owner.headline, "headline", "profile")]
+    facts += [Fact(s, "summary", "profile") for s in sentences(owner.summary or "")]
+    if owner.location:
+        facts.append(Fact(owner.location, "location", "profile", section="location"))
+    if owner.pronouns:
+        facts.append(Fact(owner.pronouns, "pronouns", "profile", section="pronouns"))
+    facts.append(Fact(availability.status, "availability", "profile", section="availability"))
+    if availability.work_modes:
+        facts.append(Fact(", ".join(availability.work_modes), "work_modes", "profile",
+                          section="work modes"))
+    if availability.notice:
+        facts.append(Fact(availability.notice, "notice", "profile", section="notice"))
+    if profile.contact.email:
+        facts.append(Fact(profile.contact.email, "email", "contact", section="email"))
+    facts += [Fact(url, "link", "contact", section=name)
+              for name, url in profile.contact.links.items()]
+    facts += [Fact(f"{group}: {', '.join(items)}", "skills", "skills", section=group)
+              for group, items in profile.skills.items()]
+    for i, project in enumerate(profile.projects):
+        facts += _project_units(i, project)
+    for i, job in enumerate(profile.experience):
+        facts += _job_units(i, job)
+    facts += [Fact(f.answer, "faq", "FAQ", question=f.question) for f in profile.faq]
+    for key, value in profile.extra.items():
+        facts += [Fact(f"{_label(key)}: {line}", "extra", _label(key), section=key)
+                  for line in _lines(value)]
+    return facts
+
+
+def _project_units(i: int, project: Project) -> list[Fact]:
+    """A project's summary line, highlights, notes and extra keys."""
+    head = f"{project.name}: {project.summary}"
+    units = [Fact(head, "project", project.name, project=i)]
+    units += [Fact(h, "highlight", project.name, project=i) for h in project.highlights]
+    units += [Fact(s, "note", project.name, project=i) for s in sentences(project.notes or "")]
+    for key, value in project.extra.items():
+        units += [Fact(f"{_label(key)}: {line}", "extra", project.name, section=key, project=i)
+                  for line in _lines(value)]
+    return units
+
+
+def _job_units(i: int, job: Experience) -> list[Fact]:
+    """A job's title line, highlights, notes and extra keys."""
+    title = job_title(job)
+    head = f"{title} ({job.period})" if job.period else title
+    units = [Fact(head, "job", title, job=i)]
+    units += [Fact(h, "highlight", title, job=i) for h in job.highlights]
+    units += [Fact(s, "note", title, job=i) for s in sentences(job.notes or "")]
+    for key, value in job.extra.items():
+        units += [Fact(f"{_label(key)}: {line}", "extra", title, section=key, job=i)
+                  for line in _lines(value)]
+    return units
+
+
+def _label(key: str) -> str:
+    """'owner.favourite_editor' -> 'Favourite editor'."""
+    return key.rsplit(".", 1)[-1].replace("_", " ").replace("-", " ").strip().capitalize()
+
+
+def _lines(value: Any) -> list[str]:
+    """The text of an extra value: one line per list item, a table's values joined."""
+    if isinstance(value, list):
+        return [line for item in value for line in _lines(item)][:50]
+    if isinstance(value, Mapping):
+        parts = [_scalar(v) for v in value.values() if not isinstance(v, Mapping)]
+        return [", ".join(p for p in parts if p)] if any(parts) else []
+    text = _scalar(value)
+    return [text] if text else []
+
+
+def _scalar(value: Any) -> str:
+    """A TOML value as text (lists joined with commas)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str | int | float | datetime | date | time):
+        return str(value).strip()
+    if isinstance(value, list):
+        return ", ".join(_scalar(v) for v in value if not isinstance(v, Mapping | list))
+    return ""

@@ -1,0 +1,82 @@
+"""Stage 2, retrieve: rank the profile's fact units for a question with BM25 over stems."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+
+from chatbot.engines.offline.facts import Fact
+from chatbot.engines.offline.text import lexicon, stem, stems, words
+from chatbot.engines.offline.understand import Query
+
+# Intents answered by whatever facts speak of their topic, wherever they are in the profile.
+TOPICAL = ("education", "languages", "talks", "publications", "awards", "relocation")
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    """The facts the answer may draw on, best first."""
+
+    topical: tuple[Fact, ...] = ()  # facts on the intent's topic (talks, education, ...)
+    covering: tuple[Fact, ...] = ()  # facts that contain every word the question is about
+
+
+class Index:
+    """BM25 over every fact unit of one profile, built once at start-up."""
+
+    def __init__(self, facts: Sequence[Fact]):
+        self.facts = list(facts)
+        self.stems = [frozenset(stems(f"{f.text} {f.source} {f.section} {f.question}"))
+                      for f in self.facts]
+        self.words = [frozenset(words(f"{f.text} {f.section} {f.question}")) for f in self.facts]
+        corpus = [stems(f"{f.text} {f.question} {f.section}") or ["_"] for f in self.facts]
+        self.bm25 = bm25s.BM25()
+        self.bm25.index(_tokenized(corpus), show_progress=False)
+        intents = lexicon()["intents"]
+        # Topics match whole cue words, not stems: 'publication' must not find 'public-sector'.
+        self.topic_cues = {i: frozenset(intents[i]) for i in TOPICAL}
+
+    def scores(self, terms: Sequence[str]) -> np.ndarray:
+        """BM25 score of every fact for the query stems."""
+        known = [t for t in terms if t in self.bm25.vocab_dict]
+        if not known:
+            return np.zeros(len(self.facts))
+        return np.asarray(self.bm25.get_scores(known))
+
+    def retrieve(self, q: Query) -> Retrieved:
+        """The facts on the question's topic and the facts that cover what it asks about."""
+        topical: list[Fact] = []
+        if q.intent in self.topic_cues:
+            topical = self._topical(q)
+        covering = self._covering(q) if q.topic else []
+        return Retrieved(tuple(topical), tuple(covering))
+
+    def _topical(self, q: Query) -> list[Fact]:
+        """Facts that use one of the intent's cue words, ranked by the question and the cues."""
+        cues = self.topic_cues[q.intent]
+        scores = self.scores([*q.terms, *(stem(c) for c in cues)])
+        order = np.argsort(-scores, kind="stable")
+        return [self.facts[i] for i in order if scores[i] > 0 and cues & self.words[i]
+                and self.facts[i].kind not in ("link", "email", "skills")][:3]
+
+    def _covering(self, q: Query) -> list[Fact]:
+        """Facts (with their source) that contain every topic stem of the question."""
+        need = set(q.topic)
+        ranked = self._ranked(list(q.terms))
+        return [f for f, s in ranked if need <= s][:3]
+
+    def _ranked(self, terms: list[str]) -> list[tuple[Fact, frozenset[str]]]:
+        """Facts with a positive score, best first, with their stems."""
+        scores = self.scores(terms)
+        order = np.argsort(-scores, kind="stable")
+        return [(self.facts[i], self.stems[i]) for i in order if scores[i] > 0]
+
+
+def _tokenized(corpus: list[list[str]]) -> bm25s.tokenization.Tokenized:
+    """bm25s's token-id form of a pre-stemmed corpus."""
+    vocab: dict[str, int] = {}
+    ids = [[vocab.setdefault(t, len(vocab)) for t in doc] for doc in corpus]
+    return bm25s.tokenization.Tokenized(ids=ids, vocab=vocab)

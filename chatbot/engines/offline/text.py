@@ -1,0 +1,62 @@
+"""Plain text helpers shared by the stages: folding, words, Snowball stems, Markdown links."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import Stemmer
+
+_STEMMER = Stemmer.Stemmer("english")
+# Words, keeping the characters tech names use: c++, c#, node.js, vue.js, wcag 2.2.
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9]+)*[+#]*")
+_URL_OR_EMAIL = re.compile(r"(https?://[^\s)>\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip accents: 'Résumé' -> 'resume'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`; hyphenated words give their parts and the joined form."""
+    found: list[str] = []
+    for word in _WORD.findall(fold(text).replace("’", "'").replace("'s ", " ")):
+        found.append(word)
+    for joined in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", fold(text)):
+        found.append(joined.replace("-", ""))
+    return found
+
+
+@cache
+def stem(word: str) -> str:
+    """The Snowball (English) stem of one folded word."""
+    return str(_STEMMER.stemWord(word))
+
+
+def stems(text: str) -> list[str]:
+    """The stems of the words of `text`."""
+    return [stem(w) for w in words(text)]
+
+
+def autolink(text: str) -> str:
+    """Wrap URLs and email addresses in <...> so Markdown renders them as links."""
+    return _URL_OR_EMAIL.sub(lambda m: f"<{m.group(1).rstrip('.,;')}>", text)
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences (newlines inside a sentence are joined)."""
+    flat = " ".join(text.split())
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", flat) if s.strip()]
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The small domain word lists in lexicon.toml."""
+    with open(Path(__file__).with_name("lexicon.toml"), "rb") as fh:
+        return tomllib.load(fh)

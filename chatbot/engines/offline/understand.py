@@ -1,0 +1,387 @@
+"""Stage 1, understand: what a question asks (intent), what it names, and what it negates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
+
+from chatbot.engines.base import Exchange
+from chatbot.engines.offline.facts import Fact
+from chatbot.engines.offline.text import fold, lexicon, stem, stems, words
+from chatbot.profile import Profile
+
+# Ties between intents go to the more specific one: the earlier in this list.
+PRIORITY = ("work_mode", "relocation", "notice", "location", "contact", "education",
+            "languages", "talks", "publications", "awards", "availability", "skills",
+            "projects", "experience", "overview", "greeting", "thanks")
+INTENTS = (*PRIORITY, "project", "job", "skill", "faq", "unknown")
+NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "isnt", "doesnt", "wont", "dont",
+                       "cant", "wouldnt", "isn't", "doesn't", "won't", "don't", "can't"})
+NOW = frozenset({"now", "current", "currently", "present", "today", "nowadays"})
+STOPWORDS = frozenset(
+    "a about above after again against all am an and any are as at be because been before "
+    "being below between both but by can could did do does doing down during each few for "
+    "from further had has have having he her here hers herself him himself his how i if in "
+    "into is it its itself just me more most my myself no nor not now of off on once only or "
+    "other our ours ourselves out over own same she should so some such than that the their "
+    "theirs them themselves then there these they this those through to too under until up "
+    "very was we were what when where which while who whom why will with would you your "
+    "yours yourself s t d ll m re ve y whats wheres whos hows shes hes theyre im ive".split()
+)
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
+             "4th": 3, "fifth": 4, "5th": 4, "last": -1, "latter": -1, "former": 0}
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as the later stages use it."""
+
+    text: str
+    intent: str
+    terms: tuple[str, ...] = ()  # content stems, for ranking
+    topic: tuple[str, ...] = ()  # stems that are neither cue nor filler: the asked-about thing
+    missing: tuple[str, ...] = ()  # words the profile never uses, as typed
+    projects: tuple[int, ...] = ()
+    jobs: tuple[int, ...] = ()
+    skills: tuple[str, ...] = ()  # skill labels as the profile writes them
+    groups: tuple[str, ...] = ()  # skill groups named
+    skill_kind: str = ""  # "programming" or "database" when asked for that kind
+    links: tuple[str, ...] = ()  # contact.links keys asked for
+    missing_links: tuple[str, ...] = ()  # link kinds asked for that the profile lacks
+    aspects: frozenset[str] = field(default_factory=frozenset)  # tech, link, impact
+    faq: int = -1  # the FAQ entry that asks this question, or -1
+    wants_email: bool = False
+    current: bool = False
+    negated: bool = False
+    injection: bool = False
+
+
+@dataclass(frozen=True)
+class _Entity:
+    """A project, job or skill name as the question may write it."""
+
+    kind: str  # project, job, skill
+    key: int | str
+    full: str  # the folded name
+    partial: tuple[str, ...] = ()  # single words that name it too (weak)
+
+
+class Understander:
+    """Reads questions against the names and words of one profile (built once)."""
+
+    def __init__(self, profile: Profile, facts: Sequence[Fact]):
+        lex = lexicon()
+        self.profile = profile
+        self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
+        self.filler = frozenset(stem(w) for w in lex["words"]["filler"])
+        self.required = frozenset(stem(w) for w in lex["fields"]["required"])
+        self.aspects = {a: frozenset(stem(w) for w in ws) for a, ws in lex["aspects"].items()}
+        self.aspect_stems = frozenset().union(*self.aspects.values())
+        self.refer = frozenset(lex["refer"]["pronouns"])
+        self.injection = tuple(lex["injection"]["phrases"])
+        self.skill_kinds = {k: frozenset(v) for k, v in lex["skill_kinds"].items()}
+        counts: dict[str, int] = {}
+        for cue_stems in self.cues.values():
+            for s in cue_stems:
+                counts[s] = counts.get(s, 0) + 1
+        # A cue shared by several intents, or one that is also filler, says less.
+        self.weight = {s: (0.5 if s in self.filler else 1.0) / n for s, n in counts.items()}
+        self.owner = frozenset(words(profile.owner.name)) | {
+            w for w in words(profile.owner.pronouns or "") if w.isalpha()}
+        self.entities = self._entities(profile)
+        self.link_aliases: dict[str, str] = {
+            fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
+        self.link_keys = {self._link_kind(k): k for k in profile.contact.links}
+        profile_text = " ".join(
+            [f.text + " " + f.source + " " + f.section + " " + f.question for f in facts])
+        self.vocab = frozenset(stems(profile_text))
+        self.profile_words = sorted(w for w in set(words(profile_text)) if len(w) >= 4
+                                    and w.isalpha())
+        cue_words = {w for ws in lex["intents"].values() for w in ws} | set(lex["words"]["filler"])
+        self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
+        self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
+        self.faqs = [(frozenset(self._content(words(f.question))),
+                      frozenset(self._content(words(f.answer)))) for f in profile.faq]
+
+    # -- the profile's names --------------------------------------------------------------
+
+    def _entities(self, profile: Profile) -> list[_Entity]:
+        """Projects, companies and skills, with the single words that also name them."""
+        found: list[_Entity] = []
+        for i, project in enumerate(profile.projects):
+            found.append(_Entity("project", i, " ".join(words(project.name)),
+                                 self._partials(project.name)))
+        for i, job in enumerate(profile.experience):
+            found.append(_Entity("job", i, " ".join(words(job.company)),
+                                 self._partials(job.company)))
+        labels = [s for group in profile.skills.values() for s in group]
+        labels += [t for p in profile.projects for t in p.tech]
+        for label in dict.fromkeys(labels):
+            for name in self._skill_names(label):
+                found.append(_Entity("skill", label, name))
+        return found
+
+    def _partials(self, name: str) -> tuple[str, ...]:
+        """'ledgerlite' is also 'ledger'; 'Queue Doctor' is also 'queue' (first word only)."""
+        parts = [w for w in words(name) if w.isalpha()]
+        out = [parts[0]] if len(parts) > 1 and len(parts[0]) >= 4 else []
+        if len(parts) == 1 and len(parts[0]) >= 7:
+            out.append(parts[0][: max(4, len(parts[0]) // 2 + 1)])
+        return tuple(w for w in out if w not in STOPWORDS)
+
+    @staticmethod
+    def _skill_names(label: str) -> list[str]:
+        """'AWS (ECS, Lambda)' names AWS, ECS and Lambda; 'Rust (learning)' names Rust."""
+        outer = re.sub(r"\(.*?\)", " ", label)
+        names = [" ".join(words(outer))]
+        inner = re.findall(r"\((.*?)\)", label)
+        for part in ",".join(inner).split(","):
+            if len(part.split()) <= 3 and words(part) and part.strip() not in ("learning",):
+                names.append(" ".join(words(part)))
+        if names[0].endswith(".js"):
+            names.append(names[0][:-3])
+        return [n for n in names if n and n not in STOPWORDS]
+
+    def _link_kind(self, key: str) -> str:
+        """The link kind a contact.links key is ('resume' -> 'cv')."""
+        return self.link_aliases.get(fold(key).replace("_", " "), fold(key))
+
+    # -- reading a question ---------------------------------------------------------------
+
+    def understand(self, question: str, history: Sequence[Exchange] = ()) -> Query:
+        """The Query for `question`, using `history` for what 'it' or 'the second one' means."""
+        text = fold(question)
+        if any(p in text for p in self.injection) or re.search(r"\bdan\b", text):
+            return Query(question, "unknown", injection=True)
+        text = re.sub(r"\b(e-?mail|web)\s+address(es)?\b", "email", text)
+        raw = [s for w in words(text) for s in self._synonyms(self._correct(w))]
+        negated = bool(NEGATIONS & set(raw)) or "n't" in text
+        found = self._find_entities(" ".join(raw), raw)
+        if not any(found.values()) and history:
+            found = self._from_history(raw, history)
+        content = self._content(raw)
+        return self._query(question, raw, content, found, negated)
+
+    def _query(self, question: str, raw: list[str], content: list[str],
+               found: dict[str, list[int | str]], negated: bool) -> Query:
+        """Put the parts of a question together and pick its intent."""
+        named = set(words(" ".join(str(k) for k in found["skill"])))
+        named |= {w for e in self.entities if e.key in found["project"] + found["job"]
+                  for w in words(e.full) + list(e.partial)}
+        links, missing_links = self._links(raw)
+        cue_stems = frozenset().union(*self.cues.values())
+        topic = [s for s in content if s not in cue_stems and s not in self.filler
+                 and s not in {stem(w) for w in named}]
+        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named)]
+        groups = self._groups(content)
+        q = Query(
+            question, "unknown", terms=tuple(content), topic=tuple(topic),
+            missing=tuple(missing),
+            projects=tuple(int(i) for i in found["project"]),
+            jobs=tuple(int(i) for i in found["job"]),
+            skills=tuple(str(s) for s in found["skill"]), groups=groups,
+            skill_kind=self._skill_kind(content), links=links, missing_links=missing_links,
+            aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)),
+            faq=self._faq(content), wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
+            current=bool(NOW & set(raw)), negated=negated,
+        )
+        intent = self._intent(q, raw, content)
+        return replace(q, intent=intent, missing=self._missing_for(intent, q))
+
+    def _missing_for(self, intent: str, q: Query) -> tuple[str, ...]:
+        """The missing words that matter for this intent.
+
+        A field word (phone, salary) always does. After 'does she know' or 'worked at' the
+        object does. A named project or job takes any other words as the part asked for, and
+        the narrow topics (availability, talks...) only miss names ('in Berlin').
+        """
+        if intent in ("unknown", "skill", "skills", "experience", "projects"):
+            return q.missing
+        if intent in ("project", "job", "greeting", "thanks", "faq", "overview"):
+            return tuple(w for w in q.missing if stem(w) in self.required)
+        names = {fold(t) for t in re.findall(r"[\w-]+", q.text)[1:] if t[:1].isupper()}
+        return tuple(w for w in q.missing if stem(w) in self.required or w in names)
+
+    def _correct(self, word: str) -> str:
+        """Fix a typo when one edit (two in a long word) turns it into a profile or cue word."""
+        if len(word) < 5 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab:
+            return word
+        if stem(word) in self.weight or stem(word) in self.filler:
+            return word
+        cutoff = 1 if len(word) < 8 else 2
+        # Cue words only fix long words: 'react' must not become 'reach'.
+        for known in (self.profile_words, self.cue_words if len(word) >= 7 else []):
+            best = extractOne(word, known, scorer=OSA.distance, score_cutoff=cutoff)
+            if best and best[0][0] == word[0]:
+                return str(best[0])
+        return word
+
+    def _synonyms(self, word: str) -> list[str]:
+        """`word`, or the synonyms of it that the profile uses ('charge' -> 'rate')."""
+        if stem(word) in self.vocab:
+            return [word]
+        known = [s for s in self.synonyms.get(word, ()) if stem(s) in self.vocab]
+        return known or [word]
+
+    def _content(self, raw: Sequence[str]) -> list[str]:
+        """The stems that carry meaning: no stopwords, no owner name or pronouns."""
+        return [stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
+                and not w.isdigit() and len(w) > 1]
+
+    def _is_missing(self, word: str, named: set[str]) -> bool:
+        """True when `word` asks about something the profile never mentions."""
+        if word in STOPWORDS or word in self.owner or word in named or len(word) < 2:
+            return False
+        s = stem(word)
+        if s in self.vocab or word.isdigit() or fold(word) in self.link_aliases:
+            return False
+        if s in self.required:
+            return True
+        return s not in self.weight and s not in self.filler and s not in self.aspect_stems
+
+    def _find_entities(self, text: str, raw: list[str]) -> dict[str, list[int | str]]:
+        """Projects, jobs and skills named in `text`, strongest (full names) first."""
+        found: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
+        padded = f" {text} "
+        for e in self.entities:
+            if f" {e.full} " in padded and e.key not in found[e.kind]:
+                found[e.kind].append(e.key)
+        if found["project"] or found["job"]:
+            return found
+        for e in self.entities:
+            if e.kind != "skill" and any(w in raw for w in e.partial) \
+                    and e.key not in found[e.kind]:
+                found[e.kind].append(e.key)
+        return found
+
+    def _from_history(self, raw: list[str], history: Sequence[Exchange]
+                      ) -> dict[str, list[int | str]]:
+        """What 'it', 'that job' or 'the second one' refers to, from the conversation."""
+        none: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
+        ordinal = next((_ORDINALS[w] for w in raw if w in _ORDINALS), None)
+        refers = ordinal is not None or bool(self.refer & set(raw)) or len(raw) <= 5
+        if not refers:
+            return none
+        want = "job" if {"job", "role", "company", "there", "employer"} & set(raw) else ""
+        for exchange in reversed(history[-6:]):
+            mentions = self._mentions(fold(exchange.text), want)
+            if ordinal is not None and exchange.role == "assistant" and len(mentions) > 1:
+                kind, key = mentions[ordinal] if -len(mentions) <= ordinal < len(mentions) \
+                    else mentions[-1]
+                return {**none, kind: [key]}
+            if mentions and ordinal is None and (exchange.role == "visitor" or len(mentions) == 1):
+                kind, key = mentions[0]
+                return {**none, kind: [key]}
+        return none
+
+    def _mentions(self, text: str, want: str) -> list[tuple[str, int | str]]:
+        """Projects and jobs named in `text`, in the order they appear."""
+        padded = " " + " ".join(words(text)) + " "
+        spots = []
+        for e in self.entities:
+            if e.kind == "skill" or (want and e.kind != want):
+                continue
+            at = padded.find(f" {e.full} ")
+            if at >= 0:
+                spots.append((at, e.kind, e.key))
+        return [(kind, key) for _, kind, key in sorted(spots)]
+
+    def _links(self, raw: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """contact.links keys the question names, and named kinds the profile lacks."""
+        asked = {self.link_aliases[w] for w in raw if w in self.link_aliases}
+        asked |= {self.link_aliases[f"{a} {b}"] for a, b in zip(raw, raw[1:], strict=False)
+                  if f"{a} {b}" in self.link_aliases}
+        for key in self.profile.contact.links:  # a key no alias lists: 'huggingface'
+            if fold(key) in raw:
+                asked.add(self._link_kind(key))
+        weak = {"website", "blog"} if {"project", "projects", "app"} & set(raw) else set()
+        present = tuple(self.link_keys[k] for k in sorted(asked) if k in self.link_keys)
+        lacking = tuple(k for k in sorted(asked - weak) if k not in self.link_keys)
+        return present, lacking
+
+    def _groups(self, content: list[str]) -> tuple[str, ...]:
+        """Skill groups whose name the question uses ('frontend', 'Cloud & DevOps')."""
+        generic = {stem("skills"), stem("other"), stem("tools")}
+        return tuple(g for g in self.profile.skills
+                     if {s for s in stems(g) if s not in generic} & set(content))
+
+    def _skill_kind(self, content: list[str]) -> str:
+        """'programming' or 'database' when the question asks for that kind of skill."""
+        if {stem("database"), stem("db"), stem("datastore")} & set(content):
+            return "database"
+        if {stem("programming"), stem("coding"), stem("language")} & set(content):
+            return "programming"
+        return ""
+
+    def _faq(self, content: list[str]) -> int:
+        """The FAQ entry whose question this one is, or -1."""
+        asked = set(content) - self.filler
+        best, best_score = -1, 0.0
+        for i, (q_stems, a_stems) in enumerate(self.faqs):
+            overlap = len(asked & q_stems)
+            if not asked or not overlap:
+                continue
+            cover = len(asked & (q_stems | a_stems)) / len(asked)
+            share = overlap / max(len(q_stems - self.filler), 1)
+            score = cover + share
+            if cover >= 0.75 and (share >= 0.5 or overlap >= 2) and score > best_score:
+                best, best_score = i, score
+        return best
+
+    def _intent(self, q: Query, raw: list[str], content: list[str]) -> str:
+        """Pick the intent: named things first, then cue words, then the FAQ."""
+        small_talk = self.cues["greeting"] | self.cues["thanks"]
+        if set(content) <= small_talk | self.filler and not q.missing:
+            if self.cues["thanks"] & set(content) and not self.cues["greeting"] & set(content):
+                return "thanks"
+            if self.cues["greeting"] & set(content) or not raw:
+                return "greeting"
+            if not content and not self.owner & set(raw) and not {"who", "about"} & set(raw):
+                return "greeting"
+        scores = self._scores([stem(w) for w in raw if w not in self.owner])
+        if q.projects:
+            return "projects" if len(q.projects) > 1 and not q.aspects else "project"
+        if q.jobs:
+            return "job"
+        if q.skills:
+            return "projects" if scores.get("projects", 0) >= 1 and not q.projects else "skill"
+        if q.links or q.missing_links:
+            return "contact"
+        working = {stem(w) for w in ("job", "role", "work", "company", "employer", "title",
+                                     "position", "employed")} & set(content)
+        past = {"did", "was", "were", "worked", "before", "previous", "previously", "past",
+                "used", "had", "been"} & set(raw)
+        if working and scores.get("availability", 0) < 1 and (q.current or "where" in raw):
+            return "experience" if past and not q.current else "job"
+        if q.faq >= 0 and (not scores or max(scores.values()) < 1):
+            return "faq"
+        return self._cue_intent(q, scores)
+
+    def _cue_intent(self, q: Query, scores: dict[str, float]) -> str:
+        """The intent whose cue words weigh most; broad questions get 'overview'."""
+        scores = {i: s for i, s in scores.items() if i not in ("greeting", "thanks")}
+        best = max(scores.values(), default=0.0)
+        if best < 1 and not q.topic and not q.missing:
+            return "overview"
+        if best == 0:
+            return "faq" if q.faq >= 0 else "unknown"
+        intent = min((i for i, s in scores.items() if s == best), key=PRIORITY.index)
+        if intent == "skills" and (q.missing or q.topic) and not q.groups and not q.skill_kind:
+            return "skill"
+        if intent == "experience" and q.current:
+            return "job"
+        return intent
+
+    def _scores(self, content: list[str]) -> dict[str, float]:
+        """Each intent's weight of cue words in the question."""
+        scores: dict[str, float] = {}
+        for s in content:
+            for intent, cue_stems in self.cues.items():
+                if s in cue_stems:
+                    scores[intent] = scores.get(intent, 0.0) + self.weight[s]
+        return scores
+
