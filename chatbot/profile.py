@@ -92,6 +92,7 @@ class Audience:
     greeting: str | None = None
     focus: tuple[str, ...] = ()
     notes: str | None = None
+    starters: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,7 @@ def parse_profile(data: Mapping[str, Any], source: str = "<profile>", digest: st
             greeting=check.text(a.get("greeting"), f"{where}.greeting"),
             focus=check.texts(a.get("focus"), f"{where}.focus"),
             notes=check.text(a.get("notes"), f"{where}.notes"),
+            starters=check.texts(a.get("starters"), f"{where}.starters"),
         )
     chat_t = check.table(root.get("chat"), "chat")
     starters = check.texts(chat_t.get("starters"), "chat.starters")

@@ -238,3 +238,12 @@ def test_profile_is_immutable() -> None:
         profile.owner.name = "Someone else"  # type: ignore[misc]
     with pytest.raises(TypeError):
         profile.skills["Languages"] = ("COBOL",)  # type: ignore[index]
+
+
+def test_audience_starters_are_read_and_checked(tmp_path: Path) -> None:
+    text = MINIMAL + '[audiences.peer]\nstarters = [" How does it work? ", "Why Ada?"]\n'
+    assert load_profile(write(tmp_path, text)).audiences["peer"].starters == (
+        "How does it work?", "Why Ada?",
+    )
+    with pytest.raises(ProfileError, match=r"audiences\.peer\.starters\[0\]"):
+        load_profile(write(tmp_path, MINIMAL + "[audiences.peer]\nstarters = [1]\n"))

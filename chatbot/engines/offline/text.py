@@ -18,8 +18,8 @@ _URL_OR_EMAIL = re.compile(r"(https?://[^\s)>\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
 
 
 def fold(text: str) -> str:
-    """Lower-case `text` and strip accents: 'Résumé' -> 'resume'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower-case `text`, strip accents and curly apostrophes: 'Résumé' -> 'resume'."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -1,0 +1,284 @@
+"""Infer who a visitor is (recruiter, hiring manager, peer, other) from what they write."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import Stemmer
+from rapidfuzz import fuzz, process
+
+from chatbot.engines.offline.text import fold
+
+VISITOR_TYPES = ("recruiter", "hiring_manager", "peer", "other")
+CUES_PATH = Path(__file__).with_name("data") / "visitor_cues.toml"
+
+_GAP = "*"
+_BREAK = "|"  # sentence boundary token: a "*" gap never crosses it
+_EXACT = "="  # prefix of a cue word matched as written, not by stem ("sourcing!")
+_WORD = re.compile(r"[a-z0-9+#]+|\|")
+_SENTENCE_END = re.compile(r"[.!?;:\n]+(?:\s|$)|[,()]")
+_CONTRACTIONS = (
+    (re.compile(r"\bi'?m\b"), "i am"),
+    (re.compile(r"\b(can|won|don|doesn|isn|aren|wasn|didn|wouldn|couldn)'?t\b"), r"\1 not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'d\b"), " would"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'s\b"), ""),
+)
+# Typo correction only looks at words this long, against cue words this long: shorter
+# words are too often real words one letter away from a cue.
+_FUZZY_MIN_LEN = 6
+_FUZZY_CUTOFF = 88.0
+
+
+@dataclass(frozen=True)
+class VisitorGuess:
+    """An inferred visitor type, how sure it is (0-1) and which message decided it."""
+
+    kind: str
+    confidence: float
+    message_index: int
+
+
+@dataclass(frozen=True)
+class _Cue:
+    kind: str
+    items: tuple[str, ...]  # stems, or _GAP
+    weight: float
+
+    @property
+    def size(self) -> int:
+        return sum(1 for item in self.items if item != _GAP)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    by_first: Mapping[str, tuple[_Cue, ...]]
+    threshold: float
+    max_gap: int
+    negators: tuple[tuple[str, ...], ...]
+    not_negating: frozenset[str]
+    corrections: tuple[tuple[str, ...], ...]
+    correction_boost: float
+    fuzzy_words: Mapping[str, str]  # cue word -> its stem, for typo correction
+    known_stems: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Scored:
+    scores: Mapping[str, float]
+    vetoed: frozenset[str]
+
+
+_stemmer = Stemmer.Stemmer("english")
+
+
+def infer_visitor_type(messages: Sequence[str]) -> str | None:
+    """The visitor's type from their messages so far (oldest first), or None without signal."""
+    guess = infer_visitor(messages)
+    return guess.kind if guess else None
+
+
+def infer_visitor(messages: Sequence[str]) -> VisitorGuess | None:
+    """Like infer_visitor_type, with a confidence; the latest message with a signal wins."""
+    cues = _load_cues()
+    vetoed: set[str] = set()
+    totals = dict.fromkeys(VISITOR_TYPES, 0.0)
+    for index in range(len(messages) - 1, -1, -1):
+        scored = score_message(messages[index])
+        # A later "I'm not a recruiter" rules recruiter out for the earlier messages too.
+        vetoed |= scored.vetoed
+        scores = {k: (0.0 if k in vetoed else v) for k, v in scored.scores.items()}
+        decided = _decide(scores, cues.threshold)
+        if decided:
+            return VisitorGuess(decided[0], decided[1], index)
+        for kind, value in scores.items():
+            totals[kind] += value
+    # No single message decides: hints spread over several messages may add up.
+    decided = _decide({k: (0.0 if k in vetoed else v) for k, v in totals.items()}, cues.threshold)
+    if decided:
+        return VisitorGuess(decided[0], decided[1], len(messages) - 1)
+    return None
+
+
+def score_message(text: str) -> _Scored:
+    """Cue weights per visitor type in one message, and the types it rules out."""
+    return _score_tokens(tuple(words(text)))
+
+
+def tokens(text: str) -> list[str]:
+    """Stems of the words of `text`, contractions expanded, typos of cue words corrected."""
+    return [_stem_word(w)[1] for w in words(text)]
+
+
+def words(text: str) -> list[str]:
+    """Folded words of `text` with contractions expanded and "|" between sentences."""
+    folded = fold(text)
+    for pattern, repl in _CONTRACTIONS:
+        folded = pattern.sub(repl, folded)
+    folded = _SENTENCE_END.sub(f" {_BREAK} ", folded)
+    return _WORD.findall(folded)
+
+
+@lru_cache(maxsize=256)
+def _score_tokens(raw: tuple[str, ...]) -> _Scored:
+    """Match cues on stems (or exact words); longer cues claim their words first."""
+    cues = _load_cues()
+    pairs = [_stem_word(w) for w in raw]
+    toks = tuple(stem for _, stem in pairs)
+    exact = tuple(_EXACT + word for word, _ in pairs)
+    found: list[tuple[_Cue, list[int]]] = []
+    for start in range(len(toks)):
+        for cue in (*cues.by_first.get(toks[start], ()), *cues.by_first.get(exact[start], ())):
+            positions = _match(cue.items, toks, exact, start, cues.max_gap)
+            if positions is not None:
+                found.append((cue, positions))
+    found.sort(key=lambda f: (-f[0].size, -f[0].weight, f[1][0]))
+    corrected_from = _last_correction(toks, cues)
+    used: set[int] = set()
+    scores = dict.fromkeys(VISITOR_TYPES, 0.0)
+    vetoed: set[str] = set()
+    for cue, positions in found:
+        if used.intersection(positions):
+            continue
+        used.update(positions)
+        if _negated(toks, positions, cues):
+            vetoed.add(cue.kind)
+            continue
+        boost = cues.correction_boost if positions[0] >= corrected_from else 1.0
+        scores[cue.kind] += cue.weight * boost
+    return _Scored(scores, frozenset(vetoed))
+
+
+def _match(
+    items: tuple[str, ...], toks: tuple[str, ...], exact: tuple[str, ...], start: int,
+    max_gap: int,
+) -> list[int] | None:
+    """Positions of a cue's words if it matches at `start`, else None."""
+    positions = [start]
+    i = start + 1
+    gap = False
+    for item in items[1:]:
+        if item == _GAP:
+            gap = True
+            continue
+        seq = exact if item.startswith(_EXACT) else toks
+        limit = i + (max_gap if gap else 0)
+        while i <= limit and i < len(toks) and seq[i] != item and toks[i] != _BREAK:
+            i += 1
+        if i > limit or i >= len(toks) or seq[i] != item:
+            return None
+        positions.append(i)
+        i += 1
+        gap = False
+    return positions
+
+
+def _negated(toks: tuple[str, ...], positions: list[int], cues: _Cues) -> bool:
+    """Whether a negator sits just before the cue or inside its gap ("I'm not a recruiter")."""
+    start = positions[0]
+    window: list[tuple[int, str]] = []
+    for i in range(start - 1, max(-1, start - 3), -1):
+        if toks[i] == _BREAK:
+            break
+        window.append((i, toks[i]))
+    window.extend((i, toks[i]) for i in range(start, positions[-1]) if i not in positions)
+    for i, _ in window:
+        for negator in cues.negators:
+            if toks[i : i + len(negator)] == negator:
+                following = toks[i + len(negator)] if i + len(negator) < len(toks) else ""
+                if following not in cues.not_negating:
+                    return True
+    return False
+
+
+def _last_correction(toks: tuple[str, ...], cues: _Cues) -> int:
+    """Index after the last "actually"-like phrase, or past the end when there is none."""
+    last = len(toks)
+    for i in range(len(toks)):
+        for phrase in cues.corrections:
+            if toks[i : i + len(phrase)] == phrase:
+                last = i + len(phrase)
+    return last
+
+
+def _decide(scores: Mapping[str, float], threshold: float) -> tuple[str, float] | None:
+    """The clear winner of `scores` and a confidence, or None when below threshold or tied."""
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top < threshold or top <= second:
+        return None
+    total = sum(v for v in scores.values() if v > 0)
+    confidence = min(1.0, top / (2 * threshold)) * (top / total)
+    return best, round(confidence, 3)
+
+
+@lru_cache(maxsize=8192)
+def _stem_word(word: str) -> tuple[str, str]:
+    """(word, stem); a long unknown word close to a cue word becomes that word."""
+    if word == _BREAK:
+        return word, word
+    cues = _load_cues()
+    stemmed: str = _stemmer.stemWord(word)
+    if stemmed in cues.known_stems or len(word) < _FUZZY_MIN_LEN or not word.isalpha():
+        return word, stemmed
+    best = process.extractOne(
+        word, cues.fuzzy_words.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
+    )
+    return (best[0], cues.fuzzy_words[best[0]]) if best else (word, stemmed)
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    """Stems of a cue phrase, keeping "*" gaps."""
+    folded = fold(text)
+    for pattern, repl in _CONTRACTIONS:
+        folded = pattern.sub(repl, folded)
+    return tuple(
+        w if w == _GAP else _EXACT + w[:-1] if w.endswith("!") else _stemmer.stemWord(w)
+        for w in re.findall(r"[a-z0-9+#]+!?|\*", folded)
+    )
+
+
+@cache
+def _load_cues(path: Path = CUES_PATH) -> _Cues:
+    """Read and compile the cue file once per process."""
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    settings = data.get("settings", {})
+    by_first: dict[str, list[_Cue]] = {}
+    fuzzy: dict[str, str] = {}
+    for kind, phrases in data["cues"].items():
+        if kind not in VISITOR_TYPES:
+            raise ValueError(f"{path}: cues.{kind}: unknown visitor type")
+        for phrase, weight in phrases.items():
+            items = _phrase(phrase)
+            if not items or items[0] == _GAP:
+                raise ValueError(f"{path}: cues.{kind}.{phrase!r}: must start with a word")
+            by_first.setdefault(items[0], []).append(_Cue(kind, items, float(weight)))
+            for word in re.findall(r"[a-z]+", fold(phrase)):
+                if len(word) >= _FUZZY_MIN_LEN:
+                    fuzzy[word] = _stemmer.stemWord(word)
+    known = frozenset(item for cues in by_first.values() for c in cues for item in c.items)
+    return _Cues(
+        by_first={k: tuple(v) for k, v in by_first.items()},
+        threshold=float(settings.get("threshold", 1.0)),
+        max_gap=int(settings.get("max_gap", 3)),
+        negators=_phrases(settings.get("negators", ())),
+        not_negating=frozenset(_phrase(" ".join(settings.get("not_negating", ())))),
+        corrections=_phrases(settings.get("corrections", ())),
+        correction_boost=float(settings.get("correction_boost", 1.0)),
+        fuzzy_words=fuzzy,
+        known_stems=known,
+    )
+
+
+def _phrases(values: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(_phrase(v) for v in values)
+

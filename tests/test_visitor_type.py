@@ -1,0 +1,132 @@
+"""Visitor-type inference: accuracy on the labelled sets and the re-inference rule."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from chatbot import visitor_type
+from chatbot.visitor_type import VISITOR_TYPES, infer_visitor, infer_visitor_type
+
+EVAL = Path(__file__).parent / "eval"
+SETS = [p for p in (EVAL / "visitor_types_dev.toml", EVAL / "visitor_types.toml") if p.exists()]
+
+
+def load_set(path: Path) -> list[tuple[str, str]]:
+    """(text, type) pairs of a labelled set."""
+    import tomllib
+
+    with open(path, "rb") as fh:
+        return [(m["text"], m["type"]) for m in tomllib.load(fh)["message"]]
+
+
+@pytest.mark.parametrize("path", SETS, ids=[p.name for p in SETS])
+def test_accuracy_on_each_labelled_set(path: Path) -> None:
+    """At least 90% right on each set present, None scored as "other"."""
+    examples = load_set(path)
+    assert all(kind in VISITOR_TYPES for _, kind in examples)
+    misses = [
+        (kind, got, text)
+        for text, kind in examples
+        if (got := infer_visitor_type([text]) or "other") != kind
+    ]
+    accuracy = 1 - len(misses) / len(examples)
+    assert accuracy >= 0.9, f"{accuracy:.1%}; misses: {misses}"
+
+
+def test_our_set_is_big_and_balanced() -> None:
+    examples = load_set(EVAL / "visitor_types_dev.toml")
+    assert len(examples) >= 80
+    for kind in VISITOR_TYPES:
+        assert sum(1 for _, k in examples if k == kind) >= 15, kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sourcing for a fintech client", "recruiter"),
+        ("I lead the payments team and I'm hiring", "hiring_manager"),
+        ("fellow Go developer here", "peer"),
+        ("just browsing", "other"),
+        ("what projects has she built?", None),
+        ("Is she available?", None),
+        ("Where can I find the source code?", None),  # "source" is not "sourcing"
+        ("recrutier here, quick question", "recruiter"),  # a typo of a cue word
+    ],
+)
+def test_single_messages(text: str, expected: str | None) -> None:
+    assert infer_visitor_type([text]) == expected
+
+
+def test_no_messages_no_signal() -> None:
+    assert infer_visitor_type([]) is None
+    assert infer_visitor([]) is None
+
+
+def test_a_later_message_that_says_otherwise_wins() -> None:
+    messages = ["Hi, I'm a recruiter at Acme", "actually I'm an engineer on the team, not HR"]
+    assert infer_visitor_type(messages[:1]) == "recruiter"
+    assert infer_visitor_type(messages) == "peer"
+    assert infer_visitor_type(["fellow Go developer here", "I'm hiring for my team"]) == (
+        "hiring_manager"
+    )
+
+
+def test_a_later_plain_question_keeps_the_type() -> None:
+    messages = ["sourcing for a fintech client", "what projects has she built?", "thanks"]
+    guess = infer_visitor(messages)
+    assert guess is not None
+    assert guess.kind == "recruiter"
+    assert guess.message_index == 0
+
+
+def test_a_denial_rules_out_the_earlier_type() -> None:
+    assert infer_visitor_type(["sourcing for a client", "sorry, I'm not a recruiter"]) is None
+    assert infer_visitor_type(["I'm a recruiter", "I'm not a recruiter, just browsing"]) == (
+        "other"
+    )
+    assert infer_visitor_type(["I'm not a recruiter"]) is None
+
+
+def test_not_sure_is_not_a_denial() -> None:
+    assert infer_visitor_type(["Not sure this is the right place, I'm a recruiter"]) == (
+        "recruiter"
+    )
+
+
+def test_hints_spread_over_messages_add_up() -> None:
+    assert infer_visitor_type(["Is she open to relocation?"]) is None
+    assert infer_visitor_type(
+        ["Is she open to relocation?", "What is her notice period and salary?"]
+    ) == "recruiter"
+
+
+def test_confidence_is_between_0_and_1_and_lower_when_mixed() -> None:
+    clear = infer_visitor(["I'm a recruiter sourcing for a client"])
+    mixed = infer_visitor(["I'm a tech recruiter for a client and a developer too"])
+    assert clear is not None and mixed is not None
+    assert 0 < mixed.confidence < clear.confidence <= 1
+
+
+def test_a_tie_is_no_signal() -> None:
+    assert infer_visitor_type(["I'm a recruiter, and a developer too"]) is None
+
+
+def test_fast_on_unseen_text() -> None:
+    """Well under 1 ms a message, with the per-word caches cold."""
+    visitor_type._stem_word.cache_clear()
+    visitor_type._score_tokens.cache_clear()
+    texts = [text for path in SETS for text, _ in load_set(path)]
+    started = time.perf_counter()
+    for text in texts:
+        infer_visitor_type([text])
+    assert (time.perf_counter() - started) / len(texts) < 0.001
+
+
+def test_cue_file_with_an_unknown_type_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "cues.toml"
+    bad.write_text('[cues.astronaut]\n"moon" = 1.0\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="cues.astronaut"):
+        visitor_type._load_cues(bad)
