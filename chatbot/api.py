@@ -9,6 +9,7 @@ from typing import Any
 from flask import Request
 
 from chatbot.inputs import InvalidMessage, clean_message, is_valid_session_id
+from chatbot.visitor import InvalidVisitor, VisitorUpdate, parse_update
 
 
 class ApiError(Exception):
@@ -27,6 +28,7 @@ class ApiRequest:
     session_id: str
     message: str
     stream: bool
+    visitor: VisitorUpdate = VisitorUpdate()
 
     @property
     def conversation_id(self) -> str:
@@ -35,7 +37,7 @@ class ApiRequest:
 
 
 def parse_api_request(request: Request, max_chars: int) -> ApiRequest:
-    """Validate the body `{"session_id"?, "message", "stream"?}` or raise ApiError."""
+    """Validate `{"session_id"?, "message", "stream"?, "name"?, "visitor_type"?}`."""
     if not request.is_json:
         raise ApiError(415, "Send JSON with Content-Type: application/json.")
     try:
@@ -61,4 +63,9 @@ def parse_api_request(request: Request, max_chars: int) -> ApiRequest:
     stream = body.get("stream", False)
     if not isinstance(stream, bool):
         raise ApiError(400, "`stream` must be true or false.")
-    return ApiRequest(session_id, message, stream)
+    try:
+        visitor = parse_update({"name": body.get("name"), "type": body.get("visitor_type")})
+    except InvalidVisitor as error:
+        field = "visitor_type" if error.field == "type" else error.field
+        raise ApiError(400, f"`{field}`: {error}") from None
+    return ApiRequest(session_id, message, stream, visitor)

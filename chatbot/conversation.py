@@ -17,12 +17,16 @@ from chatbot.stores import (
     Message,
     visible,
 )
+from chatbot.suggestions import suggest
+from chatbot.visitor import infer_from_conversation, visitor_of
 
 log = logging.getLogger(__name__)
 
 # How many earlier messages an engine may see at most; the OpenAI engine trims them further
 # to its token budget.
 HISTORY_MESSAGES = 40
+# How many of the visitor's latest questions count as "covered" when suggesting what next.
+SUGGESTION_MEMORY = 20
 
 
 @dataclass(frozen=True)
@@ -72,8 +76,21 @@ class Chat:
         self.starters = starters
 
     def ask(self, conversation_id: str, text: str) -> Message:
-        """Store the visitor's (already cleaned) message."""
-        return self.store.append(conversation_id, "visitor", text)
+        """Store the visitor's (already cleaned) message; re-infer who they are from it."""
+        question = self.store.append(conversation_id, "visitor", text)
+        infer_from_conversation(self.store, conversation_id)
+        return question
+
+    def visitor(self, conversation_id: str) -> Visitor:
+        """Who is asking in this conversation, as far as it knows."""
+        return visitor_of(self.store.conversation(conversation_id))
+
+    def suggestions(self, messages: list[Message], visitor: Visitor) -> list[str]:
+        """What this visitor might ask next that the conversation has not covered."""
+        asked = [m.text for m in messages if m.role == "visitor"][-SUGGESTION_MEMORY:]
+        covered = {self.fallback.intent_of(question) for question in asked}
+        return suggest(self.fallback.profile, visitor.kind, asked, covered,
+                       limit=3 if asked else 4)
 
     def transcript(self, conversation_id: str) -> list[Message]:
         """The conversation as the visitor should see it."""

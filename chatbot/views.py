@@ -21,13 +21,7 @@ from chatbot.extensions import csrf, limiter
 from chatbot.inputs import InvalidMessage, clean_message, parse_message_id
 from chatbot.rendering import render_markdown
 from chatbot.security import allow_embedding
-from chatbot.sessions import (
-    conversation_id,
-    current_visitor,
-    has_cookie,
-    session_token,
-    start_conversation,
-)
+from chatbot.sessions import conversation_id, has_cookie, session_token, start_conversation
 from chatbot.stores import Message
 from chatbot.streaming import (
     event_stream,
@@ -36,6 +30,15 @@ from chatbot.streaming import (
     json_events,
     new_slot_id,
     partial,
+)
+from chatbot.visitor import (
+    MAX_NAME_CHARS,
+    TYPE_LABELS,
+    InvalidVisitor,
+    api_visitor,
+    apply_update,
+    greeting,
+    parse_update,
 )
 
 bp = Blueprint("chat", __name__)
@@ -71,7 +74,7 @@ def posted_page() -> str:
 
 
 def render_chat(page: str, *, status: int = 200, error: str = "", draft: str = "",
-                partial_only: bool = False) -> Response:
+                visitor_error: str = "", partial_only: bool = False) -> Response:
     """Render the chat page (or only its panel) with this visitor's transcript."""
     token = None
     if page == "widget":
@@ -79,9 +82,15 @@ def render_chat(page: str, *, status: int = 200, error: str = "", draft: str = "
         token = session_token(current_app)
     # Made on the first visit, so that two tabs posting at once share one conversation id
     # (the session is saved last-write-wins).
-    messages = state().chat.transcript(start_conversation())
+    conv = start_conversation()
+    chat = state().chat
+    messages = chat.transcript(conv)
+    record = chat.store.conversation(conv)
     template = "_chat.html" if partial_only else f"{page}.html"
     html = render_template(template, page=page, messages=messages, error=error, draft=draft,
+                           record=record, visitor_error=visitor_error,
+                           name_draft=request.form.get("name", "") if visitor_error else "",
+                           suggestions=chat.suggestions(messages, chat.visitor(conv)),
                            session_token=token, fresh_session=not has_cookie())
     response = Response(html, status)
     response.vary.add("HX-Request")
@@ -92,8 +101,10 @@ def render_chat(page: str, *, status: int = 200, error: str = "", draft: str = "
 def template_globals() -> dict[str, object]:
     """What every template may use."""
     style = embed.widget_style(request.args) if request.endpoint == "chat.widget" else None
-    return {"profile": state().profile, "fault_sentence": fault_sentence,
-            "widget_style": style}
+    profile = state().profile
+    return {"profile": profile, "fault_sentence": fault_sentence, "widget_style": style,
+            "type_labels": TYPE_LABELS, "max_name": MAX_NAME_CHARS,
+            "greeting": lambda record: greeting(profile, record)}
 
 
 @bp.get("/")
@@ -131,7 +142,39 @@ def post_message() -> Response:
     except InvalidMessage as error:
         return invalid_message(str(error), page)
     question = state().chat.ask(start_conversation(), text)
-    return answer(question, current_visitor(), page)
+    return answer(question, page)
+
+
+@bp.post("/chat/visitor")
+@limiter.limit(message_rate_limit, deduct_when=accepted)
+def set_visitor() -> Response:
+    """Take the visitor's optional name and/or their "I'm a…" choice."""
+    page = posted_page()
+    try:
+        update = parse_update(request.form)
+    except InvalidVisitor as error:
+        return invalid_visitor(str(error), page)
+    conv = start_conversation()
+    record = apply_update(state().chat.store, conv, update)
+    if not is_htmx():
+        return redirect(url_for(PAGES[page]) + "#intro", 303)  # type: ignore[return-value]
+    chat = state().chat
+    messages = chat.transcript(conv)
+    html = render_template("_intro.html", page=page, record=record)
+    html += partial("#suggestions", "outerHTML", render_template(
+        "_suggestions.html", page=page, messages=messages,
+        suggestions=chat.suggestions(messages, chat.visitor(conv))))
+    return Response(html)
+
+
+def invalid_visitor(reason: str, page: str) -> Response:
+    """Show why a name or type was refused, keeping what was typed; change nothing."""
+    if is_htmx():
+        record = state().chat.store.conversation(start_conversation())
+        html = render_template("_intro.html", page=page, record=record, visitor_error=reason,
+                               name_draft=request.form.get("name", ""))
+        return Response(html, 400)
+    return render_chat(page, status=400, visitor_error=reason)
 
 
 @bp.post("/chat/retry")
@@ -146,13 +189,13 @@ def retry() -> Response:
         question = state().chat.question_to_retry(conv, reply_id)
     if question is None:
         return invalid_message("That reply can no longer be retried.", page)
-    return answer(question, current_visitor(), page, replaces=reply_id)
+    return answer(question, page, replaces=reply_id)
 
 
-def answer(question: Message, visitor: Visitor, page: str, *,
-           replaces: int | None = None) -> Response:
+def answer(question: Message, page: str, *, replaces: int | None = None) -> Response:
     """Reply to a stored question in the form the client asked for."""
     chat = state().chat
+    visitor = chat.visitor(question.conversation_id)
     if not is_htmx():
         chat.reply(question, visitor)
         return redirect(url_for(PAGES[page]) + "#composer", 303)  # type: ignore[return-value]
@@ -162,14 +205,24 @@ def answer(question: Message, visitor: Visitor, page: str, *,
                                fault=finished.fault, page=page, show_question=replaces is None)
         if replaces is not None:
             html += partial(f"#msg-{replaces}", "delete", "")
-        return Response(html)
+        return Response(html + suggestions_partial(question, visitor, page))
     slot = new_slot_id()
     opening = render_template("_stream_start.html", question=question, slot=slot,
                               show_question=replaces is None)
     # A retried reply replaces the fallback it retried, once it is finished.
     closing = partial(f"#msg-{replaces}", "delete", "") if replaces is not None else ""
+    closing += suggestions_partial(question, visitor, page)
     return event_stream(html_events(opening, slot, chat.respond(question, visitor),
                                     lambda event: finished_message(event, page), closing))
+
+
+def suggestions_partial(question: Message, visitor: Visitor, page: str) -> str:
+    """The follow-up questions for after this reply, swapped in place of the old ones."""
+    chat = state().chat
+    messages = [m for m in chat.transcript(question.conversation_id) if m.id <= question.id]
+    return partial("#suggestions", "outerHTML", render_template(
+        "_suggestions.html", page=page, messages=messages,
+        suggestions=chat.suggestions(messages, visitor)))
 
 
 def invalid_message(reason: str, page: str) -> Response:
@@ -192,18 +245,24 @@ def api_chatbot() -> Response:
     except ApiError as error:
         return api_error(error.status, error.message)
     chat = state().chat
-    question = chat.ask(api_request.conversation_id, api_request.message)
+    conv = api_request.conversation_id
+    apply_update(chat.store, conv, api_request.visitor)
+    question = chat.ask(conv, api_request.message)
+    visitor = chat.visitor(conv)
 
     def body(event: Finished) -> dict[str, object]:
-        result: dict[str, object] = {"reply": event.message.text,
-                                     "session_id": api_request.session_id}
+        result: dict[str, object] = {
+            "reply": event.message.text, "session_id": api_request.session_id,
+            "visitor": api_visitor(chat.store.conversation(conv)),
+            "suggestions": chat.suggestions(chat.transcript(conv), visitor),
+        }
         if event.fault is not None:
             result.update(fallback=True, fault=event.fault.kind)
         return result
 
     if api_request.stream:
-        return event_stream(json_events(chat.respond(question, Visitor()), body))
-    return jsonify(body(chat.reply(question, Visitor())))
+        return event_stream(json_events(chat.respond(question, visitor), body))
+    return jsonify(body(chat.reply(question, visitor)))
 
 
 def api_error(status: int, message: str) -> Response:

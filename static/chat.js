@@ -43,7 +43,7 @@
 
   // The message was accepted: empty the field, clear any old error, keep typing there.
   function accepted(form) {
-    if (!form || !form.matches || !form.matches("#composer, .starters")) return;
+    if (!form || !form.matches || !form.matches("#composer, .starters, .visitor-form")) return;
     var field = byId("message");
     var error = byId("composer-error");
     if (form.id === "composer" && field) field.value = "";
@@ -69,6 +69,12 @@
   });
 
   document.addEventListener("htmx:after:swap", scrollToEnd);
+
+  // A refused name comes back marked invalid: put the focus on it again.
+  document.addEventListener("htmx:after:swap", function () {
+    var name = document.querySelector("#visitor-name[aria-invalid=true]");
+    if (name) name.focus();
+  });
 
   // A network failure leaves no response to swap: say so where errors appear.
   document.addEventListener("htmx:error", function (event) {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from typing import Any
@@ -32,7 +33,7 @@ def test_streams_the_model_reply_token_by_token(openai_app: Flask,
     fake_openai.reply = "Ada builds **streaming** systems."
     client = openai_app.test_client()
     events = sse_data(post(client, "What do you build?", HTMX_STREAM).get_data(as_text=True))
-    deltas = [e for e in events if 'hx-swap="beforeend"' in e]
+    deltas = [e for e in events if re.match(r'<hx-partial hx-target="#pending-\w+-text"', e)]
     assert len(deltas) == len("Ada builds **streaming** systems.".split())
     assert "<strong>streaming</strong>" in events[-1]  # the finished message is rendered
     assert transcript(client)[-1] == ("assistant", "Ada builds streaming systems.")
@@ -42,10 +43,8 @@ def test_prompt_carries_profile_facts_visitor_type_and_max_tokens(
     openai_app: Flask, fake_openai: FakeOpenAI
 ) -> None:
     client = openai_app.test_client()
-    client.get("/chat")
-    with client.session_transaction() as session:
-        session["visitor_kind"] = "recruiter"
-        session["visitor_name"] = "Sam"
+    client.post("/chat/visitor", data={"name": "Sam", "type": "recruiter",
+                                       "csrf_token": csrf_token(client)})
     post(client, "Is she available?", HTMX)
     request = fake_openai.requests[-1].json
     system = request["messages"][0]

@@ -183,9 +183,11 @@ def test_every_control_shows_its_focus(new_context: Callable[..., BrowserContext
                                        sites: Any, ui: Any, scheme: str) -> None:
     page = new_context(color_scheme=scheme).new_page()
     page.goto(sites.chat + "/chat")
-    stops = tab_through(page, 7)  # transcript, four starters, field, send
+    # transcript, name field, save, four "I'm a…" choices, four starters, field, send
+    stops = tab_through(page, 13)
     names = {s["name"] for s in stops}
-    assert {"div.log", "button.starter", "textarea#message", "button.send"} <= names
+    assert {"div.log", "input#visitor-name", "button.quiet", "button.starter",
+            "textarea#message", "button.send"} <= names
     assert [s["name"] for s in stops if not (s["outline"] or s["shadow"])] == []
 
     page.goto(sites.demo)
@@ -193,7 +195,8 @@ def test_every_control_shows_its_focus(new_context: Callable[..., BrowserContext
     ui.send(frame, QUESTION)  # the reply has links
     stops = tab_through(page, 1)  # the send button
     frame.locator("#message").focus()
-    stops += tab_through(page, 12, "Shift+Tab")  # links, transcript, close, launcher
+    # suggestions, links, transcript, the intro's controls, close, launcher
+    stops += tab_through(page, 24, "Shift+Tab")
     names = [s["name"] for s in stops]
     assert {"button.send", "a", "div.log", "button.c"} <= set(names) and names[-1] == "button.l"
     assert [s["name"] for s in stops if not (s["outline"] or s["shadow"])] == []

@@ -41,10 +41,16 @@ def test_the_whole_embedded_flow_by_keyboard(page: Page, sites: Any, ui: Any) ->
     assert ui.focus_is(page, "chat:button.send")
     page.keyboard.press("Shift+Tab")
     assert ui.focus_is(page, "chat:message")
-    page.keyboard.press("Shift+Tab")  # back into the transcript: the reply's last link
+    page.keyboard.press("Shift+Tab")  # the suggested follow-up questions come first
+    assert ui.focused(page) == "chat:button.starter"
+    suggestions = frame.locator("#suggestions button[name=message]").count()
+    assert 2 <= suggestions <= 4
+    for _ in range(suggestions):  # then back into the transcript: the reply's last link
+        page.keyboard.press("Shift+Tab")
     assert ui.focused(page) == "chat:a"
     assert frame.evaluate("document.activeElement.closest('#log') !== null")
-    page.keyboard.press("Tab")
+    for _ in range(suggestions + 1):
+        page.keyboard.press("Tab")
     assert ui.focus_is(page, "chat:message")
 
     page.keyboard.type("and then?")
