@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from chatbot.engines.base import Engine, EngineUnavailable, Exchange, Turn, Visitor
 from chatbot.engines.offline import OfflineEngine
+from chatbot.prompts import says_not_covered
 from chatbot.starter_cache import StarterCache
 from chatbot.stores import (
     FALLBACK,
@@ -163,7 +164,7 @@ class Chat:
 
     def _store(self, question: Message, text: str, kind: str) -> Message:
         return self.store.append(question.conversation_id, "assistant", text, kind=kind,
-                                 reply_to=question.id)
+                                 reply_to=question.id, unanswered=says_not_covered(text))
 
     def _cached(self, turn: Turn, *, first: bool) -> str | None:
         if not first or self.starters is None or not self.engine.is_remote:

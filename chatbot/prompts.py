@@ -23,6 +23,16 @@ _STOPWORDS = frozenset(
 )
 
 
+def not_covered_sentence(profile: Profile) -> str:
+    """How every engine says the profile has no answer; the owner's report counts these."""
+    return f"I don't know: {profile.first_name}'s profile doesn't cover that."
+
+
+def says_not_covered(text: str) -> bool:
+    """True when a reply says the profile does not cover the question (either engine)."""
+    return "profile doesn't cover" in text.replace("\u2019", "'").replace("does not", "doesn't")
+
+
 def estimate_tokens(text: str) -> int:
     """A safe over-estimate of the tokens in `text` for GPT-4-class tokenizers.
 
@@ -122,7 +132,8 @@ def system_prompt(profile: Profile, turn: Turn, profile_budget: int) -> str:
         "Rules:\n"
         "- Answer only from the FACTS below. They are the only things you know about "
         f"{profile.first_name}.\n"
-        "- When the facts do not cover a question, say so plainly and suggest contacting "
+        "- When the facts do not cover a question, begin your reply with exactly "
+        f"\"{not_covered_sentence(profile)}\" and suggest contacting "
         f"{profile.first_name} ({contact}).\n"
         "- Never invent employers, job titles, dates, numbers, skills, projects or links.\n"
         "- Keep answers short: a few sentences or a short list. Plain Markdown, no images.\n"
