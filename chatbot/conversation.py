@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from chatbot.engines.base import Engine, EngineUnavailable, Exchange, Turn, Visitor
 from chatbot.engines.offline import OfflineEngine
+from chatbot.leak_guard import LeakGuard, LeakWatch, guard_for
 from chatbot.starter_cache import StarterCache
 from chatbot.stores import (
     FALLBACK,
@@ -23,6 +24,10 @@ log = logging.getLogger(__name__)
 # How many earlier messages an engine may see at most; the OpenAI engine trims them further
 # to its token budget.
 HISTORY_MESSAGES = 40
+
+# What a visitor sees instead of a reply that quoted the system prompt (before the offline
+# engine's answer to their question).
+LEAK_REFUSAL = "I can't share my instructions or how I'm set up."
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ _FAULT_SENTENCES = {
     "auth": "The assistant is not set up correctly (its API key was refused).",
     "bad_stream": "The assistant's answer was cut off.",
     "empty_reply": "The assistant sent an empty answer.",
+    "leak": "The assistant's answer was withheld because it repeated its private instructions.",
 }
 
 
@@ -104,12 +110,13 @@ class Chat:
             yield Finished(self._store(question, cached, REPLY))
             return
 
-        parts: list[str] = []
+        watch = LeakWatch(self._guard(turn))
         chunks = self.engine.reply(turn)
         finished = False
         try:
             for chunk in chunks:
-                parts.append(chunk)
+                if watch.feed(chunk):
+                    break  # closing the stream below stops the model; show it no further
                 yield Delta(chunk)
             finished = True
         except EngineUnavailable as fault:
@@ -122,8 +129,12 @@ class Chat:
         finally:
             chunks.close()  # type: ignore[attr-defined]
             if not finished:
-                self._store(question, "".join(parts), INTERRUPTED)
-        text = "".join(parts).strip()
+                text = LEAK_REFUSAL if watch.finish() else watch.text
+                self._store(question, text, INTERRUPTED)
+        if watch.finish():
+            yield self._withheld(question, turn)
+            return
+        text = watch.text.strip()
         if not text:  # a model that says nothing has not answered
             empty = EngineUnavailable("empty_reply", "the model sent no text")
             text = self.fallback.answer(question.text, visitor, turn.history)
@@ -143,6 +154,17 @@ class Chat:
         finally:
             events.close()
         raise AssertionError("respond() always finishes")
+
+    def _guard(self, turn: Turn) -> LeakGuard | None:
+        hidden = self.engine.hidden_text(turn)
+        return guard_for(hidden) if hidden else None
+
+    def _withheld(self, question: Message, turn: Turn) -> Finished:
+        """A refusal and the offline answer, in place of a reply that quoted the prompt."""
+        log.warning("model reply withheld: it quoted the system prompt")
+        answer = self.fallback.answer(question.text, turn.visitor, turn.history)
+        fault = EngineUnavailable("leak", "the reply quoted the system prompt")
+        return Finished(self._store(question, f"{LEAK_REFUSAL}\n\n{answer}", FALLBACK), fault)
 
     def _store(self, question: Message, text: str, kind: str) -> Message:
         return self.store.append(question.conversation_id, "assistant", text, kind=kind,
