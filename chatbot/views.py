@@ -14,7 +14,7 @@ from flask import (
 )
 
 from chatbot import embed, state
-from chatbot.api import ApiError, parse_api_request
+from chatbot.api import ApiError, api_visitor, parse_api_request, visitor_json
 from chatbot.conversation import Finished, fault_sentence
 from chatbot.engines.base import Visitor
 from chatbot.extensions import csrf, limiter
@@ -192,18 +192,20 @@ def api_chatbot() -> Response:
     except ApiError as error:
         return api_error(error.status, error.message)
     chat = state().chat
+    visitor = api_visitor(chat.store, api_request)
     question = chat.ask(api_request.conversation_id, api_request.message)
 
     def body(event: Finished) -> dict[str, object]:
         result: dict[str, object] = {"reply": event.message.text,
-                                     "session_id": api_request.session_id}
+                                     "session_id": api_request.session_id,
+                                     "visitor": visitor_json(visitor), "suggestions": []}
         if event.fault is not None:
             result.update(fallback=True, fault=event.fault.kind)
         return result
 
     if api_request.stream:
-        return event_stream(json_events(chat.respond(question, Visitor()), body))
-    return jsonify(body(chat.reply(question, Visitor())))
+        return event_stream(json_events(chat.respond(question, visitor), body))
+    return jsonify(body(chat.reply(question, visitor)))
 
 
 def api_error(status: int, message: str) -> Response:

@@ -1,10 +1,12 @@
-"""Helpers the tests share: parse HTML, get a CSRF token, read a transcript."""
+"""Helpers the tests share: parse HTML, get a CSRF token, read a transcript, list routes."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bs4 import BeautifulSoup
+from flask import Flask
 from flask.testing import FlaskClient
 
 
@@ -43,3 +45,24 @@ def sse_data(body: str) -> list[str]:
 
 HTMX = {"HX-Request": "true"}
 HTMX_STREAM = {"HX-Request": "true", "Accept": "text/html, text/event-stream"}
+
+
+# Routes outside /api/ that the description covers too.
+DOCUMENTED_OUTSIDE_API = {"/healthz", "/readyz"}
+HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
+
+
+def routes(app: Flask) -> set[tuple[str, str]]:
+    """(OpenAPI path, method) of every app route the description must cover."""
+    found = set()
+    for rule in app.url_map.iter_rules():
+        path = re.sub(r"<(?:[^:>]+:)?([^>]+)>", r"{\1}", rule.rule)
+        if path.startswith("/api/") or path in DOCUMENTED_OUTSIDE_API:
+            found |= {(path, m.lower()) for m in rule.methods or () if m.lower() in HTTP_METHODS}
+    return found
+
+
+def documented(document: dict[str, Any]) -> set[tuple[str, str]]:
+    """(path, method) of every operation an OpenAPI document describes."""
+    return {(path, method) for path, item in document["paths"].items()
+            for method in item if method in HTTP_METHODS}
