@@ -170,11 +170,19 @@ class Chat:
         return self.store.append(question.conversation_id, "assistant", text, kind=kind,
                                  reply_to=question.id)
 
+    def _shares_cache(self, turn: Turn) -> bool:
+        """Whether this turn's answer may be shared with other visitors.
+
+        Not when the visitor gave a name: it is in the prompt, so the answer may greet them
+        or obey what they typed as their name, and other visitors would get that.
+        """
+        return self.starters is not None and self.engine.is_remote and not turn.visitor.name
+
     def _cached(self, turn: Turn, *, first: bool) -> str | None:
-        if not first or self.starters is None or not self.engine.is_remote:
+        if not first or not self._shares_cache(turn) or self.starters is None:
             return None
         return self.starters.get(turn.question, turn.visitor, self.engine.model_id)
 
     def _remember(self, turn: Turn, text: str) -> None:
-        if self.starters is not None and self.engine.is_remote:
+        if self._shares_cache(turn) and self.starters is not None:
             self.starters.put(turn.question, turn.visitor, self.engine.model_id, text)

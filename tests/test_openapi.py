@@ -120,3 +120,4 @@ def test_the_api_remembers_who_is_asking(client: FlaskClient) -> None:
     assert later.get_json()["visitor"] == {"name": "Sam", "type": "peer"}
     other = client.post("/api/chatbot", json={"message": "Hi", "visitor_type": "other"})
     assert other.get_json()["visitor"] == {"name": None, "type": None}
+
