@@ -1,9 +1,10 @@
 """Spot a model reply that quotes the hidden prompt's own instructions (OWASP LLM07).
 
-Both texts are reduced to a canonical form before they are compared: Unicode-normalised,
+Both texts are reduced to a canonical form before they are compared: NFKC-normalised,
 case-folded, Markdown list markers and headings dropped, every run of punctuation and
-space turned into one space, invisible format characters removed. A reply that reflows,
-re-cases, bolds, bullets, numbers or code-fences the instructions still matches. The
+space turned into one space, invisible (zero-width, bidi, tag) characters removed. A
+reply that reflows, re-cases, bolds, bullets, numbers or code-fences the instructions
+still matches. The
 trigger is a quote covering LEAK_CHARS or more consecutive characters of the original
 instructions, measured in the prompt as written (punctuation included) from the first
 letter or digit quoted to the last.
@@ -25,6 +26,10 @@ CHECK_EVERY_CHARS = 48
 # Markdown that a reformatted quote adds at the start of a line: bullets, numbers, quotes,
 # headings (they would otherwise break a match between two rules).
 _LINE_MARKER = re.compile(r"^[ \t]*(?:(?:[-*+>#]+|\d{1,3}[.)])[ \t]+)+", re.MULTILINE)
+# Invisible characters a reply may sprinkle inside words: dropped, not separators.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u206f\ufeff\U000e0000-\U000e007f]")
+_SEPARATORS = re.compile(r"[\W_]+")  # everything but letters and digits
 
 
 @dataclass(frozen=True)
@@ -35,18 +40,22 @@ class Canonical:
     origin: tuple[int, ...]  # index in the original text of each canonical character
 
 
-def canonical(text: str) -> Canonical:
+def fold(text: str) -> str:
     """Reduce `text` to lower-case letters and digits separated by single spaces."""
+    text = _LINE_MARKER.sub(" ", text)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return _SEPARATORS.sub(" ", text)
+
+
+def canonical(text: str) -> Canonical:
+    """`fold(text)`, keeping where each character came from (for the prompt's own text)."""
     markers = {i for m in _LINE_MARKER.finditer(text) for i in range(m.start(), m.end())}
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        if index in markers:
-            char = " "
-        for piece in unicodedata.normalize("NFKC", char).casefold():
-            if unicodedata.category(piece) == "Cf":
-                continue  # zero-width and bidi characters: not separators, not text
-            if piece.isalnum():
+        folded = " " if index in markers else fold(char)
+        for piece in folded:
+            if piece != " ":
                 chars.append(piece)
                 origin.append(index)
             elif chars and chars[-1] != " ":
@@ -64,11 +73,18 @@ class LeakGuard:
 
     def longest_quote(self, reply: str) -> int:
         """How many consecutive characters of the instructions `reply` quotes, at most."""
+        return self.scan(fold(reply))
+
+    def leaks(self, reply: str) -> bool:
+        """True when `reply` quotes LEAK_CHARS or more consecutive characters."""
+        return self.longest_quote(reply) >= LEAK_CHARS
+
+    def scan(self, said: str, *, after: int = 0) -> int:
+        """`longest_quote` of a folded reply, skipping quotes that start before `after`."""
         secret = self.secret.text
-        said = canonical(reply).text
         reached: dict[int, int] = {}  # per alignment (diagonal): where the last match ended
         longest = 0
-        for start in range(len(said) - SEED_CHARS + 1):
+        for start in range(max(0, after), len(said) - SEED_CHARS + 1):
             for at in self.seeds.get(said[start:start + SEED_CHARS], ()):
                 diagonal = at - start
                 if reached.get(diagonal, -1) > start:
@@ -80,10 +96,6 @@ class LeakGuard:
                 reached[diagonal] = start + length
                 longest = max(longest, self._span(at, length))
         return longest
-
-    def leaks(self, reply: str) -> bool:
-        """True when `reply` quotes LEAK_CHARS or more consecutive characters."""
-        return self.longest_quote(reply) >= LEAK_CHARS
 
     def _span(self, at: int, length: int) -> int:
         """The length in the original instructions of a canonical match, from its first
@@ -105,26 +117,69 @@ def guard_for(instructions: str) -> LeakGuard:
     return LeakGuard(secret, {seed: tuple(places) for seed, places in seeds.items()})
 
 
+def _restart(text: str, before: int, floor: int) -> int:
+    """Where folding may start afresh, at or below `before`: after a space, at a letter.
+
+    Folding the two sides of such a point apart gives the same as folding them together
+    (no line marker, composition or separator run spans it).
+    """
+    for index in range(min(before, len(text) - 1), floor, -1):
+        if text[index].isalpha() and text[index - 1].isspace():
+            return index
+    return floor
+
+
+def _joined(left: str, right: str) -> str:
+    return left + right[1:] if left.endswith(" ") and right.startswith(" ") else left + right
+
+
 class LeakWatch:
-    """Watches a reply as it streams: `feed` says when the text so far leaks."""
+    """Watches a reply as it streams: `feed` says when the text so far leaks.
+
+    Work stays linear in the reply's length: the folded form of the text checked so far is
+    kept (up to a safe restart point), and each check scans only quotes that could have
+    grown past LEAK_CHARS since the last one.
+    """
 
     def __init__(self, guard: LeakGuard | None):
         self.guard = guard
-        self.text = ""
-        self.checked = 0
+        self.parts: list[str] = []
+        self.size = 0
+        self.checked = 0  # characters of the reply checked so far
+        self.stable = 0  # the reply up to here is folded once and for all ...
+        self.stable_folded = ""  # ... into this
+        self.folded = 0  # length of the folded reply at the last check
         self.leaked = False
+
+    @property
+    def text(self) -> str:
+        """The reply so far."""
+        return "".join(self.parts)
 
     def feed(self, chunk: str) -> bool:
         """Add a chunk; True once the reply so far quotes the instructions."""
-        self.text += chunk
-        if self.guard is not None and not self.leaked \
-                and len(self.text) - self.checked >= CHECK_EVERY_CHARS:
-            self.checked = len(self.text)
-            self.leaked = self.guard.leaks(self.text)
+        self.parts.append(chunk)
+        self.size += len(chunk)
+        if self.size - self.checked >= CHECK_EVERY_CHARS:
+            self._check()
         return self.leaked
 
     def finish(self) -> bool:
         """Check the whole reply (the end may not have been checked yet)."""
-        if self.guard is not None and not self.leaked:
-            self.leaked = self.guard.leaks(self.text)
+        self._check()
         return self.leaked
+
+    def _check(self) -> None:
+        if self.guard is None or self.leaked:
+            return
+        text = self.text
+        folded = _joined(self.stable_folded, fold(text[self.stable:]))
+        # A quote still under LEAK_CHARS at the last check started at most that many folded
+        # characters before the end then (a folded run is never longer than the prompt
+        # text it matches); quotes that started earlier were measured then.
+        after = self.folded - LEAK_CHARS - SEED_CHARS
+        self.leaked = self.guard.scan(folded, after=after) >= LEAK_CHARS
+        self.checked, self.folded = len(text), len(folded)
+        restart = _restart(text, len(text) - SEED_CHARS, self.stable)
+        self.stable_folded = _joined(self.stable_folded, fold(text[self.stable:restart]))
+        self.stable = restart

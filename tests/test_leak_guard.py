@@ -91,6 +91,22 @@ def test_grounded_answers_do_not_trip_the_guard(question: str) -> None:
     assert not GUARD.leaks(answer)
 
 
+@settings(max_examples=60, deadline=None)
+@given(pieces=st.lists(st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(["\n- ", "\n1. ", "**", " ", "\u200b", "e\u0301"]),
+    st.integers(0, len(RULES) - 20).map(lambda at: RULES[at:at + 20]),
+    st.integers(0, len(RULES) - 90).map(lambda at: RULES[at:at + 90]),
+), max_size=30), size=st.integers(1, 60))
+def test_watching_a_stream_agrees_with_checking_the_whole_reply(pieces: list[str],
+                                                                size: int) -> None:
+    reply = "".join(pieces)
+    watch = LeakWatch(GUARD)
+    for piece in chunks_of(size)(reply):
+        watch.feed(piece)
+    assert watch.finish() == GUARD.leaks(reply)
+
+
 def test_a_stream_is_caught_before_it_ends() -> None:
     watch = LeakWatch(GUARD)
     fed = 0
