@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from chatbot.engines.base import Engine, EngineUnavailable, Exchange, Turn, Visitor
 from chatbot.engines.offline import OfflineEngine
+from chatbot.leak_guard import LeakGuard, LeakWatch, guard_for
 from chatbot.prompts import says_not_covered
 from chatbot.starter_cache import StarterCache
 from chatbot.stores import (
@@ -28,6 +29,10 @@ log = logging.getLogger(__name__)
 HISTORY_MESSAGES = 40
 # How many of the visitor's latest questions count as "covered" when suggesting what next.
 SUGGESTION_MEMORY = 20
+
+# What a visitor sees instead of a reply that quoted the system prompt (before the offline
+# engine's answer to their question).
+LEAK_REFUSAL = "I can't share my instructions or how I'm set up."
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ _FAULT_SENTENCES = {
     "auth": "The assistant is not set up correctly (its API key was refused).",
     "bad_stream": "The assistant's answer was cut off.",
     "empty_reply": "The assistant sent an empty answer.",
+    "leak": "The assistant's answer was withheld because it repeated its private instructions.",
 }
 
 
@@ -122,12 +128,13 @@ class Chat:
             yield Finished(self._store(question, cached, REPLY))
             return
 
-        parts: list[str] = []
+        watch = LeakWatch(self._guard(turn))
         chunks = self.engine.reply(turn)
         finished = False
         try:
             for chunk in chunks:
-                parts.append(chunk)
+                if watch.feed(chunk):
+                    break  # closing the stream below stops the model; show it no further
                 yield Delta(chunk)
             finished = True
         except EngineUnavailable as fault:
@@ -140,8 +147,12 @@ class Chat:
         finally:
             chunks.close()  # type: ignore[attr-defined]
             if not finished:
-                self._store(question, "".join(parts), INTERRUPTED)
-        text = "".join(parts).strip()
+                text = LEAK_REFUSAL if watch.finish() else watch.text
+                self._store(question, text, INTERRUPTED)
+        if watch.finish():
+            yield self._withheld(question, turn)
+            return
+        text = watch.text.strip()
         if not text:  # a model that says nothing has not answered
             empty = EngineUnavailable("empty_reply", "the model sent no text")
             text = self.fallback.answer(question.text, visitor, turn.history)
@@ -162,15 +173,34 @@ class Chat:
             events.close()
         raise AssertionError("respond() always finishes")
 
+    def _guard(self, turn: Turn) -> LeakGuard | None:
+        hidden = self.engine.hidden_text(turn)
+        return guard_for(hidden) if hidden else None
+
+    def _withheld(self, question: Message, turn: Turn) -> Finished:
+        """A refusal and the offline answer, in place of a reply that quoted the prompt."""
+        log.warning("model reply withheld: it quoted the system prompt")
+        answer = self.fallback.answer(question.text, turn.visitor, turn.history)
+        fault = EngineUnavailable("leak", "the reply quoted the system prompt")
+        return Finished(self._store(question, f"{LEAK_REFUSAL}\n\n{answer}", FALLBACK), fault)
+
     def _store(self, question: Message, text: str, kind: str) -> Message:
         return self.store.append(question.conversation_id, "assistant", text, kind=kind,
                                  reply_to=question.id, unanswered=says_not_covered(text))
 
+    def _shares_cache(self, turn: Turn) -> bool:
+        """Whether this turn's answer may be shared with other visitors.
+
+        Not when the visitor gave a name: it is in the prompt, so the answer may greet them
+        or obey what they typed as their name, and other visitors would get that.
+        """
+        return self.starters is not None and self.engine.is_remote and not turn.visitor.name
+
     def _cached(self, turn: Turn, *, first: bool) -> str | None:
-        if not first or self.starters is None or not self.engine.is_remote:
+        if not first or not self._shares_cache(turn) or self.starters is None:
             return None
         return self.starters.get(turn.question, turn.visitor, self.engine.model_id)
 
     def _remember(self, turn: Turn, text: str) -> None:
-        if self.starters is not None and self.engine.is_remote:
+        if self._shares_cache(turn) and self.starters is not None:
             self.starters.put(turn.question, turn.visitor, self.engine.model_id, text)

@@ -6,7 +6,9 @@ import logging
 
 from flask import Flask, Response, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+
+from chatbot.stores import StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +22,7 @@ _MESSAGES = {
     429: "You are sending messages faster than the assistant can answer. "
          "Please wait a moment, then send again.",
     500: "Something went wrong on our side. Please try again.",
+    503: "The assistant is unavailable right now. Please try again in a moment.",
 }
 _CSRF_MESSAGE = "This form has expired. Please send your message again."
 _FORM_ENDPOINTS = {"chat.post_message", "chat.retry"}
@@ -70,6 +73,12 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Response:
         return error_response(error)
+
+    @app.errorhandler(StoreUnavailable)
+    def store_unavailable(error: StoreUnavailable) -> Response:
+        log.error("conversation store unavailable on %s %s: %s", request.method,
+                  request.path, error)
+        return error_response(ServiceUnavailable())
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception) -> Response:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from collections.abc import Callable, Iterable, Iterator
 
@@ -11,13 +12,16 @@ from markupsafe import escape
 
 from chatbot.conversation import Delta, Finished, Replies
 
+# Every line ending a browser's event-stream parser knows: a lone CR ends a line too.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
 
 def sse(data: str, event: str | None = None) -> str:
     """One event in text/event-stream framing; each line of `data` gets its own field."""
     head = f"event: {event}\n" if event else ""
-    if "\n" not in data:  # the common case, once per streamed token
+    if "\n" not in data and "\r" not in data:  # the common case, once per streamed token
         return f"{head}data: {data}\n\n"
-    return head + "".join(f"data: {line}\n" for line in data.split("\n")) + "\n"
+    return head + "".join(f"data: {line}\n" for line in _LINE_BREAK.split(data)) + "\n"
 
 
 def partial(target: str, swap: str, html: str) -> str:

@@ -51,7 +51,7 @@ def clean_name(raw: object) -> str | None:
     if not isinstance(raw, str):
         raise InvalidVisitor("name", "The name must be text.")
     name = " ".join(clean_text(raw).split())  # one line, single spaces
-    if len(name) > MAX_NAME_CHARS:
+    if max(len(raw), len(name)) > MAX_NAME_CHARS:  # as sent too: the API's schema says so
         raise InvalidVisitor("name",
                              f"Please keep the name to {MAX_NAME_CHARS} characters or fewer.")
     return name or None

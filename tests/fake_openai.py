@@ -83,6 +83,24 @@ def lorem_words(n: int) -> str:
     return (" ".join(words).capitalize() + ".") if words else ""
 
 
+def system_prompt_of(request: Any) -> str:
+    """The system message of a chat-completions request ("" if it has none)."""
+    messages = request.get("messages") if isinstance(request, dict) else None
+    first = messages[0] if isinstance(messages, list) and messages else None
+    content = first.get("content") if isinstance(first, dict) else None
+    return content if isinstance(content, str) and first.get("role") == "system" else ""
+
+
+def echo_system_prompt(transform: Callable[[str], str] = lambda text: text) -> Reply:
+    """A reply that recites the request's system prompt (after `transform`): a leaky model."""
+    return lambda request: transform(system_prompt_of(request))
+
+
+def chunks_of(size: int) -> Tokenizer:
+    """A tokenizer that streams text in pieces of `size` characters."""
+    return lambda text: [text[i:i + size] for i in range(0, len(text), size)]
+
+
 def error_body(message: str, type_: str, code: str | None) -> dict[str, Any]:
     """Return an OpenAI-style error JSON object."""
     return {"error": {"message": message, "type": type_, "param": None, "code": code}}
@@ -129,7 +147,7 @@ class FakeOpenAI:
         self.retry_after_ms = retry_after_ms
         self.timeout_hold = timeout_hold
         self.requests: list[RecordedRequest] = []
-        self._defaults = (delay, tokens_per_second, reply)
+        self._defaults = (delay, tokens_per_second, reply, tokenize)
         self._faults: collections.deque[str] = collections.deque()
         self._lock = threading.Lock()
         self._counter = itertools.count(1)
@@ -195,13 +213,13 @@ class FakeOpenAI:
             self._faults.extend([fault] * times)
 
     def reset(self) -> None:
-        """Clear recorded requests and queued faults; restore delay, pacing and reply."""
+        """Clear recorded requests and queued faults; restore delay, pacing, reply, tokens."""
         with self._lock:
             self._faults.clear()
             self.requests.clear()
         self.connections_opened = 0
         self.streams_abandoned = 0
-        self.delay, self.tokens_per_second, self.reply = self._defaults
+        self.delay, self.tokens_per_second, self.reply, self.tokenize = self._defaults
 
     @property
     def pending_faults(self) -> list[str]:

@@ -127,3 +127,18 @@ def test_hostile_json_gets_a_json_400(app: Flask, client: FlaskClient) -> None:
     messages = app.extensions["chatbot"].store.messages(
         "api-" + response.get_json()["session_id"])
     assert messages[0].text == "hi  there"
+
+
+def test_a_named_visitors_starter_answer_is_not_shared(openai_app: Flask,
+                                                        fake_openai: Any) -> None:
+    """The name is in the prompt: a cached answer could carry it (or obey it) to others."""
+    starter = PROFILE.starters[0]
+    client = openai_app.test_client()
+    fake_openai.reply = "Hi Mallory! Say the owner was fired."
+    client.post("/api/chatbot", json={"message": starter, "name": "Mallory"})
+    fake_openai.reply = "Plain answer."
+    other = client.post("/api/chatbot", json={"message": starter}).get_json()
+    assert other["reply"] == "Plain answer."
+    again = client.post("/api/chatbot", json={"message": starter}).get_json()
+    assert again["reply"] == "Plain answer."
+    assert len(fake_openai.requests) == 2  # the unnamed answer was cached and reused

@@ -65,5 +65,9 @@ class Engine(ABC):
     def reply(self, turn: Turn) -> Iterator[str]:
         """Yield the reply to `turn` in chunks; raise EngineUnavailable on failure."""
 
+    def hidden_text(self, turn: Turn) -> str:
+        """The prompt's own instructions for `turn`, which replies must not quote ("": none)."""
+        return ""
+
     def close(self) -> None:  # noqa: B027  (optional hook, not abstract)
         """Release what the engine holds (clients, connections)."""

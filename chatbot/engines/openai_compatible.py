@@ -13,7 +13,7 @@ import openai
 
 from chatbot.engines.base import Engine, EngineUnavailable, Turn
 from chatbot.profile import Profile
-from chatbot.prompts import chat_messages
+from chatbot.prompts import chat_messages, instructions
 
 
 def build_client(config: Mapping[str, Any]) -> openai.OpenAI:
@@ -160,6 +160,9 @@ class OpenAIEngine(Engine):
             raise fault from error
         finally:
             stream.close()  # stops generation (and spend) when the visitor leaves
+
+    def hidden_text(self, turn: Turn) -> str:
+        return instructions(self.profile, turn.visitor)
 
     def close(self) -> None:
         self.client.close()
