@@ -11,12 +11,12 @@ from typing import Any
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from chatbot import errors, security, sessions, settings
+from chatbot import errors, limits, security, sessions, settings
 from chatbot.conversation import Chat
 from chatbot.engines import make_engine
 from chatbot.engines.base import Engine
 from chatbot.engines.offline import OfflineEngine
-from chatbot.extensions import csrf, limiter, server_session
+from chatbot.extensions import csrf, server_session
 from chatbot.profile import Profile, ProfileError, load_profile
 from chatbot.redis_client import connect, is_redis_url
 from chatbot.settings import SettingsError
@@ -103,7 +103,6 @@ def _configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         SESSION_COOKIE_SAMESITE="None" if secure else "Lax",
         SESSION_COOKIE_PARTITIONED=bool(secure),
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session it is bound to
-        RATELIMIT_HEADERS_ENABLED=True,
     )
     if is_redis_url(app.config["RATELIMIT_STORAGE_URI"]):
         # Share the process's pool (and its timeouts) instead of a second one per limiter.
@@ -128,7 +127,7 @@ def _init_extensions(app: Flask) -> None:
     server_session.init_app(app)
     sessions.init_app(app)
     csrf.init_app(app)
-    limiter.init_app(app)
+    limits.init_app(app)
     if app.config["CHATBOT_PROXY_COUNT"]:
         count = app.config["CHATBOT_PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
