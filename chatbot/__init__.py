@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from chatbot import errors, limits, security, sessions, settings
+from chatbot import budgets, errors, limits, security, sessions, settings
 from chatbot.conversation import Chat
 from chatbot.engines import make_engine
 from chatbot.engines.base import Engine
@@ -68,7 +68,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     engine = make_engine(app.config, profile)
     starters = StarterCache(_cache(app), profile.starters, profile.digest,
                             app.config["CHATBOT_STARTER_CACHE_SECONDS"])
-    chat = Chat(store, engine, OfflineEngine(profile), starters)
+    chat = Chat(store, budgets.init_app(app).guard(engine), OfflineEngine(profile), starters)
     app.extensions["chatbot"] = ChatbotState(profile, store, engine, chat)
 
     from chatbot.views import bp
