@@ -30,7 +30,7 @@ import redis
 from flask import Flask, Response, current_app, request
 from flask_limiter import RateLimitExceeded, RouteLimit
 from flask_limiter.util import get_remote_address
-from werkzeug.exceptions import TooManyRequests
+from werkzeug.exceptions import HTTPException, TooManyRequests
 
 from chatbot.counters import Counters, make_counters
 from chatbot.extensions import limiter
@@ -77,7 +77,7 @@ def conversation_key() -> str:
         if session_id is None:
             try:
                 body: Any = request.get_json(silent=True)
-            except RecursionError:  # nesting deeper than the parser follows: refused later
+            except (RecursionError, HTTPException):  # too deep or too large: refused later
                 body = None
             session_id = body.get("session_id") if isinstance(body, dict) else None
         return f"api-{session_id}" if is_valid_session_id(session_id) else ""

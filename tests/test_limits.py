@@ -305,3 +305,16 @@ def test_instances_on_memory_count_streams_each_on_their_own(
         assert (held.status, refused.status, other.status) == (200, 429, 200)
         for stream in (held, refused, other):
             stream.close()
+
+
+def test_hostile_bodies_get_their_own_answer_without_a_limiter_error(
+        make_app: Any, caplog: pytest.LogCaptureFixture) -> None:
+    app = make_app(RATELIMIT_ENABLED=True)
+    client = app.test_client()
+    too_large = "{" + '"a": 1, ' * 20000 + '"message": "x"}'
+    with caplog.at_level(logging.ERROR):
+        assert client.post("/api/chatbot", data=too_large,
+                           content_type="application/json").status_code == 413
+        assert client.post("/api/chatbot", data="[" * 30000,
+                           content_type="application/json").status_code == 400
+    assert [r.getMessage() for r in caplog.records] == []
