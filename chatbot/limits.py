@@ -219,5 +219,15 @@ def init_app(app: Flask) -> None:
         slot_ttl=max(60, math.ceil(2 * config["CHATBOT_REPLY_TIMEOUT"]) + 60),
         enabled=bool(config["RATELIMIT_ENABLED"]),
     )
-    limiter.init_app(app)
+    # One Limiter serves every app of the process (tests build many), and its init_app
+    # sets a process-wide `enabled` flag: an app with limits off leaves it alone, and the
+    # request filter below keeps that app's requests out of the shared limiter.
+    if config["RATELIMIT_ENABLED"]:
+        limiter.init_app(app)
     app.register_error_handler(429, too_many_requests)
+
+
+@limiter.request_filter
+def _disabled_here() -> bool:
+    """True when the current app has its limits turned off."""
+    return not current_app.config.get("RATELIMIT_ENABLED", True)

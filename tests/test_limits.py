@@ -318,3 +318,10 @@ def test_hostile_bodies_get_their_own_answer_without_a_limiter_error(
         assert client.post("/api/chatbot", data="[" * 30000,
                            content_type="application/json").status_code == 400
     assert [r.getMessage() for r in caplog.records] == []
+
+
+def test_each_app_keeps_its_own_switch(make_app: Any) -> None:
+    limited = make_app(RATELIMIT_ENABLED=True, CHATBOT_RATE_LIMIT="1 per minute")
+    free = make_app(RATELIMIT_ENABLED=False, CHATBOT_RATE_LIMIT="1 per minute")
+    assert [ask_api(free.test_client()) for _ in range(3)] == [200, 200, 200]
+    assert [ask_api(limited.test_client()) for _ in range(2)] == [200, 429]
