@@ -11,12 +11,12 @@ from typing import Any
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from chatbot import errors, security, sessions, settings
+from chatbot import budgets, errors, limits, security, sessions, settings
 from chatbot.conversation import Chat
 from chatbot.engines import make_engine
 from chatbot.engines.base import Engine
 from chatbot.engines.offline import OfflineEngine
-from chatbot.extensions import csrf, limiter, server_session
+from chatbot.extensions import csrf, server_session
 from chatbot.profile import Profile, ProfileError, load_profile
 from chatbot.redis_client import connect, is_redis_url
 from chatbot.settings import SettingsError
@@ -68,7 +68,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     engine = make_engine(app.config, profile)
     starters = StarterCache(_cache(app), profile.starters, profile.digest,
                             app.config["CHATBOT_STARTER_CACHE_SECONDS"])
-    chat = Chat(store, engine, OfflineEngine(profile), starters)
+    chat = Chat(store, budgets.init_app(app).guard(engine), OfflineEngine(profile), starters)
     app.extensions["chatbot"] = ChatbotState(profile, store, engine, chat)
 
     from chatbot import openapi
@@ -105,7 +105,6 @@ def _configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         SESSION_COOKIE_SAMESITE="None" if secure else "Lax",
         SESSION_COOKIE_PARTITIONED=bool(secure),
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session it is bound to
-        RATELIMIT_HEADERS_ENABLED=True,
     )
     if is_redis_url(app.config["RATELIMIT_STORAGE_URI"]):
         # Share the process's pool (and its timeouts) instead of a second one per limiter.
@@ -130,7 +129,7 @@ def _init_extensions(app: Flask) -> None:
     server_session.init_app(app)
     sessions.init_app(app)
     csrf.init_app(app)
-    limiter.init_app(app)
+    limits.init_app(app)
     if app.config["CHATBOT_PROXY_COUNT"]:
         count = app.config["CHATBOT_PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]

@@ -59,6 +59,7 @@ _FAULT_SENTENCES = {
     "bad_stream": "The assistant's answer was cut off.",
     "empty_reply": "The assistant sent an empty answer.",
     "leak": "The assistant's answer was withheld because it repeated its private instructions.",
+    "budget": "The assistant has reached its limit for now.",
 }
 
 
@@ -121,6 +122,7 @@ class Chat:
             question=question.text,
             history=[Exchange(m.role, m.text) for m in earlier[-HISTORY_MESSAGES:]],
             visitor=visitor,
+            conversation_id=question.conversation_id,
         )
         cached = self._cached(turn, first=not earlier)
         if cached is not None:
@@ -139,8 +141,9 @@ class Chat:
             finished = True
         except EngineUnavailable as fault:
             finished = True
-            log.warning("model unavailable (%s, request id %s): %s",
-                        fault.kind, fault.request_id or "-", fault.detail)
+            if fault.kind != "budget":  # chatbot/budgets.py says that once, not every time
+                log.warning("model unavailable (%s, request id %s): %s",
+                            fault.kind, fault.request_id or "-", fault.detail)
             text = self.fallback.answer(question.text, visitor, turn.history)
             yield Finished(self._store(question, text, FALLBACK), fault)
             return

@@ -41,12 +41,13 @@ def describe(error: HTTPException) -> str:
     return _MESSAGES.get(code) or error.description or _MESSAGES[500]
 
 
-def error_response(error: HTTPException) -> Response:
-    """Render `error` for an API client, an htmx request, a form post or a page view."""
+def error_response(error: HTTPException, message: str | None = None) -> Response:
+    """Render `error` (or `message`, when given) for an API client, an htmx request, a form
+    post or a page view."""
     from chatbot.views import invalid_message, is_htmx, posted_page  # views import us
 
     status = error.code or 500
-    message = describe(error)
+    message = message or describe(error)
     if request.path.startswith("/api/"):
         response = jsonify(error=message)
         response.status_code = status

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chatbot.engines.base import Exchange, Turn, Visitor
+from chatbot.engines.base import Exchange, Turn, Usage, Visitor
 from chatbot.profile import Profile
 
 # Per-message overhead of the chat format (role and separators), as OpenAI documents it.
@@ -202,3 +202,9 @@ def chat_messages(profile: Profile, turn: Turn, *, profile_budget: int,
         messages.append({"role": role, "content": exchange.text})
     messages.append({"role": "user", "content": turn.question})
     return messages
+
+
+def estimate_usage(messages: Sequence[dict[str, str]], reply: str) -> Usage:
+    """What a call probably cost when the server does not say (llama.cpp's streams don't)."""
+    prompt = sum(estimate_tokens(m["content"]) + MESSAGE_OVERHEAD_TOKENS for m in messages)
+    return Usage(prompt, estimate_tokens(reply), estimated=True)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from limits import parse_many
+
 
 class SettingsError(Exception):
     """A setting has a value the app cannot start with."""
@@ -192,6 +194,13 @@ def validate(config: Mapping[str, Any]) -> None:
     for name in ("CHATBOT_SESSION_TOKEN_BUDGET", "CHATBOT_DAILY_TOKEN_BUDGET"):
         if config[name] < 0:
             raise SettingsError(f"{name}={config[name]!r}: must not be negative")
+    for name in ("CHATBOT_RATE_LIMIT", "CHATBOT_SESSION_RATE_LIMIT"):
+        try:
+            if not parse_many(config[name]):
+                raise ValueError
+        except ValueError:
+            raise SettingsError(f"{name}={config[name]!r}: expected limits such as "
+                                "'20 per minute;300 per day'") from None
     for name in ("REDIS_URL", "CHATBOT_REDIS_URL"):
         url = config[name]
         if url and not url.startswith(("redis://", "rediss://", "unix://")):

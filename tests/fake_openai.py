@@ -146,6 +146,9 @@ class FakeOpenAI:
         self.tokenize = tokenize
         self.retry_after_ms = retry_after_ms
         self.timeout_hold = timeout_hold
+        # False acts like llama.cpp's server: no `usage` in streams even when asked for it
+        # with stream_options.include_usage (non-streamed replies always carry it).
+        self.stream_usage = True
         self.requests: list[RecordedRequest] = []
         self._defaults = (delay, tokens_per_second, reply, tokenize)
         self._faults: collections.deque[str] = collections.deque()
@@ -220,6 +223,7 @@ class FakeOpenAI:
         self.connections_opened = 0
         self.streams_abandoned = 0
         self.delay, self.tokens_per_second, self.reply, self.tokenize = self._defaults
+        self.stream_usage = True
 
     @property
     def pending_faults(self) -> list[str]:
@@ -513,7 +517,7 @@ class FakeOpenAI:
         writer.write(self._head(200, headers))
         created = int(time.time())
         stream_options = request.get("stream_options") or {}
-        include_usage = bool(
+        include_usage = self.stream_usage and bool(
             isinstance(stream_options, dict) and stream_options.get("include_usage")
         )
 

@@ -96,6 +96,21 @@ def test_stream_without_usage_option_has_no_usage_chunk(make_client: ClientFacto
     assert "".join(c.choices[0].delta.content or "" for c in chunks) == "Hello from the fake model."
 
 
+def test_stream_like_llama_cpp_sends_no_usage_even_when_asked(
+    fake_openai: FakeOpenAI, make_client: ClientFactory
+) -> None:
+    fake_openai.stream_usage = False
+    stream = make_client().chat.completions.create(
+        model="fake-model", messages=MESSAGES, stream=True, stream_options={"include_usage": True}
+    )
+    with stream:
+        chunks = list(stream)
+    assert all(c.choices for c in chunks)
+    assert all(c.usage is None for c in chunks)
+    completion = make_client().chat.completions.create(model="fake-model", messages=MESSAGES)
+    assert completion.usage is not None  # whole replies still carry it
+
+
 def test_stream_is_delayed_and_paced(fake_openai: FakeOpenAI, make_client: ClientFactory) -> None:
     fake_openai.delay = 0.15
     fake_openai.tokens_per_second = 25.0

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from chatbot.limits import wait_phrase
+
 from helpers import HTMX_STREAM, csrf_token, html
 
 
@@ -26,8 +28,10 @@ def test_htmx_gets_the_limit_inside_the_chat(limited: Flask) -> None:
                            data={"message": "hi again", "csrf_token": token})
     assert response.status_code == 429
     assert response.headers["HX-Retarget"] == "#composer-error"
-    assert "wait" in response.get_data(as_text=True)
-    assert "Retry-After" in response.headers
+    assert response.headers["HX-Reswap"] == "innerHTML"  # into the error line, not the log
+    seconds = int(response.headers["Retry-After"])
+    assert f"Please wait {wait_phrase(seconds)}, then send again." in response.get_data(
+        as_text=True)
 
 
 def test_without_javascript_the_page_shows_the_limit_and_keeps_the_text(limited: Flask) -> None:
@@ -39,8 +43,10 @@ def test_without_javascript_the_page_shows_the_limit_and_keeps_the_text(limited:
                                                    "csrf_token": token})
     assert response.status_code == 429
     soup = html(response)
-    assert "wait" in soup.select_one("#composer-error").get_text()
+    seconds = int(response.headers["Retry-After"])
+    assert f"Please wait {wait_phrase(seconds)}" in soup.select_one("#composer-error").get_text()
     assert soup.select_one("#message").get_text() == "my long question"
+    assert soup.select_one("#message")["aria-invalid"] == "true"
 
 
 def test_api_gets_json_429(limited: Flask) -> None:
@@ -49,7 +55,8 @@ def test_api_gets_json_429(limited: Flask) -> None:
         client.post("/api/chatbot", json={"message": "hi"})
     response = client.post("/api/chatbot", json={"message": "hi"})
     assert response.status_code == 429
-    assert "wait" in response.get_json()["error"]
+    assert "Please wait about" in response.get_json()["error"]
+    assert int(response.headers["Retry-After"]) >= 1
 
 
 def test_refused_messages_do_not_use_up_the_limit(limited: Flask) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
@@ -30,12 +30,32 @@ class Exchange:
 
 
 @dataclass(frozen=True)
+class Usage:
+    """The model tokens one reply cost; `estimated` when the server did not report them."""
+
+    prompt_tokens: int
+    completion_tokens: int
+    estimated: bool = False
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+
+UsageCallback = Callable[[Usage], None]
+
+
+@dataclass(frozen=True)
 class Turn:
     """Everything an engine needs to answer one question."""
 
     question: str
     history: Sequence[Exchange] = ()  # oldest first, without the question itself
     visitor: Visitor = field(default_factory=Visitor)
+    conversation_id: str = ""
+    # Remote engines call it once per model call that may have cost tokens, when it ends
+    # (finished, failed midway or closed early).
+    on_usage: UsageCallback | None = field(default=None, compare=False, repr=False)
 
 
 class EngineUnavailable(Exception):

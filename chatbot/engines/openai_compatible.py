@@ -11,9 +11,9 @@ from typing import Any
 import httpx2  # the SDK's own transport; its errors can surface mid-stream unwrapped
 import openai
 
-from chatbot.engines.base import Engine, EngineUnavailable, Turn
+from chatbot.engines.base import Engine, EngineUnavailable, Turn, Usage
 from chatbot.profile import Profile
-from chatbot.prompts import chat_messages, instructions
+from chatbot.prompts import chat_messages, estimate_usage, instructions
 
 
 def build_client(config: Mapping[str, Any]) -> openai.OpenAI:
@@ -83,6 +83,17 @@ def delta_text(chunk: Any, request: httpx2.Request) -> str | None:
     return text if isinstance(text, str) else None
 
 
+def reported_usage(chunk: Any) -> Usage | None:
+    """The `usage` a chunk carries (the last one does when asked), if well formed."""
+    usage = chunk.get("usage")
+    if not isinstance(usage, dict):
+        return None
+    prompt, completion = usage.get("prompt_tokens"), usage.get("completion_tokens")
+    if not isinstance(prompt, int) or not isinstance(completion, int):
+        return None
+    return Usage(prompt, completion)
+
+
 class OpenAIEngine(Engine):
     """Streams chat completions through the official SDK; one client per process."""
 
@@ -126,12 +137,15 @@ class OpenAIEngine(Engine):
             stream = self.client.post(
                 "/chat/completions",
                 body={"model": self.model, "messages": messages, "max_tokens": self.max_tokens,
-                      "temperature": 0.3, "stream": True},
+                      "temperature": 0.3, "stream": True,
+                      "stream_options": {"include_usage": True}},
                 cast_to=object, stream=True, stream_cls=openai.Stream[object],
             )
         except openai.OpenAIError as error:
             raise classify(error) from error
         request_id = stream.response.headers.get("x-request-id")
+        parts: list[str] = []
+        usage: Usage | None = None
         try:
             # The SDK would build a pydantic model per chunk: most of a turn's CPU. Only the
             # text is needed, so read the events as plain JSON (docs/benchmarks.md).
@@ -147,8 +161,11 @@ class OpenAIEngine(Engine):
                         for _ in chunks:
                             pass
                     break
-                text = delta_text(json.loads(data), stream.response.request)
+                chunk = json.loads(data)
+                text = delta_text(chunk, stream.response.request)
+                usage = reported_usage(chunk) or usage
                 if text:
+                    parts.append(text)
                     yield text
         except (openai.OpenAIError, httpx2.HTTPError, json.JSONDecodeError,
                 AttributeError, TypeError) as error:
@@ -160,6 +177,8 @@ class OpenAIEngine(Engine):
             raise fault from error
         finally:
             stream.close()  # stops generation (and spend) when the visitor leaves
+            if turn.on_usage is not None:
+                turn.on_usage(usage or estimate_usage(messages, "".join(parts)))
 
     def hidden_text(self, turn: Turn) -> str:
         return instructions(self.profile, turn.visitor)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,6 +12,9 @@ import numpy as np
 from chatbot.engines.offline.facts import Fact
 from chatbot.engines.offline.text import lexicon, stem, stems, words
 from chatbot.engines.offline.understand import Query
+
+# bm25s logs every index it builds at DEBUG: one line per app start is noise in the owner's logs.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 # Intents answered by whatever facts speak of their topic, wherever they are in the profile.
 TOPICAL = ("education", "languages", "talks", "publications", "awards", "relocation")
