@@ -34,7 +34,7 @@ VENV_BIN = Path(sys.executable).parent  # the linters come as wheels in the test
 BASE_PATH = "/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 
-# --- a small Dockerfile reader ----------------------------------------------------------------
+# --- a small Dockerfile reader ------------------------------------------------------------
 
 @dataclass
 class Stage:
@@ -124,7 +124,7 @@ def test_linters_are_clean(tool: str, target: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-# --- compose and Caddy ------------------------------------------------------------------
+# --- compose and Caddy --------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def compose() -> dict[str, Any]:
@@ -228,7 +228,7 @@ def test_caddy_itself_reads_the_caddyfile(compose: dict[str, Any]) -> None:
                                           "refresh": 5_000_000_000}
 
 
-# --- the Dockerfile ---------------------------------------------------------------------
+# --- the Dockerfile -----------------------------------------------------------------------
 
 def test_the_image_is_multi_stage_on_slim_python() -> None:
     stages = dockerfile_stages((ROOT / "Dockerfile").read_text())
@@ -290,7 +290,7 @@ def test_the_build_context_holds_what_the_image_copies_and_no_secrets() -> None:
                 assert {s.rstrip("/") for s in sources} <= allowed, spec
 
 
-# --- the image's command, run the way the image would -----------------------------------
+# --- the image's command, run the way the image would -------------------------------------
 
 def image_environment(stage: Stage, paths: dict[str, str]) -> dict[str, str]:
     """The ENV of `stage` over the base image's, with container paths moved by `paths`."""
