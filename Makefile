@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run serve test test-fast lint bench eval demo screenshots clean
+.PHONY: run serve test test-fast lint bench eval demo screenshots docker clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ screenshots: $(VENV)/.dev
 ## The demo portfolio at http://127.0.0.1:8000/ embedding the chat from http://localhost:5000.
 demo: $(VENV)/.runtime
 	$(PY) examples/serve_demo.py
+
+## The production image (Dockerfile); compose.yaml and docs/deploy.md run it.
+docker:
+	docker build -t portfolio-chatbot .
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
