@@ -71,9 +71,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     chat = Chat(store, engine, OfflineEngine(profile), starters)
     app.extensions["chatbot"] = ChatbotState(profile, store, engine, chat)
 
+    from chatbot import health
     from chatbot.views import bp
 
     app.register_blueprint(bp)
+    app.register_blueprint(health.bp)
     return app
 
 

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 
+import redis
 from flask import Flask, Response, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+
+from chatbot.sessions import skip_saving
+from chatbot.stores import StoreUnavailable
 
 log = logging.getLogger(__name__)
+
+# A backend that is down or too slow: the visitor may try again (503), it is not our bug.
+UNAVAILABLE: tuple[type[Exception], ...] = (redis.RedisError, StoreUnavailable,
+                                           sqlite3.OperationalError)
+RETRY_AFTER_SECONDS = 10
 
 _MESSAGES = {
     400: "The request could not be read.",
@@ -20,6 +30,7 @@ _MESSAGES = {
     429: "You are sending messages faster than the assistant can answer. "
          "Please wait a moment, then send again.",
     500: "Something went wrong on our side. Please try again.",
+    503: "The chat is temporarily unavailable. Please try again in a moment.",
 }
 _CSRF_MESSAGE = "This form has expired. Please send your message again."
 _FORM_ENDPOINTS = {"chat.post_message", "chat.retry"}
@@ -52,6 +63,8 @@ def error_response(error: HTTPException) -> Response:
     ):
         response = invalid_message(message, posted_page())
         response.status_code = status
+    elif request.endpoint in _FORM_ENDPOINTS and status == 503 and not is_htmx():
+        response = unavailable_page(message, posted_page())
     elif is_htmx():
         response = Response(render_template("_error.html", error=message), status)
         response.headers["HX-Retarget"] = "#composer-error"
@@ -61,7 +74,17 @@ def error_response(error: HTTPException) -> Response:
     allow = dict(error.get_headers()).get("Allow")
     if allow:
         response.headers["Allow"] = allow
+    if status == 503:
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def unavailable_page(message: str, page: str) -> Response:
+    """The chat page without its transcript (it cannot be read), the visitor's text kept."""
+    from chatbot.views import render_chat
+
+    return render_chat(page, status=503, error=message, draft=request.form.get("message", ""),
+                       messages=[])
 
 
 def init_app(app: Flask) -> None:
@@ -70,6 +93,15 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Response:
         return error_response(error)
+
+    def backend_unavailable(error: Exception) -> Response:
+        log.warning("backend unavailable on %s %s: %s", request.method, request.endpoint,
+                    type(error).__name__)
+        skip_saving()
+        return error_response(ServiceUnavailable())
+
+    for kind in UNAVAILABLE:
+        app.register_error_handler(kind, backend_unavailable)
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception) -> Response:

@@ -1,4 +1,4 @@
-"""The chat's routes: pages, the message form, retries, the JSON API and the health check."""
+"""The chat's routes: pages, the message form, retries and the JSON API."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def posted_page() -> str:
 
 
 def render_chat(page: str, *, status: int = 200, error: str = "", draft: str = "",
-                partial_only: bool = False) -> Response:
+                partial_only: bool = False, messages: list[Message] | None = None) -> Response:
     """Render the chat page (or only its panel) with this visitor's transcript."""
     token = None
     if page == "widget":
@@ -79,7 +79,8 @@ def render_chat(page: str, *, status: int = 200, error: str = "", draft: str = "
         token = session_token(current_app)
     # Made on the first visit, so that two tabs posting at once share one conversation id
     # (the session is saved last-write-wins).
-    messages = state().chat.transcript(start_conversation())
+    if messages is None:
+        messages = state().chat.transcript(start_conversation())
     template = "_chat.html" if partial_only else f"{page}.html"
     html = render_template(template, page=page, messages=messages, error=error, draft=draft,
                            session_token=token, fresh_session=not has_cookie())
@@ -212,13 +213,3 @@ def api_error(status: int, message: str) -> Response:
     response.status_code = status
     return response
 
-
-@bp.get("/healthz")
-def healthz() -> Response:
-    """Say whether the app and its store answer."""
-    try:
-        state().store.ping()
-    except Exception as error:  # any backend failure means unhealthy
-        current_app.logger.error("health check failed: %s", error)
-        return api_error(503, "the conversation store is unavailable")
-    return jsonify(status="ok", engine=state().engine.name)
