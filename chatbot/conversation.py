@@ -6,6 +6,7 @@ import logging
 from collections.abc import Generator
 from dataclasses import dataclass
 
+from chatbot import metrics
 from chatbot.engines.base import Engine, EngineUnavailable, Exchange, Turn, Visitor
 from chatbot.engines.offline import OfflineEngine
 from chatbot.starter_cache import StarterCache
@@ -105,7 +106,7 @@ class Chat:
             return
 
         parts: list[str] = []
-        chunks = self.engine.reply(turn)
+        chunks = metrics.observe_reply(self.engine.reply(turn))
         finished = False
         try:
             for chunk in chunks:
