@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from chatbot import budgets, errors, limits, security, sessions, settings
+from chatbot import budgets, errors, limits, logs, metrics, security, sessions, settings
 from chatbot.conversation import Chat
 from chatbot.engines import make_engine
 from chatbot.engines.base import Engine
@@ -55,6 +55,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         _configure(app, test_config)
         profile = load_profile(app.config["CHATBOT_PROFILE"] or SAMPLE_PROFILE)
         embed_origins = security.parse_origins(app.config["CHATBOT_EMBED_ORIGINS"])
+        metrics_allowed = metrics.parse_allowed(app.config["CHATBOT_METRICS_ALLOW"])
     except (SettingsError, ProfileError) as error:
         raise StartupError(str(error)) from None
     except ValueError as error:
@@ -63,6 +64,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     _init_extensions(app)
     security.init_app(app, embed_origins)
     errors.init_app(app)
+    metrics.init_app(app, metrics_allowed)
+    logs.init_app(app)  # after ProxyFix: it wraps the whole app
 
     store = make_store(app.config)
     engine = make_engine(app.config, profile)
@@ -71,11 +74,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     chat = Chat(store, budgets.init_app(app).guard(engine), OfflineEngine(profile), starters)
     app.extensions["chatbot"] = ChatbotState(profile, store, engine, chat)
 
-    from chatbot import openapi
+    from chatbot import health, openapi
     from chatbot.views import bp
 
     app.register_blueprint(bp)
     app.register_blueprint(openapi.bp)
+    app.register_blueprint(health.bp)
     return app
 
 

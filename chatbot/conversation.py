@@ -6,6 +6,7 @@ import logging
 from collections.abc import Generator
 from dataclasses import dataclass
 
+from chatbot import metrics
 from chatbot.engines.base import Engine, EngineUnavailable, Exchange, Turn, Visitor
 from chatbot.engines.offline import OfflineEngine
 from chatbot.leak_guard import LeakGuard, LeakWatch, guard_for
@@ -131,7 +132,7 @@ class Chat:
             return
 
         watch = LeakWatch(self._guard(turn))
-        chunks = self.engine.reply(turn)
+        chunks = metrics.observe_reply(self.engine.reply(turn))
         finished = False
         try:
             for chunk in chunks:

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 
+import redis
 from flask import Flask, Response, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
+from chatbot.sessions import skip_saving
 from chatbot.stores import StoreUnavailable
 
 log = logging.getLogger(__name__)
+
+# A backend that is down or too slow: the visitor may try again (503), it is not our bug.
+UNAVAILABLE: tuple[type[Exception], ...] = (redis.RedisError, StoreUnavailable,
+                                           sqlite3.OperationalError)
+RETRY_AFTER_SECONDS = 10
 
 _MESSAGES = {
     400: "The request could not be read.",
@@ -22,7 +30,7 @@ _MESSAGES = {
     429: "You are sending messages faster than the assistant can answer. "
          "Please wait a moment, then send again.",
     500: "Something went wrong on our side. Please try again.",
-    503: "The assistant is unavailable right now. Please try again in a moment.",
+    503: "The chat is temporarily unavailable. Please try again in a moment.",
 }
 _CSRF_MESSAGE = "This form has expired. Please send your message again."
 _FORM_ENDPOINTS = {"chat.post_message", "chat.retry"}
@@ -56,6 +64,8 @@ def error_response(error: HTTPException, message: str | None = None) -> Response
     ):
         response = invalid_message(message, posted_page())
         response.status_code = status
+    elif request.endpoint in _FORM_ENDPOINTS and status == 503 and not is_htmx():
+        response = unavailable_page(message, posted_page())
     elif is_htmx():
         response = Response(render_template("_error.html", error=message), status)
         response.headers["HX-Retarget"] = "#composer-error"
@@ -65,7 +75,17 @@ def error_response(error: HTTPException, message: str | None = None) -> Response
     allow = dict(error.get_headers()).get("Allow")
     if allow:
         response.headers["Allow"] = allow
+    if status == 503:
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def unavailable_page(message: str, page: str) -> Response:
+    """The chat page without its transcript (it cannot be read), the visitor's text kept."""
+    from chatbot.views import render_chat
+
+    return render_chat(page, status=503, error=message, draft=request.form.get("message", ""),
+                       messages=[])
 
 
 def init_app(app: Flask) -> None:
@@ -75,11 +95,14 @@ def init_app(app: Flask) -> None:
     def http_error(error: HTTPException) -> Response:
         return error_response(error)
 
-    @app.errorhandler(StoreUnavailable)
-    def store_unavailable(error: StoreUnavailable) -> Response:
-        log.error("conversation store unavailable on %s %s: %s", request.method,
-                  request.path, error)
+    def backend_unavailable(error: Exception) -> Response:
+        log.warning("backend unavailable on %s %s: %s", request.method, request.endpoint,
+                    type(error).__name__)
+        skip_saving()
         return error_response(ServiceUnavailable())
+
+    for kind in UNAVAILABLE:
+        app.register_error_handler(kind, backend_unavailable)
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception) -> Response:

@@ -7,6 +7,9 @@ from collections.abc import Iterable
 
 from flask import Flask, Response, abort, g, request
 
+# Two years, the figure browsers' preload lists ask for. Not includeSubDomains: the app
+# cannot know whether the owner's other subdomains all speak HTTPS.
+HSTS = "max-age=63072000"
 _ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:\d{1,5})?")
 
 
@@ -72,4 +75,6 @@ def init_app(app: Flask, embed_origins: tuple[str, ...]) -> None:
             response.headers["X-Frame-Options"] = "SAMEORIGIN"
         if request.path.startswith("/api/"):
             allow_listed_origin(response, embed_origins)
+        if request.is_secure:  # behind a proxy, ProxyFix(x_proto) makes this honest
+            response.headers["Strict-Transport-Security"] = HSTS
         return response

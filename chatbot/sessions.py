@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 import time
 from typing import Any
 
-from flask import Flask, Request, Response, current_app, request, session
+import redis
+from flask import Flask, Request, Response, abort, current_app, g, request, session
 from flask.sessions import SessionInterface, SessionMixin
 from itsdangerous import BadSignature, URLSafeSerializer
 
@@ -22,6 +24,10 @@ _TOKEN_SALT = "chat-session-token"
 # while the whole gevent worker waits (docs/benchmarks.md).
 _REFRESHED = "refreshed_at"
 _REFRESH_SECONDS = 3600
+
+log = logging.getLogger(__name__)
+# Routes for machines, which must answer whatever state the session store is in.
+_SESSIONLESS_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
 
 def conversation_id() -> str | None:
@@ -49,6 +55,16 @@ def current_visitor() -> Visitor:
     )
 
 
+def session_unavailable() -> bool:
+    """True when this request's session could not be read (its store is down)."""
+    return bool(g.get("session_unavailable", False))
+
+
+def skip_saving() -> None:
+    """Leave the session unwritten: a backend failed, and writing would wait out a timeout."""
+    g.session_unsaved = True
+
+
 def has_cookie() -> bool:
     """True when the browser sent this app's session cookie."""
     return current_app.config["SESSION_COOKIE_NAME"] in request.cookies
@@ -66,6 +82,23 @@ class EmbeddableSessionInterface(SessionInterface):
         self.inner = inner
 
     def open_session(self, app: Flask, request: Request) -> SessionMixin | None:
+        if request.path in _SESSIONLESS_PATHS:
+            return self._fresh()
+        try:
+            return self._open(app, request)
+        except redis.RedisError as error:
+            # Let the request reach the error handler (503, the visitor's text kept) with a
+            # fresh session that save_session will not write: the visitor's cookie, and so
+            # their conversation, is still there when the store returns.
+            log.warning("session store unavailable: %s", type(error).__name__)
+            g.session_unavailable = g.session_unsaved = True
+            return self._fresh()
+
+    def _fresh(self) -> SessionMixin:
+        return self.inner.session_class(sid=secrets.token_urlsafe(32),  # type: ignore[no-any-return]
+                                        permanent=self.inner.permanent)
+
+    def _open(self, app: Flask, request: Request) -> SessionMixin | None:
         token = request.headers.get(TOKEN_HEADER)
         if token and not request.cookies.get(app.config["SESSION_COOKIE_NAME"]):
             restored = self._from_token(app, token)
@@ -88,6 +121,15 @@ class EmbeddableSessionInterface(SessionInterface):
         return self.inner.session_class(data, sid=sid)  # type: ignore[no-any-return]
 
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        if g.get("session_unsaved", False):
+            return
+        try:
+            self._save(app, session, response)
+        except redis.RedisError as error:
+            # Flask-Session writes the store before the cookie: the old cookie stays.
+            log.warning("session not saved, its store is unavailable: %s", type(error).__name__)
+
+    def _save(self, app: Flask, session: SessionMixin, response: Response) -> None:
         now = int(time.time())
         interval = min(_REFRESH_SECONDS, app.permanent_session_lifetime.total_seconds() / 10)
         refreshed = dict(session).get(_REFRESHED)  # session.get would mark it accessed
@@ -118,6 +160,17 @@ def _add_partitioned(response: Response, cookie_name: str) -> None:
         response.headers.add("Set-Cookie", cookie)
 
 
+def refuse_without_session() -> None:
+    """Answer 503 at once when the session could not be read.
+
+    Every page and form needs it, and each further call to the store that failed would wait
+    out its own timeout: so a stalled Redis costs a request one timeout, not several.
+    """
+    if session_unavailable():
+        abort(503)
+
+
 def init_app(app: Flask) -> None:
-    """Wrap the interface Flask-Session installed."""
+    """Wrap the interface Flask-Session installed; refuse requests it could not serve."""
     app.session_interface = EmbeddableSessionInterface(app.session_interface)
+    app.before_request(refuse_without_session)  # before CSRF and the limiter look

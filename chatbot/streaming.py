@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from flask import Response, render_template, stream_with_context
 from markupsafe import escape
 
+from chatbot import draining, metrics
 from chatbot.conversation import Delta, Finished, Replies
 
 # Every line ending a browser's event-stream parser knows: a lone CR ends a line too.
@@ -36,7 +37,8 @@ def new_slot_id() -> str:
 
 def event_stream(chunks: Iterable[str]) -> Response:
     """A streaming response that proxies and browsers pass through unbuffered."""
-    response = Response(stream_with_context(iter(chunks)), mimetype="text/event-stream")
+    response = Response(stream_with_context(metrics.track_stream(draining.until_drained(chunks))),
+                        mimetype="text/event-stream")
     response.headers["Cache-Control"] = "no-cache"
     response.headers["X-Accel-Buffering"] = "no"  # nginx: do not buffer
     return response

@@ -1,4 +1,4 @@
-"""The chat's routes: pages, the message form, retries, the JSON API and the health check."""
+"""The chat's routes: pages, the message form, retries and the JSON API."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ from chatbot.visitor import (
     apply_update,
     greeting,
     parse_update,
+    visitor_of,
 )
 
 bp = Blueprint("chat", __name__)
@@ -75,7 +76,8 @@ def posted_page() -> str:
 
 
 def render_chat(page: str, *, status: int = 200, error: str = "", draft: str = "",
-                visitor_error: str = "", partial_only: bool = False) -> Response:
+                visitor_error: str = "", partial_only: bool = False,
+                messages: list[Message] | None = None) -> Response:
     """Render the chat page (or only its panel) with this visitor's transcript."""
     token = None
     if page == "widget":
@@ -85,13 +87,15 @@ def render_chat(page: str, *, status: int = 200, error: str = "", draft: str = "
     # (the session is saved last-write-wins).
     conv = start_conversation()
     chat = state().chat
-    messages = chat.transcript(conv)
-    record = chat.store.conversation(conv)
+    record = None  # unread when the page is shown because the store is down
+    if messages is None:
+        messages = chat.transcript(conv)
+        record = chat.store.conversation(conv)
     template = "_chat.html" if partial_only else f"{page}.html"
     html = render_template(template, page=page, messages=messages, error=error, draft=draft,
                            record=record, visitor_error=visitor_error,
                            name_draft=request.form.get("name", "") if visitor_error else "",
-                           suggestions=chat.suggestions(messages, chat.visitor(conv)),
+                           suggestions=chat.suggestions(messages, visitor_of(record)),
                            session_token=token, fresh_session=not has_cookie())
     response = Response(html, status)
     response.vary.add("HX-Request")
@@ -279,13 +283,3 @@ def api_error(status: int, message: str) -> Response:
     response.status_code = status
     return response
 
-
-@bp.get("/healthz")
-def healthz() -> Response:
-    """Say whether the app and its store answer."""
-    try:
-        state().store.ping()
-    except Exception as error:  # any backend failure means unhealthy
-        current_app.logger.error("health check failed: %s", error)
-        return api_error(503, "the conversation store is unavailable")
-    return jsonify(status="ok", engine=state().engine.name)

@@ -165,8 +165,10 @@ def test_two_app_replicas_share_redis_behind_one_proxy(compose: dict[str, Any]) 
 
 
 def test_stopping_an_app_leaves_gunicorn_time_to_finish_streams(
-    compose: dict[str, Any],
+    compose: dict[str, Any], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Running the config sets PROMETHEUS_MULTIPROC_DIR in this process: undo it afterwards.
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "/nonexistent-set-by-test")
     config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
     graceful = config.get("graceful_timeout", 30)  # gunicorn's default
     assert seconds(compose["services"]["app"]["stop_grace_period"]) > graceful

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import httpx2 as httpx
 import pytest
 from bs4 import BeautifulSoup
-from servers import AppInstance, Caddy, RedisServer, running
 
 from fake_openai import FakeOpenAI
+from servers import AppInstance, Caddy, RedisServer, running
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
 

@@ -231,6 +231,24 @@ def test_healthz(client: FlaskClient) -> None:
     assert response.get_json()["status"] == "ok"
 
 
+def test_readyz_when_the_store_answers(client: FlaskClient) -> None:
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.get_json()["status"] == "ready"
+
+
+def test_readyz_says_503_with_a_reason_when_the_store_fails(app: Flask,
+                                                             monkeypatch: Any) -> None:
+    def broken() -> None:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(app.extensions["chatbot"].store, "ping", broken)
+    response = app.test_client().get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json() == {"error": "the conversation store is unavailable"}
+    assert app.test_client().get("/healthz").status_code == 200
+
+
 def test_two_concurrent_posts_in_one_session_are_both_kept(app: Flask) -> None:
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -21,14 +21,18 @@ def build_client(config: Mapping[str, Any]) -> openai.OpenAI:
 
     The SDK's defaults (600 s, 2 retries) would leave a visitor waiting ten minutes. The
     reply timeout covers the whole reply, retries included, so each attempt gets its share.
+    Waiting for the response to start is bounded by the first-token timeout, shared the
+    same way: a hung model gets the fallback after about that long, retries included.
     """
     attempts = config["CHATBOT_MAX_RETRIES"] + 1
+    first_token = min(config["CHATBOT_FIRST_TOKEN_TIMEOUT"], config["CHATBOT_REPLY_TIMEOUT"])
     return openai.OpenAI(
         api_key=config["OPENAI_API_KEY"] or "not-needed",  # local servers often need none
         base_url=config["OPENAI_BASE_URL"],
         max_retries=config["CHATBOT_MAX_RETRIES"],
         timeout=openai.Timeout(config["CHATBOT_REPLY_TIMEOUT"] / attempts,
-                               connect=config["CHATBOT_CONNECT_TIMEOUT"]),
+                               connect=config["CHATBOT_CONNECT_TIMEOUT"],
+                               read=first_token / attempts),
     )
 
 
@@ -103,7 +107,8 @@ class OpenAIEngine(Engine):
     is_remote = True
 
     def __init__(self, client: openai.OpenAI, profile: Profile, *, model: str, max_tokens: int,
-                 history_tokens: int, profile_tokens: int, reply_timeout: float):
+                 history_tokens: int, profile_tokens: int, reply_timeout: float,
+                 first_token_timeout: float = 10.0, stall_timeout: float = 10.0):
         self.client = client
         self.profile = profile
         self.model = model
@@ -111,6 +116,8 @@ class OpenAIEngine(Engine):
         self.history_tokens = history_tokens
         self.profile_tokens = profile_tokens
         self.reply_timeout = reply_timeout
+        self.first_token_timeout = first_token_timeout
+        self.stall_timeout = stall_timeout
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any], profile: Profile) -> OpenAIEngine:
@@ -119,7 +126,9 @@ class OpenAIEngine(Engine):
                    max_tokens=config["CHATBOT_MAX_TOKENS"],
                    history_tokens=config["CHATBOT_HISTORY_TOKENS"],
                    profile_tokens=config["CHATBOT_PROFILE_TOKENS"],
-                   reply_timeout=config["CHATBOT_REPLY_TIMEOUT"])
+                   reply_timeout=config["CHATBOT_REPLY_TIMEOUT"],
+                   first_token_timeout=config["CHATBOT_FIRST_TOKEN_TIMEOUT"],
+                   stall_timeout=config["CHATBOT_STALL_TIMEOUT"])
 
     @property
     def model_id(self) -> str:
@@ -128,7 +137,9 @@ class OpenAIEngine(Engine):
     def reply(self, turn: Turn) -> Iterator[str]:
         messages = chat_messages(self.profile, turn, profile_budget=self.profile_tokens,
                                  history_budget=self.history_tokens)
-        deadline = time.monotonic() + self.reply_timeout
+        started = time.monotonic()
+        deadline = started + self.reply_timeout
+        first_deadline = started + self.first_token_timeout
         try:
             # client.post is the SDK's documented call for any endpoint (retries and
             # timeouts apply). chat.completions.create would first walk the body through
@@ -146,12 +157,14 @@ class OpenAIEngine(Engine):
         request_id = stream.response.headers.get("x-request-id")
         parts: list[str] = []
         usage: Usage | None = None
+        self._bound_reads(stream.response, deadline)
         try:
             # The SDK would build a pydantic model per chunk: most of a turn's CPU. Only the
             # text is needed, so read the events as plain JSON (docs/benchmarks.md).
             chunks = stream.response.iter_bytes()
             for data in sse_data(chunks):
-                if time.monotonic() > deadline:
+                now = time.monotonic()
+                if now > deadline or (not parts and now > first_deadline):
                     raise EngineUnavailable("timeout", "the reply took too long", request_id)
                 if data.startswith(b"[DONE]"):
                     # Read the body's end too, or close() drops the connection instead of
@@ -182,6 +195,18 @@ class OpenAIEngine(Engine):
 
     def hidden_text(self, turn: Turn) -> str:
         return instructions(self.profile, turn.visitor)
+
+    def _bound_reads(self, response: httpx2.Response, deadline: float) -> None:
+        """From here on, each read of the body waits at most the stall timeout.
+
+        The client's read timeout bounded the wait for the response to start. httpcore
+        reads the body's timeout when the body is first read, so changing the request's
+        timeout now applies to every later chunk (tests/test_openai_engine.py checks it).
+        """
+        timeouts = response.request.extensions.get("timeout")
+        if isinstance(timeouts, dict):
+            remaining = max(deadline - time.monotonic(), 0.01)
+            timeouts["read"] = min(self.stall_timeout, remaining)
 
     def close(self) -> None:
         self.client.close()
