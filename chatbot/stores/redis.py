@@ -297,7 +297,8 @@ class RedisStore(ConversationStore):
         return revived
 
     def _due_with_times(self) -> list[tuple[Any, Any]]:
-        return list(self.client.zrange(f"{self.prefix}jobs", 0, -1, withscores=True))
+        found: Any = self.client.zrange(f"{self.prefix}jobs", 0, -1, withscores=True)
+        return list(found)
 
     def pending_jobs(self) -> list[tuple[str, dict[str, Any], float | None]]:
         due: list[tuple[str, float | None]] = [
