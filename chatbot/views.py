@@ -71,7 +71,7 @@ def posted_page() -> str:
 
 
 def render_chat(page: str, *, status: int = 200, error: str = "", draft: str = "",
-                partial_only: bool = False) -> Response:
+                partial_only: bool = False, contact_form: object = None) -> Response:
     """Render the chat page (or only its panel) with this visitor's transcript."""
     token = None
     if page == "widget":
@@ -82,7 +82,8 @@ def render_chat(page: str, *, status: int = 200, error: str = "", draft: str = "
     messages = state().chat.transcript(start_conversation())
     template = "_chat.html" if partial_only else f"{page}.html"
     html = render_template(template, page=page, messages=messages, error=error, draft=draft,
-                           session_token=token, fresh_session=not has_cookie())
+                           session_token=token, fresh_session=not has_cookie(),
+                           contact_form=contact_form)
     response = Response(html, status)
     response.vary.add("HX-Request")
     return response

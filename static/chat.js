@@ -62,13 +62,39 @@
   document.addEventListener("htmx:after:request", function (event) {
     var ctx = event.detail && event.detail.ctx;
     if (ctx && ctx.response && ctx.response.status < 400) accepted(event.target);
-    else if (ctx && ctx.response) {
+    else if (ctx && ctx.response && event.target.matches && event.target.matches("#composer, .starters")) {
       var field = byId("message");
       if (field) field.setAttribute("aria-invalid", "true");
     }
   });
 
   document.addEventListener("htmx:after:swap", scrollToEnd);
+
+  // "Leave your contact" when the card is already open: go to it instead of adding another.
+  document.addEventListener("click", function (event) {
+    var control = event.target.closest && event.target.closest(".contact-open");
+    var name = byId("contact-name");
+    if (!control || !name) return;
+    event.preventDefault();
+    event.stopPropagation();
+    name.focus();
+  }, true);
+
+  // A swap that removed the focused element (the contact card once sent, the whole panel
+  // after "Delete my conversation") leaves focus nowhere: put it back in the message field.
+  var focusedBeforeSwap = null;
+  document.addEventListener("htmx:before:swap", function () {
+    focusedBeforeSwap = document.activeElement;
+  });
+  document.addEventListener("htmx:after:swap", function () {
+    var lost = focusedBeforeSwap;
+    focusedBeforeSwap = null;
+    if (!lost || lost === document.body || lost.isConnected) return;
+    window.setTimeout(function () {
+      var active = document.activeElement;
+      if (!active || active === document.body) focusComposer();
+    }, 0);
+  });
 
   // A network failure leaves no response to swap: say so where errors appear.
   document.addEventListener("htmx:error", function (event) {
