@@ -67,12 +67,13 @@ class Queue:
 
     def run_due_jobs(self, now: float | None = None) -> int:
         """Claim and run the jobs due now, here; return how many ran. Needs an app context."""
-        jobs = self.store.claim_jobs(time.time() if now is None else now, self.lease_seconds)
+        now = time.time() if now is None else now
+        jobs = self.store.claim_jobs(now, self.lease_seconds)
         for job in jobs:
-            self._run(job)
+            self._run(job, now)
         return len(jobs)
 
-    def _run(self, job: Job) -> None:
+    def _run(self, job: Job, now: float) -> None:
         handler = self.handlers.get(job.kind)
         last_try = job.attempts >= self.max_attempts
         try:
@@ -87,9 +88,9 @@ class Queue:
                 self.store.fail_job(job, reason)
             else:
                 delay = self.retry_delays[min(job.attempts, len(self.retry_delays)) - 1]
-                log.warning("job %s (%s) try %d failed, again in %.0f s: %s",
+                log.warning("job %s (%s) try %d failed, again in %.1f s: %s",
                             job.id, job.kind, job.attempts, delay, reason)
-                self.store.retry_job(job, time.time() + delay, reason)
+                self.store.retry_job(job, max(now, time.time()) + delay, reason)
             return
         if again is None:
             self.store.complete_job(job)
