@@ -118,6 +118,12 @@ def refused(form: ContactForm, page: str, status: int = 400) -> Response:
     return render_chat(page, status=status, contact_form=form)
 
 
+def refused_whole(reason: str, status: int) -> Response:
+    """The card again with one error for the whole form (an expired form, a rate limit)."""
+    typed = {name: request.form.get(name, "") for name in FIELDS}
+    return refused(ContactForm(values=typed, form_error=reason), posted_page(), status)
+
+
 @bp.get("/chat/contact")
 def card() -> Response:
     """Open the contact card: alone for htmx, else the page with the card open."""

@@ -14,8 +14,8 @@ from flask import Flask
 from chatbot import delivery
 from chatbot.delivery import ContactFields, DeliveryError
 from chatbot.stores import DELIVERED, FAILED, PENDING, ContactRequest
-from helpers import csrf_token, html
 
+from helpers import csrf_token, html
 from listeners import SMTPSink, Webhook
 
 FAST_RETRIES = (0.2, 0.4, 0.8)
