@@ -86,9 +86,18 @@
   document.addEventListener("htmx:before:swap", function () {
     focusedBeforeSwap = document.activeElement;
   });
+  // A contact card that just arrived (opened, or sent back with errors) takes the focus:
+  // its first field, or the first one in error (marked autofocus by the server).
+  var autofocused = null;
   document.addEventListener("htmx:after:swap", function () {
     var lost = focusedBeforeSwap;
     focusedBeforeSwap = null;
+    var wanted = document.querySelector("#contact-card [autofocus]");
+    if (wanted && wanted !== autofocused) {
+      autofocused = wanted;
+      wanted.focus();
+      return;
+    }
     if (!lost || lost === document.body || lost.isConnected) return;
     window.setTimeout(function () {
       var active = document.activeElement;
