@@ -70,39 +70,25 @@
 
   document.addEventListener("htmx:after:swap", scrollToEnd);
 
-  // "Leave your contact" when the card is already open: go to it instead of adding another.
+  // The contact card is open already: go to it rather than add another.
   document.addEventListener("click", function (event) {
-    var control = event.target.closest && event.target.closest(".contact-open");
     var name = byId("contact-name");
-    if (!control || !name) return;
+    if (!name || !event.target.closest(".contact-open")) return;
     event.preventDefault();
     event.stopPropagation();
     name.focus();
   }, true);
 
-  // A swap that removed the focused element (the contact card once sent, the whole panel
-  // after "Delete my conversation") leaves focus nowhere: put it back in the message field.
-  var focusedBeforeSwap = null;
-  document.addEventListener("htmx:before:swap", function () {
-    focusedBeforeSwap = document.activeElement;
-  });
-  // A contact card that just arrived (opened, or sent back with errors) takes the focus:
-  // its first field, or the first one in error (marked autofocus by the server).
-  var autofocused = null;
+  // A swap removed the focused element (a sent card, a deleted chat): refocus the field.
+  var lost = null;
+  document.addEventListener("htmx:before:swap", function () { lost = document.activeElement; });
   document.addEventListener("htmx:after:swap", function () {
-    var lost = focusedBeforeSwap;
-    focusedBeforeSwap = null;
-    var wanted = document.querySelector("#contact-card [autofocus]");
-    if (wanted && wanted !== autofocused) {
-      autofocused = wanted;
-      wanted.focus();
-      return;
+    if (lost && lost !== document.body && !lost.isConnected) {
+      setTimeout(function () {
+        if (document.activeElement === document.body) focusComposer();
+      }, 0);
     }
-    if (!lost || lost === document.body || lost.isConnected) return;
-    window.setTimeout(function () {
-      var active = document.activeElement;
-      if (!active || active === document.body) focusComposer();
-    }, 0);
+    lost = null;
   });
 
   // A network failure leaves no response to swap: say so where errors appear.

@@ -68,7 +68,7 @@ def test_the_chat_has_a_leave_your_contact_control_that_works_without_js(
         client: FlaskClient) -> None:
     control = html(client.get("/chat")).select_one("a.contact-open")
     assert control is not None and control.get_text(strip=True) == "Leave your contact"
-    assert control["href"] == "/chat?contact=1#contact-card"
+    assert control["href"] == "/chat?contact=1"
     assert control["hx-get"] == "/chat/contact?page=chat"
     assert html(client.get("/chat")).select_one("#contact-card") is None
     page = html(client.get("/chat?contact=1"))

@@ -19,6 +19,7 @@ from helpers import csrf_token, html
 from listeners import SMTPSink, Webhook
 
 FAST_RETRIES = (0.2, 0.4, 0.8)
+OWNER_TOKEN = "owner-token-for-tests"
 
 
 @pytest.fixture
@@ -72,7 +73,7 @@ def test_the_webhook_gets_the_request_within_a_second(running_app: Any) -> None:
 
 def test_500_twice_then_200_is_delivered_once_and_shown_to_the_owner(running_app: Any) -> None:
     with Webhook(statuses=[500, 500]) as hook:
-        app = running_app(CHATBOT_CONTACT_WEBHOOK=hook.url, CHATBOT_OWNER_TOKEN="owner-token")
+        app = running_app(CHATBOT_CONTACT_WEBHOOK=hook.url, CHATBOT_OWNER_TOKEN=OWNER_TOKEN)
         leave_contact(app)
         received = hook.wait_for(3, timeout=5)
         assert [r.status for r in received] == [500, 500, 200]
@@ -80,7 +81,8 @@ def test_500_twice_then_200_is_delivered_once_and_shown_to_the_owner(running_app
         assert len(hook.received) == 3, "nothing more after its 200"
     [webhook] = contact_of(app).deliveries
     assert (webhook.status, webhook.attempts) == (DELIVERED, 3)
-    page = html(app.test_client().get("/owner", headers={"Authorization": "Bearer owner-token"}))
+    owner = {"Authorization": f"Bearer {OWNER_TOKEN}"}
+    page = html(app.test_client().get("/owner", headers=owner))
     status = " ".join(page.select_one(".delivery").get_text(" ", strip=True).split())
     assert status == "Webhook: delivered (3 tries)"
 

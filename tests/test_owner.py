@@ -112,7 +112,7 @@ def test_a_forged_or_stale_cookie_is_refused(owner_app: Flask, make_app: Any) ->
     assert client.get("/owner").status_code == 401
     sign_in(client)
     # The same secret key with another token: the old cookie signs nobody in.
-    other = make_app(CHATBOT_OWNER_TOKEN="a-new-token")
+    other = make_app(CHATBOT_OWNER_TOKEN="a-new-owner-token-0001")
     cookie = client.get_cookie("chatbot_owner", path="/owner")
     assert cookie is not None
     other_client = other.test_client()
@@ -260,3 +260,30 @@ def test_a_deleted_conversation_is_gone_from_store_page_and_export(owner_app: Fl
     assert all(c["id"] != conversation.id for c in export["conversations"])
     assert "A private question" not in str(export)
     assert [c["email"] for c in export["contacts"]] == ["ada@example.com"]  # stays
+
+
+# -- settings ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("settings", "named"), [
+    ({"CHATBOT_CONTACT_WEBHOOK": "ftp://hooks.example.com"}, "CHATBOT_CONTACT_WEBHOOK"),
+    ({"CHATBOT_SMTP_URL": "mail.example.com", "CHATBOT_NOTIFY_EMAIL": "me@example.com"},
+     "CHATBOT_SMTP_URL"),
+    ({"CHATBOT_SMTP_URL": "smtp://mail.example.com:587"}, "CHATBOT_NOTIFY_EMAIL"),
+    ({"CHATBOT_NOTIFY_EMAIL": "not-an-address"}, "CHATBOT_NOTIFY_EMAIL"),
+    ({"CHATBOT_OWNER_TOKEN": "short"}, "CHATBOT_OWNER_TOKEN"),
+])
+def test_bad_contact_and_owner_settings_stop_start_up(make_app: Any, settings: dict[str, str],
+                                                      named: str) -> None:
+    from chatbot import StartupError
+
+    with pytest.raises(StartupError, match=named):
+        make_app(**settings)
+
+
+def test_a_bad_smtp_url_is_reported_without_its_password(make_app: Any) -> None:
+    from chatbot import StartupError
+
+    with pytest.raises(StartupError) as caught:
+        make_app(CHATBOT_SMTP_URL="smtq://user:hunter2@mail.example.com",
+                 CHATBOT_NOTIFY_EMAIL="me@example.com")
+    assert "hunter2" not in str(caught.value)

@@ -152,7 +152,7 @@ def test_deleting_the_conversation_in_the_widget_shows_a_fresh_chat(
     frame = ui.open_chat(page)
     ui.send(frame, f"What has {PROFILE.first_name} built?")
     frame.locator("details.forget summary").click()
-    frame.locator(".forget-button").click()
+    frame.locator("details.forget button").click()
     expect(frame.locator("#log > li.msg[id^=msg-]")).to_have_count(0)
     expect(frame.locator("#chat-status")).to_contain_text("deleted")
     assert ui.focus_is(page, "chat:message")
