@@ -18,6 +18,8 @@ from chatbot.engines.base import Engine
 from chatbot.engines.offline import OfflineEngine
 from chatbot.extensions import csrf, server_session
 from chatbot.profile import Profile, ProfileError, load_profile
+from chatbot.queue import Queue
+from chatbot.queue import init_app as queue_init_app
 from chatbot.redis_client import connect, is_redis_url
 from chatbot.settings import SettingsError
 from chatbot.starter_cache import StarterCache
@@ -39,6 +41,7 @@ class ChatbotState:
     store: ConversationStore
     engine: Engine
     chat: Chat
+    queue: Queue
 
 
 def state() -> ChatbotState:
@@ -72,14 +75,22 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     starters = StarterCache(_cache(app), profile.starters, profile.digest,
                             app.config["CHATBOT_STARTER_CACHE_SECONDS"])
     chat = Chat(store, budgets.init_app(app).guard(engine), OfflineEngine(profile), starters)
-    app.extensions["chatbot"] = ChatbotState(profile, store, engine, chat)
+    queue = Queue(store)
+    app.extensions["chatbot"] = ChatbotState(profile, store, engine, chat, queue)
 
-    from chatbot import health, openapi
-    from chatbot.views import bp
+    from chatbot import contact, delivery, health, openapi, owner, privacy, views
+    from chatbot.cli import group
 
-    app.register_blueprint(bp)
+    app.register_blueprint(views.bp)
     app.register_blueprint(openapi.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(contact.bp)
+    app.register_blueprint(privacy.bp)
+    app.register_blueprint(owner.bp)
+    app.cli.add_command(group)
+    delivery.register(queue)
+    privacy.register(queue)
+    queue_init_app(app, queue)
     return app
 
 

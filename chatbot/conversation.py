@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Generator
 from dataclasses import dataclass
 
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 # How many earlier messages an engine may see at most; the OpenAI engine trims them further
 # to its token budget.
 HISTORY_MESSAGES = 40
+# Words that ask to hire the owner: the chat offers the contact card after such a reply.
+_HIRE_WORDS = re.compile(r"\b(hire|hiring|recruit\w*|reach (her|him|them|out))\b", re.IGNORECASE)
 # How many of the visitor's latest questions count as "covered" when suggesting what next.
 SUGGESTION_MEMORY = 20
 
@@ -93,6 +96,11 @@ class Chat:
     def visitor(self, conversation_id: str) -> Visitor:
         """Who is asking in this conversation, as far as it knows."""
         return visitor_of(self.store.conversation(conversation_id))
+
+    def asks_for_contact(self, question: str) -> bool:
+        """True when the visitor asks how to reach or hire the owner."""
+        return (self.fallback.intent_of(question) == "contact"
+                or _HIRE_WORDS.search(question) is not None)
 
     def suggestions(self, messages: list[Message], visitor: Visitor) -> list[str]:
         """What this visitor might ask next that the conversation has not covered."""

@@ -59,6 +59,10 @@ def error_response(error: HTTPException, message: str | None = None) -> Response
     if request.path.startswith("/api/"):
         response = jsonify(error=message)
         response.status_code = status
+    elif request.endpoint == "contact.submit" and status in (400, 429):
+        from chatbot.contact import refused_whole
+
+        response = refused_whole(message, status)
     elif request.endpoint in _FORM_ENDPOINTS and status in (400, 429) and (
         is_htmx() or request.content_length is not None
     ):

@@ -205,6 +205,7 @@ def validate(config: Mapping[str, Any]) -> None:
         url = config[name]
         if url and not url.startswith(("redis://", "rediss://", "unix://")):
             raise SettingsError(f"{name}={url!r}: must start with redis://, rediss:// or unix://")
+    _validate_contact_channels(config)
     choices = {
         "CHATBOT_ENGINE": ("auto", "openai", "offline"),
         "CHATBOT_STORE": ("sqlite", "redis"),
@@ -217,6 +218,38 @@ def validate(config: Mapping[str, Any]) -> None:
         config["OPENAI_API_KEY"] or config["OPENAI_BASE_URL"]
     ):
         raise SettingsError("CHATBOT_ENGINE='openai': set OPENAI_API_KEY or OPENAI_BASE_URL")
+
+
+def _validate_contact_channels(config: Mapping[str, Any]) -> None:
+    """The webhook and mail server must be URLs the delivery code can use."""
+    from urllib.parse import urlsplit
+
+    webhook = config["CHATBOT_CONTACT_WEBHOOK"]
+    if webhook and not (webhook.startswith(("http://", "https://")) and urlsplit(webhook).netloc):
+        raise SettingsError(f"CHATBOT_CONTACT_WEBHOOK={webhook!r}: must be an http:// or "
+                            "https:// URL")
+    smtp = config["CHATBOT_SMTP_URL"]
+    if smtp:
+        shown = urlsplit(smtp)._replace(netloc=urlsplit(smtp).hostname or "").geturl()
+        try:
+            server = urlsplit(smtp)
+            server.port  # noqa: B018  (raises ValueError on a bad port)
+        except ValueError:
+            raise SettingsError(f"CHATBOT_SMTP_URL={shown!r}: the port is not valid") from None
+        if server.scheme not in ("smtp", "smtps") or not server.hostname:
+            # The URL may hold a password: show it without user and password.
+            raise SettingsError(f"CHATBOT_SMTP_URL={shown!r}: must look like "
+                                "smtp://user:password@host:587 or smtps://...:465")
+        if not config["CHATBOT_NOTIFY_EMAIL"]:
+            raise SettingsError("CHATBOT_SMTP_URL is set: set CHATBOT_NOTIFY_EMAIL too "
+                                "(where contact requests are mailed)")
+    notify = config["CHATBOT_NOTIFY_EMAIL"]
+    if notify and "@" not in notify:
+        raise SettingsError(f"CHATBOT_NOTIFY_EMAIL={notify!r}: must be an email address")
+    token = config["CHATBOT_OWNER_TOKEN"]
+    if token is not None and len(token) < 16:
+        raise SettingsError("CHATBOT_OWNER_TOKEN: must be at least 16 characters "
+                            "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe())'`)")
 
 
 def resolve_shared_state(config: dict[str, Any]) -> None:

@@ -81,6 +81,7 @@ def json_events(events: Replies,
         events.close()
 
 
-def finished_message(event: Finished, page: str) -> str:
+def finished_message(event: Finished, page: str, offer_contact: bool = False) -> str:
     """The stored reply as it appears in the transcript."""
-    return render_template("_message.html", message=event.message, fault=event.fault, page=page)
+    return render_template("_message.html", message=event.message, fault=event.fault, page=page,
+                           offer_contact=offer_contact)

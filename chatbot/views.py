@@ -48,17 +48,6 @@ bp.add_app_template_filter(render_markdown, "markdown")
 PAGES = {"chat": "chat.page", "widget": "chat.widget"}
 
 
-# Kept for routes written against them; new routes take chatbot.limits' decorators instead.
-def message_rate_limit() -> str:
-    """The per-address message limit from the settings."""
-    return str(current_app.config["CHATBOT_RATE_LIMIT"])
-
-
-def accepted(response: Response) -> bool:
-    """Only messages that were taken count against the rate limit."""
-    return response.status_code < 400
-
-
 def is_htmx() -> bool:
     """True for requests htmx makes (it sends HX-Request: true)."""
     return request.headers.get("HX-Request") == "true"
@@ -77,7 +66,7 @@ def posted_page() -> str:
 
 def render_chat(page: str, *, status: int = 200, error: str = "", draft: str = "",
                 visitor_error: str = "", partial_only: bool = False,
-                messages: list[Message] | None = None) -> Response:
+                messages: list[Message] | None = None, contact_form: object = None) -> Response:
     """Render the chat page (or only its panel) with this visitor's transcript."""
     token = None
     if page == "widget":
@@ -96,7 +85,8 @@ def render_chat(page: str, *, status: int = 200, error: str = "", draft: str = "
                            record=record, visitor_error=visitor_error,
                            name_draft=request.form.get("name", "") if visitor_error else "",
                            suggestions=chat.suggestions(messages, visitor_of(record)),
-                           session_token=token, fresh_session=not has_cookie())
+                           session_token=token, fresh_session=not has_cookie(),
+                           contact_form=contact_form)
     response = Response(html, status)
     response.vary.add("HX-Request")
     return response
@@ -212,7 +202,8 @@ def answer(question: Message, page: str, *, replaces: int | None = None) -> Resp
     if not wants_stream():
         finished = chat.reply(question, visitor)
         html = render_template("_exchange.html", question=question, reply=finished.message,
-                               fault=finished.fault, page=page, show_question=replaces is None)
+                               fault=finished.fault, page=page, show_question=replaces is None,
+                               offer_contact=chat.asks_for_contact(question.text))
         if replaces is not None:
             html += partial(f"#msg-{replaces}", "delete", "")
         return Response(html + suggestions_partial(question, visitor, page))
@@ -222,8 +213,9 @@ def answer(question: Message, page: str, *, replaces: int | None = None) -> Resp
     # A retried reply replaces the fallback it retried, once it is finished.
     closing = partial(f"#msg-{replaces}", "delete", "") if replaces is not None else ""
     closing += suggestions_partial(question, visitor, page)
+    offer = chat.asks_for_contact(question.text)
     return event_stream(html_events(opening, slot, chat.respond(question, visitor),
-                                    lambda event: finished_message(event, page), closing))
+                                    lambda event: finished_message(event, page, offer), closing))
 
 
 def suggestions_partial(question: Message, visitor: Visitor, page: str) -> str:

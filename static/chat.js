@@ -62,7 +62,7 @@
   document.addEventListener("htmx:after:request", function (event) {
     var ctx = event.detail && event.detail.ctx;
     if (ctx && ctx.response && ctx.response.status < 400) accepted(event.target);
-    else if (ctx && ctx.response) {
+    else if (ctx && ctx.response && event.target.matches && event.target.matches("#composer, .starters")) {
       var field = byId("message");
       if (field) field.setAttribute("aria-invalid", "true");
     }
@@ -74,6 +74,27 @@
   document.addEventListener("htmx:after:swap", function () {
     var name = document.querySelector("#visitor-name[aria-invalid=true]");
     if (name) name.focus();
+  });
+
+  // The contact card is open already: go to it rather than add another.
+  document.addEventListener("click", function (event) {
+    var name = byId("contact-name");
+    if (!name || !event.target.closest(".contact-open")) return;
+    event.preventDefault();
+    event.stopPropagation();
+    name.focus();
+  }, true);
+
+  // A swap removed the focused element (a sent card, a deleted chat): refocus the field.
+  var lost = null;
+  document.addEventListener("htmx:before:swap", function () { lost = document.activeElement; });
+  document.addEventListener("htmx:after:swap", function () {
+    if (lost && lost !== document.body && !lost.isConnected) {
+      setTimeout(function () {
+        if (document.activeElement === document.body) focusComposer();
+      }, 0);
+    }
+    lost = null;
   });
 
   // A network failure leaves no response to swap: say so where errors appear.

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import secrets
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from chatbot.stores import (
     KEEP,
+    PENDING,
     QUESTION,
+    ContactRequest,
     Conversation,
     ConversationStore,
+    Delivery,
+    Job,
     Message,
     Role,
     _Keep,
@@ -39,6 +45,38 @@ CREATE TABLE IF NOT EXISTS conversations (
     type_chosen INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS conversations_by_activity ON conversations (updated_at);
+CREATE TABLE IF NOT EXISTS contacts (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    message TEXT NOT NULL,
+    visitor_type TEXT,
+    visitor_name TEXT,
+    created_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS contacts_by_time ON contacts (created_at);
+CREATE TABLE IF NOT EXISTS deliveries (
+    contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    channel TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    updated_at REAL NOT NULL,
+    PRIMARY KEY (contact_id, channel)
+);
+-- run_at NULL: the job used up its tries and waits for revive_failed_jobs.
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    unique_key TEXT UNIQUE,
+    run_at REAL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    claim TEXT,
+    last_error TEXT
+);
+CREATE INDEX IF NOT EXISTS jobs_by_due_time ON jobs (run_at);
 """
 # Columns added after the first release; existing files get them on open.
 _MIGRATIONS = {
@@ -48,6 +86,7 @@ _MIGRATIONS = {
 
 _COLUMNS = "id, conversation_id, role, text, kind, reply_to, created_at, unanswered"
 _CONVERSATION = "id, created_at, updated_at, visitor_name, visitor_type, type_chosen"
+_CONTACT = "id, conversation_id, name, email, message, visitor_type, visitor_name, created_at"
 
 
 def _message(row: tuple[Any, ...]) -> Message:
@@ -189,6 +228,123 @@ class SQLiteStore(ConversationStore):
             ids = [row[0] for row in connection.execute(
                 "SELECT id FROM conversations WHERE updated_at < ?", (idle_before,))]
         return sum(self.delete_conversation(conversation_id) for conversation_id in ids)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """A connection inside BEGIN IMMEDIATE ... COMMIT (ROLLBACK on any error)."""
+        with self._connection() as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+    def add_contact(self, contact: ContactRequest, channels: Sequence[str]) -> ContactRequest:
+        c = contact
+        with self._transaction() as connection:
+            connection.execute(
+                f"INSERT INTO contacts ({_CONTACT}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (c.id, c.conversation_id, c.name, c.email, c.message, c.visitor_type,
+                 c.visitor_name, c.created_at))
+            connection.executemany(
+                "INSERT INTO deliveries (contact_id, channel, status, updated_at)"
+                " VALUES (?, ?, ?, ?)", [(c.id, channel, PENDING, c.created_at)
+                                         for channel in channels])
+        found = self.contact(c.id)
+        assert found is not None
+        return found
+
+    def contacts(self, *, limit: int = 500) -> list[ContactRequest]:
+        with self._connection() as connection:
+            rows = connection.execute(
+                f"SELECT {_CONTACT} FROM contacts ORDER BY created_at DESC LIMIT ?",
+                (limit,)).fetchall()
+            return [self._with_deliveries(connection, row) for row in rows]
+
+    def contact(self, contact_id: str) -> ContactRequest | None:
+        with self._connection() as connection:
+            row = connection.execute(f"SELECT {_CONTACT} FROM contacts WHERE id = ?",
+                                     (contact_id,)).fetchone()
+            return self._with_deliveries(connection, row) if row else None
+
+    @staticmethod
+    def _with_deliveries(connection: sqlite3.Connection, row: tuple[Any, ...]) -> ContactRequest:
+        deliveries = connection.execute(
+            "SELECT channel, status, attempts, last_error, updated_at FROM deliveries"
+            " WHERE contact_id = ? ORDER BY channel DESC", (row[0],)).fetchall()
+        id_, conversation_id, name, email, message, visitor_type, visitor_name, created = row
+        return ContactRequest(id_, conversation_id, name, email, message, visitor_type,
+                              visitor_name, created, tuple(Delivery(*d) for d in deliveries))
+
+    def record_delivery(self, contact_id: str, channel: str, status: str,
+                        error: str | None = None) -> None:
+        with self._connection() as connection:
+            connection.execute(
+                "UPDATE deliveries SET status = ?, attempts = attempts + 1, last_error = ?,"
+                " updated_at = ? WHERE contact_id = ? AND channel = ?",
+                (status, error, time.time(), contact_id, channel))
+
+    def purge_contacts(self, created_before: float) -> int:
+        with self._transaction() as connection:
+            connection.execute(
+                "DELETE FROM deliveries WHERE contact_id IN"
+                " (SELECT id FROM contacts WHERE created_at < ?)", (created_before,))
+            return connection.execute("DELETE FROM contacts WHERE created_at < ?",
+                                      (created_before,)).rowcount
+
+    def enqueue(self, kind: str, payload: dict[str, Any], *, run_at: float,
+                key: str | None = None) -> bool:
+        with self._connection() as connection:
+            added = connection.execute(
+                "INSERT INTO jobs (id, kind, payload, unique_key, run_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (unique_key) DO NOTHING",
+                (secrets.token_hex(12), kind, json.dumps(payload), key, run_at)).rowcount
+        return added > 0
+
+    def claim_jobs(self, now: float, lease_seconds: float, *, limit: int = 10) -> list[Job]:
+        claim = secrets.token_hex(12)
+        # The lease is the due time pushed forward: a worker that dies mid-job leaves it
+        # due again when the lease runs out. BEGIN IMMEDIATE makes claims one at a time.
+        with self._transaction() as connection:
+            rows = connection.execute(
+                "SELECT id, kind, payload, attempts, last_error FROM jobs"
+                " WHERE run_at <= ? ORDER BY run_at LIMIT ?", (now, limit)).fetchall()
+            connection.executemany(
+                "UPDATE jobs SET run_at = ?, claim = ?, attempts = attempts + 1 WHERE id = ?",
+                [(now + lease_seconds, claim, row[0]) for row in rows])
+        return [Job(id_, kind, json.loads(payload), attempts + 1, claim, error)
+                for id_, kind, payload, attempts, error in rows]
+
+    def complete_job(self, job: Job) -> None:
+        with self._connection() as connection:
+            connection.execute("DELETE FROM jobs WHERE id = ? AND claim = ?", (job.id, job.claim))
+
+    def retry_job(self, job: Job, run_at: float, error: str | None = None, *,
+                  reset_attempts: bool = False) -> None:
+        with self._connection() as connection:
+            connection.execute(
+                "UPDATE jobs SET run_at = ?, claim = NULL, last_error = ?,"
+                " attempts = CASE WHEN ? THEN 0 ELSE attempts END WHERE id = ? AND claim = ?",
+                (run_at, error, reset_attempts, job.id, job.claim))
+
+    def fail_job(self, job: Job, error: str) -> None:
+        with self._connection() as connection:
+            connection.execute(
+                "UPDATE jobs SET run_at = NULL, claim = NULL, last_error = ?"
+                " WHERE id = ? AND claim = ?", (error, job.id, job.claim))
+
+    def revive_failed_jobs(self, now: float) -> int:
+        with self._connection() as connection:
+            return connection.execute(
+                "UPDATE jobs SET run_at = ?, attempts = 0 WHERE run_at IS NULL", (now,)).rowcount
+
+    def pending_jobs(self) -> list[tuple[str, dict[str, Any], float | None]]:
+        with self._connection() as connection:
+            rows = connection.execute(
+                "SELECT kind, payload, run_at FROM jobs ORDER BY run_at").fetchall()
+        return [(kind, json.loads(payload), run_at) for kind, payload, run_at in rows]
 
     def ping(self) -> None:
         with self._connection() as connection:
