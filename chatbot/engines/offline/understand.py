@@ -30,7 +30,9 @@ STOPWORDS = frozenset(
     "other our ours ourselves out over own same she should so some such than that the their "
     "theirs them themselves then there these they this those through to too under until up "
     "very was we were what when where which while who whom why will with would you your "
-    "yours yourself s t d ll m re ve y whats wheres whos hows shes hes theyre im ive".split()
+    "yours yourself s t d ll m re ve y whats wheres whos hows shes hes theyre im ive "
+    "every ever anywhere anything anyone anybody somewhere something someone everywhere "
+    "else also ".split()
 )
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
              "4th": 3, "fifth": 4, "5th": 4, "last": -1, "latter": -1, "former": 0}
@@ -44,6 +46,7 @@ class Query:
     intent: str
     terms: tuple[str, ...] = ()  # content stems, for ranking
     topic: tuple[str, ...] = ()  # stems that are neither cue nor filler: the asked-about thing
+    asked: tuple[str, ...] = ()  # stems beside the names and filler: a named thing's part
     missing: tuple[str, ...] = ()  # words the profile never uses, as typed
     projects: tuple[int, ...] = ()
     jobs: tuple[int, ...] = ()
@@ -178,8 +181,12 @@ class Understander:
                  and s not in {stem(w) for w in named}]
         missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named)]
         groups = self._groups(content)
+        named_stems = {stem(w) for w in named}
+        plain = self.filler | self.aspects["tech"] | self.aspects["link"]
+        asked = [s for s in content if s not in plain and s not in named_stems]
         q = Query(
             question, "unknown", terms=tuple(content), topic=tuple(topic),
+            asked=tuple(dict.fromkeys(asked)),
             missing=tuple(missing),
             projects=tuple(int(i) for i in found["project"]),
             jobs=tuple(int(i) for i in found["job"]),
