@@ -15,6 +15,7 @@ from chatbot.profile import Experience, Profile, Project
 
 _CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
     "recruiter": ("availability", "location", "contact"),
@@ -203,7 +204,10 @@ class Composer:
     def _notice(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         a = self.profile.availability
         if a.notice:
-            return OfflineAnswer(f"{a.notice}.".replace("..", "."), True, "notice", ("profile",))
+            text = f"{a.notice}.".replace("..", ".")
+            if _YEAR.search(a.status) or _MONTH.search(a.status):  # 'starting in May 2026'
+                text += f" Availability: {a.status}."
+            return OfflineAnswer(text, True, "notice", ("profile",))
         return self._not_covered("notice", "a notice period or start date", a.status + ".")
 
     # -- skills -----------------------------------------------------------------------------

@@ -107,6 +107,7 @@ class Understander:
         cue_words = {w for ws in lex["intents"].values() for w in ws} | set(lex["words"]["filler"])
         self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
         self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
+        self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()}
         self.faqs = [(frozenset(self._content(words(f.question))),
                       frozenset(self._content(words(f.answer)))) for f in profile.faq]
 
@@ -161,13 +162,65 @@ class Understander:
         if any(p in text for p in self.injection) or re.search(r"\bdan\b", text):
             return Query(question, "unknown", injection=True)
         text = re.sub(r"\b(e-?mail|web)\s+address(es)?\b", "email", text)
+        text = self._about_owner(text)
+        for phrase, meaning in self.phrases.items():
+            text = re.sub(rf"\b{re.escape(phrase)}\b", meaning, text)
         raw = [s for w in words(text) for s in self._synonyms(self._correct(w))]
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
+        if not found["job"] and not found["project"]:
+            found["job"] = self._job_by_order(text)
         if not any(found.values()) and history:
             found = self._from_history(raw, history)
         content = self._content(raw)
         return self._query(question, raw, content, found, negated)
+
+    def _about_owner(self, text: str) -> str:
+        """A long message without the clauses about the visitor ('I'm hiring for a product
+        company, ...'): only the clauses about the owner say what is asked."""
+        clauses = re.split(r"[,.;:!?\n]+|\band\b|\bbut\b", text)
+        if len(clauses) < 3:
+            return text
+        third = self.owner | {"she", "her", "he", "him", "his", "they", "them", "their"}
+        first = {"i", "im", "i'm", "we", "we're", "were", "our", "my", "me", "us"}
+        kept, about_owner, visitor = [], False, False
+        for clause in clauses:
+            said = set(words(clause))
+            if third & said:
+                about_owner, visitor = True, False
+            elif first & said:
+                visitor = True
+            if not visitor:  # a clause with no subject goes on with the one before
+                kept.append(clause)
+        return " , ".join(kept) if about_owner and len(kept) < len(clauses) else text
+
+    def _not_employer(self, text: str, found: dict[str, list[int | str]]) -> list[str]:
+        """'worked at Google' when Google is no employer of the profile (it may still appear
+        in a highlight): the name, as a word the profile doesn't cover."""
+        if found["job"]:
+            return []
+        m = re.search(r"\b(?:work|worked|works|working|employed|job|intern|interned)\s+"
+                      r"(?:at|for)\s+([a-z0-9][\w&.-]*)", text)
+        if not m or m.group(1) in STOPWORDS or stem(m.group(1)) in self.filler:
+            return []
+        return [m.group(1)]
+
+    def _job_by_order(self, text: str) -> list[int | str]:
+        """The earliest job for 'her first job', the latest for 'her last role'."""
+        m = re.search(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
+                      r"(job|role|position|employer|company)\b", text)
+        jobs = self.profile.experience
+        if not m or len(jobs) < 2:
+            return []
+        years = [min((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", j.period or "")),
+                     default=0) for j in jobs]
+        order = sorted(range(len(jobs)), key=lambda i: (years[i], -i)) if all(years) \
+            else list(reversed(range(len(jobs))))
+        if m.group(1) in ("first", "earliest", "oldest"):
+            return [order[0]]
+        if m.group(1) == "previous":
+            return [order[-2]]
+        return [order[-1]]
 
     def _query(self, question: str, raw: list[str], content: list[str],
                found: dict[str, list[int | str]], negated: bool) -> Query:
@@ -180,6 +233,7 @@ class Understander:
         topic = [s for s in content if s not in cue_stems and s not in self.filler
                  and s not in {stem(w) for w in named}]
         missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named)]
+        missing += self._not_employer(" ".join(raw), found)
         groups = self._groups(content)
         named_stems = {stem(w) for w in named}
         plain = self.filler | self.aspects["tech"] | self.aspects["link"]
@@ -206,7 +260,8 @@ class Understander:
         object does. A named project or job takes any other words as the part asked for, and
         the narrow topics (availability, talks...) only miss names ('in Berlin').
         """
-        if intent in ("unknown", "skill", "skills", "experience", "projects"):
+        if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
+                      "languages", "talks", "publications", "awards"):
             return q.missing
         if intent in ("project", "job", "greeting", "thanks", "faq", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
