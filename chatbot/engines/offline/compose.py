@@ -34,7 +34,7 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
     "code": ("code", "github", "link", "open source", "repo"),
 }
 # Intents whose answer is one field asked for by name: never swapped for a fact elsewhere.
-_OWN_WORDS = ("greeting", "thanks", "contact", "skill", "faq")
+_OWN_WORDS = ("greeting", "thanks", "contact", "faq")
 LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "cv": "CV",
                "resume": "Résumé", "website": "Website", "blog": "Blog", "kaggle": "Kaggle",
                "mastodon": "Mastodon", "twitter": "Twitter", "scholar": "Google Scholar",

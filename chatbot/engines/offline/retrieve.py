@@ -65,8 +65,11 @@ class Index:
         cues = self.topic_cues[q.intent]
         scores = self.scores([*q.terms, *(stem(c) for c in cues)])
         order = np.argsort(-scores, kind="stable")
-        return [self.facts[i] for i in order if scores[i] > 0 and cues & self.words[i]
-                and self.facts[i].kind not in ("link", "email", "skills")][:3]
+        found = [i for i in order if scores[i] > 0 and cues & self.words[i]
+                 and self.facts[i].kind not in ("link", "email", "skills")]
+        # A section named for the topic ([[publications]], [education]) comes first.
+        named = [i for i in found if cues & set(words(self.facts[i].section))]
+        return [self.facts[i] for i in [*named, *(i for i in found if i not in named)]][:3]
 
     def _covering(self, q: Query) -> list[Fact]:
         """Facts that, with their project or job, cover the question's topic stems.
@@ -83,7 +86,8 @@ class Index:
                 break
             covered = len(need & self.context[i])
             if covered >= enough:
-                hits.append((-covered, -float(scores[i]), int(i)))
+                figure = q.wants_number and any(c.isdigit() for c in self.facts[i].text)
+                hits.append((-covered - figure, -float(scores[i]), int(i)))
         return [self.facts[i] for _, _, i in sorted(hits)[:3]]
 
 

@@ -16,7 +16,7 @@ from chatbot.profile import Profile
 
 # Ties between intents go to the more specific one: the earlier in this list.
 PRIORITY = ("work_mode", "relocation", "notice", "location", "contact", "education",
-            "languages", "talks", "publications", "awards", "availability", "skills",
+            "talks", "languages", "publications", "awards", "availability", "skills",
             "projects", "experience", "overview", "greeting", "thanks")
 INTENTS = (*PRIORITY, "project", "job", "skill", "faq", "unknown")
 NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "isnt", "doesnt", "wont", "dont",
@@ -34,6 +34,8 @@ STOPWORDS = frozenset(
     "every ever anywhere anything anyone anybody somewhere something someone everywhere "
     "else also ".split()
 )
+# Endings that make another word of the same root, which Snowball keeps apart.
+DERIVED = ("ship", "ment", "ness", "ation", "ion", "er", "or", "al", "ist", "ism")
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
              "4th": 3, "fifth": 4, "5th": 4, "last": -1, "latter": -1, "former": 0}
 
@@ -58,6 +60,7 @@ class Query:
     aspects: frozenset[str] = field(default_factory=frozenset)  # tech, link, impact
     faq: int = -1  # the FAQ entry that asks this question, or -1
     wants_email: bool = False
+    wants_number: bool = False  # 'how many', 'how much': a fact with a figure answers
     current: bool = False
     negated: bool = False
     injection: bool = False
@@ -100,7 +103,7 @@ class Understander:
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
         self.link_keys = {self._link_kind(k): k for k in profile.contact.links}
         profile_text = " ".join(
-            [f.text + " " + f.source + " " + f.section + " " + f.question for f in facts])
+            [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
         self.profile_words = sorted(w for w in set(words(profile_text)) if len(w) >= 4
                                     and w.isalpha())
@@ -249,6 +252,8 @@ class Understander:
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)),
             faq=self._faq(content), wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
+            wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
+                                        " ".join(raw))),
         )
         intent = self._intent(q, raw, content)
         return replace(q, intent=intent, missing=self._missing_for(intent, q))
@@ -260,6 +265,9 @@ class Understander:
         object does. A named project or job takes any other words as the part asked for, and
         the narrow topics (availability, talks...) only miss names ('in Berlin').
         """
+        if len(words(q.text)) >= 25:  # a long message: only fields and names it asks about
+            names = {fold(t) for t in re.findall(r"[\w-]+", q.text)[1:] if t[:1].isupper()}
+            return tuple(w for w in q.missing if stem(w) in self.required or w in names)
         if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
                       "languages", "talks", "publications", "awards"):
             return q.missing
@@ -301,6 +309,8 @@ class Understander:
         s = stem(word)
         if s in self.vocab or word.isdigit() or fold(word) in self.link_aliases:
             return False
+        if len(s) >= 5 and any(s + end in self.vocab for end in DERIVED):
+            return False  # 'sponsoring' where the profile says 'sponsorship'
         if s in self.required:
             return True
         return s not in self.weight and s not in self.filler and s not in self.aspect_stems
@@ -390,7 +400,10 @@ class Understander:
             cover = len(asked & (q_stems | a_stems)) / len(asked)
             share = overlap / max(len(q_stems - self.filler), 1)
             score = cover + share
-            if cover >= 0.75 and (share >= 0.5 or overlap >= 2) and score > best_score:
+            # Most of the question is in the entry; or all of the entry's question is in it
+            # ('can she do UI design herself' asks 'does she also design?').
+            close = cover >= 0.75 and (share >= 0.5 or overlap >= 2)
+            if (close or (share == 1 and cover >= 0.3)) and score > best_score:
                 best, best_score = i, score
         return best
 
