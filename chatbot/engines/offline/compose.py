@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from chatbot.engines.base import Visitor
 from chatbot.engines.offline.facts import Fact, job_title
-from chatbot.engines.offline.retrieve import Retrieved
+from chatbot.engines.offline.retrieve import Retrieved, searched
 from chatbot.engines.offline.text import autolink, fold, lexicon, sentences, stems, words
 from chatbot.engines.offline.understand import Query
 from chatbot.profile import Experience, Profile, Project
 
 _CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
     "recruiter": ("availability", "location", "contact"),
@@ -32,6 +33,8 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
     "stack": ("skill", "stack", "tech", "tool"),
     "code": ("code", "github", "link", "open source", "repo"),
 }
+# Intents whose answer is one field asked for by name: never swapped for a fact elsewhere.
+_OWN_WORDS = ("greeting", "thanks", "contact", "faq")
 LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "cv": "CV",
                "resume": "Résumé", "website": "Website", "blog": "Blog", "kaggle": "Kaggle",
                "mastodon": "Mastodon", "twitter": "Twitter", "scholar": "Google Scholar",
@@ -76,7 +79,24 @@ class Composer:
                                            "project", "job", "skill", "projects"):
             return self._with_faq(q)
         make = self.by_intent.get(q.intent, self._topical)
-        return make(q, found, visitor)
+        return self._on_topic(make(q, found, visitor), q, found)
+
+    def _on_topic(self, answer: OfflineAnswer, q: Query, found: Retrieved) -> OfflineAnswer:
+        """The intent's answer, unless it drops what the question asked about and a fact
+        elsewhere has it ('how many teams use the design system' is not the skill group)."""
+        if not answer.answered or not q.topic or not found.covering or q.intent in _OWN_WORDS:
+            return answer
+        need, terms = set(q.topic), set(q.terms)
+        said = set(stems(answer.text))
+        best = found.covering[0]
+        has = set(stems(searched(best)))
+        if len(need & has) <= len(need & said) or len(terms & has) <= len(terms & said):
+            return answer
+        facts = [f for f in found.covering[:2] if f.text not in answer.text] or [best]
+        if len(facts) == 1:
+            return OfflineAnswer(_cite(facts[0]), True, answer.intent, _sources(facts))
+        text = "\n".join(f"- {_cite(f)}" for f in facts)
+        return OfflineAnswer(text, True, answer.intent, _sources(facts))
 
     # -- saying what the profile doesn't cover --------------------------------------------
 
@@ -184,7 +204,10 @@ class Composer:
     def _notice(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         a = self.profile.availability
         if a.notice:
-            return OfflineAnswer(f"{a.notice}.".replace("..", "."), True, "notice", ("profile",))
+            text = f"{a.notice}.".replace("..", ".")
+            if _YEAR.search(a.status) or _MONTH.search(a.status):  # 'starting in May 2026'
+                text += f" Availability: {a.status}."
+            return OfflineAnswer(text, True, "notice", ("profile",))
         return self._not_covered("notice", "a notice period or start date", a.status + ".")
 
     # -- skills -----------------------------------------------------------------------------
@@ -275,7 +298,7 @@ class Composer:
     def _project_parts(self, p: Project, q: Query) -> list[str]:
         """The parts of one project the question asks for; all of them when it asks none."""
         notes = sentences(p.notes or "")
-        asked = [t for t in (*p.highlights, *notes) if set(q.topic) & set(_stems(t))]
+        asked = _asked(q, [*p.highlights, *notes])
         if "impact" in q.aspects or asked:
             picked = asked or list(p.highlights) or notes
             if picked:
@@ -318,7 +341,7 @@ class Composer:
                                  (job_title(self.latest),))
         job = jobs[q.jobs[0]]
         notes = sentences(job.notes or "")
-        asked = [t for t in (*job.highlights, *notes) if set(q.topic) & set(_stems(t))]
+        asked = _asked(q, [*job.highlights, *notes])
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
         lines += [f"- {h}" for h in (asked or [*job.highlights, *notes])[:3]]
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
@@ -490,5 +513,8 @@ def _as_typed(question: str, word: str) -> str:
     return word
 
 
-def _stems(text: str) -> list[str]:
-    return stems(text)
+def _asked(q: Query, parts: Sequence[str]) -> list[str]:
+    """The parts of a project or job that use the most of what the question asks about."""
+    scored = [(len(set(q.asked) & set(stems(t))), t) for t in parts]
+    best = max((n for n, _ in scored), default=0)
+    return [t for n, t in scored if n == best] if best else []

@@ -17,12 +17,13 @@ class Fact:
 
     text: str  # as an answer quotes it
     kind: str  # headline, summary, location, pronouns, availability, work_modes, notice,
-    #            email, link, skills, project, highlight, note, job, faq, extra
+    #            email, link, skills, project, highlight, note, job, faq, audience, extra
     source: str  # what the answer names: a project, "Role at Company", "FAQ", a section
     section: str = ""  # the extra key, or the link / skill group name
     project: int = -1  # index into profile.projects, or -1
     job: int = -1  # index into profile.experience, or -1
     question: str = ""  # the FAQ question, for FAQ units
+    keys: str = ""  # words the index searches but answers don't quote (a table's key names)
 
 
 def job_title(job: Experience) -> str:
@@ -56,9 +57,12 @@ def fact_units(profile: Profile) -> list[Fact]:
     for i, job in enumerate(profile.experience):
         facts += _job_units(i, job)
     facts += [Fact(f.answer, "faq", "FAQ", question=f.question) for f in profile.faq]
+    for kind, audience in profile.audiences.items():
+        facts += [Fact(s, "audience", "profile", section=kind.replace("_", " "))
+                  for s in sentences(audience.notes or "")]
     for key, value in profile.extra.items():
-        facts += [Fact(f"{_label(key)}: {line}", "extra", _label(key), section=key)
-                  for line in _lines(value)]
+        facts += [Fact(f"{_label(key)}: {line}", "extra", _label(key), section=key, keys=keys)
+                  for line, keys in _lines(value)]
     return facts
 
 
@@ -69,8 +73,8 @@ def _project_units(i: int, project: Project) -> list[Fact]:
     units += [Fact(h, "highlight", project.name, project=i) for h in project.highlights]
     units += [Fact(s, "note", project.name, project=i) for s in sentences(project.notes or "")]
     for key, value in project.extra.items():
-        units += [Fact(f"{_label(key)}: {line}", "extra", project.name, section=key, project=i)
-                  for line in _lines(value)]
+        units += [Fact(f"{_label(key)}: {line}", "extra", project.name, section=key, project=i,
+                       keys=keys) for line, keys in _lines(value)]
     return units
 
 
@@ -82,8 +86,8 @@ def _job_units(i: int, job: Experience) -> list[Fact]:
     units += [Fact(h, "highlight", title, job=i) for h in job.highlights]
     units += [Fact(s, "note", title, job=i) for s in sentences(job.notes or "")]
     for key, value in job.extra.items():
-        units += [Fact(f"{_label(key)}: {line}", "extra", title, section=key, job=i)
-                  for line in _lines(value)]
+        units += [Fact(f"{_label(key)}: {line}", "extra", title, section=key, job=i,
+                       keys=keys) for line, keys in _lines(value)]
     return units
 
 
@@ -92,15 +96,18 @@ def _label(key: str) -> str:
     return key.rsplit(".", 1)[-1].replace("_", " ").replace("-", " ").strip().capitalize()
 
 
-def _lines(value: Any) -> list[str]:
-    """The text of an extra value: one line per list item, a table's values joined."""
+def _lines(value: Any) -> list[tuple[str, str]]:
+    """The text of an extra value, one line per list item, a table's values joined; with
+    the table's key names ('thesis', 'grade'), which the index searches too."""
     if isinstance(value, list):
         return [line for item in value for line in _lines(item)][:50]
     if isinstance(value, Mapping):
-        parts = [_scalar(v) for v in value.values() if not isinstance(v, Mapping)]
-        return [", ".join(p for p in parts if p)] if any(parts) else []
+        pairs = [(str(k), _scalar(v)) for k, v in value.items() if not isinstance(v, Mapping)]
+        parts = [v for _, v in pairs if v]
+        keys = " ".join(_label(k) for k, v in pairs if v)
+        return [(", ".join(parts), keys)] if parts else []
     text = _scalar(value)
-    return [text] if text else []
+    return [(text, "")] if text else []
 
 
 def _scalar(value: Any) -> str:

@@ -33,10 +33,16 @@ class Index:
 
     def __init__(self, facts: Sequence[Fact]):
         self.facts = list(facts)
-        self.stems = [frozenset(stems(f"{f.text} {f.source} {f.section} {f.question}"))
+        self.stems = [frozenset(stems(searched(f))) for f in self.facts]
+        # A highlight is about its project or job too: 'featured' + 'danube map' finds the
+        # Duna Maps highlight whose own text never says 'Danube'.
+        heads = {(f.project, f.job): self.stems[i] for i, f in enumerate(self.facts)
+                 if f.kind in ("project", "job")}
+        self.context = [s | heads.get((f.project, f.job), frozenset()) | frozenset(stems(f.source))
+                        for f, s in zip(self.facts, self.stems, strict=True)]
+        self.words = [frozenset(words(f"{f.text} {f.section} {f.question} {f.keys}"))
                       for f in self.facts]
-        self.words = [frozenset(words(f"{f.text} {f.section} {f.question}")) for f in self.facts]
-        corpus = [stems(f"{f.text} {f.question} {f.section}") or ["_"] for f in self.facts]
+        corpus = [stems(searched(f)) or ["_"] for f in self.facts]
         self.bm25 = bm25s.BM25()
         self.bm25.index(_tokenized(corpus), show_progress=False)
         intents = lexicon()["intents"]
@@ -63,20 +69,35 @@ class Index:
         cues = self.topic_cues[q.intent]
         scores = self.scores([*q.terms, *(stem(c) for c in cues)])
         order = np.argsort(-scores, kind="stable")
-        return [self.facts[i] for i in order if scores[i] > 0 and cues & self.words[i]
-                and self.facts[i].kind not in ("link", "email", "skills")][:3]
+        found = [i for i in order if scores[i] > 0 and cues & self.words[i]
+                 and self.facts[i].kind not in ("link", "email", "skills")]
+        # A section named for the topic ([[publications]], [education]) comes first.
+        named = [i for i in found if cues & set(words(self.facts[i].section))]
+        return [self.facts[i] for i in [*named, *(i for i in found if i not in named)]][:3]
 
     def _covering(self, q: Query) -> list[Fact]:
-        """Facts (with their source) that contain every topic stem of the question."""
-        need = set(q.topic)
-        ranked = self._ranked(list(q.terms))
-        return [f for f, s in ranked if need <= s][:3]
+        """Facts that, with their project or job, cover the question's topic stems.
 
-    def _ranked(self, terms: list[str]) -> list[tuple[Fact, frozenset[str]]]:
-        """Facts with a positive score, best first, with their stems."""
-        scores = self.scores(terms)
-        order = np.argsort(-scores, kind="stable")
-        return [(self.facts[i], self.stems[i]) for i in order if scores[i] > 0]
+        All of them; or, for a topic of three or more stems, all but one (a paraphrase
+        rarely uses every word the profile does). Best covered first, then by BM25.
+        """
+        need = set(q.topic)
+        enough = len(need) - (1 if len(need) >= 3 else 0)
+        scores = self.scores(list(q.terms))
+        hits = []
+        for i in np.argsort(-scores, kind="stable"):
+            if scores[i] <= 0:
+                break
+            covered = len(need & self.context[i])
+            if covered >= enough:
+                figure = q.wants_number and any(c.isdigit() for c in self.facts[i].text)
+                hits.append((-covered - figure, -float(scores[i]), int(i)))
+        return [self.facts[i] for _, _, i in sorted(hits)[:3]]
+
+
+def searched(f: Fact) -> str:
+    """The text of a fact the index searches."""
+    return f"{f.text} {f.question} {f.section} {f.keys}"
 
 
 def _tokenized(corpus: list[list[str]]) -> bm25s.tokenization.Tokenized:

@@ -16,7 +16,7 @@ from chatbot.profile import Profile
 
 # Ties between intents go to the more specific one: the earlier in this list.
 PRIORITY = ("work_mode", "relocation", "notice", "location", "contact", "education",
-            "languages", "talks", "publications", "awards", "availability", "skills",
+            "talks", "languages", "publications", "awards", "availability", "skills",
             "projects", "experience", "overview", "greeting", "thanks")
 INTENTS = (*PRIORITY, "project", "job", "skill", "faq", "unknown")
 NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "isnt", "doesnt", "wont", "dont",
@@ -30,8 +30,12 @@ STOPWORDS = frozenset(
     "other our ours ourselves out over own same she should so some such than that the their "
     "theirs them themselves then there these they this those through to too under until up "
     "very was we were what when where which while who whom why will with would you your "
-    "yours yourself s t d ll m re ve y whats wheres whos hows shes hes theyre im ive".split()
+    "yours yourself s t d ll m re ve y whats wheres whos hows shes hes theyre im ive "
+    "every ever anywhere anything anyone anybody somewhere something someone everywhere "
+    "else also ".split()
 )
+# Endings that make another word of the same root, which Snowball keeps apart.
+DERIVED = ("ship", "ment", "ness", "ation", "ion", "er", "or", "al", "ist", "ism")
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
              "4th": 3, "fifth": 4, "5th": 4, "last": -1, "latter": -1, "former": 0}
 
@@ -44,6 +48,7 @@ class Query:
     intent: str
     terms: tuple[str, ...] = ()  # content stems, for ranking
     topic: tuple[str, ...] = ()  # stems that are neither cue nor filler: the asked-about thing
+    asked: tuple[str, ...] = ()  # stems beside the names and filler: a named thing's part
     missing: tuple[str, ...] = ()  # words the profile never uses, as typed
     projects: tuple[int, ...] = ()
     jobs: tuple[int, ...] = ()
@@ -55,6 +60,7 @@ class Query:
     aspects: frozenset[str] = field(default_factory=frozenset)  # tech, link, impact
     faq: int = -1  # the FAQ entry that asks this question, or -1
     wants_email: bool = False
+    wants_number: bool = False  # 'how many', 'how much': a fact with a figure answers
     current: bool = False
     negated: bool = False
     injection: bool = False
@@ -97,13 +103,14 @@ class Understander:
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
         self.link_keys = {self._link_kind(k): k for k in profile.contact.links}
         profile_text = " ".join(
-            [f.text + " " + f.source + " " + f.section + " " + f.question for f in facts])
+            [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
         self.profile_words = sorted(w for w in set(words(profile_text)) if len(w) >= 4
                                     and w.isalpha())
         cue_words = {w for ws in lex["intents"].values() for w in ws} | set(lex["words"]["filler"])
         self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
         self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
+        self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()}
         self.faqs = [(frozenset(self._content(words(f.question))),
                       frozenset(self._content(words(f.answer)))) for f in profile.faq]
 
@@ -158,13 +165,65 @@ class Understander:
         if any(p in text for p in self.injection) or re.search(r"\bdan\b", text):
             return Query(question, "unknown", injection=True)
         text = re.sub(r"\b(e-?mail|web)\s+address(es)?\b", "email", text)
+        text = self._about_owner(text)
+        for phrase, meaning in self.phrases.items():
+            text = re.sub(rf"\b{re.escape(phrase)}\b", meaning, text)
         raw = [s for w in words(text) for s in self._synonyms(self._correct(w))]
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
+        if not found["job"] and not found["project"]:
+            found["job"] = self._job_by_order(text)
         if not any(found.values()) and history:
             found = self._from_history(raw, history)
         content = self._content(raw)
         return self._query(question, raw, content, found, negated)
+
+    def _about_owner(self, text: str) -> str:
+        """A long message without the clauses about the visitor ('I'm hiring for a product
+        company, ...'): only the clauses about the owner say what is asked."""
+        clauses = re.split(r"[,.;:!?\n]+|\band\b|\bbut\b", text)
+        if len(clauses) < 3:
+            return text
+        third = self.owner | {"she", "her", "he", "him", "his", "they", "them", "their"}
+        first = {"i", "im", "i'm", "we", "we're", "were", "our", "my", "me", "us"}
+        kept, about_owner, visitor = [], False, False
+        for clause in clauses:
+            said = set(words(clause))
+            if third & said:
+                about_owner, visitor = True, False
+            elif first & said:
+                visitor = True
+            if not visitor:  # a clause with no subject goes on with the one before
+                kept.append(clause)
+        return " , ".join(kept) if about_owner and len(kept) < len(clauses) else text
+
+    def _not_employer(self, text: str, found: dict[str, list[int | str]]) -> list[str]:
+        """'worked at Google' when Google is no employer of the profile (it may still appear
+        in a highlight): the name, as a word the profile doesn't cover."""
+        if found["job"]:
+            return []
+        m = re.search(r"\b(?:work|worked|works|working|employed|job|intern|interned)\s+"
+                      r"(?:at|for)\s+([a-z0-9][\w&.-]*)", text)
+        if not m or m.group(1) in STOPWORDS or stem(m.group(1)) in self.filler:
+            return []
+        return [m.group(1)]
+
+    def _job_by_order(self, text: str) -> list[int | str]:
+        """The earliest job for 'her first job', the latest for 'her last role'."""
+        m = re.search(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
+                      r"(job|role|position|employer|company)\b", text)
+        jobs = self.profile.experience
+        if not m or len(jobs) < 2:
+            return []
+        years = [min((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", j.period or "")),
+                     default=0) for j in jobs]
+        order = sorted(range(len(jobs)), key=lambda i: (years[i], -i)) if all(years) \
+            else list(reversed(range(len(jobs))))
+        if m.group(1) in ("first", "earliest", "oldest"):
+            return [order[0]]
+        if m.group(1) == "previous":
+            return [order[-2]]
+        return [order[-1]]
 
     def _query(self, question: str, raw: list[str], content: list[str],
                found: dict[str, list[int | str]], negated: bool) -> Query:
@@ -177,9 +236,14 @@ class Understander:
         topic = [s for s in content if s not in cue_stems and s not in self.filler
                  and s not in {stem(w) for w in named}]
         missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named)]
+        missing += self._not_employer(" ".join(raw), found)
         groups = self._groups(content)
+        named_stems = {stem(w) for w in named}
+        plain = self.filler | self.aspects["tech"] | self.aspects["link"]
+        asked = [s for s in content if s not in plain and s not in named_stems]
         q = Query(
             question, "unknown", terms=tuple(content), topic=tuple(topic),
+            asked=tuple(dict.fromkeys(asked)),
             missing=tuple(missing),
             projects=tuple(int(i) for i in found["project"]),
             jobs=tuple(int(i) for i in found["job"]),
@@ -188,6 +252,8 @@ class Understander:
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)),
             faq=self._faq(content), wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
+            wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
+                                        " ".join(raw))),
         )
         intent = self._intent(q, raw, content)
         return replace(q, intent=intent, missing=self._missing_for(intent, q))
@@ -199,7 +265,11 @@ class Understander:
         object does. A named project or job takes any other words as the part asked for, and
         the narrow topics (availability, talks...) only miss names ('in Berlin').
         """
-        if intent in ("unknown", "skill", "skills", "experience", "projects"):
+        if len(words(q.text)) >= 25:  # a long message: only fields and names it asks about
+            names = {fold(t) for t in re.findall(r"[\w-]+", q.text)[1:] if t[:1].isupper()}
+            return tuple(w for w in q.missing if stem(w) in self.required or w in names)
+        if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
+                      "languages", "talks", "publications", "awards"):
             return q.missing
         if intent in ("project", "job", "greeting", "thanks", "faq", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
@@ -239,6 +309,8 @@ class Understander:
         s = stem(word)
         if s in self.vocab or word.isdigit() or fold(word) in self.link_aliases:
             return False
+        if len(s) >= 5 and any(s + end in self.vocab for end in DERIVED):
+            return False  # 'sponsoring' where the profile says 'sponsorship'
         if s in self.required:
             return True
         return s not in self.weight and s not in self.filler and s not in self.aspect_stems
@@ -328,7 +400,10 @@ class Understander:
             cover = len(asked & (q_stems | a_stems)) / len(asked)
             share = overlap / max(len(q_stems - self.filler), 1)
             score = cover + share
-            if cover >= 0.75 and (share >= 0.5 or overlap >= 2) and score > best_score:
+            # Most of the question is in the entry; or all of the entry's question is in it
+            # ('can she do UI design herself' asks 'does she also design?').
+            close = cover >= 0.75 and (share >= 0.5 or overlap >= 2)
+            if (close or (share == 1 and cover >= 0.3)) and score > best_score:
                 best, best_score = i, score
         return best
 
