@@ -135,9 +135,9 @@ def main(argv: Sequence[str]) -> int:
             print(f"\n{name}: {path.name} not present, skipped")
             continue
         examples = load_set(path)
-        results[name] = report(f"{name} ({path.name}), cue phrases", examples, cues)
+        show = "--show-dev-misses" in argv or name != "dev"
+        results[name] = report(f"{name} ({path.name}), cue phrases", examples, cues, show)
         if name == "dev":
-            show = "--show-dev-misses" in argv
             train, dev = split(examples)
             report("  train split, cue phrases", train, cues)
             report("  dev split (never tuned on), cue phrases", dev, cues, show)
