@@ -123,6 +123,15 @@ class NaiveBayes:
         return best
 
 
+def hybrid(model: Classifier) -> Classifier:
+    """The cue phrases, and `model` only where they find no signal."""
+
+    def classify(text: str) -> str:
+        return infer_visitor_type([text]) or model(text)
+
+    return classify
+
+
 def _pick(examples: Sequence[Example], keep: Sequence[bool]) -> list[Example]:
     return [e for e, k in zip(examples, keep, strict=True) if k]
 
@@ -150,6 +159,8 @@ def main(argv: Sequence[str]) -> int:
             if "--compare" in argv:
                 report("  dev split, naive Bayes trained on train split", dev, NaiveBayes(train),
                        show)
+                report("  dev split, cues then naive Bayes where they find nothing", dev,
+                       hybrid(NaiveBayes(train)), show)
         elif "--compare" in argv:
             report(f"{name}, naive Bayes trained on all of dev", examples,
                    NaiveBayes(load_set(SETS["dev"])))
