@@ -45,6 +45,12 @@ _CODE_SHAPES = (
     re.compile(r"\bp(?:50|90|95|99|999)\b"),
     re.compile(r"`[^`]+`"),
 )
+# Pay in numbers ("70-80k", "£550/day", "$90 per hour"): how recruiters write.
+_MONEY = re.compile(
+    r"[£$€]\s?\d|\b\d+(?:\.\d+)?\s?k\b|/\s?(?:day|hour|hr|year|yr|month)\b"
+    r"|\bper (?:day|hour|annum)\b|\bp\.a\.|\bk\s?-\s?\d+\s?k\b",
+    re.IGNORECASE,
+)
 # Typo correction only looks at words this long, against cue words this long: shorter
 # words are too often real words one letter away from a cue.
 _FUZZY_MIN_LEN = 6
@@ -80,6 +86,7 @@ class _Cues:
     not_negating: frozenset[str]
     corrections: tuple[tuple[str, ...], ...]
     correction_boost: float
+    money: float
     fuzzy_words: Mapping[str, str]  # cue word -> its stem, for typo correction
     known_stems: frozenset[str]
 
@@ -89,6 +96,7 @@ class _Tech:
     by_first: Mapping[str, tuple[_Cue, ...]]  # kinds: specific, generic, ask, inventory
     weights: Mapping[str, float]
     cap: float
+    cap_without_ask: float
     inventory_factor: float
     hiring_cue: float
     hiring_factor: float
@@ -139,8 +147,8 @@ def score_message(text: str) -> _Scored:
     return _score_tokens(tuple(words(text)), _raw_terms(text))
 
 
-def _raw_terms(text: str) -> tuple[int, int]:
-    """(kinds of code shape, distinct case-sensitive terms) in the raw text."""
+def _raw_terms(text: str) -> tuple[int, int, bool]:
+    """(kinds of code shape, distinct case-sensitive terms, pay in numbers) in the raw text."""
     tech = _load_tech()
     shapes = 0
     for pattern in _CODE_SHAPES:
@@ -148,7 +156,7 @@ def _raw_terms(text: str) -> tuple[int, int]:
         if any(f not in tech.not_code for f in found):
             shapes += 1
     cased = len(set(tech.cased.findall(text))) if tech.cased else 0
-    return shapes, cased
+    return shapes, cased, bool(_MONEY.search(text))
 
 
 def tokens(text: str) -> list[str]:
@@ -166,7 +174,9 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def _score_tokens(raw: tuple[str, ...], raw_terms: tuple[int, int] = (0, 0)) -> _Scored:
+def _score_tokens(
+    raw: tuple[str, ...], raw_terms: tuple[int, int, bool] = (0, 0, False)
+) -> _Scored:
     """Match cues on stems (or exact words); longer cues claim their words first."""
     cues = _load_cues()
     pairs = [_stem_word(w) for w in raw]
@@ -192,6 +202,8 @@ def _score_tokens(raw: tuple[str, ...], raw_terms: tuple[int, int] = (0, 0)) -> 
             continue
         boost = cues.correction_boost if positions[0] >= corrected_from else 1.0
         scores[cue.kind] += cue.weight * boost
+    if raw_terms[2]:
+        scores["recruiter"] += cues.money
     if "peer" not in vetoed:
         depth = _depth(toks, exact, raw_terms, frozenset(used))
         tech = _load_tech()
@@ -203,7 +215,7 @@ def _score_tokens(raw: tuple[str, ...], raw_terms: tuple[int, int] = (0, 0)) -> 
 
 
 def _depth(
-    toks: tuple[str, ...], exact: tuple[str, ...], raw_terms: tuple[int, int],
+    toks: tuple[str, ...], exact: tuple[str, ...], raw_terms: tuple[int, int, bool],
     claimed: frozenset[int],
 ) -> float:
     """How technical a message is: named tools and concepts, code shapes, how-questions.
@@ -226,18 +238,18 @@ def _depth(
         if cue.kind in ("specific", "generic"):
             used.update(positions)
         terms.setdefault(cue.kind, set()).add(cue.items)
-    shapes, cased = raw_terms
+    shapes, cased, _ = raw_terms
     w = tech.weights
-    depth = (
-        (len(terms.get("specific", ())) + cased) * w["specific"]
-        + len(terms.get("generic", ())) * w["generic"]
-        + shapes * w["shape"]
-    )
-    if depth and terms.get("ask"):
+    named = len(terms.get("specific", ())) + cased
+    depth = named * w["specific"] + len(terms.get("generic", ())) * w["generic"]
+    depth += shapes * w["shape"]
+    asks = bool(terms.get("ask"))
+    # Asking how or which counts only about something named ("frontend or backend?" is not).
+    if asks and (named or shapes):
         depth += w["ask"]
     if terms.get("inventory"):
         depth *= tech.inventory_factor
-    return min(depth, tech.cap)
+    return min(depth, tech.cap if asks else tech.cap_without_ask)
 
 
 def _match(
@@ -360,6 +372,7 @@ def _load_cues(path: Path = CUES_PATH) -> _Cues:
         not_negating=frozenset(_phrase(" ".join(settings.get("not_negating", ())))),
         corrections=_phrases(settings.get("corrections", ())),
         correction_boost=float(settings.get("correction_boost", 1.0)),
+        money=float(settings.get("money", 0.0)),
         fuzzy_words=fuzzy,
         known_stems=known,
     )
@@ -389,6 +402,7 @@ def _load_tech(path: Path = TECH_PATH) -> _Tech:
         by_first={k: tuple(v) for k, v in by_first.items()},
         weights={k: float(settings.get(k, 0.0)) for k in ("specific", "generic", "shape", "ask")},
         cap=float(settings.get("cap", 1.5)),
+        cap_without_ask=float(settings.get("cap_without_ask", 1.0)),
         inventory_factor=float(settings.get("inventory_factor", 0.5)),
         hiring_cue=float(settings.get("hiring_cue", 0.6)),
         hiring_factor=float(settings.get("hiring_factor", 0.5)),

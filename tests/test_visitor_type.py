@@ -76,6 +76,9 @@ def test_single_messages(text: str, expected: str | None) -> None:
         # A job spec names tools too: the recruiter's cue wins.
         ("Is she open to a contract role? Python, Django, Postgres, AWS.", "recruiter"),
         ("I'm hiring for my team: Rust, Kafka and Kubernetes. Interested?", "hiring_manager"),
+        ("Senior Python/Django engineer for a fintech, 70-80k base, hybrid. Open to it?",
+         "recruiter"),
+        ("Does she do frontend or backend?", None),  # "or" about nothing named
     ],
 )
 def test_technical_depth(text: str, expected: str | None) -> None:
