@@ -156,6 +156,9 @@ def main(argv: Sequence[str]) -> int:
             report("  held-out round one, train part", _pick(examples, in_train), cues)
             report("  held-out round one, dev part (never tuned on)", _pick(examples, in_dev),
                    cues, show)
+            probe = set(tagged(path, "probe round two"))
+            report("  round-two probe (written after the last change, not tuned on)",
+                   _pick(examples, [i in probe for i in range(len(examples))]), cues, show)
             if "--compare" in argv:
                 report("  dev split, naive Bayes trained on train split", dev, NaiveBayes(train),
                        show)
