@@ -16,6 +16,7 @@ from chatbot.engines.offline.text import fold
 
 VISITOR_TYPES = ("recruiter", "hiring_manager", "peer", "other")
 CUES_PATH = Path(__file__).with_name("data") / "visitor_cues.toml"
+TECH_PATH = Path(__file__).with_name("data") / "tech_terms.toml"
 
 _GAP = "*"
 _BREAK = "|"  # sentence boundary token: a "*" gap never crosses it
@@ -31,6 +32,24 @@ _CONTRACTIONS = (
     (re.compile(r"'d\b"), " would"),
     (re.compile(r"'ll\b"), " will"),
     (re.compile(r"'s\b"), ""),
+)
+# Shapes of code in the raw text (each kind counts once): CamelCase or mixed-case names
+# (MapLibre, eBPF), calls (color-mix()), file or package names (crates.io), snake_case,
+# versions (v1.2, 3.11.4), percentiles (p99), backticks.
+_CODE_SHAPES = (
+    re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b"),
+    re.compile(r"[A-Za-z0-9_]\(\)"),
+    re.compile(r"\b[A-Za-z0-9_-]+\.(?:io|js|ts|py|rs|go|rb|toml|ya?ml|json|sh|lock|cfg)\b"),
+    re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b"),
+    re.compile(r"\bv\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+\b"),
+    re.compile(r"\bp(?:50|90|95|99|999)\b"),
+    re.compile(r"`[^`]+`"),
+)
+# Pay in numbers ("70-80k", "£550/day", "$90 per hour"): how recruiters write.
+_MONEY = re.compile(
+    r"[£$€]\s?\d|\b\d+(?:\.\d+)?\s?k\b|/\s?(?:day|hour|hr|year|yr|month)\b"
+    r"|\bper (?:day|hour|annum)\b|\bp\.a\.|\bk\s?-\s?\d+\s?k\b",
+    re.IGNORECASE,
 )
 # Typo correction only looks at words this long, against cue words this long: shorter
 # words are too often real words one letter away from a cue.
@@ -67,8 +86,23 @@ class _Cues:
     not_negating: frozenset[str]
     corrections: tuple[tuple[str, ...], ...]
     correction_boost: float
+    money: float
     fuzzy_words: Mapping[str, str]  # cue word -> its stem, for typo correction
     known_stems: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Tech:
+    by_first: Mapping[str, tuple[_Cue, ...]]  # kinds: specific, generic, ask, inventory
+    weights: Mapping[str, float]
+    cap: float
+    cap_without_ask: float
+    inventory_factor: float
+    hiring_cue: float
+    hiring_factor: float
+    cased: re.Pattern[str] | None
+    not_code: frozenset[str]
+    known_stems: frozenset[str]  # never "corrected" into a cue word
 
 
 @dataclass(frozen=True)
@@ -110,7 +144,19 @@ def infer_visitor(messages: Sequence[str]) -> VisitorGuess | None:
 
 def score_message(text: str) -> _Scored:
     """Cue weights per visitor type in one message, and the types it rules out."""
-    return _score_tokens(tuple(words(text)))
+    return _score_tokens(tuple(words(text)), _raw_terms(text))
+
+
+def _raw_terms(text: str) -> tuple[int, int, bool]:
+    """(kinds of code shape, distinct case-sensitive terms, pay in numbers) in the raw text."""
+    tech = _load_tech()
+    shapes = 0
+    for pattern in _CODE_SHAPES:
+        found = pattern.findall(text)
+        if any(f not in tech.not_code for f in found):
+            shapes += 1
+    cased = len(set(tech.cased.findall(text))) if tech.cased else 0
+    return shapes, cased, bool(_MONEY.search(text))
 
 
 def tokens(text: str) -> list[str]:
@@ -128,7 +174,9 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def _score_tokens(raw: tuple[str, ...]) -> _Scored:
+def _score_tokens(
+    raw: tuple[str, ...], raw_terms: tuple[int, int, bool] = (0, 0, False)
+) -> _Scored:
     """Match cues on stems (or exact words); longer cues claim their words first."""
     cues = _load_cues()
     pairs = [_stem_word(w) for w in raw]
@@ -154,7 +202,54 @@ def _score_tokens(raw: tuple[str, ...]) -> _Scored:
             continue
         boost = cues.correction_boost if positions[0] >= corrected_from else 1.0
         scores[cue.kind] += cue.weight * boost
+    if raw_terms[2]:
+        scores["recruiter"] += cues.money
+    if "peer" not in vetoed:
+        depth = _depth(toks, exact, raw_terms, frozenset(used))
+        tech = _load_tech()
+        # A job spec names tools too: with a recruiter's or manager's cue, depth counts less.
+        if max(scores["recruiter"], scores["hiring_manager"]) >= tech.hiring_cue:
+            depth *= tech.hiring_factor
+        scores["peer"] += depth
     return _Scored(scores, frozenset(vetoed))
+
+
+def _depth(
+    toks: tuple[str, ...], exact: tuple[str, ...], raw_terms: tuple[int, int, bool],
+    claimed: frozenset[int],
+) -> float:
+    """How technical a message is: named tools and concepts, code shapes, how-questions.
+
+    Words a cue phrase already counted (`claimed`) are not counted again as terms.
+    """
+    tech = _load_tech()
+    found: list[tuple[_Cue, list[int]]] = []
+    for start in range(len(toks)):
+        for cue in (*tech.by_first.get(toks[start], ()), *tech.by_first.get(exact[start], ())):
+            positions = _match(cue.items, toks, exact, start, _load_cues().max_gap)
+            if positions is not None:
+                found.append((cue, positions))
+    found.sort(key=lambda f: (-f[0].size, f[1][0]))
+    used = set(claimed)
+    terms: dict[str, set[tuple[str, ...]]] = {}
+    for cue, positions in found:
+        if cue.kind in ("specific", "generic") and used.intersection(positions):
+            continue
+        if cue.kind in ("specific", "generic"):
+            used.update(positions)
+        terms.setdefault(cue.kind, set()).add(cue.items)
+    shapes, cased, _ = raw_terms
+    w = tech.weights
+    named = len(terms.get("specific", ())) + cased
+    depth = named * w["specific"] + len(terms.get("generic", ())) * w["generic"]
+    depth += shapes * w["shape"]
+    asks = bool(terms.get("ask"))
+    # Asking how or which counts only about something named ("frontend or backend?" is not).
+    if asks and (named or shapes):
+        depth += w["ask"]
+    if terms.get("inventory"):
+        depth *= tech.inventory_factor
+    return min(depth, tech.cap if asks else tech.cap_without_ask)
 
 
 def _match(
@@ -227,7 +322,10 @@ def _stem_word(word: str) -> tuple[str, str]:
         return word, word
     cues = _load_cues()
     stemmed: str = _stemmer.stemWord(word)
-    if stemmed in cues.known_stems or len(word) < _FUZZY_MIN_LEN or not word.isalpha():
+    if (
+        stemmed in cues.known_stems or stemmed in _load_tech().known_stems
+        or len(word) < _FUZZY_MIN_LEN or not word.isalpha()
+    ):
         return word, stemmed
     best = process.extractOne(
         word, cues.fuzzy_words.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
@@ -274,8 +372,43 @@ def _load_cues(path: Path = CUES_PATH) -> _Cues:
         not_negating=frozenset(_phrase(" ".join(settings.get("not_negating", ())))),
         corrections=_phrases(settings.get("corrections", ())),
         correction_boost=float(settings.get("correction_boost", 1.0)),
+        money=float(settings.get("money", 0.0)),
         fuzzy_words=fuzzy,
         known_stems=known,
+    )
+
+
+@cache
+def _load_tech(path: Path = TECH_PATH) -> _Tech:
+    """Read and compile the technical lexicon once per process."""
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    settings = data.get("settings", {})
+    by_first: dict[str, list[_Cue]] = {}
+    lists = {
+        "ask": data["lexicon"].pop("asks", []),
+        "inventory": data["lexicon"].pop("inventory", []),
+        "generic": data["lexicon"].pop("generic", []),
+        "specific": [t for terms in data["lexicon"].values() for t in terms],
+    }
+    for kind, phrases in lists.items():
+        for phrase in phrases:
+            items = _phrase(phrase)
+            if not items or items[0] == _GAP:
+                raise ValueError(f"{path}: {phrase!r}: must start with a word")
+            by_first.setdefault(items[0], []).append(_Cue(kind, items, 0.0))
+    cased = settings.get("cased", [])
+    return _Tech(
+        by_first={k: tuple(v) for k, v in by_first.items()},
+        weights={k: float(settings.get(k, 0.0)) for k in ("specific", "generic", "shape", "ask")},
+        cap=float(settings.get("cap", 1.5)),
+        cap_without_ask=float(settings.get("cap_without_ask", 1.0)),
+        inventory_factor=float(settings.get("inventory_factor", 0.5)),
+        hiring_cue=float(settings.get("hiring_cue", 0.6)),
+        hiring_factor=float(settings.get("hiring_factor", 0.5)),
+        cased=re.compile(r"\b(?:" + "|".join(map(re.escape, cased)) + r")\b") if cased else None,
+        not_code=frozenset(settings.get("not_code", ())),
+        known_stems=frozenset(i for cs in by_first.values() for c in cs for i in c.items),
     )
 
 

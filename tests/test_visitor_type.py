@@ -60,6 +60,31 @@ def test_single_messages(text: str, expected: str | None) -> None:
     assert infer_visitor_type([text]) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Technical depth with no self-description: a fellow engineer.
+        ("which Jepsen checker did you model the linearizability tests on?", "peer"),
+        ("PyMC or Stan for the bed occupancy model?", "peer"),
+        ("how do you handle retries in the webhook worker?", "peer"),
+        ("did you go with MapLibre or Leaflet?", "peer"),
+        # Naming a tool in passing, or asking what she knows, is not depth.
+        ("Is this site made with htmx?", None),
+        ("What is her tech stack?", None),
+        ("Does she have experience with Kafka and Kubernetes?", None),
+        ("Has she worked with React and TypeScript?", None),
+        # A job spec names tools too: the recruiter's cue wins.
+        ("Is she open to a contract role? Python, Django, Postgres, AWS.", "recruiter"),
+        ("I'm hiring for my team: Rust, Kafka and Kubernetes. Interested?", "hiring_manager"),
+        ("Senior Python/Django engineer for a fintech, 70-80k base, hybrid. Open to it?",
+         "recruiter"),
+        ("Does she do frontend or backend?", None),  # "or" about nothing named
+    ],
+)
+def test_technical_depth(text: str, expected: str | None) -> None:
+    assert infer_visitor_type([text]) == expected
+
+
 def test_no_messages_no_signal() -> None:
     assert infer_visitor_type([]) is None
     assert infer_visitor([]) is None
@@ -130,3 +155,10 @@ def test_cue_file_with_an_unknown_type_is_refused(tmp_path: Path) -> None:
     bad.write_text('[cues.astronaut]\n"moon" = 1.0\n', encoding="utf-8")
     with pytest.raises(ValueError, match="cues.astronaut"):
         visitor_type._load_cues(bad)
+
+
+def test_tech_lexicon_with_a_gap_first_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "tech.toml"
+    bad.write_text('[lexicon]\nlanguages = ["* python"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="must start with a word"):
+        visitor_type._load_tech(bad)
