@@ -66,7 +66,7 @@ README = ROOT / "README.md"
 START_MARK = "<!-- bench/versus.py: start -->"
 END_MARK = "<!-- bench/versus.py: end -->"
 VISITOR_TIMEOUT = 30.0
-RUN_DEADLINE = 300.0
+RUN_DEADLINE = 600.0
 BIN = Path(sys.executable).parent
 
 APP_COMMAND = f"{BIN}/gunicorn --bind {HOST}:{{port}} wsgi:app"
@@ -661,13 +661,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--saturation-rounds", type=int, default=2)
     parser.add_argument("--app", default=APP_COMMAND, help="the app's command ({port})")
     parser.add_argument("--reference", default=REFERENCE_COMMAND)
-    parser.add_argument("--variant", action="append", default=[], metavar="NAME=COMMAND",
-                        help="another server to measure beside them")
+    parser.add_argument("--variant", action="append", metavar="NAME=COMMAND",
+                        help="another server to measure beside them (default: the reference "
+                        "with one worker, the only way its dict keeps every history)")
     parser.add_argument("--skip", default="", help="phases to skip: latency,burst,throughput")
     parser.add_argument("--quiet-wait", type=float, default=15.0)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
     args.levels = [int(v) for v in args.levels.split(",")]
+    if args.variant is None:
+        args.variant = ["reference-1-worker=" + REFERENCE_COMMAND.replace("--workers 2",
+                                                                         "--workers 1")]
     return args
 
 
