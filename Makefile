@@ -39,11 +39,13 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check chatbot tests wsgi.py bench examples gunicorn.conf.py
 	$(VENV)/bin/mypy
 
-## Benchmarks (not tests): reply engine speed, streaming latency under load, page weight.
+## Benchmarks (not tests): reply engine speed, streaming latency under load, page weight,
+## and the app beside a FastAPI reference of the original design (bench/versus.py).
 bench: $(VENV)/.dev
 	$(PY) bench/offline_engine.py
 	$(PY) bench/page_weight.py
 	$(PY) bench/streaming.py
+	$(PY) bench/versus.py
 
 ## The offline engine's figures on the question sets in tests/eval/ (per profile, overall).
 eval: $(VENV)/.dev

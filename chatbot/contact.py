@@ -90,7 +90,10 @@ def parse_contact(data: Mapping[str, Any]) -> ContactFields:
         errors["email"] = f"That email address is too long (the limit is {MAX_EMAIL})."
     elif "email" not in errors:
         try:
-            email = validate_email(email, check_deliverability=False).normalized
+            # Syntax only, no DNS lookup; `.test` addresses are accepted, as the API's
+            # schema (format: email) does, so clients can test against a live server.
+            email = validate_email(email, check_deliverability=False,
+                                   test_environment=True).normalized
         except EmailNotValidError as error:
             errors["email"] = f"Please check your email address: {error}"
     message = message or ""
@@ -167,7 +170,9 @@ def api_contact() -> Response:
     except RecursionError:  # nesting deeper than the JSON parser can follow
         body = None
     if not isinstance(body, dict):
-        return api_error(400, "The body must be a JSON object.")
+        response = jsonify(error="The body must be a JSON object.", fields={})
+        response.status_code = 400
+        return response
     errors: dict[str, str] = {}
     session_id = body.get("session_id")
     if session_id is not None and not is_valid_session_id(session_id):

@@ -103,6 +103,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CHATBOT_REPLY_TIMEOUT", 30.0, _parse_float,
             "Seconds a whole reply may take, retries included."),
     Setting("CHATBOT_MAX_RETRIES", 1, _parse_int, "Retries of a failed model call."),
+    Setting("CHATBOT_UPSTREAM_CLIENT", "auto", _parse_text,
+            "HTTP client under the SDK: `gevent` (geventhttpclient, C parser), `httpx2` (the "
+            "SDK's default) or `auto` (gevent under gunicorn's gevent workers without a proxy)."),
     Setting("CHATBOT_MAX_TOKENS", 500, _parse_int, "`max_tokens` of every model call."),
     Setting("CHATBOT_HISTORY_TOKENS", 1500, _parse_int,
             "Token budget of the earlier conversation sent with each question."),
@@ -210,6 +213,7 @@ def validate(config: Mapping[str, Any]) -> None:
         "CHATBOT_ENGINE": ("auto", "openai", "offline"),
         "CHATBOT_STORE": ("sqlite", "redis"),
         "SESSION_TYPE": ("cachelib", "redis"),
+        "CHATBOT_UPSTREAM_CLIENT": ("auto", "gevent", "httpx2"),
     }
     for name, allowed in choices.items():
         if config[name] is not None and config[name] not in allowed:

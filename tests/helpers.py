@@ -70,6 +70,7 @@ def documented(document: dict[str, Any]) -> set[tuple[str, str]]:
 
 # The htmx attributes the templates themselves write, and the values they may take.
 OWN_HX = {"hx-post": re.compile(r"/chat/(messages|retry|visitor|contact|forget)"),
+          "hx-get": re.compile(r"/chat/contact\?page=(chat|widget)"),
           "hx-target": re.compile(r"#[\w-]+"),
           "hx-swap": re.compile(r"beforeend|innerHTML|outerHTML|delete"),
           "hx-disable": re.compile(r"find button")}
