@@ -28,7 +28,7 @@ serve: $(VENV)/.runtime
 
 ## Install what the tests need (Python packages, Debian's chromium) and run them all.
 test: $(VENV)/.dev
-	@bash scripts/ensure-chromium
+	@bash scripts/ensure-test-tools
 	$(PY) -m pytest
 
 ## The tests without the browser ones.
@@ -54,7 +54,7 @@ eval: $(VENV)/.dev
 
 ## Retake the README's screenshots (the browser tests write them to docs/screenshots/).
 screenshots: $(VENV)/.dev
-	@bash scripts/ensure-chromium
+	@bash scripts/ensure-test-tools
 	$(PY) -m pytest tests/browser/test_browser_screenshots.py
 
 ## The demo portfolio at http://127.0.0.1:8000/ embedding the chat from http://localhost:5000.

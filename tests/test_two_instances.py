@@ -15,7 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from fake_openai import FakeOpenAI
-from servers import AppInstance, Caddy, RedisServer, running
+from redis_server import RedisServer
+from servers import AppInstance, Caddy, running
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
 
@@ -34,6 +35,7 @@ class Deployment:
 def deployment(tmp_path_factory: pytest.TempPathFactory,
                fake_openai_server: FakeOpenAI) -> Iterator[Deployment]:
     root = tmp_path_factory.mktemp("two-instances")
+    (root / "redis").mkdir()
     redis = RedisServer(root / "redis")
     env = {"REDIS_URL": redis.url, "SECRET_KEY": "one-key-for-every-instance-" + "x" * 20,
            "CHATBOT_ENGINE": "openai", "OPENAI_BASE_URL": fake_openai_server.base_url,
