@@ -11,7 +11,17 @@ from typing import Any
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from chatbot import budgets, errors, limits, logs, metrics, security, sessions, settings
+from chatbot import (
+    assets,
+    budgets,
+    errors,
+    limits,
+    logs,
+    metrics,
+    security,
+    sessions,
+    settings,
+)
 from chatbot.conversation import Chat
 from chatbot.engines import make_engine
 from chatbot.engines.base import Engine
@@ -65,6 +75,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         raise StartupError(f"CHATBOT_EMBED_ORIGINS: {error}") from None
 
     _init_extensions(app)
+    assets.init_app(app)
     security.init_app(app, embed_origins)
     errors.init_app(app)
     metrics.init_app(app, metrics_allowed)

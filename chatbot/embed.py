@@ -6,7 +6,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from flask import Response, current_app, send_from_directory
+from flask import Response, current_app
+
+from chatbot.assets import Assets
 
 RGB = tuple[int, int, int]
 
@@ -96,8 +98,10 @@ def widget_style(args: Mapping[str, str]) -> WidgetStyle:
 
 def script_response() -> Response:
     """The loader that portfolio sites include with a <script> tag."""
-    response = send_from_directory(current_app.static_folder or "static", "embed.js",
-                                   mimetype="text/javascript", max_age=EMBED_MAX_AGE)
+    assets: Assets = current_app.extensions["assets"]
+    asset = assets.get("embed.js")
+    assert asset is not None  # shipped with the app
+    response = assets.response(asset, max_age=EMBED_MAX_AGE)
     # Lets a site load it with crossorigin + integrity (SRI); the script holds no secrets.
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
