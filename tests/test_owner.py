@@ -287,3 +287,23 @@ def test_a_bad_smtp_url_is_reported_without_its_password(make_app: Any) -> None:
         make_app(CHATBOT_SMTP_URL="smtq://user:hunter2@mail.example.com",
                  CHATBOT_NOTIFY_EMAIL="me@example.com")
     assert "hunter2" not in str(caught.value)
+
+
+@pytest.mark.parametrize("engine", ["offline", "openai"])
+def test_questions_the_engines_cannot_answer_reach_the_owner(make_app: Any, engine: str,
+                                                             fake_openai: Any) -> None:
+    """End to end: the offline engine, or a model using the agreed sentence, marks them."""
+    settings: dict[str, Any] = {"CHATBOT_OWNER_TOKEN": TOKEN}
+    if engine == "openai":
+        fake_openai.reply = "I don't know: Inês's profile doesn't cover that. Email her."
+        settings.update(CHATBOT_ENGINE="openai", OPENAI_BASE_URL=fake_openai.base_url,
+                        OPENAI_API_KEY="sk-test")
+    app = make_app(**settings)
+    for n in range(3):
+        session = f"unanswered-session-{engine}-{n:04d}"
+        reply = app.test_client().post("/api/chatbot", json={
+            "session_id": session, "message": "What is her blood type?"})
+        assert reply.status_code == 200
+    export = app.test_client().get("/owner/export.json",
+                                   headers={"Authorization": f"Bearer {TOKEN}"}).get_json()
+    assert {"question": "What is her blood type?", "count": 3} in export["unanswered"]
