@@ -81,7 +81,10 @@ class Index:
         All of them; or, for a topic of three or more stems, all but one (a paraphrase
         rarely uses every word the profile does). Best covered first, then by BM25.
         """
-        need = set(q.topic)
+        # Only the words the profile uses: one it never does is judged by understand.
+        need = {t for t in q.topic if t in self.bm25.vocab_dict}
+        if not need:
+            return []
         enough = len(need) - (1 if len(need) >= 3 else 0)
         scores = self.scores(list(q.terms))
         hits = []

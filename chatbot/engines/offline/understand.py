@@ -229,6 +229,8 @@ class Understander:
                found: dict[str, list[int | str]], negated: bool) -> Query:
         """Put the parts of a question together and pick its intent."""
         named = set(words(" ".join(str(k) for k in found["skill"])))
+        named |= {w for e in self.entities if e.kind == "skill" and e.key in found["skill"]
+                  for w in words(e.full)}
         named |= {w for e in self.entities if e.key in found["project"] + found["job"]
                   for w in words(e.full) + list(e.partial)}
         links, missing_links = self._links(raw)
@@ -248,7 +250,7 @@ class Understander:
             projects=tuple(int(i) for i in found["project"]),
             jobs=tuple(int(i) for i in found["job"]),
             skills=tuple(str(s) for s in found["skill"]), groups=groups,
-            skill_kind=self._skill_kind(content), links=links, missing_links=missing_links,
+            skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)),
             faq=self._faq(content), wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
@@ -270,11 +272,28 @@ class Understander:
             return tuple(w for w in q.missing if stem(w) in self.required or w in names)
         if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
                       "languages", "talks", "publications", "awards"):
-            return q.missing
+            return self._outweighed(q)
         if intent in ("project", "job", "greeting", "thanks", "faq", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
         names = {fold(t) for t in re.findall(r"[\w-]+", q.text)[1:] if t[:1].isupper()}
         return tuple(w for w in q.missing if stem(w) in self.required or w in names)
+
+    def _outweighed(self, q: Query) -> tuple[str, ...]:
+        """The missing words, unless the rest of the question outweighs them.
+
+        One unknown word beside two or more content words the profile does use ('build
+        systems or ci speed') is a paraphrase, not a new subject: the rest decides. A field
+        word (phone, salary) or a name as typed ('Berlin') always counts.
+        """
+        names = {fold(t) for t in re.findall(r"[\w-]+", q.text)[1:] if t[:1].isupper()}
+        hard = [w for w in q.missing if stem(w) in self.required or w in names]
+        soft = [w for w in q.missing if w not in hard]
+        gone = {stem(w) for w in soft}
+        known = {s for s in q.terms if s not in gone and s not in self.filler}
+        known |= {stem(x) for x in q.skills}
+        if hard or not soft or len(known) < max(2, len(soft) + 1):
+            return q.missing
+        return ()
 
     def _correct(self, word: str) -> str:
         """Fix a typo when one edit (two in a long word) turns it into a profile or cue word."""
@@ -381,11 +400,12 @@ class Understander:
         return tuple(g for g in self.profile.skills
                      if {s for s in stems(g) if s not in generic} & set(content))
 
-    def _skill_kind(self, content: list[str]) -> str:
+    def _skill_kind(self, raw: list[str]) -> str:
         """'programming' or 'database' when the question asks for that kind of skill."""
-        if {stem("database"), stem("db"), stem("datastore")} & set(content):
+        if {"database", "databases", "db", "dbs", "datastore", "datastores"} & set(raw):
             return "database"
-        if {stem("programming"), stem("coding"), stem("language")} & set(content):
+        # Whole words: 'code' (a repository) is not 'coding' (a language).
+        if {"programming", "coding", "language", "languages"} & set(raw):
             return "programming"
         return ""
 
