@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chatbot.engines.base import Visitor
 from chatbot.engines.offline.facts import Fact, job_title
-from chatbot.engines.offline.retrieve import Retrieved, searched
+from chatbot.engines.offline.retrieve import Retrieved, has_figure, searched
 from chatbot.engines.offline.text import autolink, fold, lexicon, sentences, stems, words
 from chatbot.engines.offline.understand import Query
 from chatbot.profile import Experience, Profile, Project
@@ -78,6 +78,10 @@ class Composer:
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
             return self._with_faq(q)
+        if q.wants_number and not q.projects and not q.jobs:
+            figures = [f for f in found.covering if has_figure(f.text)]
+            if figures:  # 'how many ...': the fact with the figure, whatever the cue words
+                return OfflineAnswer(_cite(figures[0]), True, q.intent, _sources(figures[:1]))
         make = self.by_intent.get(q.intent, self._topical)
         return self._on_topic(make(q, found, visitor), q, found)
 
@@ -92,6 +96,10 @@ class Composer:
         has = set(stems(searched(best)))
         if len(need & has) <= len(need & said) or len(terms & has) <= len(terms & said):
             return answer
+        if best.kind == "job" and not q.jobs:  # the job itself: answer from its whole record
+            return self._job(replace(q, jobs=(best.job,)), found, Visitor())
+        if best.kind == "project" and not q.projects:
+            return self._project(replace(q, projects=(best.project,)), found, Visitor())
         facts = [f for f in found.covering[:2] if f.text not in answer.text] or [best]
         if len(facts) == 1:
             return OfflineAnswer(_cite(facts[0]), True, answer.intent, _sources(facts))

@@ -111,6 +111,13 @@ class Understander:
         self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
         self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()}
+        # Each project's and job's whole record, to tell whether it says what is asked.
+        self.records: dict[tuple[str, int], set[str]] = {}
+        for f in facts:
+            for kind, i in (("project", f.project), ("job", f.job)):
+                if i >= 0:
+                    self.records.setdefault((kind, i), set()).update(
+                        stems(f"{f.text} {f.source} {f.section} {f.keys}"))
         self.faqs = [(frozenset(self._content(words(f.question))),
                       frozenset(self._content(words(f.answer)))) for f in profile.faq]
 
@@ -258,7 +265,27 @@ class Understander:
                                         " ".join(raw))),
         )
         intent = self._intent(q, raw, content)
-        return replace(q, intent=intent, missing=self._missing_for(intent, q))
+        missing = self._missing_for(intent, q) or self._not_in_record(intent, q, raw)
+        return replace(q, intent=intent, missing=missing)
+
+    def _not_in_record(self, intent: str, q: Query, raw: list[str]) -> tuple[str, ...]:
+        """What a question asks of a named project or job that its record never says.
+
+        'Why did he leave Kestrel?' or 'how many stars does Colibri have': the profile may
+        use 'leave' or 'stars' elsewhere, but the job or project named says nothing of it,
+        so its record is no answer.
+        """
+        if intent == "project" and q.projects:
+            record = self.records.get(("project", q.projects[0]), set())
+        elif intent == "job" and q.jobs:
+            record = self.records.get(("job", q.jobs[0]), set())
+        else:
+            return ()
+        cue_stems = frozenset().union(*self.cues.values())
+        part = [s for s in q.asked if s not in cue_stems and s not in self.aspect_stems]
+        if not part or any(s in record for s in part):
+            return ()
+        return tuple(w for w in raw if stem(w) == part[0])[:1]
 
     def _missing_for(self, intent: str, q: Query) -> tuple[str, ...]:
         """The missing words that matter for this intent.
