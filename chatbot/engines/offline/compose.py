@@ -77,13 +77,30 @@ class Composer:
             return self._missing(q)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
-            return self._with_faq(q)
+            return self._also(self._with_faq(q), q, found, visitor)
         if q.wants_number and not q.projects and not q.jobs:
             figures = [f for f in found.covering if has_figure(f.text)]
             if figures:  # 'how many ...': the fact with the figure, whatever the cue words
                 return OfflineAnswer(_cite(figures[0]), True, q.intent, _sources(figures[:1]))
         make = self.by_intent.get(q.intent, self._topical)
-        return self._on_topic(make(q, found, visitor), q, found)
+        return self._also(self._on_topic(make(q, found, visitor), q, found), q, found, visitor)
+
+    def _also(self, answer: OfflineAnswer, q: Query, found: Retrieved,
+              visitor: Visitor) -> OfflineAnswer:
+        """A long message's other practical asks, one short line each, after the main one."""
+        if not q.also:
+            return answer
+        lines, sources = [answer.text] if answer.answered else [], list(answer.sources)
+        for intent in q.also[:3]:
+            extra = self.by_intent.get(intent, self._topical)(
+                replace(q, intent=intent, also=()), found, visitor)
+            if extra.answered and extra.text not in "\n".join(lines):
+                lines.append(extra.text)
+                sources += extra.sources
+        if not lines:
+            return answer
+        return OfflineAnswer("\n\n".join(lines), True, answer.intent if answer.answered
+                             else q.also[0], tuple(dict.fromkeys(sources)))
 
     def _on_topic(self, answer: OfflineAnswer, q: Query, found: Retrieved) -> OfflineAnswer:
         """The intent's answer, unless it drops what the question asked about and a fact
@@ -216,6 +233,8 @@ class Composer:
             if _YEAR.search(a.status) or _MONTH.search(a.status):  # 'starting in May 2026'
                 text += f" Availability: {a.status}."
             return OfflineAnswer(text, True, "notice", ("profile",))
+        if set(stems(a.status)) & set(q.terms):  # 'can start immediately' says when
+            return OfflineAnswer(f"**Availability:** {a.status}", True, "notice", ("profile",))
         return self._not_covered("notice", "a notice period or start date", a.status + ".")
 
     # -- skills -----------------------------------------------------------------------------

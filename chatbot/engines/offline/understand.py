@@ -18,6 +18,8 @@ from chatbot.profile import Profile
 PRIORITY = ("work_mode", "relocation", "notice", "location", "contact", "education",
             "talks", "languages", "publications", "awards", "availability", "skills",
             "projects", "experience", "overview", "greeting", "thanks")
+# What a long recruiter message may ask beside its main question, answered line by line.
+PRACTICAL = ("availability", "notice", "location", "work_mode", "relocation")
 INTENTS = (*PRIORITY, "project", "job", "skill", "faq", "unknown")
 NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "isnt", "doesnt", "wont", "dont",
                        "cant", "wouldnt", "isn't", "doesn't", "won't", "don't", "can't"})
@@ -64,6 +66,7 @@ class Query:
     current: bool = False
     negated: bool = False
     injection: bool = False
+    also: tuple[str, ...] = ()  # a long message's other practical asks (location, notice...)
 
 
 @dataclass(frozen=True)
@@ -266,7 +269,13 @@ class Understander:
         )
         intent = self._intent(q, raw, content)
         missing = self._missing_for(intent, q) or self._not_in_record(intent, q, raw)
-        return replace(q, intent=intent, missing=missing)
+        also: tuple[str, ...] = ()
+        if len(words(q.text)) >= 25:  # a recruiter's message asks several things at once
+            scores = self._scores([stem(w) for w in raw if w not in self.owner])
+            also = tuple(i for i in PRACTICAL if i != intent and scores.get(i, 0) >= 1)
+            if intent in PRACTICAL and "location" not in also and intent != "location":
+                also += ("location",)  # a recruiter's brief always weighs where the owner is
+        return replace(q, intent=intent, missing=missing, also=also)
 
     def _not_in_record(self, intent: str, q: Query, raw: list[str]) -> tuple[str, ...]:
         """What a question asks of a named project or job that its record never says.
