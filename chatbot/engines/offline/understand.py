@@ -268,14 +268,14 @@ class Understander:
                                         " ".join(raw))),
         )
         intent = self._intent(q, raw, content)
-        missing = self._missing_for(intent, q) or self._not_in_record(intent, q, raw)
+        found_missing = self._missing_for(intent, q) or self._not_in_record(intent, q, raw)
         also: tuple[str, ...] = ()
         if len(words(q.text)) >= 25:  # a recruiter's message asks several things at once
             scores = self._scores([stem(w) for w in raw if w not in self.owner])
             also = tuple(i for i in PRACTICAL if i != intent and scores.get(i, 0) >= 1)
             if intent in PRACTICAL and "location" not in also and intent != "location":
                 also += ("location",)  # a recruiter's brief always weighs where the owner is
-        return replace(q, intent=intent, missing=missing, also=also)
+        return replace(q, intent=intent, missing=found_missing, also=also)
 
     def _not_in_record(self, intent: str, q: Query, raw: list[str]) -> tuple[str, ...]:
         """What a question asks of a named project or job that its record never says.
