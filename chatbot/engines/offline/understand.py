@@ -108,6 +108,12 @@ class Understander:
         profile_text = " ".join(
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
+        # Words that only a field of their own answers, and the names fields go by: a key,
+        # a section, an extra value's label ('Phone: ...'), an FAQ question.
+        self.field_only = frozenset(stem(w) for w in lex["fields"]["field_only"])
+        self.field_names = frozenset(stems(" ".join(
+            f"{f.section.replace('.', ' ').replace('_', ' ')} {f.keys} {f.question} "
+            + (f.text.split(":", 1)[0] if f.kind == "extra" else "") for f in facts)))
         self.profile_words = sorted(w for w in set(words(profile_text)) if len(w) >= 4
                                     and w.isalpha())
         cue_words = {w for ws in lex["intents"].values() for w in ws} | set(lex["words"]["filler"])
@@ -362,6 +368,8 @@ class Understander:
         if word in STOPWORDS or word in self.owner or word in named or len(word) < 2:
             return False
         s = stem(word)
+        if s in self.field_only:  # 'phone' is covered by a phone field, not by 'phones'
+            return s not in self.field_names
         if s in self.vocab or word.isdigit() or fold(word) in self.link_aliases:
             return False
         if len(s) >= 5 and any(s + end in self.vocab for end in DERIVED):
@@ -375,7 +383,8 @@ class Understander:
         found: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
         padded = f" {text} "
         for e in self.entities:
-            if f" {e.full} " in padded and e.key not in found[e.kind]:
+            if f" {e.full} " in padded and e.key not in found[e.kind] \
+                    and not (e.kind == "skill" and f" {e.full} to " in padded):  # 'go to'
                 found[e.kind].append(e.key)
         if found["project"] or found["job"]:
             return found
