@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chatbot.engines.base import Visitor
 from chatbot.engines.offline.facts import Fact, job_title
-from chatbot.engines.offline.retrieve import Retrieved, searched
+from chatbot.engines.offline.retrieve import Retrieved, has_figure, searched
 from chatbot.engines.offline.text import autolink, fold, lexicon, sentences, stems, words
 from chatbot.engines.offline.understand import Query
 from chatbot.profile import Experience, Profile, Project
@@ -77,9 +77,30 @@ class Composer:
             return self._missing(q)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
-            return self._with_faq(q)
+            return self._also(self._with_faq(q), q, found, visitor)
+        if q.wants_number and not q.projects and not q.jobs:
+            figures = [f for f in found.covering if has_figure(f.text)]
+            if figures:  # 'how many ...': the fact with the figure, whatever the cue words
+                return OfflineAnswer(_cite(figures[0]), True, q.intent, _sources(figures[:1]))
         make = self.by_intent.get(q.intent, self._topical)
-        return self._on_topic(make(q, found, visitor), q, found)
+        return self._also(self._on_topic(make(q, found, visitor), q, found), q, found, visitor)
+
+    def _also(self, answer: OfflineAnswer, q: Query, found: Retrieved,
+              visitor: Visitor) -> OfflineAnswer:
+        """A long message's other practical asks, one short line each, after the main one."""
+        if not q.also:
+            return answer
+        lines, sources = [answer.text] if answer.answered else [], list(answer.sources)
+        for intent in q.also[:3]:
+            extra = self.by_intent.get(intent, self._topical)(
+                replace(q, intent=intent, also=()), found, visitor)
+            if extra.answered and extra.text not in "\n".join(lines):
+                lines.append(extra.text)
+                sources += extra.sources
+        if not lines:
+            return answer
+        return OfflineAnswer("\n\n".join(lines), True, answer.intent if answer.answered
+                             else q.also[0], tuple(dict.fromkeys(sources)))
 
     def _on_topic(self, answer: OfflineAnswer, q: Query, found: Retrieved) -> OfflineAnswer:
         """The intent's answer, unless it drops what the question asked about and a fact
@@ -92,6 +113,10 @@ class Composer:
         has = set(stems(searched(best)))
         if len(need & has) <= len(need & said) or len(terms & has) <= len(terms & said):
             return answer
+        if best.kind == "job" and not q.jobs:  # the job itself: answer from its whole record
+            return self._job(replace(q, jobs=(best.job,)), found, Visitor())
+        if best.kind == "project" and not q.projects:
+            return self._project(replace(q, projects=(best.project,)), found, Visitor())
         facts = [f for f in found.covering[:2] if f.text not in answer.text] or [best]
         if len(facts) == 1:
             return OfflineAnswer(_cite(facts[0]), True, answer.intent, _sources(facts))
@@ -208,6 +233,8 @@ class Composer:
             if _YEAR.search(a.status) or _MONTH.search(a.status):  # 'starting in May 2026'
                 text += f" Availability: {a.status}."
             return OfflineAnswer(text, True, "notice", ("profile",))
+        if set(stems(a.status)) & set(q.terms):  # 'can start immediately' says when
+            return OfflineAnswer(f"**Availability:** {a.status}", True, "notice", ("profile",))
         return self._not_covered("notice", "a notice period or start date", a.status + ".")
 
     # -- skills -----------------------------------------------------------------------------

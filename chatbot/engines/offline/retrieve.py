@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -81,7 +82,10 @@ class Index:
         All of them; or, for a topic of three or more stems, all but one (a paraphrase
         rarely uses every word the profile does). Best covered first, then by BM25.
         """
-        need = set(q.topic)
+        # Only the words the profile uses: one it never does is judged by understand.
+        need = {t for t in q.topic if t in self.bm25.vocab_dict}
+        if not need:
+            return []
         enough = len(need) - (1 if len(need) >= 3 else 0)
         scores = self.scores(list(q.terms))
         hits = []
@@ -90,9 +94,14 @@ class Index:
                 break
             covered = len(need & self.context[i])
             if covered >= enough:
-                figure = q.wants_number and any(c.isdigit() for c in self.facts[i].text)
+                figure = q.wants_number and has_figure(self.facts[i].text)
                 hits.append((-covered - figure, -float(scores[i]), int(i)))
         return [self.facts[i] for _, _, i in sorted(hits)[:3]]
+
+
+def has_figure(text: str) -> bool:
+    """True when `text` gives a figure ('300 people', '4,000'), not only a year."""
+    return bool(re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)))
 
 
 def searched(f: Fact) -> str:

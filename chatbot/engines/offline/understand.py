@@ -18,6 +18,8 @@ from chatbot.profile import Profile
 PRIORITY = ("work_mode", "relocation", "notice", "location", "contact", "education",
             "talks", "languages", "publications", "awards", "availability", "skills",
             "projects", "experience", "overview", "greeting", "thanks")
+# What a long recruiter message may ask beside its main question, answered line by line.
+PRACTICAL = ("availability", "notice", "location", "work_mode", "relocation")
 INTENTS = (*PRIORITY, "project", "job", "skill", "faq", "unknown")
 NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "isnt", "doesnt", "wont", "dont",
                        "cant", "wouldnt", "isn't", "doesn't", "won't", "don't", "can't"})
@@ -64,6 +66,7 @@ class Query:
     current: bool = False
     negated: bool = False
     injection: bool = False
+    also: tuple[str, ...] = ()  # a long message's other practical asks (location, notice...)
 
 
 @dataclass(frozen=True)
@@ -105,12 +108,25 @@ class Understander:
         profile_text = " ".join(
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
+        # Words that only a field of their own answers, and the names fields go by: a key,
+        # a section, an extra value's label ('Phone: ...'), an FAQ question.
+        self.field_only = frozenset(stem(w) for w in lex["fields"]["field_only"])
+        self.field_names = frozenset(stems(" ".join(
+            f"{f.section.replace('.', ' ').replace('_', ' ')} {f.keys} {f.question} "
+            + (f.text.split(":", 1)[0] if f.kind == "extra" else "") for f in facts)))
         self.profile_words = sorted(w for w in set(words(profile_text)) if len(w) >= 4
                                     and w.isalpha())
         cue_words = {w for ws in lex["intents"].values() for w in ws} | set(lex["words"]["filler"])
         self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
         self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()}
+        # Each project's and job's whole record, to tell whether it says what is asked.
+        self.records: dict[tuple[str, int], set[str]] = {}
+        for f in facts:
+            for kind, i in (("project", f.project), ("job", f.job)):
+                if i >= 0:
+                    self.records.setdefault((kind, i), set()).update(
+                        stems(f"{f.text} {f.source} {f.section} {f.keys}"))
         self.faqs = [(frozenset(self._content(words(f.question))),
                       frozenset(self._content(words(f.answer)))) for f in profile.faq]
 
@@ -229,6 +245,8 @@ class Understander:
                found: dict[str, list[int | str]], negated: bool) -> Query:
         """Put the parts of a question together and pick its intent."""
         named = set(words(" ".join(str(k) for k in found["skill"])))
+        named |= {w for e in self.entities if e.kind == "skill" and e.key in found["skill"]
+                  for w in words(e.full)}
         named |= {w for e in self.entities if e.key in found["project"] + found["job"]
                   for w in words(e.full) + list(e.partial)}
         links, missing_links = self._links(raw)
@@ -248,7 +266,7 @@ class Understander:
             projects=tuple(int(i) for i in found["project"]),
             jobs=tuple(int(i) for i in found["job"]),
             skills=tuple(str(s) for s in found["skill"]), groups=groups,
-            skill_kind=self._skill_kind(content), links=links, missing_links=missing_links,
+            skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)),
             faq=self._faq(content), wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
@@ -256,7 +274,33 @@ class Understander:
                                         " ".join(raw))),
         )
         intent = self._intent(q, raw, content)
-        return replace(q, intent=intent, missing=self._missing_for(intent, q))
+        found_missing = self._missing_for(intent, q) or self._not_in_record(intent, q, raw)
+        also: tuple[str, ...] = ()
+        if len(words(q.text)) >= 25:  # a recruiter's message asks several things at once
+            scores = self._scores([stem(w) for w in raw if w not in self.owner])
+            also = tuple(i for i in PRACTICAL if i != intent and scores.get(i, 0) >= 1)
+            if intent in PRACTICAL and "location" not in also and intent != "location":
+                also += ("location",)  # a recruiter's brief always weighs where the owner is
+        return replace(q, intent=intent, missing=found_missing, also=also)
+
+    def _not_in_record(self, intent: str, q: Query, raw: list[str]) -> tuple[str, ...]:
+        """What a question asks of a named project or job that its record never says.
+
+        'Why did he leave Kestrel?' or 'how many stars does Colibri have': the profile may
+        use 'leave' or 'stars' elsewhere, but the job or project named says nothing of it,
+        so its record is no answer.
+        """
+        if intent == "project" and q.projects:
+            record = self.records.get(("project", q.projects[0]), set())
+        elif intent == "job" and q.jobs:
+            record = self.records.get(("job", q.jobs[0]), set())
+        else:
+            return ()
+        cue_stems = frozenset().union(*self.cues.values())
+        part = [s for s in q.asked if s not in cue_stems and s not in self.aspect_stems]
+        if not part or any(s in record for s in part):
+            return ()
+        return tuple(w for w in raw if stem(w) == part[0])[:1]
 
     def _missing_for(self, intent: str, q: Query) -> tuple[str, ...]:
         """The missing words that matter for this intent.
@@ -270,11 +314,28 @@ class Understander:
             return tuple(w for w in q.missing if stem(w) in self.required or w in names)
         if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
                       "languages", "talks", "publications", "awards"):
-            return q.missing
+            return self._outweighed(q)
         if intent in ("project", "job", "greeting", "thanks", "faq", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
         names = {fold(t) for t in re.findall(r"[\w-]+", q.text)[1:] if t[:1].isupper()}
         return tuple(w for w in q.missing if stem(w) in self.required or w in names)
+
+    def _outweighed(self, q: Query) -> tuple[str, ...]:
+        """The missing words, unless the rest of the question outweighs them.
+
+        One unknown word beside two or more content words the profile does use ('build
+        systems or ci speed') is a paraphrase, not a new subject: the rest decides. A field
+        word (phone, salary) or a name as typed ('Berlin') always counts.
+        """
+        names = {fold(t) for t in re.findall(r"[\w-]+", q.text)[1:] if t[:1].isupper()}
+        hard = [w for w in q.missing if stem(w) in self.required or w in names]
+        soft = [w for w in q.missing if w not in hard]
+        gone = {stem(w) for w in soft}
+        known = {s for s in q.terms if s not in gone and s not in self.filler}
+        known |= {stem(x) for x in q.skills}
+        if hard or not soft or len(known) < max(2, len(soft) + 1):
+            return q.missing
+        return ()
 
     def _correct(self, word: str) -> str:
         """Fix a typo when one edit (two in a long word) turns it into a profile or cue word."""
@@ -307,6 +368,8 @@ class Understander:
         if word in STOPWORDS or word in self.owner or word in named or len(word) < 2:
             return False
         s = stem(word)
+        if s in self.field_only:  # 'phone' is covered by a phone field, not by 'phones'
+            return s not in self.field_names
         if s in self.vocab or word.isdigit() or fold(word) in self.link_aliases:
             return False
         if len(s) >= 5 and any(s + end in self.vocab for end in DERIVED):
@@ -320,7 +383,8 @@ class Understander:
         found: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
         padded = f" {text} "
         for e in self.entities:
-            if f" {e.full} " in padded and e.key not in found[e.kind]:
+            if f" {e.full} " in padded and e.key not in found[e.kind] \
+                    and not (e.kind == "skill" and f" {e.full} to " in padded):  # 'go to'
                 found[e.kind].append(e.key)
         if found["project"] or found["job"]:
             return found
@@ -381,11 +445,12 @@ class Understander:
         return tuple(g for g in self.profile.skills
                      if {s for s in stems(g) if s not in generic} & set(content))
 
-    def _skill_kind(self, content: list[str]) -> str:
+    def _skill_kind(self, raw: list[str]) -> str:
         """'programming' or 'database' when the question asks for that kind of skill."""
-        if {stem("database"), stem("db"), stem("datastore")} & set(content):
+        if {"database", "databases", "db", "dbs", "datastore", "datastores"} & set(raw):
             return "database"
-        if {stem("programming"), stem("coding"), stem("language")} & set(content):
+        # Whole words: 'code' (a repository) is not 'coding' (a language).
+        if {"programming", "coding", "language", "languages"} & set(raw):
             return "programming"
         return ""
 
