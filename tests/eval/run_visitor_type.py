@@ -167,6 +167,9 @@ def main(argv: Sequence[str]) -> int:
             probe = set(tagged(path, "probe round two"))
             report("  round-two probe (written after the last change, not tuned on)",
                    _pick(examples, [i in probe for i in range(len(examples))]), cues, show)
+            probe3 = set(tagged(path, "probe round three"))
+            report("  round-three probe (written after the last change, not tuned on)",
+                   _pick(examples, [i in probe3 for i in range(len(examples))]), cues, show)
             if "--compare" in argv:
                 report("  dev split, naive Bayes trained on train split", dev, NaiveBayes(train),
                        show)
