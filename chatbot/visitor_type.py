@@ -37,7 +37,7 @@ _CONTRACTIONS = (
 # (MapLibre, eBPF), calls (color-mix()), file or package names (crates.io), snake_case,
 # versions (v1.2, 3.11.4), percentiles (p99), backticks.
 _CODE_SHAPES = (
-    re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b"),
+    re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b|\b[A-Z]{2,}[a-z]{2,}[A-Za-z]*\b"),
     re.compile(r"[A-Za-z0-9_]\(\)"),
     re.compile(r"\b[A-Za-z0-9_-]+\.(?:io|js|ts|py|rs|go|rb|toml|ya?ml|json|sh|lock|cfg)\b"),
     re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b"),
@@ -45,6 +45,9 @@ _CODE_SHAPES = (
     re.compile(r"\bp(?:50|90|95|99|999)\b"),
     re.compile(r"`[^`]+`"),
 )
+# Acronyms (KMP, SLO, ORM): technical names unless listed in `not_acronyms`; a message
+# written in capitals has none.
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 # Pay in numbers ("70-80k", "£550/day", "$90 per hour"): how recruiters write.
 _MONEY = re.compile(
     r"[£$€]\s?\d|\b\d+(?:\.\d+)?\s?k\b|/\s?(?:day|hour|hr|year|yr|month)\b"
@@ -89,6 +92,12 @@ class _Cues:
     money: float
     fuzzy_words: Mapping[str, str]  # cue word -> its stem, for typo correction
     known_stems: frozenset[str]
+    second_person: frozenset[str]
+    third_person: frozenset[str]
+    addressed_tech: float
+    team_words: frozenset[str]
+    team_context: float
+    team_context_cap: float
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,7 @@ class _Tech:
     hiring_factor: float
     cased: re.Pattern[str] | None
     not_code: frozenset[str]
+    not_acronyms: frozenset[str]
     known_stems: frozenset[str]  # never "corrected" into a cue word
 
 
@@ -148,7 +158,10 @@ def score_message(text: str) -> _Scored:
 
 
 def _raw_terms(text: str) -> tuple[int, int, bool]:
-    """(kinds of code shape, distinct case-sensitive terms, pay in numbers) in the raw text."""
+    """(kinds of code shape, distinct named terms, pay in numbers) in the raw text.
+
+    Named terms are the case-sensitive ones ("Go") and acronyms ("KMP").
+    """
     tech = _load_tech()
     shapes = 0
     for pattern in _CODE_SHAPES:
@@ -156,6 +169,12 @@ def _raw_terms(text: str) -> tuple[int, int, bool]:
         if any(f not in tech.not_code for f in found):
             shapes += 1
     cased = len(set(tech.cased.findall(text))) if tech.cased else 0
+    letters = [c for c in text if c.isalpha()]
+    if sum(c.isupper() for c in letters) <= len(letters) / 2:
+        cased += len({
+            a for a in _ACRONYM.findall(text)
+            if a not in tech.not_acronyms and _stemmer.stemWord(a.lower()) not in tech.known_stems
+        })
     return shapes, cased, bool(_MONEY.search(text))
 
 
@@ -204,23 +223,46 @@ def _score_tokens(
         scores[cue.kind] += cue.weight * boost
     if raw_terms[2]:
         scores["recruiter"] += cues.money
+    tech = _load_tech()
+    hiring = max(scores["recruiter"], scores["hiring_manager"]) >= tech.hiring_cue
+    stems = set(toks)
+    you, owner = bool(stems & cues.second_person), bool(stems & cues.third_person)
     if "peer" not in vetoed:
-        depth = _depth(toks, exact, raw_terms, frozenset(used))
-        tech = _load_tech()
+        addressed = you and not owner and not hiring
+        depth = _depth(toks, exact, raw_terms, frozenset(used), addressed)
+        # Asking the owner herself ("you") how or with what is what engineers do; recruiters
+        # and managers talk about her in the third person.
+        if depth > 0 and addressed:
+            depth += cues.addressed_tech
         # A job spec names tools too: with a recruiter's or manager's cue, depth counts less.
-        if max(scores["recruiter"], scores["hiring_manager"]) >= tech.hiring_cue:
+        if hiring:
             depth *= tech.hiring_factor
         scores["peer"] += depth
+    # "our routing engine", "with me": the visitor's own team, about her, is a manager's.
+    if owner and not you and "hiring_manager" not in vetoed:
+        scores["hiring_manager"] += min(_team_context(toks, cues), cues.team_context_cap)
     return _Scored(scores, frozenset(vetoed))
+
+
+def _team_context(toks: tuple[str, ...], cues: _Cues) -> float:
+    """Weight of "our/my <team word>" (two words apart at most) and "with me" in a message."""
+    total = 0.0
+    for i, tok in enumerate(toks):
+        if tok in ("our", "my") and any(t in cues.team_words for t in toks[i + 1 : i + 4]):
+            total += cues.team_context
+        elif tok == "me" and i and toks[i - 1] in ("with", "under", "alongsid", "for"):
+            total += cues.team_context
+    return total
 
 
 def _depth(
     toks: tuple[str, ...], exact: tuple[str, ...], raw_terms: tuple[int, int, bool],
-    claimed: frozenset[int],
+    claimed: frozenset[int], addressed: bool = False,
 ) -> float:
     """How technical a message is: named tools and concepts, code shapes, how-questions.
 
-    Words a cue phrase already counted (`claimed`) are not counted again as terms.
+    Words a cue phrase already counted (`claimed`) are not counted again as terms. Asking how
+    or which counts about something named, or when `addressed` to the owner as "you".
     """
     tech = _load_tech()
     found: list[tuple[_Cue, list[int]]] = []
@@ -245,7 +287,7 @@ def _depth(
     depth += shapes * w["shape"]
     asks = bool(terms.get("ask"))
     # Asking how or which counts only about something named ("frontend or backend?" is not).
-    if asks and (named or shapes):
+    if asks and (named or shapes or addressed):
         depth += w["ask"]
     if terms.get("inventory"):
         depth *= tech.inventory_factor
@@ -375,6 +417,12 @@ def _load_cues(path: Path = CUES_PATH) -> _Cues:
         money=float(settings.get("money", 0.0)),
         fuzzy_words=fuzzy,
         known_stems=known,
+        second_person=frozenset(_stemmer.stemWords(settings.get("second_person", []))),
+        third_person=frozenset(_stemmer.stemWords(settings.get("third_person", []))),
+        addressed_tech=float(settings.get("addressed_tech", 0.0)),
+        team_words=frozenset(_stemmer.stemWords(settings.get("team_words", []))),
+        team_context=float(settings.get("team_context", 0.0)),
+        team_context_cap=float(settings.get("team_context_cap", 0.0)),
     )
 
 
@@ -408,6 +456,7 @@ def _load_tech(path: Path = TECH_PATH) -> _Tech:
         hiring_factor=float(settings.get("hiring_factor", 0.5)),
         cased=re.compile(r"\b(?:" + "|".join(map(re.escape, cased)) + r")\b") if cased else None,
         not_code=frozenset(settings.get("not_code", ())),
+        not_acronyms=frozenset(settings.get("not_acronyms", ())),
         known_stems=frozenset(i for cs in by_first.values() for c in cs for i in c.items),
     )
 

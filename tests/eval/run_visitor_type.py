@@ -9,7 +9,8 @@ as "other" anyway. `--compare` also scores a naive-Bayes baseline trained on the
 The dev split's misses are only listed with `--show-dev-misses`, so that tuning is not done on
 them by accident.
 Messages tagged `from = "held-out round one"` (half of the first blind set, moved in for round
-two) are also reported on their own, train and dev parts apart.
+two) and `from = "seen round three"` (the rest of that blind set, moved in for round three)
+are also reported on their own, train and dev parts apart.
 """
 
 from __future__ import annotations
@@ -156,9 +157,19 @@ def main(argv: Sequence[str]) -> int:
             report("  held-out round one, train part", _pick(examples, in_train), cues)
             report("  held-out round one, dev part (never tuned on)", _pick(examples, in_dev),
                    cues, show)
+            seen3 = set(tagged(path, "seen round three"))
+            in3 = [i in seen3 for i in range(len(examples))]
+            dev3 = [seen and not (i + 1) % 3 for i, seen in enumerate(in3)]
+            train3 = [seen and not dev for seen, dev in zip(in3, dev3, strict=True)]
+            report("  seen in round three, train part", _pick(examples, train3), cues)
+            report("  seen in round three, every third message (never tuned on)",
+                   _pick(examples, dev3), cues, show)
             probe = set(tagged(path, "probe round two"))
             report("  round-two probe (written after the last change, not tuned on)",
                    _pick(examples, [i in probe for i in range(len(examples))]), cues, show)
+            probe3 = set(tagged(path, "probe round three"))
+            report("  round-three probe (written after the last change, not tuned on)",
+                   _pick(examples, [i in probe3 for i in range(len(examples))]), cues, show)
             if "--compare" in argv:
                 report("  dev split, naive Bayes trained on train split", dev, NaiveBayes(train),
                        show)
