@@ -29,10 +29,10 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# Measured on the blind sets after round two (tests/eval/README.md, "Rounds"): 69.9% right
-# fact, 84.4% said so. The floors keep what was reached from slipping back; the targets
+# Measured on the blind sets after round three (tests/eval/README.md, "Rounds"): 74.5% right
+# fact, 85.4% said so. The floors keep what was reached from slipping back; the targets
 # below are not met yet and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.66, "said_so": 0.80}
+HELD_OUT_FLOOR = {"right": 0.70, "said_so": 0.82}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Round two's blind sets, moved to dev/ for round three: the 92% / 100% floor is not met on
 # them yet, so each keeps what round three measured (engine3 branch) instead.
@@ -75,8 +75,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on the blind sets yet: 69.9% right fact and "
-                   "84.4% said so after round two (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on the blind sets yet: 74.5% right fact and "
+                   "85.4% said so after round three (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]

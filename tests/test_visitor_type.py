@@ -39,12 +39,12 @@ def test_accuracy_on_our_own_set() -> None:
 
 
 def test_accuracy_on_the_blind_set_keeps_its_floor() -> None:
-    """76.8% after round two (tests/eval/README.md): it must not slip back."""
+    """80.0% after round three (tests/eval/README.md): it must not slip back."""
     share, _ = accuracy(EVAL / "visitor_types.toml")
-    assert share >= 0.74, f"{share:.1%}"
+    assert share >= 0.77, f"{share:.1%}"
 
 
-@pytest.mark.xfail(strict=True, reason="not met on the blind set yet: 76.8% after round two "
+@pytest.mark.xfail(strict=True, reason="not met on the blind set yet: 80.0% after round three "
                    "(target 90%); peers asking technical questions are the main miss")
 def test_accuracy_on_the_blind_set_meets_the_target() -> None:
     share, _ = accuracy(EVAL / "visitor_types.toml")
