@@ -49,13 +49,16 @@ class Gunicorn:
         self.wait_until_ready()
 
     def wait_until_ready(self) -> None:
-        deadline = time.monotonic() + 30
+        # Generous: on a fresh clone the workers compile every module on first import.
+        deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
                 if httpx2.get(self.url + "/healthz", timeout=1).status_code == 200:
                     return
             except httpx2.HTTPError:
-                time.sleep(0.1)
+                pass
+            time.sleep(0.1)
+        self.stop()  # never leave it running for later tests to trip over
         raise RuntimeError("gunicorn did not start: " + self.output())
 
     def output(self) -> str:

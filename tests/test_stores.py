@@ -160,3 +160,21 @@ def test_an_old_sqlite_file_is_upgraded_in_place(tmp_path: Path) -> None:
     assert [m.text for m in store.messages("c")] == ["kept"]
     assert [c.id for c in store.conversations()] == ["c"]
     store.close()
+
+
+def _open_store(path: str) -> None:
+    SQLiteStore(Path(path)).close()
+
+
+def test_workers_opening_a_new_sqlite_file_at_once_all_start(tmp_path: Path) -> None:
+    """Gunicorn boots its workers together; none may fail on the WAL switch's lock."""
+    import multiprocessing
+
+    path = str(tmp_path / "new.sqlite3")
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_open_store, args=(path,)) for _ in range(6)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(30)
+    assert [w.exitcode for w in workers] == [0] * 6

@@ -110,21 +110,44 @@ class SQLiteStore(ConversationStore):
         self._idle: list[sqlite3.Connection] = []
         with self._connection() as connection:
             connection.executescript(_SCHEMA)
-            for (table, column), statement in _MIGRATIONS.items():
-                columns = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
-                if column not in columns:
-                    connection.execute(statement)
-                    # A file from before conversation records: give its conversations one.
-                    connection.execute(
-                        "INSERT OR IGNORE INTO conversations (id, created_at, updated_at)"
-                        " SELECT conversation_id, MIN(created_at), MAX(created_at)"
-                        " FROM messages GROUP BY conversation_id")
+            # One process at a time: workers that boot together must not both migrate.
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                self._migrate(connection)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+    @staticmethod
+    def _migrate(connection: sqlite3.Connection) -> None:
+        """Add the columns that files from earlier releases lack."""
+        for (table, column), statement in _MIGRATIONS.items():
+            columns = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+            if column not in columns:
+                connection.execute(statement)
+                # A file from before conversation records: give its conversations one.
+                connection.execute(
+                    "INSERT OR IGNORE INTO conversations (id, created_at, updated_at)"
+                    " SELECT conversation_id, MIN(created_at), MAX(created_at)"
+                    " FROM messages GROUP BY conversation_id")
 
     def _connect(self) -> sqlite3.Connection:
         """A new connection."""
         connection = sqlite3.connect(self.path, timeout=10, isolation_level=None,
                                      check_same_thread=False)
-        connection.execute("PRAGMA journal_mode=WAL")
+        # Switching to WAL takes a lock that SQLite does not wait for: two workers opening
+        # a new file at once would see "database is locked". Wait for it, as busy_timeout
+        # does for everything else.
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                connection.execute("PRAGMA journal_mode=WAL")
+                break
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
         connection.execute("PRAGMA synchronous=NORMAL")
         return connection
 
