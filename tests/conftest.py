@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -18,6 +19,9 @@ from flask.testing import FlaskClient
 
 from chatbot import create_app
 from chatbot.settings import SETTINGS
+from chatbot.stores import ConversationStore
+from chatbot.stores.redis import RedisStore
+from chatbot.stores.sqlite import SQLiteStore
 
 # pytest puts tests/ on sys.path (rootdir conftest, no __init__.py): helpers import plainly.
 from fake_openai import FakeOpenAI
@@ -128,3 +132,28 @@ def private_redis(redis_server: str) -> str:
     client.flushall()
     client.close()
     return redis_server
+
+
+STORE_TEST_REDIS = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ConversationStore]:
+    """Each store backend, empty (Redis: the machine's server, DB 15, under a prefix of its own
+    that is removed afterwards)."""
+    if request.param == "sqlite":
+        sqlite = SQLiteStore(tmp_path / "conversations.sqlite3")
+        yield sqlite
+        sqlite.close()
+        return
+    client = redis.Redis.from_url(STORE_TEST_REDIS, socket_connect_timeout=0.5)
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    backend = RedisStore(client, retention_seconds=600, prefix=f"test-{secrets.token_hex(4)}:")
+    yield backend
+    for key in client.scan_iter(backend.prefix + "*"):
+        client.delete(key)
+    backend.close()
+    client.close()

@@ -5,11 +5,6 @@ from __future__ import annotations
 import secrets
 import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-import redis
 
 from chatbot.stores import (
     DELIVERED,
@@ -21,36 +16,6 @@ from chatbot.stores import (
     QuestionCount,
     normalise_question,
 )
-from chatbot.stores.redis import RedisStore
-from chatbot.stores.sqlite import SQLiteStore
-
-REDIS_TEST_URL = "redis://127.0.0.1:6379/13"
-
-
-def redis_available() -> bool:
-    try:
-        redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=0.5).ping()
-    except redis.RedisError:
-        return False
-    return True
-
-
-@pytest.fixture(params=["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ConversationStore]:
-    """Each backend, empty (Redis: DB 13 under a prefix of its own, removed afterwards)."""
-    if request.param == "sqlite":
-        backend: ConversationStore = SQLiteStore(tmp_path / "conversations.sqlite3")
-    else:
-        if not redis_available():
-            pytest.skip("no Redis server on 127.0.0.1:6379")
-        backend = RedisStore(redis.Redis.from_url(REDIS_TEST_URL), retention_seconds=600,
-                             prefix=f"test-owner-{secrets.token_hex(4)}:")
-    yield backend
-    if isinstance(backend, RedisStore):
-        for key in backend.client.scan_iter(backend.prefix + "*"):
-            backend.client.delete(key)
-        backend.client.close()
-    backend.close()
 
 
 def contact(conversation_id: str | None = "c", created_at: float | None = None,

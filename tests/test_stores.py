@@ -2,45 +2,12 @@
 
 from __future__ import annotations
 
-import secrets
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-import redis
-
 from chatbot.stores import FALLBACK, REPLY, ConversationStore, visible
-from chatbot.stores.redis import RedisStore
 from chatbot.stores.sqlite import SQLiteStore
-
-
-def redis_available() -> bool:
-    try:
-        redis.Redis(socket_connect_timeout=0.5).ping()
-    except redis.RedisError:
-        return False
-    return True
-
-
-@pytest.fixture(params=["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ConversationStore]:
-    """Each backend, empty."""
-    if request.param == "sqlite":
-        backend: ConversationStore = SQLiteStore(tmp_path / "conversations.sqlite3")
-    else:
-        if not redis_available():
-            pytest.skip("no Redis server on 127.0.0.1:6379")
-        backend = RedisStore(redis.Redis.from_url("redis://127.0.0.1:6379/15"),
-                             retention_seconds=60, prefix=f"test-{secrets.token_hex(4)}:")
-    yield backend
-    if isinstance(backend, RedisStore):
-        for key in backend.client.scan_iter(backend.prefix + "*"):
-            backend.client.delete(key)
-    backend.close()
-    if isinstance(backend, RedisStore):
-        backend.client.close()
 
 
 def test_messages_come_back_in_order_of_arrival(store: ConversationStore) -> None:
