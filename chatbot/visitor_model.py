@@ -79,7 +79,7 @@ def load_model(path: Path = MODEL_PATH) -> VisitorModel:
 
 
 def train(
-    examples: Sequence[tuple[str, str]], classes: Sequence[str], c: float = 10.0,
+    examples: Sequence[tuple[str, str]], classes: Sequence[str], c: float = 30.0,
     iterations: int = 300, min_count: int = 1,
 ) -> VisitorModel:
     """Fit softmax regression (L2, full-batch Adam from zero: deterministic) on examples."""
