@@ -1,4 +1,9 @@
-"""Infer who a visitor is (recruiter, hiring manager, peer, other) from what they write."""
+"""Infer who a visitor is (recruiter, hiring manager, peer, other) from what they write.
+
+Two stages: cue phrases and technical depth (data/visitor_cues.toml, data/tech_terms.toml)
+for what a visitor says about themself, precise but only where a listed phrase appears;
+then, where they find nothing, the learned model of chatbot/visitor_model.py.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import Stemmer
 from rapidfuzz import fuzz, process
 
 from chatbot.engines.offline.text import fold
+from chatbot.visitor_model import VisitorModel, load_model
 
 VISITOR_TYPES = ("recruiter", "hiring_manager", "peer", "other")
 CUES_PATH = Path(__file__).with_name("data") / "visitor_cues.toml"
@@ -98,6 +104,7 @@ class _Cues:
     team_words: frozenset[str]
     team_context: float
     team_context_cap: float
+    model_threshold: float
 
 
 @dataclass(frozen=True)
@@ -130,10 +137,18 @@ def infer_visitor_type(messages: Sequence[str]) -> str | None:
     return guess.kind if guess else None
 
 
-def infer_visitor(messages: Sequence[str]) -> VisitorGuess | None:
-    """Like infer_visitor_type, with a confidence; the latest message with a signal wins."""
+def infer_visitor(
+    messages: Sequence[str], model: VisitorModel | None = None, *,
+    threshold: float | None = None,
+) -> VisitorGuess | None:
+    """Like infer_visitor_type, with a confidence; the latest message with a signal wins.
+
+    Cue phrases first; when none decides, the learned `model` (the stored one by default),
+    if its top class has at least `threshold` probability (the cue file's by default).
+    """
     cues = _load_cues()
     vetoed: set[str] = set()
+    contested = False
     totals = dict.fromkeys(VISITOR_TYPES, 0.0)
     for index in range(len(messages) - 1, -1, -1):
         scored = score_message(messages[index])
@@ -143,12 +158,33 @@ def infer_visitor(messages: Sequence[str]) -> VisitorGuess | None:
         decided = _decide(scores, cues.threshold)
         if decided:
             return VisitorGuess(decided[0], decided[1], index)
+        contested = contested or max(scores.values()) >= cues.threshold
         for kind, value in scores.items():
             totals[kind] += value
     # No single message decides: hints spread over several messages may add up.
     decided = _decide({k: (0.0 if k in vetoed else v) for k, v in totals.items()}, cues.threshold)
     if decided:
         return VisitorGuess(decided[0], decided[1], len(messages) - 1)
+    if contested:  # explicit cues that tie ("a recruiter, and a developer too"): unsure
+        return None
+    limit = cues.model_threshold if threshold is None else threshold
+    return _model_guess(messages, model or load_model(), frozenset(vetoed), limit)
+
+
+def _model_guess(
+    messages: Sequence[str], model: VisitorModel, vetoed: frozenset[str], threshold: float
+) -> VisitorGuess | None:
+    """The learned model's type for the latest message it is sure enough about, else None.
+
+    Only asked when no cue phrase decides, so an explicit self-description is never
+    overridden by a guess. "other" from the model is no signal: a plain question must not
+    undo a type inferred earlier.
+    """
+    for index in range(len(messages) - 1, -1, -1):
+        probs = model.probabilities(messages[index])
+        kind = max(probs, key=probs.__getitem__)
+        if kind != "other" and kind not in vetoed and probs[kind] >= threshold:
+            return VisitorGuess(kind, round(probs[kind], 3), index)
     return None
 
 
@@ -423,6 +459,7 @@ def _load_cues(path: Path = CUES_PATH) -> _Cues:
         team_words=frozenset(_stemmer.stemWords(settings.get("team_words", []))),
         team_context=float(settings.get("team_context", 0.0)),
         team_context_cap=float(settings.get("team_context_cap", 0.0)),
+        model_threshold=float(settings.get("model_threshold", 1.0)),
     )
 
 

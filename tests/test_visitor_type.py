@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 
 from chatbot import visitor_type
+from chatbot.visitor_model import VisitorModel, fingerprint, load_model
 from chatbot.visitor_type import VISITOR_TYPES, infer_visitor, infer_visitor_type
 
 EVAL = Path(__file__).parent / "eval"
+TRAINED_ON = ("visitor_types_dev.toml", "visitor_types_train_extra.toml")
 
 
 def load_set(path: Path) -> list[tuple[str, str]]:
@@ -20,10 +22,19 @@ def load_set(path: Path) -> list[tuple[str, str]]:
         return [(m["text"], m["type"]) for m in tomllib.load(fh)["message"]]
 
 
-def accuracy(path: Path) -> tuple[float, list[tuple[str, str, str]]]:
-    """The share right on a labelled set (None scored as "other"), and the misses."""
+def accuracy(
+    path: Path, unseen_only: bool = False
+) -> tuple[float, list[tuple[str, str, str]]]:
+    """The share right on a labelled set (None scored as "other"), and the misses.
+
+    With `unseen_only`, only the messages the stored model was not trained on count.
+    """
     examples = load_set(path)
     assert all(kind in VISITOR_TYPES for _, kind in examples)
+    if unseen_only:
+        seen = load_model().trained_on
+        examples = [(t, k) for t, k in examples if fingerprint(t) not in seen]
+    assert examples, f"no message in {path.name} that the model was not trained on"
     misses = [
         (kind, got, text)
         for text, kind in examples
@@ -32,23 +43,37 @@ def accuracy(path: Path) -> tuple[float, list[tuple[str, str, str]]]:
     return 1 - len(misses) / len(examples), misses
 
 
+# The stored model is trained on every labelled message, so the two floors below are on
+# seen data (98.3% and 97.5% after round four's changes). The figures on unseen messages
+# come from `tests/eval/run_visitor_type.py --protocols`: 93.8% on round three's blind set
+# with the model trained without it, 96.0% in leave-one-source-out cross-validation.
 def test_accuracy_on_our_own_set() -> None:
-    """At least 90% right on the development set."""
+    """At least 97% right on the development set (trained on)."""
     share, misses = accuracy(EVAL / "visitor_types_dev.toml")
-    assert share >= 0.9, f"{share:.1%}; misses: {misses}"
+    assert share >= 0.97, f"{share:.1%}; misses: {misses}"
 
 
 def test_accuracy_on_the_blind_set_keeps_its_floor() -> None:
-    """80.0% after round three (tests/eval/README.md): it must not slip back."""
+    """Round three's blind set, trained on since: it must not slip back."""
     share, _ = accuracy(EVAL / "visitor_types.toml")
-    assert share >= 0.77, f"{share:.1%}"
+    assert share >= 0.97, f"{share:.1%}"
 
 
-@pytest.mark.xfail(strict=True, reason="not met on the blind set yet: 80.0% after round three "
-                   "(target 90%); peers asking technical questions are the main miss")
+@pytest.mark.xfail(strict=True, reason="not shown on blind messages yet: 80.0% after round "
+                   "three (target 90%); every message in visitor_types.toml is now trained on, "
+                   "so this waits for round four's")
 def test_accuracy_on_the_blind_set_meets_the_target() -> None:
-    share, _ = accuracy(EVAL / "visitor_types.toml")
+    """Only messages the stored model never saw count as blind."""
+    share, _ = accuracy(EVAL / "visitor_types.toml", unseen_only=True)
     assert share >= 0.9, f"{share:.1%}"
+
+
+def test_the_stored_model_is_what_the_training_script_would_write() -> None:
+    """Its training list matches the labelled files (retrain after changing them)."""
+    stored = load_model()
+    labelled = {fingerprint(t) for name in TRAINED_ON for t, _ in load_set(EVAL / name)}
+    assert stored.classes == VISITOR_TYPES
+    assert labelled <= stored.trained_on
 
 
 def test_our_set_is_big_and_balanced() -> None:
@@ -166,3 +191,43 @@ def test_tech_lexicon_with_a_gap_first_is_refused(tmp_path: Path) -> None:
     bad.write_text('[lexicon]\nlanguages = ["* python"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="must start with a word"):
         visitor_type._load_tech(bad)
+
+
+SILENT = VisitorModel(VISITOR_TYPES, (0.0,) * 4, {})  # every class 0.25: no model signal
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # No cue phrase decides these; the learned model does.
+        ("Busco perfiles de frontend para una empresa cliente en Valencia, ¿le interesa?",
+         "recruiter"),
+        ("Our two-person data team is drowning, and the budget for a third seat was approved "
+         "last week.", "hiring_manager"),
+    ],
+)
+def test_the_model_answers_where_the_cues_are_silent(text: str, expected: str) -> None:
+    assert infer_visitor([text], SILENT) is None
+    assert infer_visitor_type([text]) == expected
+
+
+def test_the_models_other_is_no_signal() -> None:
+    """A later plain message the model calls "other" does not undo its earlier guess."""
+    opener = "Busco perfiles de frontend para una empresa cliente en Valencia, ¿le interesa?"
+    guess = infer_visitor([opener, "gracias!"])
+    assert guess is not None
+    assert (guess.kind, guess.message_index) == ("recruiter", 0)
+    assert 0 < guess.confidence <= 1
+
+
+def test_an_unsure_model_is_no_signal() -> None:
+    text = "Busco perfiles de frontend para una empresa cliente en Valencia, ¿le interesa?"
+    assert infer_visitor([text], threshold=1.01) is None
+
+
+def test_model_file_with_a_short_weight_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "model.json"
+    bad.write_text('{"classes": ["a", "b"], "bias": [0, 0], "trained_on": [],'
+                   ' "weights": {"w:x": [1]}}', encoding="utf-8")
+    with pytest.raises(ValueError, match="one value per class"):
+        load_model(bad)
