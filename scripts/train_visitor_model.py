@@ -21,7 +21,6 @@ from chatbot.visitor_type import VISITOR_TYPES  # noqa: E402
 
 SOURCES = (
     "tests/eval/visitor_types_dev.toml",
-    "tests/eval/visitor_types.toml",
     "tests/eval/visitor_types_train_extra.toml",  # written for training only
 )
 

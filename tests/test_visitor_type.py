@@ -22,19 +22,10 @@ def load_set(path: Path) -> list[tuple[str, str]]:
         return [(m["text"], m["type"]) for m in tomllib.load(fh)["message"]]
 
 
-def accuracy(
-    path: Path, unseen_only: bool = False
-) -> tuple[float, list[tuple[str, str, str]]]:
-    """The share right on a labelled set (None scored as "other"), and the misses.
-
-    With `unseen_only`, only the messages the stored model was not trained on count.
-    """
+def accuracy(path: Path) -> tuple[float, list[tuple[str, str, str]]]:
+    """The share right on a labelled set (None scored as "other"), and the misses."""
     examples = load_set(path)
     assert all(kind in VISITOR_TYPES for _, kind in examples)
-    if unseen_only:
-        seen = load_model().trained_on
-        examples = [(t, k) for t, k in examples if fingerprint(t) not in seen]
-    assert examples, f"no message in {path.name} that the model was not trained on"
     misses = [
         (kind, got, text)
         for text, kind in examples
@@ -43,10 +34,9 @@ def accuracy(
     return 1 - len(misses) / len(examples), misses
 
 
-# The stored model is trained on every labelled message, so the two floors below are on
-# seen data (98.3% and 97.5% after round four's changes). The figures on unseen messages
-# come from `tests/eval/run_visitor_type.py --protocols`: 93.8% on round three's blind set
-# with the model trained without it, 96.0% in leave-one-source-out cross-validation.
+# The stored model is trained on the development set and the extra training messages, never
+# on visitor_types.toml, which holds round four's blind set: written by someone who saw
+# neither the classifier nor its data, and scored once, before any change made for it.
 def test_accuracy_on_our_own_set() -> None:
     """At least 97% right on the development set (trained on)."""
     share, misses = accuracy(EVAL / "visitor_types_dev.toml")
@@ -54,18 +44,24 @@ def test_accuracy_on_our_own_set() -> None:
 
 
 def test_accuracy_on_the_blind_set_keeps_its_floor() -> None:
-    """Round three's blind set, trained on since: it must not slip back."""
-    share, _ = accuracy(EVAL / "visitor_types.toml")
-    assert share >= 0.97, f"{share:.1%}"
+    """Round four's blind set, never trained on: 73.0% when scored; it must not slip back."""
+    share, misses = accuracy(EVAL / "visitor_types.toml")
+    assert share >= 0.73, f"{share:.1%}; misses: {misses}"
 
 
-@pytest.mark.xfail(strict=True, reason="not shown on blind messages yet: 80.0% after round "
-                   "three (target 90%); every message in visitor_types.toml is now trained on, "
-                   "so this waits for round four's")
+@pytest.mark.xfail(strict=True, reason="not met on blind messages: 73.0% on round four's set "
+                   "(target 90%); keyword-free managers, other languages and short personal "
+                   "openers read as a technical question are the misses")
 def test_accuracy_on_the_blind_set_meets_the_target() -> None:
-    """Only messages the stored model never saw count as blind."""
-    share, _ = accuracy(EVAL / "visitor_types.toml", unseen_only=True)
+    share, _ = accuracy(EVAL / "visitor_types.toml")
     assert share >= 0.9, f"{share:.1%}"
+
+
+def test_the_blind_set_was_never_trained_on() -> None:
+    """Its messages reach the model only where our own files say the same ('hi')."""
+    blind = {fingerprint(t) for t, _ in load_set(EVAL / "visitor_types.toml")}
+    ours = {fingerprint(t) for name in TRAINED_ON for t, _ in load_set(EVAL / name)}
+    assert blind & load_model().trained_on <= ours
 
 
 def test_the_stored_model_is_what_the_training_script_would_write() -> None:

@@ -10,11 +10,11 @@ who says nothing about themself is served as "other" anyway.
 
 `--protocols` measures the method on messages it was not trained on, retraining the model
 (about 15 s a fit, so a minute or two):
-  A. trained on visitor_types_dev.toml only (rounds one and two), scored on
-     visitor_types.toml (round three's blind set), as round three would have scored it;
+  A. trained on visitor_types_dev.toml only (rounds one to three), scored on
+     visitor_types.toml (round four's blind set, which the stored model never saw);
   B. grouped cross-validation: each source (our own messages, each probe, each blind round)
      held out in turn and the model trained on the rest. The cue phrases were tuned on
-     everything but round three, so B flatters them outside round three.
+     every source but round four, so B flatters them outside round four.
 The extra training messages (visitor_types_train_extra.toml) are in every training fold and
 never scored. Both report the cue phrases alone, the model alone, a naive-Bayes baseline, the
 cues then the model at several probability thresholds, and the cues then naive Bayes (with
