@@ -287,3 +287,26 @@ def test_latest_role_is_found_by_year_when_nothing_says_present() -> None:
 def test_links_and_emails_are_markdown_autolinks(sample: OfflineEngine) -> None:
     assert "<ines.carvalho@example.com>" in sample.answer("Email?")
     assert "<https://ines.example.com/cv.pdf>" in sample.answer("CV?")
+
+
+def test_a_project_is_answered_from_facts_elsewhere_that_name_it() -> None:
+    engine = OfflineEngine(parse_profile({
+        "owner": {"name": "Kim Lee", "headline": "Graphics programmer"},
+        "availability": {"status": "Open"},
+        "contact": {"email": "kim@example.org"},
+        "projects": [
+            {"name": "Iron Meridian", "summary": "An open-world racing game.",
+             "highlights": ["Sold over 2 million copies"]},
+            {"name": "Tidepool", "summary": "A booking app for swimming pools.",
+             "tech": ["Flutter", "Firebase"]},
+            {"name": "Quill", "summary": "A note-taking tool for writers."},
+        ],
+        "experience": [{"role": "Rendering engineer", "company": "Halcyon",
+                        "highlights": ["Cut frame time from 19.5 ms to 14.8 ms on "
+                                       "Iron Meridian"]}],
+    }))
+    impact = engine.answer("What was the impact of his work on Iron Meridian?")
+    assert "14.8 ms" in impact and "(Rendering engineer at Halcyon)" in impact
+    # A list question whose topic only one project has is about that project.
+    stack = engine.answer("what is the swimming app built with")
+    assert "Flutter" in stack and "Quill" not in stack

@@ -33,6 +33,8 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
     "stack": ("skill", "stack", "tech", "tool"),
     "code": ("code", "github", "link", "open source", "repo"),
 }
+# Intents answered with a list of the profile's projects, jobs or skills.
+_LISTS = ("projects", "experience", "skills")
 # Intents whose answer is one field asked for by name: never swapped for a fact elsewhere.
 _OWN_WORDS = ("greeting", "thanks", "contact", "faq")
 LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "cv": "CV",
@@ -111,12 +113,21 @@ class Composer:
         said = set(stems(answer.text))
         best = found.covering[0]
         has = set(stems(searched(best)))
-        if len(need & has) <= len(need & said) or len(terms & has) <= len(terms & said):
+        # A list (every project, every job) says many words without being about any of
+        # them: a topic that only one line of it covers asks about that one.
+        one = (q.intent in _LISTS and (best.project >= 0 or best.job >= 0) and need <= has
+               and sum(need <= set(stems(line)) for line in answer.text.splitlines()) <= 1)
+        if not one and (len(need & has) <= len(need & said)
+                        or q.intent not in _LISTS and len(terms & has) <= len(terms & said)):
             return answer
-        if best.kind == "job" and not q.jobs:  # the job itself: answer from its whole record
-            return self._job(replace(q, jobs=(best.job,)), found, Visitor())
-        if best.kind == "project" and not q.projects:
-            return self._project(replace(q, projects=(best.project,)), found, Visitor())
+        # The project or job itself, from its whole record, asked what the words that found
+        # it leave ('what is the restaurant app built with': its stack).
+        rest = tuple(s for s in q.asked if s not in need | has)
+        if (best.kind == "job" or one and best.job >= 0) and not q.jobs:
+            return self._job(replace(q, jobs=(best.job,), asked=rest), found, Visitor())
+        if (best.kind == "project" or one and best.project >= 0) and not q.projects:
+            return self._project(replace(q, projects=(best.project,), asked=rest), found,
+                                 Visitor())
         facts = [f for f in found.covering[:2] if f.text not in answer.text] or [best]
         if len(facts) == 1:
             return OfflineAnswer(_cite(facts[0]), True, answer.intent, _sources(facts))
@@ -317,17 +328,20 @@ class Composer:
                 lines.append(f"Yes: {p.name} uses {label}.")
             else:
                 lines.append(f"The profile doesn't list {label} for {p.name}.")
-        lines += self._project_parts(p, q)
+        lines += self._project_parts(p, q, found.mentioning)
         if p.link and not any(p.link in line for line in lines):
             lines.append(f"- Link: {autolink(p.link)}")
         return OfflineAnswer("\n".join(lines), True, "project", (p.name,))
 
-    def _project_parts(self, p: Project, q: Query) -> list[str]:
-        """The parts of one project the question asks for; all of them when it asks none."""
+    def _project_parts(self, p: Project, q: Query, elsewhere: Sequence[Fact]) -> list[str]:
+        """The parts of one project the question asks for (in its record, or in a fact
+        elsewhere that names it); all of its own when it asks none."""
         notes = sentences(p.notes or "")
-        asked = _asked(q, [*p.highlights, *notes])
+        asked = _asked(q, [*p.highlights, *notes, *(_cite(f) for f in elsewhere)])
         if "impact" in q.aspects or asked:
-            picked = asked or list(p.highlights) or notes
+            # The owner's own part in a project often sits in a job highlight that names it.
+            done = [_cite(f) for f in elsewhere if has_figure(f.text)][:1]
+            picked = asked or [*p.highlights[: 3 - len(done)], *done] or notes
             if picked:
                 return [f"**{p.name}**:", *[f"- {h}" for h in picked[:3]]]
         if "tech" in q.aspects or q.skills:
@@ -368,7 +382,7 @@ class Composer:
                                  (job_title(self.latest),))
         job = jobs[q.jobs[0]]
         notes = sentences(job.notes or "")
-        asked = _asked(q, [*job.highlights, *notes])
+        asked = _asked(q, [*job.highlights, *notes, *(_cite(f) for f in found.mentioning)])
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
         lines += [f"- {h}" for h in (asked or [*job.highlights, *notes])[:3]]
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))

@@ -10,7 +10,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 from chatbot.engines.base import Exchange
-from chatbot.engines.offline.facts import Fact
+from chatbot.engines.offline.facts import Fact, mentions
 from chatbot.engines.offline.text import fold, lexicon, stem, stems, words
 from chatbot.profile import Profile
 
@@ -127,6 +127,9 @@ class Understander:
                 if i >= 0:
                     self.records.setdefault((kind, i), set()).update(
                         stems(f"{f.text} {f.source} {f.section} {f.keys}"))
+        for key, named in mentions(facts, profile).items():
+            for f in named:
+                self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
         self.faqs = [(frozenset(self._content(words(f.question))),
                       frozenset(self._content(words(f.answer)))) for f in profile.faq]
 
