@@ -310,3 +310,24 @@ def test_a_project_is_answered_from_facts_elsewhere_that_name_it() -> None:
     # A list question whose topic only one project has is about that project.
     stack = engine.answer("what is the swimming app built with")
     assert "Flutter" in stack and "Quill" not in stack
+
+
+def test_history_questions_and_a_booking_link_get_their_own_answer() -> None:
+    engine = OfflineEngine(parse_profile({
+        "owner": {"name": "Kim Lee", "headline": "Freelance developer"},
+        "availability": {"status": "Freelance, booking from May"},
+        "contact": {"email": "kim@example.org",
+                    "links": {"calendly": "https://calendly.com/example-kim"}},
+        "experience": [
+            {"role": "Barista", "company": "Bean There", "period": "2015 – 2018"},
+            {"role": "Developer", "company": "Newco", "period": "2019 – 2024"},
+        ],
+    }))
+    for question in ("Who has she worked for?", "What did she do before freelancing?"):
+        answer = engine.answer(question)
+        assert "Bean There" in answer and "Newco" in answer, question
+    assert "https://calendly.com/example-kim" in engine.answer("How do I book a call with her?")
+    assert "calendly" not in OfflineEngine(parse_profile({
+        "owner": {"name": "Kim Lee", "headline": "Developer"},
+        "availability": {"status": "Open"}, "contact": {"email": "kim@example.org"},
+    })).answer("is she on call at night?").lower()

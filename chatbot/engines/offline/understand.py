@@ -105,6 +105,8 @@ class Understander:
         self.link_aliases: dict[str, str] = {
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
         self.link_keys = {self._link_kind(k): k for k in profile.contact.links}
+        self.link_phrases = {fold(a): str(k) for k, aliases in lex["links_if_present"].items()
+                             for a in aliases if k in self.link_keys}
         profile_text = " ".join(
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
@@ -434,6 +436,8 @@ class Understander:
         asked = {self.link_aliases[w] for w in raw if w in self.link_aliases}
         asked |= {self.link_aliases[f"{a} {b}"] for a, b in zip(raw, raw[1:], strict=False)
                   if f"{a} {b}" in self.link_aliases}
+        asked |= {self.link_phrases[f"{a} {b}"] for a, b in zip(raw, raw[1:], strict=False)
+                  if f"{a} {b}" in self.link_phrases}
         for key in self.profile.contact.links:  # a key no alias lists: 'huggingface'
             if fold(key) in raw:
                 asked.add(self._link_kind(key))
@@ -498,8 +502,11 @@ class Understander:
                                      "position", "employed")} & set(content)
         past = {"did", "was", "were", "worked", "before", "previous", "previously", "past",
                 "used", "had", "been"} & set(raw)
-        if working and scores.get("availability", 0) < 1 and (q.current or "where" in raw):
+        if working and scores.get("availability", 0) < 1 and (
+                q.current or {"where", "who"} & set(raw)):
             return "experience" if past and not q.current else "job"
+        if "before" in raw and {"did", "was", "were"} & set(raw):  # 'what did she do before X'
+            return "experience"
         if q.faq >= 0 and (not scores or max(scores.values()) < 1):
             return "faq"
         return self._cue_intent(q, scores)
