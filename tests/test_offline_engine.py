@@ -289,45 +289,53 @@ def test_links_and_emails_are_markdown_autolinks(sample: OfflineEngine) -> None:
     assert "<https://ines.example.com/cv.pdf>" in sample.answer("CV?")
 
 
-def test_a_project_is_answered_from_facts_elsewhere_that_name_it() -> None:
-    engine = OfflineEngine(parse_profile({
-        "owner": {"name": "Kim Lee", "headline": "Graphics programmer"},
+def _kim(sections: dict[str, object]) -> OfflineEngine:
+    """An engine over a small profile of Kim Lee with `sections` added or replaced."""
+    return OfflineEngine(parse_profile({
+        "owner": {"name": "Kim Lee", "headline": "Developer"},
         "availability": {"status": "Open"},
         "contact": {"email": "kim@example.org"},
+        **sections,
+    }))
+
+
+def test_a_named_project_is_answered_from_its_record_and_facts_that_name_it() -> None:
+    engine = _kim({
         "projects": [
             {"name": "Iron Meridian", "summary": "An open-world racing game.",
              "highlights": ["Sold over 2 million copies"]},
             {"name": "Tidepool", "summary": "A booking app for swimming pools.",
              "tech": ["Flutter", "Firebase"]},
-            {"name": "Quill", "summary": "A note-taking tool for writers."},
+            {"name": "Quill", "summary": "A note-taking tool for writers.",
+             "highlights": ["About 900 GitHub stars"]},
         ],
         "experience": [{"role": "Rendering engineer", "company": "Halcyon",
                         "highlights": ["Cut frame time from 19.5 ms to 14.8 ms on "
                                        "Iron Meridian"]}],
-    }))
+    })
     impact = engine.answer("What was the impact of his work on Iron Meridian?")
     assert "14.8 ms" in impact and "(Rendering engineer at Halcyon)" in impact
     # A list question whose topic only one project has is about that project.
     stack = engine.answer("what is the swimming app built with")
     assert "Flutter" in stack and "Quill" not in stack
+    # A count of something the named project's record never counts is not covered.
+    stars = engine.answer_detail("How many GitHub stars does Iron Meridian have?")
+    assert not stars.answered and "kim@example.org" in stars.text and "2 million" not in stars.text
+    assert "900" in engine.answer("How many stars does Quill have?")
 
 
 def test_history_questions_and_a_booking_link_get_their_own_answer() -> None:
-    engine = OfflineEngine(parse_profile({
-        "owner": {"name": "Kim Lee", "headline": "Freelance developer"},
-        "availability": {"status": "Freelance, booking from May"},
+    engine = _kim({
         "contact": {"email": "kim@example.org",
                     "links": {"calendly": "https://calendly.com/example-kim"}},
         "experience": [
             {"role": "Barista", "company": "Bean There", "period": "2015 – 2018"},
             {"role": "Developer", "company": "Newco", "period": "2019 – 2024"},
         ],
-    }))
+    })
     for question in ("Who has she worked for?", "What did she do before freelancing?"):
         answer = engine.answer(question)
         assert "Bean There" in answer and "Newco" in answer, question
     assert "https://calendly.com/example-kim" in engine.answer("How do I book a call with her?")
-    assert "calendly" not in OfflineEngine(parse_profile({
-        "owner": {"name": "Kim Lee", "headline": "Developer"},
-        "availability": {"status": "Open"}, "contact": {"email": "kim@example.org"},
-    })).answer("is she on call at night?").lower()
+    assert "calendly" not in _kim({}).answer("is she on call at night?").lower()
+

@@ -301,6 +301,11 @@ class Understander:
             record = self.records.get(("job", q.jobs[0]), set())
         else:
             return ()
+        # 'How many stars does Colibri have': what is counted must be in its record, even
+        # a word that elsewhere only says which part is asked ('stars', 'employees').
+        counted = re.search(r"\bhow many (\w+)", " ".join(raw))
+        if counted and stem(counted.group(1)) not in record | self.filler:
+            return (counted.group(1),)
         cue_stems = frozenset().union(*self.cues.values())
         part = [s for s in q.asked if s not in cue_stems and s not in self.aspect_stems]
         if not part or any(s in record for s in part):
