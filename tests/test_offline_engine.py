@@ -339,3 +339,17 @@ def test_history_questions_and_a_booking_link_get_their_own_answer() -> None:
     assert "https://calendly.com/example-kim" in engine.answer("How do I book a call with her?")
     assert "calendly" not in _kim({}).answer("is she on call at night?").lower()
 
+
+
+def test_an_amount_is_answered_only_with_a_figure() -> None:
+    engine = _kim({
+        "projects": [{"name": "Wattle", "summary": "A habit tracker.",
+                      "highlights": ["4.8-star average from 3,100 ratings"],
+                      "notes": "A paid app at AU$4.99."}],
+        "faq": [{"question": "Does she take contracts?",
+                 "answer": "Yes, at a day rate agreed per project."}],
+    })
+    rate = engine.answer_detail("What's her day rate?")
+    assert not rate.answered and "agreed per project" in rate.text
+    assert "kim@example.org" in rate.text and "4.8" not in rate.text
+    assert "AU$4.99" in engine.answer("How much does Wattle cost?")

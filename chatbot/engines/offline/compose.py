@@ -14,6 +14,7 @@ from chatbot.engines.offline.understand import Query
 from chatbot.profile import Experience, Profile, Project
 
 _CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
+_MONEY = re.compile(r"[$£€¥₹]|\b(?:usd|eur|gbp|aud|cad|chf)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
@@ -62,6 +63,7 @@ class Composer:
         self.latest = _latest_job(profile.experience)
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
+        self.amount = frozenset(lexicon()["fields"]["amount"])
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
             "greeting": self._greeting, "thanks": self._thanks, "contact": self._contact,
             "availability": self._availability, "location": self._location,
@@ -79,13 +81,28 @@ class Composer:
             return self._missing(q)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
-            return self._also(self._with_faq(q), q, found, visitor)
+            return self._also(self._figure(self._with_faq(q), q), q, found, visitor)
         if q.wants_number and not q.projects and not q.jobs:
             figures = [f for f in found.covering if has_figure(f.text)]
             if figures:  # 'how many ...': the fact with the figure, whatever the cue words
-                return OfflineAnswer(_cite(figures[0]), True, q.intent, _sources(figures[:1]))
+                return self._figure(OfflineAnswer(_cite(figures[0]), True, q.intent,
+                                                  _sources(figures[:1])), q)
         make = self.by_intent.get(q.intent, self._topical)
-        return self._also(self._on_topic(make(q, found, visitor), q, found), q, found, visitor)
+        answer = self._figure(self._on_topic(make(q, found, visitor), q, found), q)
+        return self._also(answer, q, found, visitor)
+
+    def _figure(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to a question for an amount (a rate, a salary, a price), unless it
+        gives no figure: then the profile doesn't cover the amount, and says what it does."""
+        if not q.wants_amount or not answer.answered or q.also or any(
+                has_figure(line) and (_MONEY.search(line) or self.amount & set(words(line)))
+                for line in answer.text.splitlines()):
+            return answer
+        # What the profile says of the amount without giving it ('a day rate agreed per
+        # project'); nothing that merely has a number ('4.8-star average').
+        said = next((x.lstrip("- ") for x in answer.text.splitlines()
+                     if self.amount & set(words(x)) and len(x) < 200), "")
+        return self._not_covered(q.intent, "the amount", said)
 
     def _also(self, answer: OfflineAnswer, q: Query, found: Retrieved,
               visitor: Visitor) -> OfflineAnswer:
@@ -556,6 +573,10 @@ def _as_typed(question: str, word: str) -> str:
 
 def _asked(q: Query, parts: Sequence[str]) -> list[str]:
     """The parts of a project or job that use the most of what the question asks about."""
+    if q.wants_amount:  # a price or a rate: the parts that give one
+        priced = [t for t in parts if _MONEY.search(t) and has_figure(t)]
+        if priced:
+            return priced
     scored = [(len(set(q.asked) & set(stems(t))), t) for t in parts]
     best = max((n for n, _ in scored), default=0)
     return [t for n, t in scored if n == best] if best else []

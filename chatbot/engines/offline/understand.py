@@ -63,6 +63,7 @@ class Query:
     faq: int = -1  # the FAQ entry that asks this question, or -1
     wants_email: bool = False
     wants_number: bool = False  # 'how many', 'how much': a fact with a figure answers
+    wants_amount: bool = False  # a rate, salary or price: only a figure answers
     current: bool = False
     negated: bool = False
     injection: bool = False
@@ -88,6 +89,7 @@ class Understander:
         self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
         self.filler = frozenset(stem(w) for w in lex["words"]["filler"])
         self.required = frozenset(stem(w) for w in lex["fields"]["required"])
+        self.amount = frozenset(lex["fields"]["amount"])
         self.aspects = {a: frozenset(stem(w) for w in ws) for a, ws in lex["aspects"].items()}
         self.aspect_stems = frozenset().union(*self.aspects.values())
         self.refer = frozenset(lex["refer"]["pronouns"])
@@ -273,7 +275,8 @@ class Understander:
             skills=tuple(str(s) for s in found["skill"]), groups=groups,
             skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)),
-            faq=self._faq(content), wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
+            faq=self._faq(content), wants_amount=bool(self.amount & set(raw)),
+            wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
             wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
                                         " ".join(raw))),
