@@ -134,6 +134,12 @@ class Understander:
         for key, named in mentions(facts, profile).items():
             for f in named:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
+        self.things = frozenset(lex["words"]["things"])
+        # What describes each project and job: its name and summary, its role and company.
+        self.heads = [("project", i, frozenset(stems(f"{p.name} {p.summary}")) - self.filler)
+                      for i, p in enumerate(profile.projects)]
+        self.heads += [("job", i, frozenset(stems(f"{j.role} {j.company}")) - self.filler)
+                       for i, j in enumerate(profile.experience)]
         self.faqs = [(frozenset(self._content(words(f.question))),
                       frozenset(self._content(words(f.answer)))) for f in profile.faq]
 
@@ -196,10 +202,13 @@ class Understander:
         found = self._find_entities(" ".join(raw), raw)
         if not found["job"] and not found["project"]:
             found["job"] = self._job_by_order(text)
+        described: list[str] = []
+        if not any(found.values()):
+            found, described = self._described(raw)
         if not any(found.values()) and history:
             found = self._from_history(raw, history)
         content = self._content(raw)
-        return self._query(question, raw, content, found, negated)
+        return self._query(question, raw, content, found, negated, described)
 
     def _about_owner(self, text: str) -> str:
         """A long message without the clauses about the visitor ('I'm hiring for a product
@@ -249,9 +258,10 @@ class Understander:
         return [order[-1]]
 
     def _query(self, question: str, raw: list[str], content: list[str],
-               found: dict[str, list[int | str]], negated: bool) -> Query:
+               found: dict[str, list[int | str]], negated: bool,
+               described: Sequence[str] = ()) -> Query:
         """Put the parts of a question together and pick its intent."""
-        named = set(words(" ".join(str(k) for k in found["skill"])))
+        named = set(words(" ".join(str(k) for k in found["skill"]))) | set(described)
         named |= {w for e in self.entities if e.kind == "skill" and e.key in found["skill"]
                   for w in words(e.full)}
         named |= {w for e in self.entities if e.key in found["project"] + found["job"]
@@ -406,6 +416,28 @@ class Understander:
                     and e.key not in found[e.kind]:
                 found[e.kind].append(e.key)
         return found
+
+    def _described(self, raw: list[str]) -> tuple[dict[str, list[int | str]], list[str]]:
+        """The project or job a question names by what it is ('the booking system', 'her
+        bootcamp placement'): the one whose name, summary or role shares the most words with
+        what follows 'the', 'his', 'her' or 'their'; with those words."""
+        none: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
+        for at, word in enumerate(raw):
+            if word not in ("the", "his", "her", "their", "that"):
+                continue
+            phrase = [w for w in raw[at + 1: at + 5] if w not in STOPWORDS][:3]
+            # Only a phrase that names a kind of thing: 'the booking system', not 'her salary'.
+            thing = next((n for n, w in enumerate(phrase) if w in self.things), -1)
+            if thing < 1:
+                continue
+            said = {stem(w) for w in phrase[:thing]} - self.filler
+            phrase = phrase[:thing + 1]  # the kind of thing names it too: not a part asked
+            scores = sorted(((len(said & head), kind, i) for kind, i, head in self.heads),
+                            reverse=True)
+            if scores and scores[0][0] and (len(scores) == 1 or scores[1][0] < scores[0][0]):
+                _, kind, i = scores[0]
+                return {**none, kind: [i]}, phrase
+        return none, []
 
     def _from_history(self, raw: list[str], history: Sequence[Exchange]
                       ) -> dict[str, list[int | str]]:
