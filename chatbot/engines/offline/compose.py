@@ -354,6 +354,9 @@ class Composer:
         """The parts of one project the question asks for (in its record, or in a fact
         elsewhere that names it); all of its own when it asks none."""
         notes = sentences(p.notes or "")
+        own = [*notes, *(_cite(f) for f in elsewhere if f.job >= 0)]
+        if "role" in q.aspects and own:  # the owner's part: the notes, the jobs naming it
+            return [f"**{p.name}**:", *[f"- {x}" for x in own[:3]]]
         asked = _asked(q, [*p.highlights, *notes, *(_cite(f) for f in elsewhere)])
         if "impact" in q.aspects or asked:
             # The owner's own part in a project often sits in a job highlight that names it.

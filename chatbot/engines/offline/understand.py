@@ -284,7 +284,9 @@ class Understander:
             jobs=tuple(int(i) for i in found["job"]),
             skills=tuple(str(s) for s in found["skill"]), groups=groups,
             skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
-            aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)),
+            aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)) | (
+                {"role"} if re.search(r"\bwhat (did|does|do|has)\b.* (do|doing|done)\b",
+                                      " ".join(raw)) else set()),
             faq=self._faq(content), wants_amount=bool(self.amount & set(raw)),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
