@@ -321,6 +321,9 @@ def test_a_named_project_is_answered_from_its_record_and_facts_that_name_it() ->
     # The owner's part in it: the notes and the job highlights that name it.
     role = engine.answer("what was his role on Iron Meridian?")
     assert "14.8 ms" in role and "2 million" not in role
+    # A part asked in other words than the record's, when its other words are there.
+    assert "900" in engine.answer("how do people use Quill, any stars?")
+    assert not engine.answer_detail("Why did Kim leave Halcyon?").answered
     # A project named by what it is: its part asked, not its summary.
     described = engine.answer("how many stars does the note-taking tool have")
     assert "900" in described and "Iron Meridian" not in described

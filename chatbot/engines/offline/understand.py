@@ -131,9 +131,16 @@ class Understander:
                 if i >= 0:
                     self.records.setdefault((kind, i), set()).update(
                         stems(f"{f.text} {f.source} {f.section} {f.keys}"))
+        # ... and what it says beyond its name and summary (highlights, notes, mentions).
+        self.bodies: dict[tuple[str, int], set[str]] = {}
+        for f in facts:
+            for kind, i in (("project", f.project), ("job", f.job)):
+                if i >= 0 and f.kind not in ("project", "job"):
+                    self.bodies.setdefault((kind, i), set()).update(stems(f"{f.text} {f.keys}"))
         for key, named in mentions(facts, profile).items():
             for f in named:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
+                self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
         self.things = frozenset(lex["words"]["things"])
         # What describes each project and job: its name and summary, its role and company.
         self.heads = [("project", i, frozenset(stems(f"{p.name} {p.summary}")) - self.filler)
@@ -324,6 +331,15 @@ class Understander:
         cue_stems = frozenset().union(*self.cues.values())
         part = [s for s in q.asked if s not in cue_stems and s not in self.aspect_stems]
         if not part or any(s in record for s in part):
+            return ()
+        # A paraphrase of a part the record has: its other words ('use' in 'how do people
+        # use it', 'build' in 'would he build it the same way') are in its highlights or notes.
+        body = self.bodies.get(("project", q.projects[0]) if intent == "project"
+                               else ("job", q.jobs[0]), set())
+        name = self.profile.projects[q.projects[0]].name if intent == "project" \
+            else self.profile.experience[q.jobs[0]].company
+        said = set(q.terms) - set(part) - self.filler - set(stems(name))
+        if said & body:
             return ()
         return tuple(w for w in raw if stem(w) == part[0])[:1]
 
