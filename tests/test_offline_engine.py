@@ -362,3 +362,10 @@ def test_an_amount_is_answered_only_with_a_figure() -> None:
     assert not rate.answered and "agreed per project" in rate.text
     assert "kim@example.org" in rate.text and "4.8" not in rate.text
     assert "AU$4.99" in engine.answer("How much does Wattle cost?")
+
+
+def test_a_place_the_profile_never_names_gets_what_it_says_instead() -> None:
+    engine = _kim({"availability": {"status": "Open", "work_modes": ["remote within the EU"]}})
+    detail = engine.answer_detail("Can she work remotely from Lisbon?")
+    assert not detail.answered and "“Lisbon”" in detail.text
+    assert "remote within the EU" in detail.text and "kim@example.org" in detail.text

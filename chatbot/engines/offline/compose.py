@@ -176,9 +176,14 @@ class Composer:
         term = _as_typed(q.text, q.missing[0])
         if q.intent == "skill":
             return self._not_covered("skill", f"“{term}”: it isn't among the listed skills")
-        said = ""
-        if q.intent in ("availability", "relocation") and term[:1].isupper():
-            said = self.profile.availability.status + "."
+        said, a = "", self.profile.availability
+        if term[:1].isupper():  # a place or company it never names: what it says instead
+            if q.intent in ("availability", "relocation"):
+                said = a.status + "."
+            elif q.intent == "work_mode" and a.work_modes:
+                said = f"work modes: {', '.join(a.work_modes)}."
+            elif q.intent == "location" and self.profile.owner.location:
+                said = f"based in {self.profile.owner.location}."
         return self._not_covered(q.intent, f"“{term}”", said)
 
     def _scope(self) -> str:
