@@ -64,6 +64,7 @@ class Composer:
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
         self.amount = frozenset(lexicon()["fields"]["amount"])
+        self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"])))
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
             "greeting": self._greeting, "thanks": self._thanks, "contact": self._contact,
             "availability": self._availability, "location": self._location,
@@ -180,7 +181,7 @@ class Composer:
         if term[:1].isupper():  # a place or company it never names: what it says instead
             if q.intent in ("availability", "relocation"):
                 said = a.status + "."
-            elif q.intent == "work_mode" and a.work_modes:
+            elif (q.intent == "work_mode" or self.remote & set(q.terms)) and a.work_modes:
                 said = f"work modes: {', '.join(a.work_modes)}."
             elif q.intent == "location" and self.profile.owner.location:
                 said = f"based in {self.profile.owner.location}."
