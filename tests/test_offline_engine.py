@@ -365,7 +365,10 @@ def test_an_amount_is_answered_only_with_a_figure() -> None:
 
 
 def test_a_place_the_profile_never_names_gets_what_it_says_instead() -> None:
-    engine = _kim({"availability": {"status": "Open", "work_modes": ["remote within the EU"]}})
+    engine = _kim({"availability": {"status": "Open", "work_modes": ["remote within the EU"]},
+                   "faq": [{"question": "Would she move?", "answer": "Only to Oslo."}]})
     detail = engine.answer_detail("Can she work remotely from Lisbon?")
     assert not detail.answered and "“Lisbon”" in detail.text
     assert "remote within the EU" in detail.text and "kim@example.org" in detail.text
+    moving = engine.answer_detail("Would she relocate to Berlin?")
+    assert not moving.answered and "Only to Oslo." in moving.text

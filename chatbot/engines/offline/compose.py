@@ -79,7 +79,7 @@ class Composer:
         if q.injection:
             return OfflineAnswer(self._scope(), False, "unknown")
         if q.missing and q.intent not in ("greeting", "thanks"):
-            return self._missing(q)
+            return self._missing(q, found)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
             return self._also(self._figure(self._with_faq(q), q), q, found, visitor)
@@ -172,14 +172,16 @@ class Composer:
             text += f" What it does say: {said}"
         return OfflineAnswer(f"{text} {self._offer()}".strip(), False, intent)
 
-    def _missing(self, q: Query) -> OfflineAnswer:
+    def _missing(self, q: Query, found: Retrieved) -> OfflineAnswer:
         """The question names something the profile never mentions."""
         term = _as_typed(q.text, q.missing[0])
         if q.intent == "skill":
             return self._not_covered("skill", f"“{term}”: it isn't among the listed skills")
         said, a = "", self.profile.availability
         if term[:1].isupper():  # a place or company it never names: what it says instead
-            if q.intent in ("availability", "relocation"):
+            if q.intent == "relocation" and found.topical:  # what it says of moving
+                said = _cite(found.topical[0])
+            elif q.intent in ("availability", "relocation"):
                 said = a.status + "."
             elif (q.intent == "work_mode" or self.remote & set(q.terms)) and a.work_modes:
                 said = f"work modes: {', '.join(a.work_modes)}."
