@@ -308,6 +308,8 @@ def test_a_named_project_is_answered_from_its_record_and_facts_that_name_it() ->
              "tech": ["Flutter", "Firebase"]},
             {"name": "Quill", "summary": "A note-taking tool for writers.",
              "highlights": ["About 900 GitHub stars"]},
+            {"name": "Fathoms", "summary": "A horror game made for Ludum Dare 52.",
+             "highlights": ["Placed 3rd of 1,600 jam entries"]},
         ],
         "experience": [{"role": "Rendering engineer", "company": "Halcyon",
                         "highlights": ["Cut frame time from 19.5 ms to 14.8 ms on "
@@ -327,6 +329,9 @@ def test_a_named_project_is_answered_from_its_record_and_facts_that_name_it() ->
     # A project named by what it is: its part asked, not its summary.
     described = engine.answer("how many stars does the note-taking tool have")
     assert "900" in described and "Iron Meridian" not in described
+    # A highlight found through its project ('jam' + the game's summary): the project.
+    jams = engine.answer("Has he done any game jams?")
+    assert "Ludum Dare 52" in jams and "3rd" in jams
     # A count of something the named project's record never counts is not covered.
     stars = engine.answer_detail("How many GitHub stars does Iron Meridian have?")
     assert not stars.answered and "kim@example.org" in stars.text and "2 million" not in stars.text

@@ -435,6 +435,17 @@ class Composer:
                 return OfflineAnswer(self._topics_hint(), False, "unknown")
             what = {"relocation": f"whether {self.first} would relocate"}.get(q.intent, "that")
             return self._not_covered(q.intent, what)
+        best = facts[0]
+        if q.intent == "unknown" and best.kind not in ("project", "job") \
+                and (best.project >= 0 or best.job >= 0) \
+                and not set(q.topic) <= set(stems(searched(best))):
+            # Found through its project or job ('game jams': a highlight of the jam game):
+            # that project or job, with what the question asks of it.
+            rest = tuple(s for s in q.asked if s not in q.topic)
+            if best.job >= 0:
+                return self._job(replace(q, jobs=(best.job,), asked=rest), found, visitor)
+            return self._project(replace(q, projects=(best.project,), asked=rest), found,
+                                 visitor)
         facts = facts[:2] if q.intent == "unknown" else facts[:3]
         if len(facts) == 1:
             return OfflineAnswer(_cite(facts[0]), True, q.intent, _sources(facts))
