@@ -352,6 +352,9 @@ def test_history_questions_and_a_booking_link_get_their_own_answer() -> None:
         assert "Bean There" in answer and "Newco" in answer, question
     assert "https://calendly.com/example-kim" in engine.answer("How do I book a call with her?")
     assert "calendly" not in _kim({}).answer("is she on call at night?").lower()
+    coder = _kim({"contact": {"email": "kim@example.org",
+                              "links": {"sources": "https://codeberg.org/example-kim"}}})
+    assert "https://codeberg.org/example-kim" in coder.answer("where can I see her code")
 
 
 

@@ -107,6 +107,10 @@ class Understander:
         self.link_aliases: dict[str, str] = {
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
         self.link_keys = {self._link_kind(k): k for k in profile.contact.links}
+        hosted = [k for k, url in profile.contact.links.items()
+                  if any(h in url for h in lex["hosts"]["code"])]
+        if hosted and "code" not in self.link_keys:
+            self.link_keys["code"] = hosted[0]
         self.link_phrases = {fold(a): str(k) for k, aliases in lex["links_if_present"].items()
                              for a in aliases if k in self.link_keys}
         profile_text = " ".join(
@@ -494,8 +498,11 @@ class Understander:
         asked = {self.link_aliases[w] for w in raw if w in self.link_aliases}
         asked |= {self.link_aliases[f"{a} {b}"] for a, b in zip(raw, raw[1:], strict=False)
                   if f"{a} {b}" in self.link_aliases}
-        asked |= {self.link_phrases[f"{a} {b}"] for a, b in zip(raw, raw[1:], strict=False)
-                  if f"{a} {b}" in self.link_phrases}
+        phrased = {self.link_phrases[f"{a} {b}"] for a, b in zip(raw, raw[1:], strict=False)
+                   if f"{a} {b}" in self.link_phrases}
+        if not {"where", "see", "link", "look", "find", "show", "check", "url"} & set(raw):
+            phrased.discard("code")  # 'does their code have tests' asks no link
+        asked |= phrased
         for key in self.profile.contact.links:  # a key no alias lists: 'huggingface'
             if fold(key) in raw:
                 asked.add(self._link_kind(key))
