@@ -22,8 +22,9 @@ class OfflineEngine(Engine):
     def __init__(self, profile: Profile):
         self.profile = profile
         facts = fact_units(profile)
-        self._understander = Understander(profile, facts)
-        self._index = Index(facts, mentions(facts, profile))
+        named = mentions(facts, profile)
+        self._understander = Understander(profile, facts, named)
+        self._index = Index(facts, named)
         self._composer = Composer(profile)
 
     def reply(self, turn: Turn) -> Iterator[str]:

@@ -66,6 +66,10 @@ def fact_units(profile: Profile) -> list[Fact]:
     return facts
 
 
+# Units that name a project or job without saying anything about it.
+_NOT_ABOUT = frozenset({"link", "email", "skills", "project", "job", "headline"})
+
+
 def mentions(facts: Sequence[Fact], profile: Profile) -> dict[tuple[str, int], list[Fact]]:
     """The facts outside each project's and job's record that name it: a job highlight on
     'Iron Meridian's performance mode', a testimonial from 'Cadwallader & Sons'."""
@@ -82,10 +86,6 @@ def mentions(facts: Sequence[Fact], profile: Profile) -> dict[tuple[str, int], l
             if f" {name_words} " in text and f.kind not in _NOT_ABOUT
             and (f.project if kind == "project" else f.job) != i]
     return found
-
-
-# Units that name a project without saying anything about it.
-_NOT_ABOUT = frozenset({"link", "email", "skills", "project", "job", "headline"})
 
 
 def _project_units(i: int, project: Project) -> list[Fact]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 from chatbot.engines.base import Exchange
-from chatbot.engines.offline.facts import Fact, mentions
+from chatbot.engines.offline.facts import Fact
 from chatbot.engines.offline.text import fold, lexicon, stem, stems, words
 from chatbot.profile import Profile
 
@@ -83,7 +83,8 @@ class _Entity:
 class Understander:
     """Reads questions against the names and words of one profile (built once)."""
 
-    def __init__(self, profile: Profile, facts: Sequence[Fact]):
+    def __init__(self, profile: Profile, facts: Sequence[Fact],
+                 mentioned: Mapping[tuple[str, int], Sequence[Fact]] | None = None):
         lex = lexicon()
         self.profile = profile
         self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
@@ -141,7 +142,7 @@ class Understander:
             for kind, i in (("project", f.project), ("job", f.job)):
                 if i >= 0 and f.kind not in ("project", "job"):
                     self.bodies.setdefault((kind, i), set()).update(stems(f"{f.text} {f.keys}"))
-        for key, named in mentions(facts, profile).items():
+        for key, named in (mentioned or {}).items():
             for f in named:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
                 self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
