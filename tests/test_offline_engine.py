@@ -287,3 +287,96 @@ def test_latest_role_is_found_by_year_when_nothing_says_present() -> None:
 def test_links_and_emails_are_markdown_autolinks(sample: OfflineEngine) -> None:
     assert "<ines.carvalho@example.com>" in sample.answer("Email?")
     assert "<https://ines.example.com/cv.pdf>" in sample.answer("CV?")
+
+
+def _kim(sections: dict[str, object]) -> OfflineEngine:
+    """An engine over a small profile of Kim Lee with `sections` added or replaced."""
+    return OfflineEngine(parse_profile({
+        "owner": {"name": "Kim Lee", "headline": "Developer"},
+        "availability": {"status": "Open"},
+        "contact": {"email": "kim@example.org"},
+        **sections,
+    }))
+
+
+def test_a_named_project_is_answered_from_its_record_and_facts_that_name_it() -> None:
+    engine = _kim({
+        "projects": [
+            {"name": "Iron Meridian", "summary": "An open-world racing game.",
+             "highlights": ["Sold over 2 million copies"]},
+            {"name": "Tidepool", "summary": "A booking app for swimming pools.",
+             "tech": ["Flutter", "Firebase"]},
+            {"name": "Quill", "summary": "A note-taking tool for writers.",
+             "highlights": ["About 900 GitHub stars"]},
+            {"name": "Fathoms", "summary": "A horror game made for Ludum Dare 52.",
+             "highlights": ["Placed 3rd of 1,600 jam entries"]},
+        ],
+        "experience": [{"role": "Rendering engineer", "company": "Halcyon",
+                        "highlights": ["Cut frame time from 19.5 ms to 14.8 ms on "
+                                       "Iron Meridian"]}],
+    })
+    impact = engine.answer("What was the impact of his work on Iron Meridian?")
+    assert "14.8 ms" in impact and "(Rendering engineer at Halcyon)" in impact
+    # A list question whose topic only one project has is about that project.
+    stack = engine.answer("what is the swimming app built with")
+    assert "Flutter" in stack and "Quill" not in stack
+    # The owner's part in it: the notes and the job highlights that name it.
+    role = engine.answer("what was his role on Iron Meridian?")
+    assert "14.8 ms" in role and "2 million" not in role
+    # A part asked in other words than the record's, when its other words are there.
+    assert "900" in engine.answer("how do people use Quill, any stars?")
+    assert not engine.answer_detail("Why did Kim leave Halcyon?").answered
+    # A project named by what it is: its part asked, not its summary.
+    described = engine.answer("how many stars does the note-taking tool have")
+    assert "900" in described and "Iron Meridian" not in described
+    # A highlight found through its project ('jam' + the game's summary): the project.
+    jams = engine.answer("Has he done any game jams?")
+    assert "Ludum Dare 52" in jams and "3rd" in jams
+    # A count of something the named project's record never counts is not covered.
+    stars = engine.answer_detail("How many GitHub stars does Iron Meridian have?")
+    assert not stars.answered and "kim@example.org" in stars.text and "2 million" not in stars.text
+    assert "900" in engine.answer("How many stars does Quill have?")
+
+
+def test_history_questions_and_a_booking_link_get_their_own_answer() -> None:
+    engine = _kim({
+        "contact": {"email": "kim@example.org",
+                    "links": {"calendly": "https://calendly.com/example-kim"}},
+        "experience": [
+            {"role": "Barista", "company": "Bean There", "period": "2015 – 2018"},
+            {"role": "Developer", "company": "Newco", "period": "2019 – 2024"},
+        ],
+    })
+    for question in ("Who has she worked for?", "What did she do before freelancing?"):
+        answer = engine.answer(question)
+        assert "Bean There" in answer and "Newco" in answer, question
+    assert "https://calendly.com/example-kim" in engine.answer("How do I book a call with her?")
+    assert "calendly" not in _kim({}).answer("is she on call at night?").lower()
+    coder = _kim({"contact": {"email": "kim@example.org",
+                              "links": {"sources": "https://codeberg.org/example-kim"}}})
+    assert "https://codeberg.org/example-kim" in coder.answer("where can I see her code")
+
+
+
+def test_an_amount_is_answered_only_with_a_figure() -> None:
+    engine = _kim({
+        "projects": [{"name": "Wattle", "summary": "A habit tracker.",
+                      "highlights": ["4.8-star average from 3,100 ratings"],
+                      "notes": "A paid app at AU$4.99."}],
+        "faq": [{"question": "Does she take contracts?",
+                 "answer": "Yes, at a day rate agreed per project."}],
+    })
+    rate = engine.answer_detail("What's her day rate?")
+    assert not rate.answered and "agreed per project" in rate.text
+    assert "kim@example.org" in rate.text and "4.8" not in rate.text
+    assert "AU$4.99" in engine.answer("How much does Wattle cost?")
+
+
+def test_a_place_the_profile_never_names_gets_what_it_says_instead() -> None:
+    engine = _kim({"availability": {"status": "Open", "work_modes": ["remote within the EU"]},
+                   "faq": [{"question": "Would she move?", "answer": "Only to Oslo."}]})
+    detail = engine.answer_detail("Can she work remotely from Lisbon?")
+    assert not detail.answered and "“Lisbon”" in detail.text
+    assert "remote within the EU" in detail.text and "kim@example.org" in detail.text
+    moving = engine.answer_detail("Would she relocate to Berlin?")
+    assert not moving.answered and "Only to Oslo." in moving.text

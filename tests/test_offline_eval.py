@@ -30,17 +30,19 @@ RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
 # Measured on the blind sets after round three (tests/eval/README.md, "Rounds"): 74.5% right
-# fact, 85.4% said so. The floors keep what was reached from slipping back; the targets
-# below are not met yet and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.70, "said_so": 0.82}
+# fact, 85.4% said so. Round four's engine work (engine4 branch) then used them as
+# development data (all but questions/mlops, kept as its own held-out check) and reached
+# 84.4% and 95.1%. The floors keep what was reached from slipping back; the targets below
+# are not met yet and are marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.84, "said_so": 0.95}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Round two's blind sets, moved to dev/ for round three: the 92% / 100% floor is not met on
-# them yet, so each keeps what round three measured (engine3 branch) instead.
+# them yet, so each keeps what was measured last (engine4 branch) instead.
 DEV_FLOOR_MEASURED = {
-    "junior": {"right": 0.81, "said_so": 1.0},
-    "staff": {"right": 0.85, "said_so": 0.93},
-    "mobile": {"right": 0.71, "said_so": 0.87},
-    "sre": {"right": 0.77, "said_so": 0.93},
+    "junior": {"right": 0.90, "said_so": 1.0},
+    "staff": {"right": 0.88, "said_so": 1.0},
+    "mobile": {"right": 0.80, "said_so": 0.93},
+    "sre": {"right": 0.78, "said_so": 1.0},
 }
 
 

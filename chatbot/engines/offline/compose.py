@@ -14,6 +14,7 @@ from chatbot.engines.offline.understand import Query
 from chatbot.profile import Experience, Profile, Project
 
 _CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
+_MONEY = re.compile(r"[$£€¥₹]|\b(?:usd|eur|gbp|aud|cad|chf)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
@@ -33,6 +34,8 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
     "stack": ("skill", "stack", "tech", "tool"),
     "code": ("code", "github", "link", "open source", "repo"),
 }
+# Intents answered with a list of the profile's projects, jobs or skills.
+_LISTS = ("projects", "experience", "skills")
 # Intents whose answer is one field asked for by name: never swapped for a fact elsewhere.
 _OWN_WORDS = ("greeting", "thanks", "contact", "faq")
 LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "cv": "CV",
@@ -60,6 +63,8 @@ class Composer:
         self.latest = _latest_job(profile.experience)
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
+        self.amount = frozenset(lexicon()["fields"]["amount"])
+        self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"])))
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
             "greeting": self._greeting, "thanks": self._thanks, "contact": self._contact,
             "availability": self._availability, "location": self._location,
@@ -74,16 +79,31 @@ class Composer:
         if q.injection:
             return OfflineAnswer(self._scope(), False, "unknown")
         if q.missing and q.intent not in ("greeting", "thanks"):
-            return self._missing(q)
+            return self._missing(q, found)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
-            return self._also(self._with_faq(q), q, found, visitor)
+            return self._also(self._figure(self._with_faq(q), q), q, found, visitor)
         if q.wants_number and not q.projects and not q.jobs:
             figures = [f for f in found.covering if has_figure(f.text)]
             if figures:  # 'how many ...': the fact with the figure, whatever the cue words
-                return OfflineAnswer(_cite(figures[0]), True, q.intent, _sources(figures[:1]))
+                return self._figure(OfflineAnswer(_cite(figures[0]), True, q.intent,
+                                                  _sources(figures[:1])), q)
         make = self.by_intent.get(q.intent, self._topical)
-        return self._also(self._on_topic(make(q, found, visitor), q, found), q, found, visitor)
+        answer = self._figure(self._on_topic(make(q, found, visitor), q, found), q)
+        return self._also(answer, q, found, visitor)
+
+    def _figure(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to a question for an amount (a rate, a salary, a price), unless it
+        gives no figure: then the profile doesn't cover the amount, and says what it does."""
+        if not q.wants_amount or not answer.answered or q.also or any(
+                has_figure(line) and (_MONEY.search(line) or self.amount & set(words(line)))
+                for line in answer.text.splitlines()):
+            return answer
+        # What the profile says of the amount without giving it ('a day rate agreed per
+        # project'); nothing that merely has a number ('4.8-star average').
+        said = next((x.lstrip("- ") for x in answer.text.splitlines()
+                     if self.amount & set(words(x)) and len(x) < 200), "")
+        return self._not_covered(q.intent, "the amount", said)
 
     def _also(self, answer: OfflineAnswer, q: Query, found: Retrieved,
               visitor: Visitor) -> OfflineAnswer:
@@ -111,12 +131,21 @@ class Composer:
         said = set(stems(answer.text))
         best = found.covering[0]
         has = set(stems(searched(best)))
-        if len(need & has) <= len(need & said) or len(terms & has) <= len(terms & said):
+        # A list (every project, every job) says many words without being about any of
+        # them: a topic that only one line of it covers asks about that one.
+        one = (q.intent in _LISTS and (best.project >= 0 or best.job >= 0) and need <= has
+               and sum(need <= set(stems(line)) for line in answer.text.splitlines()) <= 1)
+        if not one and (len(need & has) <= len(need & said)
+                        or q.intent not in _LISTS and len(terms & has) <= len(terms & said)):
             return answer
-        if best.kind == "job" and not q.jobs:  # the job itself: answer from its whole record
-            return self._job(replace(q, jobs=(best.job,)), found, Visitor())
-        if best.kind == "project" and not q.projects:
-            return self._project(replace(q, projects=(best.project,)), found, Visitor())
+        # The project or job itself, from its whole record, asked what the words that found
+        # it leave ('what is the restaurant app built with': its stack).
+        rest = tuple(s for s in q.asked if s not in need | has)
+        if (best.kind == "job" or one and best.job >= 0) and not q.jobs:
+            return self._job(replace(q, jobs=(best.job,), asked=rest), found, Visitor())
+        if (best.kind == "project" or one and best.project >= 0) and not q.projects:
+            return self._project(replace(q, projects=(best.project,), asked=rest), found,
+                                 Visitor())
         facts = [f for f in found.covering[:2] if f.text not in answer.text] or [best]
         if len(facts) == 1:
             return OfflineAnswer(_cite(facts[0]), True, answer.intent, _sources(facts))
@@ -143,14 +172,21 @@ class Composer:
             text += f" What it does say: {said}"
         return OfflineAnswer(f"{text} {self._offer()}".strip(), False, intent)
 
-    def _missing(self, q: Query) -> OfflineAnswer:
+    def _missing(self, q: Query, found: Retrieved) -> OfflineAnswer:
         """The question names something the profile never mentions."""
         term = _as_typed(q.text, q.missing[0])
         if q.intent == "skill":
             return self._not_covered("skill", f"“{term}”: it isn't among the listed skills")
-        said = ""
-        if q.intent in ("availability", "relocation") and term[:1].isupper():
-            said = self.profile.availability.status + "."
+        said, a = "", self.profile.availability
+        if term[:1].isupper():  # a place or company it never names: what it says instead
+            if q.intent == "relocation" and found.topical:  # what it says of moving
+                said = _cite(found.topical[0])
+            elif q.intent in ("availability", "relocation"):
+                said = a.status + "."
+            elif (q.intent == "work_mode" or self.remote & set(q.terms)) and a.work_modes:
+                said = f"work modes: {', '.join(a.work_modes)}."
+            elif q.intent == "location" and self.profile.owner.location:
+                said = f"based in {self.profile.owner.location}."
         return self._not_covered(q.intent, f"“{term}”", said)
 
     def _scope(self) -> str:
@@ -317,17 +353,23 @@ class Composer:
                 lines.append(f"Yes: {p.name} uses {label}.")
             else:
                 lines.append(f"The profile doesn't list {label} for {p.name}.")
-        lines += self._project_parts(p, q)
+        lines += self._project_parts(p, q, found.mentioning)
         if p.link and not any(p.link in line for line in lines):
             lines.append(f"- Link: {autolink(p.link)}")
         return OfflineAnswer("\n".join(lines), True, "project", (p.name,))
 
-    def _project_parts(self, p: Project, q: Query) -> list[str]:
-        """The parts of one project the question asks for; all of them when it asks none."""
+    def _project_parts(self, p: Project, q: Query, elsewhere: Sequence[Fact]) -> list[str]:
+        """The parts of one project the question asks for (in its record, or in a fact
+        elsewhere that names it); all of its own when it asks none."""
         notes = sentences(p.notes or "")
-        asked = _asked(q, [*p.highlights, *notes])
+        own = [*notes, *(_cite(f) for f in elsewhere if f.job >= 0)]
+        if "role" in q.aspects and own:  # the owner's part: the notes, the jobs naming it
+            return [f"**{p.name}**:", *[f"- {x}" for x in own[:3]]]
+        asked = _asked(q, [*p.highlights, *notes, *(_cite(f) for f in elsewhere)])
         if "impact" in q.aspects or asked:
-            picked = asked or list(p.highlights) or notes
+            # The owner's own part in a project often sits in a job highlight that names it.
+            done = [_cite(f) for f in elsewhere if has_figure(f.text)][:1]
+            picked = asked or [*p.highlights[: 3 - len(done)], *done] or notes
             if picked:
                 return [f"**{p.name}**:", *[f"- {h}" for h in picked[:3]]]
         if "tech" in q.aspects or q.skills:
@@ -368,7 +410,7 @@ class Composer:
                                  (job_title(self.latest),))
         job = jobs[q.jobs[0]]
         notes = sentences(job.notes or "")
-        asked = _asked(q, [*job.highlights, *notes])
+        asked = _asked(q, [*job.highlights, *notes, *(_cite(f) for f in found.mentioning)])
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
         lines += [f"- {h}" for h in (asked or [*job.highlights, *notes])[:3]]
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
@@ -393,6 +435,17 @@ class Composer:
                 return OfflineAnswer(self._topics_hint(), False, "unknown")
             what = {"relocation": f"whether {self.first} would relocate"}.get(q.intent, "that")
             return self._not_covered(q.intent, what)
+        best = facts[0]
+        if q.intent == "unknown" and best.kind not in ("project", "job") \
+                and (best.project >= 0 or best.job >= 0) \
+                and not set(q.topic) <= set(stems(searched(best))):
+            # Found through its project or job ('game jams': a highlight of the jam game):
+            # that project or job, with what the question asks of it.
+            rest = tuple(s for s in q.asked if s not in q.topic)
+            if best.job >= 0:
+                return self._job(replace(q, jobs=(best.job,), asked=rest), found, visitor)
+            return self._project(replace(q, projects=(best.project,), asked=rest), found,
+                                 visitor)
         facts = facts[:2] if q.intent == "unknown" else facts[:3]
         if len(facts) == 1:
             return OfflineAnswer(_cite(facts[0]), True, q.intent, _sources(facts))
@@ -542,6 +595,10 @@ def _as_typed(question: str, word: str) -> str:
 
 def _asked(q: Query, parts: Sequence[str]) -> list[str]:
     """The parts of a project or job that use the most of what the question asks about."""
+    if q.wants_amount:  # a price or a rate: the parts that give one
+        priced = [t for t in parts if _MONEY.search(t) and has_figure(t)]
+        if priced:
+            return priced
     scored = [(len(set(q.asked) & set(stems(t))), t) for t in parts]
     best = max((n for n, _ in scored), default=0)
     return [t for n, t in scored if n == best] if best else []

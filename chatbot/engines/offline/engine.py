@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from chatbot.engines.base import Engine, Exchange, Turn, Visitor
 from chatbot.engines.offline.compose import Composer, OfflineAnswer
-from chatbot.engines.offline.facts import fact_units
+from chatbot.engines.offline.facts import fact_units, mentions
 from chatbot.engines.offline.retrieve import Index
 from chatbot.engines.offline.understand import Understander
 from chatbot.profile import Profile
@@ -22,8 +22,9 @@ class OfflineEngine(Engine):
     def __init__(self, profile: Profile):
         self.profile = profile
         facts = fact_units(profile)
-        self._understander = Understander(profile, facts)
-        self._index = Index(facts)
+        named = mentions(facts, profile)
+        self._understander = Understander(profile, facts, named)
+        self._index = Index(facts, named)
         self._composer = Composer(profile)
 
     def reply(self, turn: Turn) -> Iterator[str]:

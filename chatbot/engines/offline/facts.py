@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from chatbot.engines.offline.text import sentences
+from chatbot.engines.offline.text import sentences, words
 from chatbot.profile import Experience, Profile, Project
 
 
@@ -64,6 +64,28 @@ def fact_units(profile: Profile) -> list[Fact]:
         facts += [Fact(f"{_label(key)}: {line}", "extra", _label(key), section=key, keys=keys)
                   for line, keys in _lines(value)]
     return facts
+
+
+# Units that name a project or job without saying anything about it.
+_NOT_ABOUT = frozenset({"link", "email", "skills", "project", "job", "headline"})
+
+
+def mentions(facts: Sequence[Fact], profile: Profile) -> dict[tuple[str, int], list[Fact]]:
+    """The facts outside each project's and job's record that name it: a job highlight on
+    'Iron Meridian's performance mode', a testimonial from 'Cadwallader & Sons'."""
+    names = [("project", i, p.name) for i, p in enumerate(profile.projects)]
+    names += [("job", i, j.company) for i, j in enumerate(profile.experience)]
+    padded = [f" {' '.join(words(f.text))} " for f in facts]
+    found: dict[tuple[str, int], list[Fact]] = {}
+    for kind, i, name in names:
+        name_words = " ".join(words(name))
+        if len(name_words) < 3:
+            continue
+        found[(kind, i)] = [
+            f for f, text in zip(facts, padded, strict=True)
+            if f" {name_words} " in text and f.kind not in _NOT_ABOUT
+            and (f.project if kind == "project" else f.job) != i]
+    return found
 
 
 def _project_units(i: int, project: Project) -> list[Fact]:

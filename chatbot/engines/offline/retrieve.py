@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import bm25s
@@ -27,13 +27,16 @@ class Retrieved:
 
     topical: tuple[Fact, ...] = ()  # facts on the intent's topic (talks, education, ...)
     covering: tuple[Fact, ...] = ()  # facts that contain every word the question is about
+    mentioning: tuple[Fact, ...] = ()  # facts elsewhere that name the project or job asked
 
 
 class Index:
     """BM25 over every fact unit of one profile, built once at start-up."""
 
-    def __init__(self, facts: Sequence[Fact]):
+    def __init__(self, facts: Sequence[Fact],
+                 mentioned: Mapping[tuple[str, int], Sequence[Fact]] | None = None):
         self.facts = list(facts)
+        self.mentioned = dict(mentioned or {})
         self.stems = [frozenset(stems(searched(f))) for f in self.facts]
         # A highlight is about its project or job too: 'featured' + 'danube map' finds the
         # Duna Maps highlight whose own text never says 'Danube'.
@@ -63,7 +66,9 @@ class Index:
         if q.intent in self.topic_cues:
             topical = self._topical(q)
         covering = self._covering(q) if q.topic else []
-        return Retrieved(tuple(topical), tuple(covering))
+        named = ("project", q.projects[0]) if q.projects else ("job", q.jobs[0]) if q.jobs \
+            else ("", -1)
+        return Retrieved(tuple(topical), tuple(covering), tuple(self.mentioned.get(named, ())))
 
     def _topical(self, q: Query) -> list[Fact]:
         """Facts that use one of the intent's cue words, ranked by the question and the cues."""

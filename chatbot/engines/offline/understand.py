@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
@@ -63,6 +63,7 @@ class Query:
     faq: int = -1  # the FAQ entry that asks this question, or -1
     wants_email: bool = False
     wants_number: bool = False  # 'how many', 'how much': a fact with a figure answers
+    wants_amount: bool = False  # a rate, salary or price: only a figure answers
     current: bool = False
     negated: bool = False
     injection: bool = False
@@ -82,12 +83,14 @@ class _Entity:
 class Understander:
     """Reads questions against the names and words of one profile (built once)."""
 
-    def __init__(self, profile: Profile, facts: Sequence[Fact]):
+    def __init__(self, profile: Profile, facts: Sequence[Fact],
+                 mentioned: Mapping[tuple[str, int], Sequence[Fact]] | None = None):
         lex = lexicon()
         self.profile = profile
         self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
         self.filler = frozenset(stem(w) for w in lex["words"]["filler"])
         self.required = frozenset(stem(w) for w in lex["fields"]["required"])
+        self.amount = frozenset(lex["fields"]["amount"])
         self.aspects = {a: frozenset(stem(w) for w in ws) for a, ws in lex["aspects"].items()}
         self.aspect_stems = frozenset().union(*self.aspects.values())
         self.refer = frozenset(lex["refer"]["pronouns"])
@@ -105,6 +108,12 @@ class Understander:
         self.link_aliases: dict[str, str] = {
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
         self.link_keys = {self._link_kind(k): k for k in profile.contact.links}
+        hosted = [k for k, url in profile.contact.links.items()
+                  if any(h in url for h in lex["hosts"]["code"])]
+        if hosted and "code" not in self.link_keys:
+            self.link_keys["code"] = hosted[0]
+        self.link_phrases = {fold(a): str(k) for k, aliases in lex["links_if_present"].items()
+                             for a in aliases if k in self.link_keys}
         profile_text = " ".join(
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
@@ -127,6 +136,22 @@ class Understander:
                 if i >= 0:
                     self.records.setdefault((kind, i), set()).update(
                         stems(f"{f.text} {f.source} {f.section} {f.keys}"))
+        # ... and what it says beyond its name and summary (highlights, notes, mentions).
+        self.bodies: dict[tuple[str, int], set[str]] = {}
+        for f in facts:
+            for kind, i in (("project", f.project), ("job", f.job)):
+                if i >= 0 and f.kind not in ("project", "job"):
+                    self.bodies.setdefault((kind, i), set()).update(stems(f"{f.text} {f.keys}"))
+        for key, named in (mentioned or {}).items():
+            for f in named:
+                self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
+                self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
+        self.things = frozenset(lex["words"]["things"])
+        # What describes each project and job: its name and summary, its role and company.
+        self.heads = [("project", i, frozenset(stems(f"{p.name} {p.summary}")) - self.filler)
+                      for i, p in enumerate(profile.projects)]
+        self.heads += [("job", i, frozenset(stems(f"{j.role} {j.company}")) - self.filler)
+                       for i, j in enumerate(profile.experience)]
         self.faqs = [(frozenset(self._content(words(f.question))),
                       frozenset(self._content(words(f.answer)))) for f in profile.faq]
 
@@ -189,10 +214,13 @@ class Understander:
         found = self._find_entities(" ".join(raw), raw)
         if not found["job"] and not found["project"]:
             found["job"] = self._job_by_order(text)
+        described: list[str] = []
+        if not any(found.values()):
+            found, described = self._described(raw)
         if not any(found.values()) and history:
             found = self._from_history(raw, history)
         content = self._content(raw)
-        return self._query(question, raw, content, found, negated)
+        return self._query(question, raw, content, found, negated, described)
 
     def _about_owner(self, text: str) -> str:
         """A long message without the clauses about the visitor ('I'm hiring for a product
@@ -242,9 +270,10 @@ class Understander:
         return [order[-1]]
 
     def _query(self, question: str, raw: list[str], content: list[str],
-               found: dict[str, list[int | str]], negated: bool) -> Query:
+               found: dict[str, list[int | str]], negated: bool,
+               described: Sequence[str] = ()) -> Query:
         """Put the parts of a question together and pick its intent."""
-        named = set(words(" ".join(str(k) for k in found["skill"])))
+        named = set(words(" ".join(str(k) for k in found["skill"]))) | set(described)
         named |= {w for e in self.entities if e.kind == "skill" and e.key in found["skill"]
                   for w in words(e.full)}
         named |= {w for e in self.entities if e.key in found["project"] + found["job"]
@@ -267,8 +296,11 @@ class Understander:
             jobs=tuple(int(i) for i in found["job"]),
             skills=tuple(str(s) for s in found["skill"]), groups=groups,
             skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
-            aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)),
-            faq=self._faq(content), wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
+            aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)) | (
+                {"role"} if re.search(r"\bwhat (did|does|do|has)\b.* (do|doing|done)\b",
+                                      " ".join(raw)) else set()),
+            faq=self._faq(content), wants_amount=bool(self.amount & set(raw)),
+            wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
             wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
                                         " ".join(raw))),
@@ -296,9 +328,23 @@ class Understander:
             record = self.records.get(("job", q.jobs[0]), set())
         else:
             return ()
+        # 'How many stars does Colibri have': what is counted must be in its record, even
+        # a word that elsewhere only says which part is asked ('stars', 'employees').
+        counted = re.search(r"\bhow many (\w+)", " ".join(raw))
+        if counted and stem(counted.group(1)) not in record | self.filler:
+            return (counted.group(1),)
         cue_stems = frozenset().union(*self.cues.values())
         part = [s for s in q.asked if s not in cue_stems and s not in self.aspect_stems]
         if not part or any(s in record for s in part):
+            return ()
+        # A paraphrase of a part the record has: its other words ('use' in 'how do people
+        # use it', 'build' in 'would he build it the same way') are in its highlights or notes.
+        body = self.bodies.get(("project", q.projects[0]) if intent == "project"
+                               else ("job", q.jobs[0]), set())
+        name = self.profile.projects[q.projects[0]].name if intent == "project" \
+            else self.profile.experience[q.jobs[0]].company
+        said = set(q.terms) - set(part) - self.filler - set(stems(name))
+        if said & body:
             return ()
         return tuple(w for w in raw if stem(w) == part[0])[:1]
 
@@ -394,6 +440,28 @@ class Understander:
                 found[e.kind].append(e.key)
         return found
 
+    def _described(self, raw: list[str]) -> tuple[dict[str, list[int | str]], list[str]]:
+        """The project or job a question names by what it is ('the booking system', 'her
+        bootcamp placement'): the one whose name, summary or role shares the most words with
+        what follows 'the', 'his', 'her' or 'their'; with those words."""
+        none: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
+        for at, word in enumerate(raw):
+            if word not in ("the", "his", "her", "their", "that"):
+                continue
+            phrase = [w for w in raw[at + 1: at + 5] if w not in STOPWORDS][:3]
+            # Only a phrase that names a kind of thing: 'the booking system', not 'her salary'.
+            thing = next((n for n, w in enumerate(phrase) if w in self.things), -1)
+            if thing < 1:
+                continue
+            said = {stem(w) for w in phrase[:thing]} - self.filler
+            phrase = phrase[:thing + 1]  # the kind of thing names it too: not a part asked
+            scores = sorted(((len(said & head), kind, i) for kind, i, head in self.heads),
+                            reverse=True)
+            if scores and scores[0][0] and (len(scores) == 1 or scores[1][0] < scores[0][0]):
+                _, kind, i = scores[0]
+                return {**none, kind: [i]}, phrase
+        return none, []
+
     def _from_history(self, raw: list[str], history: Sequence[Exchange]
                       ) -> dict[str, list[int | str]]:
         """What 'it', 'that job' or 'the second one' refers to, from the conversation."""
@@ -431,6 +499,11 @@ class Understander:
         asked = {self.link_aliases[w] for w in raw if w in self.link_aliases}
         asked |= {self.link_aliases[f"{a} {b}"] for a, b in zip(raw, raw[1:], strict=False)
                   if f"{a} {b}" in self.link_aliases}
+        phrased = {self.link_phrases[f"{a} {b}"] for a, b in zip(raw, raw[1:], strict=False)
+                   if f"{a} {b}" in self.link_phrases}
+        if not {"where", "see", "link", "look", "find", "show", "check", "url"} & set(raw):
+            phrased.discard("code")  # 'does their code have tests' asks no link
+        asked |= phrased
         for key in self.profile.contact.links:  # a key no alias lists: 'huggingface'
             if fold(key) in raw:
                 asked.add(self._link_kind(key))
@@ -495,8 +568,11 @@ class Understander:
                                      "position", "employed")} & set(content)
         past = {"did", "was", "were", "worked", "before", "previous", "previously", "past",
                 "used", "had", "been"} & set(raw)
-        if working and scores.get("availability", 0) < 1 and (q.current or "where" in raw):
+        if working and scores.get("availability", 0) < 1 and (
+                q.current or {"where", "who"} & set(raw)):
             return "experience" if past and not q.current else "job"
+        if "before" in raw and {"did", "was", "were"} & set(raw):  # 'what did she do before X'
+            return "experience"
         if q.faq >= 0 and (not scores or max(scores.values()) < 1):
             return "faq"
         return self._cue_intent(q, scores)
