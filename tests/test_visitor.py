@@ -179,7 +179,8 @@ def test_an_unknown_visitor_is_null_in_the_api(client: FlaskClient) -> None:
 
 
 @pytest.mark.parametrize("body", [
-    {"visitor_type": "boss"}, {"visitor_type": 3}, {"name": "n" * 61}, {"name": ["Ada"]},
+    {"visitor_type": "boss"}, {"visitor_type": ""}, {"visitor_type": 3},
+    {"name": "n" * 61}, {"name": ["Ada"]},
 ])
 def test_the_api_refuses_a_bad_visitor_and_stores_nothing(app: Flask, client: FlaskClient,
                                                           body: dict[str, Any]) -> None:
