@@ -12,7 +12,7 @@ visitor who says nothing about themself is served as "other" anyway. visitor_typ
 holds the current blind set (empty until it is written) and is never trained on.
 
 `--protocols` measures methods on messages they were not trained on, retraining the models
-(about 20 s a fit, so three minutes or so):
+(about 20 s a fit, so five minutes or so):
   A. (only when the blind set has messages) trained on visitor_types_dev.toml, scored on
      visitor_types.toml;
   B. leave-one-source-out cross-validation: each source of visitor_types_dev.toml (our own
