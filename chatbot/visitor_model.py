@@ -1,9 +1,13 @@
-"""A learned visitor-type fallback: logistic regression over stems and character n-grams.
+"""The learned visitor-type model: logistic regression and naive Bayes, averaged.
 
-The cue phrases (chatbot/visitor_type.py) catch explicit self-descriptions; this model
-answers when they find nothing: a technical question with no "I'm a developer", a manager
-describing their team, a recruiter writing in Spanish. Character n-grams carry it across
-languages and typos. The weights are data (`data/visitor_model.json`), written by
+The strong cue phrases (chatbot/visitor_type.py) catch explicit self-descriptions; this
+model decides the rest: a technical question with no "I'm a developer", a manager
+describing their team, a recruiter writing in Spanish, a personal opener. Both halves read
+the same features (stems, stem pairs, character n-grams, which carry it across languages
+and typos) and their probabilities are averaged: the regression fits the writers it has
+seen closely, naive Bayes generalises better to a new writer, and the average beat each in
+leave-one-source-out cross-validation (tests/eval/run_visitor_type.py --protocols). The
+weights are data (`data/visitor_model.json`, `data/visitor_bayes.json`), written by
 `scripts/train_visitor_model.py` from the labelled messages; run time is pure Python.
 """
 
@@ -17,12 +21,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 import Stemmer
 
 from chatbot.engines.offline.text import fold
 
 MODEL_PATH = Path(__file__).with_name("data") / "visitor_model.json"
+BAYES_PATH = Path(__file__).with_name("data") / "visitor_bayes.json"
 _WORD = re.compile(r"[a-z0-9+#]+")
 _CHAR_SIZES = (3, 4, 5)
 _stemmer = Stemmer.Stemmer("english")
@@ -46,24 +52,59 @@ def features(text: str) -> set[str]:
     return found
 
 
+class Scorer(Protocol):
+    """Anything that gives each visitor type a probability for one message."""
+
+    def probabilities(self, text: str) -> dict[str, float]: ...
+
+
 @dataclass(frozen=True)
 class VisitorModel:
-    """Per-feature weights for each class; a message's features count 1/sqrt(n) each."""
+    """Per-feature weights for each class, summed over a message's known features.
+
+    `scaled`: each feature counts 1/sqrt(n) (the regression); else 1 (naive Bayes, whose
+    weights are log-probabilities divided by a temperature).
+    """
 
     classes: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     trained_on: frozenset[str] = frozenset()  # fingerprints: what is not held out any more
+    scaled: bool = True
 
     def probabilities(self, text: str) -> dict[str, float]:
         """The probability of each class for one message."""
-        known = [self.weights[f] for f in features(text) if f in self.weights]
-        scale = 1 / math.sqrt(len(known)) if known else 0.0
-        logits = [b + scale * sum(w[k] for w in known) for k, b in enumerate(self.bias)]
+        return self.from_features(features(text))
+
+    def from_features(self, found: set[str]) -> dict[str, float]:
+        """The probability of each class for a message's features."""
+        known = [w for f in found if (w := self.weights.get(f)) is not None]
+        scale = (1 / math.sqrt(len(known)) if known else 0.0) if self.scaled else 1.0
+        sums = [sum(column) for column in zip(*known, strict=True)] or [0.0] * len(self.bias)
+        logits = [b + scale * total for b, total in zip(self.bias, sums, strict=True)]
         top = max(logits)
         exps = [math.exp(z - top) for z in logits]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+
+@dataclass(frozen=True)
+class Blend:
+    """The average of several models' probabilities."""
+
+    models: tuple[VisitorModel, ...]
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        """The mean probability of each class over the models."""
+        found = features(text)
+        each = [m.from_features(found) for m in self.models]
+        return {c: sum(p[c] for p in each) / len(each) for c in self.models[0].classes}
+
+
+@cache
+def load_blend() -> Blend:
+    """The stored regression and naive Bayes, averaged."""
+    return Blend((load_model(MODEL_PATH), load_model(BAYES_PATH)))
 
 
 @cache
@@ -75,7 +116,8 @@ def load_model(path: Path = MODEL_PATH) -> VisitorModel:
     weights = {f: tuple(w) for f, w in data["weights"].items()}
     if any(len(w) != len(classes) for w in weights.values()) or len(data["bias"]) != len(classes):
         raise ValueError(f"{path}: every weight needs one value per class {classes}")
-    return VisitorModel(classes, tuple(data["bias"]), weights, frozenset(data["trained_on"]))
+    return VisitorModel(classes, tuple(data["bias"]), weights, frozenset(data["trained_on"]),
+                        bool(data.get("scaled", True)))
 
 
 def train(
@@ -115,12 +157,37 @@ def train(
     return VisitorModel(tuple(classes), tuple(float(x) for x in b), weights, trained_on)
 
 
+def train_bayes(
+    examples: Sequence[tuple[str, str]], classes: Sequence[str], alpha: float = 0.1,
+    temperature: float = 10.0,
+) -> VisitorModel:
+    """Fit multinomial naive Bayes (no prior: the classes are balanced) on examples.
+
+    Weights are log P(feature | class) / `temperature`: naive Bayes is overconfident, and
+    softened it averages fairly with the regression.
+    """
+    counts = {k: dict[str, int]() for k in classes}
+    for text, kind in examples:
+        seen = counts[kind]
+        for f in features(text):
+            seen[f] = seen.get(f, 0) + 1
+    vocab = sorted({f for seen in counts.values() for f in seen})
+    sizes = [sum(counts[k].values()) + alpha * len(vocab) for k in classes]
+    weights = {
+        f: tuple(math.log((counts[k].get(f, 0) + alpha) / size) / temperature
+                 for k, size in zip(classes, sizes, strict=True))
+        for f in vocab
+    }
+    trained_on = frozenset(fingerprint(text) for text, _ in examples)
+    return VisitorModel(tuple(classes), (0.0,) * len(classes), weights, trained_on, scaled=False)
+
+
 def to_json(model: VisitorModel, sources: Iterable[str], digits: int = 4) -> str:
     """The stored form of a model: weights rounded, features sorted, one per line."""
     lines = [f"  {json.dumps(f)}: {json.dumps([round(x, digits) for x in w])}"
              for f, w in sorted(model.weights.items())]
     head = {"sources": sorted(sources), "classes": list(model.classes),
             "bias": [round(x, digits) for x in model.bias],
-            "trained_on": sorted(model.trained_on)}
+            "trained_on": sorted(model.trained_on), "scaled": model.scaled}
     return (json.dumps(head, ensure_ascii=False)[:-1] + ', "weights": {\n'
             + ",\n".join(lines) + "\n}}\n")

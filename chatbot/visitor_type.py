@@ -1,8 +1,9 @@
 """Infer who a visitor is (recruiter, hiring manager, peer, other) from what they write.
 
-Two stages: cue phrases and technical depth (data/visitor_cues.toml, data/tech_terms.toml)
-for what a visitor says about themself, precise but only where a listed phrase appears;
-then, where they find nothing, the learned model of chatbot/visitor_model.py.
+Cue phrases and technical depth (data/visitor_cues.toml, data/tech_terms.toml) score what
+a visitor says about themself; a strong score (an explicit self-description) decides. Else
+the learned model of chatbot/visitor_model.py decides, "other" included; weaker cues count
+only where the model is unsure.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import Stemmer
 from rapidfuzz import fuzz, process
 
 from chatbot.engines.offline.text import fold
-from chatbot.visitor_model import VisitorModel, load_model
+from chatbot.visitor_model import Scorer, load_blend
 
 VISITOR_TYPES = ("recruiter", "hiring_manager", "peer", "other")
 CUES_PATH = Path(__file__).with_name("data") / "visitor_cues.toml"
@@ -105,6 +106,7 @@ class _Cues:
     team_context: float
     team_context_cap: float
     model_threshold: float
+    strong: float
 
 
 @dataclass(frozen=True)
@@ -138,17 +140,20 @@ def infer_visitor_type(messages: Sequence[str]) -> str | None:
 
 
 def infer_visitor(
-    messages: Sequence[str], model: VisitorModel | None = None, *,
+    messages: Sequence[str], model: Scorer | None = None, *,
     threshold: float | None = None,
 ) -> VisitorGuess | None:
     """Like infer_visitor_type, with a confidence; the latest message with a signal wins.
 
-    Cue phrases first; when none decides, the learned `model` (the stored one by default),
-    if its top class has at least `threshold` probability (the cue file's by default).
+    In each message, from the latest back: strong cue phrases (an explicit self-description)
+    decide; else the learned `model` (the stored blend by default) if its top class has at
+    least `threshold` probability (the cue file's by default), where "other" means this
+    message says nothing about the visitor; else weaker cues.
     """
     cues = _load_cues()
+    scorer = model or load_blend()
+    limit = cues.model_threshold if threshold is None else threshold
     vetoed: set[str] = set()
-    contested = False
     totals = dict.fromkeys(VISITOR_TYPES, 0.0)
     for index in range(len(messages) - 1, -1, -1):
         scored = score_message(messages[index])
@@ -156,36 +161,37 @@ def infer_visitor(
         vetoed |= scored.vetoed
         scores = {k: (0.0 if k in vetoed else v) for k, v in scored.scores.items()}
         decided = _decide(scores, cues.threshold)
+        strong = max(scores.values()) >= cues.strong
+        if decided and strong:
+            return VisitorGuess(decided[0], decided[1], index)
+        # Explicit claims that tie ("a recruiter, and a developer too"): unsure, no guess.
+        learned = None if strong else _model_guess(messages[index], scorer, vetoed, limit)
+        if learned and learned[0] == "other":  # the model reads nothing about the visitor
+            continue
+        if learned:
+            return VisitorGuess(*learned, index)
         if decided:
             return VisitorGuess(decided[0], decided[1], index)
-        contested = contested or max(scores.values()) >= cues.threshold
         for kind, value in scores.items():
             totals[kind] += value
     # No single message decides: hints spread over several messages may add up.
     decided = _decide({k: (0.0 if k in vetoed else v) for k, v in totals.items()}, cues.threshold)
-    if decided:
-        return VisitorGuess(decided[0], decided[1], len(messages) - 1)
-    if contested:  # explicit cues that tie ("a recruiter, and a developer too"): unsure
-        return None
-    limit = cues.model_threshold if threshold is None else threshold
-    return _model_guess(messages, model or load_model(), frozenset(vetoed), limit)
+    return VisitorGuess(decided[0], decided[1], len(messages) - 1) if decided else None
 
 
 def _model_guess(
-    messages: Sequence[str], model: VisitorModel, vetoed: frozenset[str], threshold: float
-) -> VisitorGuess | None:
-    """The learned model's type for the latest message it is sure enough about, else None.
+    text: str, model: Scorer, vetoed: set[str], threshold: float
+) -> tuple[str, float] | None:
+    """The model's (type, probability) for one message, or None when unsure.
 
-    Only asked when no cue phrase decides, so an explicit self-description is never
-    overridden by a guess. "other" from the model is no signal: a plain question must not
-    undo a type inferred earlier.
+    Unsure: the top class (of those not ruled out) under `threshold`, or tied.
     """
-    for index in range(len(messages) - 1, -1, -1):
-        probs = model.probabilities(messages[index])
-        kind = max(probs, key=probs.__getitem__)
-        if kind != "other" and kind not in vetoed and probs[kind] >= threshold:
-            return VisitorGuess(kind, round(probs[kind], 3), index)
-    return None
+    probs = model.probabilities(text)
+    ranked = sorted(((p, k) for k, p in probs.items() if k not in vetoed), reverse=True)
+    if not ranked or ranked[0][0] < threshold or ranked[1:2] and ranked[1][0] == ranked[0][0]:
+        return None
+    top, kind = ranked[0]
+    return kind, round(top, 3)
 
 
 def score_message(text: str) -> _Scored:
@@ -460,6 +466,7 @@ def _load_cues(path: Path = CUES_PATH) -> _Cues:
         team_context=float(settings.get("team_context", 0.0)),
         team_context_cap=float(settings.get("team_context_cap", 0.0)),
         model_threshold=float(settings.get("model_threshold", 1.0)),
+        strong=float(settings.get("strong", 1.0)),
     )
 
 
