@@ -36,14 +36,6 @@ def accuracy(path: Path) -> tuple[float, list[tuple[str, str, str]]]:
 
 BLIND = EVAL / "visitor_types.toml"
 SILENT = VisitorModel(VISITOR_TYPES, (0.0,) * 4, {})  # every class 0.25: no model signal
-# Round five's blind set goes in visitor_types.toml: written by someone who saw neither the
-# classifier nor its data, scored once. Until it is there, its tests are skipped.
-blind_set = pytest.mark.skipif(
-    not load_set(BLIND), reason="visitor_types.toml holds no messages yet: round five's blind "
-    "set is being written; the coordinator re-enables these with the figures once scored",
-)
-
-
 # The stored models are trained on the development set (our own messages, the probes and
 # blind rounds one to four) and the extra training messages, never on visitor_types.toml.
 def test_accuracy_on_our_own_set() -> None:
@@ -58,14 +50,20 @@ def test_accuracy_on_the_extra_training_messages() -> None:
     assert share == 1.0, f"{share:.1%}; misses: {misses}"
 
 
-@blind_set
+# Round five's blind set (visitor_types.toml), written by someone who saw neither the
+# classifier nor its data, scored once before any change made for it: 89.9% (116 of 129).
+def test_accuracy_on_the_blind_set_keeps_its_floor() -> None:
+    share, misses = accuracy(BLIND)
+    assert share >= 0.899, f"{share:.1%}; misses: {misses}"
+
+
+@pytest.mark.xfail(strict=True, reason="not met on blind messages, by one message: 89.9% (116 "
+                   "of 129) on round five's set, target 90%")
 def test_accuracy_on_the_blind_set_meets_the_target() -> None:
-    """Round five's blind set, never trained on: the target is 90%."""
     share, misses = accuracy(BLIND)
     assert share >= 0.9, f"{share:.1%}; misses: {misses}"
 
 
-@blind_set
 def test_the_blind_set_was_never_trained_on() -> None:
     """Its messages reach the models only where our own files say the same."""
     blind = {fingerprint(t) for t, _ in load_set(BLIND)}
