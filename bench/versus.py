@@ -224,8 +224,8 @@ async def visit(server: Server, n: int, tokens: int, stream: bool) -> Turn:
             turn.error = f"POST: HTTP {reply.status}"
         elif b"msg assistant reply" not in reply.body:
             turn.error = "no finished reply (fallback or cut)"
-        elif stream and clock.count != tokens:
-            turn.error = f"{clock.count} tokens, expected {tokens}"
+        elif stream and clock.count == 0:  # tokens read together come as one piece
+            turn.error = "no text streamed before the finished reply"
     except (OSError, asyncio.IncompleteReadError, ValueError, IndexError) as error:
         turn.error = f"{type(error).__name__}: {error}"
     finally:

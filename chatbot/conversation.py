@@ -120,13 +120,17 @@ class Chat:
             return None
         return self.store.get(conversation_id, reply.reply_to)
 
-    def respond(self, question: Message, visitor: Visitor) -> Replies:
+    def respond(self, question: Message, visitor: Visitor,
+                transcript: list[Message] | None = None) -> Replies:
         """Produce and store the reply to `question`, yielding text as it arrives.
 
-        Closing this generator early (the visitor left) stores what was produced as an
-        interrupted reply and closes the engine's stream, so the model stops generating.
+        `transcript`, the conversation as read after the question was stored, saves reading
+        it again. Closing this generator early (the visitor left) stores what was produced
+        as an interrupted reply and closes the engine's stream, so the model stops.
         """
-        earlier = [m for m in self.transcript(question.conversation_id) if m.id < question.id]
+        if transcript is None:
+            transcript = self.transcript(question.conversation_id)
+        earlier = [m for m in transcript if m.id < question.id]
         turn = Turn(
             question=question.text,
             history=[Exchange(m.role, m.text) for m in earlier[-HISTORY_MESSAGES:]],
@@ -174,9 +178,10 @@ class Chat:
             self._remember(turn, text)
         yield Finished(self._store(question, text, REPLY))
 
-    def reply(self, question: Message, visitor: Visitor) -> Finished:
+    def reply(self, question: Message, visitor: Visitor,
+              transcript: list[Message] | None = None) -> Finished:
         """Produce and store the whole reply at once (no-JS pages and the JSON API)."""
-        events = self.respond(question, visitor)
+        events = self.respond(question, visitor, transcript)
         try:
             for event in events:
                 if isinstance(event, Finished):

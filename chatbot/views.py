@@ -196,35 +196,38 @@ def answer(question: Message, page: str, *, replaces: int | None = None) -> Resp
     """Reply to a stored question in the form the client asked for."""
     chat = state().chat
     visitor = chat.visitor(question.conversation_id)
+    # Read once, for both the model's history and the suggestions that follow the reply.
+    transcript = chat.transcript(question.conversation_id)
     if not is_htmx():
-        chat.reply(question, visitor)
+        chat.reply(question, visitor, transcript)
         return redirect(url_for(PAGES[page]) + "#composer", 303)  # type: ignore[return-value]
+    suggestions = suggestions_partial(question, visitor, page, transcript)
     if not wants_stream():
-        finished = chat.reply(question, visitor)
+        finished = chat.reply(question, visitor, transcript)
         html = render_template("_exchange.html", question=question, reply=finished.message,
                                fault=finished.fault, page=page, show_question=replaces is None,
                                offer_contact=chat.asks_for_contact(question.text))
         if replaces is not None:
             html += partial(f"#msg-{replaces}", "delete", "")
-        return Response(html + suggestions_partial(question, visitor, page))
+        return Response(html + suggestions)
     slot = new_slot_id()
     opening = render_template("_stream_start.html", question=question, slot=slot,
                               show_question=replaces is None)
     # A retried reply replaces the fallback it retried, once it is finished.
     closing = partial(f"#msg-{replaces}", "delete", "") if replaces is not None else ""
-    closing += suggestions_partial(question, visitor, page)
     offer = chat.asks_for_contact(question.text)
-    return event_stream(html_events(opening, slot, chat.respond(question, visitor),
-                                    lambda event: finished_message(event, page, offer), closing))
+    return event_stream(html_events(opening, slot, chat.respond(question, visitor, transcript),
+                                    lambda event: finished_message(event, page, offer),
+                                    closing + suggestions))
 
 
-def suggestions_partial(question: Message, visitor: Visitor, page: str) -> str:
+def suggestions_partial(question: Message, visitor: Visitor, page: str,
+                        transcript: list[Message]) -> str:
     """The follow-up questions for after this reply, swapped in place of the old ones."""
-    chat = state().chat
-    messages = [m for m in chat.transcript(question.conversation_id) if m.id <= question.id]
+    messages = [m for m in transcript if m.id <= question.id]
     return partial("#suggestions", "outerHTML", render_template(
         "_suggestions.html", page=page, messages=messages,
-        suggestions=chat.suggestions(messages, visitor)))
+        suggestions=state().chat.suggestions(messages, visitor)))
 
 
 def invalid_message(reason: str, page: str) -> Response:
@@ -252,21 +255,24 @@ def api_chatbot() -> Response:
     conv = api_request.conversation_id
     apply_update(chat.store, conv, api_request.visitor)
     question = chat.ask(conv, api_request.message)
-    visitor = chat.visitor(conv)
+    record = chat.store.conversation(conv)
+    visitor = visitor_of(record)
+    # Read once: the reply does not change the visitor or what they asked.
+    transcript = chat.transcript(conv)
 
     def body(event: Finished) -> dict[str, object]:
         result: dict[str, object] = {
             "reply": event.message.text, "session_id": api_request.session_id,
-            "visitor": api_visitor(chat.store.conversation(conv)),
-            "suggestions": chat.suggestions(chat.transcript(conv), visitor),
+            "visitor": api_visitor(record),
+            "suggestions": chat.suggestions(transcript, visitor),
         }
         if event.fault is not None:
             result.update(fallback=True, fault=event.fault.kind)
         return result
 
     if api_request.stream:
-        return event_stream(json_events(chat.respond(question, visitor), body))
-    return jsonify(body(chat.reply(question, visitor)))
+        return event_stream(json_events(chat.respond(question, visitor, transcript), body))
+    return jsonify(body(chat.reply(question, visitor, transcript)))
 
 
 def api_error(status: int, message: str) -> Response:

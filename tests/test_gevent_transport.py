@@ -22,7 +22,7 @@ from test_openai_engine import (  # noqa: F401  (collected again, with the geven
     test_api_streams_deltas_then_a_done_event,
     test_every_fault_falls_back_to_the_profile_with_a_retry,
     test_refused_connection_falls_back,
-    test_streams_the_model_reply_token_by_token,
+    test_streams_the_model_reply_as_it_arrives,
     test_visitor_leaving_mid_stream_closes_upstream_and_keeps_what_was_said,
     test_without_javascript_a_fault_still_answers,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import threading
@@ -15,6 +16,7 @@ from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
 from chatbot import SAMPLE_PROFILE
+from chatbot.engines.openai_compatible import sse_batches
 from chatbot.profile import load_profile
 
 from fake_openai import FakeOpenAI
@@ -28,15 +30,22 @@ def post(client: FlaskClient, message: str, headers: dict[str, str] | None = Non
                        data={"message": message, "csrf_token": csrf_token(client)})
 
 
-def test_streams_the_model_reply_token_by_token(openai_app: Flask,
-                                                 fake_openai: FakeOpenAI) -> None:
+def test_streams_the_model_reply_as_it_arrives(openai_app: Flask,
+                                               fake_openai: FakeOpenAI) -> None:
     fake_openai.reply = "Ada builds **streaming** systems."
+    fake_openai.tokens_per_second = 20  # tokens apart: each read brings one or two
     client = openai_app.test_client()
     events = sse_data(post(client, "What do you build?", HTMX_STREAM).get_data(as_text=True))
     deltas = [e for e in events if re.match(r'<hx-partial hx-target="#pending-\w+-text"', e)]
-    assert len(deltas) == len("Ada builds **streaming** systems.".split())
+    assert len(deltas) > 1
+    assert "".join(re.findall(r"<span>(.*?)</span>", "".join(deltas))) == fake_openai.reply
     assert "<strong>streaming</strong>" in events[-1]  # the finished message is rendered
     assert transcript(client)[-1] == ("assistant", "Ada builds streaming systems.")
+
+
+def test_events_read_together_are_passed_on_together() -> None:
+    reads = [b"data: a\n\ndata: b\n", b"\ndata: c\r\n\r\ndata: d", b"\n\n", b"data: e\n"]
+    assert list(sse_batches(iter(reads))) == [[b"a"], [b"b", b"c"], [b"d"], [b"e"]]
 
 
 def test_prompt_carries_profile_facts_visitor_type_and_max_tokens(
@@ -149,11 +158,13 @@ def test_api_answers_from_the_model_and_falls_back_with_the_fault(
 def test_api_streams_deltas_then_a_done_event(openai_app: Flask,
                                               fake_openai: FakeOpenAI) -> None:
     fake_openai.reply = "One two three."
+    fake_openai.tokens_per_second = 20
     response = openai_app.test_client().post("/api/chatbot",
                                              json={"message": "hi", "stream": True})
     assert response.mimetype == "text/event-stream"
     body = response.get_data(as_text=True)
-    assert body.count("event: delta") == 3
+    deltas = [json.loads(e)["text"] for e in sse_data(body.split("event: done")[0])]
+    assert len(deltas) > 1 and "".join(deltas) == "One two three."
     assert '"reply": "One two three."' in body.split("event: done")[1]
 
 

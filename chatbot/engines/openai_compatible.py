@@ -64,23 +64,30 @@ def classify(error: Exception) -> EngineUnavailable:
     return EngineUnavailable(kind, f"{type(error).__name__}: {error}"[:300], request_id)
 
 
-def sse_data(chunks: Iterator[bytes]) -> Iterator[bytes]:
-    """The `data` of each server-sent event in a byte stream, as it completes."""
+def sse_batches(chunks: Iterator[bytes]) -> Iterator[list[bytes]]:
+    """The `data` of the server-sent events each read of a byte stream completes.
+
+    Batched by read so that what arrived together is passed on together: a fast model
+    sends many events per read, and each one passed on alone costs a write to the visitor.
+    """
     pending = b""
     data: list[bytes] = []
     for chunk in chunks:
         lines = (pending + chunk).splitlines(keepends=True)
         pending = lines.pop() if lines and not lines[-1].endswith(b"\n") else b""
+        batch: list[bytes] = []
         for line in lines:
             line = line.rstrip(b"\r\n")
             if not line:
                 if data:
-                    yield b"\n".join(data)
+                    batch.append(b"\n".join(data))
                     data = []
             elif line.startswith(b"data:"):
                 data.append(line[6:] if line.startswith(b"data: ") else line[5:])
+        if batch:
+            yield batch
     if data:
-        yield b"\n".join(data)
+        yield [b"\n".join(data)]
 
 
 def delta_text(chunk: Any, request: httpx2.Request) -> str | None:
@@ -172,11 +179,25 @@ class OpenAIEngine(Engine):
             # The SDK would build a pydantic model per chunk: most of a turn's CPU. Only the
             # text is needed, so read the events as plain JSON (docs/benchmarks.md).
             chunks = stream.response.iter_bytes()
-            for data in sse_data(chunks):
+            for batch in sse_batches(chunks):
                 now = time.monotonic()
                 if now > deadline or (not parts and now > first_deadline):
                     raise EngineUnavailable("timeout", "the reply took too long", request_id)
-                if data.startswith(b"[DONE]"):
+                texts: list[str] = []
+                done = False
+                for data in batch:
+                    if data.startswith(b"[DONE]"):
+                        done = True
+                        break
+                    chunk = json.loads(data)
+                    text = delta_text(chunk, stream.response.request)
+                    usage = reported_usage(chunk) or usage
+                    if text:
+                        texts.append(text)
+                if texts:
+                    parts.append("".join(texts))
+                    yield parts[-1]  # what one read brought, as one piece
+                if done:
                     # Read the body's end too, or close() drops the connection instead of
                     # pooling it (the sync SDK stream does not drain): a new TCP and TLS
                     # handshake for every reply. Servers end the body right after [DONE].
@@ -184,12 +205,6 @@ class OpenAIEngine(Engine):
                         for _ in chunks:
                             pass
                     break
-                chunk = json.loads(data)
-                text = delta_text(chunk, stream.response.request)
-                usage = reported_usage(chunk) or usage
-                if text:
-                    parts.append(text)
-                    yield text
         except (openai.OpenAIError, httpx2.HTTPError, json.JSONDecodeError,
                 AttributeError, TypeError) as error:
             # A cut connection, an error event or a malformed chunk in the middle.

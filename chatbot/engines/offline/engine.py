@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
@@ -26,6 +27,9 @@ class OfflineEngine(Engine):
         self._understander = Understander(profile, facts, named)
         self._index = Index(facts, named)
         self._composer = Composer(profile)
+        # A turn asks the intent of its question twice (the contact offer, the suggestions)
+        # and of the visitor's earlier questions again; understanding one takes about 0.6 ms.
+        self._intent = functools.lru_cache(maxsize=1024)(self._understand_intent)
 
     def reply(self, turn: Turn) -> Iterator[str]:
         """Yield the whole answer as one chunk."""
@@ -47,4 +51,7 @@ class OfflineEngine(Engine):
 
     def intent_of(self, question: str) -> str:
         """What `question` asks about (the understand stage's intent), without answering it."""
+        return self._intent(question)
+
+    def _understand_intent(self, question: str) -> str:
         return self._understander.understand(question).intent
