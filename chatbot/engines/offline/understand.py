@@ -247,8 +247,10 @@ class Understander:
         if found["job"]:
             return []
         m = re.search(r"\b(?:work|worked|works|working|employed|job|intern|interned)\s+"
-                      r"(?:at|for)\s+([a-z0-9][\w&.-]*)", text)
-        if not m or m.group(1) in STOPWORDS or stem(m.group(1)) in self.filler:
+                      r"(?:at|for)\s+(?:the\s+)?([a-z0-9][\w&.-]*)", text)
+        # 'the Hirvijärvi station' names an organisation; 'the company' names none.
+        if not m or m.group(1) in STOPWORDS or stem(m.group(1)) in self.filler \
+                or stem(m.group(1)) in self.weight:
             return []
         return [m.group(1)]
 
