@@ -212,6 +212,7 @@ class Understander:
         raw = [s for w in words(text) for s in self._synonyms(self._correct(w))]
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
+        found["skill"] += self._acronyms(question, found["skill"])
         if not found["job"] and not found["project"]:
             found["job"] = self._job_by_order(text)
         described: list[str] = []
@@ -442,6 +443,13 @@ class Understander:
                 found[e.kind].append(e.key)
         return found
 
+    def _acronyms(self, question: str, known: list[int | str]) -> list[int | str]:
+        """Skills named by an acronym typed in capitals that is also an everyday word:
+        'does he know CAN' asks about 'CAN bus', though 'can' alone is a stopword."""
+        caps = {fold(w) for w in re.findall(r"\b[A-Z][A-Z0-9]+\b", question)}
+        return [e.key for e in self.entities if e.kind == "skill" and e.key not in known
+                and e.full.split()[0] in caps and e.full.split()[0] in STOPWORDS]
+
     def _described(self, raw: list[str]) -> tuple[dict[str, list[int | str]], list[str]]:
         """The project or job a question names by what it is ('the booking system', 'her
         bootcamp placement'): the one whose name, summary or role shares the most words with
@@ -583,7 +591,10 @@ class Understander:
         """The intent whose cue words weigh most; broad questions get 'overview'."""
         scores = {i: s for i, s in scores.items() if i not in ("greeting", "thanks")}
         best = max(scores.values(), default=0.0)
-        if best < 1 and not q.topic and not q.missing:
+        # A weak cue alone is a broad question, unless the overview is its only rival
+        # ('could we hire him': availability; 'how much experience': skills or jobs, broad).
+        rivals = [i for i, s in scores.items() if s == best and i != "overview"]
+        if best < 1 and not q.topic and not q.missing and len(rivals) != 1:
             return "overview"
         if best == 0:
             return "faq" if q.faq >= 0 else "unknown"
