@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+import bm25s
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
@@ -112,6 +113,8 @@ class Understander:
                   if any(h in url for h in lex["hosts"]["code"])]
         if hosted and "code" not in self.link_keys:
             self.link_keys["code"] = hosted[0]
+        self.project_links = frozenset([*hosted, *(k for k in profile.contact.links
+                                                   if self._link_kind(k) == "website")])
         self.link_phrases = {fold(a): str(k) for k, aliases in lex["links_if_present"].items()
                              for a in aliases if k in self.link_keys}
         profile_text = " ".join(
@@ -147,6 +150,17 @@ class Understander:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
                 self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
         self.things = frozenset(lex["words"]["things"])
+        # Every fact unit as a BM25 document, to find the project a question describes
+        # without naming it ('the forest sensor thing', 'the bootloader he wrote').
+        self.fact_owner = [f.project for f in facts]
+        docs = [stems(f"{f.text} {f.question} {f.section} {f.keys}") or ["_"] for f in facts]
+        vocab: dict[str, int] = {}
+        ids = [[vocab.setdefault(t, len(vocab)) for t in doc] for doc in docs]
+        self.fact_vocab = frozenset(vocab)
+        self.fact_bm25 = bm25s.BM25()
+        if ids:
+            self.fact_bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab),
+                                 show_progress=False)
         # What describes each project and job: its name and summary, its role and company.
         self.heads = [("project", i, frozenset(stems(f"{p.name} {p.summary}")) - self.filler)
                       for i, p in enumerate(profile.projects)]
@@ -216,12 +230,15 @@ class Understander:
         if not found["job"] and not found["project"]:
             found["job"] = self._job_by_order(text)
         described: list[str] = []
+        parts: list[str] = []  # words that found a project: still the part asked of it
         if not any(found.values()):
             found, described = self._described(raw)
+        if not any(found.values()):
+            found, parts = self._described_by_record(raw)
         if not any(found.values()) and history:
             found = self._from_history(raw, history)
         content = self._content(raw)
-        return self._query(question, raw, content, found, negated, described)
+        return self._query(question, raw, content, found, negated, described, parts)
 
     def _about_owner(self, text: str) -> str:
         """A long message without the clauses about the visitor ('I'm hiring for a product
@@ -242,18 +259,20 @@ class Understander:
                 kept.append(clause)
         return " , ".join(kept) if about_owner and len(kept) < len(clauses) else text
 
-    def _not_employer(self, text: str, found: dict[str, list[int | str]]) -> list[str]:
+    def _not_employer(self, text: str, question: str,
+                      found: dict[str, list[int | str]]) -> list[str]:
         """'worked at Google' when Google is no employer of the profile (it may still appear
         in a highlight): the name, as a word the profile doesn't cover."""
         if found["job"]:
             return []
         m = re.search(r"\b(?:work|worked|works|working|employed|job|intern|interned)\s+"
-                      r"(?:at|for)\s+(?:the\s+)?([a-z0-9][\w&.-]*)", text)
-        # 'the Hirvijärvi station' names an organisation; 'the company' names none.
-        if not m or m.group(1) in STOPWORDS or stem(m.group(1)) in self.filler \
-                or stem(m.group(1)) in self.weight:
+                      r"(?:at|for)\s+(the\s+)?([a-z0-9][\w&.-]*)", text)
+        if not m or m.group(2) in STOPWORDS or stem(m.group(2)) in self.filler:
             return []
-        return [m.group(1)]
+        # After 'the', only a name typed as one: 'the Hirvijärvi station', not 'the moment'.
+        if m.group(1) and m.group(2) not in typed_names(question):
+            return []
+        return [m.group(2)]
 
     def _job_by_order(self, text: str) -> list[int | str]:
         """The earliest job for 'her first job', the latest for 'her last role'."""
@@ -274,7 +293,7 @@ class Understander:
 
     def _query(self, question: str, raw: list[str], content: list[str],
                found: dict[str, list[int | str]], negated: bool,
-               described: Sequence[str] = ()) -> Query:
+               described: Sequence[str] = (), parts: Sequence[str] = ()) -> Query:
         """Put the parts of a question together and pick its intent."""
         named = set(words(" ".join(str(k) for k in found["skill"]))) | set(described)
         named |= {w for e in self.entities if e.kind == "skill" and e.key in found["skill"]
@@ -284,9 +303,10 @@ class Understander:
         links, missing_links = self._links(raw)
         cue_stems = frozenset().union(*self.cues.values())
         topic = [s for s in content if s not in cue_stems and s not in self.filler
-                 and s not in {stem(w) for w in named}]
+                 and s not in {stem(w) for w in [*named, *parts]}]
         missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named)]
-        missing += self._not_employer(" ".join(raw), found)
+        employer = self._not_employer(" ".join(raw), question, found)
+        missing += employer
         groups = self._groups(content)
         named_stems = {stem(w) for w in named}
         plain = self.filler | self.aspects["tech"] | self.aspects["link"]
@@ -310,6 +330,8 @@ class Understander:
         )
         intent = self._intent(q, raw, content)
         found_missing = self._missing_for(intent, q) or self._not_in_record(intent, q, raw)
+        # 'Did he work for X' where X is no employer is not covered, whatever names X.
+        found_missing = tuple(dict.fromkeys((*found_missing, *employer)))
         also: tuple[str, ...] = ()
         if len(words(q.text)) >= 25:  # a recruiter's message asks several things at once
             scores = self._scores([stem(w) for w in raw if w not in self.owner])
@@ -359,14 +381,14 @@ class Understander:
         the narrow topics (availability, talks...) only miss names ('in Berlin').
         """
         if len(words(q.text)) >= 25:  # a long message: only fields and names it asks about
-            names = {fold(t) for t in re.findall(r"[\w-]+", q.text)[1:] if t[:1].isupper()}
+            names = typed_names(q.text)
             return tuple(w for w in q.missing if stem(w) in self.required or w in names)
         if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
                       "languages", "talks", "publications", "awards"):
             return self._outweighed(q)
         if intent in ("project", "job", "greeting", "thanks", "faq", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
-        names = {fold(t) for t in re.findall(r"[\w-]+", q.text)[1:] if t[:1].isupper()}
+        names = typed_names(q.text)
         return tuple(w for w in q.missing if stem(w) in self.required or w in names)
 
     def _outweighed(self, q: Query) -> tuple[str, ...]:
@@ -376,7 +398,7 @@ class Understander:
         systems or ci speed') is a paraphrase, not a new subject: the rest decides. A field
         word (phone, salary) or a name as typed ('Berlin') always counts.
         """
-        names = {fold(t) for t in re.findall(r"[\w-]+", q.text)[1:] if t[:1].isupper()}
+        names = typed_names(q.text)
         hard = [w for w in q.missing if stem(w) in self.required or w in names]
         soft = [w for w in q.missing if w not in hard]
         gone = {stem(w) for w in soft}
@@ -471,6 +493,45 @@ class Understander:
                 _, kind, i = scores[0]
                 return {**none, kind: [i]}, phrase
         return none, []
+
+    def _described_by_record(self, raw: list[str]
+                             ) -> tuple[dict[str, list[int | str]], list[str]]:
+        """The project a question describes by what its record says, when it clearly wins.
+
+        The question's topic words are BM25-ranked over every fact unit. When the best fact
+        belongs to a project and scores well ahead of every fact outside that project, and
+        the project's record holds at least half of those words, it is taken as named.
+        """
+        none: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
+        cue_stems = frozenset().union(*self.cues.values())
+        plain = self.filler | cue_stems | self.aspect_stems
+        asked = {s: w for w in raw if w not in STOPWORDS and w not in self.owner
+                 and (s := stem(w)) not in plain and len(w) > 2}
+        present, lacking = self._links(raw)
+        # Asking for the CV or LinkedIn is no description; a code or site link may be the
+        # project's ('the code for the soil moisture firmware').
+        if not asked or lacking or set(present) - self.project_links or not self.fact_owner:
+            return none, []
+        # A stem the profile never uses may still start one it does ('forest': 'forestri').
+        terms = {s: ({s} if s in self.fact_vocab else
+                     {v for v in self.fact_vocab if len(s) >= 5 and v.startswith(s)})
+                 for s in asked}
+        query = sorted(set().union(*terms.values()))
+        if not query:
+            return none, []
+        scores = self.fact_bm25.get_scores(query)
+        best = max(range(len(scores)), key=lambda i: scores[i])
+        project = self.fact_owner[best]
+        outside = max((float(x) for x, p in zip(scores, self.fact_owner, strict=True)
+                       if p != project), default=0.0)
+        if project < 0 or scores[best] <= 0 or outside * 1.5 > scores[best]:
+            return none, []
+        record = self.records.get(("project", project), set())
+        held = [s for s, ts in terms.items() if ts & record]
+        if 2 * len(held) < len(asked):
+            return none, []
+        # Its words stay asked: the parts of the project that hold them are the answer.
+        return {**none, "project": [project]}, [asked[s] for s in held]
 
     def _from_history(self, raw: list[str], history: Sequence[Exchange]
                       ) -> dict[str, list[int | str]]:
@@ -614,3 +675,7 @@ class Understander:
                     scores[intent] = scores.get(intent, 0.0) + self.weight[s]
         return scores
 
+
+def typed_names(text: str) -> set[str]:
+    """The folded words typed with a capital, but the first: names as the visitor wrote them."""
+    return {fold(t) for t in re.findall(r"[\w-]+", text)[1:] if t[:1].isupper()}
