@@ -90,6 +90,7 @@ class Understander:
         self.profile = profile
         self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
         self.filler = frozenset(stem(w) for w in lex["words"]["filler"])
+        self.cue_stems = frozenset().union(*self.cues.values())
         self.required = frozenset(stem(w) for w in lex["fields"]["required"])
         self.amount = frozenset(lex["fields"]["amount"])
         self.aspects = {a: frozenset(stem(w) for w in ws) for a, ws in lex["aspects"].items()}
@@ -394,9 +395,9 @@ class Understander:
     def _outweighed(self, q: Query) -> tuple[str, ...]:
         """The missing words, unless the rest of the question outweighs them.
 
-        One unknown word beside two or more content words the profile does use ('build
-        systems or ci speed') is a paraphrase, not a new subject: the rest decides. A field
-        word (phone, salary) or a name as typed ('Berlin') always counts.
+        An unknown word beside a topic word the profile does use ('which real-time
+        operating systems') is a paraphrase, not a new subject: retrieval on the rest
+        decides. A field word (phone, salary) or a name as typed ('Berlin') always counts.
         """
         names = typed_names(q.text)
         hard = [w for w in q.missing if stem(w) in self.required or w in names]
@@ -404,7 +405,14 @@ class Understander:
         gone = {stem(w) for w in soft}
         known = {s for s in q.terms if s not in gone and s not in self.filler}
         known |= {stem(x) for x in q.skills}
-        if hard or not soft or len(known) < max(2, len(soft) + 1):
+        # One word the profile never uses is outweighed by any topic word it does use ('has
+        # she done fraud detection'); several need more ('the root cause of the outage' is a
+        # part the profile never gives). 'does she know elm' asks nothing else.
+        topic = len(known - self.cue_stems)
+        # 'community-wise' is one unknown word, not also 'communitywise'.
+        joined = {h.replace("-", "") for h in re.findall(r"\w+(?:-\w+)+", fold(q.text))}
+        unknown = len([w for w in soft if w not in joined])
+        if hard or not soft or topic < 1 or (unknown > 1 and topic <= unknown):
             return q.missing
         return ()
 
