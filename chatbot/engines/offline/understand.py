@@ -151,6 +151,7 @@ class Understander:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
                 self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
         self.things = frozenset(lex["words"]["things"])
+        self.question_words = list(lex["words"]["question"])
         # Every fact unit as a BM25 document, to find the project a question describes
         # without naming it ('the forest sensor thing', 'the bootloader he wrote').
         self.fact_owner = [f.project for f in facts]
@@ -224,7 +225,8 @@ class Understander:
         text = self._about_owner(text)
         for phrase, meaning in self.phrases.items():
             text = re.sub(rf"\b{re.escape(phrase)}\b", meaning, text)
-        raw = [s for w in words(text) for s in self._synonyms(self._correct(w))]
+        raw = [s for w in self._question_word(words(text))
+               for s in self._synonyms(self._correct(w))]
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
@@ -415,6 +417,16 @@ class Understander:
         if hard or not soft or topic < 1 or (unknown > 1 and topic <= unknown):
             return q.missing
         return ()
+
+    def _question_word(self, said: list[str]) -> list[str]:
+        """The first word, if a misspelt question word ('wat did he study'): one edit, the
+        same first letter, and a word neither the profile nor the cues use."""
+        first = said[0] if said else ""
+        if not 2 <= len(first) < 5 or not first.isalpha() or first in STOPWORDS \
+                or stem(first) in self.vocab or stem(first) in self.weight:
+            return said
+        best = extractOne(first, self.question_words, scorer=OSA.distance, score_cutoff=1)
+        return [str(best[0]), *said[1:]] if best and best[0][0] == first[0] else said
 
     def _correct(self, word: str) -> str:
         """Fix a typo when one edit (two in a long word) turns it into a profile or cue word."""
