@@ -374,6 +374,13 @@ class Understander:
         said = set(q.terms) - set(part) - self.filler - set(stems(name))
         if said & body:
             return ()
+        # Of a project, only a part the profile speaks of elsewhere ('model') is one its
+        # record lacks; a word it never uses ('popular', 'measure') paraphrases what it
+        # says. Of a job, a part never said ('why did he leave', 'his manager') is personal.
+        if intent == "project":
+            part = [s for s in part if s in self.vocab]
+            if not part:
+                return ()
         return tuple(w for w in raw if stem(w) == part[0])[:1]
 
     def _missing_for(self, intent: str, q: Query) -> tuple[str, ...]:
