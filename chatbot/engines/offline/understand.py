@@ -602,8 +602,9 @@ class Understander:
         if not {"where", "see", "link", "look", "find", "show", "check", "url"} & set(raw):
             phrased.discard("code")  # 'does their code have tests' asks no link
         asked |= phrased
+        pairs = {a + b for a, b in zip(raw, raw[1:], strict=False)}  # 'hugging face'
         for key in self.profile.contact.links:  # a key no alias lists: 'huggingface'
-            if fold(key) in raw:
+            if fold(key) in raw or fold(key).replace("_", "") in pairs:
                 asked.add(self._link_kind(key))
         weak = {"website", "blog"} if {"project", "projects", "app"} & set(raw) else set()
         present = tuple(self.link_keys[k] for k in sorted(asked) if k in self.link_keys)
