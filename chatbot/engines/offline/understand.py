@@ -69,6 +69,8 @@ class Query:
     negated: bool = False
     injection: bool = False
     also: tuple[str, ...] = ()  # a long message's other practical asks (location, notice...)
+    employer: str = ""  # a name asked of as an employer that is none ('worked at Google')
+    elsewhere: str = ""  # where that name does appear, if anywhere ('a highlight')
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class Understander:
                  mentioned: Mapping[tuple[str, int], Sequence[Fact]] | None = None):
         lex = lexicon()
         self.profile = profile
+        self.facts = list(facts)
         self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
         self.filler = frozenset(stem(w) for w in lex["words"]["filler"])
         self.cue_stems = frozenset().union(*self.cues.values())
@@ -341,7 +344,19 @@ class Understander:
             also = tuple(i for i in PRACTICAL if i != intent and scores.get(i, 0) >= 1)
             if intent in PRACTICAL and "location" not in also and intent != "location":
                 also += ("location",)  # a recruiter's brief always weighs where the owner is
-        return replace(q, intent=intent, missing=found_missing, also=also)
+        return replace(q, intent=intent, missing=found_missing, also=also,
+                       employer=employer[0] if employer else "",
+                       elsewhere=self._where_named(employer))
+
+    def _where_named(self, names: Sequence[str]) -> str:
+        """The fact that names what was asked of as an employer, with its source."""
+        for name in names:
+            for f in self.facts:
+                if name in words(f.text) and f.kind not in ("link", "email"):
+                    text = f.text.rstrip(".")
+                    return f"{text} ({f.source})." if f.source not in ("profile", "") \
+                        and f.source not in f.text else f"{text}."
+        return ""
 
     def _not_in_record(self, intent: str, q: Query, raw: list[str]) -> tuple[str, ...]:
         """What a question asks of a named project or job that its record never says.
