@@ -44,7 +44,7 @@ DEV_FLOOR_MEASURED = {
     "mobile": {"right": 0.82, "said_so": 1.0},
     "sre": {"right": 0.78, "said_so": 1.0},
     "gamedev": {"right": 0.82, "said_so": 1.0},
-    "mlops": {"right": 0.85, "said_so": 0.85},
+    "mlops": {"right": 0.87, "said_so": 0.85},
     "freelance": {"right": 0.91, "said_so": 1.0},
 }
 
