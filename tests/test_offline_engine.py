@@ -380,3 +380,35 @@ def test_a_place_the_profile_never_names_gets_what_it_says_instead() -> None:
     assert "remote within the EU" in detail.text and "kim@example.org" in detail.text
     moving = engine.answer_detail("Would she relocate to Berlin?")
     assert not moving.answered and "Only to Oslo." in moving.text
+
+
+def test_the_honesty_gate_weighs_the_questions_subject_not_every_word() -> None:
+    engine = _kim({
+        "availability": {"status": "Open to senior firmware roles from May 2027"},
+        "skills": {"Protocols": ["CAN bus", "LoRaWAN"]},
+        "projects": [
+            {"name": "Routa", "summary": "Firmware for soil-moisture probes in forestry research.",
+             "link": "https://example.org/routa",
+             "highlights": ["Deployed in 620 plots by the Hirvijärvi research station"]},
+            {"name": "tinyboot", "summary": "A 6 KB bootloader with signed A/B updates.",
+             "highlights": ["Used in two commercial smart-meter products"]},
+        ],
+        "experience": [{"role": "Firmware lead", "company": "Voima",
+                        "highlights": ["Cut claims-fraud losses by 12%"]}],
+    })
+    # A word the profile never uses beside a topic it has: retrieval answers.
+    assert "12%" in engine.answer("has he done fraud detection")
+    # A project described by what its facts say, not named.
+    assert "tinyboot" in engine.answer("Tell me about the bootloader he wrote.")
+    assert "https://example.org/routa" in engine.answer(
+        "where's the code for the soil moisture firmware")
+    # A weak cue whose only rival is the overview; an acronym that is also a stopword.
+    assert "May 2027" in engine.answer("could we hire him")
+    assert "CAN bus" in engine.answer("does he know CAN")
+    # A name asked of as an employer that only a highlight names: not covered, and where.
+    station = engine.answer_detail("Did he work for the Hirvijärvi research station?")
+    assert not station.answered and "kim@example.org" in station.text
+    assert "as an employer" in station.text and "620 plots" in station.text
+    # A subject the profile lacks still is not covered.
+    assert not engine.answer_detail("does he know elm").answered
+    assert not engine.answer_detail("Can I have references from his managers?").answered

@@ -175,6 +175,9 @@ class Composer:
     def _missing(self, q: Query, found: Retrieved) -> OfflineAnswer:
         """The question names something the profile never mentions."""
         term = _as_typed(q.text, q.missing[0])
+        if q.employer and q.employer in q.missing:  # 'did he work for X': X is no employer
+            term = _as_typed(q.text, q.employer)
+            return self._not_covered(q.intent, f"“{term}” as an employer", q.elsewhere)
         if q.intent == "skill":
             return self._not_covered("skill", f"“{term}”: it isn't among the listed skills")
         said, a = "", self.profile.availability

@@ -36,6 +36,10 @@ def words(text: str) -> list[str]:
 @cache
 def stem(word: str) -> str:
     """The Snowball (English) stem of one folded word."""
+    # Snowball keeps the 's' of a plural acronym with no vowel ('pcbs', 'sdks'): drop it.
+    if len(word) >= 4 and word.endswith("s") and word.isalpha() \
+            and not re.search(r"[aeiouy]", word[:-1]):
+        word = word[:-1]
     return str(_STEMMER.stemWord(word))
 
 

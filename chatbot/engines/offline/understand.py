@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+import bm25s
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
@@ -68,6 +69,8 @@ class Query:
     negated: bool = False
     injection: bool = False
     also: tuple[str, ...] = ()  # a long message's other practical asks (location, notice...)
+    employer: str = ""  # a name asked of as an employer that is none ('worked at Google')
+    elsewhere: str = ""  # where that name does appear, if anywhere ('a highlight')
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,10 @@ class Understander:
                  mentioned: Mapping[tuple[str, int], Sequence[Fact]] | None = None):
         lex = lexicon()
         self.profile = profile
+        self.facts = list(facts)
         self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
         self.filler = frozenset(stem(w) for w in lex["words"]["filler"])
+        self.cue_stems = frozenset().union(*self.cues.values())
         self.required = frozenset(stem(w) for w in lex["fields"]["required"])
         self.amount = frozenset(lex["fields"]["amount"])
         self.aspects = {a: frozenset(stem(w) for w in ws) for a, ws in lex["aspects"].items()}
@@ -112,6 +117,8 @@ class Understander:
                   if any(h in url for h in lex["hosts"]["code"])]
         if hosted and "code" not in self.link_keys:
             self.link_keys["code"] = hosted[0]
+        self.project_links = frozenset([*hosted, *(k for k in profile.contact.links
+                                                   if self._link_kind(k) == "website")])
         self.link_phrases = {fold(a): str(k) for k, aliases in lex["links_if_present"].items()
                              for a in aliases if k in self.link_keys}
         profile_text = " ".join(
@@ -147,6 +154,18 @@ class Understander:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
                 self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
         self.things = frozenset(lex["words"]["things"])
+        self.question_words = list(lex["words"]["question"])
+        # Every fact unit as a BM25 document, to find the project a question describes
+        # without naming it ('the forest sensor thing', 'the bootloader he wrote').
+        self.fact_owner = [f.project for f in facts]
+        docs = [stems(f"{f.text} {f.question} {f.section} {f.keys}") or ["_"] for f in facts]
+        vocab: dict[str, int] = {}
+        ids = [[vocab.setdefault(t, len(vocab)) for t in doc] for doc in docs]
+        self.fact_vocab = frozenset(vocab)
+        self.fact_bm25 = bm25s.BM25()
+        if ids:
+            self.fact_bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab),
+                                 show_progress=False)
         # What describes each project and job: its name and summary, its role and company.
         self.heads = [("project", i, frozenset(stems(f"{p.name} {p.summary}")) - self.filler)
                       for i, p in enumerate(profile.projects)]
@@ -209,18 +228,23 @@ class Understander:
         text = self._about_owner(text)
         for phrase, meaning in self.phrases.items():
             text = re.sub(rf"\b{re.escape(phrase)}\b", meaning, text)
-        raw = [s for w in words(text) for s in self._synonyms(self._correct(w))]
+        raw = [s for w in self._question_word(words(text))
+               for s in self._synonyms(self._correct(w))]
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
+        found["skill"] += self._acronyms(question, found["skill"])
         if not found["job"] and not found["project"]:
             found["job"] = self._job_by_order(text)
         described: list[str] = []
+        parts: list[str] = []  # words that found a project: still the part asked of it
         if not any(found.values()):
             found, described = self._described(raw)
+        if not any(found.values()):
+            found, parts = self._described_by_record(raw)
         if not any(found.values()) and history:
             found = self._from_history(raw, history)
         content = self._content(raw)
-        return self._query(question, raw, content, found, negated, described)
+        return self._query(question, raw, content, found, negated, described, parts)
 
     def _about_owner(self, text: str) -> str:
         """A long message without the clauses about the visitor ('I'm hiring for a product
@@ -241,16 +265,20 @@ class Understander:
                 kept.append(clause)
         return " , ".join(kept) if about_owner and len(kept) < len(clauses) else text
 
-    def _not_employer(self, text: str, found: dict[str, list[int | str]]) -> list[str]:
+    def _not_employer(self, text: str, question: str,
+                      found: dict[str, list[int | str]]) -> list[str]:
         """'worked at Google' when Google is no employer of the profile (it may still appear
         in a highlight): the name, as a word the profile doesn't cover."""
         if found["job"]:
             return []
         m = re.search(r"\b(?:work|worked|works|working|employed|job|intern|interned)\s+"
-                      r"(?:at|for)\s+([a-z0-9][\w&.-]*)", text)
-        if not m or m.group(1) in STOPWORDS or stem(m.group(1)) in self.filler:
+                      r"(?:at|for)\s+(the\s+)?([a-z0-9][\w&.-]*)", text)
+        if not m or m.group(2) in STOPWORDS or stem(m.group(2)) in self.filler:
             return []
-        return [m.group(1)]
+        # After 'the', only a name typed as one: 'the Hirvijärvi station', not 'the moment'.
+        if m.group(1) and m.group(2) not in typed_names(question):
+            return []
+        return [m.group(2)]
 
     def _job_by_order(self, text: str) -> list[int | str]:
         """The earliest job for 'her first job', the latest for 'her last role'."""
@@ -271,7 +299,7 @@ class Understander:
 
     def _query(self, question: str, raw: list[str], content: list[str],
                found: dict[str, list[int | str]], negated: bool,
-               described: Sequence[str] = ()) -> Query:
+               described: Sequence[str] = (), parts: Sequence[str] = ()) -> Query:
         """Put the parts of a question together and pick its intent."""
         named = set(words(" ".join(str(k) for k in found["skill"]))) | set(described)
         named |= {w for e in self.entities if e.kind == "skill" and e.key in found["skill"]
@@ -281,9 +309,10 @@ class Understander:
         links, missing_links = self._links(raw)
         cue_stems = frozenset().union(*self.cues.values())
         topic = [s for s in content if s not in cue_stems and s not in self.filler
-                 and s not in {stem(w) for w in named}]
+                 and s not in {stem(w) for w in [*named, *parts]}]
         missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named)]
-        missing += self._not_employer(" ".join(raw), found)
+        employer = self._not_employer(" ".join(raw), question, found)
+        missing += employer
         groups = self._groups(content)
         named_stems = {stem(w) for w in named}
         plain = self.filler | self.aspects["tech"] | self.aspects["link"]
@@ -307,13 +336,27 @@ class Understander:
         )
         intent = self._intent(q, raw, content)
         found_missing = self._missing_for(intent, q) or self._not_in_record(intent, q, raw)
+        # 'Did he work for X' where X is no employer is not covered, whatever names X.
+        found_missing = tuple(dict.fromkeys((*found_missing, *employer)))
         also: tuple[str, ...] = ()
         if len(words(q.text)) >= 25:  # a recruiter's message asks several things at once
             scores = self._scores([stem(w) for w in raw if w not in self.owner])
             also = tuple(i for i in PRACTICAL if i != intent and scores.get(i, 0) >= 1)
             if intent in PRACTICAL and "location" not in also and intent != "location":
                 also += ("location",)  # a recruiter's brief always weighs where the owner is
-        return replace(q, intent=intent, missing=found_missing, also=also)
+        return replace(q, intent=intent, missing=found_missing, also=also,
+                       employer=employer[0] if employer else "",
+                       elsewhere=self._where_named(employer))
+
+    def _where_named(self, names: Sequence[str]) -> str:
+        """The fact that names what was asked of as an employer, with its source."""
+        for name in names:
+            for f in self.facts:
+                if name in words(f.text) and f.kind not in ("link", "email"):
+                    text = f.text.rstrip(".")
+                    return f"{text} ({f.source})." if f.source not in ("profile", "") \
+                        and f.source not in f.text else f"{text}."
+        return ""
 
     def _not_in_record(self, intent: str, q: Query, raw: list[str]) -> tuple[str, ...]:
         """What a question asks of a named project or job that its record never says.
@@ -346,6 +389,13 @@ class Understander:
         said = set(q.terms) - set(part) - self.filler - set(stems(name))
         if said & body:
             return ()
+        # Of a project, only a part the profile speaks of elsewhere ('model') is one its
+        # record lacks; a word it never uses ('popular', 'measure') paraphrases what it
+        # says. Of a job, a part never said ('why did he leave', 'his manager') is personal.
+        if intent == "project":
+            part = [s for s in part if s in self.vocab]
+            if not part:
+                return ()
         return tuple(w for w in raw if stem(w) == part[0])[:1]
 
     def _missing_for(self, intent: str, q: Query) -> tuple[str, ...]:
@@ -356,32 +406,49 @@ class Understander:
         the narrow topics (availability, talks...) only miss names ('in Berlin').
         """
         if len(words(q.text)) >= 25:  # a long message: only fields and names it asks about
-            names = {fold(t) for t in re.findall(r"[\w-]+", q.text)[1:] if t[:1].isupper()}
+            names = typed_names(q.text)
             return tuple(w for w in q.missing if stem(w) in self.required or w in names)
         if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
                       "languages", "talks", "publications", "awards"):
             return self._outweighed(q)
         if intent in ("project", "job", "greeting", "thanks", "faq", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
-        names = {fold(t) for t in re.findall(r"[\w-]+", q.text)[1:] if t[:1].isupper()}
+        names = typed_names(q.text)
         return tuple(w for w in q.missing if stem(w) in self.required or w in names)
 
     def _outweighed(self, q: Query) -> tuple[str, ...]:
         """The missing words, unless the rest of the question outweighs them.
 
-        One unknown word beside two or more content words the profile does use ('build
-        systems or ci speed') is a paraphrase, not a new subject: the rest decides. A field
-        word (phone, salary) or a name as typed ('Berlin') always counts.
+        An unknown word beside a topic word the profile does use ('which real-time
+        operating systems') is a paraphrase, not a new subject: retrieval on the rest
+        decides. A field word (phone, salary) or a name as typed ('Berlin') always counts.
         """
-        names = {fold(t) for t in re.findall(r"[\w-]+", q.text)[1:] if t[:1].isupper()}
+        names = typed_names(q.text)
         hard = [w for w in q.missing if stem(w) in self.required or w in names]
         soft = [w for w in q.missing if w not in hard]
         gone = {stem(w) for w in soft}
         known = {s for s in q.terms if s not in gone and s not in self.filler}
         known |= {stem(x) for x in q.skills}
-        if hard or not soft or len(known) < max(2, len(soft) + 1):
+        # One word the profile never uses is outweighed by any topic word it does use ('has
+        # she done fraud detection'); several need more ('the root cause of the outage' is a
+        # part the profile never gives). 'does she know elm' asks nothing else.
+        topic = len(known - self.cue_stems)
+        # 'community-wise' is one unknown word, not also 'communitywise'.
+        joined = {h.replace("-", "") for h in re.findall(r"\w+(?:-\w+)+", fold(q.text))}
+        unknown = len([w for w in soft if w not in joined])
+        if hard or not soft or topic < 1 or (unknown > 1 and topic <= unknown):
             return q.missing
         return ()
+
+    def _question_word(self, said: list[str]) -> list[str]:
+        """The first word, if a misspelt question word ('wat did he study'): one edit, the
+        same first letter, and a word neither the profile nor the cues use."""
+        first = said[0] if said else ""
+        if not 2 <= len(first) < 5 or not first.isalpha() or first in STOPWORDS \
+                or stem(first) in self.vocab or stem(first) in self.weight:
+            return said
+        best = extractOne(first, self.question_words, scorer=OSA.distance, score_cutoff=1)
+        return [str(best[0]), *said[1:]] if best and best[0][0] == first[0] else said
 
     def _correct(self, word: str) -> str:
         """Fix a typo when one edit (two in a long word) turns it into a profile or cue word."""
@@ -440,6 +507,13 @@ class Understander:
                 found[e.kind].append(e.key)
         return found
 
+    def _acronyms(self, question: str, known: list[int | str]) -> list[int | str]:
+        """Skills named by an acronym typed in capitals that is also an everyday word:
+        'does he know CAN' asks about 'CAN bus', though 'can' alone is a stopword."""
+        caps = {fold(w) for w in re.findall(r"\b[A-Z][A-Z0-9]+\b", question)}
+        return [e.key for e in self.entities if e.kind == "skill" and e.key not in known
+                and e.full.split()[0] in caps and e.full.split()[0] in STOPWORDS]
+
     def _described(self, raw: list[str]) -> tuple[dict[str, list[int | str]], list[str]]:
         """The project or job a question names by what it is ('the booking system', 'her
         bootcamp placement'): the one whose name, summary or role shares the most words with
@@ -461,6 +535,45 @@ class Understander:
                 _, kind, i = scores[0]
                 return {**none, kind: [i]}, phrase
         return none, []
+
+    def _described_by_record(self, raw: list[str]
+                             ) -> tuple[dict[str, list[int | str]], list[str]]:
+        """The project a question describes by what its record says, when it clearly wins.
+
+        The question's topic words are BM25-ranked over every fact unit. When the best fact
+        belongs to a project and scores well ahead of every fact outside that project, and
+        the project's record holds at least half of those words, it is taken as named.
+        """
+        none: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
+        cue_stems = frozenset().union(*self.cues.values())
+        plain = self.filler | cue_stems | self.aspect_stems
+        asked = {s: w for w in raw if w not in STOPWORDS and w not in self.owner
+                 and (s := stem(w)) not in plain and len(w) > 2}
+        present, lacking = self._links(raw)
+        # Asking for the CV or LinkedIn is no description; a code or site link may be the
+        # project's ('the code for the soil moisture firmware').
+        if not asked or lacking or set(present) - self.project_links or not self.fact_owner:
+            return none, []
+        # A stem the profile never uses may still start one it does ('forest': 'forestri').
+        terms = {s: ({s} if s in self.fact_vocab else
+                     {v for v in self.fact_vocab if len(s) >= 5 and v.startswith(s)})
+                 for s in asked}
+        query = sorted(set().union(*terms.values()))
+        if not query:
+            return none, []
+        scores = self.fact_bm25.get_scores(query)
+        best = max(range(len(scores)), key=lambda i: scores[i])
+        project = self.fact_owner[best]
+        outside = max((float(x) for x, p in zip(scores, self.fact_owner, strict=True)
+                       if p != project), default=0.0)
+        if project < 0 or scores[best] <= 0 or outside * 1.5 > scores[best]:
+            return none, []
+        record = self.records.get(("project", project), set())
+        held = [s for s, ts in terms.items() if ts & record]
+        if 2 * len(held) < len(asked):
+            return none, []
+        # Its words stay asked: the parts of the project that hold them are the answer.
+        return {**none, "project": [project]}, [asked[s] for s in held]
 
     def _from_history(self, raw: list[str], history: Sequence[Exchange]
                       ) -> dict[str, list[int | str]]:
@@ -504,8 +617,9 @@ class Understander:
         if not {"where", "see", "link", "look", "find", "show", "check", "url"} & set(raw):
             phrased.discard("code")  # 'does their code have tests' asks no link
         asked |= phrased
+        pairs = {a + b for a, b in zip(raw, raw[1:], strict=False)}  # 'hugging face'
         for key in self.profile.contact.links:  # a key no alias lists: 'huggingface'
-            if fold(key) in raw:
+            if fold(key) in raw or fold(key).replace("_", "") in pairs:
                 asked.add(self._link_kind(key))
         weak = {"website", "blog"} if {"project", "projects", "app"} & set(raw) else set()
         present = tuple(self.link_keys[k] for k in sorted(asked) if k in self.link_keys)
@@ -581,7 +695,10 @@ class Understander:
         """The intent whose cue words weigh most; broad questions get 'overview'."""
         scores = {i: s for i, s in scores.items() if i not in ("greeting", "thanks")}
         best = max(scores.values(), default=0.0)
-        if best < 1 and not q.topic and not q.missing:
+        # A weak cue alone is a broad question, unless the overview is its only rival
+        # ('could we hire him': availability; 'how much experience': skills or jobs, broad).
+        rivals = [i for i, s in scores.items() if s == best and i != "overview"]
+        if best < 1 and not q.topic and not q.missing and len(rivals) != 1:
             return "overview"
         if best == 0:
             return "faq" if q.faq >= 0 else "unknown"
@@ -601,3 +718,7 @@ class Understander:
                     scores[intent] = scores.get(intent, 0.0) + self.weight[s]
         return scores
 
+
+def typed_names(text: str) -> set[str]:
+    """The folded words typed with a capital, but the first: names as the visitor wrote them."""
+    return {fold(t) for t in re.findall(r"[\w-]+", text)[1:] if t[:1].isupper()}
