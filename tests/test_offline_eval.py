@@ -29,12 +29,11 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# Round four's blind sets (appsec, firmware, switcher), scored once before any change made
-# for them (tests/eval/README.md, "Rounds"): 64.2% right fact, 93.8% said so; round five's
-# engine, tuned on appsec and firmware and keeping switcher held out, reaches 71.5% / 97.9%.
-# The floors keep that from slipping back; the targets below are not met and are marked so,
-# strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.71, "said_so": 0.97}
+# Round five's blind sets (climate, dbsys, qaops), scored once before any change made for
+# them (tests/eval/README.md, "Rounds"): 73.9% right fact, 81.2% said so. The floors keep
+# that from slipping back; the targets below are not met and are marked so, strictly, so that
+# meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.739, "said_so": 0.81}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
 # them yet, so each keeps what was measured last instead.
@@ -46,6 +45,9 @@ DEV_FLOOR_MEASURED = {
     "gamedev": {"right": 0.82, "said_so": 1.0},
     "mlops": {"right": 0.87, "said_so": 0.85},
     "freelance": {"right": 0.91, "said_so": 1.0},
+    "appsec": {"right": 0.75, "said_so": 1.0},
+    "firmware": {"right": 0.76, "said_so": 1.0},
+    "switcher": {"right": 0.62, "said_so": 0.93},
 }
 
 
@@ -80,8 +82,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on the blind sets: 71.5% right fact and "
-                   "97.9% said so on round four's (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on the blind sets: 73.9% right fact and "
+                   "81.2% said so on round five's (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
