@@ -37,6 +37,7 @@ bp = Blueprint("contact", __name__)
 MAX_NAME = 100
 MAX_EMAIL = 254  # the longest address SMTP can carry
 MAX_MESSAGE = 2000
+LIMITS = {"name": MAX_NAME, "email": MAX_EMAIL, "message": MAX_MESSAGE}
 FIELDS = ("name", "email", "message")
 
 
@@ -76,8 +77,11 @@ def parse_contact(data: Mapping[str, Any]) -> ContactFields:
     for key, value in zip(FIELDS, (name, email, message), strict=True):
         if value is None:
             errors[key] = f"The {key} must be text."
-        else:
-            form.values[key] = value
+            continue
+        form.values[key] = value
+        # The length as sent counts too (the API's schema promises it), not only once cleaned.
+        if (sent := len(data.get(key) or "")) > LIMITS[key]:
+            errors[key] = f"The {key} is {sent:,} characters long; the limit is {LIMITS[key]:,}."
     name = " ".join((name or "").split())  # one line: it goes into mail headers
     if "name" not in errors and not name:
         errors["name"] = "Please enter your name."
