@@ -39,9 +39,9 @@ SILENT = VisitorModel(VISITOR_TYPES, (0.0,) * 4, {})  # every class 0.25: no mod
 # The stored models are trained on the development set (our own messages, the probes and
 # blind rounds one to five) and the extra training messages, never on visitor_types.toml.
 def test_accuracy_on_our_own_set() -> None:
-    """At least 99% right on the development set (trained on; 99.6% reached)."""
+    """At least 99.5% right on the development set (trained on; 99.7% reached)."""
     share, misses = accuracy(EVAL / "visitor_types_dev.toml")
-    assert share >= 0.99, f"{share:.1%}; misses: {misses}"
+    assert share >= 0.995, f"{share:.1%}; misses: {misses}"
 
 
 def test_accuracy_on_the_extra_training_messages() -> None:
