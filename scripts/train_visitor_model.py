@@ -22,7 +22,7 @@ from chatbot.visitor_model import BAYES_PATH, MODEL_PATH, to_json, train, train_
 from chatbot.visitor_type import VISITOR_TYPES  # noqa: E402
 
 SOURCES = (
-    "tests/eval/visitor_types_dev.toml",  # our own, the probes and blind rounds one to four
+    "tests/eval/visitor_types_dev.toml",  # our own, the probes and blind rounds one to five
     "tests/eval/visitor_types_train_extra.toml",  # written for training only
 )
 

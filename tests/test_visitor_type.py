@@ -37,11 +37,11 @@ def accuracy(path: Path) -> tuple[float, list[tuple[str, str, str]]]:
 BLIND = EVAL / "visitor_types.toml"
 SILENT = VisitorModel(VISITOR_TYPES, (0.0,) * 4, {})  # every class 0.25: no model signal
 # The stored models are trained on the development set (our own messages, the probes and
-# blind rounds one to four) and the extra training messages, never on visitor_types.toml.
+# blind rounds one to five) and the extra training messages, never on visitor_types.toml.
 def test_accuracy_on_our_own_set() -> None:
-    """At least 99% right on the development set (trained on; 99.6% reached)."""
+    """At least 99.5% right on the development set (trained on; 99.7% reached)."""
     share, misses = accuracy(EVAL / "visitor_types_dev.toml")
-    assert share >= 0.99, f"{share:.1%}; misses: {misses}"
+    assert share >= 0.995, f"{share:.1%}; misses: {misses}"
 
 
 def test_accuracy_on_the_extra_training_messages() -> None:
@@ -50,15 +50,24 @@ def test_accuracy_on_the_extra_training_messages() -> None:
     assert share == 1.0, f"{share:.1%}; misses: {misses}"
 
 
-# Round five's blind set (visitor_types.toml), written by someone who saw neither the
-# classifier nor its data, scored once before any change made for it: 89.9% (116 of 129).
+# The blind set (visitor_types.toml) is written by someone who saw neither the classifier
+# nor its data and scored once before any change made for it. Round five's (89.9%, 116 of
+# 129) is development data now; round six's is being written, so until it is scored these
+# two skip. Then: the floor at its score, and the target as a strict expected failure if
+# unmet (remove the mark if met).
+BLIND_PENDING = pytest.mark.skipif(
+    not load_set(BLIND), reason="round six's blind set (visitor_types.toml) not written yet"
+)
+
+
+@BLIND_PENDING
 def test_accuracy_on_the_blind_set_keeps_its_floor() -> None:
     share, misses = accuracy(BLIND)
-    assert share >= 0.899, f"{share:.1%}; misses: {misses}"
+    assert share >= 0.0, f"{share:.1%}; misses: {misses}"  # set to the score once scored
 
 
-@pytest.mark.xfail(strict=True, reason="not met on blind messages, by one message: 89.9% (116 "
-                   "of 129) on round five's set, target 90%")
+@BLIND_PENDING
+@pytest.mark.xfail(strict=True, reason="round six's blind set not scored yet; target 90%")
 def test_accuracy_on_the_blind_set_meets_the_target() -> None:
     share, misses = accuracy(BLIND)
     assert share >= 0.9, f"{share:.1%}; misses: {misses}"
