@@ -1,7 +1,8 @@
 """The offline engine: answers from the profile alone, in three stages.
 
 understand.py (intent, names, negation) -> retrieve.py (BM25 over the profile's fact units)
--> compose.py (a short answer naming its source); engine.py runs them in that order.
+-> compose.py (a short answer naming its source); engine.py runs them in that order. Below
+them: facts.py (the profile cut into fact units) and rank.py (the one BM25 index over them).
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 
 from chatbot.engines.base import Visitor
 from chatbot.engines.offline.facts import Fact, job_title
-from chatbot.engines.offline.retrieve import Retrieved, has_figure, searched
+from chatbot.engines.offline.rank import searched
+from chatbot.engines.offline.retrieve import Retrieved, has_figure
 from chatbot.engines.offline.text import autolink, fold, lexicon, sentences, stems, words
 from chatbot.engines.offline.understand import Query
 from chatbot.profile import Experience, Profile, Project

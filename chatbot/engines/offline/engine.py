@@ -9,6 +9,7 @@ from typing import ClassVar
 from chatbot.engines.base import Engine, Exchange, Turn, Visitor
 from chatbot.engines.offline.compose import Composer, OfflineAnswer
 from chatbot.engines.offline.facts import fact_units, mentions
+from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.retrieve import Index
 from chatbot.engines.offline.understand import Understander
 from chatbot.profile import Profile
@@ -24,8 +25,9 @@ class OfflineEngine(Engine):
         self.profile = profile
         facts = fact_units(profile)
         named = mentions(facts, profile)
-        self._understander = Understander(profile, facts, named)
-        self._index = Index(facts, named)
+        ranker = FactRanker(facts)
+        self._understander = Understander(profile, facts, ranker, named)
+        self._index = Index(facts, ranker, named)
         self._composer = Composer(profile)
         # A turn asks the intent of its question twice (the contact offer, the suggestions)
         # and of the visitor's earlier questions again; understanding one takes about 0.6 ms.

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import bm25s
 import numpy as np
 
 from chatbot.engines.offline.facts import Fact
+from chatbot.engines.offline.rank import FactRanker, searched
 from chatbot.engines.offline.text import lexicon, stem, stems, words
 from chatbot.engines.offline.understand import Query
-
-# bm25s logs every index it builds at DEBUG: one line per app start is noise in the owner's logs.
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 # Intents answered by whatever facts speak of their topic, wherever they are in the profile.
 TOPICAL = ("education", "languages", "talks", "publications", "awards", "relocation")
@@ -33,9 +29,10 @@ class Retrieved:
 class Index:
     """BM25 over every fact unit of one profile, built once at start-up."""
 
-    def __init__(self, facts: Sequence[Fact],
+    def __init__(self, facts: Sequence[Fact], ranker: FactRanker,
                  mentioned: Mapping[tuple[str, int], Sequence[Fact]] | None = None):
         self.facts = list(facts)
+        self.ranker = ranker
         self.mentioned = dict(mentioned or {})
         self.stems = [frozenset(stems(searched(f))) for f in self.facts]
         # A highlight is about its project or job too: 'featured' + 'danube map' finds the
@@ -46,19 +43,13 @@ class Index:
                         for f, s in zip(self.facts, self.stems, strict=True)]
         self.words = [frozenset(words(f"{f.text} {f.section} {f.question} {f.keys}"))
                       for f in self.facts]
-        corpus = [stems(searched(f)) or ["_"] for f in self.facts]
-        self.bm25 = bm25s.BM25()
-        self.bm25.index(_tokenized(corpus), show_progress=False)
         intents = lexicon()["intents"]
         # Topics match whole cue words, not stems: 'publication' must not find 'public-sector'.
         self.topic_cues = {i: frozenset(intents[i]) for i in TOPICAL}
 
     def scores(self, terms: Sequence[str]) -> np.ndarray:
         """BM25 score of every fact for the query stems."""
-        known = [t for t in terms if t in self.bm25.vocab_dict]
-        if not known:
-            return np.zeros(len(self.facts))
-        return np.asarray(self.bm25.get_scores(known))
+        return self.ranker.scores(terms)
 
     def retrieve(self, q: Query) -> Retrieved:
         """The facts on the question's topic and the facts that cover what it asks about."""
@@ -88,7 +79,7 @@ class Index:
         rarely uses every word the profile does). Best covered first, then by BM25.
         """
         # Only the words the profile uses: one it never does is judged by understand.
-        need = {t for t in q.topic if t in self.bm25.vocab_dict}
+        need = {t for t in q.topic if t in self.ranker.vocab}
         if not need:
             return []
         enough = len(need) - (1 if len(need) >= 3 else 0)
@@ -107,15 +98,3 @@ class Index:
 def has_figure(text: str) -> bool:
     """True when `text` gives a figure ('300 people', '4,000'), not only a year."""
     return bool(re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)))
-
-
-def searched(f: Fact) -> str:
-    """The text of a fact the index searches."""
-    return f"{f.text} {f.question} {f.section} {f.keys}"
-
-
-def _tokenized(corpus: list[list[str]]) -> bm25s.tokenization.Tokenized:
-    """bm25s's token-id form of a pre-stemmed corpus."""
-    vocab: dict[str, int] = {}
-    ids = [[vocab.setdefault(t, len(vocab)) for t in doc] for doc in corpus]
-    return bm25s.tokenization.Tokenized(ids=ids, vocab=vocab)

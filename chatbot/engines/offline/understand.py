@@ -6,12 +6,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-import bm25s
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 from chatbot.engines.base import Exchange
 from chatbot.engines.offline.facts import Fact
+from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.text import fold, lexicon, stem, stems, words
 from chatbot.profile import Profile
 
@@ -86,7 +86,7 @@ class _Entity:
 class Understander:
     """Reads questions against the names and words of one profile (built once)."""
 
-    def __init__(self, profile: Profile, facts: Sequence[Fact],
+    def __init__(self, profile: Profile, facts: Sequence[Fact], ranker: FactRanker,
                  mentioned: Mapping[tuple[str, int], Sequence[Fact]] | None = None):
         lex = lexicon()
         self.profile = profile
@@ -136,19 +136,18 @@ class Understander:
         self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
         self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()}
-        # Each project's and job's whole record, to tell whether it says what is asked.
+        # Each project's and job's whole record, to tell whether it says what is asked, and
+        # what it says beyond its name and summary (highlights, notes, mentions elsewhere).
         self.records: dict[tuple[str, int], set[str]] = {}
-        for f in facts:
-            for kind, i in (("project", f.project), ("job", f.job)):
-                if i >= 0:
-                    self.records.setdefault((kind, i), set()).update(
-                        stems(f"{f.text} {f.source} {f.section} {f.keys}"))
-        # ... and what it says beyond its name and summary (highlights, notes, mentions).
         self.bodies: dict[tuple[str, int], set[str]] = {}
         for f in facts:
-            for kind, i in (("project", f.project), ("job", f.job)):
-                if i >= 0 and f.kind not in ("project", "job"):
-                    self.bodies.setdefault((kind, i), set()).update(stems(f"{f.text} {f.keys}"))
+            for key in (("project", f.project), ("job", f.job)):
+                if key[1] < 0:
+                    continue
+                self.records.setdefault(key, set()).update(
+                    stems(f"{f.text} {f.source} {f.section} {f.keys}"))
+                if f.kind not in ("project", "job"):
+                    self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
         for key, named in (mentioned or {}).items():
             for f in named:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
@@ -158,14 +157,7 @@ class Understander:
         # Every fact unit as a BM25 document, to find the project a question describes
         # without naming it ('the forest sensor thing', 'the bootloader he wrote').
         self.fact_owner = [f.project for f in facts]
-        docs = [stems(f"{f.text} {f.question} {f.section} {f.keys}") or ["_"] for f in facts]
-        vocab: dict[str, int] = {}
-        ids = [[vocab.setdefault(t, len(vocab)) for t in doc] for doc in docs]
-        self.fact_vocab = frozenset(vocab)
-        self.fact_bm25 = bm25s.BM25()
-        if ids:
-            self.fact_bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab),
-                                 show_progress=False)
+        self.ranker = ranker
         # What describes each project and job: its name and summary, its role and company.
         self.heads = [("project", i, frozenset(stems(f"{p.name} {p.summary}")) - self.filler)
                       for i, p in enumerate(profile.projects)]
@@ -307,8 +299,7 @@ class Understander:
         named |= {w for e in self.entities if e.key in found["project"] + found["job"]
                   for w in words(e.full) + list(e.partial)}
         links, missing_links = self._links(raw)
-        cue_stems = frozenset().union(*self.cues.values())
-        topic = [s for s in content if s not in cue_stems and s not in self.filler
+        topic = [s for s in content if s not in self.cue_stems and s not in self.filler
                  and s not in {stem(w) for w in [*named, *parts]}]
         missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named)]
         employer = self._not_employer(" ".join(raw), question, found)
@@ -376,8 +367,7 @@ class Understander:
         counted = re.search(r"\bhow many (\w+)", " ".join(raw))
         if counted and stem(counted.group(1)) not in record | self.filler:
             return (counted.group(1),)
-        cue_stems = frozenset().union(*self.cues.values())
-        part = [s for s in q.asked if s not in cue_stems and s not in self.aspect_stems]
+        part = [s for s in q.asked if s not in self.cue_stems and s not in self.aspect_stems]
         if not part or any(s in record for s in part):
             return ()
         # A paraphrase of a part the record has: its other words ('use' in 'how do people
@@ -545,8 +535,7 @@ class Understander:
         the project's record holds at least half of those words, it is taken as named.
         """
         none: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
-        cue_stems = frozenset().union(*self.cues.values())
-        plain = self.filler | cue_stems | self.aspect_stems
+        plain = self.filler | self.cue_stems | self.aspect_stems
         asked = {s: w for w in raw if w not in STOPWORDS and w not in self.owner
                  and (s := stem(w)) not in plain and len(w) > 2}
         present, lacking = self._links(raw)
@@ -555,13 +544,13 @@ class Understander:
         if not asked or lacking or set(present) - self.project_links or not self.fact_owner:
             return none, []
         # A stem the profile never uses may still start one it does ('forest': 'forestri').
-        terms = {s: ({s} if s in self.fact_vocab else
-                     {v for v in self.fact_vocab if len(s) >= 5 and v.startswith(s)})
+        terms = {s: ({s} if s in self.ranker.vocab else
+                     {v for v in self.ranker.vocab if len(s) >= 5 and v.startswith(s)})
                  for s in asked}
         query = sorted(set().union(*terms.values()))
         if not query:
             return none, []
-        scores = self.fact_bm25.get_scores(query)
+        scores = self.ranker.scores(query)
         best = max(range(len(scores)), key=lambda i: scores[i])
         project = self.fact_owner[best]
         outside = max((float(x) for x, p in zip(scores, self.fact_owner, strict=True)
