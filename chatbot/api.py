@@ -9,7 +9,7 @@ from typing import Any
 from flask import Request
 
 from chatbot.inputs import InvalidMessage, clean_message, is_valid_session_id
-from chatbot.visitor import InvalidVisitor, VisitorUpdate, parse_type, parse_update
+from chatbot.visitor import InvalidVisitor, VisitorUpdate, parse_update
 
 
 class ApiError(Exception):
@@ -89,11 +89,9 @@ def _stream(value: object) -> bool:
 
 
 def _visitor(body: dict[str, Any]) -> VisitorUpdate:
-    kind = body.get("visitor_type")
     try:
-        if kind is not None:
-            parse_type(kind)  # JSON has null for "unchanged": "" is refused, as the schema says
-        return parse_update({"name": body.get("name"), "type": kind})
+        return parse_update({"name": body.get("name"), "type": body.get("visitor_type")},
+                            blank_type_keeps=False)
     except InvalidVisitor as error:
         field = "visitor_type" if error.field == "type" else error.field
         raise ApiError(400, f"`{field}`: {error}") from None

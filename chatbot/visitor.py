@@ -65,13 +65,19 @@ def parse_type(raw: object) -> str:
     return raw
 
 
-def parse_update(fields: Mapping[str, object]) -> VisitorUpdate:
-    """Read `name` and/or `type` from a form or JSON body (absent fields are kept)."""
+def parse_update(fields: Mapping[str, object], *, blank_type_keeps: bool = True
+                 ) -> VisitorUpdate:
+    """Read `name` and/or `type` from a form or JSON body (absent fields are kept).
+
+    A form's empty `type` (the name form sends none) keeps it too; JSON has null for that,
+    so the API passes `blank_type_keeps=False` and an empty string is refused.
+    """
     name: str | None | _Keep = KEEP
     visitor_type: str | _Keep = KEEP
+    keeps = (None, "") if blank_type_keeps else (None,)
     if "name" in fields and fields["name"] is not None:
         name = clean_name(fields["name"])
-    if "type" in fields and fields["type"] not in (None, ""):
+    if "type" in fields and fields["type"] not in keeps:
         visitor_type = parse_type(fields["type"])
     return VisitorUpdate(name, visitor_type)
 
