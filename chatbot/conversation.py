@@ -21,7 +21,7 @@ from chatbot.stores import (
     Message,
     visible,
 )
-from chatbot.suggestions import suggest
+from chatbot.suggestions import Suggester
 from chatbot.visitor import infer_from_conversation, visitor_of
 
 log = logging.getLogger(__name__)
@@ -86,6 +86,7 @@ class Chat:
         self.engine = engine
         self.fallback = fallback
         self.starters = starters
+        self.suggester = Suggester(fallback.profile)
 
     def ask(self, conversation_id: str, text: str) -> Message:
         """Store the visitor's (already cleaned) message; re-infer who they are from it."""
@@ -106,8 +107,7 @@ class Chat:
         """What this visitor might ask next that the conversation has not covered."""
         asked = [m.text for m in messages if m.role == "visitor"][-SUGGESTION_MEMORY:]
         covered = {self.fallback.intent_of(question) for question in asked}
-        return suggest(self.fallback.profile, visitor.kind, asked, covered,
-                       limit=3 if asked else 4)
+        return self.suggester.suggest(visitor.kind, asked, covered, limit=3 if asked else 4)
 
     def transcript(self, conversation_id: str) -> list[Message]:
         """The conversation as the visitor should see it."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import Stemmer
 
+from chatbot.engines.base import VISITOR_KINDS
 from chatbot.engines.offline.text import fold
 from chatbot.profile import Profile
 
@@ -41,32 +42,43 @@ class Suggestion:
     intent: str | None
 
 
-def suggest(
-    profile: Profile,
-    kind: str | None,
-    asked: Sequence[str],
-    covered: Collection[str],
-    limit: int = 3,
-) -> list[str]:
+class Suggester:
+    """Suggestions for one profile, with each visitor type's candidates worked out once.
+
+    The candidates, their intents and whether the profile can answer them depend only on
+    the profile, so a turn only filters them against what the conversation asked.
+    """
+
+    def __init__(self, profile: Profile):
+        self.owner = fold(profile.first_name)
+        self.choices = {kind: [(_normalise(c.text, self.owner), c)
+                               for c in candidates(profile, kind)
+                               if not c.intent or can_answer(profile, c.intent)]
+                        for kind in (None, *VISITOR_KINDS)}
+
+    def suggest(self, kind: str | None, asked: Sequence[str], covered: Collection[str],
+                limit: int = 3) -> list[str]:
+        """Up to `limit` questions for this visitor type that the conversation hasn't covered."""
+        seen_texts = {_normalise(q, self.owner) for q in asked}
+        seen_intents = set(covered)
+        chosen: list[str] = []
+        for text, candidate in self.choices.get(kind, self.choices[None]):
+            if len(chosen) >= limit:
+                break
+            if text in seen_texts or (candidate.intent and candidate.intent in seen_intents):
+                continue
+            chosen.append(candidate.text)
+            # One suggestion per intent: the owner's wording first, defaults only fill gaps.
+            seen_texts.add(text)
+            if candidate.intent:
+                seen_intents.add(candidate.intent)
+        return chosen
+
+
+def suggest(profile: Profile, kind: str | None, asked: Sequence[str],
+            covered: Collection[str], limit: int = 3) -> list[str]:
     """Up to `limit` questions for this visitor type that the conversation hasn't covered."""
-    owner = fold(profile.first_name)
-    seen_texts = {_normalise(q, owner) for q in asked}
-    seen_intents = set(covered)
-    chosen: list[str] = []
-    for candidate in candidates(profile, kind):
-        if len(chosen) >= limit:
-            break
-        text = _normalise(candidate.text, owner)
-        if text in seen_texts or (candidate.intent and candidate.intent in seen_intents):
-            continue
-        if candidate.intent and not can_answer(profile, candidate.intent):
-            continue
-        chosen.append(candidate.text)
-        # One suggestion per intent: the owner's wording first, defaults only fill gaps.
-        seen_texts.add(text)
-        if candidate.intent:
-            seen_intents.add(candidate.intent)
-    return chosen
+    return Suggester(profile).suggest(kind, asked, covered, limit)
 
 
 def candidates(profile: Profile, kind: str | None) -> Iterator[Suggestion]:
