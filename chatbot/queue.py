@@ -47,6 +47,7 @@ class Queue:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._pid: int | None = None
+        self._working = False  # this process's worker thread runs (set before it starts)
         self.wanted = False  # start() was called and stop() was not
 
     @property
@@ -102,12 +103,15 @@ class Queue:
     def start(self, app: Flask) -> None:
         """Start this process's worker (again after a fork); a no-op when it runs."""
         self.wanted = True
-        if self._pid == os.getpid() and self.running:
+        # Asked on every request: a flag, since Thread.is_alive takes a lock (under gevent
+        # a tenth of a health check's CPU).
+        if self._pid == os.getpid() and self._working:
             return
         self._pid = os.getpid()
         self._stop.clear()
         self._thread = threading.Thread(target=self._work, args=(app,), daemon=True,
                                         name="chatbot-queue")
+        self._working = True
         self._thread.start()
 
     def stop(self, timeout: float = 5.0) -> None:
@@ -118,6 +122,7 @@ class Queue:
         if self._thread is not None and self._pid == os.getpid():
             self._thread.join(timeout)
             self._thread = None
+            self._working = False
 
     @property
     def running(self) -> bool:
@@ -125,6 +130,13 @@ class Queue:
         return self._thread is not None and self._thread.is_alive()
 
     def _work(self, app: Flask) -> None:
+        try:
+            self._serve(app)
+        finally:
+            if self._thread is threading.current_thread():  # not a successor's flag
+                self._working = False
+
+    def _serve(self, app: Flask) -> None:
         with app.app_context():
             try:
                 revived = self.store.revive_failed_jobs(time.time())
