@@ -6,6 +6,7 @@ the facts an answer draws on. One index serves both.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Sequence
 
@@ -33,8 +34,18 @@ class FactRanker:
                for f in facts]
         self.size = len(ids)
         self.vocab = frozenset(vocab)
+        self._sorted = sorted(vocab)
         self.bm25 = bm25s.BM25()
         self.bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
+
+    def starting_with(self, prefix: str) -> set[str]:
+        """The stems the facts use that start with `prefix` (a binary search, not a scan)."""
+        found = set()
+        for stem in self._sorted[bisect.bisect_left(self._sorted, prefix):]:
+            if not stem.startswith(prefix):
+                break
+            found.add(stem)
+        return found
 
     def scores(self, terms: Sequence[str]) -> np.ndarray:
         """BM25 score of every fact for the query stems (those the facts never use ignored)."""

@@ -19,6 +19,8 @@ _URL_OR_EMAIL = re.compile(r"(https?://[^\s)>\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
 
 def fold(text: str) -> str:
     """Lower-case `text`, strip accents and curly apostrophes: 'Résumé' -> 'resume'."""
+    if text.isascii():  # most text: nothing to decompose (a third of a question's analysis)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -545,7 +545,7 @@ class Understander:
             return none, []
         # A stem the profile never uses may still start one it does ('forest': 'forestri').
         terms = {s: ({s} if s in self.ranker.vocab else
-                     {v for v in self.ranker.vocab if len(s) >= 5 and v.startswith(s)})
+                     self.ranker.starting_with(s) if len(s) >= 5 else set())
                  for s in asked}
         query = sorted(set().union(*terms.values()))
         if not query:
