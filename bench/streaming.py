@@ -396,6 +396,9 @@ def start_app(processes: Processes, args: argparse.Namespace, model_port: int,
            if not k.startswith(("CHATBOT_", "OPENAI_", "SESSION_", "RATELIMIT_"))}
     env.update(CHATBOT_ENGINE="openai", OPENAI_BASE_URL=f"http://{HOST}:{model_port}/v1",
                OPENAI_API_KEY="bench", CHATBOT_DATA_DIR=str(data_dir), SECRET_KEY="bench",
+               # Budgets are checked and spent on every turn, but the day's 2M tokens last a
+               # few thousand turns: a longer run would then measure fallbacks (one did).
+               CHATBOT_DAILY_TOKEN_BUDGET="1000000000000",
                RATELIMIT_ENABLED="false", PYTHONUNBUFFERED="1")
     process = processes.start(app_command(args, 0), env, log)
     pattern = rf"Listening at: http://{re.escape(HOST)}:(\d+)"

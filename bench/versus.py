@@ -155,6 +155,9 @@ def server_env(model_port: int, data_dir: Path, prompt_file: Path) -> dict[str, 
            if not k.startswith(("CHATBOT_", "OPENAI_", "SESSION_", "RATELIMIT_", "REDIS_"))}
     env.update(CHATBOT_ENGINE="openai", OPENAI_BASE_URL=f"http://{HOST}:{model_port}/v1",
                OPENAI_API_KEY="bench", CHATBOT_DATA_DIR=str(data_dir), SECRET_KEY="bench",
+               # Budgets are checked and spent on every turn, but the day's 2M tokens last a
+               # few thousand turns: a longer run would then measure fallbacks (one did).
+               CHATBOT_DAILY_TOKEN_BUDGET="1000000000000",
                RATELIMIT_ENABLED="false", PYTHONUNBUFFERED="1",
                REFERENCE_MODEL_URL=f"http://{HOST}:{model_port}/v1",
                REFERENCE_SYSTEM_PROMPT=str(prompt_file))
