@@ -72,6 +72,10 @@ BIN = Path(sys.executable).parent
 APP_COMMAND = f"{BIN}/gunicorn --bind {HOST}:{{port}} wsgi:app"
 REFERENCE_COMMAND = (f"{BIN}/uvicorn --workers 2 --host {HOST} --port {{port}} "
                      "--no-access-log --app-dir bench reference_app:app")
+# The same design on the product's own stack (Flask, gunicorn's gevent worker, the openai
+# SDK with the app's transport): the floor under the app's CPU per turn.
+FLASK_REFERENCE_COMMAND = (f"{BIN}/gunicorn --chdir bench --worker-class gevent --workers 2 "
+                           f"--bind {HOST}:{{port}} reference_flask:app")
 
 
 # -- servers -------------------------------------------------------------------------------
@@ -666,7 +670,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--reference", default=REFERENCE_COMMAND)
     parser.add_argument("--variant", action="append", metavar="NAME=COMMAND",
                         help="another server to measure beside them (default: the reference "
-                        "with one worker, the only way its dict keeps every history)")
+                        "with one worker, the only way its dict keeps every history, and the "
+                        "reference on Flask and gunicorn, the floor of the product's stack)")
     parser.add_argument("--skip", default="", help="phases to skip: latency,burst,throughput")
     parser.add_argument("--quiet-wait", type=float, default=15.0)
     parser.add_argument("--no-write", action="store_true")
@@ -674,7 +679,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args.levels = [int(v) for v in args.levels.split(",")]
     if args.variant is None:
         args.variant = ["reference-1-worker=" + REFERENCE_COMMAND.replace("--workers 2",
-                                                                         "--workers 1")]
+                                                                         "--workers 1"),
+                        "reference-flask=" + FLASK_REFERENCE_COMMAND]
     return args
 
 
