@@ -53,6 +53,9 @@ def sample(engines: dict[str, OfflineEngine]) -> OfflineEngine:
         ("sample", "What is her phone number?"),
         ("sample", "How old is she?"),
         ("sample", "Has she worked at Google?"),
+        ("sample", "Was she employed by Google?"),
+        ("sample", "How many followers does she have on GitHub?"),  # what is counted: none
+        ("other", "Does he know Go?"),  # 'go' is an everyday word, typed as a name here
         ("other", "What is his favourite food?"),
         ("other", "What's his salary expectation?"),
         ("links_only", "What's their phone number?"),

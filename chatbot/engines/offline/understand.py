@@ -53,6 +53,7 @@ class Query:
     topic: tuple[str, ...] = ()  # stems that are neither cue nor filler: the asked-about thing
     asked: tuple[str, ...] = ()  # stems beside the names and filler: a named thing's part
     missing: tuple[str, ...] = ()  # words the profile never uses, as typed
+    detail: str = ""  # what a 'which ...' or 'how many ...' question asks for: 'licence'
     projects: tuple[int, ...] = ()
     jobs: tuple[int, ...] = ()
     skills: tuple[str, ...] = ()  # skill labels as the profile writes them
@@ -263,8 +264,8 @@ class Understander:
         in a highlight): the name, as a word the profile doesn't cover."""
         if found["job"]:
             return []
-        m = re.search(r"\b(?:work|worked|works|working|employed|job|intern|interned)\s+"
-                      r"(?:at|for)\s+(the\s+)?([a-z0-9][\w&.-]*)", text)
+        m = re.search(r"\b(?:work|worked|works|working|employed|hired|job|intern|interned)\s+"
+                      r"(?:at|for|by)\s+(the\s+)?([a-z0-9][\w&.-]*)", text)
         if not m or m.group(2) in STOPWORDS or stem(m.group(2)) in self.filler:
             return []
         # After 'the', only a name typed as one: 'the Hirvijärvi station', not 'the moment'.
@@ -301,7 +302,8 @@ class Understander:
         links, missing_links = self._links(raw)
         topic = [s for s in content if s not in self.cue_stems and s not in self.filler
                  and s not in {stem(w) for w in [*named, *parts]}]
-        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named)]
+        names = typed_names(question)
+        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named, names)]
         employer = self._not_employer(" ".join(raw), question, found)
         missing += employer
         groups = self._groups(content)
@@ -319,6 +321,7 @@ class Understander:
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)) | (
                 {"role"} if re.search(r"\bwhat (did|does|do|has)\b.* (do|doing|done)\b",
                                       " ".join(raw)) else set()),
+            detail=asked_for(raw),
             faq=self._faq(content), wants_amount=bool(self.amount & set(raw)),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
@@ -363,10 +366,10 @@ class Understander:
         else:
             return ()
         # 'How many stars does Colibri have': what is counted must be in its record, even
-        # a word that elsewhere only says which part is asked ('stars', 'employees').
-        counted = re.search(r"\bhow many (\w+)", " ".join(raw))
-        if counted and stem(counted.group(1)) not in record | self.filler:
-            return (counted.group(1),)
+        # a word that elsewhere only says which part is asked ('stars', 'employees'). Not
+        # what 'what' asks for: 'what chip is in it' is answered by a part it never calls so.
+        if q.wants_number and q.detail and stem(q.detail) not in record | self.filler:
+            return (q.detail,)
         part = [s for s in q.asked if s not in self.cue_stems and s not in self.aspect_stems]
         if not part or any(s in record for s in part):
             return ()
@@ -396,15 +399,20 @@ class Understander:
         the narrow topics (availability, talks...) only miss names ('in Berlin').
         """
         if len(words(q.text)) >= 25:  # a long message: only fields and names it asks about
-            names = typed_names(q.text)
-            return tuple(w for w in q.missing if stem(w) in self.required or w in names)
+            return tuple(w for w in q.missing if self._hard(w, q))
         if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
                       "languages", "talks", "publications", "awards"):
             return self._outweighed(q)
         if intent in ("project", "job", "greeting", "thanks", "faq", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
-        names = typed_names(q.text)
-        return tuple(w for w in q.missing if stem(w) in self.required or w in names)
+        return tuple(w for w in q.missing if self._hard(w, q))
+
+    def _hard(self, word: str, q: Query) -> bool:
+        """True for a missing word no other word outweighs: a field word (phone, salary), a
+        name as typed ('Berlin'), or what is counted ('how many followers'). Not any thing
+        'what' asks for: 'what lab gear' is answered by the oscilloscopes it never calls so."""
+        return stem(word) in self.required or word in typed_names(q.text) \
+            or word == q.detail and q.wants_number
 
     def _outweighed(self, q: Query) -> tuple[str, ...]:
         """The missing words, unless the rest of the question outweighs them.
@@ -466,11 +474,14 @@ class Understander:
         return [stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
                 and not w.isdigit() and len(w) > 1]
 
-    def _is_missing(self, word: str, named: set[str]) -> bool:
+    def _is_missing(self, word: str, named: set[str], names: set[str]) -> bool:
         """True when `word` asks about something the profile never mentions."""
         if word in STOPWORDS or word in self.owner or word in named or len(word) < 2:
             return False
         s = stem(word)
+        if word in names and s in self.filler and s not in self.vocab:
+            return True  # a name typed as one, though also an everyday word: 'know Go'
+
         if s in self.field_only:  # 'phone' is covered by a phone field, not by 'phones'
             return s not in self.field_names
         if s in self.vocab or word.isdigit() or fold(word) in self.link_aliases:
@@ -706,6 +717,22 @@ class Understander:
                 if s in cue_stems:
                     scores[intent] = scores.get(intent, 0.0) + self.weight[s]
         return scores
+
+
+# 'which energy supplier is...', 'how many github stars does...': the words before the verb.
+_WHICH = re.compile(r"\b(?:what|which|how many)\s+(?:(?:kind|sort|type)s?\s+of\s+)?"
+                    r"((?:[\w+#.-]+\s+){0,2}?[\w+#.-]+)\s+(?:is|are|was|were|does|do|did|has|"
+                    r"have|had|can|could|will|would)\b")
+
+
+def asked_for(raw: Sequence[str]) -> str:
+    """The word naming what the question asks for: 'what licence is it under' -> 'licence',
+    'how many followers' -> 'followers'; '' when it asks no such thing ('what is it')."""
+    text = " ".join(raw)
+    which = _WHICH.search(text)
+    counted = re.search(r"\bhow many (\w+)", text)  # 'how many people use it': no verb first
+    head = which.group(1).split()[-1] if which else counted.group(1) if counted else ""
+    return "" if head in STOPWORDS else head
 
 
 def typed_names(text: str) -> set[str]:
