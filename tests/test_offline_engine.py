@@ -375,6 +375,23 @@ def test_an_amount_is_answered_only_with_a_figure() -> None:
     assert "AU$4.99" in engine.answer("How much does Wattle cost?")
 
 
+def test_a_thing_spoken_of_but_never_named_is_not_covered() -> None:
+    engine = _kim({
+        "experience": [{"role": "Founding engineer", "company": "Ampling",
+                        "highlights": ["Ampling was acquired by a large energy supplier in 2023"]}],
+        "projects": [{"name": "Kettle", "summary": "A gateway over two hosted model APIs."},
+                     {"name": "Forge", "summary": "Learned to code at a bootcamp.",
+                      "highlights": ["Graduated from Forge Coding Bootcamp"]}],
+    })
+    for question in ("Which energy supplier bought Ampling?", "who acquired ampling",
+                     "Which hosted model APIs does Kettle route to?"):
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+        assert "What it does say:" in detail.text, question
+    # Named elsewhere in the answer: answered.
+    assert "Forge Coding Bootcamp" in engine.answer("which bootcamp did she go to")
+
+
 def test_a_place_the_profile_never_names_gets_what_it_says_instead() -> None:
     engine = _kim({"availability": {"status": "Open", "work_modes": ["remote within the EU"]},
                    "faq": [{"question": "Would she move?", "answer": "Only to Oslo."}]})

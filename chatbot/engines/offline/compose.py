@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -10,13 +11,18 @@ from chatbot.engines.base import Visitor
 from chatbot.engines.offline.facts import Fact, job_title
 from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, has_figure
-from chatbot.engines.offline.text import autolink, fold, lexicon, sentences, stems, words
-from chatbot.engines.offline.understand import Query
+from chatbot.engines.offline.text import autolink, fold, lexicon, sentences, stem, stems, words
+from chatbot.engines.offline.understand import STOPWORDS, Query
 from chatbot.profile import Experience, Profile, Project
 
 _CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
 _MONEY = re.compile(r"[$£€¥₹]|\b(?:usd|eur|gbp|aud|cad|chf)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# 'a large energy supplier', 'two hosted model APIs': something spoken of without a name.
+_SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|multiple)\s+"
+                   r"((?:[\w-]+\s+){0,3}[\w-]+)")
+_NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*,?\s+(?:\S+\s+)?(?:is|was|,)?\s*$")
+_NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
@@ -91,7 +97,7 @@ class Composer:
                                                   _sources(figures[:1])), q)
         make = self.by_intent.get(q.intent, self._topical)
         answer = self._figure(self._on_topic(make(q, found, visitor), q, found), q)
-        return self._also(answer, q, found, visitor)
+        return self._also(self._named(answer, q), q, found, visitor)
 
     def _figure(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to a question for an amount (a rate, a salary, a price), unless it
@@ -105,6 +111,20 @@ class Composer:
         said = next((x.lstrip("- ") for x in answer.text.splitlines()
                      if self.amount & set(words(x)) and len(x) < 200), "")
         return self._not_covered(q.intent, "the amount", said)
+
+    def _named(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'which X ...' or 'who ...', unless it speaks of an X (or of whoever
+        did it) only without naming it ('acquired by a large energy supplier'): then the
+        profile doesn't cover which one, and says what it does say."""
+        if not q.which or not answer.answered:
+            return answer
+        asked = set(stems(" ".join(q.which)))
+        said, hit = _unnamed(answer.text, asked)
+        if not said:
+            return answer
+        thing = [_as_typed(q.text, w) for w in q.which if stem(w) in hit]
+        what = f"which {' '.join(thing)}" if thing else "who it was"
+        return self._not_covered(answer.intent, what, said.lstrip("- "))
 
     def _also(self, answer: OfflineAnswer, q: Query, found: Retrieved,
               visitor: Visitor) -> OfflineAnswer:
@@ -548,6 +568,25 @@ class Composer:
         if not refs:
             return "", []
         return f"- **Code:** {', '.join(refs)}", ["contact", *(p.name for p in projects)]
+
+
+def _unnamed(text: str, asked: set[str]) -> tuple[str, set[str]]:
+    """The line of `text` that speaks of the asked thing only as 'a ...' or 'two ...' (or,
+    asked 'who', of an agent as 'by a ...'), when nothing in `text` names it ('a bootcamp',
+    but also 'Forge Coding Bootcamp': named); with the asked stems it uses."""
+    unnamed, said, hit = 0, "", set[str]()
+    for line in text.splitlines():
+        for m in _SOME.finditer(line):
+            if _NAME_AFTER.search(line[m.end(1):]) or _NAME_BEFORE.search(line[:m.start()]):
+                continue
+            thing = itertools.takewhile(lambda w: fold(w) not in STOPWORDS, m.group(1).split())
+            found = {s for w in thing if (s := stem(fold(w))) in asked}
+            agent = "who" in asked and line[:m.start()].endswith("by ")
+            unnamed += len(found) + agent
+            if found or agent:
+                said, hit = said or line, hit | found
+    mentions = sum(stem(fold(w)) in asked for w in re.findall(r"[\w-]+", text))
+    return (said, hit) if unnamed and unnamed >= mentions else ("", set())
 
 
 def _latest_job(jobs: Sequence[Experience]) -> Experience | None:

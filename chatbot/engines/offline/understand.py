@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -54,6 +55,7 @@ class Query:
     asked: tuple[str, ...] = ()  # stems beside the names and filler: a named thing's part
     missing: tuple[str, ...] = ()  # words the profile never uses, as typed
     detail: str = ""  # what a 'which ...' or 'how many ...' question asks for: 'licence'
+    which: tuple[str, ...] = ()  # the thing a 'which ...' question wants named, as typed
     projects: tuple[int, ...] = ()
     jobs: tuple[int, ...] = ()
     skills: tuple[str, ...] = ()  # skill labels as the profile writes them
@@ -321,7 +323,7 @@ class Understander:
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)) | (
                 {"role"} if re.search(r"\bwhat (did|does|do|has)\b.* (do|doing|done)\b",
                                       " ".join(raw)) else set()),
-            detail=asked_for(raw),
+            detail=asked_for(raw), which=which_thing(raw),
             faq=self._faq(content), wants_amount=bool(self.amount & set(raw)),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
@@ -733,6 +735,19 @@ def asked_for(raw: Sequence[str]) -> str:
     counted = re.search(r"\bhow many (\w+)", text)  # 'how many people use it': no verb first
     head = which.group(1).split()[-1] if which else counted.group(1) if counted else ""
     return "" if head in STOPWORDS else head
+
+
+def which_thing(raw: Sequence[str]) -> tuple[str, ...]:
+    """The words of the thing a 'which' or 'what' question wants named, up to the verb:
+    'which energy supplier bought it' -> energy, supplier, bought; 'who' for 'who ...'; none
+    for 'what is it' or 'what kind of ...' (a description answers that, not a name)."""
+    at = next((i for i, w in enumerate(raw) if w in ("which", "what", "who")), -1)
+    if at >= 0 and raw[at] == "who":
+        return ("who",)
+    phrase = list(itertools.takewhile(lambda w: w not in STOPWORDS, raw[at + 1: at + 4]))
+    if at < 0 or not phrase or phrase[0] in ("kind", "kinds", "sort", "type", "types"):
+        return ()
+    return tuple(phrase)
 
 
 def typed_names(text: str) -> set[str]:
