@@ -56,6 +56,9 @@ def sample(engines: dict[str, OfflineEngine]) -> OfflineEngine:
         ("sample", "Was she employed by Google?"),
         ("sample", "How many followers does she have on GitHub?"),  # what is counted: none
         ("other", "Does he know Go?"),  # 'go' is an everyday word, typed as a name here
+        ("sample", "Does she have an AWS certification?"),  # AWS is a skill, not a cert
+        ("sample", "Has she given a talk about Kubernetes?"),
+        ("sample", "Has she built anything in React Native?"),  # React is listed
         ("other", "What is his favourite food?"),
         ("other", "What's his salary expectation?"),
         ("links_only", "What's their phone number?"),
@@ -373,6 +376,13 @@ def test_an_amount_is_answered_only_with_a_figure() -> None:
     assert not rate.answered and "agreed per project" in rate.text
     assert "kim@example.org" in rate.text and "4.8" not in rate.text
     assert "AU$4.99" in engine.answer("How much does Wattle cost?")
+
+
+def test_a_skill_used_or_named_with_its_own_parts_is_still_the_skill(sample: OfflineEngine
+                                                                     ) -> None:
+    assert "**Go**" in sample.answer("Does she write Go?")  # a topic cue as the skill's verb
+    assert "AWS" in sample.answer("Does she know AWS Lambda?")  # 'AWS (ECS, Lambda, RDS)'
+    assert "Python" in sample.answer("Has she used Python Django?")
 
 
 def test_a_thing_spoken_of_but_never_named_is_not_covered() -> None:

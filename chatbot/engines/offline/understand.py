@@ -22,6 +22,8 @@ PRIORITY = ("work_mode", "relocation", "notice", "location", "contact", "educati
             "projects", "experience", "overview", "greeting", "thanks")
 # What a long recruiter message may ask beside its main question, answered line by line.
 PRACTICAL = ("availability", "notice", "location", "work_mode", "relocation")
+# Topics a question may ask of a named skill: the answer must name the skill too.
+NAMED_TOPICS = ("education", "talks", "publications", "awards")
 INTENTS = (*PRIORITY, "project", "job", "skill", "faq", "unknown")
 NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "isnt", "doesnt", "wont", "dont",
                        "cant", "wouldnt", "isn't", "doesn't", "won't", "don't", "can't"})
@@ -113,6 +115,8 @@ class Understander:
         self.owner = frozenset(words(profile.owner.name)) | {
             w for w in words(profile.owner.pronouns or "") if w.isalpha()}
         self.entities = self._entities(profile)
+        self.skill_words = frozenset(w for e in self.entities if e.kind == "skill"
+                                     for w in words(e.full))
         self.link_aliases: dict[str, str] = {
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
         self.link_keys = {self._link_kind(k): k for k in profile.contact.links}
@@ -275,6 +279,21 @@ class Understander:
             return []
         return [m.group(2)]
 
+    def _compound(self, question: str, skills: Sequence[int | str]) -> list[str]:
+        """A word typed as a name right after a skill's, making another name the profile
+        never uses: 'React Native' when only React is listed (not 'AWS Lambda' when the
+        label is 'AWS (ECS, Lambda)', nor 'Python Django' when both are skills)."""
+        typed = re.findall(r"[\w+#.-]+", question)
+        found = []
+        for label in skills:
+            own = set(words(str(label)))
+            for at, token in enumerate(typed[:-1]):
+                after = typed[at + 1]
+                if fold(token) in own and after[:1].isupper() and fold(after) not in own \
+                        and fold(after) not in self.skill_words | self.owner | STOPWORDS:
+                    found.append(fold(after))
+        return found
+
     def _job_by_order(self, text: str) -> list[int | str]:
         """The earliest job for 'her first job', the latest for 'her last role'."""
         m = re.search(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
@@ -307,7 +326,7 @@ class Understander:
         names = typed_names(question)
         missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named, names)]
         employer = self._not_employer(" ".join(raw), question, found)
-        missing += employer
+        missing += employer + self._compound(question, found["skill"])
         groups = self._groups(content)
         named_stems = {stem(w) for w in named}
         plain = self.filler | self.aspects["tech"] | self.aspects["link"]
@@ -677,6 +696,12 @@ class Understander:
         if q.jobs:
             return "job"
         if q.skills:
+            # 'an AWS certification', 'a talk about Kubernetes': the topic, naming the skill;
+            # but 'does he write Rust', 'did she study Python' use it (a cue as its verb).
+            topic = [i for i in NAMED_TOPICS if scores.get(i, 0) >= 1
+                     and not self._verb_of_skill(raw, self.cues[i], q.skills)]
+            if topic:
+                return topic[0]
             return "projects" if scores.get("projects", 0) >= 1 and not q.projects else "skill"
         if q.links or q.missing_links:
             return "contact"
@@ -692,6 +717,12 @@ class Understander:
         if q.faq >= 0 and (not scores or max(scores.values()) < 1):
             return "faq"
         return self._cue_intent(q, scores)
+
+    def _verb_of_skill(self, raw: list[str], cues: frozenset[str],
+                       skills: Sequence[str]) -> bool:
+        """True when a cue word comes right before a skill's name: 'write Rust'."""
+        firsts = {words(re.sub(r"\(.*?\)", "", s))[0] for s in skills if words(s)}
+        return any(stem(a) in cues and b in firsts for a, b in zip(raw, raw[1:], strict=False))
 
     def _cue_intent(self, q: Query, scores: dict[str, float]) -> str:
         """The intent whose cue words weigh most; broad questions get 'overview'."""
