@@ -54,7 +54,6 @@ def sample(engines: dict[str, OfflineEngine]) -> OfflineEngine:
         ("sample", "How old is she?"),
         ("sample", "Has she worked at Google?"),
         ("sample", "Was she employed by Google?"),
-        ("sample", "How many followers does she have on GitHub?"),  # what is counted: none
         ("other", "Does he know Go?"),  # 'go' is an everyday word, typed as a name here
         ("sample", "Does she have an AWS certification?"),  # AWS is a skill, not a cert
         ("sample", "Has she given a talk about Kubernetes?"),
@@ -400,6 +399,21 @@ def test_a_thing_spoken_of_but_never_named_is_not_covered() -> None:
         assert "What it does say:" in detail.text, question
     # Named elsewhere in the answer: answered.
     assert "Forge Coding Bootcamp" in engine.answer("which bootcamp did she go to")
+
+
+def test_a_word_the_profile_never_uses_gets_what_the_rest_of_the_question_finds() -> None:
+    engine = _kim({
+        "projects": [{"name": "Periodic Pals", "summary": "A chemistry quiz app.",
+                      "highlights": ["Used by 320 students at two schools"]}],
+    })
+    pupils = engine.answer_detail("How many pupils use Periodic Pals?")
+    assert not pupils.answered and "kim@example.org" in pupils.text
+    assert "What it does say: Used by 320 students" in pupils.text
+    # What is counted is not in the profile: not covered, though other counts are said.
+    followers = engine.answer_detail("How many followers does she have on GitHub?")
+    assert not followers.answered and "“followers”" in followers.text
+    # A field the profile lacks gets no neighbour: 'home address' is not the email.
+    assert "What it does say" not in engine.answer("What is her home address?")
 
 
 def test_a_place_the_profile_never_names_gets_what_it_says_instead() -> None:

@@ -71,6 +71,7 @@ class Composer:
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
         self.amount = frozenset(lexicon()["fields"]["amount"])
+        self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
         self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"])))
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
             "greeting": self._greeting, "thanks": self._thanks, "contact": self._contact,
@@ -190,7 +191,7 @@ class Composer:
         """'The profile doesn't cover that' with the owner's contact (and what it does say)."""
         text = f"I don't know: {self.first}'s profile doesn't cover {what}."
         if said:
-            text += f" What it does say: {said}"
+            text += f" What it does say: {said}" + ("" if said[-1:] in ".!?" else ".")
         return OfflineAnswer(f"{text} {self._offer()}".strip(), False, intent)
 
     def _missing(self, q: Query, found: Retrieved) -> OfflineAnswer:
@@ -199,10 +200,11 @@ class Composer:
         if q.employer and q.employer in q.missing:  # 'did he work for X': X is no employer
             term = _as_typed(q.text, q.employer)
             return self._not_covered(q.intent, f"“{term}” as an employer", q.elsewhere)
+        said, a = self._nearby(q, found), self.profile.availability
         if q.intent == "skill":
-            return self._not_covered("skill", f"“{term}”: it isn't among the listed skills")
-        said, a = "", self.profile.availability
-        if term[:1].isupper():  # a place or company it never names: what it says instead
+            return self._not_covered("skill", f"“{term}”: it isn't among the listed skills",
+                                     said)
+        if term[:1].isupper() and not said:  # a place or company: what it says instead
             if q.intent == "relocation" and found.topical:  # what it says of moving
                 said = _cite(found.topical[0])
             elif q.intent in ("availability", "relocation"):
@@ -212,6 +214,14 @@ class Composer:
             elif q.intent == "location" and self.profile.owner.location:
                 said = f"based in {self.profile.owner.location}."
         return self._not_covered(q.intent, f"“{term}”", said)
+
+    def _nearby(self, q: Query, found: Retrieved) -> str:
+        """What the rest of the question finds, said beside 'doesn't cover': a word the
+        profile never uses may only paraphrase it ('kids' for its 'students'). Not for a
+        field it lacks: 'home address' has no neighbour worth giving."""
+        if not found.nearby or any(stem(w) in self.required for w in q.missing):
+            return ""
+        return _cite(found.nearby[0])
 
     def _scope(self) -> str:
         """What the bot is for, when a message tries to change it."""

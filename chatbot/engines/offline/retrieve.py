@@ -24,6 +24,7 @@ class Retrieved:
     topical: tuple[Fact, ...] = ()  # facts on the intent's topic (talks, education, ...)
     covering: tuple[Fact, ...] = ()  # facts that contain every word the question is about
     mentioning: tuple[Fact, ...] = ()  # facts elsewhere that name the project or job asked
+    nearby: tuple[Fact, ...] = ()  # what the rest finds when a word is one the profile lacks
 
 
 class Index:
@@ -59,7 +60,26 @@ class Index:
         covering = self._covering(q) if q.topic else []
         named = ("project", q.projects[0]) if q.projects else ("job", q.jobs[0]) if q.jobs \
             else ("", -1)
-        return Retrieved(tuple(topical), tuple(covering), tuple(self.mentioned.get(named, ())))
+        nearby = self._nearby(q) if q.missing else []
+        return Retrieved(tuple(topical), tuple(covering), tuple(self.mentioned.get(named, ())),
+                         tuple(nearby))
+
+    def _nearby(self, q: Query) -> list[Fact]:
+        """The best fact for the rest of a question with a word the profile never uses: in
+        the record of the project or job it names, else one holding all its other topic
+        words ('how many pupils use Periodic Pals': 'Used by 320 students ...')."""
+        gone = {stem(w) for w in q.missing}
+        scores = self.scores([t for t in q.terms if t not in gone])
+        need = {t for t in q.topic if t not in gone and t in self.ranker.vocab}
+        project, job = (q.projects or (-1,))[0], (q.jobs or (-1,))[0]
+        near = [int(i) for i in np.argsort(-scores, kind="stable")[:20] if scores[i] > 0
+                and self.facts[i].kind not in ("link", "email")
+                and (project >= 0 and self.facts[i].project == project
+                     or job >= 0 and self.facts[i].job == job
+                     or project < 0 and job < 0 and bool(need) and need <= self.context[i])]
+        # 'How many ...': a fact with a figure first.
+        near.sort(key=lambda i: not (q.wants_number and has_figure(self.facts[i].text)))
+        return [self.facts[i] for i in near[:1]]
 
     def _topical(self, q: Query) -> list[Fact]:
         """Facts that use one of the intent's cue words, ranked by the question and the cues."""
