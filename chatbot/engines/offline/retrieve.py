@@ -89,8 +89,8 @@ class Index:
         found = [i for i in order if scores[i] > 0 and cues & self.words[i]
                  and self.facts[i].kind not in ("link", "email", "skills")]
         if q.skills:  # 'an AWS certification': only the facts on the topic that name it
-            names = [set(words(re.sub(r"\(.*?\)", "", s))) for s in q.skills]  # 'AWS (ECS)'
-            found = [i for i in found if any(n <= self.words[i] for n in names)]
+            names = [set(stems(re.sub(r"\(.*?\)", "", s))) for s in q.skills]  # 'AWS (ECS)'
+            found = [i for i in found if any(n <= self.stems[i] for n in names)]
         # A section named for the topic ([[publications]], [education]) comes first.
         named = [i for i in found if cues & set(words(self.facts[i].section))]
         return [self.facts[i] for i in [*named, *(i for i in found if i not in named)]][:3]
