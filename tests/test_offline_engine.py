@@ -416,6 +416,12 @@ def test_a_word_the_profile_never_uses_gets_what_the_rest_of_the_question_finds(
     assert "What it does say" not in engine.answer("What is her home address?")
 
 
+def test_an_acronym_finds_the_words_it_stands_for() -> None:
+    engine = _kim({"experience": [{"role": "SRE", "company": "Cliste", "highlights": [
+        "Brought mean time to recovery down from 52 minutes to 14 minutes"]}]})
+    assert "14 minutes" in engine.answer("mttr")
+
+
 def test_a_place_the_profile_never_names_gets_what_it_says_instead() -> None:
     engine = _kim({"availability": {"status": "Open", "work_modes": ["remote within the EU"]},
                    "faq": [{"question": "Would she move?", "answer": "Only to Oslo."}]})

@@ -139,6 +139,7 @@ class Understander:
             + (f.text.split(":", 1)[0] if f.kind == "extra" else "") for f in facts)))
         self.profile_words = sorted(w for w in set(words(profile_text)) if len(w) >= 4
                                     and w.isalpha())
+        self.initials = _initials(facts)
         cue_words = {w for ws in lex["intents"].values() for w in ws} | set(lex["words"]["filler"])
         self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
         self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
@@ -488,7 +489,14 @@ class Understander:
         if stem(word) in self.vocab:
             return [word]
         known = [s for s in self.synonyms.get(word, ()) if stem(s) in self.vocab]
-        return known or [word]
+        return known or self._written_out(word)
+
+    def _written_out(self, word: str) -> list[str]:
+        """An acronym the profile only writes out, by the initials of four or more of its
+        words in a row ('mttr': mean time to recovery); else `word`."""
+        if word in STOPWORDS or stem(word) in self.weight or stem(word) in self.filler:
+            return [word]
+        return list(self.initials.get(word, (word,)))
 
     def _content(self, raw: Sequence[str]) -> list[str]:
         """The stems that carry meaning: no stopwords, no owner name or pronouns."""
@@ -750,6 +758,22 @@ class Understander:
                 if s in cue_stems:
                     scores[intent] = scores.get(intent, 0.0) + self.weight[s]
         return scores
+
+
+def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
+    """Four to six words in a row of a fact, by their initials ('mttr': mean time to
+    recovery); initials that two different runs share are left out."""
+    found: dict[str, tuple[str, ...]] = {}
+    clashes: set[str] = set()
+    for f in facts:
+        said = [w for w in words(f.text) if w.isalpha()]
+        firsts = "".join(w[0] for w in said)
+        for size in range(4, 7):
+            for at in range(len(said) - size + 1):
+                run = tuple(said[at: at + size])
+                if found.setdefault(firsts[at: at + size], run) != run:
+                    clashes.add(firsts[at: at + size])
+    return {k: v for k, v in found.items() if k not in clashes}
 
 
 # 'which energy supplier is...', 'how many github stars does...': the words before the verb.
