@@ -291,7 +291,7 @@ class Composer:
     def _work_mode(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         modes = self.profile.availability.work_modes
         if not modes:
-            return self._not_covered("work_mode", "how or where {self.first} works",
+            return self._not_covered("work_mode", f"how or where {self.first} works",
                                      self.profile.availability.status + ".")
         text = f"{self.first}'s work modes: {', '.join(modes)}."
         return OfflineAnswer(text, True, "work_mode", ("profile",))
