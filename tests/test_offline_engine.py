@@ -416,6 +416,15 @@ def test_a_word_the_profile_never_uses_gets_what_the_rest_of_the_question_finds(
     assert "What it does say" not in engine.answer("What is her home address?")
 
 
+def test_availability_adds_what_the_owner_says_of_it_elsewhere() -> None:
+    engine = _kim({
+        "availability": {"status": "Open to senior SRE roles from September 2026"},
+        "audiences": {"recruiter": {"notes": "Permanent roles only, no contracts."}},
+    })
+    answer = engine.answer("would she take a 6 month contract")
+    assert "September 2026" in answer and "Permanent roles only" in answer
+
+
 def test_an_acronym_finds_the_words_it_stands_for() -> None:
     engine = _kim({"experience": [{"role": "SRE", "company": "Cliste", "highlights": [
         "Brought mean time to recovery down from 52 minutes to 14 minutes"]}]})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,10 @@ from chatbot.engines.offline.understand import Query
 
 # Intents answered by whatever facts speak of their topic, wherever they are in the profile.
 TOPICAL = ("education", "languages", "talks", "publications", "awards", "relocation")
+# Intents answered by a field of their own and what the owner says beside it (tried for
+# work_mode too: no question gained), and where the owner says it.
+FIELDS = ("availability",)
+OWNER_SAYS = ("faq", "audience", "summary", "extra")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,8 @@ class Index:
         intents = lexicon()["intents"]
         # Topics match whole cue words, not stems: 'publication' must not find 'public-sector'.
         self.topic_cues = {i: frozenset(intents[i]) for i in TOPICAL}
+        self.field_cues = {i: frozenset(stem(w) for w in intents[i]) for i in FIELDS}
+        self.spread = Counter(s for found in self.stems for s in found)  # facts using a stem
 
     def scores(self, terms: Sequence[str]) -> np.ndarray:
         """BM25 score of every fact for the query stems."""
@@ -58,6 +65,8 @@ class Index:
         if q.intent in self.topic_cues:
             topical = self._topical(q)
         covering = self._covering(q) if q.topic else []
+        if not covering and q.intent in self.field_cues:
+            covering = self._cued(q)
         named = ("project", q.projects[0]) if q.projects else ("job", q.jobs[0]) if q.jobs \
             else ("", -1)
         nearby = self._nearby(q) if q.missing else []
@@ -80,6 +89,18 @@ class Index:
         # 'How many ...': a fact with a figure first.
         near.sort(key=lambda i: not (q.wants_number and has_figure(self.facts[i].text)))
         return [self.facts[i] for i in near[:1]]
+
+    def _cued(self, q: Query) -> list[Fact]:
+        """What the owner says beside a field, in a word of the question's the profile uses
+        rarely: 'would she take a contract' finds 'Permanent roles only, no contracts.' in
+        an audience note or the FAQ (the availability field itself is answered anyway)."""
+        rare = {t for t in q.terms if t in self.field_cues[q.intent] and 0 < self.spread[t] <= 3}
+        if not rare:
+            return []
+        scores = self.scores(list(q.terms))
+        found = [int(i) for i in np.argsort(-scores, kind="stable")[:10] if scores[i] > 0
+                 and rare & self.stems[i] and self.facts[i].kind in OWNER_SAYS]
+        return [self.facts[i] for i in found[:1]]
 
     def _topical(self, q: Query) -> list[Fact]:
         """Facts that use one of the intent's cue words, ranked by the question and the cues."""
