@@ -425,6 +425,14 @@ def test_availability_adds_what_the_owner_says_of_it_elsewhere() -> None:
     assert "September 2026" in answer and "Permanent roles only" in answer
 
 
+def test_a_kind_of_workplace_finds_the_job_that_is_one() -> None:
+    engine = _kim({"experience": [
+        {"role": "Security lead", "company": "Maplewire",
+         "highlights": ["Found a bypass in an open-source SAML library"]},
+        {"role": "IT assistant", "company": "Queen West Public Library"}]})
+    assert "Queen West Public Library" in engine.answer("Did she ever work at a library?")
+
+
 def test_an_acronym_finds_the_words_it_stands_for() -> None:
     engine = _kim({"experience": [{"role": "SRE", "company": "Cliste", "highlights": [
         "Brought mean time to recovery down from 52 minutes to 14 minutes"]}]})

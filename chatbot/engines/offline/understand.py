@@ -234,7 +234,7 @@ class Understander:
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
         if not found["job"] and not found["project"]:
-            found["job"] = self._job_by_order(text)
+            found["job"] = self._job_by_order(text) or self._job_by_kind(" ".join(raw))
         described: list[str] = []
         parts: list[str] = []  # words that found a project: still the part asked of it
         if not any(found.values()):
@@ -294,6 +294,20 @@ class Understander:
                         and fold(after) not in self.skill_words | self.owner | STOPWORDS:
                     found.append(fold(after))
         return found
+
+    def _job_by_kind(self, text: str) -> list[int | str]:
+        """The one job whose record says what kind of place the question asks about: 'did
+        she ever work at a library' (the Queen West Public Library), 'worked for a bank'."""
+        m = re.search(r"\b(?:work|worked|works|working|employed|job|jobs|intern|interned)\s+"
+                      r"(?:at|for|in)\s+(?:a|an|any|some)\s+([a-z][\w-]*)", text)
+        if not m:
+            return []
+        kind = stem(m.group(1))
+        # Its role or company first ('Public Library'), else its whole record.
+        named = [i for what, i, head in self.heads if what == "job" and kind in head]
+        jobs = named or [i for i in range(len(self.profile.experience))
+                         if kind in self.records.get(("job", i), set())]
+        return [jobs[0]] if len(jobs) == 1 else []
 
     def _job_by_order(self, text: str) -> list[int | str]:
         """The earliest job for 'her first job', the latest for 'her last role'."""
