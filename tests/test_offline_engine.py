@@ -425,6 +425,17 @@ def test_availability_adds_what_the_owner_says_of_it_elsewhere() -> None:
     assert "September 2026" in answer and "Permanent roles only" in answer
 
 
+def test_a_topic_asked_with_a_name_is_answered_only_by_its_facts_naming_it() -> None:
+    engine = _kim({"education": {"degree": "BSc Computer Science", "school": "University of Leeds"},
+                   "languages": ["English (native)", "French (fluent; a year in Lyon)"],
+                   "talks": [{"title": "Accessible maps", "event": "FOSDEM 2026"}]})
+    lyon = engine.answer_detail("Did she go to school in Lyon?")
+    assert not lyon.answered and "kim@example.org" in lyon.text
+    assert "What it does say: Languages: French" in lyon.text
+    assert "University of Leeds" in engine.answer("Did she study at Leeds?")
+    assert "FOSDEM 2026" in engine.answer("Has she given a talk at FOSDEM?")
+
+
 def test_a_kind_of_workplace_finds_the_job_that_is_one() -> None:
     engine = _kim({"experience": [
         {"role": "Security lead", "company": "Maplewire",

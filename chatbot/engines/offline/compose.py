@@ -12,7 +12,7 @@ from chatbot.engines.offline.facts import Fact, job_title
 from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, has_figure
 from chatbot.engines.offline.text import autolink, fold, lexicon, sentences, stem, stems, words
-from chatbot.engines.offline.understand import STOPWORDS, Query
+from chatbot.engines.offline.understand import NAMED_TOPICS, STOPWORDS, Query
 from chatbot.profile import Experience, Profile, Project
 
 _CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
@@ -462,6 +462,10 @@ class Composer:
     def _topical(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         """Talks, education...: the facts on that topic; anything else: facts that cover it."""
         facts = found.topical or (found.covering if q.intent == "unknown" else ())
+        if not facts and q.intent in NAMED_TOPICS and (q.names or q.skills) and found.covering:
+            # 'did she go to school in Lyon': no education fact names Lyon; a language note
+            # that does is what the profile says, not where she studied.
+            return self._not_covered(q.intent, "that", _cite(found.covering[0]))
         if not facts and q.intent not in ("unknown",) and found.covering:
             facts = found.covering
         if not facts:

@@ -112,6 +112,8 @@ class Index:
         if q.skills:  # 'an AWS certification': only the facts on the topic that name it
             names = [set(stems(re.sub(r"\(.*?\)", "", s))) for s in q.skills]  # 'AWS (ECS)'
             found = [i for i in found if any(n <= self.stems[i] for n in names)]
+        # 'did she go to school in Lyon', 'a talk at FOSDEM': only the facts naming it too.
+        found = [i for i in found if {stem(n) for n in q.names} <= self.stems[i]]
         # A section named for the topic ([[publications]], [education]) comes first.
         named = [i for i in found if cues & set(words(self.facts[i].section))]
         return [self.facts[i] for i in [*named, *(i for i in found if i not in named)]][:3]

@@ -58,6 +58,7 @@ class Query:
     missing: tuple[str, ...] = ()  # words the profile never uses, as typed
     detail: str = ""  # what a 'which ...' or 'how many ...' question asks for: 'licence'
     which: tuple[str, ...] = ()  # the thing a 'which ...' question wants named, as typed
+    names: tuple[str, ...] = ()  # words typed as names that the profile uses ('FOSDEM')
     projects: tuple[int, ...] = ()
     jobs: tuple[int, ...] = ()
     skills: tuple[str, ...] = ()  # skill labels as the profile writes them
@@ -358,6 +359,8 @@ class Understander:
                 {"role"} if re.search(r"\bwhat (did|does|do|has)\b.* (do|doing|done)\b",
                                       " ".join(raw)) else set()),
             detail=asked_for(raw), which=which_thing(raw),
+            names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
+                               and stem(w) not in self.weight and stem(w) not in self.filler)),
             faq=self._faq(content), wants_amount=bool(self.amount & set(raw)),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
