@@ -114,18 +114,15 @@ class Composer:
         return self._not_covered(q.intent, "the amount", said)
 
     def _named(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
-        """The answer to 'which X ...' or 'who ...', unless it speaks of an X (or of whoever
-        did it) only without naming it ('acquired by a large energy supplier'): then the
-        profile doesn't cover which one, and says what it does say."""
-        if not q.which or not answer.answered:
-            return answer
-        asked = set(stems(" ".join(q.which)))
-        said, hit = _unnamed(answer.text, asked)
+        """The answer to 'which X ...', unless it speaks of an X only without naming it
+        ('acquired by a large energy supplier'): then the profile doesn't cover which one,
+        and says what it does say."""
+        said, hit = _unnamed(answer.text, set(stems(" ".join(q.which)))) \
+            if q.which and answer.answered else ("", set())
         if not said:
             return answer
-        thing = [_as_typed(q.text, w) for w in q.which if stem(w) in hit]
-        what = f"which {' '.join(thing)}" if thing else "who it was"
-        return self._not_covered(answer.intent, what, said.lstrip("- "))
+        thing = " ".join(_as_typed(q.text, w) for w in q.which if stem(w) in hit)
+        return self._not_covered(answer.intent, f"which {thing}", said.lstrip("- "))
 
     def _also(self, answer: OfflineAnswer, q: Query, found: Retrieved,
               visitor: Visitor) -> OfflineAnswer:
@@ -585,9 +582,10 @@ class Composer:
 
 
 def _unnamed(text: str, asked: set[str]) -> tuple[str, set[str]]:
-    """The line of `text` that speaks of the asked thing only as 'a ...' or 'two ...' (or,
-    asked 'who', of an agent as 'by a ...'), when nothing in `text` names it ('a bootcamp',
-    but also 'Forge Coding Bootcamp': named); with the asked stems it uses."""
+    """The line of `text` that speaks of the asked thing only as 'a ...' or 'two ...', when
+    nothing in `text` names it ('a bootcamp', but also 'Forge Coding Bootcamp': named); with
+    the asked stems it uses. ('Who ...' is not judged so: 'used by a research station'
+    answers who uses it.)"""
     unnamed, said, hit = 0, "", set[str]()
     for line in text.splitlines():
         for m in _SOME.finditer(line):
@@ -595,9 +593,8 @@ def _unnamed(text: str, asked: set[str]) -> tuple[str, set[str]]:
                 continue
             thing = itertools.takewhile(lambda w: fold(w) not in STOPWORDS, m.group(1).split())
             found = {s for w in thing if (s := stem(fold(w))) in asked}
-            agent = "who" in asked and line[:m.start()].endswith("by ")
-            unnamed += len(found) + agent
-            if found or agent:
+            unnamed += len(found)
+            if found:
                 said, hit = said or line, hit | found
     mentions = sum(stem(fold(w)) in asked for w in re.findall(r"[\w-]+", text))
     return (said, hit) if unnamed and unnamed >= mentions else ("", set())

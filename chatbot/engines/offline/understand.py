@@ -355,7 +355,9 @@ class Understander:
             jobs=tuple(int(i) for i in found["job"]),
             skills=tuple(str(s) for s in found["skill"]), groups=groups,
             skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
-            aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)) | (
+            # 'Who uses Roofscan' asks for people, not its stack.
+            aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)
+                              and not (a == "tech" and "who" in raw)) | (
                 {"role"} if re.search(r"\bwhat (did|does|do|has)\b.* (do|doing|done)\b",
                                       " ".join(raw)) else set()),
             detail=asked_for(raw), which=which_thing(raw),
@@ -811,11 +813,9 @@ def asked_for(raw: Sequence[str]) -> str:
 
 def which_thing(raw: Sequence[str]) -> tuple[str, ...]:
     """The words of the thing a 'which' or 'what' question wants named, up to the verb:
-    'which energy supplier bought it' -> energy, supplier, bought; 'who' for 'who ...'; none
-    for 'what is it' or 'what kind of ...' (a description answers that, not a name)."""
-    at = next((i for i, w in enumerate(raw) if w in ("which", "what", "who")), -1)
-    if at >= 0 and raw[at] == "who":
-        return ("who",)
+    'which energy supplier bought it' -> energy, supplier, bought; none for 'what is it' or
+    'what kind of ...' (a description answers that, not a name)."""
+    at = next((i for i, w in enumerate(raw) if w in ("which", "what")), -1)
     phrase = list(itertools.takewhile(lambda w: w not in STOPWORDS, raw[at + 1: at + 4]))
     if at < 0 or not phrase or phrase[0] in ("kind", "kinds", "sort", "type", "types"):
         return ()
