@@ -436,6 +436,13 @@ def test_a_topic_asked_with_a_name_is_answered_only_by_its_facts_naming_it() -> 
     assert "FOSDEM 2026" in engine.answer("Has she given a talk at FOSDEM?")
 
 
+def test_the_kind_asked_for_is_the_subject() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Site reliability engineer",
+                             "summary": "Nine years keeping payment systems up."},
+                   "availability": {"status": "Open to senior or staff SRE roles"}})
+    assert "senior or staff SRE roles" in engine.answer("What sort of roles is Kim after?")
+
+
 def test_who_uses_a_project_is_not_its_stack() -> None:
     engine = _kim({"projects": [{"name": "Routa", "summary": "Firmware for soil probes.",
                                  "tech": ["C", "Zephyr"],

@@ -717,7 +717,7 @@ class Understander:
                 return "greeting"
             if not content and not self.owner & set(raw) and not {"who", "about"} & set(raw):
                 return "greeting"
-        scores = self._scores([stem(w) for w in raw if w not in self.owner])
+        scores = self._kind_of(raw, self._scores([stem(w) for w in raw if w not in self.owner]))
         if q.projects:
             return "projects" if len(q.projects) > 1 and not q.aspects else "project"
         if q.jobs:
@@ -777,6 +777,14 @@ class Understander:
                 if s in cue_stems:
                     scores[intent] = scores.get(intent, 0.0) + self.weight[s]
         return scores
+
+    def _kind_of(self, raw: list[str], scores: dict[str, float]) -> dict[str, float]:
+        """'What sort of roles is she after': the kind asked for is the question's subject,
+        so its cue counts in full though it is a common word ('roles', 'job')."""
+        kind = re.search(r"\b(?:kind|kinds|sort|sorts|type|types) of (\w+)", " ".join(raw))
+        s = stem(kind.group(1)) if kind else ""
+        return {**scores, **{i: max(scores.get(i, 0.0), 1.0) for i, cue_stems in
+                             self.cues.items() if s in cue_stems}}
 
 
 def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
