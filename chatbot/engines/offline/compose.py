@@ -273,7 +273,8 @@ class Composer:
         lines = [f"**Availability:** {a.status}"]
         if a.work_modes and set(q.terms) & set(stems(" ".join(a.work_modes))):
             lines.append(f"- Work modes: {', '.join(a.work_modes)}")
-        lines += [f"- {_cite(f)}" for f in found.covering[:1] if f.text not in a.status]
+        # The best fact it does not say yet (the work modes may be the best, and said).
+        lines += [f"- {_cite(f)}" for f in found.covering if f.text not in "\n".join(lines)][:1]
         return OfflineAnswer("\n".join(lines), True, "availability", ("profile",))
 
     def _location(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
