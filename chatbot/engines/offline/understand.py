@@ -116,8 +116,6 @@ class Understander:
         self.owner = frozenset(words(profile.owner.name)) | {
             w for w in words(profile.owner.pronouns or "") if w.isalpha()}
         self.entities = self._entities(profile)
-        self.skill_words = frozenset(w for e in self.entities if e.kind == "skill"
-                                     for w in words(e.full))
         self.link_aliases: dict[str, str] = {
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
         self.link_keys = {self._link_kind(k): k for k in profile.contact.links}
@@ -284,15 +282,15 @@ class Understander:
     def _compound(self, question: str, skills: Sequence[int | str]) -> list[str]:
         """A word typed as a name right after a skill's, making another name the profile
         never uses: 'React Native' when only React is listed (not 'AWS Lambda' when the
-        label is 'AWS (ECS, Lambda)', nor 'Python Django' when both are skills)."""
+        label is 'AWS (ECS, Lambda)', nor 'Python Flask' when Flask is in the profile)."""
         typed = re.findall(r"[\w+#.-]+", question)
         found = []
         for label in skills:
             own = set(words(str(label)))
             for at, token in enumerate(typed[:-1]):
                 after = typed[at + 1]
-                if fold(token) in own and after[:1].isupper() and fold(after) not in own \
-                        and fold(after) not in self.skill_words | self.owner | STOPWORDS:
+                if fold(token) in own and after[:1].isupper() and stem(fold(after)) not in \
+                        self.vocab and fold(after) not in self.owner | STOPWORDS:
                     found.append(fold(after))
         return found
 
