@@ -377,6 +377,11 @@ def test_an_amount_is_answered_only_with_a_figure() -> None:
     assert "AU$4.99" in engine.answer("How much does Wattle cost?")
 
 
+def test_a_question_in_title_case_names_nothing_by_its_capitals(sample: OfflineEngine) -> None:
+    # 'Happy' is an everyday word the profile never uses; capitalised here as every word is.
+    assert "remote" in sample.answer("Is She Happy With Remote Work?")
+
+
 def test_a_skill_used_or_named_with_its_own_parts_is_still_the_skill(sample: OfflineEngine
                                                                      ) -> None:
     assert "**Go**" in sample.answer("Does she write Go?")  # a topic cue as the skill's verb

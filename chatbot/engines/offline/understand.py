@@ -829,5 +829,8 @@ def which_thing(raw: Sequence[str]) -> tuple[str, ...]:
 
 
 def typed_names(text: str) -> set[str]:
-    """The folded words typed with a capital, but the first: names as the visitor wrote them."""
-    return {fold(t) for t in re.findall(r"[\w-]+", text)[1:] if t[:1].isupper()}
+    """The folded words typed with a capital, but the first: names as the visitor wrote them.
+    None when most words are ('Is She Happy To Travel?' capitalises no names)."""
+    later = re.findall(r"[\w-]+", text)[1:]
+    caps = [t for t in later if t[:1].isupper()]
+    return set() if len(caps) >= 3 and len(caps) > 0.6 * len(later) else {fold(t) for t in caps}
