@@ -53,6 +53,11 @@ def sample(engines: dict[str, OfflineEngine]) -> OfflineEngine:
         ("sample", "What is her phone number?"),
         ("sample", "How old is she?"),
         ("sample", "Has she worked at Google?"),
+        ("sample", "Was she employed by Google?"),
+        ("other", "Does he know Go?"),  # 'go' is an everyday word, typed as a name here
+        ("sample", "Does she have an AWS certification?"),  # AWS is a skill, not a cert
+        ("sample", "Has she given a talk about Kubernetes?"),
+        ("sample", "Has she built anything in React Native?"),  # React is listed
         ("other", "What is his favourite food?"),
         ("other", "What's his salary expectation?"),
         ("links_only", "What's their phone number?"),
@@ -370,6 +375,99 @@ def test_an_amount_is_answered_only_with_a_figure() -> None:
     assert not rate.answered and "agreed per project" in rate.text
     assert "kim@example.org" in rate.text and "4.8" not in rate.text
     assert "AU$4.99" in engine.answer("How much does Wattle cost?")
+
+
+def test_a_question_in_title_case_names_nothing_by_its_capitals(sample: OfflineEngine) -> None:
+    # 'Happy' is an everyday word the profile never uses; capitalised here as every word is.
+    assert "remote" in sample.answer("Is She Happy With Remote Work?")
+
+
+def test_a_skill_used_or_named_with_its_own_parts_is_still_the_skill(sample: OfflineEngine
+                                                                     ) -> None:
+    assert "**Go**" in sample.answer("Does she write Go?")  # a topic cue as the skill's verb
+    assert "AWS" in sample.answer("Does she know AWS Lambda?")  # 'AWS (ECS, Lambda, RDS)'
+    assert "Python" in sample.answer("Has she used Python Django?")
+
+
+def test_a_thing_spoken_of_but_never_named_is_not_covered() -> None:
+    engine = _kim({
+        "experience": [{"role": "Founding engineer", "company": "Ampling",
+                        "highlights": ["Ampling was acquired by a large energy supplier in 2023"]}],
+        "projects": [{"name": "Kettle", "summary": "A gateway over two hosted model APIs."},
+                     {"name": "Forge", "summary": "Learned to code at a bootcamp.",
+                      "highlights": ["Graduated from Forge Coding Bootcamp"]}],
+    })
+    for question in ("Which energy supplier bought Ampling?",
+                     "Which hosted model APIs does Kettle route to?"):
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+        assert "What it does say:" in detail.text, question
+    # Named elsewhere in the answer: answered.
+    assert "Forge Coding Bootcamp" in engine.answer("which bootcamp did she go to")
+
+
+def test_a_word_the_profile_never_uses_gets_what_the_rest_of_the_question_finds() -> None:
+    engine = _kim({
+        "projects": [{"name": "Periodic Pals", "summary": "A chemistry quiz app.",
+                      "highlights": ["Used by 320 students at two schools"]}],
+    })
+    pupils = engine.answer_detail("How many pupils use Periodic Pals?")
+    assert not pupils.answered and "kim@example.org" in pupils.text
+    assert "What it does say: Used by 320 students" in pupils.text
+    # What is counted is not in the profile: not covered, though other counts are said.
+    followers = engine.answer_detail("How many followers does she have on GitHub?")
+    assert not followers.answered and "“followers”" in followers.text
+    # A field the profile lacks gets no neighbour: 'home address' is not the email.
+    assert "What it does say" not in engine.answer("What is her home address?")
+
+
+def test_availability_adds_what_the_owner_says_of_it_elsewhere() -> None:
+    engine = _kim({
+        "availability": {"status": "Open to senior SRE roles from September 2026"},
+        "audiences": {"recruiter": {"notes": "Permanent roles only, no contracts."}},
+    })
+    answer = engine.answer("would she take a 6 month contract")
+    assert "September 2026" in answer and "Permanent roles only" in answer
+
+
+def test_a_topic_asked_with_a_name_is_answered_only_by_its_facts_naming_it() -> None:
+    engine = _kim({"education": {"degree": "BSc Computer Science", "school": "University of Leeds"},
+                   "languages": ["English (native)", "French (fluent; a year in Lyon)"],
+                   "talks": [{"title": "Accessible maps", "event": "FOSDEM 2026"}]})
+    lyon = engine.answer_detail("Did she go to school in Lyon?")
+    assert not lyon.answered and "kim@example.org" in lyon.text
+    assert "What it does say: Languages: French" in lyon.text
+    assert "University of Leeds" in engine.answer("Did she study at Leeds?")
+    assert "FOSDEM 2026" in engine.answer("Has she given a talk at FOSDEM?")
+
+
+def test_the_kind_asked_for_is_the_subject() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Site reliability engineer",
+                             "summary": "Nine years keeping payment systems up."},
+                   "availability": {"status": "Open to senior or staff SRE roles"}})
+    assert "senior or staff SRE roles" in engine.answer("What sort of roles is Kim after?")
+
+
+def test_who_uses_a_project_is_not_its_stack() -> None:
+    engine = _kim({"projects": [{"name": "Routa", "summary": "Firmware for soil probes.",
+                                 "tech": ["C", "Zephyr"],
+                                 "highlights": ["Deployed in 620 plots by a research station"]}]})
+    assert "620 plots" in engine.answer("who actually uses routa")
+    assert "Zephyr" in engine.answer("what does routa use")
+
+
+def test_a_kind_of_workplace_finds_the_job_that_is_one() -> None:
+    engine = _kim({"experience": [
+        {"role": "Security lead", "company": "Maplewire",
+         "highlights": ["Found a bypass in an open-source SAML library"]},
+        {"role": "IT assistant", "company": "Queen West Public Library"}]})
+    assert "Queen West Public Library" in engine.answer("Did she ever work at a library?")
+
+
+def test_an_acronym_finds_the_words_it_stands_for() -> None:
+    engine = _kim({"experience": [{"role": "SRE", "company": "Cliste", "highlights": [
+        "Brought mean time to recovery down from 52 minutes to 14 minutes"]}]})
+    assert "14 minutes" in engine.answer("mttr")
 
 
 def test_a_place_the_profile_never_names_gets_what_it_says_instead() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -10,13 +11,18 @@ from chatbot.engines.base import Visitor
 from chatbot.engines.offline.facts import Fact, job_title
 from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, has_figure
-from chatbot.engines.offline.text import autolink, fold, lexicon, sentences, stems, words
-from chatbot.engines.offline.understand import Query
+from chatbot.engines.offline.text import autolink, fold, lexicon, sentences, stem, stems, words
+from chatbot.engines.offline.understand import NAMED_TOPICS, STOPWORDS, Query
 from chatbot.profile import Experience, Profile, Project
 
 _CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
 _MONEY = re.compile(r"[$£€¥₹]|\b(?:usd|eur|gbp|aud|cad|chf)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# 'a large energy supplier', 'two hosted model APIs': something spoken of without a name.
+_SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|multiple)\s+"
+                   r"((?:[\w-]+\s+){0,3}[\w-]+)")
+_NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*,?\s+(?:\S+\s+)?(?:is|was|,)?\s*$")
+_NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
@@ -65,6 +71,7 @@ class Composer:
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
         self.amount = frozenset(lexicon()["fields"]["amount"])
+        self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
         self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"])))
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
             "greeting": self._greeting, "thanks": self._thanks, "contact": self._contact,
@@ -91,7 +98,7 @@ class Composer:
                                                   _sources(figures[:1])), q)
         make = self.by_intent.get(q.intent, self._topical)
         answer = self._figure(self._on_topic(make(q, found, visitor), q, found), q)
-        return self._also(answer, q, found, visitor)
+        return self._also(self._named(answer, q), q, found, visitor)
 
     def _figure(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to a question for an amount (a rate, a salary, a price), unless it
@@ -105,6 +112,17 @@ class Composer:
         said = next((x.lstrip("- ") for x in answer.text.splitlines()
                      if self.amount & set(words(x)) and len(x) < 200), "")
         return self._not_covered(q.intent, "the amount", said)
+
+    def _named(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'which X ...', unless it speaks of an X only without naming it
+        ('acquired by a large energy supplier'): then the profile doesn't cover which one,
+        and says what it does say."""
+        said, hit = _unnamed(answer.text, set(stems(" ".join(q.which)))) \
+            if q.which and answer.answered else ("", set())
+        if not said:
+            return answer
+        thing = " ".join(_as_typed(q.text, w) for w in q.which if stem(w) in hit)
+        return self._not_covered(answer.intent, f"which {thing}", said.lstrip("- "))
 
     def _also(self, answer: OfflineAnswer, q: Query, found: Retrieved,
               visitor: Visitor) -> OfflineAnswer:
@@ -170,7 +188,7 @@ class Composer:
         """'The profile doesn't cover that' with the owner's contact (and what it does say)."""
         text = f"I don't know: {self.first}'s profile doesn't cover {what}."
         if said:
-            text += f" What it does say: {said}"
+            text += f" What it does say: {said}" + ("" if said[-1:] in ".!?" else ".")
         return OfflineAnswer(f"{text} {self._offer()}".strip(), False, intent)
 
     def _missing(self, q: Query, found: Retrieved) -> OfflineAnswer:
@@ -179,10 +197,11 @@ class Composer:
         if q.employer and q.employer in q.missing:  # 'did he work for X': X is no employer
             term = _as_typed(q.text, q.employer)
             return self._not_covered(q.intent, f"“{term}” as an employer", q.elsewhere)
+        said, a = self._nearby(q, found), self.profile.availability
         if q.intent == "skill":
-            return self._not_covered("skill", f"“{term}”: it isn't among the listed skills")
-        said, a = "", self.profile.availability
-        if term[:1].isupper():  # a place or company it never names: what it says instead
+            return self._not_covered("skill", f"“{term}”: it isn't among the listed skills",
+                                     said)
+        if term[:1].isupper() and not said:  # a place or company: what it says instead
             if q.intent == "relocation" and found.topical:  # what it says of moving
                 said = _cite(found.topical[0])
             elif q.intent in ("availability", "relocation"):
@@ -192,6 +211,14 @@ class Composer:
             elif q.intent == "location" and self.profile.owner.location:
                 said = f"based in {self.profile.owner.location}."
         return self._not_covered(q.intent, f"“{term}”", said)
+
+    def _nearby(self, q: Query, found: Retrieved) -> str:
+        """What the rest of the question finds, said beside 'doesn't cover': a word the
+        profile never uses may only paraphrase it ('kids' for its 'students'). Not for a
+        field it lacks: 'home address' has no neighbour worth giving."""
+        if not found.nearby or any(stem(w) in self.required for w in q.missing):
+            return ""
+        return _cite(found.nearby[0])
 
     def _scope(self) -> str:
         """What the bot is for, when a message tries to change it."""
@@ -246,7 +273,8 @@ class Composer:
         lines = [f"**Availability:** {a.status}"]
         if a.work_modes and set(q.terms) & set(stems(" ".join(a.work_modes))):
             lines.append(f"- Work modes: {', '.join(a.work_modes)}")
-        lines += [f"- {_cite(f)}" for f in found.covering[:1] if f.text not in a.status]
+        # The best fact it does not say yet (the work modes may be the best, and said).
+        lines += [f"- {_cite(f)}" for f in found.covering if f.text not in "\n".join(lines)][:1]
         return OfflineAnswer("\n".join(lines), True, "availability", ("profile",))
 
     def _location(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
@@ -261,7 +289,7 @@ class Composer:
     def _work_mode(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         modes = self.profile.availability.work_modes
         if not modes:
-            return self._not_covered("work_mode", "how or where {self.first} works",
+            return self._not_covered("work_mode", f"how or where {self.first} works",
                                      self.profile.availability.status + ".")
         text = f"{self.first}'s work modes: {', '.join(modes)}."
         return OfflineAnswer(text, True, "work_mode", ("profile",))
@@ -432,6 +460,10 @@ class Composer:
     def _topical(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         """Talks, education...: the facts on that topic; anything else: facts that cover it."""
         facts = found.topical or (found.covering if q.intent == "unknown" else ())
+        if not facts and q.intent in NAMED_TOPICS and (q.names or q.skills) and found.covering:
+            # 'did she go to school in Lyon': no education fact names Lyon; a language note
+            # that does is what the profile says, not where she studied.
+            return self._not_covered(q.intent, "that", _cite(found.covering[0]))
         if not facts and q.intent not in ("unknown",) and found.covering:
             facts = found.covering
         if not facts:
@@ -548,6 +580,25 @@ class Composer:
         if not refs:
             return "", []
         return f"- **Code:** {', '.join(refs)}", ["contact", *(p.name for p in projects)]
+
+
+def _unnamed(text: str, asked: set[str]) -> tuple[str, set[str]]:
+    """The line of `text` that speaks of the asked thing only as 'a ...' or 'two ...', when
+    nothing in `text` names it ('a bootcamp', but also 'Forge Coding Bootcamp': named); with
+    the asked stems it uses. ('Who ...' is not judged so: 'used by a research station'
+    answers who uses it.)"""
+    unnamed, said, hit = 0, "", set[str]()
+    for line in text.splitlines():
+        for m in _SOME.finditer(line):
+            if _NAME_AFTER.search(line[m.end(1):]) or _NAME_BEFORE.search(line[:m.start()]):
+                continue
+            thing = itertools.takewhile(lambda w: fold(w) not in STOPWORDS, m.group(1).split())
+            found = {s for w in thing if (s := stem(fold(w))) in asked}
+            unnamed += len(found)
+            if found:
+                said, hit = said or line, hit | found
+    mentions = sum(stem(fold(w)) in asked for w in re.findall(r"[\w-]+", text))
+    return (said, hit) if unnamed and unnamed >= mentions else ("", set())
 
 
 def _latest_job(jobs: Sequence[Experience]) -> Experience | None:

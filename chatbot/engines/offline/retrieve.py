@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,10 @@ from chatbot.engines.offline.understand import Query
 
 # Intents answered by whatever facts speak of their topic, wherever they are in the profile.
 TOPICAL = ("education", "languages", "talks", "publications", "awards", "relocation")
+# Intents answered by a field of their own and what the owner says beside it (tried for
+# work_mode too: no question gained), and where the owner says it.
+FIELDS = ("availability",)
+OWNER_SAYS = ("faq", "audience", "summary", "extra")
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,7 @@ class Retrieved:
     topical: tuple[Fact, ...] = ()  # facts on the intent's topic (talks, education, ...)
     covering: tuple[Fact, ...] = ()  # facts that contain every word the question is about
     mentioning: tuple[Fact, ...] = ()  # facts elsewhere that name the project or job asked
+    nearby: tuple[Fact, ...] = ()  # what the rest finds when a word is one the profile lacks
 
 
 class Index:
@@ -46,6 +52,8 @@ class Index:
         intents = lexicon()["intents"]
         # Topics match whole cue words, not stems: 'publication' must not find 'public-sector'.
         self.topic_cues = {i: frozenset(intents[i]) for i in TOPICAL}
+        self.field_cues = {i: frozenset(stem(w) for w in intents[i]) for i in FIELDS}
+        self.spread = Counter(s for found in self.stems for s in found)  # facts using a stem
 
     def scores(self, terms: Sequence[str]) -> np.ndarray:
         """BM25 score of every fact for the query stems."""
@@ -57,9 +65,42 @@ class Index:
         if q.intent in self.topic_cues:
             topical = self._topical(q)
         covering = self._covering(q) if q.topic else []
+        if not covering and q.intent in self.field_cues:
+            covering = self._cued(q)
         named = ("project", q.projects[0]) if q.projects else ("job", q.jobs[0]) if q.jobs \
             else ("", -1)
-        return Retrieved(tuple(topical), tuple(covering), tuple(self.mentioned.get(named, ())))
+        nearby = self._nearby(q) if q.missing else []
+        return Retrieved(tuple(topical), tuple(covering), tuple(self.mentioned.get(named, ())),
+                         tuple(nearby))
+
+    def _nearby(self, q: Query) -> list[Fact]:
+        """The best fact for the rest of a question with a word the profile never uses: in
+        the record of the project or job it names, else one holding all its other topic
+        words ('how many pupils use Periodic Pals': 'Used by 320 students ...')."""
+        gone = {stem(w) for w in q.missing}
+        scores = self.scores([t for t in q.terms if t not in gone])
+        need = {t for t in q.topic if t not in gone and t in self.ranker.vocab}
+        project, job = (q.projects or (-1,))[0], (q.jobs or (-1,))[0]
+        near = [int(i) for i in np.argsort(-scores, kind="stable")[:20] if scores[i] > 0
+                and self.facts[i].kind not in ("link", "email")
+                and (project >= 0 and self.facts[i].project == project
+                     or job >= 0 and self.facts[i].job == job
+                     or project < 0 and job < 0 and bool(need) and need <= self.context[i])]
+        # 'How many ...': a fact with a figure first.
+        near.sort(key=lambda i: not (q.wants_number and has_figure(self.facts[i].text)))
+        return [self.facts[i] for i in near[:1]]
+
+    def _cued(self, q: Query) -> list[Fact]:
+        """What the owner says beside a field, in a word of the question's the profile uses
+        rarely: 'would she take a contract' finds 'Permanent roles only, no contracts.' in
+        an audience note or the FAQ (the availability field itself is answered anyway)."""
+        rare = {t for t in q.terms if t in self.field_cues[q.intent] and 0 < self.spread[t] <= 3}
+        if not rare:
+            return []
+        scores = self.scores(list(q.terms))
+        found = [int(i) for i in np.argsort(-scores, kind="stable")[:10] if scores[i] > 0
+                 and rare & self.stems[i] and self.facts[i].kind in OWNER_SAYS]
+        return [self.facts[i] for i in found[:1]]
 
     def _topical(self, q: Query) -> list[Fact]:
         """Facts that use one of the intent's cue words, ranked by the question and the cues."""
@@ -68,6 +109,11 @@ class Index:
         order = np.argsort(-scores, kind="stable")
         found = [i for i in order if scores[i] > 0 and cues & self.words[i]
                  and self.facts[i].kind not in ("link", "email", "skills")]
+        if q.skills:  # 'an AWS certification': only the facts on the topic that name it
+            names = [set(stems(re.sub(r"\(.*?\)", "", s))) for s in q.skills]  # 'AWS (ECS)'
+            found = [i for i in found if any(n <= self.stems[i] for n in names)]
+        # 'did she go to school in Lyon', 'a talk at FOSDEM': only the facts naming it too.
+        found = [i for i in found if {stem(n) for n in q.names} <= self.stems[i]]
         # A section named for the topic ([[publications]], [education]) comes first.
         named = [i for i in found if cues & set(words(self.facts[i].section))]
         return [self.facts[i] for i in [*named, *(i for i in found if i not in named)]][:3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,8 @@ PRIORITY = ("work_mode", "relocation", "notice", "location", "contact", "educati
             "projects", "experience", "overview", "greeting", "thanks")
 # What a long recruiter message may ask beside its main question, answered line by line.
 PRACTICAL = ("availability", "notice", "location", "work_mode", "relocation")
+# Topics a question may ask of a named skill: the answer must name the skill too.
+NAMED_TOPICS = ("education", "talks", "publications", "awards")
 INTENTS = (*PRIORITY, "project", "job", "skill", "faq", "unknown")
 NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "isnt", "doesnt", "wont", "dont",
                        "cant", "wouldnt", "isn't", "doesn't", "won't", "don't", "can't"})
@@ -53,6 +56,9 @@ class Query:
     topic: tuple[str, ...] = ()  # stems that are neither cue nor filler: the asked-about thing
     asked: tuple[str, ...] = ()  # stems beside the names and filler: a named thing's part
     missing: tuple[str, ...] = ()  # words the profile never uses, as typed
+    detail: str = ""  # what a 'which ...' or 'how many ...' question asks for: 'licence'
+    which: tuple[str, ...] = ()  # the thing a 'which ...' question wants named, as typed
+    names: tuple[str, ...] = ()  # words typed as names that the profile uses ('FOSDEM')
     projects: tuple[int, ...] = ()
     jobs: tuple[int, ...] = ()
     skills: tuple[str, ...] = ()  # skill labels as the profile writes them
@@ -132,6 +138,7 @@ class Understander:
             + (f.text.split(":", 1)[0] if f.kind == "extra" else "") for f in facts)))
         self.profile_words = sorted(w for w in set(words(profile_text)) if len(w) >= 4
                                     and w.isalpha())
+        self.initials = _initials(facts)
         cue_words = {w for ws in lex["intents"].values() for w in ws} | set(lex["words"]["filler"])
         self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
         self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
@@ -226,7 +233,7 @@ class Understander:
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
         if not found["job"] and not found["project"]:
-            found["job"] = self._job_by_order(text)
+            found["job"] = self._job_by_order(text) or self._job_by_kind(" ".join(raw))
         described: list[str] = []
         parts: list[str] = []  # words that found a project: still the part asked of it
         if not any(found.values()):
@@ -263,14 +270,43 @@ class Understander:
         in a highlight): the name, as a word the profile doesn't cover."""
         if found["job"]:
             return []
-        m = re.search(r"\b(?:work|worked|works|working|employed|job|intern|interned)\s+"
-                      r"(?:at|for)\s+(the\s+)?([a-z0-9][\w&.-]*)", text)
+        m = re.search(r"\b(?:work|worked|works|working|employed|hired|job|intern|interned)\s+"
+                      r"(?:at|for|by)\s+(the\s+)?([a-z0-9][\w&.-]*)", text)
         if not m or m.group(2) in STOPWORDS or stem(m.group(2)) in self.filler:
             return []
         # After 'the', only a name typed as one: 'the Hirvijärvi station', not 'the moment'.
         if m.group(1) and m.group(2) not in typed_names(question):
             return []
         return [m.group(2)]
+
+    def _compound(self, question: str, skills: Sequence[int | str]) -> list[str]:
+        """A word typed as a name right after a skill's, making another name the profile
+        never uses: 'React Native' when only React is listed (not 'AWS Lambda' when the
+        label is 'AWS (ECS, Lambda)', nor 'Python Flask' when Flask is in the profile)."""
+        typed = re.findall(r"[\w+#.-]+", question)
+        found = []
+        for label in skills:
+            own = set(words(str(label)))
+            for at, token in enumerate(typed[:-1]):
+                after = typed[at + 1]
+                if fold(token) in own and after[:1].isupper() and stem(fold(after)) not in \
+                        self.vocab and fold(after) not in self.owner | STOPWORDS:
+                    found.append(fold(after))
+        return found
+
+    def _job_by_kind(self, text: str) -> list[int | str]:
+        """The one job whose record says what kind of place the question asks about: 'did
+        she ever work at a library' (the Queen West Public Library), 'worked for a bank'."""
+        m = re.search(r"\b(?:work|worked|works|working|employed|job|jobs|intern|interned)\s+"
+                      r"(?:at|for|in)\s+(?:a|an|any|some)\s+([a-z][\w-]*)", text)
+        if not m:
+            return []
+        kind = stem(m.group(1))
+        # Its role or company first ('Public Library'), else its whole record.
+        named = [i for what, i, head in self.heads if what == "job" and kind in head]
+        jobs = named or [i for i in range(len(self.profile.experience))
+                         if kind in self.records.get(("job", i), set())]
+        return [jobs[0]] if len(jobs) == 1 else []
 
     def _job_by_order(self, text: str) -> list[int | str]:
         """The earliest job for 'her first job', the latest for 'her last role'."""
@@ -301,9 +337,10 @@ class Understander:
         links, missing_links = self._links(raw)
         topic = [s for s in content if s not in self.cue_stems and s not in self.filler
                  and s not in {stem(w) for w in [*named, *parts]}]
-        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named)]
+        names = typed_names(question)
+        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named, names)]
         employer = self._not_employer(" ".join(raw), question, found)
-        missing += employer
+        missing += employer + self._compound(question, found["skill"])
         groups = self._groups(content)
         named_stems = {stem(w) for w in named}
         plain = self.filler | self.aspects["tech"] | self.aspects["link"]
@@ -316,9 +353,14 @@ class Understander:
             jobs=tuple(int(i) for i in found["job"]),
             skills=tuple(str(s) for s in found["skill"]), groups=groups,
             skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
-            aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)) | (
+            # 'Who uses Roofscan' asks for people, not its stack.
+            aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)
+                              and not (a == "tech" and "who" in raw)) | (
                 {"role"} if re.search(r"\bwhat (did|does|do|has)\b.* (do|doing|done)\b",
                                       " ".join(raw)) else set()),
+            detail=asked_for(raw), which=which_thing(raw),
+            names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
+                               and stem(w) not in self.weight and stem(w) not in self.filler)),
             faq=self._faq(content), wants_amount=bool(self.amount & set(raw)),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
@@ -363,10 +405,10 @@ class Understander:
         else:
             return ()
         # 'How many stars does Colibri have': what is counted must be in its record, even
-        # a word that elsewhere only says which part is asked ('stars', 'employees').
-        counted = re.search(r"\bhow many (\w+)", " ".join(raw))
-        if counted and stem(counted.group(1)) not in record | self.filler:
-            return (counted.group(1),)
+        # a word that elsewhere only says which part is asked ('stars', 'employees'). Not
+        # what 'what' asks for: 'what chip is in it' is answered by a part it never calls so.
+        if q.wants_number and q.detail and stem(q.detail) not in record | self.filler:
+            return (q.detail,)
         part = [s for s in q.asked if s not in self.cue_stems and s not in self.aspect_stems]
         if not part or any(s in record for s in part):
             return ()
@@ -396,15 +438,20 @@ class Understander:
         the narrow topics (availability, talks...) only miss names ('in Berlin').
         """
         if len(words(q.text)) >= 25:  # a long message: only fields and names it asks about
-            names = typed_names(q.text)
-            return tuple(w for w in q.missing if stem(w) in self.required or w in names)
+            return tuple(w for w in q.missing if self._hard(w, q))
         if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
                       "languages", "talks", "publications", "awards"):
             return self._outweighed(q)
         if intent in ("project", "job", "greeting", "thanks", "faq", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
-        names = typed_names(q.text)
-        return tuple(w for w in q.missing if stem(w) in self.required or w in names)
+        return tuple(w for w in q.missing if self._hard(w, q))
+
+    def _hard(self, word: str, q: Query) -> bool:
+        """True for a missing word no other word outweighs: a field word (phone, salary), a
+        name as typed ('Berlin'), or what is counted ('how many followers'). Not any thing
+        'what' asks for: 'what lab gear' is answered by the oscilloscopes it never calls so."""
+        return stem(word) in self.required or word in typed_names(q.text) \
+            or word == q.detail and q.wants_number
 
     def _outweighed(self, q: Query) -> tuple[str, ...]:
         """The missing words, unless the rest of the question outweighs them.
@@ -459,18 +506,28 @@ class Understander:
         if stem(word) in self.vocab:
             return [word]
         known = [s for s in self.synonyms.get(word, ()) if stem(s) in self.vocab]
-        return known or [word]
+        return known or self._written_out(word)
+
+    def _written_out(self, word: str) -> list[str]:
+        """An acronym the profile only writes out, by the initials of four or more of its
+        words in a row ('mttr': mean time to recovery); else `word`."""
+        if word in STOPWORDS or stem(word) in self.weight or stem(word) in self.filler:
+            return [word]
+        return list(self.initials.get(word, (word,)))
 
     def _content(self, raw: Sequence[str]) -> list[str]:
         """The stems that carry meaning: no stopwords, no owner name or pronouns."""
         return [stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
                 and not w.isdigit() and len(w) > 1]
 
-    def _is_missing(self, word: str, named: set[str]) -> bool:
+    def _is_missing(self, word: str, named: set[str], names: set[str]) -> bool:
         """True when `word` asks about something the profile never mentions."""
         if word in STOPWORDS or word in self.owner or word in named or len(word) < 2:
             return False
         s = stem(word)
+        if word in names and s in self.filler and s not in self.vocab:
+            return True  # a name typed as one, though also an everyday word: 'know Go'
+
         if s in self.field_only:  # 'phone' is covered by a phone field, not by 'phones'
             return s not in self.field_names
         if s in self.vocab or word.isdigit() or fold(word) in self.link_aliases:
@@ -658,12 +715,18 @@ class Understander:
                 return "greeting"
             if not content and not self.owner & set(raw) and not {"who", "about"} & set(raw):
                 return "greeting"
-        scores = self._scores([stem(w) for w in raw if w not in self.owner])
+        scores = self._kind_of(raw, self._scores([stem(w) for w in raw if w not in self.owner]))
         if q.projects:
             return "projects" if len(q.projects) > 1 and not q.aspects else "project"
         if q.jobs:
             return "job"
         if q.skills:
+            # 'an AWS certification', 'a talk about Kubernetes': the topic, naming the skill;
+            # but 'does he write Rust', 'did she study Python' use it (a cue as its verb).
+            topic = [i for i in NAMED_TOPICS if scores.get(i, 0) >= 1
+                     and not self._verb_of_skill(raw, self.cues[i], q.skills)]
+            if topic:
+                return topic[0]
             return "projects" if scores.get("projects", 0) >= 1 and not q.projects else "skill"
         if q.links or q.missing_links:
             return "contact"
@@ -679,6 +742,12 @@ class Understander:
         if q.faq >= 0 and (not scores or max(scores.values()) < 1):
             return "faq"
         return self._cue_intent(q, scores)
+
+    def _verb_of_skill(self, raw: list[str], cues: frozenset[str],
+                       skills: Sequence[str]) -> bool:
+        """True when a cue word comes right before a skill's name: 'write Rust'."""
+        firsts = {words(re.sub(r"\(.*?\)", "", s))[0] for s in skills if words(s)}
+        return any(stem(a) in cues and b in firsts for a, b in zip(raw, raw[1:], strict=False))
 
     def _cue_intent(self, q: Query, scores: dict[str, float]) -> str:
         """The intent whose cue words weigh most; broad questions get 'overview'."""
@@ -707,7 +776,61 @@ class Understander:
                     scores[intent] = scores.get(intent, 0.0) + self.weight[s]
         return scores
 
+    def _kind_of(self, raw: list[str], scores: dict[str, float]) -> dict[str, float]:
+        """'What sort of roles is she after': the kind asked for is the question's subject,
+        so its cue counts in full though it is a common word ('roles', 'job')."""
+        kind = re.search(r"\b(?:kind|kinds|sort|sorts|type|types) of (\w+)", " ".join(raw))
+        s = stem(kind.group(1)) if kind else ""
+        return {**scores, **{i: max(scores.get(i, 0.0), 1.0) for i, cue_stems in
+                             self.cues.items() if s in cue_stems}}
+
+
+def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
+    """Four to six words in a row of a fact, by their initials ('mttr': mean time to
+    recovery); initials that two different runs share are left out."""
+    found: dict[str, tuple[str, ...]] = {}
+    clashes: set[str] = set()
+    for f in facts:
+        said = [w for w in words(f.text) if w.isalpha()]
+        firsts = "".join(w[0] for w in said)
+        for size in range(4, 7):
+            for at in range(len(said) - size + 1):
+                run = tuple(said[at: at + size])
+                if found.setdefault(firsts[at: at + size], run) != run:
+                    clashes.add(firsts[at: at + size])
+    return {k: v for k, v in found.items() if k not in clashes}
+
+
+# 'which energy supplier is...', 'how many github stars does...': the words before the verb.
+_WHICH = re.compile(r"\b(?:what|which|how many)\s+(?:(?:kind|sort|type)s?\s+of\s+)?"
+                    r"((?:[\w+#.-]+\s+){0,2}?[\w+#.-]+)\s+(?:is|are|was|were|does|do|did|has|"
+                    r"have|had|can|could|will|would)\b")
+
+
+def asked_for(raw: Sequence[str]) -> str:
+    """The word naming what the question asks for: 'what licence is it under' -> 'licence',
+    'how many followers' -> 'followers'; '' when it asks no such thing ('what is it')."""
+    text = " ".join(raw)
+    which = _WHICH.search(text)
+    counted = re.search(r"\bhow many (\w+)", text)  # 'how many people use it': no verb first
+    head = which.group(1).split()[-1] if which else counted.group(1) if counted else ""
+    return "" if head in STOPWORDS else head
+
+
+def which_thing(raw: Sequence[str]) -> tuple[str, ...]:
+    """The words of the thing a 'which' or 'what' question wants named, up to the verb:
+    'which energy supplier bought it' -> energy, supplier, bought; none for 'what is it' or
+    'what kind of ...' (a description answers that, not a name)."""
+    at = next((i for i, w in enumerate(raw) if w in ("which", "what")), -1)
+    phrase = list(itertools.takewhile(lambda w: w not in STOPWORDS, raw[at + 1: at + 4]))
+    if at < 0 or not phrase or phrase[0] in ("kind", "kinds", "sort", "type", "types"):
+        return ()
+    return tuple(phrase)
+
 
 def typed_names(text: str) -> set[str]:
-    """The folded words typed with a capital, but the first: names as the visitor wrote them."""
-    return {fold(t) for t in re.findall(r"[\w-]+", text)[1:] if t[:1].isupper()}
+    """The folded words typed with a capital, but the first: names as the visitor wrote them.
+    None when most words are ('Is She Happy To Travel?' capitalises no names)."""
+    later = re.findall(r"[\w-]+", text)[1:]
+    caps = [t for t in later if t[:1].isupper()]
+    return set() if len(caps) >= 3 and len(caps) > 0.6 * len(later) else {fold(t) for t in caps}
