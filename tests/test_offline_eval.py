@@ -29,12 +29,11 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# Round five's blind sets (climate, dbsys, qaops), scored once before any change made for
-# them (tests/eval/README.md, "Rounds"): 73.9% right fact, 81.2% said so. Round seven tuned
-# on climate and dbsys and kept qaops held out (aggregate figures only): 77.6% and 93.8% on
-# the three. The floors keep that from slipping back; the targets below are not met and are
-# marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.775, "said_so": 0.93}
+# Round seven's blind sets (bioinfo, devrel, fpga), scored once before any change made for
+# them (tests/eval/README.md, "Rounds"): 66.7% right fact, 75.0% said so. The floors keep
+# that from slipping back; the targets below are not met and are marked so, strictly, so
+# that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.666, "said_so": 0.75}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
 # them yet, so each keeps what was measured last instead.
@@ -49,6 +48,9 @@ DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.80, "said_so": 1.0},
     "firmware": {"right": 0.78, "said_so": 1.0},
     "switcher": {"right": 0.66, "said_so": 1.0},
+    "climate": {"right": 0.78, "said_so": 1.0},
+    "dbsys": {"right": 0.78, "said_so": 0.93},
+    "qaops": {"right": 0.75, "said_so": 0.87},
 }
 
 
@@ -83,9 +85,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round five's blind sets: 73.9% right fact "
-                   "and 81.2% said so when scored, 77.6% and 93.8% after round seven (targets "
-                   "95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round seven's blind sets: 66.7% right "
+                   "fact and 75.0% said so when scored (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
