@@ -510,3 +510,41 @@ def test_the_honesty_gate_weighs_the_questions_subject_not_every_word() -> None:
     # A subject the profile lacks still is not covered.
     assert not engine.answer_detail("does he know elm").answered
     assert not engine.answer_detail("Can I have references from his managers?").answered
+
+
+def test_the_visitors_own_name_is_never_what_they_ask_about() -> None:
+    engine = _kim({"availability": {"status": "Open to firmware roles",
+                                    "notice": "Two months' notice"}})
+    signed = engine.answer_detail(
+        "Hello! I'm Tamsin Oduya from a small robotics firm in Leeds. We need a firmware "
+        "person soon and I'm putting the hiring plan together. How long is his notice "
+        "period? Many thanks, Tamsin")
+    assert signed.answered and "Two months" in signed.text
+    assert "Two months" in engine.answer("what's his notice period? - Bo")
+    assert "Two months" in engine.answer("Hi, Wren here. What is his notice period?")
+
+
+def test_education_in_everyday_words_finds_an_education_entry() -> None:
+    engine = _kim({"education": [
+        {"degree": "BEng in Electronic Engineering", "institution": "Uni of Kent",
+         "year": 2015},
+        {"degree": "MSc in Control Systems", "institution": "Uni of Bath", "year": 2017,
+         "thesis": "Observers for drifting gyroscopes in small drones"}]})
+    assert "Electronic Engineering" in engine.answer("undergrad?")
+    assert "gyroscopes" in engine.answer("what was his thesis about")
+    # A subject they did not study: not covered, saying what they did.
+    law = engine.answer_detail("did he study law")
+    assert not law.answered and "Uni of" in law.text and "kim@example.org" in law.text
+
+
+def test_career_and_living_paraphrases_are_experience_and_the_headline() -> None:
+    engine = _kim({
+        "owner": {"name": "Kim Lee", "headline": "Embedded engineer for medical devices"},
+        "experience": [{"role": "Firmware engineer", "company": "Pulsewave",
+                        "period": "2019 – now"},
+                       {"role": "Intern", "company": "Ohmcraft", "period": "2018 – 2019"}]})
+    assert "medical devices" in engine.answer("what does kim do for a living")
+    career = engine.answer("his career so far?")
+    assert "Pulsewave" in career and "Ohmcraft" in career
+    # An everyday word one edit or two from a cue word is not corrected into it.
+    assert "commute" not in engine.answer_detail("did he study computer engineering").intent

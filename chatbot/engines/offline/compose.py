@@ -198,6 +198,10 @@ class Composer:
             term = _as_typed(q.text, q.employer)
             return self._not_covered(q.intent, f"“{term}” as an employer", q.elsewhere)
         said, a = self._nearby(q, found), self.profile.availability
+        if not said and q.intent in NAMED_TOPICS and found.topical:
+            # 'did they study computer science': not covered, but what they did study is
+            # the answer a visitor wants next.
+            said = _cite(found.topical[0])
         if q.intent == "skill":
             return self._not_covered("skill", f"“{term}”: it isn't among the listed skills",
                                      said)

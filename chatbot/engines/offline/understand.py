@@ -220,6 +220,7 @@ class Understander:
 
     def understand(self, question: str, history: Sequence[Exchange] = ()) -> Query:
         """The Query for `question`, using `history` for what 'it' or 'the second one' means."""
+        question = without_visitor(question)
         text = fold(question)
         if any(p in text for p in self.injection) or re.search(r"\bdan\b", text):
             return Query(question, "unknown", injection=True)
@@ -494,9 +495,11 @@ class Understander:
         if stem(word) in self.weight or stem(word) in self.filler:
             return word
         cutoff = 1 if len(word) < 8 else 2
-        # Cue words only fix long words: 'react' must not become 'reach'.
-        for known in (self.profile_words, self.cue_words if len(word) >= 7 else []):
-            best = extractOne(word, known, scorer=OSA.distance, score_cutoff=cutoff)
+        # Cue words only fix long words, by one edit: 'react' must not become 'reach', nor
+        # 'computer' 'commute'.
+        for known, most in ((self.profile_words, cutoff),
+                            (self.cue_words if len(word) >= 7 else [], 1)):
+            best = extractOne(word, known, scorer=OSA.distance, score_cutoff=most)
             if best and best[0][0] == word[0]:
                 return str(best[0])
         return word
@@ -826,6 +829,24 @@ def which_thing(raw: Sequence[str]) -> tuple[str, ...]:
     if at < 0 or not phrase or phrase[0] in ("kind", "kinds", "sort", "type", "types"):
         return ()
     return tuple(phrase)
+
+
+# The visitor's own name is never the subject: in a sign-off ('Thanks so much, Priya',
+# '- Tom'), a greeting to the bot ('Hi, Dana here') or an introduction ('I'm Sam from ...').
+_SIGN_OFF = re.compile(
+    r"(?:(?:^|[\s,.!?;:])(?i:(?:many |kind |warm |best )?(?:thanks|thank you|cheers|regards|"
+    r"best wishes|best|all the best|ta|sincerely)(?: (?:so|very) much| again| a lot| in advance)?)"
+    r"[,!.]*\s+|(?<=[.!?\n])\s*[-\u2013\u2014~]\s*)(?:[A-Z][\w'\u2019-]*\s*){1,2}[.!]?\s*$")
+_INTRODUCED = re.compile(r"\b(?:(?i:i'm|i am|my name is|this is|it's)\s+|(?i:hi|hello|hey),?\s+)"
+                         r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)(?:\s+here\b)?")
+
+
+def without_visitor(question: str) -> str:
+    """The question without the visitor's own name: its sign-off goes, and a name they
+    introduce themselves by is lowered to an everyday word (no name the profile lacks)."""
+    question = _SIGN_OFF.sub("", question) or question
+    return _INTRODUCED.sub(lambda m: m.group(0).replace(m.group("name"),
+                                                        m.group("name").lower()), question)
 
 
 def typed_names(text: str) -> set[str]:
