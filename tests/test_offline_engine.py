@@ -548,3 +548,16 @@ def test_career_and_living_paraphrases_are_experience_and_the_headline() -> None
     assert "Pulsewave" in career and "Ohmcraft" in career
     # An everyday word one edit or two from a cue word is not corrected into it.
     assert "commute" not in engine.answer_detail("did he study computer engineering").intent
+
+
+def test_an_extra_key_holding_a_url_is_that_link() -> None:
+    engine = _kim({
+        "owner": {"name": "Kim Lee", "headline": "Developer",
+                  "blog": "Notes on flaky tests, about twice a month: https://kimlee.example/notes",
+                  "podcast": "Co-hosts Test Doubles, 1,200 listeners: https://doubles.example"},
+        "contact": {"email": "kim@example.org",
+                    "links": {"github": "https://github.com/kim-example"}}})
+    blog = engine.answer_detail("does he have a personal website or blog?")
+    assert blog.answered and "https://kimlee.example/notes" in blog.text
+    assert "https://doubles.example" in engine.answer("link to listen to test doubles")
+    assert "1,200" in engine.answer("how big is the podcast audience")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from chatbot.engines.base import Visitor
-from chatbot.engines.offline.facts import Fact, job_title
+from chatbot.engines.offline.facts import Fact, all_links, job_title
 from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, has_figure
 from chatbot.engines.offline.text import autolink, fold, lexicon, sentences, stem, stems, words
@@ -68,6 +68,7 @@ class Composer:
         self.profile = profile
         self.first = profile.first_name
         self.latest = _latest_job(profile.experience)
+        self.links = all_links(profile)
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
         self.amount = frozenset(lexicon()["fields"]["amount"])
@@ -253,7 +254,7 @@ class Composer:
         contact = self.profile.contact
         if not contact.email and not contact.links:
             return self._not_covered("contact", "contact details: it gives no contact details")
-        lines = [f"- {_label(k)}: {autolink(contact.links[k])}" for k in q.links]
+        lines = [f"- {_label(k)}: {autolink(self.links[k])}" for k in q.links]
         if q.missing_links:
             kinds = ", ".join(_label(k) for k in q.missing_links)
             if not lines:
@@ -262,6 +263,11 @@ class Composer:
             return OfflineAnswer("\n".join(lines), True, "contact", ("contact",))
         if q.wants_email and not contact.email:
             return self._not_covered("contact", "an email address: it gives no email")
+        # 'link to subscribe to Changelog Notes': a thing the profile gives an address for.
+        linked = [f for f in found.covering if f.kind not in ("link", "email")
+                  and re.search(r"https?://", f.text)]
+        if linked and not q.wants_email:
+            return OfflineAnswer(_cite(linked[0]), True, "contact", _sources(linked[:1]))
         text = f"You can reach {self.first} by email at {autolink(contact.email)}." \
             if contact.email else f"{self.first}'s profile gives no email, but these links:"
         if not q.wants_email:

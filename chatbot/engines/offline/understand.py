@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 from chatbot.engines.base import Exchange
-from chatbot.engines.offline.facts import Fact
+from chatbot.engines.offline.facts import Fact, all_links
 from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.text import fold, lexicon, stem, stems, words
 from chatbot.profile import Profile
@@ -64,7 +64,7 @@ class Query:
     skills: tuple[str, ...] = ()  # skill labels as the profile writes them
     groups: tuple[str, ...] = ()  # skill groups named
     skill_kind: str = ""  # "programming" or "database" when asked for that kind
-    links: tuple[str, ...] = ()  # contact.links keys asked for
+    links: tuple[str, ...] = ()  # link keys asked for (contact.links, extra keys with a URL)
     missing_links: tuple[str, ...] = ()  # link kinds asked for that the profile lacks
     aspects: frozenset[str] = field(default_factory=frozenset)  # tech, link, impact
     faq: int = -1  # the FAQ entry that asks this question, or -1
@@ -118,12 +118,13 @@ class Understander:
         self.entities = self._entities(profile)
         self.link_aliases: dict[str, str] = {
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
-        self.link_keys = {self._link_kind(k): k for k in profile.contact.links}
-        hosted = [k for k, url in profile.contact.links.items()
+        self.all_links = all_links(profile)
+        self.link_keys = {self._link_kind(k): k for k in self.all_links}
+        hosted = [k for k, url in self.all_links.items()
                   if any(h in url for h in lex["hosts"]["code"])]
         if hosted and "code" not in self.link_keys:
             self.link_keys["code"] = hosted[0]
-        self.project_links = frozenset([*hosted, *(k for k in profile.contact.links
+        self.project_links = frozenset([*hosted, *(k for k in self.all_links
                                                    if self._link_kind(k) == "website")])
         self.link_phrases = {fold(a): str(k) for k, aliases in lex["links_if_present"].items()
                              for a in aliases if k in self.link_keys}
@@ -667,7 +668,7 @@ class Understander:
             phrased.discard("code")  # 'does their code have tests' asks no link
         asked |= phrased
         pairs = {a + b for a, b in zip(raw, raw[1:], strict=False)}  # 'hugging face'
-        for key in self.profile.contact.links:  # a key no alias lists: 'huggingface'
+        for key in self.all_links:  # a key no alias lists: 'huggingface'
             if fold(key) in raw or fold(key).replace("_", "") in pairs:
                 asked.add(self._link_kind(key))
         weak = {"website", "blog"} if {"project", "projects", "app"} & set(raw) else set()
