@@ -561,3 +561,22 @@ def test_an_extra_key_holding_a_url_is_that_link() -> None:
     assert blog.answered and "https://kimlee.example/notes" in blog.text
     assert "https://doubles.example" in engine.answer("link to listen to test doubles")
     assert "1,200" in engine.answer("how big is the podcast audience")
+
+
+def test_an_attribute_the_profile_never_states_of_a_named_thing_is_not_covered() -> None:
+    engine = _kim({
+        "projects": [
+            {"name": "gullwing", "summary": "A CLI that lints Terraform plans.",
+             "link": "https://github.com/kim-example/gullwing",
+             "highlights": ["Used by 30 platform teams"]},
+            {"name": "Ledgerly", "summary": "A billing dashboard for small gyms.",
+             "highlights": ["Found €40,000 of unbilled sessions in its first year"]}],
+        "talks": [{"title": "Plans you can read", "event": "HashiConf 2024"}]})
+    for question in ("what licence is gullwing under", "how much revenue does gullwing make",
+                     "is there a recording of the hashiconf talk"):
+        reply = engine.answer_detail(question)
+        assert not reply.answered and "kim@example.org" in reply.text, question
+    # A description asked ('what problem does it solve'), or an amount a record gives in
+    # other words, is still answered.
+    assert "lints Terraform" in engine.answer("what problem does gullwing solve")
+    assert "€40,000" in engine.answer("how much waste did Ledgerly find")

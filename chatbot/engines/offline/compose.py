@@ -11,12 +11,20 @@ from chatbot.engines.base import Visitor
 from chatbot.engines.offline.facts import Fact, all_links, job_title
 from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, has_figure
-from chatbot.engines.offline.text import autolink, fold, lexicon, sentences, stem, stems, words
+from chatbot.engines.offline.text import (
+    MONEY,
+    autolink,
+    fold,
+    lexicon,
+    sentences,
+    stem,
+    stems,
+    words,
+)
 from chatbot.engines.offline.understand import NAMED_TOPICS, STOPWORDS, Query
 from chatbot.profile import Experience, Profile, Project
 
 _CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
-_MONEY = re.compile(r"[$£€¥₹]|\b(?:usd|eur|gbp|aud|cad|chf)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # 'a large energy supplier', 'two hosted model APIs': something spoken of without a name.
 _SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|multiple)\s+"
@@ -105,7 +113,7 @@ class Composer:
         """The answer to a question for an amount (a rate, a salary, a price), unless it
         gives no figure: then the profile doesn't cover the amount, and says what it does."""
         if not q.wants_amount or not answer.answered or q.also or any(
-                has_figure(line) and (_MONEY.search(line) or self.amount & set(words(line)))
+                has_figure(line) and (MONEY.search(line) or self.amount & set(words(line)))
                 for line in answer.text.splitlines()):
             return answer
         # What the profile says of the amount without giving it ('a day rate agreed per
@@ -661,7 +669,7 @@ def _as_typed(question: str, word: str) -> str:
 def _asked(q: Query, parts: Sequence[str]) -> list[str]:
     """The parts of a project or job that use the most of what the question asks about."""
     if q.wants_amount:  # a price or a rate: the parts that give one
-        priced = [t for t in parts if _MONEY.search(t) and has_figure(t)]
+        priced = [t for t in parts if MONEY.search(t) and has_figure(t)]
         if priced:
             return priced
     scored = [(len(set(q.asked) & set(stems(t))), t) for t in parts]

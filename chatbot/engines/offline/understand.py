@@ -13,7 +13,7 @@ from rapidfuzz.process import extractOne
 from chatbot.engines.base import Exchange
 from chatbot.engines.offline.facts import Fact, all_links
 from chatbot.engines.offline.rank import FactRanker
-from chatbot.engines.offline.text import fold, lexicon, stem, stems, words
+from chatbot.engines.offline.text import MONEY, fold, lexicon, stem, stems, words
 from chatbot.profile import Profile
 
 # Ties between intents go to the more specific one: the earlier in this list.
@@ -156,6 +156,10 @@ class Understander:
                     stems(f"{f.text} {f.source} {f.section} {f.keys}"))
                 if f.kind not in ("project", "job"):
                     self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
+        # Projects and jobs that give an amount of money: 'how much waste did it find' may be
+        # answered by '€310,000 a year' in other words.
+        self.priced = {key for f in facts for key in (("project", f.project), ("job", f.job))
+                       if key[1] >= 0 and MONEY.search(f.text) and re.search(r"\d", f.text)}
         for key, named in (mentioned or {}).items():
             for f in named:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
@@ -370,7 +374,8 @@ class Understander:
                                         " ".join(raw))),
         )
         intent = self._intent(q, raw, content)
-        found_missing = self._missing_for(intent, q) or self._not_in_record(intent, q, raw)
+        found_missing = self._missing_for(intent, q) or self._not_in_record(intent, q, raw) \
+            or self._absent_detail(q, raw)
         # 'Did he work for X' where X is no employer is not covered, whatever names X.
         found_missing = tuple(dict.fromkeys((*found_missing, *employer)))
         also: tuple[str, ...] = ()
@@ -409,7 +414,10 @@ class Understander:
         # 'How many stars does Colibri have': what is counted must be in its record, even
         # a word that elsewhere only says which part is asked ('stars', 'employees'). Not
         # what 'what' asks for: 'what chip is in it' is answered by a part it never calls so.
-        if q.wants_number and q.detail and stem(q.detail) not in record | self.filler:
+        key = ("project", q.projects[0]) if intent == "project" else ("job", q.jobs[0])
+        much = f"how much {q.detail}" in " ".join(raw)
+        if q.wants_number and q.detail and stem(q.detail) not in record | self.filler \
+                and not (much and key in self.priced):
             return (q.detail,)
         part = [s for s in q.asked if s not in self.cue_stems and s not in self.aspect_stems]
         if not part or any(s in record for s in part):
@@ -431,6 +439,19 @@ class Understander:
             if not part:
                 return ()
         return tuple(w for w in raw if stem(w) == part[0])[:1]
+
+    def _absent_detail(self, q: Query, raw: list[str]) -> tuple[str, ...]:
+        """What 'what X is ...' asks of a named project or job, or 'is there a X' asks at
+        all, when the profile never uses X anywhere ('what licence is walrus-rs under', 'is
+        there a recording of the talk'): the rest of the question finds only neighbours."""
+        if q.detail not in q.missing:
+            return ()
+        text = " ".join(raw)
+        exists = re.search(rf"\bis there (?:a|an|any) {re.escape(q.detail)}\b", text)
+        # 'what licence is it under', not 'what problem does it solve' (a description).
+        of_named = (q.projects or q.jobs) and re.search(
+            rf"\b(?:what|which) {re.escape(q.detail)} (?:is|are|was|were)\b", text)
+        return (q.detail,) if exists or of_named else ()
 
     def _missing_for(self, intent: str, q: Query) -> tuple[str, ...]:
         """The missing words that matter for this intent.
@@ -816,8 +837,10 @@ def asked_for(raw: Sequence[str]) -> str:
     'how many followers' -> 'followers'; '' when it asks no such thing ('what is it')."""
     text = " ".join(raw)
     which = _WHICH.search(text)
-    counted = re.search(r"\bhow many (\w+)", text)  # 'how many people use it': no verb first
-    head = which.group(1).split()[-1] if which else counted.group(1) if counted else ""
+    # 'how many people use it', 'how much revenue', 'is there a recording': no verb first.
+    counted = re.search(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)", text)
+    head = which.group(1).split()[-1] if which else \
+        counted.group(1) or counted.group(2) if counted else ""
     return "" if head in STOPWORDS else head
 
 
