@@ -580,3 +580,16 @@ def test_an_attribute_the_profile_never_states_of_a_named_thing_is_not_covered()
     # other words, is still answered.
     assert "lints Terraform" in engine.answer("what problem does gullwing solve")
     assert "€40,000" in engine.answer("how much waste did Ledgerly find")
+
+
+def test_where_a_career_began_is_the_first_job_and_years_come_from_the_summary() -> None:
+    engine = _kim({
+        "owner": {"name": "Kim Lee", "headline": "Payments engineer",
+                  "summary": "Backend engineer with 11 years in payments. I wrote Payline's "
+                             "ledger, version 2, used by 40 banks."},
+        "experience": [{"role": "Staff engineer", "company": "Payline", "period": "2019 – now"},
+                       {"role": "Junior developer", "company": "Bankwise",
+                        "period": "2014 – 2019"}]})
+    assert "Bankwise" in engine.answer("where did his career begin")
+    assert "Bankwise" in engine.answer("what did he do at the start of his career")
+    assert "11 years" in engine.answer("how many years has he been in payments")

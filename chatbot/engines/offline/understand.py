@@ -318,14 +318,18 @@ class Understander:
         """The earliest job for 'her first job', the latest for 'her last role'."""
         m = re.search(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
                       r"(job|role|position|employer|company)\b", text)
+        # 'where did his career begin', 'how did she start her career': the first job.
+        began = re.search(r"\bcareer\s+(?:begin|began|start|started|kick)|\b(?:begin|began|"
+                          r"start|started)\s+(?:his|her|their|the)\s+career\b|"
+                          r"\b(?:start|beginning) of (?:his|her|their) career\b", text)
         jobs = self.profile.experience
-        if not m or len(jobs) < 2:
+        if not (m or began) or len(jobs) < 2:
             return []
         years = [min((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", j.period or "")),
                      default=0) for j in jobs]
         order = sorted(range(len(jobs)), key=lambda i: (years[i], -i)) if all(years) \
             else list(reversed(range(len(jobs))))
-        if m.group(1) in ("first", "earliest", "oldest"):
+        if not m or m.group(1) in ("first", "earliest", "oldest"):
             return [order[0]]
         if m.group(1) == "previous":
             return [order[-2]]
