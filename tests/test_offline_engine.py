@@ -593,3 +593,12 @@ def test_where_a_career_began_is_the_first_job_and_years_come_from_the_summary()
     assert "Bankwise" in engine.answer("where did his career begin")
     assert "Bankwise" in engine.answer("what did he do at the start of his career")
     assert "11 years" in engine.answer("how many years has he been in payments")
+
+
+def test_a_kind_of_skill_the_profile_never_names_lists_the_skills_beside_not_covered() -> None:
+    engine = _kim({"skills": {"Build": ["Bazel", "Buck2"], "Languages": ["Go", "Starlark"]}})
+    reply = engine.answer_detail("which monorepo build systems is he used to")
+    assert not reply.answered and "kim@example.org" in reply.text
+    assert "Bazel" in reply.text and "Starlark" in reply.text
+    # A single skill it lacks says only that.
+    assert "Bazel" not in engine.answer("does he know Rust")

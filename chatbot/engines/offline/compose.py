@@ -211,6 +211,12 @@ class Composer:
             # 'did they study computer science': not covered, but what they did study is
             # the answer a visitor wants next.
             said = _cite(found.topical[0])
+        if not said and q.which and (q.intent in ("skill", "skills") or q.skill_kind):
+            # 'which cluster scheduler': the kind as asked, and the skills, so the visitor
+            # can tell which fit it.
+            said = self._skill_list()
+            if q.missing[0] in q.which:
+                term = " ".join(_as_typed(q.text, w) for w in q.which)
         if q.intent == "skill":
             return self._not_covered("skill", f"“{term}”: it isn't among the listed skills",
                                      said)
@@ -224,6 +230,12 @@ class Composer:
             elif q.intent == "location" and self.profile.owner.location:
                 said = f"based in {self.profile.owner.location}."
         return self._not_covered(q.intent, f"“{term}”", said)
+
+    def _skill_list(self) -> str:
+        """Every listed skill on one line, by group: what the profile says to a question for
+        a kind of skill it never names ('which hardware description languages')."""
+        groups = [f"{g}: {', '.join(items)}" for g, items in self.profile.skills.items()]
+        return f"the listed skills are {'; '.join(groups)}" if groups else ""
 
     def _nearby(self, q: Query, found: Retrieved) -> str:
         """What the rest of the question finds, said beside 'doesn't cover': a word the
