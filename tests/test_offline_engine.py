@@ -576,6 +576,16 @@ def test_an_attribute_the_profile_never_states_of_a_named_thing_is_not_covered()
                      "is there a recording of the hashiconf talk"):
         reply = engine.answer_detail(question)
         assert not reply.answered and "kim@example.org" in reply.text, question
+    engine = _kim({"education": [{"degree": "BSc in Marine Biology",
+                                  "institution": "Uni of Hull", "year": 2012}]})
+    grade = engine.answer_detail("what grade did he get in his marine biology degree")
+    assert not grade.answered and "kim@example.org" in grade.text
+    assert "Marine Biology" in engine.answer("what subject did he study")
+    engine = _kim({
+        "projects": [
+            {"name": "gullwing", "summary": "A CLI that lints Terraform plans."},
+            {"name": "Ledgerly", "summary": "A billing dashboard for small gyms.",
+             "highlights": ["Found €40,000 of unbilled sessions in its first year"]}]})
     # A description asked ('what problem does it solve'), or an amount a record gives in
     # other words, is still answered.
     assert "lints Terraform" in engine.answer("what problem does gullwing solve")

@@ -452,10 +452,15 @@ class Understander:
             return ()
         text = " ".join(raw)
         exists = re.search(rf"\bis there (?:a|an|any) {re.escape(q.detail)}\b", text)
-        # 'what licence is it under', not 'what problem does it solve' (a description).
-        of_named = (q.projects or q.jobs) and re.search(
-            rf"\b(?:what|which) {re.escape(q.detail)} (?:is|are|was|were)\b", text)
-        return (q.detail,) if exists or of_named else ()
+        # 'what licence is it under', 'what grade did she get', not 'what problem does it
+        # solve' (a description).
+        form = re.search(rf"\b(?:what|which) {re.escape(q.detail)} (?:is|are|was|were|(?:did|"
+                         rf"does|do|has) \w+ (?:get|have|use|run|receive|hold|earn))\b", text)
+        # Of a thing the question pins down: a named project or job, or other words that
+        # the profile all uses ('her computer science degree').
+        rest = [s for s in q.topic if s != stem(q.detail)]
+        pinned = q.projects or q.jobs or (rest and all(s in self.vocab for s in rest))
+        return (q.detail,) if exists or (form and pinned) else ()
 
     def _missing_for(self, intent: str, q: Query) -> tuple[str, ...]:
         """The missing words that matter for this intent.
