@@ -612,3 +612,10 @@ def test_a_kind_of_skill_the_profile_never_names_lists_the_skills_beside_not_cov
     assert "Bazel" in reply.text and "Starlark" in reply.text
     # A single skill it lacks says only that.
     assert "Bazel" not in engine.answer("does he know Rust")
+
+
+def test_managing_people_is_leading_a_team() -> None:
+    engine = _kim({"experience": [{"role": "Platform lead", "company": "Tessellate",
+                                   "highlights": ["Leads a team of five SREs",
+                                                  "Cut paging noise by half"]}]})
+    assert "team of five" in engine.answer("does he manage people?")
