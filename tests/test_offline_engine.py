@@ -619,3 +619,8 @@ def test_managing_people_is_leading_a_team() -> None:
                                    "highlights": ["Leads a team of five SREs",
                                                   "Cut paging noise by half"]}]})
     assert "team of five" in engine.answer("does he manage people?")
+
+
+def test_certs_are_certifications() -> None:
+    engine = _kim({"certifications": [{"name": "CKA", "year": 2022}]})
+    assert "CKA" in engine.answer("certs?")
