@@ -610,8 +610,12 @@ def test_a_kind_of_skill_the_profile_never_names_lists_the_skills_beside_not_cov
     reply = engine.answer_detail("which monorepo build systems is he used to")
     assert not reply.answered and "kim@example.org" in reply.text
     assert "Bazel" in reply.text and "Starlark" in reply.text
+    for question in ("packaging tools", "what does he use for packaging"):
+        reply = engine.answer_detail(question)
+        assert not reply.answered and "Buck2" in reply.text, question
     # A single skill it lacks says only that.
     assert "Bazel" not in engine.answer("does he know Rust")
+    assert "Bazel" not in engine.answer("does he know elm")
 
 
 def test_managing_people_is_leading_a_team() -> None:

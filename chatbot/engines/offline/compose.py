@@ -21,7 +21,7 @@ from chatbot.engines.offline.text import (
     stems,
     words,
 )
-from chatbot.engines.offline.understand import NAMED_TOPICS, STOPWORDS, Query
+from chatbot.engines.offline.understand import NAMED_TOPICS, STOPWORDS, Query, typed_names
 from chatbot.profile import Experience, Profile, Project
 
 _CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
@@ -211,11 +211,11 @@ class Composer:
             # 'did they study computer science': not covered, but what they did study is
             # the answer a visitor wants next.
             said = _cite(found.topical[0])
-        if not said and q.which and (q.intent in ("skill", "skills") or q.skill_kind):
+        if not said and _asks_kind(q) and (q.intent in ("skill", "skills") or q.skill_kind):
             # 'which cluster scheduler': the kind as asked, and the skills, so the visitor
             # can tell which fit it.
             said = self._skill_list()
-            if q.missing[0] in q.which:
+            if q.which and q.missing[0] in q.which:
                 term = " ".join(_as_typed(q.text, w) for w in q.which)
         if q.intent == "skill":
             return self._not_covered("skill", f"“{term}”: it isn't among the listed skills",
@@ -362,7 +362,8 @@ class Composer:
                 lines = [f"- {_cite(f)}" for f in found.covering[:2]]
                 text = f"Yes, {self.first}'s profile mentions it:\n" + "\n".join(lines)
                 return OfflineAnswer(text, True, "skill", _sources(found.covering[:2]))
-            return self._not_covered("skill", "that: it isn't among the listed skills")
+            return self._not_covered("skill", "that: it isn't among the listed skills",
+                                     self._skill_list() if _asks_kind(q) else "")
         parts = [self._one_skill(label) for label in q.skills[:2]]
         return OfflineAnswer("\n\n".join(p[0] for p in parts), True, "skill",
                              tuple(s for p in parts for s in p[1]))
@@ -629,6 +630,15 @@ def _unnamed(text: str, asked: set[str]) -> tuple[str, set[str]]:
                 said, hit = said or line, hit | found
     mentions = sum(stem(fold(w)) in asked for w in re.findall(r"[\w-]+", text))
     return (said, hit) if unnamed and unnamed >= mentions else ("", set())
+
+
+def _asks_kind(q: Query) -> bool:
+    """True for a question after a kind of skill ('which profiling tools', 'configuration
+    management tools', 'what does she use for logs'), not one named skill ('know Elm')."""
+    said = set(words(q.text))
+    return bool(q.which or {"what", "which"} & said
+                or {"tools", "languages", "frameworks", "libraries"} & said) \
+        and not any(w in typed_names(q.text) for w in q.missing)
 
 
 def _latest_job(jobs: Sequence[Experience]) -> Experience | None:
