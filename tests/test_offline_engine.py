@@ -628,3 +628,11 @@ def test_managing_people_is_leading_a_team() -> None:
 def test_certs_are_certifications() -> None:
     engine = _kim({"certifications": [{"name": "CKA", "year": 2022}]})
     assert "CKA" in engine.answer("certs?")
+
+
+def test_leaving_the_current_employer_is_the_notice_period() -> None:
+    engine = _kim({"availability": {"status": "Open", "notice": "Six weeks"},
+                   "experience": [{"role": "Engineer", "company": "Orbitl",
+                                   "notes": "Left Orbitl when the office closed."}]})
+    assert "Six weeks" in engine.answer("how soon could he leave his current job?")
+    assert "Six weeks" not in engine.answer("why did he leave Orbitl")

@@ -230,6 +230,10 @@ class Understander:
         if any(p in text for p in self.injection) or re.search(r"\bdan\b", text):
             return Query(question, "unknown", injection=True)
         text = re.sub(r"\b(e-?mail|web)\s+address(es)?\b", "email", text)
+        # How soon she can leave her current employer is her notice period (not why she
+        # left the last one).
+        text = re.sub(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|role|"
+                      r"company|position)\b", "notice", text)
         text = self._about_owner(text)
         for phrase, meaning in self.phrases.items():
             text = re.sub(rf"\b{re.escape(phrase)}\b", meaning, text)
