@@ -636,3 +636,10 @@ def test_leaving_the_current_employer_is_the_notice_period() -> None:
                                    "notes": "Left Orbitl when the office closed."}]})
     assert "Six weeks" in engine.answer("how soon could he leave his current job?")
     assert "Six weeks" not in engine.answer("why did he leave Orbitl")
+
+
+def test_writing_asked_of_an_owner_without_publications_is_their_blog() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"blog": "https://kim.example/posts"}}})
+    reply = engine.answer_detail("does he write articles?")
+    assert reply.answered and "https://kim.example/posts" in reply.text

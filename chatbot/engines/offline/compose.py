@@ -77,6 +77,7 @@ class Composer:
         self.first = profile.first_name
         self.latest = _latest_job(profile.experience)
         self.links = all_links(profile)
+        self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
         self.amount = frozenset(lexicon()["fields"]["amount"])
@@ -495,6 +496,11 @@ class Composer:
             # 'did she go to school in Lyon': no education fact names Lyon; a language note
             # that does is what the profile says, not where she studied.
             return self._not_covered(q.intent, "that", _cite(found.covering[0]))
+        writing = [k for k in self.links if fold(k) in self.blog_keys]
+        if not facts and q.intent == "publications" and writing:
+            # 'does she write articles' with no publications listed: her blog is her writing.
+            lines = "\n".join(f"- {_label(k)}: {autolink(self.links[k])}" for k in writing)
+            return OfflineAnswer(lines, True, "publications", ("contact",))
         if not facts and q.intent not in ("unknown",) and found.covering:
             facts = found.covering
         if not facts:
