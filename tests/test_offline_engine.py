@@ -12,7 +12,7 @@ import pytest
 
 from chatbot.engines.base import Engine, Exchange, Turn, Visitor
 from chatbot.engines.offline import OfflineAnswer, OfflineEngine
-from chatbot.engines.offline.understand import INTENTS
+from chatbot.engines.offline.understand import INTENTS, without_visitor
 from chatbot.profile import Profile, load_profile, parse_profile
 
 SAMPLE = Path(__file__).parent.parent / "chatbot" / "data" / "sample_profile.toml"
@@ -522,6 +522,8 @@ def test_the_visitors_own_name_is_never_what_they_ask_about() -> None:
     assert signed.answered and "Two months" in signed.text
     assert "Two months" in engine.answer("what's his notice period? - Bo")
     assert "Two months" in engine.answer("Hi, Wren here. What is his notice period?")
+    # Only a sign-off that starts its own sentence or clause: 'her best Project' stays.
+    assert "Project" in without_visitor("what is her best Project")
 
 
 def test_education_in_everyday_words_finds_an_education_entry() -> None:

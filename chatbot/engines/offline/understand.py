@@ -871,7 +871,7 @@ def which_thing(raw: Sequence[str]) -> tuple[str, ...]:
 # The visitor's own name is never the subject: in a sign-off ('Thanks so much, Priya',
 # '- Tom'), a greeting to the bot ('Hi, Dana here') or an introduction ('I'm Sam from ...').
 _SIGN_OFF = re.compile(
-    r"(?:(?:^|[\s,.!?;:])(?i:(?:many |kind |warm |best )?(?:thanks|thank you|cheers|regards|"
+    r"(?:(?:^|(?<=[.!?;,\n]))\s*(?i:(?:many |kind |warm |best )?(?:thanks|thank you|cheers|regards|"
     r"best wishes|best|all the best|ta|sincerely)(?: (?:so|very) much| again| a lot| in advance)?)"
     r"[,!.]*\s+|(?<=[.!?\n])\s*[-\u2013\u2014~]\s*)(?:[A-Z][\w'\u2019-]*\s*){1,2}[.!]?\s*$")
 _INTRODUCED = re.compile(r"\b(?:(?i:i'm|i am|my name is|this is|it's)\s+|(?i:hi|hello|hey),?\s+)"
