@@ -874,7 +874,7 @@ _SIGN_OFF = re.compile(
     r"(?:(?:^|(?<=[.!?;,\n]))\s*(?i:(?:many |kind |warm |best )?(?:thanks|thank you|cheers|regards|"
     r"best wishes|best|all the best|ta|sincerely)(?: (?:so|very) much| again| a lot| in advance)?)"
     r"[,!.]*\s+|(?<=[.!?\n])\s*[-\u2013\u2014~]\s*)(?:[A-Z][\w'\u2019-]*\s*){1,2}[.!]?\s*$")
-_INTRODUCED = re.compile(r"\b(?:(?i:i'm|i am|my name is|this is|it's)\s+|(?i:hi|hello|hey),?\s+)"
+_INTRODUCED = re.compile(r"\b(?:(?i:i'm|i am|my name is|this is)\s+|(?i:hi|hello|hey),?\s+)"
                          r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)(?:\s+here\b)?")
 
 
