@@ -38,6 +38,8 @@ class Assets:
 
     def get(self, filename: str) -> Asset | None:
         """The minified file, or None when it is not one of ours to minify."""
+        if "\x00" in filename:  # no file has one; resolving it raises
+            return None
         path = (self.folder / filename).resolve()
         kind = _MINIFIERS.get(path.suffix)
         if (kind is None or ".min." in path.name or not path.is_file()

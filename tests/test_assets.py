@@ -37,5 +37,5 @@ def test_vendored_and_other_files_are_served_as_they_are(client: FlaskClient) ->
 
 def test_nothing_outside_the_static_folder_is_served(client: FlaskClient) -> None:
     for path in ("/static/../chatbot/__init__.py", "/static/%2e%2e/wsgi.py",
-                 "/static/nope.js"):
+                 "/static/nope.js", "/static/%00", "/static/chat%00.js"):
         assert client.get(path).status_code == 404

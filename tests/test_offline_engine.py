@@ -12,7 +12,7 @@ import pytest
 
 from chatbot.engines.base import Engine, Exchange, Turn, Visitor
 from chatbot.engines.offline import OfflineAnswer, OfflineEngine
-from chatbot.engines.offline.understand import INTENTS
+from chatbot.engines.offline.understand import INTENTS, without_visitor
 from chatbot.profile import Profile, load_profile, parse_profile
 
 SAMPLE = Path(__file__).parent.parent / "chatbot" / "data" / "sample_profile.toml"
@@ -510,3 +510,138 @@ def test_the_honesty_gate_weighs_the_questions_subject_not_every_word() -> None:
     # A subject the profile lacks still is not covered.
     assert not engine.answer_detail("does he know elm").answered
     assert not engine.answer_detail("Can I have references from his managers?").answered
+
+
+def test_the_visitors_own_name_is_never_what_they_ask_about() -> None:
+    engine = _kim({"availability": {"status": "Open to firmware roles",
+                                    "notice": "Two months' notice"}})
+    signed = engine.answer_detail(
+        "Hello! I'm Tamsin Oduya from a small robotics firm in Leeds. We need a firmware "
+        "person soon and I'm putting the hiring plan together. How long is his notice "
+        "period? Many thanks, Tamsin")
+    assert signed.answered and "Two months" in signed.text
+    assert "Two months" in engine.answer("what's his notice period? - Bo")
+    assert "Two months" in engine.answer("Hi, Wren here. What is his notice period?")
+    # Only a sign-off that starts its own sentence or clause: 'her best Project' stays.
+    assert "Project" in without_visitor("what is her best Project")
+
+
+def test_education_in_everyday_words_finds_an_education_entry() -> None:
+    engine = _kim({"education": [
+        {"degree": "BEng in Electronic Engineering", "institution": "Uni of Kent",
+         "year": 2015},
+        {"degree": "MSc in Control Systems", "institution": "Uni of Bath", "year": 2017,
+         "thesis": "Observers for drifting gyroscopes in small drones"}]})
+    assert "Electronic Engineering" in engine.answer("undergrad?")
+    assert "gyroscopes" in engine.answer("what was his thesis about")
+    # A subject they did not study: not covered, saying what they did.
+    law = engine.answer_detail("did he study law")
+    assert not law.answered and "Uni of" in law.text and "kim@example.org" in law.text
+
+
+def test_career_and_living_paraphrases_are_experience_and_the_headline() -> None:
+    engine = _kim({
+        "owner": {"name": "Kim Lee", "headline": "Embedded engineer for medical devices"},
+        "experience": [{"role": "Firmware engineer", "company": "Pulsewave",
+                        "period": "2019 – now"},
+                       {"role": "Intern", "company": "Ohmcraft", "period": "2018 – 2019"}]})
+    assert "medical devices" in engine.answer("what does kim do for a living")
+    career = engine.answer("his career so far?")
+    assert "Pulsewave" in career and "Ohmcraft" in career
+    # An everyday word one edit or two from a cue word is not corrected into it.
+    assert "commute" not in engine.answer_detail("did he study computer engineering").intent
+
+
+def test_an_extra_key_holding_a_url_is_that_link() -> None:
+    engine = _kim({
+        "owner": {"name": "Kim Lee", "headline": "Developer",
+                  "blog": "Notes on flaky tests, about twice a month: https://kimlee.example/notes",
+                  "podcast": "Co-hosts Test Doubles, 1,200 listeners: https://doubles.example"},
+        "contact": {"email": "kim@example.org",
+                    "links": {"github": "https://github.com/kim-example"}}})
+    blog = engine.answer_detail("does he have a personal website or blog?")
+    assert blog.answered and "https://kimlee.example/notes" in blog.text
+    assert "https://doubles.example" in engine.answer("link to listen to test doubles")
+    assert "1,200" in engine.answer("how big is the podcast audience")
+
+
+def test_an_attribute_the_profile_never_states_of_a_named_thing_is_not_covered() -> None:
+    engine = _kim({
+        "projects": [
+            {"name": "gullwing", "summary": "A CLI that lints Terraform plans.",
+             "link": "https://github.com/kim-example/gullwing",
+             "highlights": ["Used by 30 platform teams"]},
+            {"name": "Ledgerly", "summary": "A billing dashboard for small gyms.",
+             "highlights": ["Found €40,000 of unbilled sessions in its first year"]}],
+        "talks": [{"title": "Plans you can read", "event": "HashiConf 2024"}]})
+    for question in ("what licence is gullwing under", "how much revenue does gullwing make",
+                     "is there a recording of the hashiconf talk"):
+        reply = engine.answer_detail(question)
+        assert not reply.answered and "kim@example.org" in reply.text, question
+    engine = _kim({"education": [{"degree": "BSc in Marine Biology",
+                                  "institution": "Uni of Hull", "year": 2012}]})
+    grade = engine.answer_detail("what grade did he get in his marine biology degree")
+    assert not grade.answered and "kim@example.org" in grade.text
+    assert "Marine Biology" in engine.answer("what subject did he study")
+    engine = _kim({
+        "projects": [
+            {"name": "gullwing", "summary": "A CLI that lints Terraform plans."},
+            {"name": "Ledgerly", "summary": "A billing dashboard for small gyms.",
+             "highlights": ["Found €40,000 of unbilled sessions in its first year"]}]})
+    # A description asked ('what problem does it solve'), or an amount a record gives in
+    # other words, is still answered.
+    assert "lints Terraform" in engine.answer("what problem does gullwing solve")
+    assert "€40,000" in engine.answer("how much waste did Ledgerly find")
+
+
+def test_where_a_career_began_is_the_first_job_and_years_come_from_the_summary() -> None:
+    engine = _kim({
+        "owner": {"name": "Kim Lee", "headline": "Payments engineer",
+                  "summary": "Backend engineer with 11 years in payments. I wrote Payline's "
+                             "ledger, version 2, used by 40 banks."},
+        "experience": [{"role": "Staff engineer", "company": "Payline", "period": "2019 – now"},
+                       {"role": "Junior developer", "company": "Bankwise",
+                        "period": "2014 – 2019"}]})
+    assert "Bankwise" in engine.answer("where did his career begin")
+    assert "Bankwise" in engine.answer("what did he do at the start of his career")
+    assert "11 years" in engine.answer("how many years has he been in payments")
+
+
+def test_a_kind_of_skill_the_profile_never_names_lists_the_skills_beside_not_covered() -> None:
+    engine = _kim({"skills": {"Build": ["Bazel", "Buck2"], "Languages": ["Go", "Starlark"]}})
+    reply = engine.answer_detail("which monorepo build systems is he used to")
+    assert not reply.answered and "kim@example.org" in reply.text
+    assert "Bazel" in reply.text and "Starlark" in reply.text
+    for question in ("packaging tools", "what does he use for packaging"):
+        reply = engine.answer_detail(question)
+        assert not reply.answered and "Buck2" in reply.text, question
+    # A single skill it lacks says only that.
+    assert "Bazel" not in engine.answer("does he know Rust")
+    assert "Bazel" not in engine.answer("does he know elm")
+
+
+def test_managing_people_is_leading_a_team() -> None:
+    engine = _kim({"experience": [{"role": "Platform lead", "company": "Tessellate",
+                                   "highlights": ["Leads a team of five SREs",
+                                                  "Cut paging noise by half"]}]})
+    assert "team of five" in engine.answer("does he manage people?")
+
+
+def test_certs_are_certifications() -> None:
+    engine = _kim({"certifications": [{"name": "CKA", "year": 2022}]})
+    assert "CKA" in engine.answer("certs?")
+
+
+def test_leaving_the_current_employer_is_the_notice_period() -> None:
+    engine = _kim({"availability": {"status": "Open", "notice": "Six weeks"},
+                   "experience": [{"role": "Engineer", "company": "Orbitl",
+                                   "notes": "Left Orbitl when the office closed."}]})
+    assert "Six weeks" in engine.answer("how soon could he leave his current job?")
+    assert "Six weeks" not in engine.answer("why did he leave Orbitl")
+
+
+def test_writing_asked_of_an_owner_without_publications_is_their_blog() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"blog": "https://kim.example/posts"}}})
+    reply = engine.answer_detail("does he write articles?")
+    assert reply.answered and "https://kim.example/posts" in reply.text

@@ -8,15 +8,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from chatbot.engines.base import Visitor
-from chatbot.engines.offline.facts import Fact, job_title
+from chatbot.engines.offline.facts import Fact, all_links, job_title
 from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, has_figure
-from chatbot.engines.offline.text import autolink, fold, lexicon, sentences, stem, stems, words
-from chatbot.engines.offline.understand import NAMED_TOPICS, STOPWORDS, Query
+from chatbot.engines.offline.text import (
+    MONEY,
+    autolink,
+    fold,
+    lexicon,
+    sentences,
+    stem,
+    stems,
+    words,
+)
+from chatbot.engines.offline.understand import NAMED_TOPICS, STOPWORDS, Query, typed_names
 from chatbot.profile import Experience, Profile, Project
 
 _CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
-_MONEY = re.compile(r"[$£€¥₹]|\b(?:usd|eur|gbp|aud|cad|chf)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # 'a large energy supplier', 'two hosted model APIs': something spoken of without a name.
 _SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|multiple)\s+"
@@ -68,6 +76,8 @@ class Composer:
         self.profile = profile
         self.first = profile.first_name
         self.latest = _latest_job(profile.experience)
+        self.links = all_links(profile)
+        self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
         self.amount = frozenset(lexicon()["fields"]["amount"])
@@ -104,7 +114,7 @@ class Composer:
         """The answer to a question for an amount (a rate, a salary, a price), unless it
         gives no figure: then the profile doesn't cover the amount, and says what it does."""
         if not q.wants_amount or not answer.answered or q.also or any(
-                has_figure(line) and (_MONEY.search(line) or self.amount & set(words(line)))
+                has_figure(line) and (MONEY.search(line) or self.amount & set(words(line)))
                 for line in answer.text.splitlines()):
             return answer
         # What the profile says of the amount without giving it ('a day rate agreed per
@@ -198,6 +208,16 @@ class Composer:
             term = _as_typed(q.text, q.employer)
             return self._not_covered(q.intent, f"“{term}” as an employer", q.elsewhere)
         said, a = self._nearby(q, found), self.profile.availability
+        if not said and q.intent in NAMED_TOPICS and found.topical:
+            # 'did they study computer science': not covered, but what they did study is
+            # the answer a visitor wants next.
+            said = _cite(found.topical[0])
+        if not said and _asks_kind(q) and (q.intent in ("skill", "skills") or q.skill_kind):
+            # 'which cluster scheduler': the kind as asked, and the skills, so the visitor
+            # can tell which fit it.
+            said = self._skill_list()
+            if q.which and q.missing[0] in q.which:
+                term = " ".join(_as_typed(q.text, w) for w in q.which)
         if q.intent == "skill":
             return self._not_covered("skill", f"“{term}”: it isn't among the listed skills",
                                      said)
@@ -211,6 +231,12 @@ class Composer:
             elif q.intent == "location" and self.profile.owner.location:
                 said = f"based in {self.profile.owner.location}."
         return self._not_covered(q.intent, f"“{term}”", said)
+
+    def _skill_list(self) -> str:
+        """Every listed skill on one line, by group: what the profile says to a question for
+        a kind of skill it never names ('which hardware description languages')."""
+        groups = [f"{g}: {', '.join(items)}" for g, items in self.profile.skills.items()]
+        return f"the listed skills are {'; '.join(groups)}" if groups else ""
 
     def _nearby(self, q: Query, found: Retrieved) -> str:
         """What the rest of the question finds, said beside 'doesn't cover': a word the
@@ -249,7 +275,7 @@ class Composer:
         contact = self.profile.contact
         if not contact.email and not contact.links:
             return self._not_covered("contact", "contact details: it gives no contact details")
-        lines = [f"- {_label(k)}: {autolink(contact.links[k])}" for k in q.links]
+        lines = [f"- {_label(k)}: {autolink(self.links[k])}" for k in q.links]
         if q.missing_links:
             kinds = ", ".join(_label(k) for k in q.missing_links)
             if not lines:
@@ -258,6 +284,11 @@ class Composer:
             return OfflineAnswer("\n".join(lines), True, "contact", ("contact",))
         if q.wants_email and not contact.email:
             return self._not_covered("contact", "an email address: it gives no email")
+        # 'link to subscribe to Changelog Notes': a thing the profile gives an address for.
+        linked = [f for f in found.covering if f.kind not in ("link", "email")
+                  and re.search(r"https?://", f.text)]
+        if linked and not q.wants_email:
+            return OfflineAnswer(_cite(linked[0]), True, "contact", _sources(linked[:1]))
         text = f"You can reach {self.first} by email at {autolink(contact.email)}." \
             if contact.email else f"{self.first}'s profile gives no email, but these links:"
         if not q.wants_email:
@@ -332,7 +363,8 @@ class Composer:
                 lines = [f"- {_cite(f)}" for f in found.covering[:2]]
                 text = f"Yes, {self.first}'s profile mentions it:\n" + "\n".join(lines)
                 return OfflineAnswer(text, True, "skill", _sources(found.covering[:2]))
-            return self._not_covered("skill", "that: it isn't among the listed skills")
+            return self._not_covered("skill", "that: it isn't among the listed skills",
+                                     self._skill_list() if _asks_kind(q) else "")
         parts = [self._one_skill(label) for label in q.skills[:2]]
         return OfflineAnswer("\n\n".join(p[0] for p in parts), True, "skill",
                              tuple(s for p in parts for s in p[1]))
@@ -464,6 +496,11 @@ class Composer:
             # 'did she go to school in Lyon': no education fact names Lyon; a language note
             # that does is what the profile says, not where she studied.
             return self._not_covered(q.intent, "that", _cite(found.covering[0]))
+        writing = [k for k in self.links if fold(k) in self.blog_keys]
+        if not facts and q.intent == "publications" and writing:
+            # 'does she write articles' with no publications listed: her blog is her writing.
+            lines = "\n".join(f"- {_label(k)}: {autolink(self.links[k])}" for k in writing)
+            return OfflineAnswer(lines, True, "publications", ("contact",))
         if not facts and q.intent not in ("unknown",) and found.covering:
             facts = found.covering
         if not facts:
@@ -601,6 +638,15 @@ def _unnamed(text: str, asked: set[str]) -> tuple[str, set[str]]:
     return (said, hit) if unnamed and unnamed >= mentions else ("", set())
 
 
+def _asks_kind(q: Query) -> bool:
+    """True for a question after a kind of skill ('which profiling tools', 'configuration
+    management tools', 'what does she use for logs'), not one named skill ('know Elm')."""
+    said = set(words(q.text))
+    return bool(q.which or {"what", "which"} & said
+                or {"tools", "languages", "frameworks", "libraries"} & said) \
+        and not any(w in typed_names(q.text) for w in q.missing)
+
+
 def _latest_job(jobs: Sequence[Experience]) -> Experience | None:
     """The current role, else the one with the latest year, else the first listed."""
     current = [j for j in jobs if j.period and _CURRENT.search(j.period)]
@@ -651,7 +697,7 @@ def _as_typed(question: str, word: str) -> str:
 def _asked(q: Query, parts: Sequence[str]) -> list[str]:
     """The parts of a project or job that use the most of what the question asks about."""
     if q.wants_amount:  # a price or a rate: the parts that give one
-        priced = [t for t in parts if _MONEY.search(t) and has_figure(t)]
+        priced = [t for t in parts if MONEY.search(t) and has_figure(t)]
         if priced:
             return priced
     scored = [(len(set(q.asked) & set(stems(t))), t) for t in parts]

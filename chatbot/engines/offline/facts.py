@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -64,6 +65,19 @@ def fact_units(profile: Profile) -> list[Fact]:
         facts += [Fact(f"{_label(key)}: {line}", "extra", _label(key), section=key, keys=keys)
                   for line, keys in _lines(value)]
     return facts
+
+
+def all_links(profile: Profile) -> dict[str, str]:
+    """contact.links, with the owner's extra keys that hold one URL: a `blog` or
+    `newsletter` key is that link too, given with what it says ('Writes Changelog Notes,
+    a monthly newsletter ...: https://...')."""
+    found = {}
+    for key, value in profile.extra.items():
+        name = key.rsplit(".", 1)[-1]
+        if isinstance(value, str) and len(re.findall(r"https?://", value)) == 1 \
+                and name not in profile.contact.links:
+            found[name] = value.strip()
+    return {**found, **profile.contact.links}
 
 
 # Units that name a project or job without saying anything about it.

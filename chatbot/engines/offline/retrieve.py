@@ -137,8 +137,18 @@ class Index:
             covered = len(need & self.context[i])
             if covered >= enough:
                 figure = q.wants_number and has_figure(self.facts[i].text)
-                hits.append((-covered - figure, -float(scores[i]), int(i)))
+                counted = q.wants_number and counts(self.facts[i].text, q.detail)
+                hits.append((-covered - figure - counted, -float(scores[i]), int(i)))
         return [self.facts[i] for _, _, i in sorted(hits)[:3]]
+
+
+def counts(text: str, thing: str) -> bool:
+    """True when `text` gives a number of `thing` ('12 years in bioinformatics' for
+    'years'; '900 monthly active users' for 'users')."""
+    if not thing:
+        return False
+    return bool(re.search(rf"\d[\d,.]*\+?\s+(?:[\w-]+\s+){{0,2}}{re.escape(stem(thing))}",
+                          text.lower()))
 
 
 def has_figure(text: str) -> bool:

@@ -14,6 +14,7 @@ import Stemmer
 _STEMMER = Stemmer.Stemmer("english")
 # Words, keeping the characters tech names use: c++, c#, node.js, vue.js, wcag 2.2.
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9]+)*[+#]*")
+MONEY = re.compile(r"[$£€¥₹]|\b(?:usd|eur|gbp|aud|cad|chf)\b", re.I)
 _URL_OR_EMAIL = re.compile(r"(https?://[^\s)>\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 
 

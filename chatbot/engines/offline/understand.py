@@ -11,9 +11,9 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 from chatbot.engines.base import Exchange
-from chatbot.engines.offline.facts import Fact
+from chatbot.engines.offline.facts import Fact, all_links
 from chatbot.engines.offline.rank import FactRanker
-from chatbot.engines.offline.text import fold, lexicon, stem, stems, words
+from chatbot.engines.offline.text import MONEY, fold, lexicon, stem, stems, words
 from chatbot.profile import Profile
 
 # Ties between intents go to the more specific one: the earlier in this list.
@@ -64,7 +64,7 @@ class Query:
     skills: tuple[str, ...] = ()  # skill labels as the profile writes them
     groups: tuple[str, ...] = ()  # skill groups named
     skill_kind: str = ""  # "programming" or "database" when asked for that kind
-    links: tuple[str, ...] = ()  # contact.links keys asked for
+    links: tuple[str, ...] = ()  # link keys asked for (contact.links, extra keys with a URL)
     missing_links: tuple[str, ...] = ()  # link kinds asked for that the profile lacks
     aspects: frozenset[str] = field(default_factory=frozenset)  # tech, link, impact
     faq: int = -1  # the FAQ entry that asks this question, or -1
@@ -118,12 +118,13 @@ class Understander:
         self.entities = self._entities(profile)
         self.link_aliases: dict[str, str] = {
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
-        self.link_keys = {self._link_kind(k): k for k in profile.contact.links}
-        hosted = [k for k, url in profile.contact.links.items()
+        self.all_links = all_links(profile)
+        self.link_keys = {self._link_kind(k): k for k in self.all_links}
+        hosted = [k for k, url in self.all_links.items()
                   if any(h in url for h in lex["hosts"]["code"])]
         if hosted and "code" not in self.link_keys:
             self.link_keys["code"] = hosted[0]
-        self.project_links = frozenset([*hosted, *(k for k in profile.contact.links
+        self.project_links = frozenset([*hosted, *(k for k in self.all_links
                                                    if self._link_kind(k) == "website")])
         self.link_phrases = {fold(a): str(k) for k, aliases in lex["links_if_present"].items()
                              for a in aliases if k in self.link_keys}
@@ -155,6 +156,10 @@ class Understander:
                     stems(f"{f.text} {f.source} {f.section} {f.keys}"))
                 if f.kind not in ("project", "job"):
                     self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
+        # Projects and jobs that give an amount of money: 'how much waste did it find' may be
+        # answered by '€310,000 a year' in other words.
+        self.priced = {key for f in facts for key in (("project", f.project), ("job", f.job))
+                       if key[1] >= 0 and MONEY.search(f.text) and re.search(r"\d", f.text)}
         for key, named in (mentioned or {}).items():
             for f in named:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
@@ -220,10 +225,15 @@ class Understander:
 
     def understand(self, question: str, history: Sequence[Exchange] = ()) -> Query:
         """The Query for `question`, using `history` for what 'it' or 'the second one' means."""
+        question = without_visitor(question)
         text = fold(question)
         if any(p in text for p in self.injection) or re.search(r"\bdan\b", text):
             return Query(question, "unknown", injection=True)
         text = re.sub(r"\b(e-?mail|web)\s+address(es)?\b", "email", text)
+        # How soon she can leave her current employer is her notice period (not why she
+        # left the last one).
+        text = re.sub(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|role|"
+                      r"company|position)\b", "notice", text)
         text = self._about_owner(text)
         for phrase, meaning in self.phrases.items():
             text = re.sub(rf"\b{re.escape(phrase)}\b", meaning, text)
@@ -312,14 +322,18 @@ class Understander:
         """The earliest job for 'her first job', the latest for 'her last role'."""
         m = re.search(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
                       r"(job|role|position|employer|company)\b", text)
+        # 'where did his career begin', 'how did she start her career': the first job.
+        began = re.search(r"\bcareer\s+(?:begin|began|start|started|kick)|\b(?:begin|began|"
+                          r"start|started)\s+(?:his|her|their|the)\s+career\b|"
+                          r"\b(?:start|beginning) of (?:his|her|their) career\b", text)
         jobs = self.profile.experience
-        if not m or len(jobs) < 2:
+        if not (m or began) or len(jobs) < 2:
             return []
         years = [min((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", j.period or "")),
                      default=0) for j in jobs]
         order = sorted(range(len(jobs)), key=lambda i: (years[i], -i)) if all(years) \
             else list(reversed(range(len(jobs))))
-        if m.group(1) in ("first", "earliest", "oldest"):
+        if not m or m.group(1) in ("first", "earliest", "oldest"):
             return [order[0]]
         if m.group(1) == "previous":
             return [order[-2]]
@@ -368,7 +382,8 @@ class Understander:
                                         " ".join(raw))),
         )
         intent = self._intent(q, raw, content)
-        found_missing = self._missing_for(intent, q) or self._not_in_record(intent, q, raw)
+        found_missing = self._missing_for(intent, q) or self._not_in_record(intent, q, raw) \
+            or self._absent_detail(q, raw)
         # 'Did he work for X' where X is no employer is not covered, whatever names X.
         found_missing = tuple(dict.fromkeys((*found_missing, *employer)))
         also: tuple[str, ...] = ()
@@ -407,7 +422,10 @@ class Understander:
         # 'How many stars does Colibri have': what is counted must be in its record, even
         # a word that elsewhere only says which part is asked ('stars', 'employees'). Not
         # what 'what' asks for: 'what chip is in it' is answered by a part it never calls so.
-        if q.wants_number and q.detail and stem(q.detail) not in record | self.filler:
+        key = ("project", q.projects[0]) if intent == "project" else ("job", q.jobs[0])
+        much = f"how much {q.detail}" in " ".join(raw)
+        if q.wants_number and q.detail and stem(q.detail) not in record | self.filler \
+                and not (much and key in self.priced):
             return (q.detail,)
         part = [s for s in q.asked if s not in self.cue_stems and s not in self.aspect_stems]
         if not part or any(s in record for s in part):
@@ -429,6 +447,24 @@ class Understander:
             if not part:
                 return ()
         return tuple(w for w in raw if stem(w) == part[0])[:1]
+
+    def _absent_detail(self, q: Query, raw: list[str]) -> tuple[str, ...]:
+        """What 'what X is ...' asks of a named project or job, or 'is there a X' asks at
+        all, when the profile never uses X anywhere ('what licence is walrus-rs under', 'is
+        there a recording of the talk'): the rest of the question finds only neighbours."""
+        if q.detail not in q.missing:
+            return ()
+        text = " ".join(raw)
+        exists = re.search(rf"\bis there (?:a|an|any) {re.escape(q.detail)}\b", text)
+        # 'what licence is it under', 'what grade did she get', not 'what problem does it
+        # solve' (a description).
+        form = re.search(rf"\b(?:what|which) {re.escape(q.detail)} (?:is|are|was|were|(?:did|"
+                         rf"does|do|has) \w+ (?:get|have|use|run|receive|hold|earn))\b", text)
+        # Of a thing the question pins down: a named project or job, or other words that
+        # the profile all uses ('her computer science degree').
+        rest = [s for s in q.topic if s != stem(q.detail)]
+        pinned = q.projects or q.jobs or (rest and all(s in self.vocab for s in rest))
+        return (q.detail,) if exists or (form and pinned) else ()
 
     def _missing_for(self, intent: str, q: Query) -> tuple[str, ...]:
         """The missing words that matter for this intent.
@@ -494,9 +530,11 @@ class Understander:
         if stem(word) in self.weight or stem(word) in self.filler:
             return word
         cutoff = 1 if len(word) < 8 else 2
-        # Cue words only fix long words: 'react' must not become 'reach'.
-        for known in (self.profile_words, self.cue_words if len(word) >= 7 else []):
-            best = extractOne(word, known, scorer=OSA.distance, score_cutoff=cutoff)
+        # Cue words only fix long words, by one edit: 'react' must not become 'reach', nor
+        # 'computer' 'commute'.
+        for known, most in ((self.profile_words, cutoff),
+                            (self.cue_words if len(word) >= 7 else [], 1)):
+            best = extractOne(word, known, scorer=OSA.distance, score_cutoff=most)
             if best and best[0][0] == word[0]:
                 return str(best[0])
         return word
@@ -664,7 +702,7 @@ class Understander:
             phrased.discard("code")  # 'does their code have tests' asks no link
         asked |= phrased
         pairs = {a + b for a, b in zip(raw, raw[1:], strict=False)}  # 'hugging face'
-        for key in self.profile.contact.links:  # a key no alias lists: 'huggingface'
+        for key in self.all_links:  # a key no alias lists: 'huggingface'
             if fold(key) in raw or fold(key).replace("_", "") in pairs:
                 asked.add(self._link_kind(key))
         weak = {"website", "blog"} if {"project", "projects", "app"} & set(raw) else set()
@@ -812,8 +850,10 @@ def asked_for(raw: Sequence[str]) -> str:
     'how many followers' -> 'followers'; '' when it asks no such thing ('what is it')."""
     text = " ".join(raw)
     which = _WHICH.search(text)
-    counted = re.search(r"\bhow many (\w+)", text)  # 'how many people use it': no verb first
-    head = which.group(1).split()[-1] if which else counted.group(1) if counted else ""
+    # 'how many people use it', 'how much revenue', 'is there a recording': no verb first.
+    counted = re.search(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)", text)
+    head = which.group(1).split()[-1] if which else \
+        counted.group(1) or counted.group(2) if counted else ""
     return "" if head in STOPWORDS else head
 
 
@@ -826,6 +866,24 @@ def which_thing(raw: Sequence[str]) -> tuple[str, ...]:
     if at < 0 or not phrase or phrase[0] in ("kind", "kinds", "sort", "type", "types"):
         return ()
     return tuple(phrase)
+
+
+# The visitor's own name is never the subject: in a sign-off ('Thanks so much, Priya',
+# '- Tom'), a greeting to the bot ('Hi, Dana here') or an introduction ('I'm Sam from ...').
+_SIGN_OFF = re.compile(
+    r"(?:(?:^|(?<=[.!?;,\n]))\s*(?i:(?:many |kind |warm |best )?(?:thanks|thank you|cheers|regards|"
+    r"best wishes|best|all the best|ta|sincerely)(?: (?:so|very) much| again| a lot| in advance)?)"
+    r"[,!.]*\s+|(?<=[.!?\n])\s*[-\u2013\u2014~]\s*)(?:[A-Z][\w'\u2019-]*\s*){1,2}[.!]?\s*$")
+_INTRODUCED = re.compile(r"\b(?:(?i:i'm|i am|my name is|this is)\s+|(?i:hi|hello|hey),?\s+)"
+                         r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)(?:\s+here\b)?")
+
+
+def without_visitor(question: str) -> str:
+    """The question without the visitor's own name: its sign-off goes, and a name they
+    introduce themselves by is lowered to an everyday word (no name the profile lacks)."""
+    question = _SIGN_OFF.sub("", question) or question
+    return _INTRODUCED.sub(lambda m: m.group(0).replace(m.group("name"),
+                                                        m.group("name").lower()), question)
 
 
 def typed_names(text: str) -> set[str]:
