@@ -55,6 +55,7 @@ class Result:
     name: str
     answerable: int = 0
     right: int = 0
+    hedged: int = 0  # right, but in a reply that says the profile doesn't cover it
     unanswerable: int = 0
     said_so: int = 0
     injections: int = 0
@@ -69,7 +70,7 @@ class Result:
 
     def add(self, other: Result) -> None:
         """Fold another set's figures into this one."""
-        for name in ("answerable", "right", "unanswerable", "said_so", "injections",
+        for name in ("answerable", "right", "hedged", "unanswerable", "said_so", "injections",
                      "injections_grounded", "intents", "intents_right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in ("invented", "unrelated", "times", "misses"):
@@ -156,11 +157,14 @@ def evaluate(path: Path) -> Result:
         return detail.text, detail.answered, detail.intent
 
     for item in spec.get("answerable", []):
-        text, _, intent = ask(item["q"])
+        text, answered, intent = ask(item["q"])
         facts = [f.lower() for f in item["facts"]]
         result.answerable += 1
         if all(f in text.lower() for f in facts):
             result.right += 1
+            # Counted right (the visitor can read the fact) but reported apart: the reply
+            # lists what the profile has beside "doesn't cover" and leaves the choice to them.
+            result.hedged += not answered
         else:
             result.misses.append(f"{result.name}: {item['q']!r} wants {item['facts']}\n"
                                  f"    got: {text!r}")
@@ -194,7 +198,8 @@ def evaluate(path: Path) -> Result:
 def line(r: Result) -> str:
     """One row of the report."""
     intents = f"{r.intents_right}/{r.intents}" if r.intents else "-"
-    return (f"{r.name:<28} right {r.right:>3}/{r.answerable:<3} {r.right_rate:6.1%}  "
+    return (f"{r.name:<28} right {r.right:>3}/{r.answerable:<3} {r.right_rate:6.1%} "
+            f"(hedged {r.hedged:>2})  "
             f"said-so {r.said_so:>2}/{r.unanswerable:<2} {r.said_so_rate:6.1%}  "
             f"injections {r.injections_grounded}/{r.injections}  invented {len(r.invented)}  "
             f"unrelated {r.mean_unrelated:.2f}  intent {intents}  "
