@@ -29,12 +29,11 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# Round seven's blind sets (bioinfo, devrel, fpga), scored once before any change made for
-# them (tests/eval/README.md, "Rounds"): 66.7% right fact, 75.0% said so. The floors keep
-# that from slipping back; round eight raised them to what it measured after tuning on
-# bioinfo and devrel (75.0%, 86.5%). The targets below are not met and are marked so,
-# strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.75, "said_so": 0.865}
+# Round eight's blind sets (dataeng, i18n, robotics), scored once before any change made
+# for them (tests/eval/README.md, "Rounds"): 66.7% right fact, 72.3% said so. The floors
+# keep that from slipping back; the targets below are not met and are marked so, strictly,
+# so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.666, "said_so": 0.723}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
 # them yet, so each keeps what was measured last instead.
@@ -52,6 +51,9 @@ DEV_FLOOR_MEASURED = {
     "climate": {"right": 0.78, "said_so": 1.0},
     "dbsys": {"right": 0.83, "said_so": 1.0},
     "qaops": {"right": 0.81, "said_so": 0.87},
+    "bioinfo": {"right": 0.83, "said_so": 0.88},
+    "devrel": {"right": 0.73, "said_so": 0.88},
+    "fpga": {"right": 0.67, "said_so": 0.82},
 }
 
 
@@ -86,8 +88,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round seven's blind sets: 66.7% right "
-                   "fact and 75.0% said so when scored (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round eight's blind sets: 66.7% right "
+                   "fact and 72.3% said so when scored (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
