@@ -645,3 +645,13 @@ def test_writing_asked_of_an_owner_without_publications_is_their_blog() -> None:
                                "links": {"blog": "https://kim.example/posts"}}})
     reply = engine.answer_detail("does he write articles?")
     assert reply.answered and "https://kim.example/posts" in reply.text
+
+
+def test_sentences_are_not_cut_at_abbreviations_or_initials() -> None:
+    engine = _kim({"projects": [{
+        "name": "Saltmarsh", "summary": "A tide-gauge data logger.",
+        "notes": "Built for a PhD supervised by Dr. Ines Varga. Co-maintained with "
+                 "J. de Graaf, e.g. the parser. It now runs at 40 stations."}]})
+    reply = engine.answer("who supervised the Saltmarsh PhD?")
+    assert "Dr. Ines Varga" in reply
+    assert "J. de Graaf" in engine.answer("who co-maintains Saltmarsh?")

@@ -56,10 +56,33 @@ def autolink(text: str) -> str:
     return _URL_OR_EMAIL.sub(lambda m: f"<{m.group(1).rstrip('.,;')}>", text)
 
 
+# Words a full stop ends without ending the sentence: "supervised by Dr. Okafor".
+_ABBREVIATIONS = frozenset(
+    "dr mr mrs ms prof st e.g i.e etc vs inc ltd no approx jr sr co corp dept fig mt".split())
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+
+
+def _ends_sentence(before: str) -> bool:
+    """Whether the text before a gap ends a sentence, not an abbreviation or an initial."""
+    if not before.endswith("."):
+        return True
+    last = before.rsplit(" ", 1)[-1].lstrip("(\"'").lower().rstrip(".")
+    if last in _ABBREVIATIONS:
+        return False
+    return not (len(last) == 1 and last.isalpha())  # an initial: "J. de Graaf"
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences (newlines inside a sentence are joined)."""
     flat = " ".join(text.split())
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", flat) if s.strip()]
+    found: list[str] = []
+    start = 0
+    for gap in _SENTENCE_END.finditer(flat):
+        if _ends_sentence(flat[start:gap.start()]):
+            found.append(flat[start:gap.start()])
+            start = gap.end()
+    found.append(flat[start:])
+    return [s.strip() for s in found if s.strip()]
 
 
 @cache
