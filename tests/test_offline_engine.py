@@ -655,3 +655,25 @@ def test_sentences_are_not_cut_at_abbreviations_or_initials() -> None:
     reply = engine.answer("who supervised the Saltmarsh PhD?")
     assert "Dr. Ines Varga" in reply
     assert "J. de Graaf" in engine.answer("who co-maintains Saltmarsh?")
+
+
+def test_possession_verbs_are_not_the_subject() -> None:
+    engine = _kim({"certifications": [{"name": "Azure Solutions Architect", "year": 2021}],
+                   "patents": [{"title": "Batched ledger compaction", "number": "GB 2601234"}]})
+    reply = engine.answer_detail("What certifications does Kim hold?")
+    assert reply.answered and "Azure Solutions Architect" in reply.text
+    reply = engine.answer_detail("does he hold any patents?")
+    assert reply.answered and "GB 2601234" in reply.text
+
+
+def test_spoken_languages_are_not_the_languages_skill_group() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "languages": ["English (native)", "Welsh (fluent)"]},
+                   "skills": {"Languages": ["Go", "OCaml"]},
+                   "talks": [{"title": "Queues", "event": "GopherCon", "year": 2024}]})
+    for question in ("besides english does he speak anything",
+                     "which languages does he speak (human ones, not code)"):
+        reply = engine.answer(question)
+        assert "Welsh" in reply and "OCaml" not in reply, question
+    assert "GopherCon" in engine.answer("does he speak at conferences?")
+    assert "OCaml" in engine.answer("what programming languages does he use")

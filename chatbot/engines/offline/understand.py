@@ -27,6 +27,8 @@ NAMED_TOPICS = ("education", "talks", "publications", "awards")
 INTENTS = (*PRIORITY, "project", "job", "skill", "faq", "unknown")
 NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "isnt", "doesnt", "wont", "dont",
                        "cant", "wouldnt", "isn't", "doesn't", "won't", "don't", "can't"})
+# Words that ask for the human languages spoken, not programming languages.
+SPOKEN = frozenset({"speak", "speaks", "spoken", "human", "natural", "fluent", "bilingual"})
 NOW = frozenset({"now", "current", "currently", "present", "today", "nowadays"})
 STOPWORDS = frozenset(
     "a about above after again against all am an and any are as at be because been before "
@@ -560,7 +562,8 @@ class Understander:
 
     def _is_missing(self, word: str, named: set[str], names: set[str]) -> bool:
         """True when `word` asks about something the profile never mentions."""
-        if word in STOPWORDS or word in self.owner or word in named or len(word) < 2:
+        if word in STOPWORDS or word in self.owner or word in named or len(word) < 2 \
+                or word in SPOKEN:  # 'human languages' asks for the spoken ones
             return False
         s = stem(word)
         if word in names and s in self.filler and s not in self.vocab:
@@ -721,7 +724,8 @@ class Understander:
         if {"database", "databases", "db", "dbs", "datastore", "datastores"} & set(raw):
             return "database"
         # Whole words: 'code' (a repository) is not 'coding' (a language).
-        if {"programming", "coding", "language", "languages"} & set(raw):
+        if {"programming", "coding", "language", "languages"} & set(raw) \
+                and not SPOKEN & set(raw):
             return "programming"
         return ""
 
@@ -754,6 +758,8 @@ class Understander:
             if not content and not self.owner & set(raw) and not {"who", "about"} & set(raw):
                 return "greeting"
         scores = self._kind_of(raw, self._scores([stem(w) for w in raw if w not in self.owner]))
+        if self._spoken(raw):
+            return "languages"
         if q.projects:
             return "projects" if len(q.projects) > 1 and not q.aspects else "project"
         if q.jobs:
@@ -780,6 +786,14 @@ class Understander:
         if q.faq >= 0 and (not scores or max(scores.values()) < 1):
             return "faq"
         return self._cue_intent(q, scores)
+
+    def _spoken(self, raw: list[str]) -> bool:
+        """True when the question asks which human languages the owner speaks ('besides
+        English does she speak anything', 'languages, human ones'): not a talk ('speak at
+        a meetup') and not the skills group named 'Languages'."""
+        at = next((i for i, w in enumerate(raw) if w in SPOKEN), -1)
+        talk = {stem(w) for w in raw} & self.cues["talks"] - {stem("speak")}
+        return at >= 0 and not talk and raw[at + 1:at + 2] not in (["at"], ["on"])
 
     def _verb_of_skill(self, raw: list[str], cues: frozenset[str],
                        skills: Sequence[str]) -> bool:
