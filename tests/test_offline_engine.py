@@ -677,3 +677,13 @@ def test_spoken_languages_are_not_the_languages_skill_group() -> None:
         assert "Welsh" in reply and "OCaml" not in reply, question
     assert "GopherCon" in engine.answer("does he speak at conferences?")
     assert "OCaml" in engine.answer("what programming languages does he use")
+
+
+def test_a_visitor_introducing_themselves_is_not_the_subject() -> None:
+    engine = _kim({"skills": {"Streaming": ["Kafka"]},
+                   "experience": [{"role": "Data engineer", "company": "Parcelwise",
+                                   "highlights": ["Ran Kafka at 9 million events a day"]}]})
+    reply = engine.answer_detail(
+        "Hi, Rowan here from Bellbird Search. I'm filling a platform role for a fintech in "
+        "Leeds (hybrid, good package). Before I call Kim: has he run Kafka at scale?")
+    assert reply.answered and "9 million" in reply.text and "Bellbird" not in reply.text

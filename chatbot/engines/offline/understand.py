@@ -270,7 +270,7 @@ class Understander:
             said = set(words(clause))
             if third & said:
                 about_owner, visitor = True, False
-            elif first & said:
+            elif first & said or _HERE.match(clause):
                 visitor = True
             if not visitor:  # a clause with no subject goes on with the one before
                 kept.append(clause)
@@ -890,6 +890,10 @@ _SIGN_OFF = re.compile(
     r"[,!.]*\s+|(?<=[.!?\n])\s*[-\u2013\u2014~]\s*)(?:[A-Z][\w'\u2019-]*\s*){1,2}[.!]?\s*$")
 _INTRODUCED = re.compile(r"\b(?:(?i:i'm|i am|my name is|this is)\s+|(?i:hi|hello|hey),?\s+)"
                          r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)(?:\s+here\b)?")
+
+
+# A visitor introducing themselves at a clause's start: 'Gemma here from Northpoint'.
+_HERE = re.compile(r"\s*(?:(?:hi|hello|hey)\s+)?[\w'-]+ here\b")
 
 
 def without_visitor(question: str) -> str:
