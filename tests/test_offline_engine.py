@@ -687,3 +687,15 @@ def test_a_visitor_introducing_themselves_is_not_the_subject() -> None:
         "Hi, Rowan here from Bellbird Search. I'm filling a platform role for a fintech in "
         "Leeds (hybrid, good package). Before I call Kim: has he run Kafka at scale?")
     assert reply.answered and "9 million" in reply.text and "Bellbird" not in reply.text
+
+
+def test_links_named_by_their_service_or_asked_of_a_described_project() -> None:
+    engine = _kim({
+        "contact": {"email": "kim@example.org",
+                    "links": {"scholar": "https://scholar.google.com/citations?user=kimlee"}},
+        "projects": [{"name": "tidewatch", "summary": "Linter for tide-table CSV files.",
+                      "link": "https://github.com/kimlee/tidewatch",
+                      "highlights": ["Checks tide tables for 40 harbours"]}]})
+    reply = engine.answer_detail("Is there a Google Scholar page for him?")
+    assert reply.answered and "scholar.google.com" in reply.text
+    assert "github.com/kimlee/tidewatch" in engine.answer("link to the tide table linter repo")

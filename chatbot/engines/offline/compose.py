@@ -156,6 +156,8 @@ class Composer:
         elsewhere has it ('how many teams use the design system' is not the skill group)."""
         if not answer.answered or not q.topic or not found.covering or q.intent in _OWN_WORDS:
             return answer
+        if q.projects and _asks_link(q):  # the link of the project its words name
+            return answer
         need, terms = set(q.topic), set(q.terms)
         said = set(stems(answer.text))
         best = found.covering[0]
@@ -429,6 +431,9 @@ class Composer:
         own = [*notes, *(_cite(f) for f in elsewhere if f.job >= 0)]
         if "role" in q.aspects and own:  # the owner's part: the notes, the jobs naming it
             return [f"**{p.name}**:", *[f"- {x}" for x in own[:3]]]
+        if _asks_link(q) and p.link:
+            # 'link to the plural linter repo': the words naming the project ask no part.
+            return [f"**{p.name}**: {autolink(p.link)}"]
         asked = _asked(q, [*p.highlights, *notes, *(_cite(f) for f in elsewhere)])
         if "impact" in q.aspects or asked:
             # The owner's own part in a project often sits in a job highlight that names it.
@@ -669,6 +674,12 @@ def _label(name: str) -> str:
 def _project_ref(p: Project) -> str:
     """'**Name** (<link>)'."""
     return f"**{p.name}**" + (f" ({autolink(p.link)})" if p.link else "")
+
+
+def _asks_link(q: Query) -> bool:
+    """True when the question asks only for a link, by the word ('link to the X repo'),
+    not 'code' or 'repository' alone ('did her code end up in nf-core')."""
+    return q.aspects == {"link"} and bool({"link", "url"} & set(q.terms))
 
 
 def _cite(f: Fact) -> str:

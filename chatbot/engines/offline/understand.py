@@ -351,6 +351,8 @@ class Understander:
         named |= {w for e in self.entities if e.key in found["project"] + found["job"]
                   for w in words(e.full) + list(e.partial)}
         links, missing_links = self._links(raw)
+        # A link named by its service: 'Google Scholar' is scholar.google.com.
+        named |= {w for key in links for w in words(_host(self.all_links.get(key, "")))}
         topic = [s for s in content if s not in self.cue_stems and s not in self.filler
                  and s not in {stem(w) for w in [*named, *parts]}]
         names = typed_names(question)
@@ -890,6 +892,12 @@ _SIGN_OFF = re.compile(
     r"[,!.]*\s+|(?<=[.!?\n])\s*[-\u2013\u2014~]\s*)(?:[A-Z][\w'\u2019-]*\s*){1,2}[.!]?\s*$")
 _INTRODUCED = re.compile(r"\b(?:(?i:i'm|i am|my name is|this is)\s+|(?i:hi|hello|hey),?\s+)"
                          r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)(?:\s+here\b)?")
+
+
+def _host(url: str) -> str:
+    """The host name of `url`, its parts as words: 'scholar google com'."""
+    m = re.match(r"\w+://([^/]+)", url)
+    return m.group(1).replace(".", " ") if m else ""
 
 
 # A visitor introducing themselves at a clause's start: 'Gemma here from Northpoint'.
