@@ -699,3 +699,13 @@ def test_links_named_by_their_service_or_asked_of_a_described_project() -> None:
     reply = engine.answer_detail("Is there a Google Scholar page for him?")
     assert reply.answered and "scholar.google.com" in reply.text
     assert "github.com/kimlee/tidewatch" in engine.answer("link to the tide table linter repo")
+
+
+def test_an_everyday_verb_a_job_never_uses_paraphrases_its_record() -> None:
+    engine = _kim({"experience": [{"role": "Lead", "company": "Marlowe",
+                                   "highlights": ["Cut invoice run time from 9 hours to 40 "
+                                                  "minutes"]}]})
+    reply = engine.answer_detail("What did he speed up at Marlowe?")
+    assert reply.answered and "40 minutes" in reply.text
+    # A reason the record never gives stays not covered.
+    assert not engine.answer_detail("Why did he leave Marlowe?").answered

@@ -450,6 +450,8 @@ class Understander:
             part = [s for s in part if s in self.vocab]
             if not part:
                 return ()
+        elif _paraphrase(q, raw, part[0]):
+            return ()
         return tuple(w for w in raw if stem(w) == part[0])[:1]
 
     def _absent_detail(self, q: Query, raw: list[str]) -> tuple[str, ...]:
@@ -892,6 +894,16 @@ _SIGN_OFF = re.compile(
     r"[,!.]*\s+|(?<=[.!?\n])\s*[-\u2013\u2014~]\s*)(?:[A-Z][\w'\u2019-]*\s*){1,2}[.!]?\s*$")
 _INTRODUCED = re.compile(r"\b(?:(?i:i'm|i am|my name is|this is)\s+|(?i:hi|hello|hey),?\s+)"
                          r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)(?:\s+here\b)?")
+
+
+def _paraphrase(q: Query, raw: Sequence[str], part: str) -> bool:
+    """True when a word a job's record lacks is an everyday verb or adjective of a 'how'
+    or 'what did ...' question ('what did she improve at Heatwise'): the record answers
+    it in its own words. Not a noun that 'what' asks for ('what grade'), nor 'why'."""
+    if "why" in raw or part == stem(q.detail) or not {"how", "what"} & set(raw):
+        return False
+    return bool(re.search(rf"\b(?:how|(?:did|does|do|has|have) \w+) {re.escape(part)}",
+                          " ".join(stem(w) for w in raw)))
 
 
 def _host(url: str) -> str:
