@@ -709,3 +709,10 @@ def test_an_everyday_verb_a_job_never_uses_paraphrases_its_record() -> None:
     assert reply.answered and "40 minutes" in reply.text
     # A reason the record never gives stays not covered.
     assert not engine.answer_detail("Why did he leave Marlowe?").answered
+
+
+def test_irregular_past_forms_match_their_verb() -> None:
+    engine = _kim({"experience": [{"role": "Tutor", "company": "Fenwick College",
+                                   "highlights": ["Taught a first-year networking lab"]}]})
+    reply = engine.answer_detail("Has he any teaching experience?")
+    assert reply.answered and "networking lab" in reply.text
