@@ -716,3 +716,8 @@ def test_irregular_past_forms_match_their_verb() -> None:
                                    "highlights": ["Taught a first-year networking lab"]}]})
     reply = engine.answer_detail("Has he any teaching experience?")
     assert reply.answered and "networking lab" in reply.text
+
+
+def test_wont_is_not_won() -> None:
+    engine = _kim({"awards": [{"title": "Best Paper", "event": "SoCC", "year": 2022}]})
+    assert "Best Paper" not in engine.answer("are there sectors he won't work in?")

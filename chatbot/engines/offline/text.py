@@ -29,7 +29,9 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of `text`; hyphenated words give their parts and the joined form."""
     found: list[str] = []
-    for word in _WORD.findall(fold(text).replace("’", "'").replace("'s ", " ")):
+    # "won't" is no 'won' (an award's cue): 'will not'.
+    folded = re.sub(r"\bwon'?t\b", "will not", fold(text).replace("’", "'"))
+    for word in _WORD.findall(folded.replace("'s ", " ")):
         found.append(word)
     for joined in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", fold(text)):
         found.append(joined.replace("-", ""))
