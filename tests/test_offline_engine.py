@@ -721,3 +721,11 @@ def test_irregular_past_forms_match_their_verb() -> None:
 def test_wont_is_not_won() -> None:
     engine = _kim({"awards": [{"title": "Best Paper", "event": "SoCC", "year": 2022}]})
     assert "Best Paper" not in engine.answer("are there sectors he won't work in?")
+
+
+def test_kids_are_the_children_an_extra_table_names() -> None:
+    engine = _kim({"volunteering": [{"role": "Mentor", "organisation": "Code Club",
+                                     "notes": "Runs a coding club for primary-school "
+                                              "children."}]})
+    reply = engine.answer_detail("does he do any volunteering with kids")
+    assert reply.answered and "Code Club" in reply.text
