@@ -42,19 +42,19 @@ DEV_FLOOR_MEASURED = {
     "junior": {"right": 0.90, "said_so": 1.0},
     "staff": {"right": 0.90, "said_so": 1.0},
     "mobile": {"right": 0.84, "said_so": 1.0},
-    "sre": {"right": 0.87, "said_so": 1.0},
+    "sre": {"right": 0.85, "said_so": 1.0},
     "gamedev": {"right": 0.82, "said_so": 1.0},
-    "mlops": {"right": 0.93, "said_so": 0.92},
+    "mlops": {"right": 0.91, "said_so": 0.92},
     "freelance": {"right": 0.93, "said_so": 1.0},
     "appsec": {"right": 0.82, "said_so": 1.0},
     "firmware": {"right": 0.80, "said_so": 1.0},
-    "switcher": {"right": 0.68, "said_so": 1.0},
+    "switcher": {"right": 0.66, "said_so": 1.0},
     "climate": {"right": 0.80, "said_so": 1.0},
     "dbsys": {"right": 0.83, "said_so": 1.0},
     "qaops": {"right": 0.83, "said_so": 0.87},
     "bioinfo": {"right": 0.86, "said_so": 0.94},
     "devrel": {"right": 0.73, "said_so": 0.88},
-    "fpga": {"right": 0.70, "said_so": 0.82},
+    "fpga": {"right": 0.68, "said_so": 0.82},
 }
 
 

@@ -38,20 +38,9 @@ def words(text: str) -> list[str]:
     return found
 
 
-# Irregular past forms Snowball keeps apart from their verb: 'taught' is 'teach'.
-_IRREGULAR = {
-    "taught": "teach", "built": "build", "wrote": "write", "written": "write", "led": "lead",
-    "sold": "sell", "held": "hold", "bought": "buy", "made": "make", "won": "win",
-    "began": "begin", "begun": "begin", "grew": "grow", "grown": "grow", "chose": "choose",
-    "chosen": "choose", "took": "take", "taken": "take", "kept": "keep", "sent": "send",
-    "brought": "bring", "ran": "run", "drove": "drive", "driven": "drive",
-}
-
-
 @cache
 def stem(word: str) -> str:
     """The Snowball (English) stem of one folded word."""
-    word = _IRREGULAR.get(word, word)
     # Snowball keeps the 's' of a plural acronym with no vowel ('pcbs', 'sdks'): drop it.
     if len(word) >= 4 and word.endswith("s") and word.isalpha() \
             and not re.search(r"[aeiouy]", word[:-1]):
