@@ -29,12 +29,11 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# Round eight's blind sets (dataeng, i18n, robotics), scored once before any change made
-# for them (tests/eval/README.md, "Rounds"): 66.7% right fact, 72.3% said so. The floors
-# keep that from slipping back (right fact raised to 72.1%, measured after round nine's
-# work, which tuned on them); the targets below are not met and are marked so, strictly,
+# Round nine's blind sets (audiodsp, fhir, payments), scored once before any change made
+# for them (tests/eval/README.md, "Rounds"): 81.8% right fact, 92.9% said so. The floors
+# keep that from slipping back; the targets below are not met and are marked so, strictly,
 # so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.721, "said_so": 0.723}
+HELD_OUT_FLOOR = {"right": 0.818, "said_so": 0.928}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
 # them yet, so each keeps what was measured last instead.
@@ -55,6 +54,9 @@ DEV_FLOOR_MEASURED = {
     "bioinfo": {"right": 0.86, "said_so": 0.94},
     "devrel": {"right": 0.73, "said_so": 0.88},
     "fpga": {"right": 0.68, "said_so": 0.82},
+    "dataeng": {"right": 0.72, "said_so": 0.75},
+    "i18n": {"right": 0.85, "said_so": 0.66},
+    "robotics": {"right": 0.61, "said_so": 0.75},
 }
 
 
@@ -89,8 +91,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round eight's blind sets: 66.7% right "
-                   "fact and 72.3% said so when scored (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round nine's blind sets: 81.8% right "
+                   "fact and 92.9% said so when scored (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
