@@ -722,3 +722,13 @@ def test_kids_are_the_children_an_extra_table_names() -> None:
                                               "children."}]})
     reply = engine.answer_detail("does he do any volunteering with kids")
     assert reply.answered and "Code Club" in reply.text
+
+
+def test_a_greeting_in_front_of_a_question_answers_the_question() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer", "pronouns": "she/her"},
+                   "skills": {"Languages": ["Python", "Rust"]}})
+    assert engine.answer_detail("hi, what does she do?").intent == "overview"
+    reply = engine.answer_detail("hi there, does she know Rust")
+    assert reply.answered and "Rust" in reply.text
+    for bare in ("hi", "hey, how are you?", "good morning", "hi Kim", "hi, what can you do?"):
+        assert engine.answer_detail(bare).intent == "greeting", bare

@@ -29,6 +29,10 @@ NEGATIONS = frozenset({"not", "no", "never", "without", "nor", "isnt", "doesnt",
                        "cant", "wouldnt", "isn't", "doesn't", "won't", "don't", "can't"})
 # Words that ask for the human languages spoken, not programming languages.
 SPOKEN = frozenset({"speak", "speaks", "spoken", "human", "natural", "fluent", "bilingual"})
+# Words that ask something: with the owner in the message, a greeting in front ('hi, what
+# does she do?') is only a greeting to the question, not the whole message.
+ASKING = frozenset("what whats where when who which why how does do did is are was were can "
+                   "could has have will would tell".split())
 NOW = frozenset({"now", "current", "currently", "present", "today", "nowadays"})
 STOPWORDS = frozenset(
     "a about above after again against all am an and any are as at be because been before "
@@ -757,7 +761,8 @@ class Understander:
         if set(content) <= small_talk | self.filler and not q.missing:
             if self.cues["thanks"] & set(content) and not self.cues["greeting"] & set(content):
                 return "thanks"
-            if self.cues["greeting"] & set(content) or not raw:
+            asks_of_owner = bool(self.owner & set(raw)) and bool(ASKING & set(raw))
+            if (self.cues["greeting"] & set(content) or not raw) and not asks_of_owner:
                 return "greeting"
             if not content and not self.owner & set(raw) and not {"who", "about"} & set(raw):
                 return "greeting"
