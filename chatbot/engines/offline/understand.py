@@ -875,8 +875,12 @@ def asked_for(raw: Sequence[str]) -> str:
     which = _WHICH.search(text)
     # 'how many people use it', 'how much revenue', 'is there a recording': no verb first.
     counted = re.search(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)", text)
-    head = which.group(1).split()[-1] if which else \
-        counted.group(1) or counted.group(2) if counted else ""
+    if which:
+        head = which.group(1).split()[-1]
+    elif counted:
+        head = counted.group(1) or counted.group(2)
+    else:
+        head = ""
     return "" if head in STOPWORDS else head
 
 
