@@ -220,6 +220,8 @@ class Composer:
             said = self._skill_list()
             if q.which and q.missing[0] in q.which:
                 term = " ".join(_as_typed(q.text, w) for w in q.which)
+        if not said and found.related and not self._field_asked(q):
+            said = _cite(found.related[0])  # the last resort: what its other words find
         if q.intent == "skill":
             return self._not_covered("skill", f"“{term}”: it isn't among the listed skills",
                                      said)
@@ -244,9 +246,13 @@ class Composer:
         """What the rest of the question finds, said beside 'doesn't cover': a word the
         profile never uses may only paraphrase it ('kids' for its 'students'). Not for a
         field it lacks: 'home address' has no neighbour worth giving."""
-        if not found.nearby or any(stem(w) in self.required for w in q.missing):
+        if not found.nearby or self._field_asked(q):
             return ""
         return _cite(found.nearby[0])
+
+    def _field_asked(self, q: Query) -> bool:
+        """True when a missing word asks for a field ('home address', 'salary')."""
+        return any(stem(w) in self.required for w in q.missing)
 
     def _scope(self) -> str:
         """What the bot is for, when a message tries to change it."""
