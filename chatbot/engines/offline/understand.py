@@ -480,7 +480,8 @@ class Understander:
         """The missing words that matter for this intent.
 
         A field word (phone, salary) always does. After 'does she know' or 'worked at' the
-        object does. A named project or job takes any other words as the part asked for, and
+        object does. A named project or job misses a name typed as one ('write Kotlin for the
+        banking app') and takes other words as the part asked for (judged by its record), and
         the narrow topics (availability, talks...) only miss names ('in Berlin').
         """
         if len(words(q.text)) >= 25:  # a long message: only fields and names it asks about
@@ -488,7 +489,10 @@ class Understander:
         if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
                       "languages", "talks", "publications", "awards"):
             return self._outweighed(q)
-        if intent in ("project", "job", "greeting", "thanks", "faq", "overview"):
+        if intent in ("project", "job"):
+            names = typed_names(q.text)
+            return tuple(w for w in q.missing if stem(w) in self.required or w in names)
+        if intent in ("greeting", "thanks", "faq", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
         return tuple(w for w in q.missing if self._hard(w, q))
 
