@@ -44,7 +44,13 @@ STOPWORDS = frozenset(
     "very was we were what when where which while who whom why will with would you your "
     "yours yourself s t d ll m re ve y whats wheres whos hows shes hes theyre im ive "
     "every ever anywhere anything anyone anybody somewhere something someone everywhere "
-    "else also ".split()
+    "else also "
+    # Function words no question asks about: the rest of a negation ('isn't') and
+    # prepositions and conjunctions ('outside his day job', 'whether', 'rather than').
+    "isn didn doesn wasn weren hasn haven hadn aren couldn wouldn shouldn mustn needn "
+    "whether rather besides beside per onto inside outside within without across toward "
+    "towards upon beyond among amongst despite unlike except versus vs via throughout "
+    "instead etc".split()
 )
 # Endings that make another word of the same root, which Snowball keeps apart.
 DERIVED = ("ship", "ment", "ness", "ation", "ion", "er", "or", "al", "ist", "ism")
@@ -574,8 +580,8 @@ class Understander:
 
     def _is_missing(self, word: str, named: set[str], names: set[str]) -> bool:
         """True when `word` asks about something the profile never mentions."""
-        if word in STOPWORDS or word in self.owner or word in named or len(word) < 2 \
-                or word in SPOKEN:  # 'human languages' asks for the spoken ones
+        if word in STOPWORDS or word in NEGATIONS or word in self.owner or word in named \
+                or len(word) < 2 or word in SPOKEN:  # 'human languages' asks for the spoken ones
             return False
         s = stem(word)
         if word in names and s in self.filler and s not in self.vocab:
