@@ -366,7 +366,8 @@ class Understander:
         topic = [s for s in content if s not in self.cue_stems and s not in self.filler
                  and s not in {stem(w) for w in [*named, *parts]}]
         names = typed_names(question)
-        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named, names)]
+        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named, names)
+                   and w not in self._field_modifiers(raw)]
         employer = self._not_employer(" ".join(raw), question, found)
         missing += employer + self._compound(question, found["skill"])
         groups = self._groups(content)
@@ -577,6 +578,13 @@ class Understander:
         """The stems that carry meaning: no stopwords, no owner name or pronouns."""
         return [stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
                 and not w.isdigit() and len(w) > 1]
+
+    def _field_modifiers(self, raw: list[str]) -> set[str]:
+        """Field words the profile lacks right before one it has, which is the field asked
+        for: 'visa' in 'visa sponsorship', 'permit' in 'work permit sponsorship'."""
+        return {a for a, b in zip(raw, raw[1:], strict=False)
+                if stem(a) in self.required and stem(b) in self.required
+                and stem(b) in (self.field_names if stem(b) in self.field_only else self.vocab)}
 
     def _is_missing(self, word: str, named: set[str], names: set[str]) -> bool:
         """True when `word` asks about something the profile never mentions."""
