@@ -82,6 +82,7 @@ class Composer:
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
         self.amount = frozenset(lexicon()["fields"]["amount"])
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
+        self.field_only = frozenset(stem(w) for w in lexicon()["fields"]["field_only"])
         self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"])))
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
             "greeting": self._greeting, "thanks": self._thanks, "contact": self._contact,
@@ -251,8 +252,15 @@ class Composer:
         return _cite(found.nearby[0])
 
     def _field_asked(self, q: Query) -> bool:
-        """True when a missing word asks for a field ('home address', 'salary')."""
-        return any(stem(w) in self.required for w in q.missing)
+        """True when a missing word asks for one of the owner's fields: one only a field
+        answers ('home address'), or a field word said of the owner ('her favourite
+        colour', 'his kids'). Not one around another subject ('volunteering with kids',
+        'a visa to work in the EU'): what the rest finds may answer that."""
+        said = words(q.text)
+        owner = {"her", "his", "their", *words(self.first)}
+        of_owner = {w for i, w in enumerate(said) if owner & set(said[max(0, i - 2): i])}
+        return any(stem(w) in self.field_only or stem(w) in self.required and w in of_owner
+                   for w in q.missing)
 
     def _scope(self) -> str:
         """What the bot is for, when a message tries to change it."""
