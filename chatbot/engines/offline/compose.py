@@ -221,8 +221,8 @@ class Composer:
             said = self._skill_list()
             if q.which and q.missing[0] in q.which:
                 term = " ".join(_as_typed(q.text, w) for w in q.which)
-        if not said and found.related and not self._field_asked(q):
-            said = _cite(found.related[0])  # the last resort: what its other words find
+        if not said and not self._field_asked(q):
+            said = self._related(found)  # the last resort: what its other words find
         if q.intent == "skill":
             return self._not_covered("skill", f"“{term}”: it isn't among the listed skills",
                                      said)
@@ -250,6 +250,11 @@ class Composer:
         if not found.nearby or self._field_asked(q):
             return ""
         return _cite(found.nearby[0])
+
+    @staticmethod
+    def _related(found: Retrieved) -> str:
+        """The best fact for most of a question no fact covers, to say beside 'not covered'."""
+        return _cite(found.related[0]) if found.related else ""
 
     def _field_asked(self, q: Query) -> bool:
         """True when a missing word asks for one of the owner's fields: one only a field
@@ -380,7 +385,8 @@ class Composer:
                 text = f"Yes, {self.first}'s profile mentions it:\n" + "\n".join(lines)
                 return OfflineAnswer(text, True, "skill", _sources(found.covering[:2]))
             return self._not_covered("skill", "that: it isn't among the listed skills",
-                                     self._skill_list() if _asks_kind(q) else "")
+                                     self._skill_list() if _asks_kind(q) else
+                                     self._related(found))
         parts = [self._one_skill(label) for label in q.skills[:2]]
         return OfflineAnswer("\n\n".join(p[0] for p in parts), True, "skill",
                              tuple(s for p in parts for s in p[1]))
@@ -526,7 +532,7 @@ class Composer:
             if q.intent == "unknown" and not q.topic:
                 return OfflineAnswer(self._topics_hint(), False, "unknown")
             what = {"relocation": f"whether {self.first} would relocate"}.get(q.intent, "that")
-            return self._not_covered(q.intent, what)
+            return self._not_covered(q.intent, what, self._related(found))
         best = facts[0]
         if q.intent == "unknown" and best.kind not in ("project", "job") \
                 and (best.project >= 0 or best.job >= 0) \

@@ -30,7 +30,7 @@ class Retrieved:
     covering: tuple[Fact, ...] = ()  # facts that contain every word the question is about
     mentioning: tuple[Fact, ...] = ()  # facts elsewhere that name the project or job asked
     nearby: tuple[Fact, ...] = ()  # what the rest finds when a word is one the profile lacks
-    related: tuple[Fact, ...] = ()  # failing that, what its other words but filler find
+    related: tuple[Fact, ...] = ()  # failing those, the best fact for most of its words
 
 
 class Index:
@@ -72,7 +72,8 @@ class Index:
         named = ("project", q.projects[0]) if q.projects else ("job", q.jobs[0]) if q.jobs \
             else ("", -1)
         nearby = self._nearby(q) if q.missing else []
-        related = self._nearby(q, topic_only=False) if q.missing and not nearby else []
+        related = self._nearby(q, topic_only=False) if q.missing and not nearby \
+            else self._partial(q) if q.topic and not covering else []
         return Retrieved(tuple(topical), tuple(covering), tuple(self.mentioned.get(named, ())),
                          tuple(nearby), tuple(related))
 
@@ -96,6 +97,18 @@ class Index:
         # 'How many ...': a fact with a figure first.
         near.sort(key=lambda i: not (q.wants_number and has_figure(self.facts[i].text)))
         return [self.facts[i] for i in near[:1]]
+
+    def _partial(self, q: Query) -> list[Fact]:
+        """The best fact for a question that no fact covers: the one holding the most of its
+        topic words, at least half of them, by BM25 among those ('would Ash ever return to
+        teaching': 'teach coding workshops')."""
+        need = {t for t in q.topic if t in self.ranker.vocab}
+        scores = self.scores(list(q.terms))
+        hits = [(-len(need & self.context[i]), -float(scores[i]), int(i))
+                for i in np.argsort(-scores, kind="stable")[:20] if scores[i] > 0
+                and self.facts[i].kind not in ("link", "email")
+                and 2 * len(need & self.context[i]) >= len(q.topic)]
+        return [self.facts[min(hits)[2]]] if hits else []
 
     def _cued(self, q: Query) -> list[Fact]:
         """What the owner says beside a field, in a word of the question's the profile uses
