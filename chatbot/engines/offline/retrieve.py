@@ -94,8 +94,10 @@ class Index:
                 and (project >= 0 and self.facts[i].project == project
                      or job >= 0 and self.facts[i].job == job
                      or project < 0 and job < 0 and bool(need) and need <= self.context[i])]
-        # 'How many ...': a fact with a figure first.
-        near.sort(key=lambda i: not (q.wants_number and has_figure(self.facts[i].text)))
+        # 'How many ...': a fact with a figure first; of a named project or job, a fact that
+        # says more than its name (a highlight, a note) before its title line.
+        near.sort(key=lambda i: (not (q.wants_number and has_figure(self.facts[i].text)),
+                                 self.facts[i].kind in ("project", "job")))
         return [self.facts[i] for i in near[:1]]
 
     def _partial(self, q: Query) -> list[Fact]:
