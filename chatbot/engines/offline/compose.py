@@ -21,7 +21,13 @@ from chatbot.engines.offline.text import (
     stems,
     words,
 )
-from chatbot.engines.offline.understand import NAMED_TOPICS, STOPWORDS, Query, typed_names
+from chatbot.engines.offline.understand import (
+    NAMED_TOPICS,
+    PRACTICAL,
+    STOPWORDS,
+    Query,
+    typed_names,
+)
 from chatbot.profile import Experience, Profile, Project
 
 _CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
@@ -98,7 +104,7 @@ class Composer:
         if q.injection:
             return OfflineAnswer(self._scope(), False, "unknown")
         if q.missing and q.intent not in ("greeting", "thanks"):
-            return self._missing(q, found)
+            return self._beside(self._missing(q, found), q, found, visitor)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
             return self._also(self._figure(self._with_faq(q), q), q, found, visitor)
@@ -110,6 +116,17 @@ class Composer:
         make = self.by_intent.get(q.intent, self._topical)
         answer = self._figure(self._on_topic(make(q, found, visitor), q, found), q)
         return self._also(self._named(answer, q), q, found, visitor)
+
+    def _beside(self, refused: OfflineAnswer, q: Query, found: Retrieved,
+                visitor: Visitor) -> OfflineAnswer:
+        """A long message refused over a word the profile lacks: its practical asks still
+        get their answers, one short line each, before what it does not cover. Still not
+        covered as a whole, with the contact."""
+        asks = [i for i in dict.fromkeys((q.intent, *q.also)) if i in PRACTICAL]
+        if not q.also or not asks:
+            return refused
+        lines, _ = self._asks(replace(q, missing=()), asks, found, visitor, [])
+        return replace(refused, text="\n\n".join([*lines, refused.text]))
 
     def _figure(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to a question for an amount (a rate, a salary, a price), unless it
@@ -140,17 +157,26 @@ class Composer:
         """A long message's other practical asks, one short line each, after the main one."""
         if not q.also:
             return answer
-        lines, sources = [answer.text] if answer.answered else [], list(answer.sources)
-        for intent in q.also[:3]:
+        said = [answer.text] if answer.answered else []
+        lines, sources = self._asks(q, q.also, found, visitor, said)
+        if not said and not lines:
+            return answer
+        return OfflineAnswer("\n\n".join([*said, *lines]), True, answer.intent
+                             if answer.answered else q.also[0],
+                             tuple(dict.fromkeys([*answer.sources, *sources])))
+
+    def _asks(self, q: Query, intents: Sequence[str], found: Retrieved, visitor: Visitor,
+              said: Sequence[str]) -> tuple[list[str], list[str]]:
+        """Each practical ask's answer (three at most) that `said` does not hold yet."""
+        lines: list[str] = []
+        sources: list[str] = []
+        for intent in intents[:3]:
             extra = self.by_intent.get(intent, self._topical)(
                 replace(q, intent=intent, also=()), found, visitor)
-            if extra.answered and extra.text not in "\n".join(lines):
+            if extra.answered and extra.text not in "\n".join([*said, *lines]):
                 lines.append(extra.text)
                 sources += extra.sources
-        if not lines:
-            return answer
-        return OfflineAnswer("\n\n".join(lines), True, answer.intent if answer.answered
-                             else q.also[0], tuple(dict.fromkeys(sources)))
+        return lines, sources
 
     def _on_topic(self, answer: OfflineAnswer, q: Query, found: Retrieved) -> OfflineAnswer:
         """The intent's answer, unless it drops what the question asked about and a fact
