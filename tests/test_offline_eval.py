@@ -30,11 +30,11 @@ RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
 # Round nine's blind sets (audiodsp, fhir, payments), scored once before any change made
-# for them (tests/eval/README.md, "Rounds"): 81.8% right fact, 92.9% said so; 82.6% right
+# for them (tests/eval/README.md, "Rounds"): 81.8% right fact, 92.9% said so; 83.3% right
 # after round ten's engine work (part A), which tuned on audiodsp and fhir and held out
 # payments. The floors keep that from slipping back; the targets below are not met and are
 # marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.825, "said_so": 0.928}
+HELD_OUT_FLOOR = {"right": 0.833, "said_so": 0.928}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
 # them yet, so each keeps what was measured last instead.
@@ -42,7 +42,7 @@ DEV_FLOOR_MEASURED = {
     "junior": {"right": 0.930, "said_so": 1.0},
     "staff": {"right": 0.903, "said_so": 1.0},
     "mobile": {"right": 0.877, "said_so": 1.0},
-    "sre": {"right": 0.859, "said_so": 1.0},
+    "sre": {"right": 0.877, "said_so": 1.0},
     "gamedev": {"right": 0.851, "said_so": 1.0},
     "mlops": {"right": 0.916, "said_so": 0.928},
     "freelance": {"right": 0.934, "said_so": 1.0},
