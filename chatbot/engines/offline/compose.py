@@ -21,7 +21,13 @@ from chatbot.engines.offline.text import (
     stems,
     words,
 )
-from chatbot.engines.offline.understand import NAMED_TOPICS, STOPWORDS, Query, typed_names
+from chatbot.engines.offline.understand import (
+    NAMED_TOPICS,
+    PRACTICAL,
+    STOPWORDS,
+    Query,
+    typed_names,
+)
 from chatbot.profile import Experience, Profile, Project
 
 _CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
@@ -82,6 +88,7 @@ class Composer:
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
         self.amount = frozenset(lexicon()["fields"]["amount"])
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
+        self.field_only = frozenset(stem(w) for w in lexicon()["fields"]["field_only"])
         self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"])))
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
             "greeting": self._greeting, "thanks": self._thanks, "contact": self._contact,
@@ -97,7 +104,7 @@ class Composer:
         if q.injection:
             return OfflineAnswer(self._scope(), False, "unknown")
         if q.missing and q.intent not in ("greeting", "thanks"):
-            return self._missing(q, found)
+            return self._beside(self._missing(q, found), q, found, visitor)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
             return self._also(self._figure(self._with_faq(q), q), q, found, visitor)
@@ -109,6 +116,17 @@ class Composer:
         make = self.by_intent.get(q.intent, self._topical)
         answer = self._figure(self._on_topic(make(q, found, visitor), q, found), q)
         return self._also(self._named(answer, q), q, found, visitor)
+
+    def _beside(self, refused: OfflineAnswer, q: Query, found: Retrieved,
+                visitor: Visitor) -> OfflineAnswer:
+        """A long message refused over a word the profile lacks: its practical asks still
+        get their answers, one short line each, before what it does not cover. Still not
+        covered as a whole, with the contact."""
+        asks = [i for i in dict.fromkeys((q.intent, *q.also)) if i in PRACTICAL]
+        if not q.also or not asks:
+            return refused
+        lines, _ = self._asks(replace(q, missing=()), asks, found, visitor, [])
+        return replace(refused, text="\n\n".join([*lines, refused.text]))
 
     def _figure(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to a question for an amount (a rate, a salary, a price), unless it
@@ -139,17 +157,26 @@ class Composer:
         """A long message's other practical asks, one short line each, after the main one."""
         if not q.also:
             return answer
-        lines, sources = [answer.text] if answer.answered else [], list(answer.sources)
-        for intent in q.also[:3]:
+        said = [answer.text] if answer.answered else []
+        lines, sources = self._asks(q, q.also, found, visitor, said)
+        if not said and not lines:
+            return answer
+        return OfflineAnswer("\n\n".join([*said, *lines]), True, answer.intent
+                             if answer.answered else q.also[0],
+                             tuple(dict.fromkeys([*answer.sources, *sources])))
+
+    def _asks(self, q: Query, intents: Sequence[str], found: Retrieved, visitor: Visitor,
+              said: Sequence[str]) -> tuple[list[str], list[str]]:
+        """Each practical ask's answer (three at most) that `said` does not hold yet."""
+        lines: list[str] = []
+        sources: list[str] = []
+        for intent in intents[:3]:
             extra = self.by_intent.get(intent, self._topical)(
                 replace(q, intent=intent, also=()), found, visitor)
-            if extra.answered and extra.text not in "\n".join(lines):
+            if extra.answered and extra.text not in "\n".join([*said, *lines]):
                 lines.append(extra.text)
                 sources += extra.sources
-        if not lines:
-            return answer
-        return OfflineAnswer("\n\n".join(lines), True, answer.intent if answer.answered
-                             else q.also[0], tuple(dict.fromkeys(sources)))
+        return lines, sources
 
     def _on_topic(self, answer: OfflineAnswer, q: Query, found: Retrieved) -> OfflineAnswer:
         """The intent's answer, unless it drops what the question asked about and a fact
@@ -220,6 +247,8 @@ class Composer:
             said = self._skill_list()
             if q.which and q.missing[0] in q.which:
                 term = " ".join(_as_typed(q.text, w) for w in q.which)
+        if not said and not self._field_asked(q):
+            said = self._related(found)  # the last resort: what its other words find
         if q.intent == "skill":
             return self._not_covered("skill", f"“{term}”: it isn't among the listed skills",
                                      said)
@@ -244,9 +273,25 @@ class Composer:
         """What the rest of the question finds, said beside 'doesn't cover': a word the
         profile never uses may only paraphrase it ('kids' for its 'students'). Not for a
         field it lacks: 'home address' has no neighbour worth giving."""
-        if not found.nearby or any(stem(w) in self.required for w in q.missing):
+        if not found.nearby or self._field_asked(q):
             return ""
         return _cite(found.nearby[0])
+
+    @staticmethod
+    def _related(found: Retrieved) -> str:
+        """The best fact for most of a question no fact covers, to say beside 'not covered'."""
+        return _cite(found.related[0]) if found.related else ""
+
+    def _field_asked(self, q: Query) -> bool:
+        """True when a missing word asks for one of the owner's fields: one only a field
+        answers ('home address'), or a field word said of the owner ('her favourite
+        colour', 'his kids'). Not one around another subject ('volunteering with kids',
+        'a visa to work in the EU'): what the rest finds may answer that."""
+        said = words(q.text)
+        owner = {"her", "his", "their", *words(self.first)}
+        of_owner = {w for i, w in enumerate(said) if owner & set(said[max(0, i - 2): i])}
+        return any(stem(w) in self.field_only or stem(w) in self.required and w in of_owner
+                   for w in q.missing)
 
     def _scope(self) -> str:
         """What the bot is for, when a message tries to change it."""
@@ -366,7 +411,8 @@ class Composer:
                 text = f"Yes, {self.first}'s profile mentions it:\n" + "\n".join(lines)
                 return OfflineAnswer(text, True, "skill", _sources(found.covering[:2]))
             return self._not_covered("skill", "that: it isn't among the listed skills",
-                                     self._skill_list() if _asks_kind(q) else "")
+                                     self._skill_list() if _asks_kind(q) else
+                                     self._related(found))
         parts = [self._one_skill(label) for label in q.skills[:2]]
         return OfflineAnswer("\n\n".join(p[0] for p in parts), True, "skill",
                              tuple(s for p in parts for s in p[1]))
@@ -512,7 +558,7 @@ class Composer:
             if q.intent == "unknown" and not q.topic:
                 return OfflineAnswer(self._topics_hint(), False, "unknown")
             what = {"relocation": f"whether {self.first} would relocate"}.get(q.intent, "that")
-            return self._not_covered(q.intent, what)
+            return self._not_covered(q.intent, what, self._related(found))
         best = facts[0]
         if q.intent == "unknown" and best.kind not in ("project", "job") \
                 and (best.project >= 0 or best.job >= 0) \

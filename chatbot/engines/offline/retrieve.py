@@ -30,6 +30,7 @@ class Retrieved:
     covering: tuple[Fact, ...] = ()  # facts that contain every word the question is about
     mentioning: tuple[Fact, ...] = ()  # facts elsewhere that name the project or job asked
     nearby: tuple[Fact, ...] = ()  # what the rest finds when a word is one the profile lacks
+    related: tuple[Fact, ...] = ()  # failing those, the best fact for most of its words
 
 
 class Index:
@@ -50,6 +51,7 @@ class Index:
         self.words = [frozenset(words(f"{f.text} {f.section} {f.question} {f.keys}"))
                       for f in self.facts]
         intents = lexicon()["intents"]
+        self.filler = frozenset(stem(w) for w in lexicon()["words"]["filler"])
         # Topics match whole cue words, not stems: 'publication' must not find 'public-sector'.
         self.topic_cues = {i: frozenset(intents[i]) for i in TOPICAL}
         self.field_cues = {i: frozenset(stem(w) for w in intents[i]) for i in FIELDS}
@@ -70,25 +72,45 @@ class Index:
         named = ("project", q.projects[0]) if q.projects else ("job", q.jobs[0]) if q.jobs \
             else ("", -1)
         nearby = self._nearby(q) if q.missing else []
+        related = self._nearby(q, topic_only=False) if q.missing and not nearby \
+            else self._partial(q) if q.topic and not covering else []
         return Retrieved(tuple(topical), tuple(covering), tuple(self.mentioned.get(named, ())),
-                         tuple(nearby))
+                         tuple(nearby), tuple(related))
 
-    def _nearby(self, q: Query) -> list[Fact]:
+    def _nearby(self, q: Query, topic_only: bool = True) -> list[Fact]:
         """The best fact for the rest of a question with a word the profile never uses: in
         the record of the project or job it names, else one holding all its other topic
-        words ('how many pupils use Periodic Pals': 'Used by 320 students ...')."""
+        words ('how many pupils use Periodic Pals': 'Used by 320 students ...'). With
+        `topic_only` False and no topic word left, all its other words but filler ('would
+        she work for an oil and gas company': 'company')."""
         gone = {stem(w) for w in q.missing}
         scores = self.scores([t for t in q.terms if t not in gone])
         need = {t for t in q.topic if t not in gone and t in self.ranker.vocab}
+        if not need and not topic_only:
+            need = {t for t in q.terms if t not in gone | self.filler and t in self.ranker.vocab}
         project, job = (q.projects or (-1,))[0], (q.jobs or (-1,))[0]
         near = [int(i) for i in np.argsort(-scores, kind="stable")[:20] if scores[i] > 0
                 and self.facts[i].kind not in ("link", "email")
                 and (project >= 0 and self.facts[i].project == project
                      or job >= 0 and self.facts[i].job == job
                      or project < 0 and job < 0 and bool(need) and need <= self.context[i])]
-        # 'How many ...': a fact with a figure first.
-        near.sort(key=lambda i: not (q.wants_number and has_figure(self.facts[i].text)))
+        # 'How many ...': a fact with a figure first; of a named project or job, a fact that
+        # says more than its name (a highlight, a note) before its title line.
+        near.sort(key=lambda i: (not (q.wants_number and has_figure(self.facts[i].text)),
+                                 self.facts[i].kind in ("project", "job")))
         return [self.facts[i] for i in near[:1]]
+
+    def _partial(self, q: Query) -> list[Fact]:
+        """The best fact for a question that no fact covers: the one holding the most of its
+        topic words, at least half of them, by BM25 among those ('would Ash ever return to
+        teaching': 'teach coding workshops')."""
+        need = {t for t in q.topic if t in self.ranker.vocab}
+        scores = self.scores(list(q.terms))
+        hits = [(-len(need & self.context[i]), -float(scores[i]), int(i))
+                for i in np.argsort(-scores, kind="stable")[:20] if scores[i] > 0
+                and self.facts[i].kind not in ("link", "email")
+                and 2 * len(need & self.context[i]) >= len(q.topic)]
+        return [self.facts[min(hits)[2]]] if hits else []
 
     def _cued(self, q: Query) -> list[Fact]:
         """What the owner says beside a field, in a word of the question's the profile uses

@@ -44,7 +44,13 @@ STOPWORDS = frozenset(
     "very was we were what when where which while who whom why will with would you your "
     "yours yourself s t d ll m re ve y whats wheres whos hows shes hes theyre im ive "
     "every ever anywhere anything anyone anybody somewhere something someone everywhere "
-    "else also ".split()
+    "else also "
+    # Function words no question asks about: the rest of a negation ('isn't') and
+    # prepositions and conjunctions ('outside his day job', 'whether', 'rather than').
+    "isn didn doesn wasn weren hasn haven hadn aren couldn wouldn shouldn mustn needn "
+    "whether rather besides beside per onto inside outside within without across toward "
+    "towards upon beyond among amongst despite unlike except versus vs via throughout "
+    "instead etc".split()
 )
 # Endings that make another word of the same root, which Snowball keeps apart.
 DERIVED = ("ship", "ment", "ness", "ation", "ion", "er", "or", "al", "ist", "ism")
@@ -360,7 +366,8 @@ class Understander:
         topic = [s for s in content if s not in self.cue_stems and s not in self.filler
                  and s not in {stem(w) for w in [*named, *parts]}]
         names = typed_names(question)
-        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named, names)]
+        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named, names)
+                   and w not in self._field_modifiers(raw)]
         employer = self._not_employer(" ".join(raw), question, found)
         missing += employer + self._compound(question, found["skill"])
         groups = self._groups(content)
@@ -480,7 +487,8 @@ class Understander:
         """The missing words that matter for this intent.
 
         A field word (phone, salary) always does. After 'does she know' or 'worked at' the
-        object does. A named project or job takes any other words as the part asked for, and
+        object does. A named project or job misses a name typed as one ('write Kotlin for the
+        banking app') and takes other words as the part asked for (judged by its record), and
         the narrow topics (availability, talks...) only miss names ('in Berlin').
         """
         if len(words(q.text)) >= 25:  # a long message: only fields and names it asks about
@@ -488,7 +496,10 @@ class Understander:
         if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
                       "languages", "talks", "publications", "awards"):
             return self._outweighed(q)
-        if intent in ("project", "job", "greeting", "thanks", "faq", "overview"):
+        if intent in ("project", "job"):
+            names = typed_names(q.text)
+            return tuple(w for w in q.missing if stem(w) in self.required or w in names)
+        if intent in ("greeting", "thanks", "faq", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
         return tuple(w for w in q.missing if self._hard(w, q))
 
@@ -568,10 +579,17 @@ class Understander:
         return [stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
                 and not w.isdigit() and len(w) > 1]
 
+    def _field_modifiers(self, raw: list[str]) -> set[str]:
+        """Field words the profile lacks right before one it has, which is the field asked
+        for: 'visa' in 'visa sponsorship', 'permit' in 'work permit sponsorship'."""
+        return {a for a, b in zip(raw, raw[1:], strict=False)
+                if stem(a) in self.required and stem(b) in self.required
+                and stem(b) in (self.field_names if stem(b) in self.field_only else self.vocab)}
+
     def _is_missing(self, word: str, named: set[str], names: set[str]) -> bool:
         """True when `word` asks about something the profile never mentions."""
-        if word in STOPWORDS or word in self.owner or word in named or len(word) < 2 \
-                or word in SPOKEN:  # 'human languages' asks for the spoken ones
+        if word in STOPWORDS or word in NEGATIONS or word in self.owner or word in named \
+                or len(word) < 2 or word in SPOKEN:  # 'human languages' asks for the spoken ones
             return False
         s = stem(word)
         if word in names and s in self.filler and s not in self.vocab:
