@@ -83,6 +83,7 @@ class Composer:
         self.amount = frozenset(lexicon()["fields"]["amount"])
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
         self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"])))
+        self.link_words = frozenset(stems(" ".join(lexicon()["aspects"]["link"])))
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
             "greeting": self._greeting, "thanks": self._thanks, "contact": self._contact,
             "availability": self._availability, "location": self._location,
@@ -161,6 +162,13 @@ class Composer:
         need, terms = set(q.topic), set(q.terms)
         said = set(stems(answer.text))
         best = found.covering[0]
+        if q.intent in ("project", "job") and (best.project in q.projects
+                                                or best.job in q.jobs):
+            # A part of the named thing's own record that its answer left out: added to it.
+            extra = autolink(best.text)
+            if extra in answer.text:
+                return answer
+            return replace(answer, text=f"{answer.text}\n- {extra}")
         has = set(stems(searched(best)))
         # A list (every project, every job) says many words without being about any of
         # them: a topic that only one line of it covers asks about that one.
@@ -441,12 +449,17 @@ class Composer:
             picked = asked or [*p.highlights[: 3 - len(done)], *done] or notes
             if picked:
                 return [f"**{p.name}**:", *[f"- {h}" for h in picked[:3]]]
-        if "tech" in q.aspects or q.skills:
+        if q.skills:  # 'did pinhole make it into OSS-Fuzz': what its record says of them
+            return [f"- {x}" for x in _naming(q.skills, [*p.highlights, *notes])]
+        if "tech" in q.aspects:
             tech = ", ".join(p.tech) if p.tech else "no technologies listed"
-            return [f"**{p.name}** uses {tech}."] if not q.skills else []
+            return [f"**{p.name}** uses {tech}."]
         if "link" in q.aspects:
-            return [f"**{p.name}**: {autolink(p.link)}" if p.link
-                    else f"The profile gives no link for {p.name}."]
+            if p.link:
+                return [f"**{p.name}**: {autolink(p.link)}"]
+            # 'can I see the code': what the record says of its code ('not open source yet').
+            said = [x for x in [*notes, *p.highlights] if self.link_words & set(stems(x))]
+            return [f"The profile gives no link for {p.name}.", *(f"- {x}" for x in said[:2])]
         lines = [f"**{p.name}**: {p.summary}"]
         if p.tech:
             lines.append(f"- Tech: {', '.join(p.tech)}")
@@ -703,6 +716,12 @@ def _as_typed(question: str, word: str) -> str:
         if fold(token).strip(".") == word:
             return token.strip(".")
     return word
+
+
+def _naming(labels: Sequence[str], parts: Sequence[str]) -> list[str]:
+    """The parts that name one of the skills `labels` ('AWS (ECS)' by 'AWS')."""
+    names = [n for n in (set(words(re.sub(r"\(.*?\)", "", s))) for s in labels) if n]
+    return [t for t in parts if any(n <= set(words(t)) for n in names)]
 
 
 def _asked(q: Query, parts: Sequence[str]) -> list[str]:
