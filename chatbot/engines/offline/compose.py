@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from chatbot.engines.base import Visitor
-from chatbot.engines.offline.facts import Fact, all_links, job_title
+from chatbot.engines.offline.facts import Fact, all_links, job_title, labelled
 from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, has_figure
 from chatbot.engines.offline.text import (
@@ -84,6 +84,7 @@ class Composer:
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
         self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"])))
         self.link_words = frozenset(stems(" ".join(lexicon()["aspects"]["link"])))
+        self.places = frozenset(stems(" ".join(lexicon()["intents"]["location"])))
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
             "greeting": self._greeting, "thanks": self._thanks, "contact": self._contact,
             "availability": self._availability, "location": self._location,
@@ -464,6 +465,10 @@ class Composer:
         if p.tech:
             lines.append(f"- Tech: {', '.join(p.tech)}")
         lines += [f"- {h}" for h in p.highlights[:2]]
+        if q.asked or "why" in words(q.text):
+            # Something asked that no part names ('why did they build it', 'what gave him
+            # the idea'): the owner's own story of the project, in its notes.
+            lines += [f"- {x}" for x in notes[:2]]
         return lines
 
     # -- experience -------------------------------------------------------------------------
@@ -492,7 +497,11 @@ class Composer:
                                  (job_title(self.latest),))
         job = jobs[q.jobs[0]]
         notes = sentences(job.notes or "")
-        asked = _asked(q, [*job.highlights, *notes, *(_cite(f) for f in found.mentioning)])
+        keyed = [line for k, v in job.extra.items() for line, _ in labelled(k, v)]
+        asked = _asked(q, [*job.highlights, *notes, *(_cite(f) for f in found.mentioning),
+                           *keyed])
+        if not asked and "where" in words(q.text):  # 'where was the Arturia job': its place
+            asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
         lines += [f"- {h}" for h in (asked or [*job.highlights, *notes])[:3]]
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
