@@ -246,8 +246,12 @@ class Composer:
     def _skill_list(self) -> str:
         """Every listed skill on one line, by group: what the profile says to a question for
         a kind of skill it never names ('which hardware description languages')."""
-        groups = [f"{g}: {', '.join(items)}" for g, items in self.profile.skills.items()]
-        return f"the listed skills are {'; '.join(groups)}" if groups else ""
+        groups = self._groups_line()
+        return f"the listed skills are {groups}" if groups else ""
+
+    def _groups_line(self) -> str:
+        """'Group: a, b; Other: c': every listed skill, by group."""
+        return "; ".join(f"{g}: {', '.join(items)}" for g, items in self.profile.skills.items())
 
     def _nearby(self, q: Query, found: Retrieved) -> str:
         """What the rest of the question finds, said beside 'doesn't cover': a word the
@@ -371,8 +375,13 @@ class Composer:
     def _skill(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         if not q.skills:
             if found.covering:
-                lines = [f"- {_cite(f)}" for f in found.covering[:2]]
-                text = f"Yes, {self.first}'s profile mentions it:\n" + "\n".join(lines)
+                kind = _asks_kind(q)  # 'which formal tools': the skills too, for the visitor
+                lines = [f"- {_cite(f)}" for f in found.covering[:1 if kind else 2]]
+                lead = f"{self.first}'s profile says" if kind else \
+                    f"Yes, {self.first}'s profile mentions it"
+                text = f"{lead}:\n" + "\n".join(lines)
+                if kind and self.profile.skills:
+                    text += f"\n\nThe listed skills: {self._groups_line()}."
                 return OfflineAnswer(text, True, "skill", _sources(found.covering[:2]))
             return self._not_covered("skill", "that: it isn't among the listed skills",
                                      self._skill_list() if _asks_kind(q) else "")
