@@ -389,12 +389,23 @@ class Composer:
         return OfflineAnswer("\n\n".join(p[0] for p in parts), True, "skill",
                              tuple(s for p in parts for s in p[1]))
 
+    def _listed_as(self, label: str) -> str:
+        """How the skills list writes a skill a project's tech names ('C++': 'C++20',
+        'Flink': 'Apache Flink (basic)'); `label` when it lists it so or not at all."""
+        items = [s for group in self.profile.skills.values() for s in group]
+        if label in items:
+            return label
+        name = re.escape(fold(re.sub(r"\(.*?\)", "", label)).strip())
+        return next((s for s in items if re.search(rf"(?<![\w+#]){name}(?![a-z+#])", fold(s))),
+                    label)
+
     def _one_skill(self, label: str) -> tuple[str, tuple[str, ...]]:
         """'Yes: Rust is one of her skills', the projects using it and a job that did."""
-        groups = [g for g, items in self.profile.skills.items() if label in items]
         projects = [p for p in self.profile.projects if label in p.tech]
+        listed = self._listed_as(label)
+        groups = [g for g, items in self.profile.skills.items() if listed in items]
         if groups:
-            head = f"Yes: **{label}** is one of {self.first}'s skills ({', '.join(groups)})."
+            head = f"Yes: **{listed}** is one of {self.first}'s skills ({', '.join(groups)})."
         else:
             head = f"Yes: {self.first} has used **{label}**."
         lines = [head]
