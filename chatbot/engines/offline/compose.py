@@ -310,7 +310,10 @@ class Composer:
             ranked = sorted(contact.links, key=lambda k: (k not in ("linkedin", "website"), 0))
             text += "".join(f"\n- {_label(k)}: {autolink(contact.links[k])}"
                             for k in ranked[:3])
-        return OfflineAnswer(text, True, "contact", ("contact",))
+        # What the owner asks visitors to say ('please mention the days in your first message').
+        told = [f for f in found.covering[:1] if f.kind in ("audience", "faq")]
+        text += "".join(f"\n\n{_cite(f)}" for f in told)
+        return OfflineAnswer(text, True, "contact", ("contact", *_sources(told)))
 
     # -- availability and place -----------------------------------------------------------
 

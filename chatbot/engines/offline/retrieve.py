@@ -16,9 +16,10 @@ from chatbot.engines.offline.understand import Query
 
 # Intents answered by whatever facts speak of their topic, wherever they are in the profile.
 TOPICAL = ("education", "languages", "talks", "publications", "awards", "relocation")
-# Intents answered by a field of their own and what the owner says beside it (tried for
-# work_mode too: no question gained), and where the owner says it.
-FIELDS = ("availability",)
+# Intents answered by a field of their own and what the owner says beside it ('what should
+# I put in my first message': 'please mention the days ... in your first message'; tried
+# for work_mode too: no question gained), and where the owner says it.
+FIELDS = ("availability", "contact")
 OWNER_SAYS = ("faq", "audience", "summary", "extra")
 
 
