@@ -516,8 +516,11 @@ class Composer:
         if not q.jobs:
             if not self.latest:
                 return self._not_covered("job", "a current job")
-            return OfflineAnswer(self._job_line(self.latest) + ".", True, "job",
-                                 (job_title(self.latest),))
+            if not q.asked:
+                return OfflineAnswer(self._job_line(self.latest) + ".", True, "job",
+                                     (job_title(self.latest),))
+            # 'how big is the company he's at now': what the current job's record says.
+            q = replace(q, jobs=(jobs.index(self.latest),))
         job = jobs[q.jobs[0]]
         notes = sentences(job.notes or "")
         keyed = [line for k, v in job.extra.items() for line, _ in labelled(k, v)]
@@ -526,7 +529,10 @@ class Composer:
         if not asked and "where" in words(q.text):  # 'where was the Arturia job': its place
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
-        lines += [f"- {h}" for h in (asked or [*job.highlights, *notes])[:3]]
+        # Asked something no part names ('how big is the company'): the owner's notes on
+        # the place first, then what was done there.
+        parts = [*notes, *job.highlights] if q.asked else [*job.highlights, *notes]
+        lines += [f"- {h}" for h in (asked or parts)[:3]]
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
 
     def _job_line(self, job: Experience) -> str:
