@@ -122,14 +122,16 @@ class Index:
     def _covering(self, q: Query) -> list[Fact]:
         """Facts that, with their project or job, cover the question's topic stems.
 
-        All of them; or, for a topic of three or more stems, all but one (a paraphrase
-        rarely uses every word the profile does). Best covered first, then by BM25.
+        All of them; or, for a topic of three stems, all but one, and of four or more, all
+        but two (a paraphrase rarely uses every word the profile does, and a long one uses
+        more of its own: 'reduce the standby power draw' for 'cut the standby current').
+        Best covered first, then by BM25.
         """
         # Only the words the profile uses: one it never does is judged by understand.
         need = {t for t in q.topic if t in self.ranker.vocab}
         if not need:
             return []
-        enough = len(need) - (1 if len(need) >= 3 else 0)
+        enough = len(need) - (len(need) >= 3) - (len(need) >= 4)
         scores = self.scores(list(q.terms))
         hits = []
         for i in np.argsort(-scores, kind="stable"):
