@@ -51,6 +51,8 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
 }
 # Intents answered with a list of the profile's projects, jobs or skills.
 _LISTS = ("projects", "experience", "skills")
+# Intents answered by one field of the profile (availability, notice, place, work modes).
+_FIELDS = ("availability", "notice", "location", "work_mode")
 # Intents whose answer is one field asked for by name: never swapped for a fact elsewhere.
 _OWN_WORDS = ("greeting", "thanks", "contact", "faq")
 LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "cv": "CV",
@@ -187,6 +189,11 @@ class Composer:
             return self._project(replace(q, projects=(best.project,), asked=rest), found,
                                  Visitor())
         facts = [f for f in found.covering[:2] if f.text not in answer.text] or [best]
+        if q.intent in _FIELDS:
+            # The owner's own field answers a question of its kind ('is their notice
+            # flexible': 'Eight weeks, negotiable to six'); the fact found is added to it.
+            return replace(answer, text=f"{answer.text}\n- {_cite(facts[0])}",
+                           sources=tuple(dict.fromkeys([*answer.sources, facts[0].source])))
         if len(facts) == 1:
             return OfflineAnswer(_cite(facts[0]), True, answer.intent, _sources(facts))
         text = "\n".join(f"- {_cite(f)}" for f in facts)
