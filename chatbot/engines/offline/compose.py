@@ -168,10 +168,7 @@ class Composer:
         if q.intent in ("project", "job") and (best.project in q.projects
                                                 or best.job in q.jobs):
             # A part of the named thing's own record that its answer left out: added to it.
-            extra = autolink(best.text)
-            if extra in answer.text:
-                return answer
-            return replace(answer, text=f"{answer.text}\n- {extra}")
+            return _adding(answer, best)
         has = set(stems(searched(best)))
         # A list (every project, every job) says many words without being about any of
         # them: a topic that only one line of it covers asks about that one.
@@ -192,8 +189,7 @@ class Composer:
         if q.intent in _FIELDS:
             # The owner's own field answers a question of its kind ('is their notice
             # flexible': 'Eight weeks, negotiable to six'); the fact found is added to it.
-            return replace(answer, text=f"{answer.text}\n- {_cite(facts[0])}",
-                           sources=tuple(dict.fromkeys([*answer.sources, facts[0].source])))
+            return _adding(answer, facts[0])
         if len(facts) == 1:
             return OfflineAnswer(_cite(facts[0]), True, answer.intent, _sources(facts))
         text = "\n".join(f"- {_cite(f)}" for f in facts)
@@ -473,7 +469,8 @@ class Composer:
         if _asks_link(q) and p.link:
             # 'link to the plural linter repo': the words naming the project ask no part.
             return [f"**{p.name}**: {autolink(p.link)}"]
-        asked = _asked(q, [*p.highlights, *notes, *(_cite(f) for f in elsewhere)])
+        asked = _asked(q, [*p.highlights, *notes, *(_cite(f) for f in elsewhere)],
+                       self.link_words)
         if "impact" in q.aspects or asked:
             # The owner's own part in a project often sits in a job highlight that names it.
             done = [_cite(f) for f in elsewhere if has_figure(f.text)][:1]
@@ -532,7 +529,7 @@ class Composer:
         notes = sentences(job.notes or "")
         keyed = [line for k, v in job.extra.items() for line, _ in labelled(k, v)]
         asked = _asked(q, [*job.highlights, *notes, *(_cite(f) for f in found.mentioning),
-                           *keyed])
+                           *keyed], self.link_words)
         if not asked and "where" in words(q.text):  # 'where was the Arturia job': its place
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
@@ -579,9 +576,10 @@ class Composer:
             # that project or job, with what the question asks of it.
             rest = tuple(s for s in q.asked if s not in q.topic)
             if best.job >= 0:
-                return self._job(replace(q, jobs=(best.job,), asked=rest), found, visitor)
-            return self._project(replace(q, projects=(best.project,), asked=rest), found,
-                                 visitor)
+                return _adding(self._job(replace(q, jobs=(best.job,), asked=rest), found,
+                                         visitor), best)
+            return _adding(self._project(replace(q, projects=(best.project,), asked=rest),
+                                         found, visitor), best)
         facts = facts[:2] if q.intent == "unknown" else facts[:3]
         if len(facts) == 1:
             return OfflineAnswer(_cite(facts[0]), True, q.intent, _sources(facts))
@@ -763,18 +761,29 @@ def _as_typed(question: str, word: str) -> str:
     return word
 
 
+def _adding(answer: OfflineAnswer, fact: Fact) -> OfflineAnswer:
+    """`answer` with `fact` as a last line, unless it already says it."""
+    if autolink(fact.text) in answer.text:
+        return answer
+    return replace(answer, text=f"{answer.text}\n- {_cite(fact)}",
+                   sources=tuple(dict.fromkeys([*answer.sources, fact.source])))
+
+
 def _naming(labels: Sequence[str], parts: Sequence[str]) -> list[str]:
     """The parts that name one of the skills `labels` ('AWS (ECS)' by 'AWS')."""
     names = [n for n in (set(words(re.sub(r"\(.*?\)", "", s))) for s in labels) if n]
     return [t for t in parts if any(n <= set(words(t)) for n in names)]
 
 
-def _asked(q: Query, parts: Sequence[str]) -> list[str]:
-    """The parts of a project or job that use the most of what the question asks about."""
+def _asked(q: Query, parts: Sequence[str], also: frozenset[str] = frozenset()) -> list[str]:
+    """The parts of a project or job that use the most of what the question asks about,
+    and of the words `also` that it uses (a link word: 'how popular is it on GitHub' is
+    answered by 'About 1,300 GitHub stars')."""
     if q.wants_amount:  # a price or a rate: the parts that give one
         priced = [t for t in parts if MONEY.search(t) and has_figure(t)]
         if priced:
             return priced
-    scored = [(len(set(q.asked) & set(stems(t))), t) for t in parts]
+    asked = set(q.asked) | set(q.terms) & also
+    scored = [(len(asked & set(stems(t))), t) for t in parts]
     best = max((n for n, _ in scored), default=0)
     return [t for n, t in scored if n == best] if best else []
