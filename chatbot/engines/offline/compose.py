@@ -112,6 +112,11 @@ class Composer:
                                                   _sources(figures[:1])), q)
         make = self.by_intent.get(q.intent, self._topical)
         answer = self._figure(self._on_topic(make(q, found, visitor), q, found), q)
+        if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
+            said = self.profile.faq[q.faq_topic].answer
+            if said not in answer.text:
+                answer = replace(answer, text=f"{answer.text}\n\n{said}",
+                                 sources=(*answer.sources, "FAQ"))
         return self._also(self._named(answer, q), q, found, visitor)
 
     def _figure(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:

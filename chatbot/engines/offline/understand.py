@@ -20,6 +20,9 @@ from chatbot.profile import Profile
 PRIORITY = ("work_mode", "relocation", "notice", "location", "contact", "education",
             "talks", "languages", "publications", "awards", "availability", "skills",
             "projects", "experience", "overview", "greeting", "thanks")
+# Topics an FAQ entry asked in the same topic's words answers beside the field ('what is her
+# education' for 'where did she go to uni').
+FAQ_TOPICS = ("availability", "work_mode", "relocation", "notice", "education")
 # What a long recruiter message may ask beside its main question, answered line by line.
 PRACTICAL = ("availability", "notice", "location", "work_mode", "relocation")
 # Topics a question may ask of a named skill: the answer must name the skill too.
@@ -74,6 +77,7 @@ class Query:
     missing_links: tuple[str, ...] = ()  # link kinds asked for that the profile lacks
     aspects: frozenset[str] = field(default_factory=frozenset)  # tech, link, impact
     faq: int = -1  # the FAQ entry that asks this question, or -1
+    faq_topic: int = -1  # the one FAQ entry that asks of the same topic ('what is her education')
     wants_email: bool = False
     wants_number: bool = False  # 'how many', 'how much': a fact with a figure answers
     wants_amount: bool = False  # a rate, salary or price: only a figure answers
@@ -181,6 +185,8 @@ class Understander:
                       for i, p in enumerate(profile.projects)]
         self.heads += [("job", i, frozenset(stems(f"{j.role} {j.company}")) - self.filler)
                        for i, j in enumerate(profile.experience)]
+        # What each FAQ question asks, by its cue words ('Would they relocate?': relocation).
+        self.faq_intents = [self._cue_only(f.question) for f in profile.faq]
         self.faqs = [(frozenset(self._content(words(f.question))),
                       frozenset(self._content(words(f.answer)))) for f in profile.faq]
 
@@ -400,9 +406,19 @@ class Understander:
             also = tuple(i for i in PRACTICAL if i != intent and scores.get(i, 0) >= 1)
             if intent in PRACTICAL and "location" not in also and intent != "location":
                 also += ("location",)  # a recruiter's brief always weighs where the owner is
+        topical = [i for i, t in enumerate(self.faq_intents) if t == intent]
         return replace(q, intent=intent, missing=found_missing, also=also,
+                       faq_topic=topical[0] if len(topical) == 1 and intent in FAQ_TOPICS
+                       and q.faq < 0 and q.asked else -1,
                        employer=employer[0] if employer else "",
                        elsewhere=self._where_named(employer))
+
+    def _cue_only(self, text: str) -> str:
+        """The one intent whose cue words weigh most in `text`, or ''."""
+        scores = self._scores([stem(w) for w in words(text) if w not in self.owner])
+        best = max(scores.values(), default=0.0)
+        top = [i for i, v in scores.items() if v == best]
+        return top[0] if best >= 1 and len(top) == 1 else ""
 
     def _where_named(self, names: Sequence[str]) -> str:
         """The fact that names what was asked of as an employer, with its source."""
