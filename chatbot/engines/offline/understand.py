@@ -389,7 +389,7 @@ class Understander:
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
                                and stem(w) not in self.weight and stem(w) not in self.filler)),
-            faq=self._faq(content), wants_amount=bool(self.amount & set(raw)),
+            faq=self._why_faq(raw, content), wants_amount=bool(self.amount & set(raw)),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
             wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
@@ -753,6 +753,20 @@ class Understander:
             return "programming"
         return ""
 
+    def _why_faq(self, raw: list[str], content: list[str]) -> int:
+        """The FAQ entry this question asks; for a 'why' question with none, the one 'why'
+        entry sharing the most of its words, everyday ones too ('why'd they leave the
+        classroom': 'Why did Ash leave teaching?')."""
+        found = self._faq(content)
+        if found >= 0 or "why" not in raw:
+            return found
+        shared = [(len(set(content) & q_stems), i) for i, (q_stems, _) in enumerate(self.faqs)
+                  if fold(self.profile.faq[i].question).startswith("why")]
+        shared.sort(reverse=True)
+        if shared and shared[0][0] and (len(shared) == 1 or shared[1][0] < shared[0][0]):
+            return shared[0][1]
+        return -1
+
     def _faq(self, content: list[str]) -> int:
         """The FAQ entry whose question this one is, or -1."""
         asked = set(content) - self.filler
@@ -808,7 +822,8 @@ class Understander:
             return "experience" if past and not q.current else "job"
         if "before" in raw and {"did", "was", "were"} & set(raw):  # 'what did she do before X'
             return "experience"
-        if q.faq >= 0 and (not scores or max(scores.values()) < 1):
+        # An FAQ entry outweighs the overview's cues ('why', 'about'): it says more.
+        if q.faq >= 0 and max((v for i, v in scores.items() if i != "overview"), default=0) < 1:
             return "faq"
         return self._cue_intent(q, scores)
 
