@@ -396,7 +396,10 @@ class Composer:
                 return OfflineAnswer(text, True, "skill", _sources(found.covering[:2]))
             return self._not_covered("skill", "that: it isn't among the listed skills",
                                      self._skill_list() if _asks_kind(q) else "")
-        parts = [self._one_skill(label) for label in q.skills[:2]]
+        same: dict[str, list[str]] = {}  # 'Rust' and 'Rust (embedded, no_std)': one skill
+        for label in q.skills:
+            same.setdefault(self._listed_as(label), []).append(label)
+        parts = [self._one_skill(listed, labels) for listed, labels in list(same.items())[:2]]
         return OfflineAnswer("\n\n".join(p[0] for p in parts), True, "skill",
                              tuple(s for p in parts for s in p[1]))
 
@@ -410,21 +413,21 @@ class Composer:
         return next((s for s in items if re.search(rf"(?<![\w+#]){name}(?![a-z+#])", fold(s))),
                     label)
 
-    def _one_skill(self, label: str) -> tuple[str, tuple[str, ...]]:
-        """'Yes: Rust is one of her skills', the projects using it and a job that did."""
-        projects = [p for p in self.profile.projects if label in p.tech]
-        listed = self._listed_as(label)
+    def _one_skill(self, listed: str, labels: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+        """'Yes: Rust is one of her skills', the projects using it and a job that did;
+        `labels` are the ways the profile writes it ('Rust', 'Rust (embedded, no_std)')."""
+        projects = [p for p in self.profile.projects if set(labels) & set(p.tech)]
         groups = [g for g, items in self.profile.skills.items() if listed in items]
         if groups:
             head = f"Yes: **{listed}** is one of {self.first}'s skills ({', '.join(groups)})."
         else:
-            head = f"Yes: {self.first} has used **{label}**."
+            head = f"Yes: {self.first} has used **{listed}**."
         lines = [head]
         if projects:
             lines.append("- Projects using it: " + ", ".join(_project_ref(p) for p in projects[:3]))
-        name = fold(re.sub(r"\(.*?\)", "", label)).strip()
+        names = [re.escape(fold(re.sub(r"\(.*?\)", "", s)).strip()) for s in labels]
         jobs = [(j, h) for j in self.profile.experience for h in j.highlights
-                if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", fold(h))]
+                if any(re.search(rf"(?<!\w){n}(?!\w)", fold(h)) for n in names)]
         lines += [f"- At {j.company}: {h}" for j, h in jobs[:1]]
         sources = tuple(p.name for p in projects[:3]) + tuple(job_title(j) for j, _ in jobs[:1])
         return "\n".join(lines), sources
