@@ -399,7 +399,7 @@ class Composer:
         same: dict[str, list[str]] = {}  # 'Rust' and 'Rust (embedded, no_std)': one skill
         for label in q.skills:
             same.setdefault(self._listed_as(label), []).append(label)
-        parts = [self._one_skill(listed, labels) for listed, labels in list(same.items())[:2]]
+        parts = [self._one_skill(listed, labels, q) for listed, labels in list(same.items())[:2]]
         return OfflineAnswer("\n\n".join(p[0] for p in parts), True, "skill",
                              tuple(s for p in parts for s in p[1]))
 
@@ -413,7 +413,8 @@ class Composer:
         return next((s for s in items if re.search(rf"(?<![\w+#]){name}(?![a-z+#])", fold(s))),
                     label)
 
-    def _one_skill(self, listed: str, labels: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    def _one_skill(self, listed: str, labels: Sequence[str], q: Query
+                   ) -> tuple[str, tuple[str, ...]]:
         """'Yes: Rust is one of her skills', the projects using it and a job that did;
         `labels` are the ways the profile writes it ('Rust', 'Rust (embedded, no_std)')."""
         projects = [p for p in self.profile.projects if set(labels) & set(p.tech)]
@@ -426,10 +427,18 @@ class Composer:
         if projects:
             lines.append("- Projects using it: " + ", ".join(_project_ref(p) for p in projects[:3]))
         names = [re.escape(fold(re.sub(r"\(.*?\)", "", s)).strip()) for s in labels]
-        jobs = [(j, h) for j in self.profile.experience for h in j.highlights
-                if any(re.search(rf"(?<!\w){n}(?!\w)", fold(h)) for n in names)]
-        lines += [f"- At {j.company}: {h}" for j, h in jobs[:1]]
-        sources = tuple(p.name for p in projects[:3]) + tuple(job_title(j) for j, _ in jobs[:1])
+        said = [(f"At {j.company}: {h}", job_title(j)) for j in self.profile.experience
+                for h in j.highlights]
+        said += [(f"{h} ({p.name})", p.name) for p in self.profile.projects
+                 for h in [*p.highlights, *sentences(p.notes or "")]]
+        said = [(t, src) for t, src in said
+                if any(re.search(rf"(?<!\w){n}(?!\w)", fold(t)) for n in names)]
+        # What the question asks of it ('async Rust on microcontrollers', 'which CLDR
+        # version'): the part naming it that says the most of that, else the first.
+        asked = _asked(q, [t for t, _ in said]) if q.asked else []
+        picked = [x for x in said if x[0] in asked[:1]] or said[:1]
+        lines += [f"- {t}" for t, _ in picked[:1]]
+        sources = tuple(p.name for p in projects[:3]) + tuple(src for _, src in picked[:1])
         return "\n".join(lines), sources
 
     # -- projects ---------------------------------------------------------------------------
