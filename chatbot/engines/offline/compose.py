@@ -163,7 +163,8 @@ class Composer:
     def _on_topic(self, answer: OfflineAnswer, q: Query, found: Retrieved) -> OfflineAnswer:
         """The intent's answer, unless it drops what the question asked about and a fact
         elsewhere has it ('how many teams use the design system' is not the skill group)."""
-        if not answer.answered or not q.topic or not found.covering or q.intent in _OWN_WORDS:
+        if not answer.answered or not q.topic or not found.covering or q.intent in _OWN_WORDS \
+                and not (q.intent == "contact" and _reached(q)):
             return answer
         if q.projects and _asks_link(q):  # the link of the project its words name
             return answer
@@ -776,6 +777,12 @@ def _as_typed(question: str, word: str) -> str:
         if fold(token).strip(".") == word:
             return token.strip(".")
     return word
+
+
+def _reached(q: Query) -> bool:
+    """True for a contact question that names no way of contact, only a verb of one ('what
+    coverage did he reach on the MAC block'): the fact covering its topic may answer it."""
+    return not (q.links or q.missing_links or q.wants_email)
 
 
 def _adding(answer: OfflineAnswer, fact: Fact) -> OfflineAnswer:
