@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from chatbot.engines.base import Visitor
 from chatbot.engines.offline.facts import Fact, all_links, job_title, labelled
 from chatbot.engines.offline.rank import searched
-from chatbot.engines.offline.retrieve import Retrieved, has_figure
+from chatbot.engines.offline.retrieve import Retrieved, counts, has_figure
 from chatbot.engines.offline.text import (
     MONEY,
     autolink,
@@ -102,14 +102,18 @@ class Composer:
             return OfflineAnswer(self._scope(), False, "unknown")
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._missing(q, found)
+        if q.wants_number and not q.projects and not q.jobs:
+            figures = [f for f in found.covering
+                       if has_figure(f.text) or counts(f.text, q.detail)]
+            faq = self.profile.faq[q.faq].answer if q.faq >= 0 else ""
+            if figures and not has_figure(faq):
+                # 'how many ...': the fact with the figure, whatever the cue words, unless
+                # the owner's own answer gives one.
+                return self._figure(OfflineAnswer(_cite(figures[0]), True, q.intent,
+                                                  _sources(figures[:1])), q)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
             return self._also(self._figure(self._with_faq(q), q), q, found, visitor)
-        if q.wants_number and not q.projects and not q.jobs:
-            figures = [f for f in found.covering if has_figure(f.text)]
-            if figures:  # 'how many ...': the fact with the figure, whatever the cue words
-                return self._figure(OfflineAnswer(_cite(figures[0]), True, q.intent,
-                                                  _sources(figures[:1])), q)
         make = self.by_intent.get(q.intent, self._topical)
         answer = self._figure(self._on_topic(make(q, found, visitor), q, found), q)
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic

@@ -12,7 +12,7 @@ import numpy as np
 from chatbot.engines.offline.facts import Fact
 from chatbot.engines.offline.rank import FactRanker, searched
 from chatbot.engines.offline.text import lexicon, stem, stems, words
-from chatbot.engines.offline.understand import Query
+from chatbot.engines.offline.understand import STOPWORDS, Query
 
 # Intents answered by whatever facts speak of their topic, wherever they are in the profile.
 TOPICAL = ("education", "languages", "talks", "publications", "awards", "relocation")
@@ -147,11 +147,14 @@ class Index:
 
 def counts(text: str, thing: str) -> bool:
     """True when `text` gives a number of `thing` ('12 years in bioinformatics' for
-    'years'; '900 monthly active users' for 'users')."""
+    'years'; '900 monthly active users' for 'users'), in words too ('six years of
+    pipeline work')."""
     if not thing:
         return False
-    return bool(re.search(rf"\d[\d,.]*\+?\s+(?:[\w-]+\s+){{0,2}}{re.escape(stem(thing))}",
-                          text.lower()))
+    thing, text = re.escape(stem(thing)), text.lower()
+    if re.search(rf"\d[\d,.]*\+?\s+(?:[\w-]+\s+){{0,2}}{thing}", text):
+        return True
+    return any(w not in STOPWORDS for w in re.findall(rf"([a-z]+)\s+{thing}", text))
 
 
 def has_figure(text: str) -> bool:

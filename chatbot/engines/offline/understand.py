@@ -906,8 +906,9 @@ def asked_for(raw: Sequence[str]) -> str:
     which = _WHICH.search(text)
     # 'how many people use it', 'how much revenue', 'is there a recording': no verb first.
     counted = re.search(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)", text)
-    if which:
-        head = which.group(1).split()[-1]
+    if which:  # 'how many days a week would ...': the days, not the week
+        said = which.group(1).split()
+        head = ([*itertools.takewhile(lambda w: w not in STOPWORDS, said)] or said)[-1]
     elif counted:
         head = counted.group(1) or counted.group(2)
     else:
