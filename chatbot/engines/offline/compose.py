@@ -791,7 +791,7 @@ def _reached(q: Query) -> bool:
 
 def _adding(answer: OfflineAnswer, fact: Fact) -> OfflineAnswer:
     """`answer` with `fact` as a last line, unless it already says it."""
-    if autolink(fact.text) in answer.text:
+    if autolink(fact.text) in answer.text.replace("**", ""):  # a head line said in bold
         return answer
     return replace(answer, text=f"{answer.text}\n- {_cite(fact)}",
                    sources=tuple(dict.fromkeys([*answer.sources, fact.source])))

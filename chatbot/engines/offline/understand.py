@@ -414,8 +414,12 @@ class Understander:
                        elsewhere=self._where_named(employer))
 
     def _cue_only(self, text: str) -> str:
-        """The one intent whose cue words weigh most in `text`, or ''."""
-        scores = self._scores([stem(w) for w in words(text) if w not in self.owner])
+        """The one intent whose cue words weigh most in `text`, when it says nothing else
+        ('What is her education?', not 'What kind of team is he looking for?'), or ''."""
+        said = [stem(w) for w in words(text) if w not in self.owner and w not in STOPWORDS]
+        if any(s not in self.cue_stems and s not in self.filler for s in said):
+            return ""
+        scores = self._scores(said)
         best = max(scores.values(), default=0.0)
         top = [i for i, v in scores.items() if v == best]
         return top[0] if best >= 1 and len(top) == 1 else ""
@@ -825,6 +829,11 @@ class Understander:
         # An FAQ entry outweighs the overview's cues ('why', 'about'): it says more.
         if q.faq >= 0 and max((v for i, v in scores.items() if i != "overview"), default=0) < 1:
             return "faq"
+        if "where" in raw and q.topic \
+                and scores.get("location") == self._scores([stem("where")]).get("location"):
+            # 'where does she host things', 'where can I play his jam games': a place asked
+            # of a thing, not where the owner is based.
+            scores = {i: v for i, v in scores.items() if i != "location"}
         return self._cue_intent(q, scores)
 
     def _spoken(self, raw: list[str]) -> bool:
