@@ -87,6 +87,7 @@ class Composer:
         self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"])))
         self.link_words = frozenset(stems(" ".join(lexicon()["aspects"]["link"])))
         self.places = frozenset(stems(" ".join(lexicon()["intents"]["location"])))
+        self.job_words = frozenset(stems(" ".join(lexicon()["intents"]["experience"])))
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
             "greeting": self._greeting, "thanks": self._thanks, "contact": self._contact,
             "availability": self._availability, "location": self._location,
@@ -542,7 +543,7 @@ class Composer:
         if not q.jobs:
             if not self.latest:
                 return self._not_covered("job", "a current job")
-            if not q.asked:
+            if not self._asks_of_job(q):
                 return OfflineAnswer(self._job_line(self.latest) + ".", True, "job",
                                      (job_title(self.latest),))
             # 'how big is the company he's at now': what the current job's record says.
@@ -557,9 +558,14 @@ class Composer:
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
         # Asked something no part names ('how big is the company'): the owner's notes on
         # the place first, then what was done there.
-        parts = [*notes, *job.highlights] if q.asked else [*job.highlights, *notes]
+        parts = [*notes, *job.highlights] if self._asks_of_job(q) else [*job.highlights, *notes]
         lines += [f"- {h}" for h in (asked or parts)[:3]]
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
+
+    def _asks_of_job(self, q: Query) -> bool:
+        """True when the question asks something of a job beyond naming it ('what does
+        Voima make', 'how big is the company'), not only its title or employer."""
+        return q.wants_number or any(s not in self.job_words for s in q.asked)
 
     def _job_line(self, job: Experience) -> str:
         period = f" ({job.period})" if job.period else ""
