@@ -437,6 +437,8 @@ class Composer:
                 for h in j.highlights]
         said += [(f"{h} ({p.name})", p.name) for p in self.profile.projects
                  for h in [*p.highlights, *sentences(p.notes or "")]]
+        said += [(line, "profile") for k, v in self.profile.extra.items()
+                 for line, _ in labelled(k, v)]
         said = [(t, src) for t, src in said
                 if any(re.search(rf"(?<!\w){n}(?!\w)", fold(t)) for n in names)]
         # What the question asks of it ('async Rust on microcontrollers', 'which CLDR

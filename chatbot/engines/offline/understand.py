@@ -384,8 +384,7 @@ class Understander:
             # 'Who uses Roofscan' asks for people, not its stack.
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)
                               and not (a == "tech" and "who" in raw)) | (
-                {"role"} if re.search(r"\bwhat (did|does|do|has)\b.* (do|doing|done)\b",
-                                      " ".join(raw)) else set()),
+                {"role"} if self._owner_did(raw) else set()),
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
                                and stem(w) not in self.weight and stem(w) not in self.filler)),
@@ -423,6 +422,12 @@ class Understander:
         best = max(scores.values(), default=0.0)
         top = [i for i, v in scores.items() if v == best]
         return top[0] if best >= 1 and len(top) == 1 else ""
+
+    def _owner_did(self, raw: list[str]) -> bool:
+        """'What did she do on X': the owner's own part asked, not what a thing did ('what
+        did batching commits do for write throughput')."""
+        m = re.search(r"\bwhat (?:did|does|do|has) (\S+)\b.* (?:do|doing|done)\b", " ".join(raw))
+        return m is not None and m.group(1) in self.owner | {"he", "she", "they"}
 
     def _where_named(self, names: Sequence[str]) -> str:
         """The fact that names what was asked of as an employer, with its source."""
