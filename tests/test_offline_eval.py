@@ -30,34 +30,34 @@ RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
 # Round nine's blind sets (audiodsp, fhir, payments), scored once before any change made
-# for them (tests/eval/README.md, "Rounds"): 81.8% right fact, 92.9% said so; 83.3% right
-# after round ten's engine work (part A), which tuned on audiodsp and fhir and held out
-# payments. The floors keep that from slipping back; the targets below are not met and are
-# marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.833, "said_so": 0.928}
+# for them (tests/eval/README.md, "Rounds"): 81.8% right fact, 92.9% said so. The floors
+# keep that from slipping back (the right-fact floor raised to round ten's measured 87.1%,
+# part B, which tuned on audiodsp and fhir); the targets below are not met and are marked
+# so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.871, "said_so": 0.928}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
 # them yet, so each keeps what was measured last instead.
 DEV_FLOOR_MEASURED = {
-    "junior": {"right": 0.930, "said_so": 1.0},
-    "staff": {"right": 0.903, "said_so": 1.0},
-    "mobile": {"right": 0.877, "said_so": 1.0},
-    "sre": {"right": 0.877, "said_so": 1.0},
-    "gamedev": {"right": 0.851, "said_so": 1.0},
-    "mlops": {"right": 0.916, "said_so": 0.928},
-    "freelance": {"right": 0.934, "said_so": 1.0},
-    "appsec": {"right": 0.826, "said_so": 1.0},
-    "firmware": {"right": 0.843, "said_so": 1.0},
-    "switcher": {"right": 0.708, "said_so": 1.0},
-    "climate": {"right": 0.836, "said_so": 1.0},
-    "dbsys": {"right": 0.857, "said_so": 1.0},
-    "qaops": {"right": 0.833, "said_so": 0.937},
-    "bioinfo": {"right": 0.868, "said_so": 0.944},
-    "devrel": {"right": 0.73, "said_so": 0.88},  # held out in round ten: not measured alone
-    "fpga": {"right": 0.724, "said_so": 0.882},
-    "dataeng": {"right": 0.763, "said_so": 0.750},
-    "i18n": {"right": 0.854, "said_so": 0.666},
-    "robotics": {"right": 0.677, "said_so": 0.750},
+    "junior": {"right": 0.90, "said_so": 1.0},
+    "staff": {"right": 0.90, "said_so": 1.0},
+    "mobile": {"right": 0.87, "said_so": 1.0},
+    "sre": {"right": 0.87, "said_so": 1.0},
+    "gamedev": {"right": 0.89, "said_so": 1.0},
+    "mlops": {"right": 0.93, "said_so": 1.0},
+    "freelance": {"right": 0.93, "said_so": 1.0},
+    "appsec": {"right": 0.90, "said_so": 1.0},
+    "firmware": {"right": 0.88, "said_so": 1.0},
+    "switcher": {"right": 0.70, "said_so": 1.0},
+    "climate": {"right": 0.85, "said_so": 1.0},
+    "dbsys": {"right": 0.92, "said_so": 1.0},
+    "qaops": {"right": 0.83, "said_so": 0.87},
+    "bioinfo": {"right": 0.90, "said_so": 0.94},
+    "devrel": {"right": 0.73, "said_so": 0.88},
+    "fpga": {"right": 0.77, "said_so": 0.82},
+    "dataeng": {"right": 0.81, "said_so": 0.75},
+    "i18n": {"right": 0.89, "said_so": 0.66},
+    "robotics": {"right": 0.69, "said_so": 0.75},
 }
 
 

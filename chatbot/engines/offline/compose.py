@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from chatbot.engines.base import Visitor
-from chatbot.engines.offline.facts import Fact, all_links, job_title
+from chatbot.engines.offline.facts import Fact, all_links, job_title, labelled
 from chatbot.engines.offline.rank import searched
-from chatbot.engines.offline.retrieve import Retrieved, has_figure
+from chatbot.engines.offline.retrieve import Retrieved, counts, has_figure
 from chatbot.engines.offline.text import (
     MONEY,
     autolink,
@@ -57,6 +57,8 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
 }
 # Intents answered with a list of the profile's projects, jobs or skills.
 _LISTS = ("projects", "experience", "skills")
+# Intents answered by one field of the profile (availability, notice, place, work modes).
+_FIELDS = ("availability", "notice", "location", "work_mode")
 # Intents whose answer is one field asked for by name: never swapped for a fact elsewhere.
 _OWN_WORDS = ("greeting", "thanks", "contact", "faq")
 LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "cv": "CV",
@@ -90,6 +92,9 @@ class Composer:
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
         self.field_only = frozenset(stem(w) for w in lexicon()["fields"]["field_only"])
         self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"])))
+        self.link_words = frozenset(stems(" ".join(lexicon()["aspects"]["link"])))
+        self.places = frozenset(stems(" ".join(lexicon()["intents"]["location"])))
+        self.job_words = frozenset(stems(" ".join(lexicon()["intents"]["experience"])))
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
             "greeting": self._greeting, "thanks": self._thanks, "contact": self._contact,
             "availability": self._availability, "location": self._location,
@@ -105,16 +110,25 @@ class Composer:
             return OfflineAnswer(self._scope(), False, "unknown")
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(self._missing(q, found), q, found, visitor)
+        if q.wants_number and not q.projects and not q.jobs:
+            figures = [f for f in found.covering
+                       if has_figure(f.text) or counts(f.text, q.detail)]
+            faq = self.profile.faq[q.faq].answer if q.faq >= 0 else ""
+            if figures and not has_figure(faq):
+                # 'how many ...': the fact with the figure, whatever the cue words, unless
+                # the owner's own answer gives one.
+                return self._figure(OfflineAnswer(_cite(figures[0]), True, q.intent,
+                                                  _sources(figures[:1])), q)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
             return self._also(self._figure(self._with_faq(q), q), q, found, visitor)
-        if q.wants_number and not q.projects and not q.jobs:
-            figures = [f for f in found.covering if has_figure(f.text)]
-            if figures:  # 'how many ...': the fact with the figure, whatever the cue words
-                return self._figure(OfflineAnswer(_cite(figures[0]), True, q.intent,
-                                                  _sources(figures[:1])), q)
         make = self.by_intent.get(q.intent, self._topical)
         answer = self._figure(self._on_topic(make(q, found, visitor), q, found), q)
+        if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
+            said = self.profile.faq[q.faq_topic].answer
+            if said not in answer.text:
+                answer = replace(answer, text=f"{answer.text}\n\n{said}",
+                                 sources=(*answer.sources, "FAQ"))
         return self._also(self._named(answer, q), q, found, visitor)
 
     def _beside(self, refused: OfflineAnswer, q: Query, found: Retrieved,
@@ -181,13 +195,18 @@ class Composer:
     def _on_topic(self, answer: OfflineAnswer, q: Query, found: Retrieved) -> OfflineAnswer:
         """The intent's answer, unless it drops what the question asked about and a fact
         elsewhere has it ('how many teams use the design system' is not the skill group)."""
-        if not answer.answered or not q.topic or not found.covering or q.intent in _OWN_WORDS:
+        if not answer.answered or not q.topic or not found.covering or q.intent in _OWN_WORDS \
+                and not (q.intent == "contact" and _reached(q)):
             return answer
         if q.projects and _asks_link(q):  # the link of the project its words name
             return answer
         need, terms = set(q.topic), set(q.terms)
         said = set(stems(answer.text))
         best = found.covering[0]
+        if q.intent in ("project", "job") and (best.project in q.projects
+                                                or best.job in q.jobs):
+            # A part of the named thing's own record that its answer left out: added to it.
+            return _adding(answer, best)
         has = set(stems(searched(best)))
         # A list (every project, every job) says many words without being about any of
         # them: a topic that only one line of it covers asks about that one.
@@ -205,6 +224,10 @@ class Composer:
             return self._project(replace(q, projects=(best.project,), asked=rest), found,
                                  Visitor())
         facts = [f for f in found.covering[:2] if f.text not in answer.text] or [best]
+        if q.intent in _FIELDS:
+            # The owner's own field answers a question of its kind ('is their notice
+            # flexible': 'Eight weeks, negotiable to six'); the fact found is added to it.
+            return _adding(answer, facts[0])
         if len(facts) == 1:
             return OfflineAnswer(_cite(facts[0]), True, answer.intent, _sources(facts))
         text = "\n".join(f"- {_cite(f)}" for f in facts)
@@ -266,8 +289,12 @@ class Composer:
     def _skill_list(self) -> str:
         """Every listed skill on one line, by group: what the profile says to a question for
         a kind of skill it never names ('which hardware description languages')."""
-        groups = [f"{g}: {', '.join(items)}" for g, items in self.profile.skills.items()]
-        return f"the listed skills are {'; '.join(groups)}" if groups else ""
+        groups = self._groups_line()
+        return f"the listed skills are {groups}" if groups else ""
+
+    def _groups_line(self) -> str:
+        """'Group: a, b; Other: c': every listed skill, by group."""
+        return "; ".join(f"{g}: {', '.join(items)}" for g, items in self.profile.skills.items())
 
     def _nearby(self, q: Query, found: Retrieved) -> str:
         """What the rest of the question finds, said beside 'doesn't cover': a word the
@@ -342,7 +369,10 @@ class Composer:
             ranked = sorted(contact.links, key=lambda k: (k not in ("linkedin", "website"), 0))
             text += "".join(f"\n- {_label(k)}: {autolink(contact.links[k])}"
                             for k in ranked[:3])
-        return OfflineAnswer(text, True, "contact", ("contact",))
+        # What the owner asks visitors to say ('please mention the days in your first message').
+        told = [f for f in found.covering[:1] if f.kind in ("audience", "faq")]
+        text += "".join(f"\n\n{_cite(f)}" for f in told)
+        return OfflineAnswer(text, True, "contact", ("contact", *_sources(told)))
 
     # -- availability and place -----------------------------------------------------------
 
@@ -407,32 +437,62 @@ class Composer:
     def _skill(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         if not q.skills:
             if found.covering:
-                lines = [f"- {_cite(f)}" for f in found.covering[:2]]
-                text = f"Yes, {self.first}'s profile mentions it:\n" + "\n".join(lines)
+                kind = _asks_kind(q)  # 'which formal tools': the skills too, for the visitor
+                lines = [f"- {_cite(f)}" for f in found.covering[:1 if kind else 2]]
+                lead = f"{self.first}'s profile says" if kind else \
+                    f"Yes, {self.first}'s profile mentions it"
+                text = f"{lead}:\n" + "\n".join(lines)
+                if kind and self.profile.skills:
+                    text += f"\n\nThe listed skills: {self._groups_line()}."
                 return OfflineAnswer(text, True, "skill", _sources(found.covering[:2]))
             return self._not_covered("skill", "that: it isn't among the listed skills",
                                      self._skill_list() if _asks_kind(q) else
                                      self._related(found))
-        parts = [self._one_skill(label) for label in q.skills[:2]]
+        same: dict[str, list[str]] = {}  # 'Rust' and 'Rust (embedded, no_std)': one skill
+        for label in q.skills:
+            same.setdefault(self._listed_as(label), []).append(label)
+        parts = [self._one_skill(listed, labels, q) for listed, labels in list(same.items())[:2]]
         return OfflineAnswer("\n\n".join(p[0] for p in parts), True, "skill",
                              tuple(s for p in parts for s in p[1]))
 
-    def _one_skill(self, label: str) -> tuple[str, tuple[str, ...]]:
-        """'Yes: Rust is one of her skills', the projects using it and a job that did."""
-        groups = [g for g, items in self.profile.skills.items() if label in items]
-        projects = [p for p in self.profile.projects if label in p.tech]
+    def _listed_as(self, label: str) -> str:
+        """How the skills list writes a skill a project's tech names ('C++': 'C++20',
+        'Flink': 'Apache Flink (basic)'); `label` when it lists it so or not at all."""
+        items = [s for group in self.profile.skills.values() for s in group]
+        if label in items:
+            return label
+        name = re.escape(fold(re.sub(r"\(.*?\)", "", label)).strip())
+        return next((s for s in items if re.search(rf"(?<![\w+#]){name}(?![a-z+#])", fold(s))),
+                    label)
+
+    def _one_skill(self, listed: str, labels: Sequence[str], q: Query
+                   ) -> tuple[str, tuple[str, ...]]:
+        """'Yes: Rust is one of her skills', the projects using it and a job that did;
+        `labels` are the ways the profile writes it ('Rust', 'Rust (embedded, no_std)')."""
+        projects = [p for p in self.profile.projects if set(labels) & set(p.tech)]
+        groups = [g for g, items in self.profile.skills.items() if listed in items]
         if groups:
-            head = f"Yes: **{label}** is one of {self.first}'s skills ({', '.join(groups)})."
+            head = f"Yes: **{listed}** is one of {self.first}'s skills ({', '.join(groups)})."
         else:
-            head = f"Yes: {self.first} has used **{label}**."
+            head = f"Yes: {self.first} has used **{listed}**."
         lines = [head]
         if projects:
             lines.append("- Projects using it: " + ", ".join(_project_ref(p) for p in projects[:3]))
-        name = fold(re.sub(r"\(.*?\)", "", label)).strip()
-        jobs = [(j, h) for j in self.profile.experience for h in j.highlights
-                if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", fold(h))]
-        lines += [f"- At {j.company}: {h}" for j, h in jobs[:1]]
-        sources = tuple(p.name for p in projects[:3]) + tuple(job_title(j) for j, _ in jobs[:1])
+        names = [re.escape(fold(re.sub(r"\(.*?\)", "", s)).strip()) for s in labels]
+        said = [(f"At {j.company}: {h}", job_title(j)) for j in self.profile.experience
+                for h in j.highlights]
+        said += [(f"{h} ({p.name})", p.name) for p in self.profile.projects
+                 for h in [*p.highlights, *sentences(p.notes or "")]]
+        said += [(line, "profile") for k, v in self.profile.extra.items()
+                 for line, _ in labelled(k, v)]
+        said = [(t, src) for t, src in said
+                if any(re.search(rf"(?<!\w){n}(?!\w)", fold(t)) for n in names)]
+        # What the question asks of it ('async Rust on microcontrollers', 'which CLDR
+        # version'): the part naming it that says the most of that, else the first.
+        asked = _asked(q, [t for t, _ in said]) if q.asked else []
+        picked = [x for x in said if x[0] in asked[:1]] or said[:1]
+        lines += [f"- {t}" for t, _ in picked[:1]]
+        sources = tuple(p.name for p in projects[:3]) + tuple(src for _, src in picked[:1])
         return "\n".join(lines), sources
 
     # -- projects ---------------------------------------------------------------------------
@@ -480,23 +540,33 @@ class Composer:
         if _asks_link(q) and p.link:
             # 'link to the plural linter repo': the words naming the project ask no part.
             return [f"**{p.name}**: {autolink(p.link)}"]
-        asked = _asked(q, [*p.highlights, *notes, *(_cite(f) for f in elsewhere)])
+        asked = _asked(q, [*p.highlights, *notes, *(_cite(f) for f in elsewhere)],
+                       self.link_words)
         if "impact" in q.aspects or asked:
             # The owner's own part in a project often sits in a job highlight that names it.
             done = [_cite(f) for f in elsewhere if has_figure(f.text)][:1]
             picked = asked or [*p.highlights[: 3 - len(done)], *done] or notes
             if picked:
                 return [f"**{p.name}**:", *[f"- {h}" for h in picked[:3]]]
-        if "tech" in q.aspects or q.skills:
+        if q.skills:  # 'did pinhole make it into OSS-Fuzz': what its record says of them
+            return [f"- {x}" for x in _naming(q.skills, [*p.highlights, *notes])]
+        if "tech" in q.aspects:
             tech = ", ".join(p.tech) if p.tech else "no technologies listed"
-            return [f"**{p.name}** uses {tech}."] if not q.skills else []
+            return [f"**{p.name}** uses {tech}."]
         if "link" in q.aspects:
-            return [f"**{p.name}**: {autolink(p.link)}" if p.link
-                    else f"The profile gives no link for {p.name}."]
+            if p.link:
+                return [f"**{p.name}**: {autolink(p.link)}"]
+            # 'can I see the code': what the record says of its code ('not open source yet').
+            said = [x for x in [*notes, *p.highlights] if self.link_words & set(stems(x))]
+            return [f"The profile gives no link for {p.name}.", *(f"- {x}" for x in said[:2])]
         lines = [f"**{p.name}**: {p.summary}"]
         if p.tech:
             lines.append(f"- Tech: {', '.join(p.tech)}")
         lines += [f"- {h}" for h in p.highlights[:2]]
+        if q.asked or "why" in words(q.text):
+            # Something asked that no part names ('why did they build it', 'what gave him
+            # the idea'): the owner's own story of the project, in its notes.
+            lines += [f"- {x}" for x in notes[:2]]
         return lines
 
     # -- experience -------------------------------------------------------------------------
@@ -521,14 +591,29 @@ class Composer:
         if not q.jobs:
             if not self.latest:
                 return self._not_covered("job", "a current job")
-            return OfflineAnswer(self._job_line(self.latest) + ".", True, "job",
-                                 (job_title(self.latest),))
+            if not self._asks_of_job(q):
+                return OfflineAnswer(self._job_line(self.latest) + ".", True, "job",
+                                     (job_title(self.latest),))
+            # 'how big is the company he's at now': what the current job's record says.
+            q = replace(q, jobs=(jobs.index(self.latest),))
         job = jobs[q.jobs[0]]
         notes = sentences(job.notes or "")
-        asked = _asked(q, [*job.highlights, *notes, *(_cite(f) for f in found.mentioning)])
+        keyed = [line for k, v in job.extra.items() for line, _ in labelled(k, v)]
+        asked = _asked(q, [*job.highlights, *notes, *(_cite(f) for f in found.mentioning),
+                           *keyed], self.link_words)
+        if not asked and "where" in words(q.text):  # 'where was the Arturia job': its place
+            asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
-        lines += [f"- {h}" for h in (asked or [*job.highlights, *notes])[:3]]
+        # Asked something no part names ('how big is the company'): the owner's notes on
+        # the place first, then what was done there.
+        parts = [*notes, *job.highlights] if self._asks_of_job(q) else [*job.highlights, *notes]
+        lines += [f"- {h}" for h in (asked or parts)[:3]]
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
+
+    def _asks_of_job(self, q: Query) -> bool:
+        """True when the question asks something of a job beyond naming it ('what does
+        Voima make', 'how big is the company'), not only its title or employer."""
+        return q.wants_number or any(s not in self.job_words for s in q.asked)
 
     def _job_line(self, job: Experience) -> str:
         period = f" ({job.period})" if job.period else ""
@@ -567,9 +652,10 @@ class Composer:
             # that project or job, with what the question asks of it.
             rest = tuple(s for s in q.asked if s not in q.topic)
             if best.job >= 0:
-                return self._job(replace(q, jobs=(best.job,), asked=rest), found, visitor)
-            return self._project(replace(q, projects=(best.project,), asked=rest), found,
-                                 visitor)
+                return _adding(self._job(replace(q, jobs=(best.job,), asked=rest), found,
+                                         visitor), best)
+            return _adding(self._project(replace(q, projects=(best.project,), asked=rest),
+                                         found, visitor), best)
         facts = facts[:2] if q.intent == "unknown" else facts[:3]
         if len(facts) == 1:
             return OfflineAnswer(_cite(facts[0]), True, q.intent, _sources(facts))
@@ -751,12 +837,35 @@ def _as_typed(question: str, word: str) -> str:
     return word
 
 
-def _asked(q: Query, parts: Sequence[str]) -> list[str]:
-    """The parts of a project or job that use the most of what the question asks about."""
+def _reached(q: Query) -> bool:
+    """True for a contact question that names no way of contact, only a verb of one ('what
+    coverage did he reach on the MAC block'): the fact covering its topic may answer it."""
+    return not (q.links or q.missing_links or q.wants_email)
+
+
+def _adding(answer: OfflineAnswer, fact: Fact) -> OfflineAnswer:
+    """`answer` with `fact` as a last line, unless it already says it."""
+    if autolink(fact.text) in answer.text.replace("**", ""):  # a head line said in bold
+        return answer
+    return replace(answer, text=f"{answer.text}\n- {_cite(fact)}",
+                   sources=tuple(dict.fromkeys([*answer.sources, fact.source])))
+
+
+def _naming(labels: Sequence[str], parts: Sequence[str]) -> list[str]:
+    """The parts that name one of the skills `labels` ('AWS (ECS)' by 'AWS')."""
+    names = [n for n in (set(words(re.sub(r"\(.*?\)", "", s))) for s in labels) if n]
+    return [t for t in parts if any(n <= set(words(t)) for n in names)]
+
+
+def _asked(q: Query, parts: Sequence[str], also: frozenset[str] = frozenset()) -> list[str]:
+    """The parts of a project or job that use the most of what the question asks about,
+    and of the words `also` that it uses (a link word: 'how popular is it on GitHub' is
+    answered by 'About 1,300 GitHub stars')."""
     if q.wants_amount:  # a price or a rate: the parts that give one
         priced = [t for t in parts if MONEY.search(t) and has_figure(t)]
         if priced:
             return priced
-    scored = [(len(set(q.asked) & set(stems(t))), t) for t in parts]
+    asked = set(q.asked) | set(q.terms) & also
+    scored = [(len(asked & set(stems(t))), t) for t in parts]
     best = max((n for n, _ in scored), default=0)
     return [t for n, t in scored if n == best] if best else []

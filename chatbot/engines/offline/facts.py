@@ -62,8 +62,8 @@ def fact_units(profile: Profile) -> list[Fact]:
         facts += [Fact(s, "audience", "profile", section=kind.replace("_", " "))
                   for s in sentences(audience.notes or "")]
     for key, value in profile.extra.items():
-        facts += [Fact(f"{_label(key)}: {line}", "extra", _label(key), section=key, keys=keys)
-                  for line, keys in _lines(value)]
+        facts += [Fact(line, "extra", _label(key), section=key, keys=keys)
+                  for line, keys in labelled(key, value)]
     return facts
 
 
@@ -109,8 +109,8 @@ def _project_units(i: int, project: Project) -> list[Fact]:
     units += [Fact(h, "highlight", project.name, project=i) for h in project.highlights]
     units += [Fact(s, "note", project.name, project=i) for s in sentences(project.notes or "")]
     for key, value in project.extra.items():
-        units += [Fact(f"{_label(key)}: {line}", "extra", project.name, section=key, project=i,
-                       keys=keys) for line, keys in _lines(value)]
+        units += [Fact(line, "extra", project.name, section=key, project=i, keys=keys)
+                  for line, keys in labelled(key, value)]
     return units
 
 
@@ -122,9 +122,15 @@ def _job_units(i: int, job: Experience) -> list[Fact]:
     units += [Fact(h, "highlight", title, job=i) for h in job.highlights]
     units += [Fact(s, "note", title, job=i) for s in sentences(job.notes or "")]
     for key, value in job.extra.items():
-        units += [Fact(f"{_label(key)}: {line}", "extra", title, section=key, job=i,
-                       keys=keys) for line, keys in _lines(value)]
+        units += [Fact(line, "extra", title, section=key, job=i, keys=keys)
+                  for line, keys in labelled(key, value)]
     return units
+
+
+def labelled(key: str, value: Any) -> list[tuple[str, str]]:
+    """An extra key's lines as answers quote them ('Location: Grenoble, France'), each
+    with its table's key names."""
+    return [(f"{_label(key)}: {line}", keys) for line, keys in _lines(value)]
 
 
 def _label(key: str) -> str:

@@ -12,13 +12,14 @@ import numpy as np
 from chatbot.engines.offline.facts import Fact
 from chatbot.engines.offline.rank import FactRanker, searched
 from chatbot.engines.offline.text import lexicon, stem, stems, words
-from chatbot.engines.offline.understand import Query
+from chatbot.engines.offline.understand import STOPWORDS, Query
 
 # Intents answered by whatever facts speak of their topic, wherever they are in the profile.
 TOPICAL = ("education", "languages", "talks", "publications", "awards", "relocation")
-# Intents answered by a field of their own and what the owner says beside it (tried for
-# work_mode too: no question gained), and where the owner says it.
-FIELDS = ("availability",)
+# Intents answered by a field of their own and what the owner says beside it ('what should
+# I put in my first message': 'please mention the days ... in your first message'; tried
+# for work_mode too: no question gained), and where the owner says it.
+FIELDS = ("availability", "contact")
 OWNER_SAYS = ("faq", "audience", "summary", "extra")
 
 
@@ -143,14 +144,16 @@ class Index:
     def _covering(self, q: Query) -> list[Fact]:
         """Facts that, with their project or job, cover the question's topic stems.
 
-        All of them; or, for a topic of three or more stems, all but one (a paraphrase
-        rarely uses every word the profile does). Best covered first, then by BM25.
+        All of them; or, for a topic of three stems, all but one, and of four or more, all
+        but two (a paraphrase rarely uses every word the profile does, and a long one uses
+        more of its own: 'reduce the standby power draw' for 'cut the standby current').
+        Best covered first, then by BM25.
         """
         # Only the words the profile uses: one it never does is judged by understand.
         need = {t for t in q.topic if t in self.ranker.vocab}
         if not need:
             return []
-        enough = len(need) - (1 if len(need) >= 3 else 0)
+        enough = len(need) - (len(need) >= 3) - (len(need) >= 4)
         scores = self.scores(list(q.terms))
         hits = []
         for i in np.argsort(-scores, kind="stable"):
@@ -166,11 +169,14 @@ class Index:
 
 def counts(text: str, thing: str) -> bool:
     """True when `text` gives a number of `thing` ('12 years in bioinformatics' for
-    'years'; '900 monthly active users' for 'users')."""
+    'years'; '900 monthly active users' for 'users'), in words too ('six years of
+    pipeline work')."""
     if not thing:
         return False
-    return bool(re.search(rf"\d[\d,.]*\+?\s+(?:[\w-]+\s+){{0,2}}{re.escape(stem(thing))}",
-                          text.lower()))
+    thing, text = re.escape(stem(thing)), text.lower()
+    if re.search(rf"\d[\d,.]*\+?\s+(?:[\w-]+\s+){{0,2}}{thing}", text):
+        return True
+    return any(w not in STOPWORDS for w in re.findall(rf"([a-z]+)\s+{thing}", text))
 
 
 def has_figure(text: str) -> bool:

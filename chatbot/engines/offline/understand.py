@@ -20,6 +20,9 @@ from chatbot.profile import Profile
 PRIORITY = ("work_mode", "relocation", "notice", "location", "contact", "education",
             "talks", "languages", "publications", "awards", "availability", "skills",
             "projects", "experience", "overview", "greeting", "thanks")
+# Topics an FAQ entry asked in the same topic's words answers beside the field ('what is her
+# education' for 'where did she go to uni').
+FAQ_TOPICS = ("availability", "work_mode", "relocation", "notice", "education")
 # What a long recruiter message may ask beside its main question, answered line by line.
 PRACTICAL = ("availability", "notice", "location", "work_mode", "relocation")
 # Topics a question may ask of a named skill: the answer must name the skill too.
@@ -80,6 +83,7 @@ class Query:
     missing_links: tuple[str, ...] = ()  # link kinds asked for that the profile lacks
     aspects: frozenset[str] = field(default_factory=frozenset)  # tech, link, impact
     faq: int = -1  # the FAQ entry that asks this question, or -1
+    faq_topic: int = -1  # the one FAQ entry that asks of the same topic ('what is her education')
     wants_email: bool = False
     wants_number: bool = False  # 'how many', 'how much': a fact with a figure answers
     wants_amount: bool = False  # a rate, salary or price: only a figure answers
@@ -187,6 +191,8 @@ class Understander:
                       for i, p in enumerate(profile.projects)]
         self.heads += [("job", i, frozenset(stems(f"{j.role} {j.company}")) - self.filler)
                        for i, j in enumerate(profile.experience)]
+        # What each FAQ question asks, by its cue words ('Would they relocate?': relocation).
+        self.faq_intents = [self._cue_only(f.question) for f in profile.faq]
         self.faqs = [(frozenset(self._content(words(f.question))),
                       frozenset(self._content(words(f.answer)))) for f in profile.faq]
 
@@ -385,12 +391,11 @@ class Understander:
             # 'Who uses Roofscan' asks for people, not its stack.
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)
                               and not (a == "tech" and "who" in raw)) | (
-                {"role"} if re.search(r"\bwhat (did|does|do|has)\b.* (do|doing|done)\b",
-                                      " ".join(raw)) else set()),
+                {"role"} if self._owner_did(raw) else set()),
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
                                and stem(w) not in self.weight and stem(w) not in self.filler)),
-            faq=self._faq(content), wants_amount=bool(self.amount & set(raw)),
+            faq=self._why_faq(raw, content), wants_amount=bool(self.amount & set(raw)),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
             wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
@@ -407,9 +412,29 @@ class Understander:
             also = tuple(i for i in PRACTICAL if i != intent and scores.get(i, 0) >= 1)
             if intent in PRACTICAL and "location" not in also and intent != "location":
                 also += ("location",)  # a recruiter's brief always weighs where the owner is
+        topical = [i for i, t in enumerate(self.faq_intents) if t == intent]
         return replace(q, intent=intent, missing=found_missing, also=also,
+                       faq_topic=topical[0] if len(topical) == 1 and intent in FAQ_TOPICS
+                       and q.faq < 0 and q.asked else -1,
                        employer=employer[0] if employer else "",
                        elsewhere=self._where_named(employer))
+
+    def _cue_only(self, text: str) -> str:
+        """The one intent whose cue words weigh most in `text`, when it says nothing else
+        ('What is her education?', not 'What kind of team is he looking for?'), or ''."""
+        said = [stem(w) for w in words(text) if w not in self.owner and w not in STOPWORDS]
+        if any(s not in self.cue_stems and s not in self.filler for s in said):
+            return ""
+        scores = self._scores(said)
+        best = max(scores.values(), default=0.0)
+        top = [i for i, v in scores.items() if v == best]
+        return top[0] if best >= 1 and len(top) == 1 else ""
+
+    def _owner_did(self, raw: list[str]) -> bool:
+        """'What did she do on X': the owner's own part asked, not what a thing did ('what
+        did batching commits do for write throughput')."""
+        m = re.search(r"\bwhat (?:did|does|do|has) (\S+)\b.* (?:do|doing|done)\b", " ".join(raw))
+        return m is not None and m.group(1) in self.owner | {"he", "she", "they"}
 
     def _where_named(self, names: Sequence[str]) -> str:
         """The fact that names what was asked of as an employer, with its source."""
@@ -755,6 +780,20 @@ class Understander:
             return "programming"
         return ""
 
+    def _why_faq(self, raw: list[str], content: list[str]) -> int:
+        """The FAQ entry this question asks; for a 'why' question with none, the one 'why'
+        entry sharing the most of its words, everyday ones too ('why'd they leave the
+        classroom': 'Why did Ash leave teaching?')."""
+        found = self._faq(content)
+        if found >= 0 or "why" not in raw:
+            return found
+        shared = [(len(set(content) & q_stems), i) for i, (q_stems, _) in enumerate(self.faqs)
+                  if fold(self.profile.faq[i].question).startswith("why")]
+        shared.sort(reverse=True)
+        if shared and shared[0][0] and (len(shared) == 1 or shared[1][0] < shared[0][0]):
+            return shared[0][1]
+        return -1
+
     def _faq(self, content: list[str]) -> int:
         """The FAQ entry whose question this one is, or -1."""
         asked = set(content) - self.filler
@@ -810,8 +849,14 @@ class Understander:
             return "experience" if past and not q.current else "job"
         if "before" in raw and {"did", "was", "were"} & set(raw):  # 'what did she do before X'
             return "experience"
-        if q.faq >= 0 and (not scores or max(scores.values()) < 1):
+        # An FAQ entry outweighs the overview's cues ('why', 'about'): it says more.
+        if q.faq >= 0 and max((v for i, v in scores.items() if i != "overview"), default=0) < 1:
             return "faq"
+        if "where" in raw and q.topic \
+                and scores.get("location") == self._scores([stem("where")]).get("location"):
+            # 'where does she host things', 'where can I play his jam games': a place asked
+            # of a thing, not where the owner is based.
+            scores = {i: v for i, v in scores.items() if i != "location"}
         return self._cue_intent(q, scores)
 
     def _spoken(self, raw: list[str]) -> bool:
@@ -893,8 +938,9 @@ def asked_for(raw: Sequence[str]) -> str:
     which = _WHICH.search(text)
     # 'how many people use it', 'how much revenue', 'is there a recording': no verb first.
     counted = re.search(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)", text)
-    if which:
-        head = which.group(1).split()[-1]
+    if which:  # 'how many days a week would ...': the days, not the week
+        said = which.group(1).split()
+        head = ([*itertools.takewhile(lambda w: w not in STOPWORDS, said)] or said)[-1]
     elif counted:
         head = counted.group(1) or counted.group(2)
     else:
