@@ -29,35 +29,32 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# Round nine's blind sets (audiodsp, fhir, payments), scored once before any change made
-# for them (tests/eval/README.md, "Rounds"): 81.8% right fact, 92.9% said so. The floors
-# keep that from slipping back (the right-fact floor raised to round ten's measured 87.1%,
-# part B, which tuned on audiodsp and fhir); the targets below are not met and are marked
-# so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.871, "said_so": 0.928}
+# Round ten's blind sets (compiler, engmanager, geospatial), scored once before and once
+# after round ten's engine work (tests/eval/README.md, "Rounds"): 59.6% -> 67.1% right fact,
+# 80.0% said so both times. The floors keep that from slipping back; the targets below are
+# not met and are marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.671, "said_so": 0.80}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
-# them yet, so each keeps what was measured last instead.
+# them yet, so each keeps what was measured last (after round ten) instead.
 DEV_FLOOR_MEASURED = {
-    "junior": {"right": 0.90, "said_so": 1.0},
-    "staff": {"right": 0.90, "said_so": 1.0},
-    "mobile": {"right": 0.87, "said_so": 1.0},
-    "sre": {"right": 0.87, "said_so": 1.0},
-    "gamedev": {"right": 0.89, "said_so": 1.0},
-    "mlops": {"right": 0.93, "said_so": 1.0},
-    "freelance": {"right": 0.93, "said_so": 1.0},
-    "appsec": {"right": 0.90, "said_so": 1.0},
-    "firmware": {"right": 0.88, "said_so": 1.0},
-    "switcher": {"right": 0.70, "said_so": 1.0},
-    "climate": {"right": 0.85, "said_so": 1.0},
-    "dbsys": {"right": 0.92, "said_so": 1.0},
-    "qaops": {"right": 0.83, "said_so": 0.87},
-    "bioinfo": {"right": 0.90, "said_so": 0.94},
-    "devrel": {"right": 0.73, "said_so": 0.88},
-    "fpga": {"right": 0.77, "said_so": 0.82},
-    "dataeng": {"right": 0.81, "said_so": 0.75},
-    "i18n": {"right": 0.89, "said_so": 0.66},
-    "robotics": {"right": 0.69, "said_so": 0.75},
+    "appsec": {"right": 0.903, "said_so": 1.0},
+    "audiodsp": {"right": 0.906, "said_so": 0.928},
+    "bioinfo": {"right": 0.901, "said_so": 0.944},
+    "climate": {"right": 0.89, "said_so": 1.0},
+    "dataeng": {"right": 0.836, "said_so": 0.75},
+    "devrel": {"right": 0.775, "said_so": 0.882},
+    "fpga": {"right": 0.81, "said_so": 0.882},
+    "freelance": {"right": 0.934, "said_so": 1.0},
+    "gamedev": {"right": 0.914, "said_so": 1.0},
+    "i18n": {"right": 0.895, "said_so": 0.666},
+    "mobile": {"right": 0.912, "said_so": 1.0},
+    "payments": {"right": 0.826, "said_so": 0.857},
+    "qaops": {"right": 0.833, "said_so": 0.937},
+    "robotics": {"right": 0.758, "said_so": 0.75},
+    "sre": {"right": 0.894, "said_so": 1.0},
+    "staff": {"right": 0.903, "said_so": 1.0},
+    "switcher": {"right": 0.75, "said_so": 1.0},
 }
 
 
@@ -92,8 +89,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round nine's blind sets: 81.8% right "
-                   "fact and 92.9% said so when scored (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round ten's blind sets: 67.1% right "
+                   "fact and 80.0% said so when scored (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
