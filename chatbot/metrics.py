@@ -188,7 +188,9 @@ def metrics_view() -> Response:
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
         MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
-    return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST)
+    # content_type, not mimetype: Flask would add a second charset to the one the constant
+    # has, and Prometheus's scraper (Go's mime parser) rejects a duplicated parameter.
+    return Response(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)
 
 
 def init_app(app: Flask, allowed: tuple[Network, ...]) -> None:

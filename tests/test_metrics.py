@@ -23,6 +23,8 @@ def scrape(app: Flask) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
     response = app.test_client().get("/metrics")
     assert response.status_code == 200
     assert response.mimetype == "text/plain"
+    params = [p.strip().split("=")[0] for p in response.headers["Content-Type"].split(";")[1:]]
+    assert sorted(params) == ["charset", "version"]  # each once: scrapers reject duplicates
     return {(s.name, tuple(sorted(s.labels.items()))): s.value
             for family in text_string_to_metric_families(response.get_data(as_text=True))
             for s in family.samples}
