@@ -90,14 +90,23 @@ class Index:
         if not need and not topic_only:
             need = {t for t in q.terms if t not in gone | self.filler and t in self.ranker.vocab}
         project, job = (q.projects or (-1,))[0], (q.jobs or (-1,))[0]
-        near = [int(i) for i in np.argsort(-scores, kind="stable")[:20] if scores[i] > 0
-                and self.facts[i].kind not in ("link", "email")
-                and (project >= 0 and self.facts[i].project == project
-                     or job >= 0 and self.facts[i].job == job
-                     or project < 0 and job < 0 and bool(need) and need <= self.context[i])]
-        # 'How many ...': a fact with a figure first; of a named project or job, a fact that
-        # says more than its name (a highlight, a note) before its title line.
-        near.sort(key=lambda i: (not (q.wants_number and has_figure(self.facts[i].text)),
+        order = np.argsort(-scores, kind="stable")
+        if project >= 0 or job >= 0:  # the whole record: its parts need not say its name
+            near = [int(i) for i in order if self.facts[i].kind not in ("link", "email")
+                    and (project >= 0 and self.facts[i].project == project
+                         or job >= 0 and self.facts[i].job == job)]
+        else:
+            near = [int(i) for i in order[:20] if scores[i] > 0
+                    and self.facts[i].kind not in ("link", "email")
+                    and bool(need) and need <= self.context[i]]
+        # 'Why ...' of a named project or job: its notes, where reasons are given ('why is
+        # it called grosz': 'Named after ...'); else what the rest of the words find, a fact
+        # with a figure first for 'how many ...' (no other count the rest does not find: 'how
+        # many stars' is not 'Sold over 2 million copies'), and a part that says more than
+        # its name (a highlight, a note) before its title line.
+        why = "why" in words(q.text)
+        near.sort(key=lambda i: (not (why and self.facts[i].kind == "note"), scores[i] <= 0,
+                                 not (q.wants_number and has_figure(self.facts[i].text)),
                                  self.facts[i].kind in ("project", "job")))
         return [self.facts[i] for i in near[:1]]
 
