@@ -53,7 +53,7 @@ STOPWORDS = frozenset(
     "isn didn doesn wasn weren hasn haven hadn aren couldn wouldn shouldn mustn needn "
     "whether rather besides beside per onto inside outside within without across toward "
     "towards upon beyond among amongst despite unlike except versus vs via throughout "
-    "instead etc".split()
+    "instead etc since".split()
 )
 # Endings that make another word of the same root, which Snowball keeps apart.
 DERIVED = ("ship", "ment", "ness", "ation", "ion", "er", "or", "al", "ist", "ism")
@@ -642,9 +642,19 @@ class Understander:
             return found
         for e in self.entities:
             if e.kind != "skill" and any(w in raw for w in e.partial) \
-                    and e.key not in found[e.kind]:
+                    and e.key not in found[e.kind] and self._fits(e, raw):
                 found[e.kind].append(e.key)
         return found
+
+    def _fits(self, e: _Entity, raw: list[str]) -> bool:
+        """True when one word of a longer name ('ledger' of 'Ledger chaos drills') names
+        that project or job: its record holds one of the question's other topic words the
+        profile uses, or there are none ('tell me about ledger'). Not 'matches bank
+        statements with the ledger' when another record says that: one word is a weak name."""
+        plain = self.filler | self.cue_stems | self.aspect_stems
+        other = {stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
+                 and w not in e.partial and len(w) > 2} & self.vocab - plain
+        return not other or bool(other & self.records.get((e.kind, int(e.key)), set()))
 
     def _acronyms(self, question: str, known: list[int | str]) -> list[int | str]:
         """Skills named by an acronym typed in capitals that is also an everyday word:
