@@ -262,8 +262,9 @@ class Composer:
         said, a = self._nearby(q, found), self.profile.availability
         if not said and q.intent in NAMED_TOPICS and found.topical:
             # 'did they study computer science': not covered, but what they did study is
-            # the answer a visitor wants next.
-            said = _cite(found.topical[0])
+            # the answer a visitor wants next; the topic's facts, as its answer gives them
+            # ('did he pick up any qualification': the degree and both certificates).
+            said = "; ".join(_cite(f) for f in found.topical[:3])
         if not said and _asks_kind(q) and (q.intent in ("skill", "skills") or q.skill_kind):
             # 'which cluster scheduler': the kind as asked, and the skills, so the visitor
             # can tell which fit it.

@@ -73,8 +73,8 @@ class Index:
         named = ("project", q.projects[0]) if q.projects else ("job", q.jobs[0]) if q.jobs \
             else ("", -1)
         nearby = self._nearby(q) if q.missing else []
-        related = self._nearby(q, topic_only=False) if q.missing and not nearby \
-            else self._partial(q) if q.topic and not covering else []
+        related = (self._nearby(q, topic_only=False) or self._partial(q)) \
+            if q.missing and not nearby else self._partial(q) if q.topic and not covering else []
         return Retrieved(tuple(topical), tuple(covering), tuple(self.mentioned.get(named, ())),
                          tuple(nearby), tuple(related))
 
@@ -83,34 +83,47 @@ class Index:
         the record of the project or job it names, else one holding all its other topic
         words ('how many pupils use Periodic Pals': 'Used by 320 students ...'). With
         `topic_only` False and no topic word left, all its other words but filler ('would
-        she work for an oil and gas company': 'company')."""
+        she work for an oil and gas company': 'company'), else all of them."""
         gone = {stem(w) for w in q.missing}
         scores = self.scores([t for t in q.terms if t not in gone])
         need = {t for t in q.topic if t not in gone and t in self.ranker.vocab}
         if not need and not topic_only:
-            need = {t for t in q.terms if t not in gone | self.filler and t in self.ranker.vocab}
+            rest = {t for t in q.terms if t not in gone and t in self.ranker.vocab}
+            need = rest - self.filler or rest  # 'what industries does he prefer': 'Prefers ...'
         project, job = (q.projects or (-1,))[0], (q.jobs or (-1,))[0]
-        near = [int(i) for i in np.argsort(-scores, kind="stable")[:20] if scores[i] > 0
-                and self.facts[i].kind not in ("link", "email")
-                and (project >= 0 and self.facts[i].project == project
-                     or job >= 0 and self.facts[i].job == job
-                     or project < 0 and job < 0 and bool(need) and need <= self.context[i])]
-        # 'How many ...': a fact with a figure first; of a named project or job, a fact that
-        # says more than its name (a highlight, a note) before its title line.
-        near.sort(key=lambda i: (not (q.wants_number and has_figure(self.facts[i].text)),
+        order = np.argsort(-scores, kind="stable")
+        if project >= 0 or job >= 0:  # the whole record: its parts need not say its name
+            near = [int(i) for i in order if self.facts[i].kind not in ("link", "email")
+                    and (project >= 0 and self.facts[i].project == project
+                         or job >= 0 and self.facts[i].job == job)]
+        else:
+            near = [int(i) for i in order[:20] if scores[i] > 0
+                    and self.facts[i].kind not in ("link", "email")
+                    and bool(need) and need <= self.context[i]]
+        # 'Why ...' of a named project or job: its notes, where reasons are given ('why is
+        # it called grosz': 'Named after ...'); else what the rest of the words find, a fact
+        # with a figure first for 'how many ...' (no other count the rest does not find: 'how
+        # many stars' is not 'Sold over 2 million copies'), and a part that says more than
+        # its name (a highlight, a note) before its title line.
+        why = "why" in words(q.text)
+        near.sort(key=lambda i: (not (why and self.facts[i].kind == "note"), scores[i] <= 0,
+                                 not (q.wants_number and has_figure(self.facts[i].text)),
                                  self.facts[i].kind in ("project", "job")))
         return [self.facts[i] for i in near[:1]]
 
     def _partial(self, q: Query) -> list[Fact]:
         """The best fact for a question that no fact covers: the one holding the most of its
         topic words, at least half of them, by BM25 among those ('would Ash ever return to
-        teaching': 'teach coding workshops')."""
-        need = {t for t in q.topic if t in self.ranker.vocab}
-        scores = self.scores(list(q.terms))
+        teaching': 'teach coding workshops'); of a question with a word the profile never
+        uses, of the rest ('overlap with a team in New York': 'Timezone overlap: ...')."""
+        gone = {stem(w) for w in q.missing}
+        rest = [t for t in q.topic if t not in gone]
+        need = {t for t in rest if t in self.ranker.vocab}
+        scores = self.scores([t for t in q.terms if t not in gone])
         hits = [(-len(need & self.context[i]), -float(scores[i]), int(i))
                 for i in np.argsort(-scores, kind="stable")[:20] if scores[i] > 0
                 and self.facts[i].kind not in ("link", "email")
-                and 2 * len(need & self.context[i]) >= len(q.topic)]
+                and 2 * len(need & self.context[i]) >= len(rest)]
         return [self.facts[min(hits)[2]]] if hits else []
 
     def _cued(self, q: Query) -> list[Fact]:

@@ -36,6 +36,8 @@ SPOKEN = frozenset({"speak", "speaks", "spoken", "human", "natural", "fluent", "
 # does she do?') is only a greeting to the question, not the whole message.
 ASKING = frozenset("what whats where when who which why how does do did is are was were can "
                    "could has have will would tell".split())
+# Who a question asks uses a thing ('who uses it', 'is anyone using it'): people, not its stack.
+USERS = frozenset({"who", "anyone", "anybody", "someone", "somebody"})
 NOW = frozenset({"now", "current", "currently", "present", "today", "nowadays"})
 STOPWORDS = frozenset(
     "a about above after again against all am an and any are as at be because been before "
@@ -53,7 +55,7 @@ STOPWORDS = frozenset(
     "isn didn doesn wasn weren hasn haven hadn aren couldn wouldn shouldn mustn needn "
     "whether rather besides beside per onto inside outside within without across toward "
     "towards upon beyond among amongst despite unlike except versus vs via throughout "
-    "instead etc".split()
+    "instead etc since".split()
 )
 # Endings that make another word of the same root, which Snowball keeps apart.
 DERIVED = ("ship", "ment", "ness", "ation", "ion", "er", "or", "al", "ist", "ism")
@@ -378,7 +380,9 @@ class Understander:
         missing += employer + self._compound(question, found["skill"])
         groups = self._groups(content)
         named_stems = {stem(w) for w in named}
-        plain = self.filler | self.aspects["tech"] | self.aspects["link"]
+        # 'Is anyone using it' asks for its users: 'use' is what is asked, no stack.
+        tech = self.aspects["tech"] if not USERS & set(raw) else frozenset()
+        plain = self.filler | tech | self.aspects["link"]
         asked = [s for s in content if s not in plain and s not in named_stems]
         q = Query(
             question, "unknown", terms=tuple(content), topic=tuple(topic),
@@ -390,7 +394,7 @@ class Understander:
             skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
             # 'Who uses Roofscan' asks for people, not its stack.
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)
-                              and not (a == "tech" and "who" in raw)) | (
+                              and not (a == "tech" and USERS & set(raw))) | (
                 {"role"} if self._owner_did(raw) else set()),
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
@@ -642,9 +646,19 @@ class Understander:
             return found
         for e in self.entities:
             if e.kind != "skill" and any(w in raw for w in e.partial) \
-                    and e.key not in found[e.kind]:
+                    and e.key not in found[e.kind] and self._fits(e, raw):
                 found[e.kind].append(e.key)
         return found
+
+    def _fits(self, e: _Entity, raw: list[str]) -> bool:
+        """True when one word of a longer name ('ledger' of 'Ledger chaos drills') names
+        that project or job: its record holds one of the question's other topic words the
+        profile uses, or there are none ('tell me about ledger'). Not 'matches bank
+        statements with the ledger' when another record says that: one word is a weak name."""
+        plain = self.filler | self.cue_stems | self.aspect_stems
+        other = {stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
+                 and w not in e.partial and len(w) > 2} & self.vocab - plain
+        return not other or bool(other & self.records.get((e.kind, int(e.key)), set()))
 
     def _acronyms(self, question: str, known: list[int | str]) -> list[int | str]:
         """Skills named by an acronym typed in capitals that is also an everyday word:
@@ -662,8 +676,12 @@ class Understander:
             if word not in ("the", "his", "her", "their", "that"):
                 continue
             phrase = [w for w in raw[at + 1: at + 5] if w not in STOPWORDS][:3]
-            # Only a phrase that names a kind of thing: 'the booking system', not 'her salary'.
+            # Only a phrase that names a kind of thing: 'the booking system', not 'her salary';
+            # or the visitor's own word for it, one the profile never uses, after a word
+            # that describes it ('the diagnostics company', 'the weed-spotting rover').
             thing = next((n for n, w in enumerate(phrase) if w in self.things), -1)
+            if thing < 0 and len(phrase) >= 2 and stem(phrase[1]) not in self.vocab:
+                thing = 1
             if thing < 1:
                 continue
             said = {stem(w) for w in phrase[:thing]} - self.filler
