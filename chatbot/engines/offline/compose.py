@@ -387,6 +387,8 @@ class Composer:
 
     def _location(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         location = self.profile.owner.location
+        if not location and (said := found.owner_said("location")):
+            return _owner_word(said, "location")
         if not location:
             modes = ", ".join(self.profile.availability.work_modes)
             return self._not_covered("location", f"where {self.first} is based",
@@ -396,6 +398,8 @@ class Composer:
 
     def _work_mode(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         modes = self.profile.availability.work_modes
+        if not modes and (said := found.owner_said("work_mode")):
+            return _owner_word(said, "work_mode")
         if not modes:
             return self._not_covered("work_mode", f"how or where {self.first} works",
                                      self.profile.availability.status + ".")
@@ -411,6 +415,8 @@ class Composer:
             return OfflineAnswer(text, True, "notice", ("profile",))
         if set(stems(a.status)) & set(q.terms):  # 'can start immediately' says when
             return OfflineAnswer(f"**Availability:** {a.status}", True, "notice", ("profile",))
+        if said := found.owner_said("notice"):
+            return _owner_word(said, "notice")
         return self._not_covered("notice", "a notice period or start date", a.status + ".")
 
     # -- skills -----------------------------------------------------------------------------
@@ -841,6 +847,11 @@ def _reached(q: Query) -> bool:
     """True for a contact question that names no way of contact, only a verb of one ('what
     coverage did he reach on the MAC block'): the fact covering its topic may answer it."""
     return not (q.links or q.missing_links or q.wants_email)
+
+
+def _owner_word(fact: Fact, intent: str) -> OfflineAnswer:
+    """A field the profile leaves out, answered by what the owner says of it elsewhere."""
+    return OfflineAnswer(_cite(fact), True, intent, _sources([fact]))
 
 
 def _adding(answer: OfflineAnswer, fact: Fact) -> OfflineAnswer:
