@@ -149,6 +149,9 @@ class Composer:
                 has_figure(line) and (MONEY.search(line) or self.amount & set(words(line)))
                 for line in answer.text.splitlines()):
             return answer
+        if q.faq >= 0 and self.amount & set(words(self.profile.faq[q.faq].question)) \
+                and has_figure(answer.text):  # the owner's answer to 'What salary ...?'
+            return answer
         # What the profile says of the amount without giving it ('a day rate agreed per
         # project'); nothing that merely has a number ('4.8-star average').
         said = next((x.lstrip("- ") for x in answer.text.splitlines()

@@ -785,6 +785,8 @@ class Understander:
         entry sharing the most of its words, everyday ones too ('why'd they leave the
         classroom': 'Why did Ash leave teaching?')."""
         found = self._faq(content)
+        if found < 0:
+            found = self._field_faq(raw)
         if found >= 0 or "why" not in raw:
             return found
         shared = [(len(set(content) & q_stems), i) for i, (q_stems, _) in enumerate(self.faqs)
@@ -793,6 +795,15 @@ class Understander:
         if shared and shared[0][0] and (len(shared) == 1 or shared[1][0] < shared[0][0]):
             return shared[0][1]
         return -1
+
+    def _field_faq(self, raw: list[str]) -> int:
+        """The one FAQ entry whose question names a field the question asks for, in its
+        word or a synonym of it ('whats the pay expectation': 'What salary are you looking
+        for?'): the owner's own answer for a field the profile has no key for; else -1."""
+        fields = {stem(s) for w in raw if stem(w) in self.required
+                  for s in (w, *self.synonyms.get(w, ()))}
+        asking = [i for i, (q_stems, _) in enumerate(self.faqs) if fields & q_stems]
+        return asking[0] if len(asking) == 1 else -1
 
     def _faq(self, content: list[str]) -> int:
         """The FAQ entry whose question this one is, or -1."""
