@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from chatbot.engines.base import Visitor
-from chatbot.engines.offline.facts import Fact, all_links, job_title, labelled
+from chatbot.engines.offline.facts import Fact, all_links, job_title, labelled, latest_job
 from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, counts, has_figure
 from chatbot.engines.offline.text import (
@@ -83,7 +83,7 @@ class Composer:
     def __init__(self, profile: Profile):
         self.profile = profile
         self.first = profile.first_name
-        self.latest = _latest_job(profile.experience)
+        self.latest = latest_job(profile.experience)
         self.links = all_links(profile)
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
@@ -91,7 +91,7 @@ class Composer:
         self.amount = frozenset(lexicon()["fields"]["amount"])
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
         self.field_only = frozenset(stem(w) for w in lexicon()["fields"]["field_only"])
-        self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"])))
+        self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"]))) - STOPWORDS
         self.link_words = frozenset(stems(" ".join(lexicon()["aspects"]["link"])))
         self.places = frozenset(stems(" ".join(lexicon()["intents"]["location"])))
         self.job_words = frozenset(stems(" ".join(lexicon()["intents"]["experience"])))
@@ -608,8 +608,12 @@ class Composer:
         job = jobs[q.jobs[0]]
         notes = sentences(job.notes or "")
         keyed = [line for k, v in job.extra.items() for line, _ in labelled(k, v)]
-        asked = _asked(q, [*job.highlights, *notes, *(_cite(f) for f in found.mentioning),
-                           *keyed], self.link_words)
+        # 'do they go into an office there': a part saying how they work there ('Works
+        # remotely from Eindhoven') answers in another work-mode word.
+        modes = tuple(self.remote) if self.remote & set(q.terms) else ()
+        asked = _asked(replace(q, asked=(*q.asked, *modes)),
+                       [*job.highlights, *notes, *(_cite(f) for f in found.mentioning), *keyed],
+                       self.link_words)
         if not asked and "where" in words(q.text):  # 'where was the Arturia job': its place
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
@@ -791,20 +795,6 @@ def _asks_kind(q: Query) -> bool:
     return bool(q.which or {"what", "which"} & said
                 or {"tools", "languages", "frameworks", "libraries"} & said) \
         and not any(w in typed_names(q.text) for w in q.missing)
-
-
-def _latest_job(jobs: Sequence[Experience]) -> Experience | None:
-    """The current role, else the one with the latest year, else the first listed."""
-    current = [j for j in jobs if j.period and _CURRENT.search(j.period)]
-    if current or not jobs:
-        return current[0] if current else None
-    latest = max(jobs, key=_last_year)
-    return latest if _last_year(latest) else jobs[0]
-
-
-def _last_year(job: Experience) -> int:
-    """The latest year a job's period names, or 0."""
-    return max((int(y) for y in _YEAR.findall(job.period or "")), default=0)
 
 
 def _label(name: str) -> str:

@@ -32,6 +32,24 @@ def job_title(job: Experience) -> str:
     return f"{job.role} at {job.company}"
 
 
+_CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def latest_job(jobs: Sequence[Experience]) -> Experience | None:
+    """The current role, else the one with the latest year, else the first listed."""
+    current = [j for j in jobs if j.period and _CURRENT.search(j.period)]
+    if current or not jobs:
+        return current[0] if current else None
+    latest = max(jobs, key=_last_year)
+    return latest if _last_year(latest) else jobs[0]
+
+
+def _last_year(job: Experience) -> int:
+    """The latest year a job's period names, or 0."""
+    return max((int(y) for y in _YEAR.findall(job.period or "")), default=0)
+
+
 def fact_units(profile: Profile) -> list[Fact]:
     """Every fact unit of the profile, in file order."""
     owner, availability = profile.owner, profile.availability

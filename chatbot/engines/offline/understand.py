@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 from chatbot.engines.base import Exchange
-from chatbot.engines.offline.facts import Fact, all_links
+from chatbot.engines.offline.facts import Fact, all_links, latest_job
 from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.text import MONEY, fold, lexicon, stem, stems, words
 from chatbot.profile import Profile
@@ -345,6 +345,9 @@ class Understander:
                           r"start|started)\s+(?:his|her|their|the)\s+career\b|"
                           r"\b(?:start|beginning) of (?:his|her|their) career\b", text)
         jobs = self.profile.experience
+        latest = latest_job(jobs)
+        if not (m or began) and latest and self._own_job(text):
+            return [jobs.index(latest)]
         if not (m or began) or len(jobs) < 2:
             return []
         years = [min((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", j.period or "")),
@@ -356,6 +359,12 @@ class Understander:
         if m.group(1) == "previous":
             return [order[-2]]
         return [order[-1]]
+
+    @staticmethod
+    def _own_job(text: str) -> bool:
+        """'at their job', 'his current employer': the owner's job, their latest one."""
+        return bool(re.search(r"\b(?:his|her|their) (?:current |present )?(?:job|employer|"
+                              r"workplace)\b", text))
 
     def _query(self, question: str, raw: list[str], content: list[str],
                found: dict[str, list[int | str]], negated: bool,
