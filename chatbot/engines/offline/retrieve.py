@@ -59,7 +59,7 @@ class Index:
                  if f.kind in ("project", "job")}
         self.context = [s | heads.get((f.project, f.job), frozenset()) | frozenset(stems(f.source))
                         for f, s in zip(self.facts, self.stems, strict=True)]
-        self.words = [frozenset(words(f"{f.text} {f.section} {f.question} {f.keys}"))
+        self.words = [_inflected(words(f"{f.text} {f.section} {f.question} {f.keys}"))
                       for f in self.facts]
         intents = lexicon()["intents"]
         self.filler = frozenset(stem(w) for w in lexicon()["words"]["filler"])
@@ -185,6 +185,17 @@ class Index:
                 counted = q.wants_number and counts(self.facts[i].text, q.detail)
                 hits.append((-covered - figure - counted, -float(scores[i]), int(i)))
         return [self.facts[i] for _, _, i in sorted(hits)[:3]]
+
+
+def _inflected(said: Sequence[str]) -> frozenset[str]:
+    """The words of a fact with the forms they inflect ('speaks' also as 'speak',
+    'conferences' as 'conference'): the shorter words they start with that have their
+    stem. Not a longer word of another stem: 'public-sector' is no 'publication'."""
+    out = set(said)
+    for w in said:
+        s = stem(w)
+        out.update(w[:n] for n in range(max(4, len(s)), len(w)) if stem(w[:n]) == s)
+    return frozenset(out)
 
 
 def counts(text: str, thing: str) -> bool:
