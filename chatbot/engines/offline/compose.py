@@ -92,6 +92,9 @@ class Composer:
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
         self.field_only = frozenset(stem(w) for w in lexicon()["fields"]["field_only"])
         self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"]))) - STOPWORDS
+        # Topics a project or job may say in other words of the same topic.
+        self.topic_cues = [frozenset(stems(" ".join(lexicon()["intents"][i]))) - STOPWORDS
+                           for i in ("work_mode", *NAMED_TOPICS)]
         self.link_words = frozenset(stems(" ".join(lexicon()["aspects"]["link"])))
         self.places = frozenset(stems(" ".join(lexicon()["intents"]["location"])))
         self.job_words = frozenset(stems(" ".join(lexicon()["intents"]["experience"])))
@@ -549,7 +552,7 @@ class Composer:
         if _asks_link(q) and p.link:
             # 'link to the plural linter repo': the words naming the project ask no part.
             return [f"**{p.name}**: {autolink(p.link)}"]
-        asked = _asked(q, [*p.highlights, *notes, *(_cite(f) for f in elsewhere)],
+        asked = _asked(self._kin(q), [*p.highlights, *notes, *(_cite(f) for f in elsewhere)],
                        self.link_words)
         if "impact" in q.aspects or asked:
             # The owner's own part in a project often sits in a job highlight that names it.
@@ -608,11 +611,8 @@ class Composer:
         job = jobs[q.jobs[0]]
         notes = sentences(job.notes or "")
         keyed = [line for k, v in job.extra.items() for line, _ in labelled(k, v)]
-        # 'do they go into an office there': a part saying how they work there ('Works
-        # remotely from Eindhoven') answers in another work-mode word.
-        modes = tuple(self.remote) if self.remote & set(q.terms) else ()
-        asked = _asked(replace(q, asked=(*q.asked, *modes)),
-                       [*job.highlights, *notes, *(_cite(f) for f in found.mentioning), *keyed],
+        asked = _asked(self._kin(q), [*job.highlights, *notes,
+                                      *(_cite(f) for f in found.mentioning), *keyed],
                        self.link_words)
         if not asked and "where" in words(q.text):  # 'where was the Arturia job': its place
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
@@ -622,6 +622,14 @@ class Composer:
         parts = [*notes, *job.highlights] if self._asks_of_job(q) else [*job.highlights, *notes]
         lines += [f"- {h}" for h in (asked or parts)[:3]]
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
+
+    def _kin(self, q: Query) -> Query:
+        """`q` asking every cue word of a topic it asks in one ('did Lanternfall win any
+        awards': 'Honourable mention ... at the Independent Games Festival'; 'do they go
+        into an office there': 'Works remotely from Eindhoven'), for a project's or job's
+        parts, which say it in their own words."""
+        kin = [cues for cues in self.topic_cues if cues & set(q.terms)]
+        return replace(q, asked=tuple(dict.fromkeys([*q.asked, *(s for c in kin for s in c)])))
 
     def _asks_of_job(self, q: Query) -> bool:
         """True when the question asks something of a job beyond naming it ('what does
