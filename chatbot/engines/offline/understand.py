@@ -872,6 +872,10 @@ class Understander:
         # An FAQ entry outweighs the overview's cues ('why', 'about'): it says more.
         if q.faq >= 0 and max((v for i, v in scores.items() if i != "overview"), default=0) < 1:
             return "faq"
+        if not _starting(raw):
+            # 'how did she get started in her career', 'how does she like to start a new
+            # project', 'when did he move to Canada': not when the owner could start or move.
+            scores = {i: v for i, v in scores.items() if i not in ("notice", "relocation")}
         if "where" in raw and q.topic \
                 and scores.get("location") == self._scores([stem("where")]).get("location"):
             # 'where does she host things', 'where can I play his jam games': a place asked
@@ -1015,6 +1019,14 @@ def without_visitor(question: str) -> str:
     question = _SIGN_OFF.sub("", question) or question
     return _INTRODUCED.sub(lambda m: m.group(0).replace(m.group("name"),
                                                         m.group("name").lower()), question)
+
+
+def _starting(raw: Sequence[str]) -> bool:
+    """False when a start or a move is in the past ('did', 'was') or has an object ('start
+    a new project'): what happened or what is done, not when the owner could start next."""
+    text = " ".join(raw)
+    return not ({"did", "was", "were", "had"} & set(raw) or re.search(
+        r"\b(?:start|begin)\w* (?:a|an|the|his|her|their|new)\b", text))
 
 
 def typed_names(text: str) -> set[str]:
