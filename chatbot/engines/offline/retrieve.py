@@ -77,7 +77,11 @@ class Index:
     def retrieve(self, q: Query) -> Retrieved:
         """The facts on the question's topic and the facts that cover what it asks about."""
         topical: list[Fact] = []
-        if q.intent in TOPICAL:
+        if q.intent == "relocation":
+            # The owner's own word on moving (an FAQ answer, a note to recruiters, an extra
+            # key), not a career story's 'moved the pipelines to Nextflow'.
+            topical = [f for f in self._topical(q) if f.kind in ("faq", "audience", "extra")]
+        elif q.intent in TOPICAL:
             topical = self._topical(q)
         unfilled = [(i, f) for i in dict.fromkeys((q.intent, *q.also)) if i in self.unfilled
                     for f in self._owner_said(replace(q, intent=i))]
