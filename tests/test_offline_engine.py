@@ -732,3 +732,30 @@ def test_a_greeting_in_front_of_a_question_answers_the_question() -> None:
     assert reply.answered and "Rust" in reply.text
     for bare in ("hi", "hey, how are you?", "good morning", "hi Kim", "hi, what can you do?"):
         assert engine.answer_detail(bare).intent == "greeting", bare
+
+
+def test_a_field_the_profile_leaves_out_is_answered_by_the_owners_own_word() -> None:
+    engine = _kim({
+        "faq": [{"question": "Do you want remote, hybrid or office?",
+                 "answer": "Hybrid in Leeds suits me best."},
+                {"question": "What salary are you looking for?",
+                 "answer": "Around 32,000 PLN a month."}],
+        "audiences": {"recruiter": {"notes": "No notice period: he can start within two "
+                                             "weeks of an offer."}}})
+    assert "Hybrid in Leeds" in engine.answer("wfh or office?")
+    assert "within two weeks" in engine.answer("how soon could he start")
+    assert "32,000 PLN" in engine.answer("what compensation is he expecting")
+    # Nothing said of moving: still not covered.
+    assert not engine.answer_detail("would he relocate?").answered
+
+
+def test_the_impact_of_a_job_in_any_words_gives_its_figures() -> None:
+    engine = _kim({"experience": [{
+        "role": "Lead", "company": "Marlowe", "period": "2021 – present",
+        "notes": "Marlowe makes invoicing software.",
+        "highlights": ["Ran the hiring loop", "Cut invoice run time from 9 hours to 40 minutes"]}]})
+    for question in ("what measurable impact has he had at his job",
+                     "biggest achievement at Marlowe"):
+        reply = engine.answer_detail(question)
+        assert reply.answered and "40 minutes" in reply.text, question
+    assert not engine.answer_detail("What's his phone number?").answered

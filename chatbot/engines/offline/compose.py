@@ -620,6 +620,8 @@ class Composer:
         # Asked something no part names ('how big is the company'): the owner's notes on
         # the place first, then what was done there.
         parts = [*notes, *job.highlights] if self._asks_of_job(q) else [*job.highlights, *notes]
+        if "impact" in q.aspects:  # 'what impact did she have there': the figures first
+            parts.sort(key=lambda x: not has_figure(x))
         lines += [f"- {h}" for h in (asked or parts)[:3]]
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
 

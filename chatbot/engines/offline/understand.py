@@ -378,6 +378,7 @@ class Understander:
         links, missing_links = self._links(raw)
         # A link named by its service: 'Google Scholar' is scholar.google.com.
         named |= {w for key in links for w in words(_host(self.all_links.get(key, "")))}
+        named |= self._impact_words(raw, found)
         topic = [s for s in content if s not in self.cue_stems and s not in self.filler
                  and s not in {stem(w) for w in [*named, *parts]}]
         names = typed_names(question)
@@ -427,6 +428,18 @@ class Understander:
                        and q.faq < 0 and q.asked else -1,
                        employer=employer[0] if employer else "",
                        elsewhere=self._where_named(employer))
+
+    def _impact_words(self, raw: list[str], found: dict[str, list[int | str]]) -> set[str]:
+        """Words right before an impact word that the profile (or the project or job named)
+        never uses, which only say what kind of impact ('measurable impact', 'biggest
+        achievement'): part of what is asked, not a thing the profile lacks. Not a field
+        word ('phone number')."""
+        named = [("project", int(i)) for i in found["project"]]
+        named += [("job", int(i)) for i in found["job"]]
+        said = self.records.get(named[0], set()) if named else self.vocab
+        impact = self.aspects["impact"]
+        return {a for a, b in zip(raw, raw[1:], strict=False) if stem(b) in impact
+                and a not in STOPWORDS and stem(a) not in said | self.required}
 
     def _cue_only(self, text: str) -> str:
         """The one intent whose cue words weigh most in `text`, when it says nothing else
