@@ -630,7 +630,7 @@ class Composer:
         awards': 'Honourable mention ... at the Independent Games Festival'; 'do they go
         into an office there': 'Works remotely from Eindhoven'), for a project's or job's
         parts, which say it in their own words."""
-        kin = [cues for cues in self.topic_cues if cues & set(q.terms)]
+        kin = [cues for cues in self.topic_cues if cues & set(q.asked)]  # not its name's
         return replace(q, asked=tuple(dict.fromkeys([*q.asked, *(s for c in kin for s in c)])))
 
     def _asks_of_job(self, q: Query) -> bool:

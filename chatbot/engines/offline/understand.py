@@ -833,8 +833,8 @@ class Understander:
         best, best_score = -1, 0.0
         for i, (q_stems, a_stems) in enumerate(self.faqs):
             overlap = len(asked & q_stems)
-            if not asked or not overlap:
-                continue
+            if not asked or not overlap or q_stems & self.required - asked:
+                continue  # 'What salary are you looking for?' is no 'is he looking for a job'
             cover = len(asked & (q_stems | a_stems)) / len(asked)
             share = overlap / max(len(q_stems - self.filler), 1)
             score = cover + share
