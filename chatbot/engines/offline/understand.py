@@ -399,7 +399,7 @@ class Understander:
             skills=tuple(str(s) for s in found["skill"]), groups=groups,
             skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
             # 'Who uses Roofscan' asks for people, not its stack.
-            aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)
+            aspects=frozenset(a for a, s in self.aspects.items() if s & set(content) - named_stems
                               and not (a == "tech" and "who" in raw)) | (
                 {"role"} if self._owner_did(raw) else set()),
             detail=asked_for(raw), which=which_thing(raw),
@@ -663,7 +663,10 @@ class Understander:
         if found["project"] or found["job"]:
             return found
         for e in self.entities:
-            if e.kind != "skill" and any(w in raw for w in e.partial) \
+            # Not a word that asks a topic of its own: 'university' alone asks education,
+            # not the job at the University of Cape Town.
+            if e.kind != "skill" and any(w in raw and stem(w) not in self.cue_stems
+                                         for w in e.partial) \
                     and e.key not in found[e.kind]:
                 found[e.kind].append(e.key)
         return found
