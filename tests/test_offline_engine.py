@@ -759,3 +759,10 @@ def test_the_impact_of_a_job_in_any_words_gives_its_figures() -> None:
         reply = engine.answer_detail(question)
         assert reply.answered and "40 minutes" in reply.text, question
     assert not engine.answer_detail("What's his phone number?").answered
+
+
+def test_a_field_word_describes_no_project() -> None:
+    engine = _kim({"projects": [{"name": "Tlaloc", "summary": "A rate-limiting sidecar.",
+                                 "highlights": ["Saved US$1.8 million a year"]}]})
+    reply = engine.answer_detail("what's his day rate?")
+    assert not reply.answered and "1.8 million" not in reply.text

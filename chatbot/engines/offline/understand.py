@@ -709,7 +709,8 @@ class Understander:
         the project's record holds at least half of those words, it is taken as named.
         """
         none: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
-        plain = self.filler | self.cue_stems | self.aspect_stems
+        # A field word asks the owner's field ('what's her day rate'), no project's part.
+        plain = self.filler | self.cue_stems | self.aspect_stems | self.required
         asked = {s: w for w in raw if w not in STOPWORDS and w not in self.owner
                  and (s := stem(w)) not in plain and len(w) > 2}
         present, lacking = self._links(raw)
