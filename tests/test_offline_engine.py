@@ -758,6 +758,7 @@ def test_the_impact_of_a_job_in_any_words_gives_its_figures() -> None:
                      "biggest achievement at Marlowe"):
         reply = engine.answer_detail(question)
         assert reply.answered and "40 minutes" in reply.text, question
+    assert "invoicing software" in engine.answer("what is Marlowe?")
     assert not engine.answer_detail("What's his phone number?").answered
 
 

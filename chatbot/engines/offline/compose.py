@@ -619,7 +619,8 @@ class Composer:
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
         # Asked something no part names ('how big is the company'): the owner's notes on
         # the place first, then what was done there.
-        parts = [*notes, *job.highlights] if self._asks_of_job(q) else [*job.highlights, *notes]
+        parts = [*notes, *job.highlights] if self._asks_of_job(q) or _what_is(q, job.company) \
+            else [*job.highlights, *notes]
         if "impact" in q.aspects:  # 'what impact did she have there': the figures first
             parts.sort(key=lambda x: not has_figure(x))
         lines += [f"- {h}" for h in (asked or parts)[:3]]
@@ -815,6 +816,14 @@ def _label(name: str) -> str:
 def _project_ref(p: Project) -> str:
     """'**Name** (<link>)'."""
     return f"**{p.name}**" + (f" ({autolink(p.link)})" if p.link else "")
+
+
+def _what_is(q: Query, name: str) -> bool:
+    """True for 'what is Voima Drives', 'what was Lumo Mart like': what the place is, which
+    the owner's notes on it say."""
+    said = " ".join(words(q.text))
+    return re.search(rf"\bwhat(?: s| is| was) (?:the )?{re.escape(' '.join(words(name)))}\b",
+                     said) is not None
 
 
 def _asks_link(q: Query) -> bool:
