@@ -592,8 +592,10 @@ class Understander:
         return [str(best[0]), *said[1:]] if best and best[0][0] == first[0] else said
 
     def _correct(self, word: str) -> str:
-        """Fix a typo when one edit (two in a long word) turns it into a profile or cue word."""
-        if len(word) < 5 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab:
+        """Fix a typo when one edit (two in a long word) turns it into a profile or cue word.
+        Not in a word of five letters or fewer: one edit makes another everyday word of most
+        ('story' is no 'store', nor 'storm')."""
+        if len(word) < 6 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab:
             return word
         if stem(word) in self.weight or stem(word) in self.filler:
             return word
