@@ -767,3 +767,9 @@ def test_a_field_word_describes_no_project() -> None:
                                  "highlights": ["Saved US$1.8 million a year"]}]})
     reply = engine.answer_detail("what's his day rate?")
     assert not reply.answered and "1.8 million" not in reply.text
+
+
+def test_a_table_keyed_by_names_says_the_names() -> None:
+    engine = _kim({"languages": {"Spanish": "native", "English": "fluent (C2)"}})
+    reply = engine.answer_detail("what languages does she speak?")
+    assert reply.answered and "Spanish" in reply.text and "native" in reply.text

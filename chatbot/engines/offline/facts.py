@@ -163,7 +163,9 @@ def _lines(value: Any) -> list[tuple[str, str]]:
         return [line for item in value for line in _lines(item)][:50]
     if isinstance(value, Mapping):
         pairs = [(str(k), _scalar(v)) for k, v in value.items() if not isinstance(v, Mapping)]
-        parts = [v for _, v in pairs if v]
+        # A key typed as a name is data, said with its value ('Spanish: native'); a field
+        # name ('degree', 'school') only labels it.
+        parts = [f"{k}: {v}" if k[:1].isupper() else v for k, v in pairs if v]
         keys = " ".join(_label(k) for k, v in pairs if v)
         return [(", ".join(parts), keys)] if parts else []
     text = _scalar(value)
