@@ -773,3 +773,11 @@ def test_a_table_keyed_by_names_says_the_names() -> None:
     engine = _kim({"languages": {"Spanish": "native", "English": "fluent (C2)"}})
     reply = engine.answer_detail("what languages does she speak?")
     assert reply.answered and "Spanish" in reply.text and "native" in reply.text
+
+
+def test_a_listed_skills_own_words_cue_no_topic() -> None:
+    engine = _kim({"skills": {"Localisation": ["Project Fluent"],
+                              "Management": ["budget planning"]}})
+    for question in ("does she know Project Fluent?", "budget planning experience?"):
+        reply = engine.answer_detail(question)
+        assert reply.answered and reply.intent == "skill", question

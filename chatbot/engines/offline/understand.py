@@ -405,7 +405,7 @@ class Understander:
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
                                and stem(w) not in self.weight and stem(w) not in self.filler)),
-            faq=self._why_faq(raw, content), wants_amount=bool(self.amount & set(raw)),
+            faq=self._why_faq(raw, content), wants_amount=bool(self.amount & set(raw) - named),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
             wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
@@ -862,8 +862,12 @@ class Understander:
                 return "greeting"
             if not content and not self.owner & set(raw) and not {"who", "about"} & set(raw):
                 return "greeting"
-        scores = self._kind_of(raw, self._scores([stem(w) for w in raw if w not in self.owner]))
-        if self._spoken(raw):
+        # A listed skill's own words cue nothing ('Project Fluent', 'product discovery').
+        named = {w for e in self.entities if e.kind == "skill" and e.key in q.skills
+                 for w in words(e.full)}
+        said = [w for w in raw if w not in named]
+        scores = self._kind_of(said, self._scores([stem(w) for w in said if w not in self.owner]))
+        if self._spoken(said):
             return "languages"
         if q.projects:
             return "projects" if len(q.projects) > 1 and not q.aspects else "project"
