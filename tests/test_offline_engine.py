@@ -781,3 +781,13 @@ def test_a_listed_skills_own_words_cue_no_topic() -> None:
     for question in ("does she know Project Fluent?", "budget planning experience?"):
         reply = engine.answer_detail(question)
         assert reply.answered and reply.intent == "skill", question
+
+
+def test_a_job_named_by_its_role() -> None:
+    engine = _kim({"experience": [
+        {"role": "Senior Java Developer", "company": "Wisla", "period": "2009 – 2014",
+         "highlights": ["Built invoicing software"]},
+        {"role": "Engineering Manager", "company": "Trasa", "period": "2018 – 2023",
+         "highlights": ["Grew the group to 22 engineers"]}]})
+    assert "invoicing" in engine.answer("what did he build back when he was a java dev")
+    assert "Trasa" in engine.answer("has he worked as an engineering manager?")

@@ -261,7 +261,8 @@ class Understander:
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
         if not found["job"] and not found["project"]:
-            found["job"] = self._job_by_order(text) or self._job_by_kind(" ".join(raw))
+            found["job"] = self._job_by_order(text) or self._job_by_kind(" ".join(raw)) \
+                or self._job_by_role(raw)
         described: list[str] = []
         parts: list[str] = []  # words that found a project: still the part asked of it
         if not any(found.values()):
@@ -334,6 +335,20 @@ class Understander:
         named = [i for what, i, head in self.heads if what == "job" and kind in head]
         jobs = named or [i for i in range(len(self.profile.experience))
                          if kind in self.records.get(("job", i), set())]
+        return [jobs[0]] if len(jobs) == 1 else []
+
+    def _job_by_role(self, raw: list[str]) -> list[int | str]:
+        """The one job whose role the question names after 'worked as a', 'ever a', 'was a'
+        ('what did he write when he was a java dev': the Senior Java Developer job); not
+        what the owner does as one now ('does she still write code as a lead')."""
+        m = re.search(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been) (?:a|an) "
+                      r"((?:[\w-]+ ?){1,5})", " ".join(raw))
+        if not m:
+            return []
+        said = list(itertools.takewhile(lambda w: w not in STOPWORDS, m.group(1).split()))
+        role = {stem(w) for w in said} - self.filler
+        jobs = [i for i, j in enumerate(self.profile.experience)
+                if role and role <= set(stems(j.role))]
         return [jobs[0]] if len(jobs) == 1 else []
 
     def _job_by_order(self, text: str) -> list[int | str]:
