@@ -732,3 +732,62 @@ def test_a_greeting_in_front_of_a_question_answers_the_question() -> None:
     assert reply.answered and "Rust" in reply.text
     for bare in ("hi", "hey, how are you?", "good morning", "hi Kim", "hi, what can you do?"):
         assert engine.answer_detail(bare).intent == "greeting", bare
+
+
+def test_a_field_the_profile_leaves_out_is_answered_by_the_owners_own_word() -> None:
+    engine = _kim({
+        "faq": [{"question": "Do you want remote, hybrid or office?",
+                 "answer": "Hybrid in Leeds suits me best."},
+                {"question": "What salary are you looking for?",
+                 "answer": "Around 32,000 PLN a month."}],
+        "audiences": {"recruiter": {"notes": "No notice period: he can start within two "
+                                             "weeks of an offer."}}})
+    assert "Hybrid in Leeds" in engine.answer("wfh or office?")
+    assert "within two weeks" in engine.answer("how soon could he start")
+    assert "32,000 PLN" in engine.answer("what compensation is he expecting")
+    # Nothing said of moving: still not covered.
+    assert not engine.answer_detail("would he relocate?").answered
+
+
+def test_the_impact_of_a_job_in_any_words_gives_its_figures() -> None:
+    engine = _kim({"experience": [{
+        "role": "Lead", "company": "Marlowe", "period": "2021 – present",
+        "notes": "Marlowe makes invoicing software.",
+        "highlights": ["Ran the hiring loop", "Cut invoice run time from 9 hours to 40 minutes"]}]})
+    for question in ("what measurable impact has he had at his job",
+                     "biggest achievement at Marlowe"):
+        reply = engine.answer_detail(question)
+        assert reply.answered and "40 minutes" in reply.text, question
+    assert "invoicing software" in engine.answer("what is Marlowe?")
+    assert not engine.answer_detail("What's his phone number?").answered
+
+
+def test_a_field_word_describes_no_project() -> None:
+    engine = _kim({"projects": [{"name": "Tlaloc", "summary": "A rate-limiting sidecar.",
+                                 "highlights": ["Saved US$1.8 million a year"]}]})
+    reply = engine.answer_detail("what's his day rate?")
+    assert not reply.answered and "1.8 million" not in reply.text
+
+
+def test_a_table_keyed_by_names_says_the_names() -> None:
+    engine = _kim({"languages": {"Spanish": "native", "English": "fluent (C2)"}})
+    reply = engine.answer_detail("what languages does she speak?")
+    assert reply.answered and "Spanish" in reply.text and "native" in reply.text
+
+
+def test_a_listed_skills_own_words_cue_no_topic() -> None:
+    engine = _kim({"skills": {"Localisation": ["Project Fluent"],
+                              "Management": ["budget planning"]}})
+    for question in ("does she know Project Fluent?", "budget planning experience?"):
+        reply = engine.answer_detail(question)
+        assert reply.answered and reply.intent == "skill", question
+
+
+def test_a_job_named_by_its_role() -> None:
+    engine = _kim({"experience": [
+        {"role": "Senior Java Developer", "company": "Wisla", "period": "2009 – 2014",
+         "highlights": ["Built invoicing software"]},
+        {"role": "Engineering Manager", "company": "Trasa", "period": "2018 – 2023",
+         "highlights": ["Grew the group to 22 engineers"]}]})
+    assert "invoicing" in engine.answer("what did he build back when he was a java dev")
+    assert "Trasa" in engine.answer("has he worked as an engineering manager?")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from chatbot.engines.base import Visitor
-from chatbot.engines.offline.facts import Fact, all_links, job_title, labelled
+from chatbot.engines.offline.facts import Fact, all_links, job_title, labelled, latest_job
 from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, counts, has_figure
 from chatbot.engines.offline.text import (
@@ -83,7 +83,7 @@ class Composer:
     def __init__(self, profile: Profile):
         self.profile = profile
         self.first = profile.first_name
-        self.latest = _latest_job(profile.experience)
+        self.latest = latest_job(profile.experience)
         self.links = all_links(profile)
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
@@ -91,7 +91,10 @@ class Composer:
         self.amount = frozenset(lexicon()["fields"]["amount"])
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
         self.field_only = frozenset(stem(w) for w in lexicon()["fields"]["field_only"])
-        self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"])))
+        self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"]))) - STOPWORDS
+        # Topics a project or job may say in other words of the same topic.
+        self.topic_cues = [frozenset(stems(" ".join(lexicon()["intents"][i]))) - STOPWORDS
+                           for i in ("work_mode", *NAMED_TOPICS)]
         self.link_words = frozenset(stems(" ".join(lexicon()["aspects"]["link"])))
         self.places = frozenset(stems(" ".join(lexicon()["intents"]["location"])))
         self.job_words = frozenset(stems(" ".join(lexicon()["intents"]["experience"])))
@@ -148,6 +151,9 @@ class Composer:
         if not q.wants_amount or not answer.answered or q.also or any(
                 has_figure(line) and (MONEY.search(line) or self.amount & set(words(line)))
                 for line in answer.text.splitlines()):
+            return answer
+        if q.faq >= 0 and self.amount & set(words(self.profile.faq[q.faq].question)) \
+                and has_figure(answer.text):  # the owner's answer to 'What salary ...?'
             return answer
         # What the profile says of the amount without giving it ('a day rate agreed per
         # project'); nothing that merely has a number ('4.8-star average').
@@ -388,6 +394,8 @@ class Composer:
 
     def _location(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         location = self.profile.owner.location
+        if not location and (said := found.owner_said("location")):
+            return _owner_word(said, "location")
         if not location:
             modes = ", ".join(self.profile.availability.work_modes)
             return self._not_covered("location", f"where {self.first} is based",
@@ -397,6 +405,8 @@ class Composer:
 
     def _work_mode(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         modes = self.profile.availability.work_modes
+        if not modes and (said := found.owner_said("work_mode")):
+            return _owner_word(said, "work_mode")
         if not modes:
             return self._not_covered("work_mode", f"how or where {self.first} works",
                                      self.profile.availability.status + ".")
@@ -412,6 +422,8 @@ class Composer:
             return OfflineAnswer(text, True, "notice", ("profile",))
         if set(stems(a.status)) & set(q.terms):  # 'can start immediately' says when
             return OfflineAnswer(f"**Availability:** {a.status}", True, "notice", ("profile",))
+        if said := found.owner_said("notice"):
+            return _owner_word(said, "notice")
         return self._not_covered("notice", "a notice period or start date", a.status + ".")
 
     # -- skills -----------------------------------------------------------------------------
@@ -541,7 +553,7 @@ class Composer:
         if _asks_link(q) and p.link:
             # 'link to the plural linter repo': the words naming the project ask no part.
             return [f"**{p.name}**: {autolink(p.link)}"]
-        asked = _asked(q, [*p.highlights, *notes, *(_cite(f) for f in elsewhere)],
+        asked = _asked(self._kin(q), [*p.highlights, *notes, *(_cite(f) for f in elsewhere)],
                        self.link_words)
         if "impact" in q.aspects or asked:
             # The owner's own part in a project often sits in a job highlight that names it.
@@ -564,9 +576,10 @@ class Composer:
         if p.tech:
             lines.append(f"- Tech: {', '.join(p.tech)}")
         lines += [f"- {h}" for h in p.highlights[:2]]
-        if q.asked or "why" in words(q.text):
+        if q.asked or {"why", "more"} & set(words(q.text)):
             # Something asked that no part names ('why did they build it', 'what gave him
-            # the idea'): the owner's own story of the project, in its notes.
+            # the idea'), or more than its summary ('tell me more about it'): the owner's
+            # own story of the project, in its notes.
             lines += [f"- {x}" for x in notes[:2]]
         return lines
 
@@ -600,16 +613,28 @@ class Composer:
         job = jobs[q.jobs[0]]
         notes = sentences(job.notes or "")
         keyed = [line for k, v in job.extra.items() for line, _ in labelled(k, v)]
-        asked = _asked(q, [*job.highlights, *notes, *(_cite(f) for f in found.mentioning),
-                           *keyed], self.link_words)
+        asked = _asked(self._kin(q), [*job.highlights, *notes,
+                                      *(_cite(f) for f in found.mentioning), *keyed],
+                       self.link_words)
         if not asked and "where" in words(q.text):  # 'where was the Arturia job': its place
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
         # Asked something no part names ('how big is the company'): the owner's notes on
         # the place first, then what was done there.
-        parts = [*notes, *job.highlights] if self._asks_of_job(q) else [*job.highlights, *notes]
+        parts = [*notes, *job.highlights] if self._asks_of_job(q) or _what_is(q, job.company) \
+            else [*job.highlights, *notes]
+        if "impact" in q.aspects:  # 'what impact did she have there': the figures first
+            parts.sort(key=lambda x: not has_figure(x))
         lines += [f"- {h}" for h in (asked or parts)[:3]]
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
+
+    def _kin(self, q: Query) -> Query:
+        """`q` asking every cue word of a topic it asks in one ('did Lanternfall win any
+        awards': 'Honourable mention ... at the Independent Games Festival'; 'do they go
+        into an office there': 'Works remotely from Eindhoven'), for a project's or job's
+        parts, which say it in their own words."""
+        kin = [cues for cues in self.topic_cues if cues & set(q.asked)]  # not its name's
+        return replace(q, asked=tuple(dict.fromkeys([*q.asked, *(s for c in kin for s in c)])))
 
     def _asks_of_job(self, q: Query) -> bool:
         """True when the question asks something of a job beyond naming it ('what does
@@ -785,20 +810,6 @@ def _asks_kind(q: Query) -> bool:
         and not any(w in typed_names(q.text) for w in q.missing)
 
 
-def _latest_job(jobs: Sequence[Experience]) -> Experience | None:
-    """The current role, else the one with the latest year, else the first listed."""
-    current = [j for j in jobs if j.period and _CURRENT.search(j.period)]
-    if current or not jobs:
-        return current[0] if current else None
-    latest = max(jobs, key=_last_year)
-    return latest if _last_year(latest) else jobs[0]
-
-
-def _last_year(job: Experience) -> int:
-    """The latest year a job's period names, or 0."""
-    return max((int(y) for y in _YEAR.findall(job.period or "")), default=0)
-
-
 def _label(name: str) -> str:
     """How a contact.links key reads in an answer."""
     return LINK_LABELS.get(fold(name), name.replace("_", " ").capitalize())
@@ -807,6 +818,14 @@ def _label(name: str) -> str:
 def _project_ref(p: Project) -> str:
     """'**Name** (<link>)'."""
     return f"**{p.name}**" + (f" ({autolink(p.link)})" if p.link else "")
+
+
+def _what_is(q: Query, name: str) -> bool:
+    """True for 'what is Voima Drives', 'what was Lumo Mart like': what the place is, which
+    the owner's notes on it say."""
+    said = " ".join(words(q.text))
+    return re.search(rf"\bwhat(?: s| is| was) (?:the )?{re.escape(' '.join(words(name)))}\b",
+                     said) is not None
 
 
 def _asks_link(q: Query) -> bool:
@@ -842,6 +861,11 @@ def _reached(q: Query) -> bool:
     """True for a contact question that names no way of contact, only a verb of one ('what
     coverage did he reach on the MAC block'): the fact covering its topic may answer it."""
     return not (q.links or q.missing_links or q.wants_email)
+
+
+def _owner_word(fact: Fact, intent: str) -> OfflineAnswer:
+    """A field the profile leaves out, answered by what the owner says of it elsewhere."""
+    return OfflineAnswer(_cite(fact), True, intent, _sources([fact]))
 
 
 def _adding(answer: OfflineAnswer, fact: Fact) -> OfflineAnswer:

@@ -32,6 +32,24 @@ def job_title(job: Experience) -> str:
     return f"{job.role} at {job.company}"
 
 
+_CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def latest_job(jobs: Sequence[Experience]) -> Experience | None:
+    """The current role, else the one with the latest year, else the first listed."""
+    current = [j for j in jobs if j.period and _CURRENT.search(j.period)]
+    if current or not jobs:
+        return current[0] if current else None
+    latest = max(jobs, key=_last_year)
+    return latest if _last_year(latest) else jobs[0]
+
+
+def _last_year(job: Experience) -> int:
+    """The latest year a job's period names, or 0."""
+    return max((int(y) for y in _YEAR.findall(job.period or "")), default=0)
+
+
 def fact_units(profile: Profile) -> list[Fact]:
     """Every fact unit of the profile, in file order."""
     owner, availability = profile.owner, profile.availability
@@ -145,7 +163,9 @@ def _lines(value: Any) -> list[tuple[str, str]]:
         return [line for item in value for line in _lines(item)][:50]
     if isinstance(value, Mapping):
         pairs = [(str(k), _scalar(v)) for k, v in value.items() if not isinstance(v, Mapping)]
-        parts = [v for _, v in pairs if v]
+        # A key typed as a name is data, said with its value ('Spanish: native'); a field
+        # name ('degree', 'school') only labels it.
+        parts = [f"{k}: {v}" if k[:1].isupper() else v for k, v in pairs if v]
         keys = " ".join(_label(k) for k, v in pairs if v)
         return [(", ".join(parts), keys)] if parts else []
     text = _scalar(value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -21,6 +21,10 @@ TOPICAL = ("education", "languages", "talks", "publications", "awards", "relocat
 # for work_mode too: no question gained), and where the owner says it.
 FIELDS = ("availability", "contact")
 OWNER_SAYS = ("faq", "audience", "summary", "extra")
+# Intents with an owner field of their own (work modes, notice, location): when a profile
+# leaves the field out, the owner may still say it in their own words ('Do you want remote,
+# hybrid or office?': 'Hybrid in Kraków suits me best').
+OWN_FIELDS = {"work_mode": "work_modes", "notice": "notice", "location": "location"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,12 @@ class Retrieved:
     mentioning: tuple[Fact, ...] = ()  # facts elsewhere that name the project or job asked
     nearby: tuple[Fact, ...] = ()  # what the rest finds when a word is one the profile lacks
     related: tuple[Fact, ...] = ()  # failing those, the best fact for most of its words
+    # For each field asked that the profile leaves out, what the owner says of it elsewhere.
+    unfilled: tuple[tuple[str, Fact], ...] = ()
+
+    def owner_said(self, intent: str) -> Fact | None:
+        """What the owner says of a field the profile leaves out, or None."""
+        return next((f for i, f in self.unfilled if i == intent), None)
 
 
 class Index:
@@ -49,12 +59,14 @@ class Index:
                  if f.kind in ("project", "job")}
         self.context = [s | heads.get((f.project, f.job), frozenset()) | frozenset(stems(f.source))
                         for f, s in zip(self.facts, self.stems, strict=True)]
-        self.words = [frozenset(words(f"{f.text} {f.section} {f.question} {f.keys}"))
+        self.words = [_inflected(words(f"{f.text} {f.section} {f.question} {f.keys}"))
                       for f in self.facts]
         intents = lexicon()["intents"]
         self.filler = frozenset(stem(w) for w in lexicon()["words"]["filler"])
         # Topics match whole cue words, not stems: 'publication' must not find 'public-sector'.
-        self.topic_cues = {i: frozenset(intents[i]) for i in TOPICAL}
+        self.topic_cues = {i: frozenset(intents[i]) for i in (*TOPICAL, *OWN_FIELDS)}
+        kinds = {f.kind for f in self.facts}
+        self.unfilled = frozenset(i for i, kind in OWN_FIELDS.items() if kind not in kinds)
         self.field_cues = {i: frozenset(stem(w) for w in intents[i]) for i in FIELDS}
         self.spread = Counter(s for found in self.stems for s in found)  # facts using a stem
 
@@ -65,8 +77,14 @@ class Index:
     def retrieve(self, q: Query) -> Retrieved:
         """The facts on the question's topic and the facts that cover what it asks about."""
         topical: list[Fact] = []
-        if q.intent in self.topic_cues:
+        if q.intent == "relocation":
+            # The owner's own word on moving (an FAQ answer, a note to recruiters, an extra
+            # key), not a career story's 'moved the pipelines to Nextflow'.
+            topical = [f for f in self._topical(q) if f.kind in ("faq", "audience", "extra")]
+        elif q.intent in TOPICAL:
             topical = self._topical(q)
+        unfilled = [(i, f) for i in dict.fromkeys((q.intent, *q.also)) if i in self.unfilled
+                    for f in self._owner_said(replace(q, intent=i))]
         covering = self._covering(q) if q.topic else []
         if not covering and q.intent in self.field_cues:
             covering = self._cued(q)
@@ -76,7 +94,7 @@ class Index:
         related = (self._nearby(q, topic_only=False) or self._partial(q)) \
             if q.missing and not nearby else self._partial(q) if q.topic and not covering else []
         return Retrieved(tuple(topical), tuple(covering), tuple(self.mentioned.get(named, ())),
-                         tuple(nearby), tuple(related))
+                         tuple(nearby), tuple(related), tuple(unfilled))
 
     def _nearby(self, q: Query, topic_only: bool = True) -> list[Fact]:
         """The best fact for the rest of a question with a word the profile never uses: in
@@ -138,6 +156,12 @@ class Index:
                  and rare & self.stems[i] and self.facts[i].kind in OWNER_SAYS]
         return [self.facts[i] for i in found[:1]]
 
+    def _owner_said(self, q: Query) -> list[Fact]:
+        """What the owner says, in an FAQ answer, an audience note or an extra key, in the
+        cue words of a field the profile leaves out ('how soon could he start': 'No notice
+        period: he can start within two weeks of an offer')."""
+        return [f for f in self._topical(q) if f.kind in OWNER_SAYS][:1]
+
     def _topical(self, q: Query) -> list[Fact]:
         """Facts that use one of the intent's cue words, ranked by the question and the cues."""
         cues = self.topic_cues[q.intent]
@@ -178,6 +202,17 @@ class Index:
                 counted = q.wants_number and counts(self.facts[i].text, q.detail)
                 hits.append((-covered - figure - counted, -float(scores[i]), int(i)))
         return [self.facts[i] for _, _, i in sorted(hits)[:3]]
+
+
+def _inflected(said: Sequence[str]) -> frozenset[str]:
+    """The words of a fact with the forms they inflect ('speaks' also as 'speak',
+    'conferences' as 'conference'): the shorter words they start with that have their
+    stem. Not a longer word of another stem: 'public-sector' is no 'publication'."""
+    out = set(said)
+    for w in said:
+        s = stem(w)
+        out.update(w[:n] for n in range(max(4, len(s)), len(w)) if stem(w[:n]) == s)
+    return frozenset(out)
 
 
 def counts(text: str, thing: str) -> bool:

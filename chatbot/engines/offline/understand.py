@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 from chatbot.engines.base import Exchange
-from chatbot.engines.offline.facts import Fact, all_links
+from chatbot.engines.offline.facts import Fact, all_links, latest_job
 from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.text import MONEY, fold, lexicon, stem, stems, words
 from chatbot.profile import Profile
@@ -263,7 +263,8 @@ class Understander:
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
         if not found["job"] and not found["project"]:
-            found["job"] = self._job_by_order(text) or self._job_by_kind(" ".join(raw))
+            found["job"] = self._job_by_order(text) or self._job_by_kind(" ".join(raw)) \
+                or self._job_by_role(raw)
         described: list[str] = []
         parts: list[str] = []  # words that found a project: still the part asked of it
         if not any(found.values()):
@@ -338,6 +339,20 @@ class Understander:
                          if kind in self.records.get(("job", i), set())]
         return [jobs[0]] if len(jobs) == 1 else []
 
+    def _job_by_role(self, raw: list[str]) -> list[int | str]:
+        """The one job whose role the question names after 'worked as a', 'ever a', 'was a'
+        ('what did he write when he was a java dev': the Senior Java Developer job); not
+        what the owner does as one now ('does she still write code as a lead')."""
+        m = re.search(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been) (?:a|an) "
+                      r"((?:[\w-]+ ?){1,5})", " ".join(raw))
+        if not m:
+            return []
+        said = list(itertools.takewhile(lambda w: w not in STOPWORDS, m.group(1).split()))
+        role = {stem(w) for w in said} - self.filler
+        jobs = [i for i, j in enumerate(self.profile.experience)
+                if role and role <= set(stems(j.role))]
+        return [jobs[0]] if len(jobs) == 1 else []
+
     def _job_by_order(self, text: str) -> list[int | str]:
         """The earliest job for 'her first job', the latest for 'her last role'."""
         m = re.search(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
@@ -347,6 +362,9 @@ class Understander:
                           r"start|started)\s+(?:his|her|their|the)\s+career\b|"
                           r"\b(?:start|beginning) of (?:his|her|their) career\b", text)
         jobs = self.profile.experience
+        latest = latest_job(jobs)
+        if not (m or began) and latest and self._own_job(text):
+            return [jobs.index(latest)]
         if not (m or began) or len(jobs) < 2:
             return []
         years = [min((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", j.period or "")),
@@ -358,6 +376,12 @@ class Understander:
         if m.group(1) == "previous":
             return [order[-2]]
         return [order[-1]]
+
+    @staticmethod
+    def _own_job(text: str) -> bool:
+        """'at their job', 'his current employer': the owner's job, their latest one."""
+        return bool(re.search(r"\b(?:his|her|their) (?:current |present )?(?:job|employer|"
+                              r"workplace)\b", text))
 
     def _query(self, question: str, raw: list[str], content: list[str],
                found: dict[str, list[int | str]], negated: bool,
@@ -371,6 +395,7 @@ class Understander:
         links, missing_links = self._links(raw)
         # A link named by its service: 'Google Scholar' is scholar.google.com.
         named |= {w for key in links for w in words(_host(self.all_links.get(key, "")))}
+        named |= self._impact_words(raw, found)
         topic = [s for s in content if s not in self.cue_stems and s not in self.filler
                  and s not in {stem(w) for w in [*named, *parts]}]
         names = typed_names(question)
@@ -393,13 +418,13 @@ class Understander:
             skills=tuple(str(s) for s in found["skill"]), groups=groups,
             skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
             # 'Who uses Roofscan' asks for people, not its stack.
-            aspects=frozenset(a for a, s in self.aspects.items() if s & set(content)
+            aspects=frozenset(a for a, s in self.aspects.items() if s & set(content) - named_stems
                               and not (a == "tech" and USERS & set(raw))) | (
                 {"role"} if self._owner_did(raw) else set()),
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
                                and stem(w) not in self.weight and stem(w) not in self.filler)),
-            faq=self._why_faq(raw, content), wants_amount=bool(self.amount & set(raw)),
+            faq=self._why_faq(raw, content), wants_amount=bool(self.amount & set(raw) - named),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated,
             wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
@@ -422,6 +447,18 @@ class Understander:
                        and q.faq < 0 and q.asked else -1,
                        employer=employer[0] if employer else "",
                        elsewhere=self._where_named(employer))
+
+    def _impact_words(self, raw: list[str], found: dict[str, list[int | str]]) -> set[str]:
+        """Words right before an impact word that the profile (or the project or job named)
+        never uses, which only say what kind of impact ('measurable impact', 'biggest
+        achievement'): part of what is asked, not a thing the profile lacks. Not a field
+        word ('phone number')."""
+        named = [("project", int(i)) for i in found["project"]]
+        named += [("job", int(i)) for i in found["job"]]
+        said = self.records.get(named[0], set()) if named else self.vocab
+        impact = self.aspects["impact"]
+        return {a for a, b in zip(raw, raw[1:], strict=False) if stem(b) in impact
+                and a not in STOPWORDS and stem(a) not in said | self.required}
 
     def _cue_only(self, text: str) -> str:
         """The one intent whose cue words weigh most in `text`, when it says nothing else
@@ -574,8 +611,10 @@ class Understander:
         return [str(best[0]), *said[1:]] if best and best[0][0] == first[0] else said
 
     def _correct(self, word: str) -> str:
-        """Fix a typo when one edit (two in a long word) turns it into a profile or cue word."""
-        if len(word) < 5 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab:
+        """Fix a typo when one edit (two in a long word) turns it into a profile or cue word.
+        Not in a word of five letters or fewer: one edit makes another everyday word of most
+        ('story' is no 'store', nor 'storm')."""
+        if len(word) < 6 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab:
             return word
         if stem(word) in self.weight or stem(word) in self.filler:
             return word
@@ -645,7 +684,10 @@ class Understander:
         if found["project"] or found["job"]:
             return found
         for e in self.entities:
-            if e.kind != "skill" and any(w in raw for w in e.partial) \
+            # Not a word that asks a topic of its own: 'university' alone asks education,
+            # not the job at the University of Cape Town.
+            if e.kind != "skill" and any(w in raw and stem(w) not in self.cue_stems
+                                         for w in e.partial) \
                     and e.key not in found[e.kind] and self._fits(e, raw):
                 found[e.kind].append(e.key)
         return found
@@ -702,7 +744,8 @@ class Understander:
         the project's record holds at least half of those words, it is taken as named.
         """
         none: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
-        plain = self.filler | self.cue_stems | self.aspect_stems
+        # A field word asks the owner's field ('what's her day rate'), no project's part.
+        plain = self.filler | self.cue_stems | self.aspect_stems | self.required
         asked = {s: w for w in raw if w not in STOPWORDS and w not in self.owner
                  and (s := stem(w)) not in plain and len(w) > 2}
         present, lacking = self._links(raw)
@@ -803,6 +846,8 @@ class Understander:
         entry sharing the most of its words, everyday ones too ('why'd they leave the
         classroom': 'Why did Ash leave teaching?')."""
         found = self._faq(content)
+        if found < 0:
+            found = self._field_faq(raw)
         if found >= 0 or "why" not in raw:
             return found
         shared = [(len(set(content) & q_stems), i) for i, (q_stems, _) in enumerate(self.faqs)
@@ -812,14 +857,23 @@ class Understander:
             return shared[0][1]
         return -1
 
+    def _field_faq(self, raw: list[str]) -> int:
+        """The one FAQ entry whose question names a field the question asks for, in its
+        word or a synonym of it ('whats the pay expectation': 'What salary are you looking
+        for?'): the owner's own answer for a field the profile has no key for; else -1."""
+        fields = {stem(s) for w in raw if stem(w) in self.required
+                  for s in (w, *self.synonyms.get(w, ()))}
+        asking = [i for i, (q_stems, _) in enumerate(self.faqs) if fields & q_stems]
+        return asking[0] if len(asking) == 1 else -1
+
     def _faq(self, content: list[str]) -> int:
         """The FAQ entry whose question this one is, or -1."""
         asked = set(content) - self.filler
         best, best_score = -1, 0.0
         for i, (q_stems, a_stems) in enumerate(self.faqs):
             overlap = len(asked & q_stems)
-            if not asked or not overlap:
-                continue
+            if not asked or not overlap or q_stems & self.required - asked:
+                continue  # 'What salary are you looking for?' is no 'is he looking for a job'
             cover = len(asked & (q_stems | a_stems)) / len(asked)
             share = overlap / max(len(q_stems - self.filler), 1)
             score = cover + share
@@ -841,8 +895,12 @@ class Understander:
                 return "greeting"
             if not content and not self.owner & set(raw) and not {"who", "about"} & set(raw):
                 return "greeting"
-        scores = self._kind_of(raw, self._scores([stem(w) for w in raw if w not in self.owner]))
-        if self._spoken(raw):
+        # A listed skill's own words cue nothing ('Project Fluent', 'product discovery').
+        named = {w for e in self.entities if e.kind == "skill" and e.key in q.skills
+                 for w in words(e.full)}
+        said = [w for w in raw if w not in named]
+        scores = self._kind_of(said, self._scores([stem(w) for w in said if w not in self.owner]))
+        if self._spoken(said):
             return "languages"
         if q.projects:
             return "projects" if len(q.projects) > 1 and not q.aspects else "project"
@@ -870,6 +928,10 @@ class Understander:
         # An FAQ entry outweighs the overview's cues ('why', 'about'): it says more.
         if q.faq >= 0 and max((v for i, v in scores.items() if i != "overview"), default=0) < 1:
             return "faq"
+        if not _starting(raw):
+            # 'how did she get started in her career', 'how does she like to start a new
+            # project', 'when did he move to Canada': not when the owner could start or move.
+            scores = {i: v for i, v in scores.items() if i not in ("notice", "relocation")}
         if "where" in raw and q.topic \
                 and scores.get("location") == self._scores([stem("where")]).get("location"):
             # 'where does she host things', 'where can I play his jam games': a place asked
@@ -1013,6 +1075,14 @@ def without_visitor(question: str) -> str:
     question = _SIGN_OFF.sub("", question) or question
     return _INTRODUCED.sub(lambda m: m.group(0).replace(m.group("name"),
                                                         m.group("name").lower()), question)
+
+
+def _starting(raw: Sequence[str]) -> bool:
+    """False when a start or a move is in the past ('did', 'was') or has an object ('start
+    a new project'): what happened or what is done, not when the owner could start next."""
+    text = " ".join(raw)
+    return not ({"did", "was", "were", "had"} & set(raw) or re.search(
+        r"\b(?:start|begin)\w* (?:a|an|the|his|her|their|new)\b", text))
 
 
 def typed_names(text: str) -> set[str]:
