@@ -29,34 +29,32 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# Round ten's blind sets (compiler, engmanager, geospatial), scored once before and once
-# after round ten's engine work (tests/eval/README.md, "Rounds"): 59.6% -> 67.1% right fact,
-# 80.0% said so both times; raised to what round eleven (part D) measures on them, 71.9% and
-# 82.0%, with compiler and engmanager tuned on in that round. The floors keep that from
-# slipping back; the targets below are not met and are marked so, strictly, so that meeting
-# them shows.
-HELD_OUT_FLOOR = {"right": 0.719, "said_so": 0.82}
+# Round eleven's blind sets (nlp, quant, shopify), scored once before and once after round
+# eleven's engine work (tests/eval/README.md, "Rounds"): 69.2% -> 71.2% right fact, 81.6%
+# said so both times. The floors keep that from slipping back; the targets below are not
+# met and are marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.711, "said_so": 0.816}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
-# them yet, so each keeps what was measured last (after round eleven, part D) instead.
+# them yet, so each keeps what was measured last (after round eleven) instead.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
     "audiodsp": {"right": 0.906, "said_so": 0.928},
     "bioinfo": {"right": 0.918, "said_so": 0.944},
     "climate": {"right": 0.89, "said_so": 1.0},
+    "compiler": {"right": 0.818, "said_so": 0.941},
     "dataeng": {"right": 0.854, "said_so": 0.75},
     "devrel": {"right": 0.775, "said_so": 0.882},
+    "engmanager": {"right": 0.702, "said_so": 0.75},
     "fpga": {"right": 0.827, "said_so": 0.882},
-    "freelance": {"right": 0.934, "said_so": 1.0},
-    "gamedev": {"right": 0.936, "said_so": 1.0},
+    "geospatial": {"right": 0.763, "said_so": 0.764},
     "i18n": {"right": 0.916, "said_so": 0.666},
     "mobile": {"right": 0.912, "said_so": 1.0},
-    "payments": {"right": 0.847, "said_so": 0.857},
+    "payments": {"right": 0.913, "said_so": 0.857},
     "qaops": {"right": 0.851, "said_so": 0.937},
-    "robotics": {"right": 0.806, "said_so": 0.75},
-    "sre": {"right": 0.912, "said_so": 1.0},
-    "staff": {"right": 0.903, "said_so": 1.0},
-    "switcher": {"right": 0.75, "said_so": 1.0},
+    "robotics": {"right": 0.822, "said_so": 0.75},
+    "staff": {"right": 0.919, "said_so": 1.0},
+    "switcher": {"right": 0.77, "said_so": 1.0},
 }
 
 
@@ -91,8 +89,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round ten's blind sets: 67.1% right "
-                   "fact and 80.0% said so when scored (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round eleven's blind sets: 71.2% right "
+                   "fact and 81.6% said so when scored (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
