@@ -31,9 +31,12 @@ HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
 # Round eleven's blind sets (nlp, quant, shopify), scored once before and once after round
 # eleven's engine work (tests/eval/README.md, "Rounds"): 69.2% -> 71.2% right fact, 81.6%
-# said so both times. The floors keep that from slipping back; the targets below are not
-# met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.711, "said_so": 0.816}
+# said so both times. Measured since: 70.5% and 83.7%, after a named project's or job's
+# answer stopped taking another one's fact (one answer fewer right, one more refusal said
+# so; chosen for conversations, where 'is it open source' answered with another project).
+# The floors keep that from slipping back; the targets below are not met and are marked
+# so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.705, "said_so": 0.836}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
 # them yet, so each keeps what was measured last (after round eleven) instead.

@@ -213,6 +213,11 @@ class Composer:
                                                 or best.job in q.jobs):
             # A part of the named thing's own record that its answer left out: added to it.
             return _adding(answer, best)
+        if q.projects and best.project >= 0 and best.project not in q.projects \
+                or q.jobs and best.job >= 0 and best.job not in q.jobs:
+            # Another project's or job's fact is no answer about the one named: 'is it open
+            # source', of a project whose record never says, is not the open-source one.
+            return answer
         has = set(stems(searched(best)))
         # A list (every project, every job) says many words without being about any of
         # them: a topic that only one line of it covers asks about that one.

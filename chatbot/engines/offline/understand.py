@@ -59,6 +59,8 @@ STOPWORDS = frozenset(
 )
 # Endings that make another word of the same root, which Snowball keeps apart.
 DERIVED = ("ship", "ment", "ness", "ation", "ion", "er", "or", "al", "ist", "ism")
+_STEPS = frozenset({"before", "prior", "earlier", "after", "next", "afterwards"})
+OWNER_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "they", "their"})
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
              "4th": 3, "fifth": 4, "5th": 4, "last": -1, "latter": -1, "former": 0}
 
@@ -123,6 +125,12 @@ class Understander:
         self.aspects = {a: frozenset(stem(w) for w in ws) for a, ws in lex["aspects"].items()}
         self.aspect_stems = frozenset().union(*self.aspects.values())
         self.refer = frozenset(lex["refer"]["pronouns"])
+        # Cue words that ask about the owner, not about a project or job just discussed:
+        # 'where does he work now', 'not remote?', 'does he know Haskell'. A short question
+        # with one of them is a new question, whatever the conversation was about.
+        self.standalone = frozenset().union(*(
+            cues for intent, cues in self.cues.items()
+            if intent not in ("projects", "greeting", "thanks"))) - self.aspect_stems
         self.injection = tuple(lex["injection"]["phrases"])
         self.skill_kinds = {k: frozenset(v) for k, v in lex["skill_kinds"].items()}
         counts: dict[str, int] = {}
@@ -265,13 +273,15 @@ class Understander:
         if not found["job"] and not found["project"]:
             found["job"] = self._job_by_order(text) or self._job_by_kind(" ".join(raw)) \
                 or self._job_by_role(raw)
+        if not any(found.values()) and history and {"it", "its"} & set(raw):
+            found = self._from_history(raw, history)  # 'is it open source': the one just named
         described: list[str] = []
         parts: list[str] = []  # words that found a project: still the part asked of it
         if not any(found.values()):
             found, described = self._described(raw)
         if not any(found.values()):
             found, parts = self._described_by_record(raw)
-        if not any(found.values()) and history:
+        if not any(found.values()) and history and self._follows_on(raw):
             found = self._from_history(raw, history)
         content = self._content(raw)
         return self._query(question, raw, content, found, negated, described, parts)
@@ -353,6 +363,15 @@ class Understander:
                 if role and role <= set(stems(j.role))]
         return [jobs[0]] if len(jobs) == 1 else []
 
+    def _job_order(self) -> list[int]:
+        """The jobs' indexes from the earliest to the latest (by their first year, else as
+        listed, latest first)."""
+        jobs = self.profile.experience
+        years = [min((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", j.period or "")),
+                     default=0) for j in jobs]
+        return sorted(range(len(jobs)), key=lambda i: (years[i], -i)) if all(years) \
+            else list(reversed(range(len(jobs))))
+
     def _job_by_order(self, text: str) -> list[int | str]:
         """The earliest job for 'her first job', the latest for 'her last role'."""
         m = re.search(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
@@ -367,10 +386,7 @@ class Understander:
             return [jobs.index(latest)]
         if not (m or began) or len(jobs) < 2:
             return []
-        years = [min((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", j.period or "")),
-                     default=0) for j in jobs]
-        order = sorted(range(len(jobs)), key=lambda i: (years[i], -i)) if all(years) \
-            else list(reversed(range(len(jobs))))
+        order = self._job_order()
         if not m or m.group(1) in ("first", "earliest", "oldest"):
             return [order[0]]
         if m.group(1) == "previous":
@@ -779,10 +795,8 @@ class Understander:
         """What 'it', 'that job' or 'the second one' refers to, from the conversation."""
         none: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
         ordinal = next((_ORDINALS[w] for w in raw if w in _ORDINALS), None)
-        refers = ordinal is not None or bool(self.refer & set(raw)) or len(raw) <= 5
-        if not refers:
-            return none
-        want = "job" if {"job", "role", "company", "there", "employer"} & set(raw) else ""
+        want = "job" if {"job", "role", "company", "there", "employer"} & set(raw) \
+            or _STEPS & set(raw) else ""
         for exchange in reversed(history[-6:]):
             mentions = self._mentions(fold(exchange.text), want)
             if ordinal is not None and exchange.role == "assistant" and len(mentions) > 1:
@@ -791,8 +805,29 @@ class Understander:
                 return {**none, kind: [key]}
             if mentions and ordinal is None and (exchange.role == "visitor" or len(mentions) == 1):
                 kind, key = mentions[0]
+                if kind == "job":  # 'and before that?': the job before the one just named
+                    key = self._job_beside(int(key), raw)
                 return {**none, kind: [key]}
         return none
+
+    def _job_beside(self, job: int, raw: list[str]) -> int:
+        """The job before or after `job` when the question asks so ('and before that?',
+        'what came after it'), else `job`."""
+        step = -1 if {"before", "prior", "earlier"} & set(raw) else \
+            1 if _STEPS & set(raw) else 0
+        order = self._job_order()
+        at = order.index(job) + step
+        return order[at] if step and 0 <= at < len(order) else job
+
+    def _follows_on(self, raw: list[str]) -> bool:
+        """True when a question names nothing and goes on with the conversation: 'the
+        second one', 'who uses it', or a short one with no topic of its own ('any tests?',
+        'stack?'). Not 'them' or 'their' for an owner who is they/them."""
+        if any(w in _ORDINALS for w in raw) or (self.refer - self.owner) & set(raw):
+            return True
+        # 'what has he built' asks of the owner; 'any tests?' of what was just discussed.
+        return len(raw) <= 5 and not (self.owner | OWNER_PRONOUNS) & set(raw) \
+            and not self.standalone & {stem(w) for w in raw}
 
     def _mentions(self, text: str, want: str) -> list[tuple[str, int | str]]:
         """Projects and jobs named in `text`, in the order they appear."""
@@ -893,7 +928,8 @@ class Understander:
             asks_of_owner = bool(self.owner & set(raw)) and bool(ASKING & set(raw))
             if (self.cues["greeting"] & set(content) or not raw) and not asks_of_owner:
                 return "greeting"
-            if not content and not self.owner & set(raw) and not {"who", "about"} & set(raw):
+            if not content and not self.owner & set(raw) and not {"who", "about"} & set(raw) \
+                    and not (q.projects or q.jobs):  # 'and before that?' goes on with a job
                 return "greeting"
         # A listed skill's own words cue nothing ('Project Fluent', 'product discovery').
         named = {w for e in self.entities if e.kind == "skill" and e.key in q.skills
