@@ -260,11 +260,21 @@ def conversation(engine: OfflineEngine, questions: list[str]) -> list[str]:
 
 def test_a_question_of_its_own_is_not_read_as_a_follow_up(sample: OfflineEngine) -> None:
     answers = conversation(sample, ["Tell me about ledgerlite", "where is she based",
-                                    "does she know Elm", "not remote?", "what has she built?"])
+                                    "does she know Elm", "not remote?", "what has she built?",
+                                    "Tell me about ledgerlite", "any other projects?"])
     assert "Porto" in answers[1] and "ledgerlite" not in answers[1]
     assert "doesn't cover" in answers[2] and "ledgerlite" not in answers[2]
     assert "remote" in answers[3].lower() and "ledgerlite" not in answers[3]
     assert "Tidewatch" in answers[4] and "Queue Doctor" in answers[4]
+    assert "Tidewatch" in answers[6] and "Queue Doctor" in answers[6]
+
+
+def test_a_visitor_introducing_themselves_is_greeted(sample: OfflineEngine) -> None:
+    for message in ("Hi! I'm a recruiter at a logistics scale-up.",
+                    "Good morning, I lead a platform team in Berlin."):
+        assert sample.answer_detail(message).intent == "greeting", message
+    assert sample.answer_detail("Hi, I'm hiring. Is she open to new roles?").intent \
+        == "availability"
 
 
 def test_it_is_the_project_just_named_not_another_one(sample: OfflineEngine) -> None:

@@ -125,12 +125,13 @@ class Understander:
         self.aspects = {a: frozenset(stem(w) for w in ws) for a, ws in lex["aspects"].items()}
         self.aspect_stems = frozenset().union(*self.aspects.values())
         self.refer = frozenset(lex["refer"]["pronouns"])
+        self.greeting_words = frozenset(lex["intents"]["greeting"]) | {"good", "there"}
         # Cue words that ask about the owner, not about a project or job just discussed:
         # 'where does he work now', 'not remote?', 'does he know Haskell'. A short question
         # with one of them is a new question, whatever the conversation was about.
         self.standalone = frozenset().union(*(
             cues for intent, cues in self.cues.items()
-            if intent not in ("projects", "greeting", "thanks"))) - self.aspect_stems
+            if intent not in ("greeting", "thanks"))) - self.aspect_stems
         self.injection = tuple(lex["injection"]["phrases"])
         self.skill_kinds = {k: frozenset(v) for k, v in lex["skill_kinds"].items()}
         counts: dict[str, int] = {}
@@ -303,6 +304,9 @@ class Understander:
                 visitor = True
             if not visitor:  # a clause with no subject goes on with the one before
                 kept.append(clause)
+        if not about_owner and len(kept) < len(clauses) and kept \
+                and set(words(" ".join(kept))) <= self.greeting_words:
+            return " , ".join(kept)  # 'Hi! I'm a recruiter at a scale-up.': a greeting
         return " , ".join(kept) if about_owner and len(kept) < len(clauses) else text
 
     def _not_employer(self, text: str, question: str,
@@ -827,7 +831,7 @@ class Understander:
             return True
         # 'what has he built' asks of the owner; 'any tests?' of what was just discussed.
         return len(raw) <= 5 and not (self.owner | OWNER_PRONOUNS) & set(raw) \
-            and not self.standalone & {stem(w) for w in raw}
+            and not (self.standalone | self.required) & {stem(w) for w in raw}
 
     def _mentions(self, text: str, want: str) -> list[tuple[str, int | str]]:
         """Projects and jobs named in `text`, in the order they appear."""
