@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from chatbot.engines.base import Exchange  # noqa: E402
 from chatbot.engines.offline import OfflineEngine  # noqa: E402
 from chatbot.engines.offline.facts import Fact, fact_units  # noqa: E402
 from chatbot.engines.offline.text import fold  # noqa: E402
@@ -195,6 +196,28 @@ def evaluate(path: Path) -> Result:
     return result
 
 
+def converse(path: Path = EVAL / "conversations.toml") -> tuple[int, int, list[str]]:
+    """The turns of the conversations in `path` answered right (every fact, none of the
+    `not` ones), each with the conversation so far as its history, as the app passes it."""
+    right, turns, misses = 0, 0, []
+    for talk in tomllib.loads(path.read_text(encoding="utf-8"))["conversation"]:
+        engine = OfflineEngine(load_profile(EVAL / talk["profile"]))
+        history: list[Exchange] = []
+        for turn in talk["turns"]:
+            text = engine.answer(turn["q"], history=history)
+            folded = text.lower()
+            ok = all(f.lower() in folded for f in turn.get("facts", [])) \
+                and not any(n.lower() in folded for n in turn.get("not", []))
+            right, turns = right + ok, turns + 1
+            if not ok:
+                misses.append(f"conversation ({talk['profile']}) after "
+                              f"{[e.text for e in history if e.role == 'visitor']}: "
+                              f"{turn['q']!r} wants {turn.get('facts')} not {turn.get('not')}"
+                              f"\n    got: {text!r}")
+            history += [Exchange("visitor", turn["q"]), Exchange("assistant", text)]
+    return right, turns, misses
+
+
 def line(r: Result) -> str:
     """One row of the report."""
     intents = f"{r.intents_right}/{r.intents}" if r.intents else "-"
@@ -226,11 +249,15 @@ def main() -> int:
     print("Targets: right >= 95%, said-so 100%, invented 0, unrelated <= 2, "
           "p50 <= 5 ms, p99 <= 20 ms, start-up <= 200 ms")
     totals = [t for t in (run(HELD_OUT), run(DEV)) if t]
+    right, turns, talk_misses = converse()
+    print(f"{'conversations (dev)':<28} turns right {right}/{turns} {right / turns:6.1%}")
     if not any(t.name.startswith("questions") for t in totals):
         print("(no held-out sets in tests/eval/questions/ yet)")
     for total in totals:
         if verbose:
             print("\n".join(total.misses + total.invented))
+    if verbose:
+        print("\n".join(talk_misses))
     return 0
 
 

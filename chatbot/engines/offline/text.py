@@ -27,15 +27,24 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The folded words of `text`; hyphenated words give their parts and the joined form."""
-    found: list[str] = []
-    # "won't" is no 'won' (an award's cue): 'will not'.
-    folded = re.sub(r"\bwon'?t\b", "will not", fold(text).replace("’", "'"))
-    for word in _WORD.findall(folded.replace("'s ", " ")):
-        found.append(word)
+    """The folded words of `text`; hyphenated words give their parts and, after all the
+    words, the joined form."""
+    found = _in_order(text)
     for joined in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", fold(text)):
         found.append(joined.replace("-", ""))
     return found
+
+
+def as_written(text: str) -> str:
+    """A name's folded words in order, as they read inside a longer text ('Penn-ar-Bed
+    Tiles': 'penn ar bed tiles', without the joined form words() adds at the end)."""
+    return " ".join(_in_order(text))
+
+
+def _in_order(text: str) -> list[str]:
+    # "won't" is no 'won' (an award's cue): 'will not'.
+    folded = re.sub(r"\bwon'?t\b", "will not", fold(text).replace("’", "'"))
+    return _WORD.findall(folded.replace("'s ", " "))
 
 
 @cache

@@ -13,7 +13,7 @@ from rapidfuzz.process import extractOne
 from chatbot.engines.base import Exchange
 from chatbot.engines.offline.facts import Fact, all_links, latest_job
 from chatbot.engines.offline.rank import FactRanker
-from chatbot.engines.offline.text import MONEY, fold, lexicon, stem, stems, words
+from chatbot.engines.offline.text import MONEY, as_written, fold, lexicon, stem, stems, words
 from chatbot.profile import Profile
 
 # Ties between intents go to the more specific one: the earlier in this list.
@@ -213,10 +213,10 @@ class Understander:
         """Projects, companies and skills, with the single words that also name them."""
         found: list[_Entity] = []
         for i, project in enumerate(profile.projects):
-            found.append(_Entity("project", i, " ".join(words(project.name)),
+            found.append(_Entity("project", i, as_written(project.name),
                                  self._partials(project.name)))
         for i, job in enumerate(profile.experience):
-            found.append(_Entity("job", i, " ".join(words(job.company)),
+            found.append(_Entity("job", i, as_written(job.company),
                                  self._partials(job.company)))
         labels = [s for group in profile.skills.values() for s in group]
         labels += [t for p in profile.projects for t in p.tech]
