@@ -291,6 +291,18 @@ def test_before_and_after_that_step_through_the_jobs(sample: OfflineEngine) -> N
     assert "Northwind Payments" in answers[2]
 
 
+def test_a_place_typed_in_lower_case_is_still_a_place(sample: OfflineEngine) -> None:
+    detail = sample.answer_detail("does she live in braga")
+    assert not detail.answered and "braga" in detail.text.lower()
+    assert "Porto" in sample.answer("does she live in porto")
+
+
+def test_impact_asked_of_the_owner_gives_the_figures(sample: OfflineEngine) -> None:
+    detail = sample.answer_detail("biggest impact?")
+    assert detail.answered and "Impact" in detail.text
+    assert any(ch.isdigit() for ch in detail.text)
+
+
 def test_a_hyphenated_name_is_found_inside_a_sentence() -> None:
     profile = parse_profile({"owner": {"name": "Robin Example", "headline": "Mapper"},
                              "contact": {"email": "robin@example.org"},

@@ -60,6 +60,9 @@ _LISTS = ("projects", "experience", "skills")
 # Intents answered by one field of the profile (availability, notice, place, work modes).
 _FIELDS = ("availability", "notice", "location", "work_mode")
 # Intents whose answer is one field asked for by name: never swapped for a fact elsewhere.
+# What 'biggest impact?' asks of the owner: not 'numbers' ('her VAT number').
+IMPACT = frozenset(stem(w) for w in ("impact", "achievement", "accomplishment", "result",
+                                     "outcome", "success"))
 _OWN_WORDS = ("greeting", "thanks", "contact", "faq")
 LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "cv": "CV",
                "resume": "Résumé", "website": "Website", "blog": "Blog", "kaggle": "Kaggle",
@@ -670,6 +673,10 @@ class Composer:
             return OfflineAnswer(lines, True, "publications", ("contact",))
         if not facts and q.intent not in ("unknown",) and found.covering:
             facts = found.covering
+        if not facts and IMPACT & set(q.terms) and not (q.projects or q.jobs):
+            impact, sources = self._impact_line()  # 'biggest impact?': the figures
+            if impact:
+                return OfflineAnswer(impact.removeprefix("- "), True, q.intent, tuple(sources))
         if not facts:
             if q.intent == "unknown" and not q.topic:
                 return OfflineAnswer(self._topics_hint(), False, "unknown")

@@ -587,6 +587,12 @@ class Understander:
             return tuple(w for w in q.missing if stem(w) in self.required or w in names)
         if intent in ("greeting", "thanks", "faq", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
+        if intent in ("location", "work_mode"):
+            # A place typed in lower case is still a name: 'does he live in helmond', 'remote
+            # near porto'. (Not for relocation: 'would he move to canada' is answered by
+            # where he would move.)
+            places = set(re.findall(r"\b(?:in|near|around)\s+([a-z]{3,})\b", fold(q.text)))
+            return tuple(w for w in q.missing if self._hard(w, q) or w in places)
         return tuple(w for w in q.missing if self._hard(w, q))
 
     def _hard(self, word: str, q: Query) -> bool:
