@@ -813,6 +813,11 @@ class Understander:
                 kind, key = mentions[ordinal] if -len(mentions) <= ordinal < len(mentions) \
                     else mentions[-1]
                 return {**none, kind: [key]}
+            if exchange.role == "assistant" and len(mentions) > 1:
+                # An answer about one thing names it first, on its first line ('Priya
+                # worked as Founding Engineer at Ampling: - built GridShift'); a list
+                # names none there.
+                mentions = self._mentions(fold(exchange.text.split("\n")[0]), want)
             if mentions and ordinal is None and (exchange.role == "visitor" or len(mentions) == 1):
                 kind, key = mentions[0]
                 if kind == "job":  # 'and before that?': the job before the one just named
