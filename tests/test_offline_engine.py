@@ -277,6 +277,11 @@ def test_a_visitor_introducing_themselves_is_greeted(sample: OfflineEngine) -> N
         == "availability"
 
 
+def test_a_sign_off_alone_is_thanks_whatever_the_name(sample: OfflineEngine) -> None:
+    for message in ("ok thanks Tom", "Thanks so much, Priya", "cheers, Sam"):
+        assert sample.answer_detail(message).intent == "thanks", message
+
+
 def test_it_is_the_project_just_named_not_another_one(sample: OfflineEngine) -> None:
     answers = conversation(sample, ["What projects has she built?", "and the second one?",
                                     "is it open source?"])

@@ -285,7 +285,15 @@ class Understander:
         if not any(found.values()) and history and self._follows_on(raw):
             found = self._from_history(raw, history)
         content = self._content(raw)
-        return self._query(question, raw, content, found, negated, described, parts)
+        q = self._query(question, raw, content, found, negated, described, parts)
+        if q.intent in ("unknown", "greeting") and history and not any(found.values()) \
+                and len(raw) <= 4 and not (self.greeting_words | self.owner) & set(raw):
+            # 'from when?' after 'is he available', 'where?' after 'any talks?': the
+            # question before, asked again with this one's words.
+            last = next((e.text for e in reversed(history) if e.role == "visitor"), "")
+            if last:
+                return self.understand(f"{last} {question}")
+        return q
 
     def _about_owner(self, text: str) -> str:
         """A long message without the clauses about the visitor ('I'm hiring for a product
@@ -813,11 +821,12 @@ class Understander:
                 kind, key = mentions[ordinal] if -len(mentions) <= ordinal < len(mentions) \
                     else mentions[-1]
                 return {**none, kind: [key]}
-            if exchange.role == "assistant" and len(mentions) > 1:
+            first = exchange.text.split("\n")[0]
+            if exchange.role == "assistant" and len(mentions) > 1 and not first.startswith("-"):
                 # An answer about one thing names it first, on its first line ('Priya
                 # worked as Founding Engineer at Ampling: - built GridShift'); a list
                 # names none there.
-                mentions = self._mentions(fold(exchange.text.split("\n")[0]), want)
+                mentions = self._mentions(fold(first), want)
             if mentions and ordinal is None and (exchange.role == "visitor" or len(mentions) == 1):
                 kind, key = mentions[0]
                 if kind == "job":  # 'and before that?': the job before the one just named
@@ -1093,7 +1102,8 @@ def which_thing(raw: Sequence[str]) -> tuple[str, ...]:
 # The visitor's own name is never the subject: in a sign-off ('Thanks so much, Priya',
 # '- Tom'), a greeting to the bot ('Hi, Dana here') or an introduction ('I'm Sam from ...').
 _SIGN_OFF = re.compile(
-    r"(?:(?:^|(?<=[.!?;,\n]))\s*(?i:(?:many |kind |warm |best )?(?:thanks|thank you|cheers|regards|"
+    r"(?:(?:^|(?<=[.!?;,\n]))\s*(?i:(?:(?:ok|okay|great|perfect|brilliant),? )?"
+    r"(?:many |kind |warm |best )?(?:thanks|thank you|cheers|regards|"
     r"best wishes|best|all the best|ta|sincerely)(?: (?:so|very) much| again| a lot| in advance)?)"
     r"[,!.]*\s+|(?<=[.!?\n])\s*[-\u2013\u2014~]\s*)(?:[A-Z][\w'\u2019-]*\s*){1,2}[.!]?\s*$")
 _INTRODUCED = re.compile(r"\b(?:(?i:i'm|i am|my name is|this is)\s+|(?i:hi|hello|hey),?\s+)"
@@ -1123,7 +1133,8 @@ _HERE = re.compile(r"\s*(?:(?:hi|hello|hey)\s+)?[\w'-]+ here\b")
 def without_visitor(question: str) -> str:
     """The question without the visitor's own name: its sign-off goes, and a name they
     introduce themselves by is lowered to an everyday word (no name the profile lacks)."""
-    question = _SIGN_OFF.sub("", question) or question
+    # A message that is only a sign-off ('ok thanks Tom') thanks.
+    question = _SIGN_OFF.sub("", question).strip() or "thanks"
     return _INTRODUCED.sub(lambda m: m.group(0).replace(m.group("name"),
                                                         m.group("name").lower()), question)
 
