@@ -822,6 +822,10 @@ class Understander:
                     else mentions[-1]
                 return {**none, kind: [key]}
             first = exchange.text.split("\n")[0]
+            lead = self._mentions(fold(first), "", skills=True) \
+                if exchange.role == "assistant" and not want and ordinal is None else []
+            if lead and lead[0][0] == "skill":  # 'kubernetes?' then 'what did she do with it'
+                return {**none, "skill": [lead[0][1]]}
             if exchange.role == "assistant" and len(mentions) > 1 and not first.startswith("-"):
                 # An answer about one thing names it first, on its first line ('Priya
                 # worked as Founding Engineer at Ampling: - built GridShift'); a list
@@ -853,12 +857,14 @@ class Understander:
         return len(raw) <= 5 and not (self.owner | OWNER_PRONOUNS) & set(raw) \
             and not (self.standalone | self.required) & {stem(w) for w in raw}
 
-    def _mentions(self, text: str, want: str) -> list[tuple[str, int | str]]:
-        """Projects and jobs named in `text`, in the order they appear."""
+    def _mentions(self, text: str, want: str, skills: bool = False
+                  ) -> list[tuple[str, int | str]]:
+        """Projects and jobs (and skills, if asked) named in `text`, in the order they
+        appear."""
         padded = " " + " ".join(words(text)) + " "
         spots = []
         for e in self.entities:
-            if e.kind == "skill" or (want and e.kind != want):
+            if e.kind == "skill" and not skills or (want and e.kind != want):
                 continue
             at = padded.find(f" {e.full} ")
             if at >= 0:
