@@ -822,9 +822,12 @@ class Understander:
                     else mentions[-1]
                 return {**none, kind: [key]}
             first = exchange.text.split("\n")[0]
-            lead = self._mentions(fold(first), "", skills=True) \
+            # An answer that opens on a skill ('Yes: Kubernetes is one of her skills') is
+            # about it: 'what did she do with it'. Not one that names a skill further on.
+            opening = " ".join(words(first)[:3])
+            lead = self._mentions(opening, "", skills=True) \
                 if exchange.role == "assistant" and not want and ordinal is None else []
-            if lead and lead[0][0] == "skill":  # 'kubernetes?' then 'what did she do with it'
+            if lead and lead[0][0] == "skill":
                 return {**none, "skill": [lead[0][1]]}
             if exchange.role == "assistant" and len(mentions) > 1 and not first.startswith("-"):
                 # An answer about one thing names it first, on its first line ('Priya
@@ -853,8 +856,11 @@ class Understander:
         'stack?'). Not 'them' or 'their' for an owner who is they/them."""
         if any(w in _ORDINALS for w in raw) or (self.refer - self.owner) & set(raw):
             return True
-        # 'what has he built' asks of the owner; 'any tests?' of what was just discussed.
-        return len(raw) <= 5 and not (self.owner | OWNER_PRONOUNS) & set(raw) \
+        # 'what has he built' asks of the owner; 'any tests?' of what was just discussed;
+        # 'linkedin?' of the owner too (a project has a repo or a site, not a LinkedIn).
+        owners_link = any(w in self.link_aliases and stem(w) not in self.aspects["link"]
+                          for w in raw)
+        return len(raw) <= 5 and not owners_link and not (self.owner | OWNER_PRONOUNS) & set(raw) \
             and not (self.standalone | self.required) & {stem(w) for w in raw}
 
     def _mentions(self, text: str, want: str, skills: bool = False
