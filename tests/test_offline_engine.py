@@ -791,3 +791,14 @@ def test_a_job_named_by_its_role() -> None:
          "highlights": ["Grew the group to 22 engineers"]}]})
     assert "invoicing" in engine.answer("what did he build back when he was a java dev")
     assert "Trasa" in engine.answer("has he worked as an engineering manager?")
+
+
+def test_a_job_named_by_its_place() -> None:
+    engine = _kim({"experience": [
+        {"role": "Graduate Analyst", "company": "Ashanti Trading", "period": "2014 – 2015",
+         "location": "Accra, Ghana", "highlights": ["Automated the cocoa reports"]},
+        {"role": "Quant Developer", "company": "Brightwater", "period": "2018 – 2021",
+         "location": "Singapore", "highlights": ["Built the firm's risk checks"]}]})
+    assert "Graduate Analyst" in engine.answer("What was his job title in Ghana?")
+    assert "cocoa" in engine.answer("what did he automate back in accra")
+    assert "Brightwater" in engine.answer("what firm was he at in singapore")

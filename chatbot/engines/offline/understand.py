@@ -182,6 +182,7 @@ class Understander:
             for f in named:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
                 self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
+        self.own_words = self._own_words(facts)
         self.things = frozenset(lex["words"]["things"])
         self.question_words = list(lex["words"]["question"])
         # Every fact unit as a BM25 document, to find the project a question describes
@@ -263,8 +264,8 @@ class Understander:
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
         if not found["job"] and not found["project"]:
-            found["job"] = self._job_by_order(text) or self._job_by_kind(" ".join(raw)) \
-                or self._job_by_role(raw)
+            found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
+                or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw)
         described: list[str] = []
         parts: list[str] = []  # words that found a project: still the part asked of it
         if not any(found.values()):
@@ -734,6 +735,27 @@ class Understander:
                 _, kind, i = scores[0]
                 return {**none, kind: [i]}, phrase
         return none, []
+
+    def _own_words(self, facts: Sequence[Fact]) -> dict[str, int]:
+        """The stems only one job's title line or keys use, and no fact outside it ('accra' of
+        its location key, 'oxford' of its company): each names that job."""
+        owners: dict[str, set[int]] = {}
+        for f in facts:
+            # A job names itself by its title line and keys, not by what its highlights name.
+            naming = f.job < 0 or f.kind in ("job", "extra")
+            for s in set(stems(f"{f.text} {f.keys}")) if naming else ():
+                owners.setdefault(s, set()).add(f.job)
+        plain = self.filler | self.cue_stems | self.aspect_stems | self.owner
+        return {s: next(iter(js)) for s, js in owners.items()
+                if len(js) == 1 and min(js) >= 0 and s not in plain and len(s) > 2}
+
+    def _job_by_place(self, raw: list[str]) -> list[int | str]:
+        """The one job a question names by its place: 'in' or 'at' a word only its title
+        line or keys use ('what was his job title in Ghana', 'what did he automate back in
+        accra'). The word stays asked: the job's place key may be what is asked."""
+        said = {self.own_words[s] for before, w in zip(raw, raw[1:], strict=False)
+                if before in ("in", "at") and (s := stem(w)) in self.own_words}
+        return [said.pop()] if len(said) == 1 else []
 
     def _described_by_record(self, raw: list[str]
                              ) -> tuple[dict[str, list[int | str]], list[str]]:
