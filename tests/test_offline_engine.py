@@ -802,3 +802,4 @@ def test_a_job_named_by_its_place() -> None:
     assert "Graduate Analyst" in engine.answer("What was his job title in Ghana?")
     assert "cocoa" in engine.answer("what did he automate back in accra")
     assert "Brightwater" in engine.answer("what firm was he at in singapore")
+    assert "Singapore" in engine.answer("which city was he based in while at Brightwater")

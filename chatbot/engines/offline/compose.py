@@ -616,7 +616,8 @@ class Composer:
         asked = _asked(self._kin(q), [*job.highlights, *notes,
                                       *(_cite(f) for f in found.mentioning), *keyed],
                        self.link_words)
-        if not asked and "where" in words(q.text):  # 'where was the Arturia job': its place
+        # 'where was the Arturia job', 'which city was he based in': its place key.
+        if not asked and ("where" in words(q.text) or self.places & set(q.asked)):
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
         # Asked something no part names ('how big is the company'): the owner's notes on
