@@ -803,3 +803,12 @@ def test_a_job_named_by_its_place() -> None:
     assert "cocoa" in engine.answer("what did he automate back in accra")
     assert "Brightwater" in engine.answer("what firm was he at in singapore")
     assert "Singapore" in engine.answer("which city was he based in while at Brightwater")
+
+
+def test_a_job_named_as_a_post() -> None:
+    engine = _kim({"experience": [
+        {"role": "NLP Intern", "company": "Sanasto", "period": "2017",
+         "highlights": ["Wrote a compound-word splitter"]},
+        {"role": "Engineer", "company": "Trasa", "period": "2018 – 2023"}]})
+    reply = engine.answer_detail("what did he build during the internship")
+    assert reply.answered and "splitter" in reply.text

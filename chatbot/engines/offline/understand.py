@@ -265,7 +265,8 @@ class Understander:
         found["skill"] += self._acronyms(question, found["skill"])
         if not found["job"] and not found["project"]:
             found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
-                or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw)
+                or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw) \
+                or self._job_by_post(raw)
         described: list[str] = []
         parts: list[str] = []  # words that found a project: still the part asked of it
         if not any(found.values()):
@@ -354,6 +355,12 @@ class Understander:
                 if role and role <= set(stems(j.role))]
         return [jobs[0]] if len(jobs) == 1 else []
 
+    def _job_by_post(self, raw: list[str]) -> list[int | str]:
+        """The one job whose role the question names as a post ('what did she build during
+        the internship': the NLP Intern job; an apprenticeship, a fellowship)."""
+        jobs = [i for i, j in enumerate(self.profile.experience) if _posts(raw, j.role)]
+        return [jobs[0]] if len(jobs) == 1 else []
+
     def _job_by_order(self, text: str) -> list[int | str]:
         """The earliest job for 'her first job', the latest for 'her last role'."""
         m = re.search(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
@@ -397,6 +404,8 @@ class Understander:
         # A link named by its service: 'Google Scholar' is scholar.google.com.
         named |= {w for key in links for w in words(_host(self.all_links.get(key, "")))}
         named |= self._impact_words(raw, found)
+        named |= {w for i in found["job"]  # 'the internship' names the NLP Intern job
+                  for w in _posts(raw, self.profile.experience[int(i)].role)}
         topic = [s for s in content if s not in self.cue_stems and s not in self.filler
                  and s not in {stem(w) for w in [*named, *parts]}]
         names = typed_names(question)
@@ -1069,6 +1078,11 @@ _SIGN_OFF = re.compile(
     r"[,!.]*\s+|(?<=[.!?\n])\s*[-\u2013\u2014~]\s*)(?:[A-Z][\w'\u2019-]*\s*){1,2}[.!]?\s*$")
 _INTRODUCED = re.compile(r"\b(?:(?i:i'm|i am|my name is|this is)\s+|(?i:hi|hello|hey),?\s+)"
                          r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)(?:\s+here\b)?")
+
+
+def _posts(raw: Sequence[str], role: str) -> list[str]:
+    """The words of `raw` naming `role` as a post: 'internship' for an NLP Intern."""
+    return [w for w in raw if w.endswith("ship") and len(w) > 7 and w[:-4] in words(role)]
 
 
 def _paraphrase(q: Query, raw: Sequence[str], part: str) -> bool:
