@@ -812,3 +812,11 @@ def test_a_job_named_as_a_post() -> None:
         {"role": "Engineer", "company": "Trasa", "period": "2018 – 2023"}]})
     reply = engine.answer_detail("what did he build during the internship")
     assert reply.answered and "splitter" in reply.text
+
+
+def test_a_skill_named_in_another_order_or_without_its_plus() -> None:
+    engine = _kim({"skills": {"Languages": ["KDB+/q", "C"], "Fuzzing": ["AFL++"]}})
+    for question in ("q/kdb experience or not", "does he know kdb", "any afl experience?"):
+        reply = engine.answer_detail(question)
+        assert reply.answered and reply.intent == "skill", question
+    assert engine.answer_detail("does he know C").answered

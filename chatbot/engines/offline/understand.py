@@ -133,7 +133,6 @@ class Understander:
         self.weight = {s: (0.5 if s in self.filler else 1.0) / n for s, n in counts.items()}
         self.owner = frozenset(words(profile.owner.name)) | {
             w for w in words(profile.owner.pronouns or "") if w.isalpha()}
-        self.entities = self._entities(profile)
         self.link_aliases: dict[str, str] = {
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
         self.all_links = all_links(profile)
@@ -149,6 +148,7 @@ class Understander:
         profile_text = " ".join(
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
+        self.entities = self._entities(profile)
         # Words that only a field of their own answers, and the names fields go by: a key,
         # a section, an extra value's label ('Phone: ...'), an FAQ question.
         self.field_only = frozenset(stem(w) for w in lex["fields"]["field_only"])
@@ -213,7 +213,7 @@ class Understander:
         labels = [s for group in profile.skills.values() for s in group]
         labels += [t for p in profile.projects for t in p.tech]
         for label in dict.fromkeys(labels):
-            for name in self._skill_names(label):
+            for name in dict.fromkeys([*self._skill_names(label), *self._aliases(label)]):
                 found.append(_Entity("skill", label, name))
         return found
 
@@ -236,7 +236,18 @@ class Understander:
                 names.append(" ".join(words(part)))
         if names[0].endswith(".js"):
             names.append(names[0][:-3])
+        # 'KDB+/q' is also 'kdb' and 'q/kdb': each part of a slash, without a '+' of version.
         return [n for n in names if n and n not in STOPWORDS]
+
+    def _aliases(self, label: str) -> list[str]:
+        """Names of a skill the profile never writes: 'KDB+/q' is also 'kdb' and 'q/kdb'
+        (each part of a slash, without a '+'). A part the profile writes ('CSS' of
+        'CSS/Sass', beside a talk at CSS Day) is left to what the profile says of it."""
+        outer = re.sub(r"\(.*?\)", " ", label)
+        parts = [" ".join(words(p)) for p in outer.split("/")] if "/" in outer else []
+        names = [re.sub(r"(?<=[a-z]{3})\++(?= |$)", "", n) for n in [*parts, *words(outer)]]
+        return [n for n in dict.fromkeys(names) if len(n) > 1 and n not in STOPWORDS
+                and not set(stems(n)) & self.vocab]
 
     def _link_kind(self, key: str) -> str:
         """The link kind a contact.links key is ('resume' -> 'cv')."""
