@@ -805,6 +805,17 @@ def test_a_job_named_by_its_place() -> None:
     assert "Singapore" in engine.answer("which city was he based in while at Brightwater")
 
 
+def test_a_job_described_by_its_company() -> None:
+    engine = _kim({
+        "projects": [{"name": "Tessel", "summary": "Order-book library for exchange feeds"}],
+        "experience": [
+            {"role": "Engineer", "company": "Meridian Exchange Technologies",
+             "highlights": ["Certified every release against recorded traffic"]},
+            {"role": "Analyst", "company": "Ashanti Trading"}]})
+    answer = engine.answer("how were releases checked at the exchange tech company")
+    assert "recorded traffic" in answer
+
+
 def test_a_job_named_as_a_post() -> None:
     engine = _kim({"experience": [
         {"role": "NLP Intern", "company": "Sanasto", "period": "2017",

@@ -184,6 +184,7 @@ class Understander:
                 self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
         self.own_words = self._own_words(facts)
         self.things = frozenset(lex["words"]["things"])
+        self.workplaces = frozenset(lex["words"]["workplaces"])
         self.question_words = list(lex["words"]["question"])
         # Every fact unit as a BM25 document, to find the project a question describes
         # without naming it ('the forest sensor thing', 'the bootloader he wrote').
@@ -748,9 +749,10 @@ class Understander:
             if thing < 1:
                 continue
             said = {stem(w) for w in phrase[:thing]} - self.filler
+            kinds = ("job",) if phrase[thing] in self.workplaces else ("job", "project")
             phrase = phrase[:thing + 1]  # the kind of thing names it too: not a part asked
-            scores = sorted(((len(said & head), kind, i) for kind, i, head in self.heads),
-                            reverse=True)
+            scores = sorted(((len(said & head), kind, i) for kind, i, head in self.heads
+                             if kind in kinds), reverse=True)
             if scores and scores[0][0] and (len(scores) == 1 or scores[1][0] < scores[0][0]):
                 _, kind, i = scores[0]
                 return {**none, kind: [i]}, phrase
