@@ -816,6 +816,15 @@ def test_a_job_described_by_its_company() -> None:
     assert "recorded traffic" in answer
 
 
+def test_a_project_described_with_a_skill_among_its_words() -> None:
+    engine = _kim({"skills": {"Languages": ["KDB+/q", "Python"]}, "projects": [
+        {"name": "Ticktape", "summary": "Toolkit for tick-data checks: gaps and stale quotes",
+         "tech": ["KDB+/q"]},
+        {"name": "Backwash", "summary": "Event-driven backtester", "tech": ["Python"]}]})
+    answer = engine.answer("what problems does his kdb tick-data tool look for")
+    assert "stale quotes" in answer
+
+
 def test_a_job_named_as_a_post() -> None:
     engine = _kim({"experience": [
         {"role": "NLP Intern", "company": "Sanasto", "period": "2017",

@@ -250,6 +250,11 @@ class Understander:
         return [n for n in dict.fromkeys(names) if len(n) > 1 and n not in STOPWORDS
                 and not set(stems(n)) & self.vocab]
 
+    def _skill_words(self, label: int | str) -> set[str]:
+        """Every word a skill is named by ('kdb' and 'q' of 'KDB+/q')."""
+        return {w for e in self.entities if e.kind == "skill" and e.key == label
+                for w in e.full.split()}
+
     def _link_kind(self, key: str) -> str:
         """The link kind a contact.links key is ('resume' -> 'cv')."""
         return self.link_aliases.get(fold(key).replace("_", " "), fold(key))
@@ -281,8 +286,12 @@ class Understander:
                 or self._job_by_post(raw)
         described: list[str] = []
         parts: list[str] = []  # words that found a project: still the part asked of it
-        if not any(found.values()):
-            found, described = self._described(raw)
+        if not found["project"] and not found["job"]:
+            # A skill may only describe the project ('his kdb tick-data tool').
+            described_found, described = self._described(raw)
+            if any(described_found.values()):  # and is then no skill asked of it
+                found = {**described_found, "skill": [
+                    k for k in found["skill"] if not self._skill_words(k) & set(described)]}
         if not any(found.values()):
             found, parts = self._described_by_record(raw)
         if not any(found.values()) and history:
@@ -739,7 +748,7 @@ class Understander:
         for at, word in enumerate(raw):
             if word not in ("the", "his", "her", "their", "that"):
                 continue
-            phrase = [w for w in raw[at + 1: at + 5] if w not in STOPWORDS][:3]
+            phrase = [w for w in raw[at + 1: at + 6] if w not in STOPWORDS][:4]
             # Only a phrase that names a kind of thing: 'the booking system', not 'her salary';
             # or the visitor's own word for it, one the profile never uses, after a word
             # that describes it ('the diagnostics company', 'the weed-spotting rover').
