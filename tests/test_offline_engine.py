@@ -825,6 +825,15 @@ def test_a_project_described_with_a_skill_among_its_words() -> None:
     assert "stale quotes" in answer
 
 
+def test_at_work_names_the_current_job() -> None:
+    engine = _kim({"experience": [
+        {"role": "Compiler Engineer", "company": "Vectra", "period": "2021 – present",
+         "highlights": ["Maintains the LLVM backend for the in-house DSP core"]},
+        {"role": "Intern", "company": "Sanasto", "period": "2019"}]})
+    answer = engine.answer("What target does the backend they maintain at work generate code for?")
+    assert "DSP core" in answer
+
+
 def test_a_job_named_as_a_post() -> None:
     engine = _kim({"experience": [
         {"role": "NLP Intern", "company": "Sanasto", "period": "2017",

@@ -408,9 +408,9 @@ class Understander:
 
     @staticmethod
     def _own_job(text: str) -> bool:
-        """'at their job', 'his current employer': the owner's job, their latest one."""
+        """'at their job', 'his current employer', 'at work': the owner's job, their latest."""
         return bool(re.search(r"\b(?:his|her|their) (?:current |present )?(?:job|employer|"
-                              r"workplace)\b", text))
+                              r"workplace)\b|\bat work\b", text))
 
     def _query(self, question: str, raw: list[str], content: list[str],
                found: dict[str, list[int | str]], negated: bool,
