@@ -834,6 +834,16 @@ def test_at_work_names_the_current_job() -> None:
     assert "DSP core" in answer
 
 
+def test_a_paper_named_by_its_title_is_not_the_project_inside_it() -> None:
+    engine = _kim({
+        "projects": [{"name": "UralLemma", "summary": "Shared lemmatisation benchmark"}],
+        "publications": [{"title": "UralLemma: a lemmatisation benchmark for Uralic languages",
+                          "venue": "LREC-COLING 2024"}]})
+    answer = engine.answer("what venue is 'UralLemma: a lemmatisation benchmark for Uralic "
+                           "languages' in")
+    assert "LREC-COLING 2024" in answer
+
+
 def test_a_job_named_as_a_post() -> None:
     engine = _kim({"experience": [
         {"role": "NLP Intern", "company": "Sanasto", "period": "2017",

@@ -95,6 +95,7 @@ class Query:
     also: tuple[str, ...] = ()  # a long message's other practical asks (location, notice...)
     employer: str = ""  # a name asked of as an employer that is none ('worked at Google')
     elsewhere: str = ""  # where that name does appear, if anywhere ('a highlight')
+    titles: tuple[str, ...] = ()  # titles of talks, papers... named, folded: no cue words
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,11 @@ class Understander:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
                 self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
         self.own_words = self._own_words(facts)
+        # The titles of the entries of extra tables ([[talks]], [[publications]], ...).
+        self.titles = [t for v in profile.extra.values() if isinstance(v, list)
+                       for e in v if isinstance(e, Mapping)
+                       for k in ("title", "name") if isinstance(e.get(k), str)
+                       and len((t := " ".join(words(e[k]))).split()) >= 3]
         self.things = frozenset(lex["words"]["things"])
         self.workplaces = frozenset(lex["words"]["workplaces"])
         self.question_words = list(lex["words"]["question"])
@@ -280,24 +286,27 @@ class Understander:
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
+        titled = [t for t in self.titles if f" {t} " in f" {' '.join(raw)} "]
+        found = self._not_in_title(titled, found)
         if not found["job"] and not found["project"]:
             found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
                 or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw) \
                 or self._job_by_post(raw)
         described: list[str] = []
         parts: list[str] = []  # words that found a project: still the part asked of it
-        if not found["project"] and not found["job"]:
+        if not found["project"] and not found["job"] and not titled:
             # A skill may only describe the project ('his kdb tick-data tool').
             described_found, described = self._described(raw)
             if any(described_found.values()):  # and is then no skill asked of it
                 found = {**described_found, "skill": [
                     k for k in found["skill"] if not self._skill_words(k) & set(described)]}
-        if not any(found.values()):
+        if not any(found.values()) and not titled:
             found, parts = self._described_by_record(raw)
         if not any(found.values()) and history:
             found = self._from_history(raw, history)
         content = self._content(raw)
-        return self._query(question, raw, content, found, negated, described, parts)
+        return self._query(question, raw, content, found, negated, described, parts,
+                           tuple(titled))
 
     def _about_owner(self, text: str) -> str:
         """A long message without the clauses about the visitor ('I'm hiring for a product
@@ -414,7 +423,8 @@ class Understander:
 
     def _query(self, question: str, raw: list[str], content: list[str],
                found: dict[str, list[int | str]], negated: bool,
-               described: Sequence[str] = (), parts: Sequence[str] = ()) -> Query:
+               described: Sequence[str] = (), parts: Sequence[str] = (),
+               titles: tuple[str, ...] = ()) -> Query:
         """Put the parts of a question together and pick its intent."""
         named = set(words(" ".join(str(k) for k in found["skill"]))) | set(described)
         named |= {w for e in self.entities if e.kind == "skill" and e.key in found["skill"]
@@ -457,7 +467,7 @@ class Understander:
                                and stem(w) not in self.weight and stem(w) not in self.filler)),
             faq=self._why_faq(raw, content), wants_amount=bool(self.amount & set(raw) - named),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
-            current=bool(NOW & set(raw)), negated=negated,
+            current=bool(NOW & set(raw)), negated=negated, titles=titles,
             wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
                                         " ".join(raw))),
         )
@@ -723,6 +733,16 @@ class Understander:
                 found[e.kind].append(e.key)
         return found
 
+    def _not_in_title(self, titles: Sequence[str],
+                      found: dict[str, list[int | str]]) -> dict[str, list[int | str]]:
+        """Without the names inside the `titles` of a talk, paper or dataset the question
+        names ('what venue is UralLemma: a lemmatisation benchmark for ...' asks the paper,
+        not the UralLemma project): the entry's own line answers."""
+        inside = {(e.kind, e.key) for e in self.entities for t in titles
+                  if f" {e.full} " in f" {t} "}
+        return {kind: [k for k in keys if (kind, k) not in inside]
+                for kind, keys in found.items()}
+
     def _fits(self, e: _Entity, raw: list[str]) -> bool:
         """True when one word of a longer name ('ledger' of 'Ledger chaos drills') names
         that project or job: its record holds one of the question's other topic words the
@@ -948,9 +968,10 @@ class Understander:
                 return "greeting"
             if not content and not self.owner & set(raw) and not {"who", "about"} & set(raw):
                 return "greeting"
-        # A listed skill's own words cue nothing ('Project Fluent', 'product discovery').
+        # A listed skill's own words cue nothing ('Project Fluent', 'product discovery'), nor
+        # a title's ('... for twelve Uralic languages').
         named = {w for e in self.entities if e.kind == "skill" and e.key in q.skills
-                 for w in words(e.full)}
+                 for w in words(e.full)} | {w for t in q.titles for w in t.split()}
         said = [w for w in raw if w not in named]
         scores = self._kind_of(said, self._scores([stem(w) for w in said if w not in self.owner]))
         if self._spoken(said):
