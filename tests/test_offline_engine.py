@@ -844,6 +844,14 @@ def test_a_paper_named_by_its_title_is_not_the_project_inside_it() -> None:
     assert "LREC-COLING 2024" in answer
 
 
+def test_a_talk_described_by_its_title_keeps_its_own_line() -> None:
+    engine = _kim({"talks": [
+        {"title": "Conflating 400k addresses", "event": "FOSS4G Europe 2024"},
+        {"title": "Vector tiles without a tile server", "event": "State of the Map 2023"}]})
+    answer = engine.answer("what's the event of the vector tiles talk")
+    assert "State of the Map 2023" in answer
+
+
 def test_a_job_named_as_a_post() -> None:
     engine = _kim({"experience": [
         {"role": "NLP Intern", "company": "Sanasto", "period": "2017",

@@ -209,6 +209,10 @@ class Composer:
         need, terms = set(q.topic), set(q.terms)
         said = set(stems(answer.text))
         best = found.covering[0]
+        if q.intent in NAMED_TOPICS and best.text in answer.text:
+            # 'the event of the vector tiles talk': the topic's answer holds the fact covering
+            # it (its table's key names, 'Event', are searched but not quoted); no other.
+            return answer
         if q.intent in ("project", "job") and (best.project in q.projects
                                                 or best.job in q.jobs):
             # A part of the named thing's own record that its answer left out: added to it.
