@@ -852,6 +852,16 @@ def test_a_talk_described_by_its_title_keeps_its_own_line() -> None:
     assert "State of the Map 2023" in answer
 
 
+def test_a_job_found_by_its_title_line_answers_from_its_record() -> None:
+    engine = _kim({
+        "education": {"degrees": ["MSc Finance, University of Oxford (2014)"]},
+        "experience": [
+            {"role": "Teaching Assistant", "company": "University of Oxford", "period": "2013",
+             "highlights": ["Ran problem classes for the stochastic calculus course"]},
+            {"role": "Quant Developer", "company": "Halden", "period": "2021 – present"}]})
+    assert "stochastic calculus" in engine.answer("did he ever teach anything at oxford")
+
+
 def test_a_job_named_as_a_post() -> None:
     engine = _kim({"experience": [
         {"role": "NLP Intern", "company": "Sanasto", "period": "2017",

@@ -676,11 +676,12 @@ class Composer:
             what = {"relocation": f"whether {self.first} would relocate"}.get(q.intent, "that")
             return self._not_covered(q.intent, what, self._related(found))
         best = facts[0]
-        if q.intent == "unknown" and best.kind not in ("project", "job") \
-                and (best.project >= 0 or best.job >= 0) \
-                and not set(q.topic) <= set(stems(searched(best))):
-            # Found through its project or job ('game jams': a highlight of the jam game):
-            # that project or job, with what the question asks of it.
+        if q.intent == "unknown" and (best.project >= 0 or best.job >= 0) \
+                and (best.kind == "job" or best.kind != "project"
+                     and not set(q.topic) <= set(stems(searched(best)))):
+            # Found through its project or job ('game jams': a highlight of the jam game), or
+            # a job's title line, which says only its name ('did he teach at oxford': the
+            # Teaching Assistant job): that project or job, with what the question asks of it.
             rest = tuple(s for s in q.asked if s not in q.topic)
             if best.job >= 0:
                 return _adding(self._job(replace(q, jobs=(best.job,), asked=rest), found,
