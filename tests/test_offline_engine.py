@@ -842,6 +842,10 @@ def test_a_paper_named_by_its_title_is_not_the_project_inside_it() -> None:
     answer = engine.answer("what venue is 'UralLemma: a lemmatisation benchmark for Uralic "
                            "languages' in")
     assert "LREC-COLING 2024" in answer
+    talk = "what event is 'Conflating 400k addresses without upsetting anyone'"
+    engine = _kim({"talks": [{"title": "Conflating 400k addresses without upsetting anyone",
+                              "event": "FOSS4G Europe 2024"}]})
+    assert "FOSS4G Europe 2024" in engine.answer(talk)
 
 
 def test_a_talk_described_by_its_title_keeps_its_own_line() -> None:

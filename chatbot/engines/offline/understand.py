@@ -440,7 +440,8 @@ class Understander:
         topic = [s for s in content if s not in self.cue_stems and s not in self.filler
                  and s not in {stem(w) for w in [*named, *parts]}]
         names = typed_names(question)
-        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named, names)
+        titled = {w for t in titles for w in t.split()}  # a title's words ask no field
+        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named | titled, names)
                    and w not in self._field_modifiers(raw)]
         employer = self._not_employer(" ".join(raw), question, found)
         missing += employer + self._compound(question, found["skill"])
