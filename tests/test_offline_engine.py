@@ -867,3 +867,93 @@ def test_a_job_named_by_its_role() -> None:
          "highlights": ["Grew the group to 22 engineers"]}]})
     assert "invoicing" in engine.answer("what did he build back when he was a java dev")
     assert "Trasa" in engine.answer("has he worked as an engineering manager?")
+
+
+def test_a_job_named_by_its_place() -> None:
+    engine = _kim({"experience": [
+        {"role": "Graduate Analyst", "company": "Ashanti Trading", "period": "2014 – 2015",
+         "location": "Accra, Ghana", "highlights": ["Automated the cocoa reports"]},
+        {"role": "Quant Developer", "company": "Brightwater", "period": "2018 – 2021",
+         "location": "Singapore", "highlights": ["Built the firm's risk checks"]}]})
+    assert "Graduate Analyst" in engine.answer("What was his job title in Ghana?")
+    assert "cocoa" in engine.answer("what did he automate back in accra")
+    assert "Brightwater" in engine.answer("what firm was he at in singapore")
+    assert "Singapore" in engine.answer("which city was he based in while at Brightwater")
+
+
+def test_a_job_described_by_its_company() -> None:
+    engine = _kim({
+        "projects": [{"name": "Tessel", "summary": "Order-book library for exchange feeds"}],
+        "experience": [
+            {"role": "Engineer", "company": "Meridian Exchange Technologies",
+             "highlights": ["Certified every release against recorded traffic"]},
+            {"role": "Analyst", "company": "Ashanti Trading"}]})
+    answer = engine.answer("how were releases checked at the exchange tech company")
+    assert "recorded traffic" in answer
+
+
+def test_a_project_described_with_a_skill_among_its_words() -> None:
+    engine = _kim({"skills": {"Languages": ["KDB+/q", "Python"]}, "projects": [
+        {"name": "Ticktape", "summary": "Toolkit for tick-data checks: gaps and stale quotes",
+         "tech": ["KDB+/q"]},
+        {"name": "Backwash", "summary": "Event-driven backtester", "tech": ["Python"]}]})
+    answer = engine.answer("what problems does his kdb tick-data tool look for")
+    assert "stale quotes" in answer
+
+
+def test_at_work_names_the_current_job() -> None:
+    engine = _kim({"experience": [
+        {"role": "Compiler Engineer", "company": "Vectra", "period": "2021 – present",
+         "highlights": ["Maintains the LLVM backend for the in-house DSP core"]},
+        {"role": "Intern", "company": "Sanasto", "period": "2019"}]})
+    answer = engine.answer("What target does the backend they maintain at work generate code for?")
+    assert "DSP core" in answer
+
+
+def test_a_paper_named_by_its_title_is_not_the_project_inside_it() -> None:
+    engine = _kim({
+        "projects": [{"name": "UralLemma", "summary": "Shared lemmatisation benchmark"}],
+        "publications": [{"title": "UralLemma: a lemmatisation benchmark for Uralic languages",
+                          "venue": "LREC-COLING 2024"}]})
+    answer = engine.answer("what venue is 'UralLemma: a lemmatisation benchmark for Uralic "
+                           "languages' in")
+    assert "LREC-COLING 2024" in answer
+    talk = "what event is 'Conflating 400k addresses without upsetting anyone'"
+    engine = _kim({"talks": [{"title": "Conflating 400k addresses without upsetting anyone",
+                              "event": "FOSS4G Europe 2024"}]})
+    assert "FOSS4G Europe 2024" in engine.answer(talk)
+
+
+def test_a_talk_described_by_its_title_keeps_its_own_line() -> None:
+    engine = _kim({"talks": [
+        {"title": "Conflating 400k addresses", "event": "FOSS4G Europe 2024"},
+        {"title": "Vector tiles without a tile server", "event": "State of the Map 2023"}]})
+    answer = engine.answer("what's the event of the vector tiles talk")
+    assert "State of the Map 2023" in answer
+
+
+def test_a_job_found_by_its_title_line_answers_from_its_record() -> None:
+    engine = _kim({
+        "education": {"degrees": ["MSc Finance, University of Oxford (2014)"]},
+        "experience": [
+            {"role": "Teaching Assistant", "company": "University of Oxford", "period": "2013",
+             "highlights": ["Ran problem classes for the stochastic calculus course"]},
+            {"role": "Quant Developer", "company": "Halden", "period": "2021 – present"}]})
+    assert "stochastic calculus" in engine.answer("did he ever teach anything at oxford")
+
+
+def test_a_job_named_as_a_post() -> None:
+    engine = _kim({"experience": [
+        {"role": "NLP Intern", "company": "Sanasto", "period": "2017",
+         "highlights": ["Wrote a compound-word splitter"]},
+        {"role": "Engineer", "company": "Trasa", "period": "2018 – 2023"}]})
+    reply = engine.answer_detail("what did he build during the internship")
+    assert reply.answered and "splitter" in reply.text
+
+
+def test_a_skill_named_in_another_order_or_without_its_plus() -> None:
+    engine = _kim({"skills": {"Languages": ["KDB+/q", "C"], "Fuzzing": ["AFL++"]}})
+    for question in ("q/kdb experience or not", "does he know kdb", "any afl experience?"):
+        reply = engine.answer_detail(question)
+        assert reply.answered and reply.intent == "skill", question
+    assert engine.answer_detail("does he know C").answered

@@ -39,18 +39,19 @@ DEV = sorted((EVAL / "dev").glob("*.toml"))
 HELD_OUT_FLOOR = {"right": 0.705, "said_so": 0.836}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
-# them yet, so each keeps what was measured last (after round eleven) instead.
+# them yet, so each keeps what was measured last (after round eleven; compiler, dataeng and
+# geospatial after round twelve, part E) instead.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
     "audiodsp": {"right": 0.906, "said_so": 0.928},
     "bioinfo": {"right": 0.918, "said_so": 0.944},
     "climate": {"right": 0.89, "said_so": 1.0},
-    "compiler": {"right": 0.818, "said_so": 0.941},
-    "dataeng": {"right": 0.854, "said_so": 0.75},
+    "compiler": {"right": 0.84, "said_so": 0.941},
+    "dataeng": {"right": 0.872, "said_so": 0.75},
     "devrel": {"right": 0.775, "said_so": 0.882},
     "engmanager": {"right": 0.702, "said_so": 0.75},
     "fpga": {"right": 0.827, "said_so": 0.882},
-    "geospatial": {"right": 0.763, "said_so": 0.764},
+    "geospatial": {"right": 0.781, "said_so": 0.764},
     "i18n": {"right": 0.916, "said_so": 0.666},
     "mobile": {"right": 0.912, "said_so": 1.0},
     "payments": {"right": 0.913, "said_so": 0.857},

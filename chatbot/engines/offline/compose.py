@@ -212,6 +212,10 @@ class Composer:
         need, terms = set(q.topic), set(q.terms)
         said = set(stems(answer.text))
         best = found.covering[0]
+        if q.intent in NAMED_TOPICS and best.text in answer.text:
+            # 'the event of the vector tiles talk': the topic's answer holds the fact covering
+            # it (its table's key names, 'Event', are searched but not quoted); no other.
+            return answer
         if q.intent in ("project", "job") and (best.project in q.projects
                                                 or best.job in q.jobs):
             # A part of the named thing's own record that its answer left out: added to it.
@@ -624,7 +628,8 @@ class Composer:
         asked = _asked(self._kin(q), [*job.highlights, *notes,
                                       *(_cite(f) for f in found.mentioning), *keyed],
                        self.link_words)
-        if not asked and "where" in words(q.text):  # 'where was the Arturia job': its place
+        # 'where was the Arturia job', 'which city was he based in': its place key.
+        if not asked and ("where" in words(q.text) or self.places & set(q.asked)):
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
         # Asked something no part names ('how big is the company'): the owner's notes on
@@ -683,11 +688,12 @@ class Composer:
             what = {"relocation": f"whether {self.first} would relocate"}.get(q.intent, "that")
             return self._not_covered(q.intent, what, self._related(found))
         best = facts[0]
-        if q.intent == "unknown" and best.kind not in ("project", "job") \
-                and (best.project >= 0 or best.job >= 0) \
-                and not set(q.topic) <= set(stems(searched(best))):
-            # Found through its project or job ('game jams': a highlight of the jam game):
-            # that project or job, with what the question asks of it.
+        if q.intent == "unknown" and (best.project >= 0 or best.job >= 0) \
+                and (best.kind == "job" or best.kind != "project"
+                     and not set(q.topic) <= set(stems(searched(best)))):
+            # Found through its project or job ('game jams': a highlight of the jam game), or
+            # a job's title line, which says only its name ('did he teach at oxford': the
+            # Teaching Assistant job): that project or job, with what the question asks of it.
             rest = tuple(s for s in q.asked if s not in q.topic)
             if best.job >= 0:
                 return _adding(self._job(replace(q, jobs=(best.job,), asked=rest), found,

@@ -97,6 +97,7 @@ class Query:
     also: tuple[str, ...] = ()  # a long message's other practical asks (location, notice...)
     employer: str = ""  # a name asked of as an employer that is none ('worked at Google')
     elsewhere: str = ""  # where that name does appear, if anywhere ('a highlight')
+    titles: tuple[str, ...] = ()  # titles of talks, papers... named, folded: no cue words
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,6 @@ class Understander:
         self.weight = {s: (0.5 if s in self.filler else 1.0) / n for s, n in counts.items()}
         self.owner = frozenset(words(profile.owner.name)) | {
             w for w in words(profile.owner.pronouns or "") if w.isalpha()}
-        self.entities = self._entities(profile)
         self.link_aliases: dict[str, str] = {
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
         self.all_links = all_links(profile)
@@ -158,6 +158,7 @@ class Understander:
         profile_text = " ".join(
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
+        self.entities = self._entities(profile)
         # Words that only a field of their own answers, and the names fields go by: a key,
         # a section, an extra value's label ('Phone: ...'), an FAQ question.
         self.field_only = frozenset(stem(w) for w in lex["fields"]["field_only"])
@@ -191,7 +192,14 @@ class Understander:
             for f in named:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
                 self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
+        self.own_words = self._own_words(facts)
+        # The titles of the entries of extra tables ([[talks]], [[publications]], ...).
+        self.titles = [t for v in profile.extra.values() if isinstance(v, list)
+                       for e in v if isinstance(e, Mapping)
+                       for k in ("title", "name") if isinstance(e.get(k), str)
+                       and len((t := " ".join(words(e[k]))).split()) >= 3]
         self.things = frozenset(lex["words"]["things"])
+        self.workplaces = frozenset(lex["words"]["workplaces"])
         self.question_words = list(lex["words"]["question"])
         # Every fact unit as a BM25 document, to find the project a question describes
         # without naming it ('the forest sensor thing', 'the bootloader he wrote').
@@ -221,7 +229,7 @@ class Understander:
         labels = [s for group in profile.skills.values() for s in group]
         labels += [t for p in profile.projects for t in p.tech]
         for label in dict.fromkeys(labels):
-            for name in self._skill_names(label):
+            for name in dict.fromkeys([*self._skill_names(label), *self._aliases(label)]):
                 found.append(_Entity("skill", label, name))
         return found
 
@@ -244,7 +252,23 @@ class Understander:
                 names.append(" ".join(words(part)))
         if names[0].endswith(".js"):
             names.append(names[0][:-3])
+        # 'KDB+/q' is also 'kdb' and 'q/kdb': each part of a slash, without a '+' of version.
         return [n for n in names if n and n not in STOPWORDS]
+
+    def _aliases(self, label: str) -> list[str]:
+        """Names of a skill the profile never writes: 'KDB+/q' is also 'kdb' and 'q/kdb'
+        (each part of a slash, without a '+'). A part the profile writes ('CSS' of
+        'CSS/Sass', beside a talk at CSS Day) is left to what the profile says of it."""
+        outer = re.sub(r"\(.*?\)", " ", label)
+        parts = [" ".join(words(p)) for p in outer.split("/")] if "/" in outer else []
+        names = [re.sub(r"(?<=[a-z]{3})\++(?= |$)", "", n) for n in [*parts, *words(outer)]]
+        return [n for n in dict.fromkeys(names) if len(n) > 1 and n not in STOPWORDS
+                and not set(stems(n)) & self.vocab]
+
+    def _skill_words(self, label: int | str) -> set[str]:
+        """Every word a skill is named by ('kdb' and 'q' of 'KDB+/q')."""
+        return {w for e in self.entities if e.kind == "skill" and e.key == label
+                for w in e.full.split()}
 
     def _link_kind(self, key: str) -> str:
         """The link kind a contact.links key is ('resume' -> 'cv')."""
@@ -271,21 +295,29 @@ class Understander:
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
+        titled = [t for t in self.titles if f" {t} " in f" {' '.join(raw)} "]
+        found = self._not_in_title(titled, found)
         if not found["job"] and not found["project"]:
-            found["job"] = self._job_by_order(text) or self._job_by_kind(" ".join(raw)) \
-                or self._job_by_role(raw)
+            found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
+                or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw) \
+                or self._job_by_post(raw)
         if not any(found.values()) and history and {"it", "its"} & set(raw):
             found = self._from_history(raw, history)  # 'is it open source': the one just named
         described: list[str] = []
         parts: list[str] = []  # words that found a project: still the part asked of it
-        if not any(found.values()):
-            found, described = self._described(raw)
-        if not any(found.values()):
+        if not found["project"] and not found["job"] and not titled:
+            # A skill may only describe the project ('his kdb tick-data tool').
+            described_found, described = self._described(raw)
+            if any(described_found.values()):  # and is then no skill asked of it
+                found = {**described_found, "skill": [
+                    k for k in found["skill"] if not self._skill_words(k) & set(described)]}
+        if not any(found.values()) and not titled:
             found, parts = self._described_by_record(raw)
         if not any(found.values()) and history and self._follows_on(raw):
             found = self._from_history(raw, history)
         content = self._content(raw)
-        q = self._query(question, raw, content, found, negated, described, parts)
+        q = self._query(question, raw, content, found, negated, described, parts,
+                        tuple(titled))
         if q.intent in ("unknown", "greeting") and history and not any(found.values()) \
                 and len(raw) <= 4 and not (self.greeting_words | self.owner) & set(raw):
             # 'from when?' after 'is he available', 'where?' after 'any talks?': the
@@ -384,6 +416,12 @@ class Understander:
         return sorted(range(len(jobs)), key=lambda i: (years[i], -i)) if all(years) \
             else list(reversed(range(len(jobs))))
 
+    def _job_by_post(self, raw: list[str]) -> list[int | str]:
+        """The one job whose role the question names as a post ('what did she build during
+        the internship': the NLP Intern job; an apprenticeship, a fellowship)."""
+        jobs = [i for i, j in enumerate(self.profile.experience) if _posts(raw, j.role)]
+        return [jobs[0]] if len(jobs) == 1 else []
+
     def _job_by_order(self, text: str) -> list[int | str]:
         """The earliest job for 'her first job', the latest for 'her last role'."""
         m = re.search(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
@@ -407,13 +445,14 @@ class Understander:
 
     @staticmethod
     def _own_job(text: str) -> bool:
-        """'at their job', 'his current employer': the owner's job, their latest one."""
+        """'at their job', 'his current employer', 'at work': the owner's job, their latest."""
         return bool(re.search(r"\b(?:his|her|their) (?:current |present )?(?:job|employer|"
-                              r"workplace)\b", text))
+                              r"workplace)\b|\bat work\b", text))
 
     def _query(self, question: str, raw: list[str], content: list[str],
                found: dict[str, list[int | str]], negated: bool,
-               described: Sequence[str] = (), parts: Sequence[str] = ()) -> Query:
+               described: Sequence[str] = (), parts: Sequence[str] = (),
+               titles: tuple[str, ...] = ()) -> Query:
         """Put the parts of a question together and pick its intent."""
         named = set(words(" ".join(str(k) for k in found["skill"]))) | set(described)
         named |= {w for e in self.entities if e.kind == "skill" and e.key in found["skill"]
@@ -424,10 +463,13 @@ class Understander:
         # A link named by its service: 'Google Scholar' is scholar.google.com.
         named |= {w for key in links for w in words(_host(self.all_links.get(key, "")))}
         named |= self._impact_words(raw, found)
+        named |= {w for i in found["job"]  # 'the internship' names the NLP Intern job
+                  for w in _posts(raw, self.profile.experience[int(i)].role)}
         topic = [s for s in content if s not in self.cue_stems and s not in self.filler
                  and s not in {stem(w) for w in [*named, *parts]}]
         names = typed_names(question)
-        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named, names)
+        titled = {w for t in titles for w in t.split()}  # a title's words ask no field
+        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named | titled, names)
                    and w not in self._field_modifiers(raw)]
         employer = self._not_employer(" ".join(raw), question, found)
         missing += employer + self._compound(question, found["skill"])
@@ -454,7 +496,7 @@ class Understander:
                                and stem(w) not in self.weight and stem(w) not in self.filler)),
             faq=self._why_faq(raw, content), wants_amount=bool(self.amount & set(raw) - named),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
-            current=bool(NOW & set(raw)), negated=negated,
+            current=bool(NOW & set(raw)), negated=negated, titles=titles,
             wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
                                         " ".join(raw))),
         )
@@ -726,6 +768,16 @@ class Understander:
                 found[e.kind].append(e.key)
         return found
 
+    def _not_in_title(self, titles: Sequence[str],
+                      found: dict[str, list[int | str]]) -> dict[str, list[int | str]]:
+        """Without the names inside the `titles` of a talk, paper or dataset the question
+        names ('what venue is UralLemma: a lemmatisation benchmark for ...' asks the paper,
+        not the UralLemma project): the entry's own line answers."""
+        inside = {(e.kind, e.key) for e in self.entities for t in titles
+                  if f" {e.full} " in f" {t} "}
+        return {kind: [k for k in keys if (kind, k) not in inside]
+                for kind, keys in found.items()}
+
     def _fits(self, e: _Entity, raw: list[str]) -> bool:
         """True when one word of a longer name ('ledger' of 'Ledger chaos drills') names
         that project or job: its record holds one of the question's other topic words the
@@ -751,7 +803,7 @@ class Understander:
         for at, word in enumerate(raw):
             if word not in ("the", "his", "her", "their", "that"):
                 continue
-            phrase = [w for w in raw[at + 1: at + 5] if w not in STOPWORDS][:3]
+            phrase = [w for w in raw[at + 1: at + 6] if w not in STOPWORDS][:4]
             # Only a phrase that names a kind of thing: 'the booking system', not 'her salary';
             # or the visitor's own word for it, one the profile never uses, after a word
             # that describes it ('the diagnostics company', 'the weed-spotting rover').
@@ -761,13 +813,35 @@ class Understander:
             if thing < 1:
                 continue
             said = {stem(w) for w in phrase[:thing]} - self.filler
+            kinds = ("job",) if phrase[thing] in self.workplaces else ("job", "project")
             phrase = phrase[:thing + 1]  # the kind of thing names it too: not a part asked
-            scores = sorted(((len(said & head), kind, i) for kind, i, head in self.heads),
-                            reverse=True)
+            scores = sorted(((len(said & head), kind, i) for kind, i, head in self.heads
+                             if kind in kinds), reverse=True)
             if scores and scores[0][0] and (len(scores) == 1 or scores[1][0] < scores[0][0]):
                 _, kind, i = scores[0]
                 return {**none, kind: [i]}, phrase
         return none, []
+
+    def _own_words(self, facts: Sequence[Fact]) -> dict[str, int]:
+        """The stems only one job's title line or keys use, and no fact outside it ('accra' of
+        its location key, 'oxford' of its company): each names that job."""
+        owners: dict[str, set[int]] = {}
+        for f in facts:
+            # A job names itself by its title line and keys, not by what its highlights name.
+            naming = f.job < 0 or f.kind in ("job", "extra")
+            for s in set(stems(f"{f.text} {f.keys}")) if naming else ():
+                owners.setdefault(s, set()).add(f.job)
+        plain = self.filler | self.cue_stems | self.aspect_stems | self.owner
+        return {s: next(iter(js)) for s, js in owners.items()
+                if len(js) == 1 and min(js) >= 0 and s not in plain and len(s) > 2}
+
+    def _job_by_place(self, raw: list[str]) -> list[int | str]:
+        """The one job a question names by its place: 'in' or 'at' a word only its title
+        line or keys use ('what was his job title in Ghana', 'what did he automate back in
+        accra'). The word stays asked: the job's place key may be what is asked."""
+        said = {self.own_words[s] for before, w in zip(raw, raw[1:], strict=False)
+                if before in ("in", "at") and (s := stem(w)) in self.own_words}
+        return [said.pop()] if len(said) == 1 else []
 
     def _described_by_record(self, raw: list[str]
                              ) -> tuple[dict[str, list[int | str]], list[str]]:
@@ -967,9 +1041,10 @@ class Understander:
             if not content and not self.owner & set(raw) and not {"who", "about"} & set(raw) \
                     and not (q.projects or q.jobs):  # 'and before that?' goes on with a job
                 return "greeting"
-        # A listed skill's own words cue nothing ('Project Fluent', 'product discovery').
+        # A listed skill's own words cue nothing ('Project Fluent', 'product discovery'), nor
+        # a title's ('... for twelve Uralic languages').
         named = {w for e in self.entities if e.kind == "skill" and e.key in q.skills
-                 for w in words(e.full)}
+                 for w in words(e.full)} | {w for t in q.titles for w in t.split()}
         said = [w for w in raw if w not in named]
         scores = self._kind_of(said, self._scores([stem(w) for w in said if w not in self.owner]))
         if self._spoken(said):
@@ -1120,6 +1195,11 @@ _SIGN_OFF = re.compile(
     r"[,!.]*\s+|(?<=[.!?\n])\s*[-\u2013\u2014~]\s*)(?:[A-Z][\w'\u2019-]*\s*){1,2}[.!]?\s*$")
 _INTRODUCED = re.compile(r"\b(?:(?i:i'm|i am|my name is|this is)\s+|(?i:hi|hello|hey),?\s+)"
                          r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)(?:\s+here\b)?")
+
+
+def _posts(raw: Sequence[str], role: str) -> list[str]:
+    """The words of `raw` naming `role` as a post: 'internship' for an NLP Intern."""
+    return [w for w in raw if w.endswith("ship") and len(w) > 7 and w[:-4] in words(role)]
 
 
 def _paraphrase(q: Query, raw: Sequence[str], part: str) -> bool:
