@@ -319,7 +319,8 @@ class Understander:
         q = self._query(question, raw, content, found, negated, described, parts,
                         tuple(titled))
         if q.intent in ("unknown", "greeting") and history and not any(found.values()) \
-                and len(raw) <= 4 and not (self.greeting_words | self.owner) & set(raw):
+                and len(raw) <= 4 and not q.topic \
+                and not (self.greeting_words | self.owner) & set(raw):
             # 'from when?' after 'is he available', 'where?' after 'any talks?': the
             # question before, asked again with this one's words.
             last = next((e.text for e in reversed(history) if e.role == "visitor"), "")
@@ -896,6 +897,8 @@ class Understander:
                     else mentions[-1]
                 return {**none, kind: [key]}
             first = exchange.text.split("\n")[0]
+            if exchange.role == "assistant" and first.startswith("-") and ordinal is None:
+                return none  # a list of talks or awards: a thing it names in passing is no 'it'
             # An answer that opens on a skill ('Yes: Kubernetes is one of her skills') is
             # about it: 'what did she do with it'. Not one that names a skill further on.
             opening = " ".join(words(first)[:3])
