@@ -791,3 +791,16 @@ def test_a_job_named_by_its_role() -> None:
          "highlights": ["Grew the group to 22 engineers"]}]})
     assert "invoicing" in engine.answer("what did he build back when he was a java dev")
     assert "Trasa" in engine.answer("has he worked as an engineering manager?")
+
+
+def test_a_phone_and_the_right_to_work_asked_in_other_words() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org", "phone": "+44 7700 900123"},
+                   "faq": [{"question": "Do you need a work permit?",
+                            "answer": "No: Kim is a Dutch citizen."}]})
+    assert "+44 7700 900123" in engine.answer("number to ring her on?")
+    assert "Dutch citizen" in engine.answer("would we have to sort out a visa")
+    reply = engine.answer_detail("would she need a visa to work in Japan?")
+    assert not reply.answered
+    bare = _kim({})
+    assert not bare.answer_detail("can I ring her?").answered
+    assert not bare.answer_detail("does she need a visa?").answered

@@ -565,7 +565,9 @@ class Understander:
         if intent in ("project", "job"):
             names = typed_names(q.text)
             return tuple(w for w in q.missing if stem(w) in self.required or w in names)
-        if intent in ("greeting", "thanks", "faq", "overview"):
+        if intent == "faq":  # 'a visa to work in Germany' is no answer about the UK
+            return tuple(w for w in q.missing if self._hard(w, q))
+        if intent in ("greeting", "thanks", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
         return tuple(w for w in q.missing if self._hard(w, q))
 
