@@ -804,3 +804,14 @@ def test_a_phone_and_the_right_to_work_asked_in_other_words() -> None:
     bare = _kim({})
     assert not bare.answer_detail("can I ring her?").answered
     assert not bare.answer_detail("does she need a visa?").answered
+
+
+def test_pronouns_asked_as_a_choice_and_an_id_kept_as_a_key_of_its_own() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "pronouns": "they/them", "orcid": "0000-0001-2345-6789"}})
+    for question in ("he or she?", "is kim a he or a she"):
+        assert "they/them" in engine.answer(question), question
+    assert "0000-0001-2345-6789" in engine.answer("what's their orcid")
+    bare = _kim({})
+    assert not bare.answer_detail("he or she?").answered
+    assert not bare.answer_detail("orcid?").answered

@@ -138,6 +138,9 @@ class Understander:
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
         self.all_links = all_links(profile)
         self.link_keys = {self._link_kind(k): k for k in self.all_links}
+        # Kinds the owner keeps as a key of their own, not a link ('orcid = "0000-..."').
+        self.kept_kinds = frozenset(self._link_kind(str(k).rsplit(".", 1)[-1])
+                                    for k in profile.extra)
         hosted = [k for k, url in self.all_links.items()
                   if any(h in url for h in lex["hosts"]["code"])]
         if hosted and "code" not in self.link_keys:
@@ -250,6 +253,7 @@ class Understander:
         if any(p in text for p in self.injection) or re.search(r"\bdan\b", text):
             return Query(question, "unknown", injection=True)
         text = re.sub(r"\b(e-?mail|web)\s+address(es)?\b", "email", text)
+        text = _pronoun_choice(text)
         # How soon she can leave her current employer is her notice period (not why she
         # left the last one).
         text = re.sub(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|role|"
@@ -824,7 +828,8 @@ class Understander:
                 asked.add(self._link_kind(key))
         weak = {"website", "blog"} if {"project", "projects", "app"} & set(raw) else set()
         present = tuple(self.link_keys[k] for k in sorted(asked) if k in self.link_keys)
-        lacking = tuple(k for k in sorted(asked - weak) if k not in self.link_keys)
+        lacking = tuple(k for k in sorted(asked - weak - self.kept_kinds)
+                        if k not in self.link_keys)
         return present, lacking
 
     def _groups(self, content: list[str]) -> tuple[str, ...]:
@@ -1077,6 +1082,17 @@ def without_visitor(question: str) -> str:
     question = _SIGN_OFF.sub("", question) or question
     return _INTRODUCED.sub(lambda m: m.group(0).replace(m.group("name"),
                                                         m.group("name").lower()), question)
+
+
+def _pronoun_choice(text: str) -> str:
+    """'he or she?', 'is Kim a he or a she': a choice of pronouns and nothing else asks the
+    owner's pronouns."""
+    choice = re.fullmatch(rf"\W*(?:(?:is|so|and) (?:\w+ )?)?(?:an? )?({_PRONOUN})\s*(?:or|/)\s*"
+                          rf"(?:an? )?({_PRONOUN})\W*", text)
+    return "pronouns" if choice and choice.group(1) != choice.group(2) else text
+
+
+_PRONOUN = "he|she|they|him|her|them"
 
 
 def _starting(raw: Sequence[str]) -> bool:
