@@ -815,3 +815,14 @@ def test_pronouns_asked_as_a_choice_and_an_id_kept_as_a_key_of_its_own() -> None
     bare = _kim({})
     assert not bare.answer_detail("he or she?").answered
     assert not bare.answer_detail("orcid?").answered
+
+
+def test_a_language_named_elsewhere_is_not_one_the_owner_speaks() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "languages": ["Arabic (native)", "English (fluent)"]},
+                   "experience": [{"role": "Engineer", "company": "Maplewave", "period": "2021",
+                                   "highlights": ["Took the product to 27 locales, including "
+                                                  "Arabic and Hebrew"]}]})
+    for question in ("does she speak Hebrew?", "does she speak hebrew"):
+        assert not engine.answer_detail(question).answered, question
+    assert "Arabic" in engine.answer("does she speak arabic")

@@ -654,7 +654,13 @@ class Composer:
     def _topical(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         """Talks, education...: the facts on that topic; anything else: facts that cover it."""
         facts = found.topical or (found.covering if q.intent == "unknown" else ())
-        if not facts and q.intent in NAMED_TOPICS and (q.names or q.skills) and found.covering:
+        unspoken = _unspoken(q, facts)
+        if unspoken:
+            # 'does she speak Hebrew' when her languages leave it out: a project that names
+            # Hebrew is no language she speaks.
+            return self._not_covered(q.intent, unspoken, "; ".join(_cite(f) for f in facts))
+        if not facts and q.intent in (*NAMED_TOPICS, "languages") and (q.names or q.skills) \
+                and found.covering:
             # 'did she go to school in Lyon': no education fact names Lyon; a language note
             # that does is what the profile says, not where she studied.
             return self._not_covered(q.intent, "that", _cite(found.covering[0]))
@@ -799,6 +805,19 @@ def _unnamed(text: str, asked: set[str]) -> tuple[str, set[str]]:
                 said, hit = said or line, hit | found
     mentions = sum(stem(fold(w)) in asked for w in re.findall(r"[\w-]+", text))
     return (said, hit) if unnamed and unnamed >= mentions else ("", set())
+
+
+def _unspoken(q: Query, spoken: Sequence[Fact]) -> str:
+    """The language a question asks whether the owner speaks ('does she speak Hebrew'), when
+    none of the facts on the languages they speak names it (as typed), else ''."""
+    if q.intent != "languages" or not spoken or not q.topic \
+            or not {"speak", "speaks", "spoken", "fluent"} & set(words(q.text)):
+        return ""
+    said = {s for f in spoken for s in stems(f.text)}
+    if any(s in said for s in q.topic):
+        return ""
+    typed = [t for t in re.findall(r"[\w-]+", q.text) if stem(fold(t)) in q.topic]
+    return f"“{' '.join(typed)}”" if typed else "that"
 
 
 def _asks_kind(q: Query) -> bool:
