@@ -659,8 +659,8 @@ class Composer:
             # 'does she speak Hebrew' when her languages leave it out: a project that names
             # Hebrew is no language she speaks.
             return self._not_covered(q.intent, unspoken, "; ".join(_cite(f) for f in facts))
-        if not facts and q.intent in (*NAMED_TOPICS, "languages") and (q.names or q.skills) \
-                and found.covering:
+        if not facts and (q.intent in NAMED_TOPICS or _asks_spoken(q)) \
+                and (q.names or q.skills) and found.covering:
             # 'did she go to school in Lyon': no education fact names Lyon; a language note
             # that does is what the profile says, not where she studied.
             return self._not_covered(q.intent, "that", _cite(found.covering[0]))
@@ -808,16 +808,24 @@ def _unnamed(text: str, asked: set[str]) -> tuple[str, set[str]]:
 
 
 def _unspoken(q: Query, spoken: Sequence[Fact]) -> str:
-    """The language a question asks whether the owner speaks ('does she speak Hebrew'), when
-    none of the facts on the languages they speak names it (as typed), else ''."""
-    if q.intent != "languages" or not spoken or not q.topic \
-            or not {"speak", "speaks", "spoken", "fluent"} & set(words(q.text)):
+    """The language, in one word, a question asks whether the owner speaks ('does she speak
+    Hebrew'), when none of the facts on the languages they speak names it (as typed), else
+    ''."""
+    if not _asks_spoken(q) or not spoken or len(q.topic) != 1:
         return ""
-    said = {s for f in spoken for s in stems(f.text)}
-    if any(s in said for s in q.topic):
+    if q.topic[0] in {s for f in spoken for s in stems(f.text)}:
         return ""
     typed = [t for t in re.findall(r"[\w-]+", q.text) if stem(fold(t)) in q.topic]
     return f"“{' '.join(typed)}”" if typed else "that"
+
+
+def _asks_spoken(q: Query) -> bool:
+    """True when the question asks whether the owner speaks a language, in a word for
+    speaking ('does she speak Hebrew', 'fluent in German'); 'spoken at OWASP' is a talk."""
+    said = words(q.text)
+    return q.intent == "languages" and any(
+        w in ("speak", "speaks", "spoken", "fluent") and said[i + 1:i + 2] not in (["at"], ["on"])
+        for i, w in enumerate(said))
 
 
 def _asks_kind(q: Query) -> bool:
