@@ -826,3 +826,10 @@ def test_a_language_named_elsewhere_is_not_one_the_owner_speaks() -> None:
     for question in ("does she speak Hebrew?", "does she speak hebrew"):
         assert not engine.answer_detail(question).answered, question
     assert "Arabic" in engine.answer("does she speak arabic")
+
+
+def test_certified_asks_for_a_certification_the_profile_must_list() -> None:
+    engine = _kim({"skills": {"Audio": ["JUCE"]}})
+    assert not engine.answer_detail("Is she a certified JUCE trainer?").answered
+    listed = _kim({"education": {"certifications": ["AWS Solutions Architect (2022)"]}})
+    assert "AWS Solutions Architect" in listed.answer("is she certified in AWS?")
