@@ -833,3 +833,9 @@ def test_certified_asks_for_a_certification_the_profile_must_list() -> None:
     assert not engine.answer_detail("Is she a certified JUCE trainer?").answered
     listed = _kim({"education": {"certifications": ["AWS Solutions Architect (2022)"]}})
     assert "AWS Solutions Architect" in listed.answer("is she certified in AWS?")
+
+
+def test_an_faq_question_in_everyday_words_found_inside_a_longer_one() -> None:
+    engine = _kim({"faq": [{"question": "Which days can she work?",
+                            "answer": "Tuesday to Thursday, 9:00 to 17:30."}]})
+    assert "Tuesday" in engine.answer("Which days of the week is she free to work?")

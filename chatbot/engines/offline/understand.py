@@ -889,7 +889,16 @@ class Understander:
             close = cover >= 0.75 and (share >= 0.5 or overlap >= 2)
             if (close or (share == 1 and cover >= 0.3)) and score > best_score:
                 best, best_score = i, score
-        return best
+        return best if best >= 0 else self._faq_in_common_words(content)
+
+    def _faq_in_common_words(self, content: list[str]) -> int:
+        """The FAQ entry whose whole question, of two words or more, is in this one even
+        when its words are everyday ones ('Which days can she work?' in 'which days of the
+        week is she free to work'), the longest such; else -1."""
+        said = set(content)
+        whole = [(len(q_stems), i) for i, (q_stems, _) in enumerate(self.faqs)
+                 if len(q_stems) >= 2 and q_stems <= said]
+        return max(whole)[1] if whole else -1
 
     def _intent(self, q: Query, raw: list[str], content: list[str]) -> str:
         """Pick the intent: named things first, then cue words, then the FAQ."""
