@@ -839,3 +839,11 @@ def test_an_faq_question_in_everyday_words_found_inside_a_longer_one() -> None:
     engine = _kim({"faq": [{"question": "Which days can she work?",
                             "answer": "Tuesday to Thursday, 9:00 to 17:30."}]})
     assert "Tuesday" in engine.answer("Which days of the week is she free to work?")
+
+
+def test_how_many_of_a_listed_talk_needs_a_number() -> None:
+    engine = _kim({"talks": [{"title": "Reconciliation is a data problem",
+                              "event": "Devoxx Poland 2023"}]})
+    reply = engine.answer_detail("How many people attended her Devoxx talk?")
+    assert not reply.answered and "Reconciliation" in reply.text
+    assert engine.answer_detail("how many talks has she given?").answered

@@ -126,7 +126,7 @@ class Composer:
                                            "project", "job", "skill", "projects"):
             return self._also(self._figure(self._with_faq(q), q), q, found, visitor)
         make = self.by_intent.get(q.intent, self._topical)
-        answer = self._figure(self._on_topic(make(q, found, visitor), q, found), q)
+        answer = self._count(self._figure(self._on_topic(make(q, found, visitor), q, found), q), q)
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
             said = self.profile.faq[q.faq_topic].answer
             if said not in answer.text:
@@ -160,6 +160,21 @@ class Composer:
         said = next((x.lstrip("- ") for x in answer.text.splitlines()
                      if self.amount & set(words(x)) and len(x) < 200), "")
         return self._not_covered(q.intent, "the amount", said)
+
+    def _count(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'how many <thing>' of a talk, paper, award or degree, unless it
+        gives no number at all ('How many people attended his Devoxx talk?': the talk is
+        listed, its audience is not); a count of the topic itself ('how many talks') is
+        answered by the list, and a lead fact with a number may count it in other words."""
+        if not q.wants_number or not q.detail or not answer.answered or q.also \
+                or answer.intent not in NAMED_TOPICS \
+                or stem(q.detail) in self.topic_cues[1 + NAMED_TOPICS.index(answer.intent)] \
+                or counts(answer.text, q.detail):
+            return answer
+        said = answer.text.splitlines()[0].lstrip("- ")
+        if has_figure(said):  # the answer's lead fact gives a number, of another name
+            return answer
+        return self._not_covered(answer.intent, f"how many {_as_typed(q.text, q.detail)}", said)
 
     def _named(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'which X ...', unless it speaks of an X only without naming it
