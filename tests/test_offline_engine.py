@@ -847,3 +847,13 @@ def test_how_many_of_a_listed_talk_needs_a_number() -> None:
     reply = engine.answer_detail("How many people attended her Devoxx talk?")
     assert not reply.answered and "Reconciliation" in reply.text
     assert engine.answer_detail("how many talks has she given?").answered
+
+
+def test_a_link_asked_of_a_project_without_one_is_not_covered() -> None:
+    engine = _kim({"projects": [
+        {"name": "First 90 Days", "summary": "Onboarding playbook template."},
+        {"name": "Kestrel", "summary": "A FIX gateway.",
+         "highlights": ["Carried the firm's first direct connection to Eurex"]}]})
+    reply = engine.answer_detail("link to the first 90 days playbook?")
+    assert not reply.answered and "kim@example.org" in reply.text
+    assert "Eurex" in engine.answer("which venue did kestrel give the firm its first link to")

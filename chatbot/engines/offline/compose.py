@@ -96,6 +96,7 @@ class Composer:
         self.topic_cues = [frozenset(stems(" ".join(lexicon()["intents"][i]))) - STOPWORDS
                            for i in ("work_mode", *NAMED_TOPICS)]
         self.link_words = frozenset(stems(" ".join(lexicon()["aspects"]["link"])))
+        self.things = frozenset(stems(" ".join(lexicon()["words"]["things"])))
         self.places = frozenset(stems(" ".join(lexicon()["intents"]["location"])))
         self.job_words = frozenset(stems(" ".join(lexicon()["intents"]["experience"])))
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
@@ -547,6 +548,9 @@ class Composer:
 
     def _project(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         p = self.profile.projects[q.projects[0]]
+        if "link" in q.aspects and not p.link and not q.skills \
+                and not set(q.asked) - set(stems(f"{p.name} {p.summary}")) - self.things:
+            return self._no_link(p)  # only its link asked ('link to the playbook?')
         lines: list[str] = []
         for label in q.skills:
             if label in p.tech:
@@ -557,6 +561,13 @@ class Composer:
         if p.link and not any(p.link in line for line in lines):
             lines.append(f"- Link: {autolink(p.link)}")
         return OfflineAnswer("\n".join(lines), True, "project", (p.name,))
+
+    def _no_link(self, p: Project) -> OfflineAnswer:
+        """A link asked of a project that has none: not covered, with what its record says
+        of its code ('can I see the code': 'not open source yet') and the contact."""
+        said = [x for x in [*sentences(p.notes or ""), *p.highlights]
+                if self.link_words & set(stems(x))]
+        return self._not_covered("project", f"a link for {p.name}", "; ".join(said[:2]))
 
     def _project_parts(self, p: Project, q: Query, elsewhere: Sequence[Fact]) -> list[str]:
         """The parts of one project the question asks for (in its record, or in a fact
@@ -581,12 +592,8 @@ class Composer:
         if "tech" in q.aspects:
             tech = ", ".join(p.tech) if p.tech else "no technologies listed"
             return [f"**{p.name}** uses {tech}."]
-        if "link" in q.aspects:
-            if p.link:
-                return [f"**{p.name}**: {autolink(p.link)}"]
-            # 'can I see the code': what the record says of its code ('not open source yet').
-            said = [x for x in [*notes, *p.highlights] if self.link_words & set(stems(x))]
-            return [f"The profile gives no link for {p.name}.", *(f"- {x}" for x in said[:2])]
+        if "link" in q.aspects and p.link:
+            return [f"**{p.name}**: {autolink(p.link)}"]
         lines = [f"**{p.name}**: {p.summary}"]
         if p.tech:
             lines.append(f"- Tech: {', '.join(p.tech)}")
