@@ -798,6 +798,7 @@ def test_a_phone_and_the_right_to_work_asked_in_other_words() -> None:
                    "faq": [{"question": "Do you need a work permit?",
                             "answer": "No: Kim is a Dutch citizen."}]})
     assert "+44 7700 900123" in engine.answer("number to ring her on?")
+    assert "+44 7700 900123" in engine.answer("can I give her a call?")
     assert "Dutch citizen" in engine.answer("would we have to sort out a visa")
     reply = engine.answer_detail("would she need a visa to work in Japan?")
     assert not reply.answered
