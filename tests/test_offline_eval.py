@@ -31,27 +31,28 @@ HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
 # Round eleven's blind sets (nlp, quant, shopify), scored once before and once after round
 # eleven's engine work (tests/eval/README.md, "Rounds"): 69.2% -> 71.2% right fact, 81.6%
-# said so both times. The floors keep that from slipping back; the targets below are not
-# met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.711, "said_so": 0.816}
+# said so both times; 74.3% / 81.6% after round twelve's part F (nlp and quant were tuned
+# on since). The floors keep that from slipping back; the targets below are not met and are
+# marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.743, "said_so": 0.816}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
-# them yet, so each keeps what was measured last (after round eleven) instead.
+# them yet, so each keeps what was measured last (after round twelve, part F) instead.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
-    "audiodsp": {"right": 0.906, "said_so": 0.928},
+    "audiodsp": {"right": 0.906, "said_so": 1.0},
     "bioinfo": {"right": 0.918, "said_so": 0.944},
-    "climate": {"right": 0.89, "said_so": 1.0},
-    "compiler": {"right": 0.818, "said_so": 0.941},
-    "dataeng": {"right": 0.854, "said_so": 0.75},
-    "devrel": {"right": 0.775, "said_so": 0.882},
-    "engmanager": {"right": 0.702, "said_so": 0.75},
+    "climate": {"right": 0.927, "said_so": 1.0},
+    "compiler": {"right": 0.818, "said_so": 1.0},
+    "dataeng": {"right": 0.854, "said_so": 0.812},
+    "devrel": {"right": 0.775, "said_so": 0.941},
+    "engmanager": {"right": 0.702, "said_so": 0.812},
     "fpga": {"right": 0.827, "said_so": 0.882},
-    "geospatial": {"right": 0.763, "said_so": 0.764},
-    "i18n": {"right": 0.916, "said_so": 0.666},
+    "geospatial": {"right": 0.8, "said_so": 0.764},
+    "i18n": {"right": 0.916, "said_so": 0.733},
     "mobile": {"right": 0.912, "said_so": 1.0},
-    "payments": {"right": 0.913, "said_so": 0.857},
-    "qaops": {"right": 0.851, "said_so": 0.937},
+    "payments": {"right": 0.913, "said_so": 0.928},
+    "qaops": {"right": 0.851, "said_so": 1.0},
     "robotics": {"right": 0.822, "said_so": 0.75},
     "staff": {"right": 0.919, "said_so": 1.0},
     "switcher": {"right": 0.77, "said_so": 1.0},
