@@ -858,3 +858,11 @@ def test_a_link_asked_of_a_project_without_one_is_not_covered() -> None:
     reply = engine.answer_detail("link to the first 90 days playbook?")
     assert not reply.answered and "kim@example.org" in reply.text
     assert "Eurex" in engine.answer("which venue did kestrel give the firm its first link to")
+
+
+def test_what_the_owner_would_want_is_in_their_own_word() -> None:
+    engine = _kim({
+        "experience": [{"role": "Junior Developer", "company": "Brightside",
+                        "period": "2025 – present", "highlights": ["Built the quiz app"]}],
+        "audiences": {"recruiter": {"notes": "Happy with a junior title."}}})
+    assert "Happy with a junior title" in engine.answer("Would she mind a junior title?")

@@ -225,6 +225,10 @@ class Composer:
         need, terms = set(q.topic), set(q.terms)
         said = set(stems(answer.text))
         best = found.covering[0]
+        if q.wishes and best.kind in ("faq", "audience") and best.text not in answer.text \
+                and q.intent in _LISTS:
+            # 'would they mind a junior title': what the owner says, not their jobs.
+            return OfflineAnswer(_cite(best), True, answer.intent, _sources([best]))
         if q.intent in ("project", "job") and (best.project in q.projects
                                                 or best.job in q.jobs):
             # A part of the named thing's own record that its answer left out: added to it.

@@ -57,6 +57,9 @@ STOPWORDS = frozenset(
     "towards upon beyond among amongst despite unlike except versus vs via throughout "
     "instead etc since".split()
 )
+# Words that ask what the owner wants, which the owner's own word says (FAQ answers, notes
+# to visitors) rather than their record.
+WISHES = frozenset({"would", "want", "wants", "prefer", "prefers", "suit", "suits", "mind"})
 # Endings that make another word of the same root, which Snowball keeps apart.
 DERIVED = ("ship", "ment", "ness", "ation", "ion", "er", "or", "al", "ist", "ism")
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
@@ -90,6 +93,7 @@ class Query:
     wants_number: bool = False  # 'how many', 'how much': a fact with a figure answers
     wants_amount: bool = False  # a rate, salary or price: only a figure answers
     current: bool = False
+    wishes: bool = False  # 'would he', 'does she want': the owner's own word answers
     negated: bool = False
     injection: bool = False
     also: tuple[str, ...] = ()  # a long message's other practical asks (location, notice...)
@@ -430,7 +434,7 @@ class Understander:
                                and stem(w) not in self.weight and stem(w) not in self.filler)),
             faq=self._why_faq(raw, content), wants_amount=bool(self.amount & set(raw) - named),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
-            current=bool(NOW & set(raw)), negated=negated,
+            current=bool(NOW & set(raw)), negated=negated, wishes=bool(WISHES & set(raw)),
             wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
                                         " ".join(raw))),
         )
