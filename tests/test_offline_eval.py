@@ -31,10 +31,10 @@ HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
 # Round eleven's blind sets (nlp, quant, shopify), scored once before and once after round
 # eleven's engine work (tests/eval/README.md, "Rounds"): 69.2% -> 71.2% right fact, 81.6%
-# said so both times; 74.3% / 81.6% after round twelve's part F (nlp and quant were tuned
+# said so both times; 75.0% / 81.6% after round twelve's part F (nlp and quant were tuned
 # on since). The floors keep that from slipping back; the targets below are not met and are
 # marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.743, "said_so": 0.816}
+HELD_OUT_FLOOR = {"right": 0.75, "said_so": 0.816}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
 # them yet, so each keeps what was measured last (after round twelve, part F) instead.
@@ -55,7 +55,7 @@ DEV_FLOOR_MEASURED = {
     "qaops": {"right": 0.851, "said_so": 1.0},
     "robotics": {"right": 0.822, "said_so": 0.75},
     "staff": {"right": 0.919, "said_so": 1.0},
-    "switcher": {"right": 0.77, "said_so": 1.0},
+    "switcher": {"right": 0.791, "said_so": 1.0},
 }
 
 
