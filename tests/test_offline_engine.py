@@ -957,3 +957,78 @@ def test_a_skill_named_in_another_order_or_without_its_plus() -> None:
         reply = engine.answer_detail(question)
         assert reply.answered and reply.intent == "skill", question
     assert engine.answer_detail("does he know C").answered
+
+
+def test_a_phone_and_the_right_to_work_asked_in_other_words() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org", "phone": "+44 7700 900123"},
+                   "faq": [{"question": "Do you need a work permit?",
+                            "answer": "No: Kim is a Dutch citizen."}]})
+    assert "+44 7700 900123" in engine.answer("number to ring her on?")
+    assert "+44 7700 900123" in engine.answer("can I give her a call?")
+    assert "Dutch citizen" in engine.answer("would we have to sort out a visa")
+    reply = engine.answer_detail("would she need a visa to work in Japan?")
+    assert not reply.answered
+    bare = _kim({})
+    assert not bare.answer_detail("can I ring her?").answered
+    assert not bare.answer_detail("does she need a visa?").answered
+
+
+def test_pronouns_asked_as_a_choice_and_an_id_kept_as_a_key_of_its_own() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "pronouns": "they/them", "orcid": "0000-0001-2345-6789"}})
+    for question in ("he or she?", "is kim a he or a she"):
+        assert "they/them" in engine.answer(question), question
+    assert "0000-0001-2345-6789" in engine.answer("what's their orcid")
+    bare = _kim({})
+    assert not bare.answer_detail("he or she?").answered
+    assert not bare.answer_detail("orcid?").answered
+
+
+def test_a_language_named_elsewhere_is_not_one_the_owner_speaks() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "languages": ["Arabic (native)", "English (fluent)"]},
+                   "experience": [{"role": "Engineer", "company": "Maplewave", "period": "2021",
+                                   "highlights": ["Took the product to 27 locales, including "
+                                                  "Arabic and Hebrew"]}]})
+    for question in ("does she speak Hebrew?", "does she speak hebrew"):
+        assert not engine.answer_detail(question).answered, question
+    assert "Arabic" in engine.answer("does she speak arabic")
+
+
+def test_certified_asks_for_a_certification_the_profile_must_list() -> None:
+    engine = _kim({"skills": {"Audio": ["JUCE"]}})
+    assert not engine.answer_detail("Is she a certified JUCE trainer?").answered
+    listed = _kim({"education": {"certifications": ["AWS Solutions Architect (2022)"]}})
+    assert "AWS Solutions Architect" in listed.answer("is she certified in AWS?")
+
+
+def test_an_faq_question_in_everyday_words_found_inside_a_longer_one() -> None:
+    engine = _kim({"faq": [{"question": "Which days can she work?",
+                            "answer": "Tuesday to Thursday, 9:00 to 17:30."}]})
+    assert "Tuesday" in engine.answer("Which days of the week is she free to work?")
+
+
+def test_how_many_of_a_listed_talk_needs_a_number() -> None:
+    engine = _kim({"talks": [{"title": "Reconciliation is a data problem",
+                              "event": "Devoxx Poland 2023"}]})
+    reply = engine.answer_detail("How many people attended her Devoxx talk?")
+    assert not reply.answered and "Reconciliation" in reply.text
+    assert engine.answer_detail("how many talks has she given?").answered
+
+
+def test_a_link_asked_of_a_project_without_one_is_not_covered() -> None:
+    engine = _kim({"projects": [
+        {"name": "First 90 Days", "summary": "Onboarding playbook template."},
+        {"name": "Kestrel", "summary": "A FIX gateway.",
+         "highlights": ["Carried the firm's first direct connection to Eurex"]}]})
+    reply = engine.answer_detail("link to the first 90 days playbook?")
+    assert not reply.answered and "kim@example.org" in reply.text
+    assert "Eurex" in engine.answer("which venue did kestrel give the firm its first link to")
+
+
+def test_what_the_owner_would_want_is_in_their_own_word() -> None:
+    engine = _kim({
+        "experience": [{"role": "Junior Developer", "company": "Brightside",
+                        "period": "2025 – present", "highlights": ["Built the quiz app"]}],
+        "audiences": {"recruiter": {"notes": "Happy with a junior title."}}})
+    assert "Happy with a junior title" in engine.answer("Would she mind a junior title?")

@@ -43,7 +43,7 @@ DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # geospatial after round twelve, part E) instead.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
-    "audiodsp": {"right": 0.906, "said_so": 0.928},
+    "audiodsp": {"right": 0.906, "said_so": 1.0},
     "bioinfo": {"right": 0.918, "said_so": 0.944},
     "climate": {"right": 0.89, "said_so": 1.0},
     "compiler": {"right": 0.84, "said_so": 0.941},
@@ -54,11 +54,11 @@ DEV_FLOOR_MEASURED = {
     "geospatial": {"right": 0.781, "said_so": 0.764},
     "i18n": {"right": 0.916, "said_so": 0.666},
     "mobile": {"right": 0.912, "said_so": 1.0},
-    "payments": {"right": 0.913, "said_so": 0.857},
-    "qaops": {"right": 0.851, "said_so": 0.937},
+    "payments": {"right": 0.913, "said_so": 0.928},
+    "qaops": {"right": 0.851, "said_so": 1.0},
     "robotics": {"right": 0.822, "said_so": 0.75},
     "staff": {"right": 0.919, "said_so": 1.0},
-    "switcher": {"right": 0.77, "said_so": 1.0},
+    "switcher": {"right": 0.791, "said_so": 1.0},
 }
 
 

@@ -99,6 +99,7 @@ class Composer:
         self.topic_cues = [frozenset(stems(" ".join(lexicon()["intents"][i]))) - STOPWORDS
                            for i in ("work_mode", *NAMED_TOPICS)]
         self.link_words = frozenset(stems(" ".join(lexicon()["aspects"]["link"])))
+        self.things = frozenset(stems(" ".join(lexicon()["words"]["things"])))
         self.places = frozenset(stems(" ".join(lexicon()["intents"]["location"])))
         self.job_words = frozenset(stems(" ".join(lexicon()["intents"]["experience"])))
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
@@ -129,7 +130,7 @@ class Composer:
                                            "project", "job", "skill", "projects"):
             return self._also(self._figure(self._with_faq(q), q), q, found, visitor)
         make = self.by_intent.get(q.intent, self._topical)
-        answer = self._figure(self._on_topic(make(q, found, visitor), q, found), q)
+        answer = self._count(self._figure(self._on_topic(make(q, found, visitor), q, found), q), q)
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
             said = self.profile.faq[q.faq_topic].answer
             if said not in answer.text:
@@ -163,6 +164,21 @@ class Composer:
         said = next((x.lstrip("- ") for x in answer.text.splitlines()
                      if self.amount & set(words(x)) and len(x) < 200), "")
         return self._not_covered(q.intent, "the amount", said)
+
+    def _count(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'how many <thing>' of a talk, paper, award or degree, unless it
+        gives no number at all ('How many people attended his Devoxx talk?': the talk is
+        listed, its audience is not); a count of the topic itself ('how many talks') is
+        answered by the list, and a lead fact with a number may count it in other words."""
+        if not q.wants_number or not q.detail or not answer.answered or q.also \
+                or answer.intent not in NAMED_TOPICS \
+                or stem(q.detail) in self.topic_cues[1 + NAMED_TOPICS.index(answer.intent)] \
+                or counts(answer.text, q.detail):
+            return answer
+        said = answer.text.splitlines()[0].lstrip("- ")
+        if has_figure(said):  # the answer's lead fact gives a number, of another name
+            return answer
+        return self._not_covered(answer.intent, f"how many {_as_typed(q.text, q.detail)}", said)
 
     def _named(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'which X ...', unless it speaks of an X only without naming it
@@ -216,6 +232,10 @@ class Composer:
             # 'the event of the vector tiles talk': the topic's answer holds the fact covering
             # it (its table's key names, 'Event', are searched but not quoted); no other.
             return answer
+        if q.wishes and best.kind in ("faq", "audience") and best.text not in answer.text \
+                and q.intent in _LISTS:
+            # 'would they mind a junior title': what the owner says, not their jobs.
+            return OfflineAnswer(_cite(best), True, answer.intent, _sources([best]))
         if q.intent in ("project", "job") and (best.project in q.projects
                                                 or best.job in q.jobs):
             # A part of the named thing's own record that its answer left out: added to it.
@@ -544,6 +564,9 @@ class Composer:
 
     def _project(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         p = self.profile.projects[q.projects[0]]
+        if "link" in q.aspects and not p.link and not q.skills \
+                and not set(q.asked) - set(stems(f"{p.name} {p.summary}")) - self.things:
+            return self._no_link(p)  # only its link asked ('link to the playbook?')
         lines: list[str] = []
         for label in q.skills:
             if label in p.tech:
@@ -554,6 +577,13 @@ class Composer:
         if p.link and not any(p.link in line for line in lines):
             lines.append(f"- Link: {autolink(p.link)}")
         return OfflineAnswer("\n".join(lines), True, "project", (p.name,))
+
+    def _no_link(self, p: Project) -> OfflineAnswer:
+        """A link asked of a project that has none: not covered, with what its record says
+        of its code ('can I see the code': 'not open source yet') and the contact."""
+        said = [x for x in [*sentences(p.notes or ""), *p.highlights]
+                if self.link_words & set(stems(x))]
+        return self._not_covered("project", f"a link for {p.name}", "; ".join(said[:2]))
 
     def _project_parts(self, p: Project, q: Query, elsewhere: Sequence[Fact]) -> list[str]:
         """The parts of one project the question asks for (in its record, or in a fact
@@ -578,12 +608,8 @@ class Composer:
         if "tech" in q.aspects:
             tech = ", ".join(p.tech) if p.tech else "no technologies listed"
             return [f"**{p.name}** uses {tech}."]
-        if "link" in q.aspects:
-            if p.link:
-                return [f"**{p.name}**: {autolink(p.link)}"]
-            # 'can I see the code': what the record says of its code ('not open source yet').
-            said = [x for x in [*notes, *p.highlights] if self.link_words & set(stems(x))]
-            return [f"The profile gives no link for {p.name}.", *(f"- {x}" for x in said[:2])]
+        if "link" in q.aspects and p.link:
+            return [f"**{p.name}**: {autolink(p.link)}"]
         lines = [f"**{p.name}**: {p.summary}"]
         if p.tech:
             lines.append(f"- Tech: {', '.join(p.tech)}")
@@ -667,7 +693,13 @@ class Composer:
     def _topical(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         """Talks, education...: the facts on that topic; anything else: facts that cover it."""
         facts = found.topical or (found.covering if q.intent == "unknown" else ())
-        if not facts and q.intent in NAMED_TOPICS and (q.names or q.skills) and found.covering:
+        unspoken = _unspoken(q, facts)
+        if unspoken:
+            # 'does she speak Hebrew' when her languages leave it out: a project that names
+            # Hebrew is no language she speaks.
+            return self._not_covered(q.intent, unspoken, "; ".join(_cite(f) for f in facts))
+        if not facts and (q.intent in NAMED_TOPICS or _asks_spoken(q)) \
+                and (q.names or q.skills) and found.covering:
             # 'did she go to school in Lyon': no education fact names Lyon; a language note
             # that does is what the profile says, not where she studied.
             return self._not_covered(q.intent, "that", _cite(found.covering[0]))
@@ -817,6 +849,27 @@ def _unnamed(text: str, asked: set[str]) -> tuple[str, set[str]]:
                 said, hit = said or line, hit | found
     mentions = sum(stem(fold(w)) in asked for w in re.findall(r"[\w-]+", text))
     return (said, hit) if unnamed and unnamed >= mentions else ("", set())
+
+
+def _unspoken(q: Query, spoken: Sequence[Fact]) -> str:
+    """The language, in one word, a question asks whether the owner speaks ('does she speak
+    Hebrew'), when none of the facts on the languages they speak names it (as typed), else
+    ''."""
+    if not _asks_spoken(q) or not spoken or len(q.topic) != 1:
+        return ""
+    if q.topic[0] in {s for f in spoken for s in stems(f.text)}:
+        return ""
+    typed = [t for t in re.findall(r"[\w-]+", q.text) if stem(fold(t)) in q.topic]
+    return f"“{' '.join(typed)}”" if typed else "that"
+
+
+def _asks_spoken(q: Query) -> bool:
+    """True when the question asks whether the owner speaks a language, in a word for
+    speaking ('does she speak Hebrew', 'fluent in German'); 'spoken at OWASP' is a talk."""
+    said = words(q.text)
+    return q.intent == "languages" and any(
+        w in ("speak", "speaks", "spoken", "fluent") and said[i + 1:i + 2] not in (["at"], ["on"])
+        for i, w in enumerate(said))
 
 
 def _asks_kind(q: Query) -> bool:

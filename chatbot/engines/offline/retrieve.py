@@ -200,8 +200,9 @@ class Index:
             if covered >= enough:
                 figure = q.wants_number and has_figure(self.facts[i].text)
                 counted = q.wants_number and counts(self.facts[i].text, q.detail)
-                hits.append((-covered - figure - counted, -float(scores[i]), int(i)))
-        return [self.facts[i] for _, _, i in sorted(hits)[:3]]
+                said = q.wishes and self.facts[i].kind in OWNER_SAYS
+                hits.append((-covered - figure - counted, not said, -float(scores[i]), int(i)))
+        return [self.facts[i] for *_, i in sorted(hits)[:3]]
 
 
 def _inflected(said: Sequence[str]) -> frozenset[str]:

@@ -57,6 +57,9 @@ STOPWORDS = frozenset(
     "towards upon beyond among amongst despite unlike except versus vs via throughout "
     "instead etc since".split()
 )
+# Words that ask what the owner wants, which the owner's own word says (FAQ answers, notes
+# to visitors) rather than their record.
+WISHES = frozenset({"would", "want", "wants", "prefer", "prefers", "suit", "suits", "mind"})
 # Endings that make another word of the same root, which Snowball keeps apart.
 DERIVED = ("ship", "ment", "ness", "ation", "ion", "er", "or", "al", "ist", "ism")
 _STEPS = frozenset({"before", "prior", "earlier", "after", "next", "afterwards"})
@@ -92,6 +95,7 @@ class Query:
     wants_number: bool = False  # 'how many', 'how much': a fact with a figure answers
     wants_amount: bool = False  # a rate, salary or price: only a figure answers
     current: bool = False
+    wishes: bool = False  # 'would he', 'does she want': the owner's own word answers
     negated: bool = False
     injection: bool = False
     also: tuple[str, ...] = ()  # a long message's other practical asks (location, notice...)
@@ -147,6 +151,9 @@ class Understander:
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
         self.all_links = all_links(profile)
         self.link_keys = {self._link_kind(k): k for k in self.all_links}
+        # Kinds the owner keeps as a key of their own, not a link ('orcid = "0000-..."').
+        self.kept_kinds = frozenset(self._link_kind(str(k).rsplit(".", 1)[-1])
+                                    for k in profile.extra)
         hosted = [k for k, url in self.all_links.items()
                   if any(h in url for h in lex["hosts"]["code"])]
         if hosted and "code" not in self.link_keys:
@@ -283,6 +290,7 @@ class Understander:
         if any(p in text for p in self.injection) or re.search(r"\bdan\b", text):
             return Query(question, "unknown", injection=True)
         text = re.sub(r"\b(e-?mail|web)\s+address(es)?\b", "email", text)
+        text = _pronoun_choice(text)
         # How soon she can leave her current employer is her notice period (not why she
         # left the last one).
         text = re.sub(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|role|"
@@ -498,6 +506,7 @@ class Understander:
             faq=self._why_faq(raw, content), wants_amount=bool(self.amount & set(raw) - named),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated, titles=titles,
+            wishes=bool(WISHES & set(raw)),
             wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
                                         " ".join(raw))),
         )
@@ -636,7 +645,9 @@ class Understander:
         if intent in ("project", "job"):
             names = typed_names(q.text)
             return tuple(w for w in q.missing if stem(w) in self.required or w in names)
-        if intent in ("greeting", "thanks", "faq", "overview"):
+        if intent == "faq":  # 'a visa to work in Germany' is no answer about the UK
+            return tuple(w for w in q.missing if self._hard(w, q))
+        if intent in ("greeting", "thanks", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
         if intent in ("location", "work_mode"):
             # A place typed in lower case is still a name: 'does he live in helmond', 'remote
@@ -970,7 +981,8 @@ class Understander:
                 asked.add(self._link_kind(key))
         weak = {"website", "blog"} if {"project", "projects", "app"} & set(raw) else set()
         present = tuple(self.link_keys[k] for k in sorted(asked) if k in self.link_keys)
-        lacking = tuple(k for k in sorted(asked - weak) if k not in self.link_keys)
+        lacking = tuple(k for k in sorted(asked - weak - self.kept_kinds)
+                        if k not in self.link_keys)
         return present, lacking
 
     def _groups(self, content: list[str]) -> tuple[str, ...]:
@@ -1030,7 +1042,16 @@ class Understander:
             close = cover >= 0.75 and (share >= 0.5 or overlap >= 2)
             if (close or (share == 1 and cover >= 0.3)) and score > best_score:
                 best, best_score = i, score
-        return best
+        return best if best >= 0 else self._faq_in_common_words(content)
+
+    def _faq_in_common_words(self, content: list[str]) -> int:
+        """The FAQ entry whose whole question, of two words or more, is in this one even
+        when its words are everyday ones ('Which days can she work?' in 'which days of the
+        week is she free to work'), the longest such; else -1."""
+        said = set(content)
+        whole = [(len(q_stems), i) for i, (q_stems, _) in enumerate(self.faqs)
+                 if len(q_stems) >= 2 and q_stems <= said]
+        return max(whole)[1] if whole else -1
 
     def _intent(self, q: Query, raw: list[str], content: list[str]) -> str:
         """Pick the intent: named things first, then cue words, then the FAQ."""
@@ -1232,6 +1253,17 @@ def without_visitor(question: str) -> str:
     question = _SIGN_OFF.sub("", question).strip() or "thanks"
     return _INTRODUCED.sub(lambda m: m.group(0).replace(m.group("name"),
                                                         m.group("name").lower()), question)
+
+
+def _pronoun_choice(text: str) -> str:
+    """'he or she?', 'is Kim a he or a she': a choice of pronouns and nothing else asks the
+    owner's pronouns."""
+    choice = re.fullmatch(rf"\W*(?:(?:is|so|and) (?:\w+ )?)?(?:an? )?({_PRONOUN})\s*(?:or|/)\s*"
+                          rf"(?:an? )?({_PRONOUN})\W*", text)
+    return "pronouns" if choice and choice.group(1) != choice.group(2) else text
+
+
+_PRONOUN = "he|she|they|him|her|them"
 
 
 def _starting(raw: Sequence[str]) -> bool:
