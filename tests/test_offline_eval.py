@@ -29,34 +29,32 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# Round eleven's blind sets (nlp, quant, shopify), scored once before and once after round
-# eleven's engine work (tests/eval/README.md, "Rounds"): 69.2% -> 71.2% right fact, 81.6%
-# said so both times. Measured since: 70.5% and 83.7%, after a named project's or job's
-# answer stopped taking another one's fact (one answer fewer right, one more refusal said
-# so; chosen for conversations, where 'is it open source' answered with another project).
-# The floors keep that from slipping back; the targets below are not met and are marked
-# so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.705, "said_so": 0.836}
+# Round twelve's blind sets (hpc, search, telecom), scored once before and once after round
+# twelve's engine work (tests/eval/README.md, "Rounds"): 61.8% -> 63.2% right fact, 81.2%
+# said so both times. The floors keep that from slipping back; the targets below are not
+# met and are marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.631, "said_so": 0.812}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
-# them yet, so each keeps what was measured last (after round eleven; compiler, dataeng and
-# geospatial after round twelve, part E) instead.
+# them yet, so each keeps what was measured last (after round twelve) instead.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
     "audiodsp": {"right": 0.906, "said_so": 1.0},
     "bioinfo": {"right": 0.918, "said_so": 0.944},
-    "climate": {"right": 0.89, "said_so": 1.0},
-    "compiler": {"right": 0.84, "said_so": 0.941},
-    "dataeng": {"right": 0.872, "said_so": 0.75},
-    "devrel": {"right": 0.775, "said_so": 0.882},
-    "engmanager": {"right": 0.702, "said_so": 0.75},
+    "compiler": {"right": 0.84, "said_so": 1.0},
+    "dataeng": {"right": 0.872, "said_so": 0.812},
+    "devrel": {"right": 0.775, "said_so": 0.941},
+    "engmanager": {"right": 0.702, "said_so": 0.812},
     "fpga": {"right": 0.827, "said_so": 0.882},
-    "geospatial": {"right": 0.781, "said_so": 0.764},
-    "i18n": {"right": 0.916, "said_so": 0.666},
+    "geospatial": {"right": 0.818, "said_so": 0.764},
+    "i18n": {"right": 0.916, "said_so": 0.733},
     "mobile": {"right": 0.912, "said_so": 1.0},
+    "nlp": {"right": 0.777, "said_so": 0.75},
     "payments": {"right": 0.913, "said_so": 0.928},
     "qaops": {"right": 0.851, "said_so": 1.0},
-    "robotics": {"right": 0.822, "said_so": 0.75},
+    "quant": {"right": 0.912, "said_so": 0.823},
+    "robotics": {"right": 0.822, "said_so": 0.812},
+    "shopify": {"right": 0.711, "said_so": 0.937},
     "staff": {"right": 0.919, "said_so": 1.0},
     "switcher": {"right": 0.791, "said_so": 1.0},
 }
@@ -93,8 +91,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round eleven's blind sets: 71.2% right "
-                   "fact and 81.6% said so when scored (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round twelve's blind sets: 63.2% right "
+                   "fact and 81.2% said so when scored (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
