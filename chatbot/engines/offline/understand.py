@@ -485,7 +485,7 @@ class Understander:
         groups = self._groups(content)
         named_stems = {stem(w) for w in named}
         # 'Is anyone using it' asks for its users: 'use' is what is asked, no stack.
-        tech = self.aspects["tech"] if not USERS & set(raw) else frozenset()
+        tech = self.aspects["tech"] if not _not_stack(raw) else frozenset()
         plain = self.filler | tech | self.aspects["link"]
         asked = [s for s in content if s not in plain and s not in named_stems]
         q = Query(
@@ -498,7 +498,7 @@ class Understander:
             skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
             # 'Who uses Roofscan' asks for people, not its stack.
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content) - named_stems
-                              and not (a == "tech" and USERS & set(raw))) | (
+                              and not (a == "tech" and _not_stack(raw))) | (
                 {"role"} if self._owner_did(raw) else set()),
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
@@ -1180,6 +1180,14 @@ def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
 _WHICH = re.compile(r"\b(?:what|which|how many)\s+(?:(?:kind|sort|type)s?\s+of\s+)?"
                     r"((?:[\w+#.-]+\s+){0,2}?[\w+#.-]+)\s+(?:is|are|was|were|does|do|did|has|"
                     r"have|had|can|could|will|would)\b")
+
+
+def _not_stack(raw: Sequence[str]) -> bool:
+    """True when a 'use' or 'build' word asks no stack: who uses it ('is anyone using it'),
+    how much it is used ('how much is it used'), or why it was built ('why did she build
+    it'): people, an amount or a reason answer those."""
+    return bool(USERS & set(raw)) or "why" in raw \
+        or bool(re.search(r"\bhow (many|much|often|widely)\b", " ".join(raw)))
 
 
 def asked_for(raw: Sequence[str]) -> str:
