@@ -1032,3 +1032,28 @@ def test_what_the_owner_would_want_is_in_their_own_word() -> None:
                         "period": "2025 – present", "highlights": ["Built the quiz app"]}],
         "audiences": {"recruiter": {"notes": "Happy with a junior title."}}})
     assert "Happy with a junior title" in engine.answer("Would she mind a junior title?")
+
+
+def test_a_use_or_build_word_asks_a_stack_only_when_one_could_answer() -> None:
+    engine = _kim({"projects": [
+        {"name": "Tally", "summary": "Ledger diff tool.", "tech": ["Rust"],
+         "highlights": ["About 900 downloads a month"],
+         "notes": "Built because a month-end spreadsheet was corrupted."},
+        {"name": "Peerwatch", "summary": "Checks BGP sessions.",
+         "highlights": ["Built on Netmiko"]}]})
+    assert "900 downloads" in engine.answer("how much is tally used")
+    assert "spreadsheet" in engine.answer("why did she build tally")
+    assert "Rust" in engine.answer("what is tally built with")
+    assert "Netmiko" in engine.answer("what library is peerwatch built on")
+
+
+def test_a_job_named_by_the_kind_of_work_before_experience_or_job() -> None:
+    engine = _kim({"experience": [
+        {"role": "Developer", "company": "Brightside", "period": "2022 – present",
+         "highlights": ["Built the quiz app"]},
+        {"role": "Manual QA Tester", "company": "Comarch", "period": "2017 – 2019",
+         "highlights": ["Tested ERP modules"]},
+        {"role": "Sales Assistant", "company": "Bókaflóð", "period": "2014 – 2016",
+         "highlights": ["Ran the bookshop's stock system"]}]})
+    assert "Comarch" in engine.answer("any manual testing experience")
+    assert "Bókaflóð" in engine.answer("when was her bookshop job")

@@ -33,7 +33,7 @@ DEV = sorted((EVAL / "dev").glob("*.toml"))
 # twelve's engine work (tests/eval/README.md, "Rounds"): 61.8% -> 63.2% right fact, 81.2%
 # said so both times. The floors keep that from slipping back; the targets below are not
 # met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.631, "said_so": 0.812}
+HELD_OUT_FLOOR = {"right": 0.664, "said_so": 0.812}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
 # them yet, so each keeps what was measured last (after round twelve) instead.
@@ -51,7 +51,7 @@ DEV_FLOOR_MEASURED = {
     "mobile": {"right": 0.912, "said_so": 1.0},
     "nlp": {"right": 0.777, "said_so": 0.75},
     "payments": {"right": 0.913, "said_so": 0.928},
-    "qaops": {"right": 0.851, "said_so": 1.0},
+    "qaops": {"right": 0.87, "said_so": 1.0},
     "quant": {"right": 0.912, "said_so": 0.823},
     "robotics": {"right": 0.822, "said_so": 0.812},
     "shopify": {"right": 0.711, "said_so": 0.937},

@@ -605,9 +605,8 @@ class Composer:
                 return [f"**{p.name}**:", *[f"- {h}" for h in picked[:3]]]
         if q.skills:  # 'did pinhole make it into OSS-Fuzz': what its record says of them
             return [f"- {x}" for x in _naming(q.skills, [*p.highlights, *notes])]
-        if "tech" in q.aspects:
-            tech = ", ".join(p.tech) if p.tech else "no technologies listed"
-            return [f"**{p.name}** uses {tech}."]
+        if "tech" in q.aspects and p.tech:
+            return [f"**{p.name}** uses {', '.join(p.tech)}."]
         if "link" in q.aspects and p.link:
             return [f"**{p.name}**: {autolink(p.link)}"]
         lines = [f"**{p.name}**: {p.summary}"]

@@ -389,17 +389,24 @@ class Understander:
         return found
 
     def _job_by_kind(self, text: str) -> list[int | str]:
-        """The one job whose record says what kind of place the question asks about: 'did
-        she ever work at a library' (the Queen West Public Library), 'worked for a bank'."""
-        m = re.search(r"\b(?:work|worked|works|working|employed|job|jobs|intern|interned)\s+"
-                      r"(?:at|for|in)\s+(?:a|an|any|some)\s+([a-z][\w-]*)", text)
+        """The one job whose record says what kind of place or work the question asks about:
+        'did she ever work at a library' (the Queen West Public Library), 'worked for a bank',
+        'manual testing experience?', 'her bookshop job'."""
+        m = _KIND_OF_JOB.search(text)
         if not m:
             return []
-        kind = stem(m.group(1))
+        said = m.group(1).split() if m.group(1) else [  # the words right before the noun
+            *itertools.takewhile(lambda w: w not in STOPWORDS, m.group(2).split()[::-1])]
+        # A cue word before the noun asks a topic ('leadership experience'), no place.
+        plain = {stem(w) for w in self.workplaces} | (set() if m.group(1) else self.cue_stems)
+        kind = {stem(w) for w in said} - self.filler - plain
+        kind &= self.vocab  # the profile's own words; 'big' says nothing of which
+        if not kind:
+            return []
         # Its role or company first ('Public Library'), else its whole record.
-        named = [i for what, i, head in self.heads if what == "job" and kind in head]
+        named = [i for what, i, head in self.heads if what == "job" and kind <= head]
         jobs = named or [i for i in range(len(self.profile.experience))
-                         if kind in self.records.get(("job", i), set())]
+                         if kind <= self.records.get(("job", i), set())]
         return [jobs[0]] if len(jobs) == 1 else []
 
     def _job_by_role(self, raw: list[str]) -> list[int | str]:
@@ -485,7 +492,7 @@ class Understander:
         groups = self._groups(content)
         named_stems = {stem(w) for w in named}
         # 'Is anyone using it' asks for its users: 'use' is what is asked, no stack.
-        tech = self.aspects["tech"] if not USERS & set(raw) else frozenset()
+        tech = self.aspects["tech"] if not _not_stack(raw) else frozenset()
         plain = self.filler | tech | self.aspects["link"]
         asked = [s for s in content if s not in plain and s not in named_stems]
         q = Query(
@@ -498,7 +505,7 @@ class Understander:
             skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
             # 'Who uses Roofscan' asks for people, not its stack.
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content) - named_stems
-                              and not (a == "tech" and USERS & set(raw))) | (
+                              and not (a == "tech" and _not_stack(raw))) | (
                 {"role"} if self._owner_did(raw) else set()),
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
@@ -1180,6 +1187,22 @@ def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
 _WHICH = re.compile(r"\b(?:what|which|how many)\s+(?:(?:kind|sort|type)s?\s+of\s+)?"
                     r"((?:[\w+#.-]+\s+){0,2}?[\w+#.-]+)\s+(?:is|are|was|were|does|do|did|has|"
                     r"have|had|can|could|will|would)\b")
+
+
+# 'worked for a big synth company', 'a job at a bank': the kind of place after 'a';
+# 'internet exchange experience', 'her bookshop job': the words right before the noun.
+_KIND_OF_JOB = re.compile(
+    r"\b(?:work|worked|works|working|employed|job|jobs|intern|interned)\s+(?:at|for|in)\s+"
+    r"(?:a|an|any|some)\s+((?:[a-z][\w-]*\s?){1,3})|"
+    r"(?:^|\s)((?:[a-z][\w-]*\s){1,2})(?:experience|job|role|position)\b")
+
+
+def _not_stack(raw: Sequence[str]) -> bool:
+    """True when a 'use' or 'build' word asks no stack: who uses it ('is anyone using it'),
+    how much it is used ('how much is it used'), or why it was built ('why did she build
+    it'): people, an amount or a reason answer those."""
+    return bool(USERS & set(raw)) or "why" in raw \
+        or bool(re.search(r"\bhow (many|much|often|widely)\b", " ".join(raw)))
 
 
 def asked_for(raw: Sequence[str]) -> str:
