@@ -482,6 +482,21 @@ def test_a_thing_spoken_of_but_never_named_is_not_covered() -> None:
     assert "Forge Coding Bootcamp" in engine.answer("which bootcamp did she go to")
 
 
+def test_people_or_things_only_counted_are_not_named() -> None:
+    engine = _kim({
+        "projects": [{"name": "Quire", "summary": "A style linter.",
+                      "highlights": ["The docs teams of 14 open-source projects use it",
+                                     "Built with help from two archivists",
+                                     "Renders at a steady 30 fps"]}],
+    })
+    for question in ("who were the archivists who helped with Quire",
+                     "which 14 projects use Quire"):
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    # A number with its unit answers 'what <unit>'.
+    assert engine.answer_detail("what fps does Quire render at").answered
+
+
 def test_a_word_the_profile_never_uses_gets_what_the_rest_of_the_question_finds() -> None:
     engine = _kim({
         "projects": [{"name": "Periodic Pals", "summary": "A chemistry quiz app.",

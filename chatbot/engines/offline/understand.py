@@ -1202,12 +1202,22 @@ def asked_for(raw: Sequence[str]) -> str:
 def which_thing(raw: Sequence[str]) -> tuple[str, ...]:
     """The words of the thing a 'which' or 'what' question wants named, up to the verb:
     'which energy supplier bought it' -> energy, supplier, bought; none for 'what is it' or
-    'what kind of ...' (a description answers that, not a name)."""
+    'what kind of ...' (a description answers that, not a name). A count asked with it is
+    no part of the thing ('which two games'), and 'who were the <people>' wants them named
+    as 'which' does ('who were the archivists')."""
     at = next((i for i, w in enumerate(raw) if w in ("which", "what")), -1)
-    phrase = list(itertools.takewhile(lambda w: w not in STOPWORDS, raw[at + 1: at + 4]))
+    who = next((i + 2 for i, w in enumerate(raw[:-2]) if w == "who" and raw[i + 1] in _BE
+                and raw[i + 2] == "the"), -1)
+    at = at if at >= 0 or who < 0 else who + (raw[who + 1: who + 2] == ["other"])
+    start = at + 1 + bool(raw[at + 1: at + 2] and _COUNT.fullmatch(raw[at + 1]))
+    phrase = list(itertools.takewhile(lambda w: w not in STOPWORDS, raw[start: at + 4]))
     if at < 0 or not phrase or phrase[0] in ("kind", "kinds", "sort", "type", "types"):
         return ()
     return tuple(phrase)
+
+
+_BE = ("is", "are", "was", "were")
+_COUNT = re.compile(r"\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten")
 
 
 # The visitor's own name is never the subject: in a sign-off ('Thanks so much, Priya',
