@@ -1047,3 +1047,16 @@ def test_what_the_owner_would_want_is_in_their_own_word() -> None:
                         "period": "2025 – present", "highlights": ["Built the quiz app"]}],
         "audiences": {"recruiter": {"notes": "Happy with a junior title."}}})
     assert "Happy with a junior title" in engine.answer("Would she mind a junior title?")
+
+
+def test_a_skill_a_project_never_names_is_not_covered() -> None:
+    engine = _kim({
+        "projects": [{"name": "Quire", "summary": "A style linter on AWS Lambda.",
+                      "tech": ["Python", "Redis"]}],
+        "skills": {"Languages": ["Python", "Go"], "Cloud": ["AWS"]},
+    })
+    detail = engine.answer_detail("Does Quire use Go?")
+    assert not detail.answered and "kim@example.org" in detail.text
+    assert "Python, Redis" in detail.text  # what it does use
+    assert engine.answer_detail("Does Quire use Redis?").answered
+    assert engine.answer_detail("Does Quire use AWS?").answered  # named in its record

@@ -578,10 +578,20 @@ class Composer:
                 lines.append(f"Yes: {p.name} uses {label}.")
             else:
                 lines.append(f"The profile doesn't list {label} for {p.name}.")
-        lines += self._project_parts(p, q, found.mentioning)
+        parts = self._project_parts(p, q, found.mentioning)
+        record = [p.summary, *p.tech, *p.highlights, *sentences(p.notes or ""), *parts]
+        if q.skills and not set(q.skills) & set(p.tech) and not _naming(q.skills, record):
+            return self._untold(p, q.skills)
+        lines += parts
         if p.link and not any(p.link in line for line in lines):
             lines.append(f"- Link: {autolink(p.link)}")
         return OfflineAnswer("\n".join(lines), True, "project", (p.name,))
+
+    def _untold(self, p: Project, labels: Sequence[str]) -> OfflineAnswer:
+        """Skills asked of a project that neither its stack nor its record names ('What
+        nDCG did Grapevine reach?'): not covered, with what it does use and the contact."""
+        said = f"{p.name} uses {', '.join(p.tech)}" if p.tech else ""
+        return self._not_covered("project", f"{' or '.join(labels)} in {p.name}", said)
 
     def _no_link(self, p: Project) -> OfflineAnswer:
         """A link asked of a project that has none: not covered, with what its record says
