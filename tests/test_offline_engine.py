@@ -1060,3 +1060,13 @@ def test_a_skill_a_project_never_names_is_not_covered() -> None:
     assert "Python, Redis" in detail.text  # what it does use
     assert engine.answer_detail("Does Quire use Redis?").answered
     assert engine.answer_detail("Does Quire use AWS?").answered  # named in its record
+
+
+def test_her_job_at_a_name_that_is_no_employer_is_not_covered() -> None:
+    engine = _kim({
+        "experience": [{"role": "Search engineer", "company": "Bokafly", "start": "2019",
+                        "highlights": ["Ran a joint study with Haskoli Islands"]}],
+    })
+    detail = engine.answer_detail("what was her job at Haskoli Islands and when")
+    assert not detail.answered and "kim@example.org" in detail.text
+    assert "Search engineer" in engine.answer("what was her job at Bokafly")

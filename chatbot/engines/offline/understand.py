@@ -361,12 +361,15 @@ class Understander:
     def _not_employer(self, text: str, question: str,
                       found: dict[str, list[int | str]]) -> list[str]:
         """'worked at Google' when Google is no employer of the profile (it may still appear
-        in a highlight): the name, as a word the profile doesn't cover."""
-        if found["job"]:
-            return []
+        in a highlight): the name, as a word the profile doesn't cover. A job found only as
+        'her job' does not make the name one ('what was her job at Háskóli Íslands')."""
         m = re.search(r"\b(?:work|worked|works|working|employed|hired|job|intern|interned)\s+"
                       r"(?:at|for|by)\s+(the\s+)?([a-z0-9][\w&.-]*)", text)
         if not m or m.group(2) in STOPWORDS or stem(m.group(2)) in self.filler:
+            return []
+        jobs = {w for e in self.entities if e.kind == "job" and e.key in found["job"]
+                for w in [*words(e.full), *e.partial]}
+        if found["job"] and (not self._own_job(text) or m.group(2) in jobs):
             return []
         # After 'the', only a name typed as one: 'the Hirvijärvi station', not 'the moment'.
         if m.group(1) and m.group(2) not in typed_names(question):
