@@ -33,7 +33,7 @@ DEV = sorted((EVAL / "dev").glob("*.toml"))
 # twelve's engine work (tests/eval/README.md, "Rounds"): 61.8% -> 63.2% right fact, 81.2%
 # said so both times. The floors keep that from slipping back; the targets below are not
 # met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.631, "said_so": 0.812}
+HELD_OUT_FLOOR = {"right": 0.631, "said_so": 0.875}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
 # them yet, so each keeps what was measured last (after round twelve) instead.
@@ -43,10 +43,10 @@ DEV_FLOOR_MEASURED = {
     "bioinfo": {"right": 0.918, "said_so": 0.944},
     "compiler": {"right": 0.84, "said_so": 1.0},
     "dataeng": {"right": 0.872, "said_so": 0.812},
-    "devrel": {"right": 0.775, "said_so": 0.941},
+    "devrel": {"right": 0.775, "said_so": 1.0},
     "engmanager": {"right": 0.702, "said_so": 0.812},
     "fpga": {"right": 0.827, "said_so": 0.882},
-    "geospatial": {"right": 0.818, "said_so": 0.764},
+    "geospatial": {"right": 0.818, "said_so": 0.823},
     "i18n": {"right": 0.916, "said_so": 0.733},
     "mobile": {"right": 0.912, "said_so": 1.0},
     "nlp": {"right": 0.777, "said_so": 0.75},
