@@ -482,6 +482,21 @@ def test_a_thing_spoken_of_but_never_named_is_not_covered() -> None:
     assert "Forge Coding Bootcamp" in engine.answer("which bootcamp did she go to")
 
 
+def test_people_or_things_only_counted_are_not_named() -> None:
+    engine = _kim({
+        "projects": [{"name": "Quire", "summary": "A style linter.",
+                      "highlights": ["The docs teams of 14 open-source projects use it",
+                                     "Built with help from two archivists",
+                                     "Renders at a steady 30 fps"]}],
+    })
+    for question in ("who were the archivists who helped with Quire",
+                     "which 14 projects use Quire"):
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    # A number with its unit answers 'what <unit>'.
+    assert engine.answer_detail("what fps does Quire render at").answered
+
+
 def test_a_word_the_profile_never_uses_gets_what_the_rest_of_the_question_finds() -> None:
     engine = _kim({
         "projects": [{"name": "Periodic Pals", "summary": "A chemistry quiz app.",
@@ -1057,3 +1072,26 @@ def test_a_job_named_by_the_kind_of_work_before_experience_or_job() -> None:
          "highlights": ["Ran the bookshop's stock system"]}]})
     assert "Comarch" in engine.answer("any manual testing experience")
     assert "Bókaflóð" in engine.answer("when was her bookshop job")
+
+
+def test_a_skill_a_project_never_names_is_not_covered() -> None:
+    engine = _kim({
+        "projects": [{"name": "Quire", "summary": "A style linter on AWS Lambda.",
+                      "tech": ["Python", "Redis"]}],
+        "skills": {"Languages": ["Python", "Go"], "Cloud": ["AWS"]},
+    })
+    detail = engine.answer_detail("Does Quire use Go?")
+    assert not detail.answered and "kim@example.org" in detail.text
+    assert "Python, Redis" in detail.text  # what it does use
+    assert engine.answer_detail("Does Quire use Redis?").answered
+    assert engine.answer_detail("Does Quire use AWS?").answered  # named in its record
+
+
+def test_her_job_at_a_name_that_is_no_employer_is_not_covered() -> None:
+    engine = _kim({
+        "experience": [{"role": "Search engineer", "company": "Bokafly", "start": "2019",
+                        "highlights": ["Ran a joint study with Haskoli Islands"]}],
+    })
+    detail = engine.answer_detail("what was her job at Haskoli Islands and when")
+    assert not detail.answered and "kim@example.org" in detail.text
+    assert "Search engineer" in engine.answer("what was her job at Bokafly")

@@ -34,7 +34,11 @@ _CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # 'a large energy supplier', 'two hosted model APIs': something spoken of without a name.
 _SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|multiple)\s+"
-                   r"((?:[\w-]+\s+){0,3}[\w-]+)")
+                   r"(?=((?:[\w-]+\s+){0,3}[\w-]+))")
+# '14 open-source projects' when the visitor asks 'which 14 projects': the count they
+# already know names none of them (unlike '30 fps' for 'what fps').
+_COUNTED = re.compile(r"(?<![\w.,-])\d[\d,]*\s+(?=((?:[\w-]+\s+){0,3}[\w-]+))")
+_ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*,?\s+(?:\S+\s+)?(?:is|was|,)?\s*$")
 _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
@@ -184,7 +188,8 @@ class Composer:
         """The answer to 'which X ...', unless it speaks of an X only without naming it
         ('acquired by a large energy supplier'): then the profile doesn't cover which one,
         and says what it does say."""
-        said, hit = _unnamed(answer.text, set(stems(" ".join(q.which)))) \
+        counted = bool(_ASKS_COUNTED.search(q.text))
+        said, hit = _unnamed(answer.text, set(stems(" ".join(q.which))), counted) \
             if q.which and answer.answered else ("", set())
         if not said:
             return answer
@@ -573,10 +578,20 @@ class Composer:
                 lines.append(f"Yes: {p.name} uses {label}.")
             else:
                 lines.append(f"The profile doesn't list {label} for {p.name}.")
-        lines += self._project_parts(p, q, found.mentioning)
+        parts = self._project_parts(p, q, found.mentioning)
+        record = [p.summary, *p.tech, *p.highlights, *sentences(p.notes or ""), *parts]
+        if q.skills and not set(q.skills) & set(p.tech) and not _naming(q.skills, record):
+            return self._untold(p, q.skills)
+        lines += parts
         if p.link and not any(p.link in line for line in lines):
             lines.append(f"- Link: {autolink(p.link)}")
         return OfflineAnswer("\n".join(lines), True, "project", (p.name,))
+
+    def _untold(self, p: Project, labels: Sequence[str]) -> OfflineAnswer:
+        """Skills asked of a project that neither its stack nor its record names ('What
+        nDCG did Grapevine reach?'): not covered, with what it does use and the contact."""
+        said = f"{p.name} uses {', '.join(p.tech)}" if p.tech else ""
+        return self._not_covered("project", f"{' or '.join(labels)} in {p.name}", said)
 
     def _no_link(self, p: Project) -> OfflineAnswer:
         """A link asked of a project that has none: not covered, with what its record says
@@ -831,14 +846,15 @@ class Composer:
         return f"- **Code:** {', '.join(refs)}", ["contact", *(p.name for p in projects)]
 
 
-def _unnamed(text: str, asked: set[str]) -> tuple[str, set[str]]:
-    """The line of `text` that speaks of the asked thing only as 'a ...' or 'two ...', when
-    nothing in `text` names it ('a bootcamp', but also 'Forge Coding Bootcamp': named); with
-    the asked stems it uses. ('Who ...' is not judged so: 'used by a research station'
-    answers who uses it.)"""
+def _unnamed(text: str, asked: set[str], counted: bool = False) -> tuple[str, set[str]]:
+    """The line of `text` that speaks of the asked thing only as 'a ...' or 'two ...' (or as
+    '14 ...' when the visitor gave the count), when nothing in `text` names it ('a bootcamp',
+    but also 'Forge Coding Bootcamp': named); with the asked stems it uses. ('Who uses ...'
+    is not judged so: 'used by a research station' answers who uses it.)"""
     unnamed, said, hit = 0, "", set[str]()
     for line in text.splitlines():
-        for m in _SOME.finditer(line):
+        some = [*_SOME.finditer(line), *(_COUNTED.finditer(line) if counted else ())]
+        for m in some:
             if _NAME_AFTER.search(line[m.end(1):]) or _NAME_BEFORE.search(line[:m.start()]):
                 continue
             thing = itertools.takewhile(lambda w: fold(w) not in STOPWORDS, m.group(1).split())

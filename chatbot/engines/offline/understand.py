@@ -361,12 +361,15 @@ class Understander:
     def _not_employer(self, text: str, question: str,
                       found: dict[str, list[int | str]]) -> list[str]:
         """'worked at Google' when Google is no employer of the profile (it may still appear
-        in a highlight): the name, as a word the profile doesn't cover."""
-        if found["job"]:
-            return []
+        in a highlight): the name, as a word the profile doesn't cover. A job found only as
+        'her job' does not make the name one ('what was her job at Háskóli Íslands')."""
         m = re.search(r"\b(?:work|worked|works|working|employed|hired|job|intern|interned)\s+"
                       r"(?:at|for|by)\s+(the\s+)?([a-z0-9][\w&.-]*)", text)
         if not m or m.group(2) in STOPWORDS or stem(m.group(2)) in self.filler:
+            return []
+        jobs = {w for e in self.entities if e.kind == "job" and e.key in found["job"]
+                for w in [*words(e.full), *e.partial]}
+        if found["job"] and (not self._own_job(text) or m.group(2) in jobs):
             return []
         # After 'the', only a name typed as one: 'the Hirvijärvi station', not 'the moment'.
         if m.group(1) and m.group(2) not in typed_names(question):
@@ -1225,12 +1228,22 @@ def asked_for(raw: Sequence[str]) -> str:
 def which_thing(raw: Sequence[str]) -> tuple[str, ...]:
     """The words of the thing a 'which' or 'what' question wants named, up to the verb:
     'which energy supplier bought it' -> energy, supplier, bought; none for 'what is it' or
-    'what kind of ...' (a description answers that, not a name)."""
+    'what kind of ...' (a description answers that, not a name). A count asked with it is
+    no part of the thing ('which two games'), and 'who were the <people>' wants them named
+    as 'which' does ('who were the archivists')."""
     at = next((i for i, w in enumerate(raw) if w in ("which", "what")), -1)
-    phrase = list(itertools.takewhile(lambda w: w not in STOPWORDS, raw[at + 1: at + 4]))
+    who = next((i + 2 for i, w in enumerate(raw[:-2]) if w == "who" and raw[i + 1] in _BE
+                and raw[i + 2] == "the"), -1)
+    at = at if at >= 0 or who < 0 else who + (raw[who + 1: who + 2] == ["other"])
+    start = at + 1 + bool(raw[at + 1: at + 2] and _COUNT.fullmatch(raw[at + 1]))
+    phrase = list(itertools.takewhile(lambda w: w not in STOPWORDS, raw[start: at + 4]))
     if at < 0 or not phrase or phrase[0] in ("kind", "kinds", "sort", "type", "types"):
         return ()
     return tuple(phrase)
+
+
+_BE = ("is", "are", "was", "were")
+_COUNT = re.compile(r"\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten")
 
 
 # The visitor's own name is never the subject: in a sign-off ('Thanks so much, Priya',
