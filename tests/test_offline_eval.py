@@ -29,14 +29,14 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# Round twelve's blind sets (hpc, search, telecom), scored once before and once after round
-# twelve's engine work (tests/eval/README.md, "Rounds"): 61.8% -> 63.2% right fact, 81.2%
-# said so both times. The floors keep that from slipping back; the targets below are not
-# met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.664, "said_so": 0.812}
+# Round thirteen's blind sets (gosia, joaquin, noor), scored once before and once after
+# round thirteen's engine work (tests/eval/README.md, "Rounds"): 72.1% -> 72.8% right fact,
+# 78.4% said so both times. The floors keep that from slipping back; the targets below are
+# not met and are marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.727, "said_so": 0.784}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
-# them yet, so each keeps what was measured last (after round twelve) instead.
+# them yet, so each keeps what was measured last (after round thirteen) instead.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
     "audiodsp": {"right": 0.906, "said_so": 1.0},
@@ -47,16 +47,19 @@ DEV_FLOOR_MEASURED = {
     "engmanager": {"right": 0.702, "said_so": 0.812},
     "fpga": {"right": 0.827, "said_so": 0.882},
     "geospatial": {"right": 0.818, "said_so": 0.823},
+    "hpc": {"right": 0.647, "said_so": 0.812},
     "i18n": {"right": 0.916, "said_so": 0.733},
     "mobile": {"right": 0.912, "said_so": 1.0},
-    "nlp": {"right": 0.777, "said_so": 0.75},
+    "nlp": {"right": 0.777, "said_so": 0.812},
     "payments": {"right": 0.913, "said_so": 0.928},
     "qaops": {"right": 0.87, "said_so": 1.0},
     "quant": {"right": 0.912, "said_so": 0.823},
     "robotics": {"right": 0.822, "said_so": 0.812},
+    "search": {"right": 0.685, "said_so": 0.875},
     "shopify": {"right": 0.711, "said_so": 0.937},
     "staff": {"right": 0.919, "said_so": 1.0},
     "switcher": {"right": 0.791, "said_so": 1.0},
+    "telecom": {"right": 0.659, "said_so": 0.937},
 }
 
 
@@ -91,8 +94,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round twelve's blind sets: 63.2% right "
-                   "fact and 81.2% said so when scored (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round thirteen's blind sets: 72.8% right "
+                   "fact and 78.4% said so when scored (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
