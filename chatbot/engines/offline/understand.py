@@ -322,7 +322,7 @@ class Understander:
         if not any(found.values()) and not titled:
             found, parts = self._described_by_record(raw)
         if not any(found.values()) and history and self._follows_on(raw):
-            found = self._from_history(raw, history)
+            found = self._fitting(self._from_history(raw, history), raw)
         content = self._content(raw)
         q = self._query(question, raw, content, found, negated, described, parts,
                         tuple(titled))
@@ -938,6 +938,21 @@ class Understander:
                     key = self._job_beside(int(key), raw)
                 return {**none, kind: [key]}
         return none
+
+    def _fitting(self, found: dict[str, list[int | str]], raw: list[str]
+                 ) -> dict[str, list[int | str]]:
+        """The project or job carried over from the conversation, unless a short question
+        with no 'it' or 'that' asks a topic its record never mentions ('5g?' after an
+        answer about a NOC job the 5G launch is not part of): then a question of its own."""
+        if any(w in _ORDINALS for w in raw) or (self.refer - self.owner) & set(raw):
+            return found
+        kind = "project" if found["project"] else "job" if found["job"] else ""
+        if not kind:
+            return found
+        record = self.records.get((kind, int(found[kind][0])), set())
+        topic = {s for s in self._content(raw) if s in self.vocab and s not in self.cue_stems
+                 and s not in self.filler and s not in self.aspect_stems}
+        return found if topic <= record else {"project": [], "job": [], "skill": []}
 
     def _job_beside(self, job: int, raw: list[str]) -> int:
         """The job before or after `job` when the question asks so ('and before that?',
