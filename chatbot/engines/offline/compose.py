@@ -66,7 +66,7 @@ _FIELDS = ("availability", "notice", "location", "work_mode")
 # Intents whose answer is one field asked for by name: never swapped for a fact elsewhere.
 # What 'biggest impact?' asks of the owner: not 'numbers' ('her VAT number').
 IMPACT = frozenset(stem(w) for w in ("impact", "achievement", "accomplishment", "result",
-                                     "outcome", "success"))
+                                     "outcome", "success", "impressive", "proud", "proudest"))
 _OWN_WORDS = ("greeting", "thanks", "contact", "faq")
 LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "cv": "CV",
                "resume": "Résumé", "website": "Website", "blog": "Blog", "kaggle": "Kaggle",
