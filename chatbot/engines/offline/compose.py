@@ -64,9 +64,6 @@ _LISTS = ("projects", "experience", "skills")
 # Intents answered by one field of the profile (availability, notice, place, work modes).
 _FIELDS = ("availability", "notice", "location", "work_mode")
 # Intents whose answer is one field asked for by name: never swapped for a fact elsewhere.
-# What 'biggest impact?' asks of the owner: not 'numbers' ('her VAT number').
-IMPACT = frozenset(stem(w) for w in ("impact", "achievement", "accomplishment", "result",
-                                     "outcome", "success", "impressive", "proud", "proudest"))
 _OWN_WORDS = ("greeting", "thanks", "contact", "faq")
 LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "cv": "CV",
                "resume": "Résumé", "website": "Website", "blog": "Blog", "kaggle": "Kaggle",
@@ -97,6 +94,7 @@ class Composer:
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
         self.amount = frozenset(lexicon()["fields"]["amount"])
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
+        self.impact_asked = frozenset(stem(w) for w in lexicon()["words"]["impact"])
         self.field_only = frozenset(stem(w) for w in lexicon()["fields"]["field_only"])
         self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"]))) - STOPWORDS
         # Topics a project or job may say in other words of the same topic.
@@ -724,7 +722,7 @@ class Composer:
             return OfflineAnswer(lines, True, "publications", ("contact",))
         if not facts and q.intent not in ("unknown",) and found.covering:
             facts = found.covering
-        if not facts and IMPACT & set(q.terms) and not (q.projects or q.jobs):
+        if not facts and self.impact_asked & set(q.terms) and not (q.projects or q.jobs):
             impact, sources = self._impact_line()  # 'biggest impact?': the figures
             if impact:
                 return OfflineAnswer(impact.removeprefix("- "), True, q.intent, tuple(sources))

@@ -14,7 +14,7 @@ from chatbot.engines.base import Exchange
 from chatbot.engines.offline.facts import Fact, all_links, latest_job
 from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.text import MONEY, as_written, fold, lexicon, stem, stems, words
-from chatbot.profile import Profile
+from chatbot.profile import Experience, Profile
 
 # Ties between intents go to the more specific one: the earlier in this list.
 PRIORITY = ("work_mode", "relocation", "notice", "location", "contact", "education",
@@ -62,7 +62,8 @@ STOPWORDS = frozenset(
 WISHES = frozenset({"would", "want", "wants", "prefer", "prefers", "suit", "suits", "mind"})
 # Endings that make another word of the same root, which Snowball keeps apart.
 DERIVED = ("ship", "ment", "ness", "ation", "ion", "er", "or", "al", "ist", "ism")
-_STEPS = frozenset({"before", "prior", "earlier", "after", "next", "afterwards"})
+_BEFORE = frozenset({"before", "prior", "earlier"})
+_STEPS = _BEFORE | {"after", "next", "afterwards"}
 OWNER_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "they", "their"})
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
              "4th": 3, "fifth": 4, "5th": 4, "last": -1, "latter": -1, "former": 0}
@@ -121,6 +122,7 @@ class Understander:
                  mentioned: Mapping[tuple[str, int], Sequence[Fact]] | None = None):
         lex = lexicon()
         self.profile = profile
+        self.job_order = _job_order(profile.experience)  # earliest to latest
         self.facts = list(facts)
         self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
         self.filler = frozenset(stem(w) for w in lex["words"]["filler"])
@@ -136,7 +138,7 @@ class Understander:
         # with one of them is a new question, whatever the conversation was about.
         self.standalone = frozenset().union(*(
             cues for intent, cues in self.cues.items()
-            if intent not in ("greeting", "thanks"))) - self.aspect_stems
+            if intent not in ("greeting", "thanks"))) - self.aspect_stems | self.required
         self.injection = tuple(lex["injection"]["phrases"])
         self.skill_kinds = {k: frozenset(v) for k, v in lex["skill_kinds"].items()}
         counts: dict[str, int] = {}
@@ -426,15 +428,6 @@ class Understander:
                 if role and role <= set(stems(j.role))]
         return [jobs[0]] if len(jobs) == 1 else []
 
-    def _job_order(self) -> list[int]:
-        """The jobs' indexes from the earliest to the latest (by their first year, else as
-        listed, latest first)."""
-        jobs = self.profile.experience
-        years = [min((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", j.period or "")),
-                     default=0) for j in jobs]
-        return sorted(range(len(jobs)), key=lambda i: (years[i], -i)) if all(years) \
-            else list(reversed(range(len(jobs))))
-
     def _job_by_post(self, raw: list[str]) -> list[int | str]:
         """The one job whose role the question names as a post ('what did she build during
         the internship': the NLP Intern job; an apprenticeship, a fellowship)."""
@@ -455,7 +448,7 @@ class Understander:
             return [jobs.index(latest)]
         if not (m or began) or len(jobs) < 2:
             return []
-        order = self._job_order()
+        order = self.job_order
         if not m or m.group(1) in ("first", "earliest", "oldest"):
             return [order[0]]
         if m.group(1) == "previous":
@@ -944,7 +937,7 @@ class Understander:
         """The project or job carried over from the conversation, unless a short question
         with no 'it' or 'that' asks a topic its record never mentions ('5g?' after an
         answer about a NOC job the 5G launch is not part of): then a question of its own."""
-        if any(w in _ORDINALS for w in raw) or (self.refer - self.owner) & set(raw):
+        if self._refers(raw):
             return found
         kind = "project" if found["project"] else "job" if found["job"] else ""
         if not kind:
@@ -957,24 +950,28 @@ class Understander:
     def _job_beside(self, job: int, raw: list[str]) -> int:
         """The job before or after `job` when the question asks so ('and before that?',
         'what came after it'), else `job`."""
-        step = -1 if {"before", "prior", "earlier"} & set(raw) else \
-            1 if _STEPS & set(raw) else 0
-        order = self._job_order()
+        step = -1 if _BEFORE & set(raw) else 1 if _STEPS & set(raw) else 0
+        order = self.job_order
         at = order.index(job) + step
         return order[at] if step and 0 <= at < len(order) else job
 
     def _follows_on(self, raw: list[str]) -> bool:
         """True when a question names nothing and goes on with the conversation: 'the
         second one', 'who uses it', or a short one with no topic of its own ('any tests?',
-        'stack?'). Not 'them' or 'their' for an owner who is they/them."""
-        if any(w in _ORDINALS for w in raw) or (self.refer - self.owner) & set(raw):
+        'stack?')."""
+        if self._refers(raw):
             return True
         # 'what has he built' asks of the owner; 'any tests?' of what was just discussed;
         # 'linkedin?' of the owner too (a project has a repo or a site, not a LinkedIn).
         owners_link = any(w in self.link_aliases and stem(w) not in self.aspects["link"]
                           for w in raw)
         return len(raw) <= 5 and not owners_link and not (self.owner | OWNER_PRONOUNS) & set(raw) \
-            and not (self.standalone | self.required) & {stem(w) for w in raw}
+            and not self.standalone & {stem(w) for w in raw}
+
+    def _refers(self, raw: list[str]) -> bool:
+        """True when a question points back: 'the second one', 'who uses it', 'that job'.
+        Not 'them' or 'their' for an owner who is they/them."""
+        return any(w in _ORDINALS for w in raw) or bool((self.refer - self.owner) & set(raw))
 
     def _mentions(self, text: str, want: str, skills: bool = False
                   ) -> list[tuple[str, int | str]]:
@@ -1295,6 +1292,15 @@ def _host(url: str) -> str:
 
 # A visitor introducing themselves at a clause's start: 'Gemma here from Northpoint'.
 _HERE = re.compile(r"\s*(?:(?:hi|hello|hey)\s+)?[\w'-]+ here\b")
+
+
+def _job_order(jobs: Sequence[Experience]) -> list[int]:
+    """The jobs' indexes from the earliest to the latest (by their first year, else as
+    listed, latest first)."""
+    years = [min((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", j.period or "")),
+                 default=0) for j in jobs]
+    return sorted(range(len(jobs)), key=lambda i: (years[i], -i)) if all(years) \
+        else list(reversed(range(len(jobs))))
 
 
 def without_visitor(question: str) -> str:
