@@ -508,6 +508,17 @@ def test_a_word_the_profile_never_uses_gets_what_the_rest_of_the_question_finds(
     assert "What it does say" not in engine.answer("What is her home address?")
 
 
+def test_a_word_the_profile_never_uses_gets_the_best_two_facts_of_the_record_named() -> None:
+    engine = _kim({
+        "projects": [{"name": "Tern", "summary": "A tide-table app for sailors.",
+                      "highlights": ["Installed by about 60 sailing clubs"]}],
+    })
+    # 'marinas' is the word that would have told the title line from the highlight.
+    marinas = engine.answer_detail("how many marinas run tern")
+    assert not marinas.answered and "kim@example.org" in marinas.text
+    assert "about 60 sailing clubs" in marinas.text and "tide-table app" in marinas.text
+
+
 def test_availability_adds_what_the_owner_says_of_it_elsewhere() -> None:
     engine = _kim({
         "availability": {"status": "Open to senior SRE roles from September 2026"},

@@ -339,12 +339,13 @@ class Composer:
         return "; ".join(f"{g}: {', '.join(items)}" for g, items in self.profile.skills.items())
 
     def _nearby(self, q: Query, found: Retrieved) -> str:
-        """What the rest of the question finds, said beside 'doesn't cover': a word the
-        profile never uses may only paraphrase it ('kids' for its 'students'). Not for a
-        field it lacks: 'home address' has no neighbour worth giving."""
+        """What the rest of the question finds (its best two facts), said beside 'doesn't
+        cover': a word the profile never uses may only paraphrase it ('kids' for its
+        'students'). Not for a field it lacks: 'home address' has no neighbour worth
+        giving."""
         if not found.nearby or self._field_asked(q):
             return ""
-        return _cite(found.nearby[0])
+        return "; ".join(_cite(f) for f in found.nearby)
 
     @staticmethod
     def _related(found: Retrieved) -> str:

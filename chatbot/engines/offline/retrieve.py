@@ -69,6 +69,7 @@ class Index:
         self.unfilled = frozenset(i for i, kind in OWN_FIELDS.items() if kind not in kinds)
         self.field_cues = {i: frozenset(stem(w) for w in intents[i]) for i in FIELDS}
         self.spread = Counter(s for found in self.stems for s in found)  # facts using a stem
+        self.tallied = frozenset(s for f in self.facts for s in tallied(f.text))
 
     def scores(self, terms: Sequence[str]) -> np.ndarray:
         """BM25 score of every fact for the query stems."""
@@ -97,9 +98,11 @@ class Index:
                          tuple(nearby), tuple(related), tuple(unfilled))
 
     def _nearby(self, q: Query, topic_only: bool = True) -> list[Fact]:
-        """The best fact for the rest of a question with a word the profile never uses: in
-        the record of the project or job it names, else one holding all its other topic
-        words ('how many pupils use Periodic Pals': 'Used by 320 students ...'). With
+        """The best two facts for the rest of a question with a word the profile never uses:
+        in the record of the project or job it names, else ones holding all its other topic
+        words ('how many pupils use Periodic Pals': 'Used by 320 students ...'). Two, since
+        the word it lacks may be the one that told them apart ('how many people did she
+        manage at Nordhaven': its release highlight, then its '7 consultants'). With
         `topic_only` False and no topic word left, all its other words but filler ('would
         she work for an oil and gas company': 'company'), else all of them."""
         gone = {stem(w) for w in q.missing}
@@ -120,14 +123,23 @@ class Index:
                     and bool(need) and need <= self.context[i]]
         # 'Why ...' of a named project or job: its notes, where reasons are given ('why is
         # it called grosz': 'Named after ...'); else what the rest of the words find, a fact
-        # with a figure first for 'how many ...' (no other count the rest does not find: 'how
-        # many stars' is not 'Sold over 2 million copies'), and a part that says more than
-        # its name (a highlight, a note) before its title line.
+        # with a figure first for 'how many ...', and a part that says more than its name (a
+        # highlight, a note) before its title line. A count the rest does not find is no
+        # answer when the profile counts the thing asked elsewhere: 'how many stars' (it
+        # gives another project's stars) is not 'Sold over 2 million copies', while 'how
+        # many businesses' (it counts none) may be its 'about 60 small companies'.
+        if q.wants_number and q.detail and stem(q.detail) in self.tallied:
+            near = [i for i in near if scores[i] > 0 or not has_figure(self.facts[i].text)]
         why = "why" in words(q.text)
         near.sort(key=lambda i: (not (why and self.facts[i].kind == "note"), scores[i] <= 0,
                                  not (q.wants_number and has_figure(self.facts[i].text)),
                                  self.facts[i].kind in ("project", "job")))
-        return [self.facts[i] for i in near[:1]]
+        # A second fact, as the word the profile lacks may be what told them apart: not a
+        # title line (a record's name and summary, little beyond what the first one's source
+        # names), nor, for 'how many', one without a figure.
+        more = [i for i in near[1:] if self.facts[i].kind not in ("project", "job")
+                and (has_figure(self.facts[i].text) or not q.wants_number)]
+        return [self.facts[i] for i in [*near[:1], *more[:1]]]
 
     def _partial(self, q: Query) -> list[Fact]:
         """The best fact for a question that no fact covers: the one holding the most of its
@@ -226,6 +238,13 @@ def counts(text: str, thing: str) -> bool:
     if re.search(rf"\d[\d,.]*\+?\s+(?:[\w-]+\s+){{0,2}}{thing}", text):
         return True
     return any(w not in STOPWORDS for w in re.findall(rf"([a-z]+)\s+{thing}", text))
+
+
+def tallied(text: str) -> set[str]:
+    """The stems of what `text` gives a figure of, written as common nouns: 'stars' in
+    'About 900 GitHub stars', not 'Business' in 'Dynamics 365 Business Central'."""
+    return {stem(w) for m in re.finditer(r"\d[\d,.]*\+?((?:\s+[\w-]+){1,2})", text)
+            for w in m.group(1).split() if w[:1].islower()}
 
 
 def has_figure(text: str) -> bool:
