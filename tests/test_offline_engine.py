@@ -510,13 +510,25 @@ def test_a_word_the_profile_never_uses_gets_what_the_rest_of_the_question_finds(
 
 def test_a_word_the_profile_never_uses_gets_the_best_two_facts_of_the_record_named() -> None:
     engine = _kim({
-        "projects": [{"name": "Tern", "summary": "A tide-table app for sailors.",
-                      "highlights": ["Installed by about 60 sailing clubs"]}],
+        "experience": [{"role": "Architect", "company": "Bluefin Group",
+                        "highlights": ["Brought in release management for 12 client orgs",
+                                       "Led a team of 5 consultants"]}],
     })
-    # 'marinas' is the word that would have told the title line from the highlight.
+    # 'people' is the word that would have told the two highlights apart.
+    people = engine.answer_detail("How many people did she manage at Bluefin?")
+    assert not people.answered and "kim@example.org" in people.text
+    assert "12 client orgs" in people.text and "5 consultants" in people.text
+
+
+def test_the_name_that_found_a_record_does_not_lead_its_title_line_into_a_refusal() -> None:
+    engine = _kim({
+        "projects": [{"name": "Tern", "summary": "A tide-table app for sailors.",
+                      "highlights": ["Synced 4,000 tide stations nightly",
+                                     "Installed by about 60 sailing clubs"]}],
+    })
     marinas = engine.answer_detail("how many marinas run tern")
     assert not marinas.answered and "kim@example.org" in marinas.text
-    assert "about 60 sailing clubs" in marinas.text and "tide-table app" in marinas.text
+    assert "about 60 sailing clubs" in marinas.text and "tide-table app" not in marinas.text
 
 
 def test_availability_adds_what_the_owner_says_of_it_elsewhere() -> None:

@@ -70,6 +70,7 @@ class Index:
         self.field_cues = {i: frozenset(stem(w) for w in intents[i]) for i in FIELDS}
         self.spread = Counter(s for found in self.stems for s in found)  # facts using a stem
         self.tallied = frozenset(s for f in self.facts for s in tallied(f.text))
+        self.heads = np.array([f.kind in ("project", "job") for f in self.facts])
 
     def scores(self, terms: Sequence[str]) -> np.ndarray:
         """BM25 score of every fact for the query stems."""
@@ -112,6 +113,12 @@ class Index:
             rest = {t for t in q.terms if t not in gone and t in self.ranker.vocab}
             need = rest - self.filler or rest  # 'what industries does he prefer': 'Prefers ...'
         project, job = (q.projects or (-1,))[0], (q.jobs or (-1,))[0]
+        if project >= 0 or job >= 0:
+            # The name found the record, so it says nothing of what is asked: the title
+            # line (its name and summary) is scored on the other words only ('how many ppl
+            # use bin day' finds 'About 300 weekly users' first, not 'Bin Day: A web app').
+            beside = self.scores([t for t in q.asked if t not in gone])
+            scores = np.where(self.heads, beside, scores)
         order = np.argsort(-scores, kind="stable")
         if project >= 0 or job >= 0:  # the whole record: its parts need not say its name
             near = [int(i) for i in order if self.facts[i].kind not in ("link", "email")
