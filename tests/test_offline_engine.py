@@ -531,6 +531,17 @@ def test_the_name_that_found_a_record_does_not_lead_its_title_line_into_a_refusa
     assert "about 60 sailing clubs" in marinas.text and "tide-table app" not in marinas.text
 
 
+def test_an_irregular_verb_form_is_the_verb_it_is_a_form_of() -> None:
+    engine = _kim({
+        "experience": [{"role": "Lecturer", "company": "Tartu University",
+                        "highlights": ["Taught the Linux lab to 60 first-year students"]},
+                       {"role": "Engineer", "company": "Kelp", "highlights": [
+                           "Led a team of nine on the billing platform"]}],
+    })
+    assert "Linux lab" in engine.answer("Has she any teaching experience?")
+    assert "team of nine" in engine.answer("any experience leading a team?")
+
+
 def test_availability_adds_what_the_owner_says_of_it_elsewhere() -> None:
     engine = _kim({
         "availability": {"status": "Open to senior SRE roles from September 2026"},

@@ -54,7 +54,14 @@ def stem(word: str) -> str:
     if len(word) >= 4 and word.endswith("s") and word.isalpha() \
             and not re.search(r"[aeiouy]", word[:-1]):
         word = word[:-1]
+    word = _irregular().get(word, word)  # 'taught' is 'teach', which Snowball leaves apart
     return str(_STEMMER.stemWord(word))
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    """Each irregular verb form with its verb ('taught': 'teach')."""
+    return {form: verb for verb, forms in lexicon()["irregular"].items() for form in forms}
 
 
 def stems(text: str) -> list[str]:
