@@ -493,6 +493,26 @@ def test_people_or_things_only_counted_are_not_named() -> None:
     assert engine.answer_detail("what fps does Quire render at").answered
 
 
+def test_a_name_asked_of_a_thing_only_described_is_not_covered() -> None:
+    engine = _kim({
+        "experience": [{"role": "Video engineer", "company": "Ampling",
+                        "highlights": ["Took the product from 4 to 27 locales",
+                                       "Packaged the streams to the CDN",
+                                       "Led the platform team"]}],
+        "projects": [{"name": "Quire", "summary": "A style linter.",
+                      "highlights": ["Now used by two regional broadcasters"]}],
+        "interests": ["Plays bass in a cumbia band"],
+    })
+    for question in ("What's the name of his band?",  # 'the name of' asks the band named
+                     "Which CDN did he use at Ampling?",  # 'the CDN' is no name
+                     "What is the name of the product he localised at Ampling?",
+                     "Who are the two broadcasters using Quire?"):  # 'using' says no name
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    # 'the platform team' says which team.
+    assert "platform team" in engine.answer("Which team did he lead at Ampling?")
+
+
 def test_a_word_the_profile_never_uses_gets_what_the_rest_of_the_question_finds() -> None:
     engine = _kim({
         "projects": [{"name": "Periodic Pals", "summary": "A chemistry quiz app.",

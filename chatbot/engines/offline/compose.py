@@ -37,9 +37,16 @@ _SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|mult
                    r"(?=((?:[\w-]+\s+){0,3}[\w-]+))")
 # '14 open-source projects' when the visitor asks 'which 14 projects': the count they
 # already know names none of them (unlike '30 fps' for 'what fps').
+# 'packaging to the CDN', 'runs on the university cluster': the thing asked, in no other
+# words than the question's, is no name of it either.
+_THE = re.compile(r"\bthe\s+(?=((?:[\w-]+\s+){0,3}[\w-]+))", re.I)
+# Where a thing's words end ('a technical interview around real hardware'), besides the
+# stop words.
+_PREPOSITIONS = frozenset("around across along among beyond behind inside outside near like "
+                          "onto upon toward towards via per within without".split())
 _COUNTED = re.compile(r"(?<![\w.,-])\d[\d,]*\s+(?=((?:[\w-]+\s+){0,3}[\w-]+))")
 _ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
-_NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*,?\s+(?:\S+\s+)?(?:is|was|,)?\s*$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:\s+\S+)?(?:,|\s+(?:is|was))\s*$")
 _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
@@ -187,7 +194,8 @@ class Composer:
         ('acquired by a large energy supplier'): then the profile doesn't cover which one,
         and says what it does say."""
         counted = bool(_ASKS_COUNTED.search(q.text))
-        said, hit = _unnamed(answer.text, set(stems(" ".join(q.which))), counted) \
+        said, hit = _unnamed(answer.text, set(stems(" ".join(q.which))), counted,
+                             stem(q.detail) if q.detail else "") \
             if q.which and answer.answered else ("", set())
         if not said:
             return answer
@@ -844,23 +852,34 @@ class Composer:
         return f"- **Code:** {', '.join(refs)}", ["contact", *(p.name for p in projects)]
 
 
-def _unnamed(text: str, asked: set[str], counted: bool = False) -> tuple[str, set[str]]:
+def _unnamed(text: str, asked: set[str], counted: bool = False, head: str = ""
+             ) -> tuple[str, set[str]]:
     """The line of `text` that speaks of the asked thing only as 'a ...' or 'two ...' (or as
-    '14 ...' when the visitor gave the count), when nothing in `text` names it ('a bootcamp',
-    but also 'Forge Coding Bootcamp': named); with the asked stems it uses. ('Who uses ...'
-    is not judged so: 'used by a research station' answers who uses it.)"""
+    '14 ...' when the visitor gave the count, or as 'the ...' in the question's own words,
+    with its `head` noun), when nothing in `text` names it ('a bootcamp', but also 'Forge
+    Coding Bootcamp': named); with the asked stems it uses. ('Who uses ...' is not judged
+    so: 'used by a research station' answers who uses it.)"""
     unnamed, said, hit = 0, "", set[str]()
     for line in text.splitlines():
-        some = [*_SOME.finditer(line), *(_COUNTED.finditer(line) if counted else ())]
+        some = [*_SOME.finditer(line), *(_COUNTED.finditer(line) if counted else ()),
+                *_THE.finditer(line)]
         for m in some:
             if _NAME_AFTER.search(line[m.end(1):]) or _NAME_BEFORE.search(line[:m.start()]):
                 continue
-            thing = itertools.takewhile(lambda w: fold(w) not in STOPWORDS, m.group(1).split())
-            found = {s for w in thing if (s := stem(fold(w))) in asked}
+            typed = list(itertools.takewhile(lambda w: fold(w) not in STOPWORDS | _PREPOSITIONS,
+                                             m.group(1).split()))
+            thing = [stem(fold(w)) for w in typed]
+            if m.re is _THE and (head not in {"", *thing} or not set(thing) <= asked
+                                 or line[m.end(1):][:2] in ("'s", "’s")) \
+                    or m.re is _SOME and any(re.fullmatch(r"\d[\d,.]*", w) for w in typed):
+                continue  # 'the platform team' says which team, 'a steady 30 fps' what fps;
+                # 'the time' is no time zone; 'the firm's risk checks' speak of one named
+            found = {s for s in thing if s in asked}
             unnamed += len(found)
             if found:
                 said, hit = said or line, hit | found
-    mentions = sum(stem(fold(w)) in asked for w in re.findall(r"[\w-]+", text))
+    # Named elsewhere ('Forge Coding Bootcamp'): a word of the thing said once more.
+    mentions = sum(stem(fold(w)) in hit for w in re.findall(r"[\w-]+", text))
     return (said, hit) if unnamed and unnamed >= mentions else ("", set())
 
 
