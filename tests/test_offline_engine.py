@@ -449,6 +449,19 @@ def test_an_amount_is_answered_only_with_a_figure() -> None:
     assert "AU$4.99" in engine.answer("How much does Wattle cost?")
 
 
+def test_a_name_or_a_percentage_is_no_amount() -> None:
+    engine = _kim({
+        "experience": [{"role": "Developer", "company": "Bramble",
+                        "highlights": ["Conversion rate went from 1.4% to 2.1%"]}],
+        "faq": [{"question": "Does she take contracts?",
+                 "answer": "Yes. Outside-IR35 contracts preferred; day rate on request."},
+                {"question": "Does she freelance?", "answer": "Yes, small jobs only."}],
+    })
+    for question in ("What's her day rate?", "what's her hourly rate for freelance work"):
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+
+
 def test_a_question_in_title_case_names_nothing_by_its_capitals(sample: OfflineEngine) -> None:
     # 'Happy' is an everyday word the profile never uses; capitalised here as every word is.
     assert "remote" in sample.answer("Is She Happy With Remote Work?")

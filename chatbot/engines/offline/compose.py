@@ -48,6 +48,9 @@ _COUNTED = re.compile(r"(?<![\w.,-])\d[\d,]*\s+(?=((?:[\w-]+\s+){0,3}[\w-]+))")
 _ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:\s+\S+)?(?:,|\s+(?:is|was))\s*$")
 _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
+# A figure that may be an amount: not part of a name ('Outside-IR35'), nor a percentage
+# ('conversion rate went from 1.4% to 2.1%').
+_AMOUNT = re.compile(r"(?<![A-Za-z\d.,])\d[\d,.]*(?![\d,.]*\s*%)")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
@@ -162,7 +165,8 @@ class Composer:
         """The answer to a question for an amount (a rate, a salary, a price), unless it
         gives no figure: then the profile doesn't cover the amount, and says what it does."""
         if not q.wants_amount or not answer.answered or q.also or any(
-                has_figure(line) and (MONEY.search(line) or self.amount & set(words(line)))
+                _AMOUNT.search(_YEAR.sub("", line))
+                and (MONEY.search(line) or self.amount & set(words(line)))
                 for line in answer.text.splitlines()):
             return answer
         if q.faq >= 0 and self.amount & set(words(self.profile.faq[q.faq].question)) \
