@@ -449,6 +449,25 @@ def test_an_amount_is_answered_only_with_a_figure() -> None:
     assert "AU$4.99" in engine.answer("How much does Wattle cost?")
 
 
+def test_a_kind_asked_of_a_job_its_record_never_names_is_not_covered() -> None:
+    engine = _kim({
+        "skills": {"Languages": ["Solidity", "Go"]},
+        "experience": [
+            {"role": "Backend Developer", "company": "Cobalt Freight",
+             "highlights": ["Switched to security after a contest in 2021"]},
+            {"role": "Engineer", "company": "Parcelwise",
+             "highlights": ["Wrote the billing service in Solidity",
+                            "Moved the jobs to five services on AWS"]}],
+    })
+    for question in ("What programming language did they use at Cobalt Freight?",
+                     "Which cloud did Cobalt Freight run on?"):
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    # A listed skill (not in the lexicon) or a cloud in the record answers.
+    assert "Solidity" in engine.answer("what language did they use at Parcelwise?")
+    assert "AWS" in engine.answer("which cloud did they use at Parcelwise?")
+
+
 def test_a_name_or_a_percentage_is_no_amount() -> None:
     engine = _kim({
         "experience": [{"role": "Developer", "company": "Bramble",

@@ -102,6 +102,8 @@ class Composer:
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
+        self.listed = frozenset(fold(re.sub(r"\(.*?\)", "", s)).strip()
+                                for g in profile.skills.values() for s in g) - {""}
         self.amount = frozenset(lexicon()["fields"]["amount"])
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
         self.impact_asked = frozenset(stem(w) for w in lexicon()["words"]["impact"])
@@ -148,7 +150,7 @@ class Composer:
             if said not in answer.text:
                 answer = replace(answer, text=f"{answer.text}\n\n{said}",
                                  sources=(*answer.sources, "FAQ"))
-        return self._also(self._named(answer, q), q, found, visitor)
+        return self._also(self._named(self._kind_named(answer, q), q), q, found, visitor)
 
     def _beside(self, refused: OfflineAnswer, q: Query, found: Retrieved,
                 visitor: Visitor) -> OfflineAnswer:
@@ -205,6 +207,32 @@ class Composer:
             return answer
         thing = " ".join(_as_typed(q.text, w) for w in q.which if stem(w) in hit)
         return self._not_covered(answer.intent, f"which {thing}", said.lstrip("- "))
+
+    def _kind_named(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'what language did she use at <job>', 'which database (or cloud) does
+        <project> run on', unless neither it nor the record names one (none of the kind in
+        the lexicon, no listed skill): then the profile doesn't cover which, and says what
+        it does."""
+        kind = q.skill_kind or next((k for k in self.kinds if fold(q.detail) in (k, f"{k}s")),
+                                    "")
+        if not kind or not answer.answered or q.also \
+                or answer.intent not in ("job", "project") or not (q.jobs or q.projects):
+            return answer
+        if q.projects:
+            p = self.profile.projects[q.projects[0]]
+            record = [p.summary, *p.tech, *p.highlights, p.notes or "",
+                      *(str(v) for v in p.extra.values())]
+        else:
+            j = self.profile.experience[q.jobs[0]]
+            record = [j.role, *j.highlights, j.notes or "", *(str(v) for v in j.extra.values())]
+        # A language or database the lexicon lacks may be among the listed skills.
+        names = self.kinds[kind] | (self.listed if q.skill_kind else frozenset())
+        if any(_says(text, names) for text in (answer.text, *record)):
+            return answer
+        thing = " ".join(q.which) or q.detail or kind
+        lines = answer.text.splitlines()
+        return self._not_covered(answer.intent, f"which {thing}",
+                                 lines[1 if len(lines) > 1 else 0].lstrip("- "))
 
     def _also(self, answer: OfflineAnswer, q: Query, found: Retrieved,
               visitor: Visitor) -> OfflineAnswer:
@@ -885,6 +913,14 @@ def _unnamed(text: str, asked: set[str], counted: bool = False, head: str = ""
     # Named elsewhere ('Forge Coding Bootcamp'): a word of the thing said once more.
     mentions = sum(stem(fold(w)) in hit for w in re.findall(r"[\w-]+", text))
     return (said, hit) if unnamed and unnamed >= mentions else ("", set())
+
+
+def _says(text: str, names: frozenset[str]) -> bool:
+    """True when `text` names one of `names` (folded skill names: 'go', 'c++') as a whole
+    word."""
+    folded = fold(text)
+    tokens = set(re.findall(r"[\w+#.-]*[\w+#]", folded))
+    return bool(tokens & names) or any(" " in n and n in folded for n in names)
 
 
 def _unspoken(q: Query, spoken: Sequence[Fact]) -> str:
