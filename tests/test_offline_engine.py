@@ -466,6 +466,10 @@ def test_a_kind_asked_of_a_job_its_record_never_names_is_not_covered() -> None:
     # A listed skill (not in the lexicon) or a cloud in the record answers.
     assert "Solidity" in engine.answer("what language did they use at Parcelwise?")
     assert "AWS" in engine.answer("which cloud did they use at Parcelwise?")
+    # 'languages' that no 'which' or 'what' asks for: no kind of skill wanted.
+    kit = _kim({"projects": [{"name": "Rubric Kit", "summary": "Interview rubrics.",
+                              "highlights": ["Translated into Ukrainian by volunteers"]}]})
+    assert kit.answer_detail("has the rubric kit been translated into other languages").answered
 
 
 def test_a_name_or_a_percentage_is_no_amount() -> None:

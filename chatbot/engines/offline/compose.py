@@ -215,7 +215,7 @@ class Composer:
         it does."""
         kind = q.skill_kind or next((k for k in self.kinds if fold(q.detail) in (k, f"{k}s")),
                                     "")
-        if not kind or not answer.answered or q.also \
+        if not kind or not q.detail or not answer.answered or q.also \
                 or answer.intent not in ("job", "project") or not (q.jobs or q.projects):
             return answer
         if q.projects:
