@@ -472,6 +472,21 @@ def test_a_kind_asked_of_a_job_its_record_never_names_is_not_covered() -> None:
     assert kit.answer_detail("has the rubric kit been translated into other languages").answered
 
 
+def test_a_fact_that_belongs_elsewhere_is_no_answer_on_a_named_topic() -> None:
+    engine = _kim({
+        "experience": [{"role": "Teaching Assistant", "company": "Beirut University",
+                        "period": "2016 – 2018"}],
+        "talks": [{"title": "Fuzzing with cocotb", "event": "DVCon Europe 2024"}],
+    })
+    for question in ("What degree do they have?",  # a job at a university is no degree
+                     "did her dvcon talk win the best paper award"):  # a talk is no award
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    # The title line answers what it says: teaching, working.
+    assert engine.answer_detail("what university did they teach at?").answered
+    assert engine.answer_detail("which university did they work at?").answered
+
+
 def test_a_name_or_a_percentage_is_no_amount() -> None:
     engine = _kim({
         "experience": [{"role": "Developer", "company": "Bramble",

@@ -755,6 +755,11 @@ class Composer:
             # 'did she go to school in Lyon': no education fact names Lyon; a language note
             # that does is what the profile says, not where she studied.
             return self._not_covered(q.intent, "that", _cite(found.covering[0]))
+        if self._elsewhere(q, facts or found.covering[:1]):
+            # A fact that belongs elsewhere is no answer on a named topic: a talk for 'did
+            # his talk win an award', a job's title line found by its employer's name ('...
+            # at American University of Beirut') for 'what degree do they have'.
+            return self._not_covered(q.intent, "that", _cite((facts or found.covering)[0]))
         writing = [k for k in self.links if fold(k) in self.blog_keys]
         if not facts and q.intent == "publications" and writing:
             # 'does she write articles' with no publications listed: her blog is her writing.
@@ -789,6 +794,20 @@ class Composer:
             return OfflineAnswer(_cite(facts[0]), True, q.intent, _sources(facts))
         text = "\n".join(f"- {_cite(f)}" for f in facts)
         return OfflineAnswer(text, True, q.intent, _sources(facts))
+
+    def _elsewhere(self, q: Query, facts: Sequence[Fact]) -> bool:
+        """True when the facts for a named topic (education, talks, publications, awards)
+        are all another named topic's entries or jobs' title lines that say nothing else
+        it asks, and the question asks of no job ('which university did they work at')."""
+        if q.intent not in NAMED_TOPICS or not facts or self.job_words & set(q.terms):
+            return False
+        cues = dict(zip(NAMED_TOPICS, self.topic_cues[1:], strict=True))
+        others = [c for i, c in cues.items() if i != q.intent]
+        # A title line that says what else the question asks ('which university did they
+        # teach at': a Teaching Assistant) answers it.
+        rest = set(q.terms) - cues[q.intent]
+        return all(f.kind == "job" and not rest & set(stems(f.text)) or f.kind == "extra"
+                   and any(c & set(stems(f.section)) for c in others) for f in facts)
 
     def _faq_intent(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         return self._with_faq(q) if q.faq >= 0 else self._topical(q, found, visitor)
