@@ -487,6 +487,21 @@ def test_a_fact_that_belongs_elsewhere_is_no_answer_on_a_named_topic() -> None:
     assert engine.answer_detail("which university did they work at?").answered
 
 
+def test_how_big_or_how_many_needs_a_number_for_the_thing() -> None:
+    engine = _kim({
+        "contact": {"email": "kim@example.org", "links": {"github": "https://github.com/kim"}},
+        "experience": [{"role": "Lead", "company": "Halden",
+                        "highlights": ["Leads a team of five"]}],
+        "faq": [{"question": "Would you relocate?",
+                 "answer": "Only to Dublin, and only with a relocation package."}],
+    })
+    for question in ("How big a relocation package does she expect?",  # 'a ...', no number
+                     "how many followers does she have on github"):  # a link, no number
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    assert "five" in engine.answer("How big is the team she leads at Halden?")
+
+
 def test_a_name_or_a_percentage_is_no_amount() -> None:
     engine = _kim({
         "experience": [{"role": "Developer", "company": "Bramble",

@@ -51,6 +51,11 @@ _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 # A figure that may be an amount: not part of a name ('Outside-IR35'), nor a percentage
 # ('conversion rate went from 1.4% to 2.1%').
 _AMOUNT = re.compile(r"(?<![A-Za-z\d.,])\d[\d,.]*(?![\d,.]*\s*%)")
+_NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several|half|double|"
+    r"twice)\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
@@ -142,9 +147,11 @@ class Composer:
                                                   _sources(figures[:1])), q)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
-            return self._also(self._figure(self._with_faq(q), q), q, found, visitor)
+            return self._also(self._unsized(self._figure(self._with_faq(q), q), q), q, found,
+                              visitor)
         make = self.by_intent.get(q.intent, self._topical)
-        answer = self._count(self._figure(self._on_topic(make(q, found, visitor), q, found), q), q)
+        answer = self._count(self._unsized(self._figure(
+            self._on_topic(make(q, found, visitor), q, found), q), q), q)
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
             said = self.profile.faq[q.faq_topic].answer
             if said not in answer.text:
@@ -179,6 +186,23 @@ class Composer:
         said = next((x.lstrip("- ") for x in answer.text.splitlines()
                      if self.amount & set(words(x)) and len(x) < 200), "")
         return self._not_covered(q.intent, "the amount", said)
+
+    def _unsized(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'how big a relocation package', 'how many X', unless it speaks of
+        the thing asked only as 'a ...' with no number ('only with a relocation package'):
+        then the profile doesn't cover how big, and says what it does."""
+        if not q.wants_number or not answer.answered or q.also:
+            return answer
+        said, _ = _unnamed(answer.text, set(q.asked), definite=False)
+        if not said and q.detail and answer.intent not in (*_LISTS, *NAMED_TOPICS, "languages") \
+                and not has_figure(answer.text) and not _NUMBER_WORD.search(answer.text) \
+                and stem(q.detail) not in set(stems(answer.text)):
+            # 'how many followers does he have on github': a link, of no followers nor number.
+            return self._not_covered(answer.intent, f"how many {_as_typed(q.text, q.detail)}",
+                                     answer.text.splitlines()[0].lstrip("- "))
+        if not said or has_figure(said) or _NUMBER_WORD.search(said):
+            return answer  # 'a team of five'
+        return self._not_covered(answer.intent, "how big or how many", said.lstrip("- "))
 
     def _count(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'how many <thing>' of a talk, paper, award or degree, unless it
@@ -903,8 +927,8 @@ class Composer:
         return f"- **Code:** {', '.join(refs)}", ["contact", *(p.name for p in projects)]
 
 
-def _unnamed(text: str, asked: set[str], counted: bool = False, head: str = ""
-             ) -> tuple[str, set[str]]:
+def _unnamed(text: str, asked: set[str], counted: bool = False, head: str = "",
+             definite: bool = True) -> tuple[str, set[str]]:
     """The line of `text` that speaks of the asked thing only as 'a ...' or 'two ...' (or as
     '14 ...' when the visitor gave the count, or as 'the ...' in the question's own words,
     with its `head` noun), when nothing in `text` names it ('a bootcamp', but also 'Forge
@@ -913,7 +937,7 @@ def _unnamed(text: str, asked: set[str], counted: bool = False, head: str = ""
     unnamed, said, hit = 0, "", set[str]()
     for line in text.splitlines():
         some = [*_SOME.finditer(line), *(_COUNTED.finditer(line) if counted else ()),
-                *_THE.finditer(line)]
+                *(_THE.finditer(line) if definite else ())]
         for m in some:
             if _NAME_AFTER.search(line[m.end(1):]) or _NAME_BEFORE.search(line[:m.start()]):
                 continue
