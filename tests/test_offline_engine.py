@@ -502,6 +502,22 @@ def test_how_big_or_how_many_needs_a_number_for_the_thing() -> None:
     assert "five" in engine.answer("How big is the team she leads at Halden?")
 
 
+def test_a_part_of_one_degree_needs_a_fact_with_both() -> None:
+    engine = _kim({
+        "education": [{"degree": "MSc Robotics", "institution": "TU Delft", "year": 2019,
+                       "thesis": "Learning grasp poses"},
+                      {"degree": "BSc Physics", "institution": "KNUST", "year": 2015}],
+        "projects": [{"name": "Gripwise", "summary": "A grasp planner.",
+                      "notes": "Started as her master's thesis, supervised by Dr. Vos."}],
+    })
+    for question in ("What was her bachelor's thesis about?",  # only the MSc has one
+                     "who supervised her BSc"):
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    assert "Learning grasp poses" in engine.answer("What was her MSc dissertation on?")
+    assert "Vos" in engine.answer("Who was the supervisor on her master's research?")
+
+
 def test_a_name_or_a_percentage_is_no_amount() -> None:
     engine = _kim({
         "experience": [{"role": "Developer", "company": "Bramble",

@@ -8,7 +8,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from chatbot.engines.base import Visitor
-from chatbot.engines.offline.facts import Fact, all_links, job_title, labelled, latest_job
+from chatbot.engines.offline.facts import (
+    Fact,
+    all_links,
+    fact_units,
+    job_title,
+    labelled,
+    latest_job,
+)
 from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, counts, has_figure
 from chatbot.engines.offline.text import (
@@ -107,6 +114,10 @@ class Composer:
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
+        degrees = lexicon()["degrees"]
+        self.degree_parts = [frozenset(ws) for ws in degrees["parts"]]
+        self.degree_levels = [frozenset(degrees[k]) for k in ("bachelor", "master", "doctorate")]
+        self.degree_facts = [set(words(f"{f.text} {f.keys}")) for f in fact_units(profile)]
         self.listed = frozenset(fold(re.sub(r"\(.*?\)", "", s)).strip()
                                 for g in profile.skills.values() for s in g) - {""}
         self.amount = frozenset(lexicon()["fields"]["amount"])
@@ -157,7 +168,8 @@ class Composer:
             if said not in answer.text:
                 answer = replace(answer, text=f"{answer.text}\n\n{said}",
                                  sources=(*answer.sources, "FAQ"))
-        return self._also(self._named(self._kind_named(answer, q), q), q, found, visitor)
+        return self._also(self._named(self._kind_named(self._degree_part(answer, q), q), q), q,
+                          found, visitor)
 
     def _beside(self, refused: OfflineAnswer, q: Query, found: Retrieved,
                 visitor: Visitor) -> OfflineAnswer:
@@ -231,6 +243,21 @@ class Composer:
             return answer
         thing = " ".join(_as_typed(q.text, w) for w in q.which if stem(w) in hit)
         return self._not_covered(answer.intent, f"which {thing}", said.lstrip("- "))
+
+    def _degree_part(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'what was her master's thesis on', 'who supervised their PhD',
+        unless no fact of the profile has both that part and a word of that degree: then the
+        profile doesn't cover it (the MSc may be listed, its thesis not)."""
+        typed = set(words(q.text))
+        parts = [ws for ws in self.degree_parts if typed & ws]
+        levels = [ws for ws in self.degree_levels if typed & ws]
+        if len(parts) != 1 or len(levels) != 1 or not answer.answered or q.also:
+            return answer
+        if any(has & levels[0] and has & parts[0] for has in self.degree_facts):
+            return answer
+        lines = answer.text.splitlines()
+        said = next((x for x in lines if set(words(x)) & levels[0]), lines[0])
+        return self._not_covered(answer.intent, "that", said.lstrip("- "))
 
     def _kind_named(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'what language did she use at <job>', 'which database (or cloud) does
