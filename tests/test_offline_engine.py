@@ -518,6 +518,26 @@ def test_a_part_of_one_degree_needs_a_fact_with_both() -> None:
     assert "Vos" in engine.answer("Who was the supervisor on her master's research?")
 
 
+def test_a_place_asked_that_the_answer_never_names_is_not_covered() -> None:
+    engine = _kim({
+        "owner": {"name": "Kim Lee", "headline": "Developer", "location": "Leeds, UK"},
+        "experience": [
+            {"role": "Engineer", "company": "Maplewave Software",
+             "highlights": ["Took the product from 4 to 27 locales"]},
+            {"role": "Analyst", "company": "Leeds City Council"},
+            {"role": "Developer", "company": "Brightwater", "location": "Singapore"}],
+        "faq": [{"question": "Would you relocate?",
+                 "answer": "Yes to Amsterdam. Not to New York, for family reasons."}],
+    })
+    for question in ("where is maplewave software based",  # no place in its record
+                     "would she relocate back to singapore"):  # her answer never says
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    assert engine.answer_detail("where was Leeds City Council?").answered  # its name says
+    assert "Singapore" in engine.answer("where was the Brightwater job?")
+    assert "Amsterdam" in engine.answer("would she relocate to Amsterdam?")
+
+
 def test_a_name_or_a_percentage_is_no_amount() -> None:
     engine = _kim({
         "experience": [{"role": "Developer", "company": "Bramble",

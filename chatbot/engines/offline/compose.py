@@ -63,6 +63,8 @@ _NUMBER_WORD = re.compile(
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several|half|double|"
     r"twice)\b", re.I)
+# A place in a record: 'Game studio in Montréal', 'from the Lisbon office'.
+_PLACED = re.compile(r"\b(?:in|at|from|near|to|based|office)\s+(?:the\s+)?[A-Z]")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
@@ -114,6 +116,9 @@ class Composer:
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
+        # Words the profile writes as names ('Singapore', 'Leeds'), as stems.
+        self.proper = frozenset(stem(fold(w)) for w in re.findall(
+            r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z\u00e0-\u00ff]+", _profile_text(profile)))
         degrees = lexicon()["degrees"]
         self.degree_parts = [frozenset(ws) for ws in degrees["parts"]]
         self.degree_levels = [frozenset(degrees[k]) for k in ("bachelor", "master", "doctorate")]
@@ -158,8 +163,8 @@ class Composer:
                                                   _sources(figures[:1])), q)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
-            return self._also(self._unsized(self._figure(self._with_faq(q), q), q), q, found,
-                              visitor)
+            return self._also(self._moved_to(self._unsized(self._figure(self._with_faq(q), q),
+                                                           q), q), q, found, visitor)
         make = self.by_intent.get(q.intent, self._topical)
         answer = self._count(self._unsized(self._figure(
             self._on_topic(make(q, found, visitor), q, found), q), q), q)
@@ -168,8 +173,8 @@ class Composer:
             if said not in answer.text:
                 answer = replace(answer, text=f"{answer.text}\n\n{said}",
                                  sources=(*answer.sources, "FAQ"))
-        return self._also(self._named(self._kind_named(self._degree_part(answer, q), q), q), q,
-                          found, visitor)
+        return self._also(self._named(self._kind_named(self._degree_part(
+            self._moved_to(answer, q), q), q), q), q, found, visitor)
 
     def _beside(self, refused: OfflineAnswer, q: Query, found: Retrieved,
                 visitor: Visitor) -> OfflineAnswer:
@@ -243,6 +248,23 @@ class Composer:
             return answer
         thing = " ".join(_as_typed(q.text, w) for w in q.which if stem(w) in hit)
         return self._not_covered(answer.intent, f"which {thing}", said.lstrip("- "))
+
+    def _moved_to(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The owner's word on moving, for 'would he relocate back to singapore', unless it
+        never names that place (a name in the profile) and names no others as the only ones
+        nor a region it may be in ('Only to Amsterdam or Dublin' answers 'Berlin?', 'Within
+        France, yes' answers 'Lyon?'; 'Yes to Amsterdam, not to New York' leaves Singapore
+        open)."""
+        if q.intent != "relocation" or not answer.answered or q.also \
+                or re.search(r"\b(?:only|within)\b", answer.text, re.I):
+            return answer
+        said = set(stems(answer.text))
+        place = next((w for w in words(q.text) if stem(w) in self.proper
+                      and stem(w) not in said and stem(w) in q.topic), "")
+        if not place:
+            return answer
+        return self._not_covered(answer.intent, f"whether {self.first} would move to "
+                                 f"{_as_typed(q.text, place)}", answer.text.splitlines()[0])
 
     def _degree_part(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'what was her master's thesis on', 'who supervised their PhD',
@@ -760,6 +782,13 @@ class Composer:
         # 'where was the Arturia job', 'which city was he based in': its place key.
         if not asked and ("where" in words(q.text) or self.places & set(q.asked)):
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
+        if not asked and re.search(r"\bwhere (?:is|was|are|were)\b", fold(q.text)) \
+                and not _PLACED.search(" ".join([*job.highlights, *notes, *keyed])) \
+                and not set(words(job.company)) & set(words(self.profile.owner.location or "")):
+            # 'where is maplewave software based' (not 'where did she work'): no place key,
+            # no place in its record nor in its name ('Leeds City Council' for a Leeds owner).
+            return self._not_covered("job", f"where {job.company} is",
+                                     (job.highlights or notes or [self._job_line(job)])[0])
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
         # Asked something no part names ('how big is the company'): the owner's notes on
         # the place first, then what was done there.
@@ -983,6 +1012,14 @@ def _unnamed(text: str, asked: set[str], counted: bool = False, head: str = "",
     # Named elsewhere ('Forge Coding Bootcamp'): a word of the thing said once more.
     mentions = sum(stem(fold(w)) in hit for w in re.findall(r"[\w-]+", text))
     return (said, hit) if unnamed and unnamed >= mentions else ("", set())
+
+
+def _profile_text(profile: Profile) -> str:
+    """The places a profile names: its owner's location, its jobs' records and notes."""
+    parts = [profile.owner.location or "", profile.owner.summary or ""]
+    for j in profile.experience:
+        parts += [j.company, *j.highlights, j.notes or "", *(str(v) for v in j.extra.values())]
+    return "\n".join(parts)
 
 
 def _says(text: str, names: frozenset[str]) -> bool:
