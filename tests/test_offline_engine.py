@@ -449,6 +449,108 @@ def test_an_amount_is_answered_only_with_a_figure() -> None:
     assert "AU$4.99" in engine.answer("How much does Wattle cost?")
 
 
+def test_a_kind_asked_of_a_job_its_record_never_names_is_not_covered() -> None:
+    engine = _kim({
+        "skills": {"Languages": ["Solidity", "Go"]},
+        "experience": [
+            {"role": "Backend Developer", "company": "Cobalt Freight",
+             "highlights": ["Switched to security after a contest in 2021"]},
+            {"role": "Engineer", "company": "Parcelwise",
+             "highlights": ["Wrote the billing service in Solidity",
+                            "Moved the jobs to five services on AWS"]}],
+    })
+    for question in ("What programming language did they use at Cobalt Freight?",
+                     "Which cloud did Cobalt Freight run on?"):
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    # A listed skill (not in the lexicon) or a cloud in the record answers.
+    assert "Solidity" in engine.answer("what language did they use at Parcelwise?")
+    assert "AWS" in engine.answer("which cloud did they use at Parcelwise?")
+    # 'languages' that no 'which' or 'what' asks for: no kind of skill wanted.
+    kit = _kim({"projects": [{"name": "Rubric Kit", "summary": "Interview rubrics.",
+                              "highlights": ["Translated into Ukrainian by volunteers"]}]})
+    assert kit.answer_detail("has the rubric kit been translated into other languages").answered
+
+
+def test_a_fact_that_belongs_elsewhere_is_no_answer_on_a_named_topic() -> None:
+    engine = _kim({
+        "experience": [{"role": "Teaching Assistant", "company": "Beirut University",
+                        "period": "2016 – 2018"}],
+        "talks": [{"title": "Fuzzing with cocotb", "event": "DVCon Europe 2024"}],
+    })
+    for question in ("What degree do they have?",  # a job at a university is no degree
+                     "did her dvcon talk win the best paper award"):  # a talk is no award
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    # The title line answers what it says: teaching, working.
+    assert engine.answer_detail("what university did they teach at?").answered
+    assert engine.answer_detail("which university did they work at?").answered
+
+
+def test_how_big_or_how_many_needs_a_number_for_the_thing() -> None:
+    engine = _kim({
+        "contact": {"email": "kim@example.org", "links": {"github": "https://github.com/kim"}},
+        "experience": [{"role": "Lead", "company": "Halden",
+                        "highlights": ["Leads a team of five"]}],
+        "faq": [{"question": "Would you relocate?",
+                 "answer": "Only to Dublin, and only with a relocation package."}],
+    })
+    for question in ("How big a relocation package does she expect?",  # 'a ...', no number
+                     "how many followers does she have on github"):  # a link, no number
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    assert "five" in engine.answer("How big is the team she leads at Halden?")
+
+
+def test_a_part_of_one_degree_needs_a_fact_with_both() -> None:
+    engine = _kim({
+        "education": [{"degree": "MSc Robotics", "institution": "TU Delft", "year": 2019,
+                       "thesis": "Learning grasp poses"},
+                      {"degree": "BSc Physics", "institution": "KNUST", "year": 2015}],
+        "projects": [{"name": "Gripwise", "summary": "A grasp planner.",
+                      "notes": "Started as her master's thesis, supervised by Dr. Vos."}],
+    })
+    for question in ("What was her bachelor's thesis about?",  # only the MSc has one
+                     "who supervised her BSc"):
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    assert "Learning grasp poses" in engine.answer("What was her MSc dissertation on?")
+    assert "Vos" in engine.answer("Who was the supervisor on her master's research?")
+
+
+def test_a_place_asked_that_the_answer_never_names_is_not_covered() -> None:
+    engine = _kim({
+        "owner": {"name": "Kim Lee", "headline": "Developer", "location": "Leeds, UK"},
+        "experience": [
+            {"role": "Engineer", "company": "Maplewave Software",
+             "highlights": ["Took the product from 4 to 27 locales"]},
+            {"role": "Analyst", "company": "Leeds City Council"},
+            {"role": "Developer", "company": "Brightwater", "location": "Singapore"}],
+        "faq": [{"question": "Would you relocate?",
+                 "answer": "Yes to Amsterdam. Not to New York, for family reasons."}],
+    })
+    for question in ("where is maplewave software based",  # no place in its record
+                     "would she relocate back to singapore"):  # her answer never says
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    assert engine.answer_detail("where was Leeds City Council?").answered  # its name says
+    assert "Singapore" in engine.answer("where was the Brightwater job?")
+    assert "Amsterdam" in engine.answer("would she relocate to Amsterdam?")
+
+
+def test_a_name_or_a_percentage_is_no_amount() -> None:
+    engine = _kim({
+        "experience": [{"role": "Developer", "company": "Bramble",
+                        "highlights": ["Conversion rate went from 1.4% to 2.1%"]}],
+        "faq": [{"question": "Does she take contracts?",
+                 "answer": "Yes. Outside-IR35 contracts preferred; day rate on request."},
+                {"question": "Does she freelance?", "answer": "Yes, small jobs only."}],
+    })
+    for question in ("What's her day rate?", "what's her hourly rate for freelance work"):
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+
+
 def test_a_question_in_title_case_names_nothing_by_its_capitals(sample: OfflineEngine) -> None:
     # 'Happy' is an everyday word the profile never uses; capitalised here as every word is.
     assert "remote" in sample.answer("Is She Happy With Remote Work?")
@@ -491,6 +593,26 @@ def test_people_or_things_only_counted_are_not_named() -> None:
         assert not detail.answered and "kim@example.org" in detail.text, question
     # A number with its unit answers 'what <unit>'.
     assert engine.answer_detail("what fps does Quire render at").answered
+
+
+def test_a_name_asked_of_a_thing_only_described_is_not_covered() -> None:
+    engine = _kim({
+        "experience": [{"role": "Video engineer", "company": "Ampling",
+                        "highlights": ["Took the product from 4 to 27 locales",
+                                       "Packaged the streams to the CDN",
+                                       "Led the platform team"]}],
+        "projects": [{"name": "Quire", "summary": "A style linter.",
+                      "highlights": ["Now used by two regional broadcasters"]}],
+        "interests": ["Plays bass in a cumbia band"],
+    })
+    for question in ("What's the name of his band?",  # 'the name of' asks the band named
+                     "Which CDN did he use at Ampling?",  # 'the CDN' is no name
+                     "What is the name of the product he localised at Ampling?",
+                     "Who are the two broadcasters using Quire?"):  # 'using' says no name
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    # 'the platform team' says which team.
+    assert "platform team" in engine.answer("Which team did he lead at Ampling?")
 
 
 def test_a_word_the_profile_never_uses_gets_what_the_rest_of_the_question_finds() -> None:

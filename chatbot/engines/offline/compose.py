@@ -8,7 +8,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from chatbot.engines.base import Visitor
-from chatbot.engines.offline.facts import Fact, all_links, job_title, labelled, latest_job
+from chatbot.engines.offline.facts import (
+    Fact,
+    all_links,
+    fact_units,
+    job_title,
+    labelled,
+    latest_job,
+)
 from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, counts, has_figure
 from chatbot.engines.offline.text import (
@@ -37,10 +44,27 @@ _SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|mult
                    r"(?=((?:[\w-]+\s+){0,3}[\w-]+))")
 # '14 open-source projects' when the visitor asks 'which 14 projects': the count they
 # already know names none of them (unlike '30 fps' for 'what fps').
+# 'packaging to the CDN', 'runs on the university cluster': the thing asked, in no other
+# words than the question's, is no name of it either.
+_THE = re.compile(r"\bthe\s+(?=((?:[\w-]+\s+){0,3}[\w-]+))", re.I)
+# Where a thing's words end ('a technical interview around real hardware'), besides the
+# stop words.
+_PREPOSITIONS = frozenset("around across along among beyond behind inside outside near like "
+                          "onto upon toward towards via per within without".split())
 _COUNTED = re.compile(r"(?<![\w.,-])\d[\d,]*\s+(?=((?:[\w-]+\s+){0,3}[\w-]+))")
 _ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
-_NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*,?\s+(?:\S+\s+)?(?:is|was|,)?\s*$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:\s+\S+)?(?:,|\s+(?:is|was))\s*$")
 _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
+# A figure that may be an amount: not part of a name ('Outside-IR35'), nor a percentage
+# ('conversion rate went from 1.4% to 2.1%').
+_AMOUNT = re.compile(r"(?<![A-Za-z\d.,])\d[\d,.]*(?![\d,.]*\s*%)")
+_NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several|half|double|"
+    r"twice)\b", re.I)
+# A place in a record: 'Game studio in Montréal', 'from the Lisbon office'.
+_PLACED = re.compile(r"\b(?:in|at|from|near|to|based|office)\s+(?:the\s+)?[A-Z]")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
@@ -92,6 +116,15 @@ class Composer:
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
+        # Words the profile writes as names ('Singapore', 'Leeds'), as stems.
+        self.proper = frozenset(stem(fold(w)) for w in re.findall(
+            r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z\u00e0-\u00ff]+", _profile_text(profile)))
+        degrees = lexicon()["degrees"]
+        self.degree_parts = [frozenset(ws) for ws in degrees["parts"]]
+        self.degree_levels = [frozenset(degrees[k]) for k in ("bachelor", "master", "doctorate")]
+        self.degree_facts = [set(words(f"{f.text} {f.keys}")) for f in fact_units(profile)]
+        self.listed = frozenset(fold(re.sub(r"\(.*?\)", "", s)).strip()
+                                for g in profile.skills.values() for s in g) - {""}
         self.amount = frozenset(lexicon()["fields"]["amount"])
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
         self.impact_asked = frozenset(stem(w) for w in lexicon()["words"]["impact"])
@@ -130,15 +163,18 @@ class Composer:
                                                   _sources(figures[:1])), q)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
-            return self._also(self._figure(self._with_faq(q), q), q, found, visitor)
+            return self._also(self._moved_to(self._unsized(self._figure(self._with_faq(q), q),
+                                                           q), q), q, found, visitor)
         make = self.by_intent.get(q.intent, self._topical)
-        answer = self._count(self._figure(self._on_topic(make(q, found, visitor), q, found), q), q)
+        answer = self._count(self._unsized(self._figure(
+            self._on_topic(make(q, found, visitor), q, found), q), q), q)
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
             said = self.profile.faq[q.faq_topic].answer
             if said not in answer.text:
                 answer = replace(answer, text=f"{answer.text}\n\n{said}",
                                  sources=(*answer.sources, "FAQ"))
-        return self._also(self._named(answer, q), q, found, visitor)
+        return self._also(self._named(self._kind_named(self._degree_part(
+            self._moved_to(answer, q), q), q), q), q, found, visitor)
 
     def _beside(self, refused: OfflineAnswer, q: Query, found: Retrieved,
                 visitor: Visitor) -> OfflineAnswer:
@@ -155,7 +191,8 @@ class Composer:
         """The answer to a question for an amount (a rate, a salary, a price), unless it
         gives no figure: then the profile doesn't cover the amount, and says what it does."""
         if not q.wants_amount or not answer.answered or q.also or any(
-                has_figure(line) and (MONEY.search(line) or self.amount & set(words(line)))
+                _AMOUNT.search(_YEAR.sub("", line))
+                and (MONEY.search(line) or self.amount & set(words(line)))
                 for line in answer.text.splitlines()):
             return answer
         if q.faq >= 0 and self.amount & set(words(self.profile.faq[q.faq].question)) \
@@ -166,6 +203,23 @@ class Composer:
         said = next((x.lstrip("- ") for x in answer.text.splitlines()
                      if self.amount & set(words(x)) and len(x) < 200), "")
         return self._not_covered(q.intent, "the amount", said)
+
+    def _unsized(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'how big a relocation package', 'how many X', unless it speaks of
+        the thing asked only as 'a ...' with no number ('only with a relocation package'):
+        then the profile doesn't cover how big, and says what it does."""
+        if not q.wants_number or not answer.answered or q.also:
+            return answer
+        said, _ = _unnamed(answer.text, set(q.asked), definite=False)
+        if not said and q.detail and answer.intent not in (*_LISTS, *NAMED_TOPICS, "languages") \
+                and not has_figure(answer.text) and not _NUMBER_WORD.search(answer.text) \
+                and stem(q.detail) not in set(stems(answer.text)):
+            # 'how many followers does he have on github': a link, of no followers nor number.
+            return self._not_covered(answer.intent, f"how many {_as_typed(q.text, q.detail)}",
+                                     answer.text.splitlines()[0].lstrip("- "))
+        if not said or has_figure(said) or _NUMBER_WORD.search(said):
+            return answer  # 'a team of five'
+        return self._not_covered(answer.intent, "how big or how many", said.lstrip("- "))
 
     def _count(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'how many <thing>' of a talk, paper, award or degree, unless it
@@ -187,12 +241,71 @@ class Composer:
         ('acquired by a large energy supplier'): then the profile doesn't cover which one,
         and says what it does say."""
         counted = bool(_ASKS_COUNTED.search(q.text))
-        said, hit = _unnamed(answer.text, set(stems(" ".join(q.which))), counted) \
+        said, hit = _unnamed(answer.text, set(stems(" ".join(q.which))), counted,
+                             stem(q.detail) if q.detail else "") \
             if q.which and answer.answered else ("", set())
         if not said:
             return answer
         thing = " ".join(_as_typed(q.text, w) for w in q.which if stem(w) in hit)
         return self._not_covered(answer.intent, f"which {thing}", said.lstrip("- "))
+
+    def _moved_to(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The owner's word on moving, for 'would he relocate back to singapore', unless it
+        never names that place (a name in the profile) and names no others as the only ones
+        nor a region it may be in ('Only to Amsterdam or Dublin' answers 'Berlin?', 'Within
+        France, yes' answers 'Lyon?'; 'Yes to Amsterdam, not to New York' leaves Singapore
+        open)."""
+        if q.intent != "relocation" or not answer.answered or q.also \
+                or re.search(r"\b(?:only|within)\b", answer.text, re.I):
+            return answer
+        said = set(stems(answer.text))
+        place = next((w for w in words(q.text) if stem(w) in self.proper
+                      and stem(w) not in said and stem(w) in q.topic), "")
+        if not place:
+            return answer
+        return self._not_covered(answer.intent, f"whether {self.first} would move to "
+                                 f"{_as_typed(q.text, place)}", answer.text.splitlines()[0])
+
+    def _degree_part(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'what was her master's thesis on', 'who supervised their PhD',
+        unless no fact of the profile has both that part and a word of that degree: then the
+        profile doesn't cover it (the MSc may be listed, its thesis not)."""
+        typed = set(words(q.text))
+        parts = [ws for ws in self.degree_parts if typed & ws]
+        levels = [ws for ws in self.degree_levels if typed & ws]
+        if len(parts) != 1 or len(levels) != 1 or not answer.answered or q.also:
+            return answer
+        if any(has & levels[0] and has & parts[0] for has in self.degree_facts):
+            return answer
+        lines = answer.text.splitlines()
+        said = next((x for x in lines if set(words(x)) & levels[0]), lines[0])
+        return self._not_covered(answer.intent, "that", said.lstrip("- "))
+
+    def _kind_named(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'what language did she use at <job>', 'which database (or cloud) does
+        <project> run on', unless neither it nor the record names one (none of the kind in
+        the lexicon, no listed skill): then the profile doesn't cover which, and says what
+        it does."""
+        kind = q.skill_kind or next((k for k in self.kinds if fold(q.detail) in (k, f"{k}s")),
+                                    "")
+        if not kind or not q.detail or not answer.answered or q.also \
+                or answer.intent not in ("job", "project") or not (q.jobs or q.projects):
+            return answer
+        if q.projects:
+            p = self.profile.projects[q.projects[0]]
+            record = [p.summary, *p.tech, *p.highlights, p.notes or "",
+                      *(str(v) for v in p.extra.values())]
+        else:
+            j = self.profile.experience[q.jobs[0]]
+            record = [j.role, *j.highlights, j.notes or "", *(str(v) for v in j.extra.values())]
+        # A language or database the lexicon lacks may be among the listed skills.
+        names = self.kinds[kind] | (self.listed if q.skill_kind else frozenset())
+        if any(_says(text, names) for text in (answer.text, *record)):
+            return answer
+        thing = " ".join(q.which) or q.detail or kind
+        lines = answer.text.splitlines()
+        return self._not_covered(answer.intent, f"which {thing}",
+                                 lines[1 if len(lines) > 1 else 0].lstrip("- "))
 
     def _also(self, answer: OfflineAnswer, q: Query, found: Retrieved,
               visitor: Visitor) -> OfflineAnswer:
@@ -671,6 +784,13 @@ class Composer:
         # 'where was the Arturia job', 'which city was he based in': its place key.
         if not asked and ("where" in words(q.text) or self.places & set(q.asked)):
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
+        if not asked and re.search(r"\bwhere (?:is|was|are|were)\b", fold(q.text)) \
+                and not _PLACED.search(" ".join([*job.highlights, *notes, *keyed])) \
+                and not set(words(job.company)) & set(words(self.profile.owner.location or "")):
+            # 'where is maplewave software based' (not 'where did she work'): no place key,
+            # no place in its record nor in its name ('Leeds City Council' for a Leeds owner).
+            return self._not_covered("job", f"where {job.company} is",
+                                     (job.highlights or notes or [self._job_line(job)])[0])
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
         # Asked something no part names ('how big is the company'): the owner's notes on
         # the place first, then what was done there.
@@ -717,6 +837,11 @@ class Composer:
             # 'did she go to school in Lyon': no education fact names Lyon; a language note
             # that does is what the profile says, not where she studied.
             return self._not_covered(q.intent, "that", _cite(found.covering[0]))
+        if self._elsewhere(q, facts or found.covering[:1]):
+            # A fact that belongs elsewhere is no answer on a named topic: a talk for 'did
+            # his talk win an award', a job's title line found by its employer's name ('...
+            # at American University of Beirut') for 'what degree do they have'.
+            return self._not_covered(q.intent, "that", _cite((facts or found.covering)[0]))
         writing = [k for k in self.links if fold(k) in self.blog_keys]
         if not facts and q.intent == "publications" and writing:
             # 'does she write articles' with no publications listed: her blog is her writing.
@@ -751,6 +876,20 @@ class Composer:
             return OfflineAnswer(_cite(facts[0]), True, q.intent, _sources(facts))
         text = "\n".join(f"- {_cite(f)}" for f in facts)
         return OfflineAnswer(text, True, q.intent, _sources(facts))
+
+    def _elsewhere(self, q: Query, facts: Sequence[Fact]) -> bool:
+        """True when the facts for a named topic (education, talks, publications, awards)
+        are all another named topic's entries or jobs' title lines that say nothing else
+        it asks, and the question asks of no job ('which university did they work at')."""
+        if q.intent not in NAMED_TOPICS or not facts or self.job_words & set(q.terms):
+            return False
+        cues = dict(zip(NAMED_TOPICS, self.topic_cues[1:], strict=True))
+        others = [c for i, c in cues.items() if i != q.intent]
+        # A title line that says what else the question asks ('which university did they
+        # teach at': a Teaching Assistant) answers it.
+        rest = set(q.terms) - cues[q.intent]
+        return all(f.kind == "job" and not rest & set(stems(f.text)) or f.kind == "extra"
+                   and any(c & set(stems(f.section)) for c in others) for f in facts)
 
     def _faq_intent(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         return self._with_faq(q) if q.faq >= 0 else self._topical(q, found, visitor)
@@ -846,24 +985,51 @@ class Composer:
         return f"- **Code:** {', '.join(refs)}", ["contact", *(p.name for p in projects)]
 
 
-def _unnamed(text: str, asked: set[str], counted: bool = False) -> tuple[str, set[str]]:
+def _unnamed(text: str, asked: set[str], counted: bool = False, head: str = "",
+             definite: bool = True) -> tuple[str, set[str]]:
     """The line of `text` that speaks of the asked thing only as 'a ...' or 'two ...' (or as
-    '14 ...' when the visitor gave the count), when nothing in `text` names it ('a bootcamp',
-    but also 'Forge Coding Bootcamp': named); with the asked stems it uses. ('Who uses ...'
-    is not judged so: 'used by a research station' answers who uses it.)"""
+    '14 ...' when the visitor gave the count, or as 'the ...' in the question's own words,
+    with its `head` noun), when nothing in `text` names it ('a bootcamp', but also 'Forge
+    Coding Bootcamp': named); with the asked stems it uses. ('Who uses ...' is not judged
+    so: 'used by a research station' answers who uses it.)"""
     unnamed, said, hit = 0, "", set[str]()
     for line in text.splitlines():
-        some = [*_SOME.finditer(line), *(_COUNTED.finditer(line) if counted else ())]
+        some = [*_SOME.finditer(line), *(_COUNTED.finditer(line) if counted else ()),
+                *(_THE.finditer(line) if definite else ())]
         for m in some:
             if _NAME_AFTER.search(line[m.end(1):]) or _NAME_BEFORE.search(line[:m.start()]):
                 continue
-            thing = itertools.takewhile(lambda w: fold(w) not in STOPWORDS, m.group(1).split())
-            found = {s for w in thing if (s := stem(fold(w))) in asked}
+            typed = list(itertools.takewhile(lambda w: fold(w) not in STOPWORDS | _PREPOSITIONS,
+                                             m.group(1).split()))
+            thing = [stem(fold(w)) for w in typed]
+            if m.re is _THE and (head not in {"", *thing} or not set(thing) <= asked
+                                 or line[m.end(1):][:2] in ("'s", "’s")) \
+                    or m.re is _SOME and any(re.fullmatch(r"\d[\d,.]*", w) for w in typed):
+                continue  # 'the platform team' says which team, 'a steady 30 fps' what fps;
+                # 'the time' is no time zone; 'the firm's risk checks' speak of one named
+            found = {s for s in thing if s in asked}
             unnamed += len(found)
             if found:
                 said, hit = said or line, hit | found
-    mentions = sum(stem(fold(w)) in asked for w in re.findall(r"[\w-]+", text))
+    # Named elsewhere ('Forge Coding Bootcamp'): a word of the thing said once more.
+    mentions = sum(stem(fold(w)) in hit for w in re.findall(r"[\w-]+", text))
     return (said, hit) if unnamed and unnamed >= mentions else ("", set())
+
+
+def _profile_text(profile: Profile) -> str:
+    """The places a profile names: its owner's location, its jobs' records and notes."""
+    parts = [profile.owner.location or "", profile.owner.summary or ""]
+    for j in profile.experience:
+        parts += [j.company, *j.highlights, j.notes or "", *(str(v) for v in j.extra.values())]
+    return "\n".join(parts)
+
+
+def _says(text: str, names: frozenset[str]) -> bool:
+    """True when `text` names one of `names` (folded skill names: 'go', 'c++') as a whole
+    word."""
+    folded = fold(text)
+    tokens = set(re.findall(r"[\w+#.-]*[\w+#]", folded))
+    return bool(tokens & names) or any(" " in n and n in folded for n in names)
 
 
 def _unspoken(q: Query, spoken: Sequence[Fact]) -> str:

@@ -1248,13 +1248,19 @@ def which_thing(raw: Sequence[str]) -> tuple[str, ...]:
                 and raw[i + 2] == "the"), -1)
     at = at if at >= 0 or who < 0 else who + (raw[who + 1: who + 2] == ["other"])
     start = at + 1 + bool(raw[at + 1: at + 2] and _COUNT.fullmatch(raw[at + 1]))
-    phrase = list(itertools.takewhile(lambda w: w not in STOPWORDS, raw[start: at + 4]))
+    # 'what's the name of his band', 'what was the name of the product': the band, the product.
+    named = _NAME_OF.match(" ".join(raw[start:])) if at >= 0 else None
+    skip = len(named.group(0).split()) if named else 0
+    phrase = list(itertools.takewhile(lambda w: w not in STOPWORDS,
+                                      raw[start + skip: at + 4 + skip]))
     if at < 0 or not phrase or phrase[0] in ("kind", "kinds", "sort", "type", "types"):
         return ()
     return tuple(phrase)
 
 
 _BE = ("is", "are", "was", "were")
+_NAME_OF = re.compile(r"(?:(?:is|are|was|were) )?(?:the )?names? of (?:(?:the|his|her|their|its|"
+                      r"this|that) )?")
 _COUNT = re.compile(r"\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten")
 
 
