@@ -664,18 +664,6 @@ def test_an_irregular_verb_form_is_the_verb_it_is_a_form_of() -> None:
     assert "team of nine" in engine.answer("any experience leading a team?")
 
 
-def test_a_refusal_with_no_record_named_gives_the_best_two_facts_for_the_rest() -> None:
-    engine = _kim({
-        "audiences": {"recruiter": {"notes": "Her own company rules: no crypto or gambling "
-                                             "companies."}},
-        "faq": [{"question": "Do you contract through a company?",
-                 "answer": "Yes, through my limited company, Lee Data Ltd."}],
-    })
-    invoice = engine.answer_detail("do they invoice through their own company")
-    assert not invoice.answered and "“invoice”" in invoice.text
-    assert "Lee Data Ltd" in invoice.text and "gambling" in invoice.text
-
-
 def test_availability_adds_what_the_owner_says_of_it_elsewhere() -> None:
     engine = _kim({
         "availability": {"status": "Open to senior SRE roles from September 2026"},

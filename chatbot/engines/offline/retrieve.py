@@ -35,7 +35,7 @@ class Retrieved:
     covering: tuple[Fact, ...] = ()  # facts that contain every word the question is about
     mentioning: tuple[Fact, ...] = ()  # facts elsewhere that name the project or job asked
     nearby: tuple[Fact, ...] = ()  # what the rest finds when a word is one the profile lacks
-    related: tuple[Fact, ...] = ()  # failing those, the best facts for most of its words
+    related: tuple[Fact, ...] = ()  # failing those, the best fact for most of its words
     # For each field asked that the profile leaves out, what the owner says of it elsewhere.
     unfilled: tuple[tuple[str, Fact], ...] = ()
 
