@@ -1091,3 +1091,16 @@ def test_her_job_at_a_name_that_is_no_employer_is_not_covered() -> None:
     detail = engine.answer_detail("what was her job at Haskoli Islands and when")
     assert not detail.answered and "kim@example.org" in detail.text
     assert "Search engineer" in engine.answer("what was her job at Bokafly")
+
+
+def test_when_of_a_job_found_by_its_highlight_gives_the_job_period() -> None:
+    engine = _kim({
+        "experience": [
+            {"role": "Developer", "company": "Threadcount", "period": "2020 – present",
+             "highlights": ["One of three developers at the agency"]},
+            {"role": "Sales Assistant", "company": "Whitelock's", "period": "2014 – 2017",
+             "highlights": ["Handled the store's first online orders"]}],
+    })
+    assert "2020 – present" in engine.answer("since when has she been at her agency")
+    assert "2014 – 2017" not in engine.answer("since when has she been at her agency")
+    assert "2020 – present" not in engine.answer("what does she do at the agency")

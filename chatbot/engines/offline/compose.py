@@ -41,6 +41,8 @@ _COUNTED = re.compile(r"(?<![\w.,-])\d[\d,]*\s+(?=((?:[\w-]+\s+){0,3}[\w-]+))")
 _ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*,?\s+(?:\S+\s+)?(?:is|was|,)?\s*$")
 _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
+# A question for a date or a time span: 'when was he with the exchange', 'since when'.
+_WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
@@ -745,10 +747,20 @@ class Composer:
             return _adding(self._project(replace(q, projects=(best.project,), asked=rest),
                                          found, visitor), best)
         facts = facts[:2] if q.intent == "unknown" else facts[:3]
+        cite = self._dated if _WHEN.search(q.text) else _cite
         if len(facts) == 1:
-            return OfflineAnswer(_cite(facts[0]), True, q.intent, _sources(facts))
-        text = "\n".join(f"- {_cite(f)}" for f in facts)
+            return OfflineAnswer(cite(facts[0]), True, q.intent, _sources(facts))
+        text = "\n".join(f"- {cite(f)}" for f in facts)
         return OfflineAnswer(text, True, q.intent, _sources(facts))
+
+    def _dated(self, f: Fact) -> str:
+        """A fact with its source, and a job's with the job's period: 'when was he with the
+        exchange' is answered by a highlight that gives no date, the job's period does."""
+        job = self.profile.experience[f.job] if f.job >= 0 else None
+        if job is None or not job.period or f.kind not in ("highlight", "note") \
+                or job.period in f.text:
+            return _cite(f)
+        return f"{autolink(f.text)} ({f.source}, {job.period})"
 
     def _faq_intent(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         return self._with_faq(q) if q.faq >= 0 else self._topical(q, found, visitor)
