@@ -1104,3 +1104,19 @@ def test_when_of_a_job_found_by_its_highlight_gives_the_job_period() -> None:
     assert "2020 – present" in engine.answer("since when has she been at her agency")
     assert "2014 – 2017" not in engine.answer("since when has she been at her agency")
     assert "2020 – present" not in engine.answer("what does she do at the agency")
+
+
+def test_languages_or_scripts_written_are_skills_the_list_answers() -> None:
+    engine = _kim({
+        "skills": {"Languages": ["C++20", "HLSL", "GLSL"], "Scripting": ["Bash", "Python"]},
+        "experience": [{"role": "Rendering programmer", "company": "Halcyon",
+                        "highlights": ["Wrote the shader-variant stripping"]},
+                       {"role": "QA tester", "company": "Comarch",
+                        "highlights": ["Wrote the first Selenium scripts of the team"]}],
+        "publications": [{"title": "Shaders for everyone", "venue": "a blog"}],
+    })
+    shaders = engine.answer_detail("which shader languages does he write")
+    assert shaders.intent == "skills" and "HLSL" in shaders.text
+    assert "Bash" in engine.answer("Can they write shell scripts?")
+    assert engine.answer_detail("which languages does she write about").intent \
+        == "publications"

@@ -241,6 +241,10 @@ class Composer:
                 and q.intent in _LISTS:
             # 'would they mind a junior title': what the owner says, not their jobs.
             return OfflineAnswer(_cite(best), True, answer.intent, _sources([best]))
+        if q.intent == "skills" and (q.groups or q.skill_kind):
+            # 'which shader languages does he write': the languages asked for are the list's,
+            # the fact on the rest of the question follows it.
+            return _adding(answer, best)
         if q.intent in ("project", "job") and (best.project in q.projects
                                                 or best.job in q.jobs):
             # A part of the named thing's own record that its answer left out: added to it.

@@ -1018,7 +1018,8 @@ class Understander:
         if {"database", "databases", "db", "dbs", "datastore", "datastores"} & set(raw):
             return "database"
         # Whole words: 'code' (a repository) is not 'coding' (a language).
-        if {"programming", "coding", "language", "languages"} & set(raw) \
+        if {"programming", "coding", "language", "languages", "script", "scripts",
+            "scripting"} & set(raw) \
                 and not SPOKEN & set(raw):
             return "programming"
         return ""
@@ -1093,6 +1094,13 @@ class Understander:
                  for w in words(e.full)} | {w for t in q.titles for w in t.split()}
         said = [w for w in raw if w not in named]
         scores = self._kind_of(said, self._scores([stem(w) for w in said if w not in self.owner]))
+        if q.skill_kind == "programming" and stem("write") in map(stem, said) \
+                and "about" not in said:
+            # 'which shader languages does he write', 'can they write shell scripts': code
+            # written, a skill, not a publication ('which languages does she write about').
+            moved = self.weight.get(stem("write"), 0.0)
+            scores["publications"] = scores.get("publications", 0.0) - moved
+            scores["skills"] = scores.get("skills", 0.0) + moved
         if self._spoken(said):
             return "languages"
         if q.projects:
