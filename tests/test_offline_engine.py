@@ -1120,3 +1120,19 @@ def test_languages_or_scripts_written_are_skills_the_list_answers() -> None:
     assert "Bash" in engine.answer("Can they write shell scripts?")
     assert engine.answer_detail("which languages does she write about").intent \
         == "publications"
+
+
+def test_what_came_before_a_job_named_by_its_record_is_the_job_before() -> None:
+    engine = _kim({
+        "experience": [
+            {"role": "Lead Security Researcher", "company": "Halberd", "period": "2022 – present",
+             "highlights": ["Lead auditor on 19 engagements"]},
+            {"role": "Backend Developer", "company": "Cobalt Freight", "period": "2018 – 2022",
+             "highlights": ["Built the invoicing service"]},
+            {"role": "Teaching Assistant", "company": "AUB", "period": "2016 – 2018"}],
+        "projects": [{"name": "Sim", "summary": "A simulator.",
+                      "highlights": ["Caught 31 bugs before release at Halberd"]}],
+    })
+    assert "Backend Developer" in engine.answer("What did they do before becoming an auditor?")
+    assert "Teaching Assistant" in engine.answer("where did she work before joining Cobalt")
+    assert "31 bugs" in engine.answer("how many bugs did the simulator catch before release")

@@ -311,6 +311,9 @@ class Understander:
             found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
                 or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw) \
                 or self._job_by_post(raw)
+        earlier, at = self._job_before(raw)
+        if earlier:  # the job named after 'before' is no longer asked about
+            found, raw = {**found, "project": [], "job": earlier}, raw[:at]
         if not any(found.values()) and history and {"it", "its"} & set(raw):
             found = self._from_history(raw, history)  # 'is it open source': the one just named
         described: list[str] = []
@@ -413,6 +416,24 @@ class Understander:
         jobs = named or [i for i in range(len(self.profile.experience))
                          if kind <= self.records.get(("job", i), set())]
         return [jobs[0]] if len(jobs) == 1 else []
+
+    def _job_before(self, raw: list[str]) -> tuple[list[int | str], int]:
+        """The job before the one that the words after 'before' name by its record ('what
+        did they do before becoming an auditor', 'her title before the agency', 'where did
+        she work before joining Kjarni'), with where 'before' is in `raw`."""
+        at = next((i for i, w in enumerate(raw) if w in ("before", "prior")), -1)
+        # Only when what comes first asks for a job ('what did they do', 'her title'), not
+        # a topic of its own ('how many bugs did it catch before release').
+        if at < 0 or {stem(w) for w in raw[:at] if w not in STOPWORDS and w not in self.owner} \
+                - self.filler - self.cues["experience"]:
+            return [], at
+        after = [w for w in raw[at + 1:] if w not in STOPWORDS][:3]
+        said = {stem(w) for w in after if not w.isdigit()} & self.vocab \
+            - self.filler - self.cue_stems - self.owner
+        jobs = [i for i in range(len(self.profile.experience))
+                if said and said <= self.records.get(("job", i), set())]
+        step = self.job_order.index(jobs[0]) - 1 if len(jobs) == 1 else -1
+        return ([self.job_order[step]] if step >= 0 else []), at
 
     def _job_by_role(self, raw: list[str]) -> list[int | str]:
         """The one job whose role the question names after 'worked as a', 'ever a', 'was a'
