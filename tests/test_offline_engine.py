@@ -1136,3 +1136,13 @@ def test_what_came_before_a_job_named_by_its_record_is_the_job_before() -> None:
     assert "Backend Developer" in engine.answer("What did they do before becoming an auditor?")
     assert "Teaching Assistant" in engine.answer("where did she work before joining Cobalt")
     assert "31 bugs" in engine.answer("how many bugs did the simulator catch before release")
+
+
+def test_asking_for_it_short_asks_the_overview() -> None:
+    engine = _kim({
+        "owner": {"name": "Kim Lee", "headline": "Network engineer for mobile operators"},
+        "projects": [{"name": "flowcheck", "summary": "A command-line linter for flows."}],
+    })
+    for question in ("in one line what does she do", "in one sentence what does he do",
+                     "give me the 30 second version of her background"):
+        assert "Network engineer for mobile operators" in engine.answer(question)
