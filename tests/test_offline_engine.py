@@ -1146,3 +1146,14 @@ def test_asking_for_it_short_asks_the_overview() -> None:
     for question in ("in one line what does she do", "in one sentence what does he do",
                      "give me the 30 second version of her background"):
         assert "Network engineer for mobile operators" in engine.answer(question)
+
+
+def test_an_irregular_past_form_finds_its_verb() -> None:
+    engine = _kim({
+        "experience": [
+            {"role": "SRE", "company": "Tessera", "notes": "Also taught a weekly Linux lab."},
+            {"role": "Transport engineer", "company": "Volta",
+             "highlights": ["On-call lead for a team of nine"]}],
+    })
+    assert "Linux lab" in engine.answer("Has she any teaching experience?")
+    assert "team of nine" in engine.answer("has he ever led other engineers")
