@@ -1157,3 +1157,16 @@ def test_an_irregular_past_form_finds_its_verb() -> None:
     })
     assert "Linux lab" in engine.answer("Has she any teaching experience?")
     assert "team of nine" in engine.answer("has he ever led other engineers")
+
+
+def test_who_or_where_of_a_named_project_gets_its_notes() -> None:
+    engine = _kim({"projects": [
+        {"name": "Maelstrom GPU port", "summary": "Ported an ocean model to GPUs.",
+         "tech": ["Fortran", "HIP"],
+         "notes": "Done for the Scottish Ocean Modelling Group. Runs on 64 GPUs."},
+        {"name": "driftwatch", "summary": "A drift detection library.",
+         "highlights": ["About 900 GitHub stars"],
+         "notes": "Started at a Zoomcab hackathon in 2021."}]})
+    assert "Scottish Ocean Modelling Group" in engine.answer("who was maelstrom ported for")
+    assert "Zoomcab hackathon" in engine.answer("where did driftwatch come from")
+    assert "Zoomcab" not in engine.answer("what is driftwatch")

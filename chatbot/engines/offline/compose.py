@@ -632,10 +632,10 @@ class Composer:
         if p.tech:
             lines.append(f"- Tech: {', '.join(p.tech)}")
         lines += [f"- {h}" for h in p.highlights[:2]]
-        if q.asked or {"why", "more"} & set(words(q.text)):
+        if q.asked or {"why", "more", "who", "whom", "where", "when"} & set(words(q.text)):
             # Something asked that no part names ('why did they build it', 'what gave him
-            # the idea'), or more than its summary ('tell me more about it'): the owner's
-            # own story of the project, in its notes.
+            # the idea', 'who was it made for', 'where did it come from'), or more than its
+            # summary ('tell me more about it'): the owner's own story of it, in its notes.
             lines += [f"- {x}" for x in notes[:2]]
         return lines
 
