@@ -1170,3 +1170,15 @@ def test_who_or_where_of_a_named_project_gets_its_notes() -> None:
     assert "Scottish Ocean Modelling Group" in engine.answer("who was maelstrom ported for")
     assert "Zoomcab hackathon" in engine.answer("where did driftwatch come from")
     assert "Zoomcab" not in engine.answer("what is driftwatch")
+
+
+def test_words_written_out_for_a_skills_acronym_find_it() -> None:
+    engine = _kim({
+        "skills": {"HDL": ["SystemVerilog", "VHDL"], "FPGA tools": ["Vivado", "Vitis HLS"],
+                   "Scripting": ["Python"]},
+        "experience": [{"role": "Graduate Hardware Engineer", "company": "Coromandel",
+                        "highlights": ["Wrote VHDL testbenches"]}],
+    })
+    hdl = engine.answer("which hardware description languages does he use")
+    assert "SystemVerilog" in hdl and "Python" not in hdl
+    assert "Vitis HLS" in engine.answer("has he done high level synthesis")

@@ -243,8 +243,9 @@ class Composer:
             return OfflineAnswer(_cite(best), True, answer.intent, _sources([best]))
         if q.intent == "skills" and (q.groups or q.skill_kind):
             # 'which shader languages does he write': the languages asked for are the list's,
-            # the fact on the rest of the question follows it.
-            return _adding(answer, best)
+            # the fact on the rest of the question follows it (not the group it lists).
+            return answer if best.kind == "skills" and best.section in q.groups \
+                else _adding(answer, best)
         if q.intent in ("project", "job") and (best.project in q.projects
                                                 or best.job in q.jobs):
             # A part of the named thing's own record that its answer left out: added to it.

@@ -177,6 +177,10 @@ class Understander:
         self.profile_words = sorted(w for w in set(words(profile_text)) if len(w) >= 4
                                     and w.isalpha())
         self.initials = _initials(facts)
+        # Acronyms of three to five capitals the skills use ('HDL', 'Vitis HLS'), folded.
+        self.acronyms = frozenset(fold(a) for a in re.findall(
+            r"\b[A-Z]{3,5}\b", " ".join([*profile.skills, *(s for g in profile.skills.values()
+                                                            for s in g)])))
         cue_words = {w for ws in lex["intents"].values() for w in ws} | set(lex["words"]["filler"])
         self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
         self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
@@ -300,6 +304,7 @@ class Understander:
         text = self._about_owner(text)
         for phrase, meaning in self.phrases.items():
             text = re.sub(rf"\b{re.escape(phrase)}\b", meaning, text)
+        text = self._abbreviated(text)
         raw = [s for w in self._question_word(words(text))
                for s in self._synonyms(self._correct(w))]
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
@@ -340,6 +345,20 @@ class Understander:
             if last:
                 return self.understand(f"{last} {question}")
         return q
+
+    def _abbreviated(self, text: str) -> str:
+        """`text` with words in a row written out for an acronym the skills use, as that
+        acronym: 'hardware description languages' is the 'HDL' group, 'high level
+        synthesis' the 'HLS' of 'Vitis HLS'."""
+        for acronym in self.acronyms:
+            size = len(acronym)
+            said = text.split()
+            for at in range(len(said) - size + 1):
+                run = said[at: at + size]
+                if all(w.isalpha() and len(w) > 2 and w not in STOPWORDS for w in run) \
+                        and "".join(w[0] for w in run) == acronym:
+                    return " ".join([*said[:at], acronym, *said[at + size:]])
+        return text
 
     def _about_owner(self, text: str) -> str:
         """A long message without the clauses about the visitor ('I'm hiring for a product
