@@ -1182,3 +1182,16 @@ def test_words_written_out_for_a_skills_acronym_find_it() -> None:
     hdl = engine.answer("which hardware description languages does he use")
     assert "SystemVerilog" in hdl and "Python" not in hdl
     assert "Vitis HLS" in engine.answer("has he done high level synthesis")
+
+
+def test_how_long_until_she_is_free_is_her_notice() -> None:
+    engine = _kim({
+        "availability": {"status": "Booking new engagements from September",
+                         "notice": "Four weeks to wind down the current engagement"},
+        "experience": [{"role": "Search engineer", "company": "Kjarni", "period": "2021 – present",
+                        "highlights": ["Leads a team of five"]}],
+    })
+    for question in ("How long would it take her to free herself up from what she's doing?",
+                     "how long would she have to give her current company before she can leave"):
+        assert "Four weeks" in engine.answer(question)
+    assert engine.answer_detail("how long did she stay at Kjarni").intent != "notice"

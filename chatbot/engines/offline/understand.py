@@ -1143,6 +1143,8 @@ class Understander:
             scores["skills"] = scores.get("skills", 0.0) + moved
         if self._spoken(said):
             return "languages"
+        if self._until_free(raw, scores):
+            return "notice"
         if q.projects:
             return "projects" if len(q.projects) > 1 and not q.aspects else "project"
         if q.jobs:
@@ -1179,6 +1181,15 @@ class Understander:
             # of a thing, not where the owner is based.
             scores = {i: v for i, v in scores.items() if i != "location"}
         return self._cue_intent(q, scores)
+
+    def _until_free(self, raw: list[str], scores: dict[str, float]) -> bool:
+        """True for 'how long' until the owner is free ('how long would it take her to free
+        herself up', 'how long would she have to give her current company before she can
+        leave'): her notice, when the profile gives one; not 'how long did she stay'."""
+        at = raw.index("long") if "long" in raw else 0
+        return at > 0 and raw[at - 1] == "how" and bool(self.profile.availability.notice) \
+            and (scores.get("availability", 0) > 0 or "leave" in raw) \
+            and not {"did", "was", "were", "had"} & set(raw)
 
     def _spoken(self, raw: list[str]) -> bool:
         """True when the question asks which human languages the owner speaks ('besides
