@@ -1247,3 +1247,107 @@ def test_her_job_at_a_name_that_is_no_employer_is_not_covered() -> None:
     detail = engine.answer_detail("what was her job at Haskoli Islands and when")
     assert not detail.answered and "kim@example.org" in detail.text
     assert "Search engineer" in engine.answer("what was her job at Bokafly")
+
+
+def test_when_of_a_job_found_by_its_highlight_gives_the_job_period() -> None:
+    engine = _kim({
+        "experience": [
+            {"role": "Developer", "company": "Threadcount", "period": "2020 – present",
+             "highlights": ["One of three developers at the agency"]},
+            {"role": "Sales Assistant", "company": "Whitelock's", "period": "2014 – 2017",
+             "highlights": ["Handled the store's first online orders"]}],
+    })
+    assert "2020 – present" in engine.answer("since when has she been at her agency")
+    assert "2014 – 2017" not in engine.answer("since when has she been at her agency")
+    assert "2020 – present" not in engine.answer("what does she do at the agency")
+
+
+def test_languages_or_scripts_written_are_skills_the_list_answers() -> None:
+    engine = _kim({
+        "skills": {"Languages": ["C++20", "HLSL", "GLSL"], "Scripting": ["Bash", "Python"]},
+        "experience": [{"role": "Rendering programmer", "company": "Halcyon",
+                        "highlights": ["Wrote the shader-variant stripping"]},
+                       {"role": "QA tester", "company": "Comarch",
+                        "highlights": ["Wrote the first Selenium scripts of the team"]}],
+        "publications": [{"title": "Shaders for everyone", "venue": "a blog"}],
+    })
+    shaders = engine.answer_detail("which shader languages does he write")
+    assert shaders.intent == "skills" and "HLSL" in shaders.text
+    assert "Bash" in engine.answer("Can they write shell scripts?")
+    assert engine.answer_detail("which languages does she write about").intent \
+        == "publications"
+
+
+def test_what_came_before_a_job_named_by_its_record_is_the_job_before() -> None:
+    engine = _kim({
+        "experience": [
+            {"role": "Lead Security Researcher", "company": "Halberd", "period": "2022 – present",
+             "highlights": ["Lead auditor on 19 engagements"]},
+            {"role": "Backend Developer", "company": "Cobalt Freight", "period": "2018 – 2022",
+             "highlights": ["Built the invoicing service"]},
+            {"role": "Teaching Assistant", "company": "AUB", "period": "2016 – 2018"}],
+        "projects": [{"name": "Sim", "summary": "A simulator.",
+                      "highlights": ["Caught 31 bugs before release at Halberd"]}],
+    })
+    assert "Backend Developer" in engine.answer("What did they do before becoming an auditor?")
+    assert "Teaching Assistant" in engine.answer("where did she work before joining Cobalt")
+    assert "31 bugs" in engine.answer("how many bugs did the simulator catch before release")
+
+
+def test_asking_for_it_short_asks_the_overview() -> None:
+    engine = _kim({
+        "owner": {"name": "Kim Lee", "headline": "Network engineer for mobile operators"},
+        "projects": [{"name": "flowcheck", "summary": "A command-line linter for flows."}],
+    })
+    for question in ("in one line what does she do", "in one sentence what does he do",
+                     "give me the 30 second version of her background"):
+        assert "Network engineer for mobile operators" in engine.answer(question)
+
+
+def test_an_irregular_past_form_finds_its_verb() -> None:
+    engine = _kim({
+        "experience": [
+            {"role": "SRE", "company": "Tessera", "notes": "Also taught a weekly Linux lab."},
+            {"role": "Transport engineer", "company": "Volta",
+             "highlights": ["On-call lead for a team of nine"]}],
+    })
+    assert "Linux lab" in engine.answer("Has she any teaching experience?")
+    assert "team of nine" in engine.answer("has he ever led other engineers")
+
+
+def test_who_or_where_of_a_named_project_gets_its_notes() -> None:
+    engine = _kim({"projects": [
+        {"name": "Maelstrom GPU port", "summary": "Ported an ocean model to GPUs.",
+         "tech": ["Fortran", "HIP"],
+         "notes": "Done for the Scottish Ocean Modelling Group. Runs on 64 GPUs."},
+        {"name": "driftwatch", "summary": "A drift detection library.",
+         "highlights": ["About 900 GitHub stars"],
+         "notes": "Started at a Zoomcab hackathon in 2021."}]})
+    assert "Scottish Ocean Modelling Group" in engine.answer("who was maelstrom ported for")
+    assert "Zoomcab hackathon" in engine.answer("where did driftwatch come from")
+    assert "Zoomcab" not in engine.answer("what is driftwatch")
+
+
+def test_words_written_out_for_a_skills_acronym_find_it() -> None:
+    engine = _kim({
+        "skills": {"HDL": ["SystemVerilog", "VHDL"], "FPGA tools": ["Vivado", "Vitis HLS"],
+                   "Scripting": ["Python"]},
+        "experience": [{"role": "Graduate Hardware Engineer", "company": "Coromandel",
+                        "highlights": ["Wrote VHDL testbenches"]}],
+    })
+    hdl = engine.answer("which hardware description languages does he use")
+    assert "SystemVerilog" in hdl and "Python" not in hdl
+    assert "Vitis HLS" in engine.answer("has he done high level synthesis")
+
+
+def test_how_long_until_she_is_free_is_her_notice() -> None:
+    engine = _kim({
+        "availability": {"status": "Booking new engagements from September",
+                         "notice": "Four weeks to wind down the current engagement"},
+        "experience": [{"role": "Search engineer", "company": "Kjarni", "period": "2021 – present",
+                        "highlights": ["Leads a team of five"]}],
+    })
+    for question in ("How long would it take her to free herself up from what she's doing?",
+                     "how long would she have to give her current company before she can leave"):
+        assert "Four weeks" in engine.answer(question)
+    assert engine.answer_detail("how long did she stay at Kjarni").intent != "notice"

@@ -65,6 +65,8 @@ _NUMBER_WORD = re.compile(
     r"twice)\b", re.I)
 # A place in a record: 'Game studio in Montréal', 'from the Lisbon office'.
 _PLACED = re.compile(r"\b(?:in|at|from|near|to|based|office)\s+(?:the\s+)?[A-Z]")
+# A question for a date or a time span: 'when was he with the exchange', 'since when'.
+_WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
@@ -352,6 +354,11 @@ class Composer:
                 and q.intent in _LISTS:
             # 'would they mind a junior title': what the owner says, not their jobs.
             return OfflineAnswer(_cite(best), True, answer.intent, _sources([best]))
+        if q.intent == "skills" and (q.groups or q.skill_kind):
+            # 'which shader languages does he write': the languages asked for are the list's,
+            # the fact on the rest of the question follows it (not the group it lists).
+            return answer if best.kind == "skills" and best.section in q.groups \
+                else _adding(answer, best)
         if q.intent in ("project", "job") and (best.project in q.projects
                                                 or best.job in q.jobs):
             # A part of the named thing's own record that its answer left out: added to it.
@@ -740,10 +747,10 @@ class Composer:
         if p.tech:
             lines.append(f"- Tech: {', '.join(p.tech)}")
         lines += [f"- {h}" for h in p.highlights[:2]]
-        if q.asked or {"why", "more"} & set(words(q.text)):
+        if q.asked or {"why", "more", "who", "whom", "where", "when"} & set(words(q.text)):
             # Something asked that no part names ('why did they build it', 'what gave him
-            # the idea'), or more than its summary ('tell me more about it'): the owner's
-            # own story of the project, in its notes.
+            # the idea', 'who was it made for', 'where did it come from'), or more than its
+            # summary ('tell me more about it'): the owner's own story of it, in its notes.
             lines += [f"- {x}" for x in notes[:2]]
         return lines
 
@@ -871,9 +878,10 @@ class Composer:
             return _adding(self._project(replace(q, projects=(best.project,), asked=rest),
                                          found, visitor), best)
         facts = facts[:2] if q.intent == "unknown" else facts[:3]
+        cite = self._dated if _WHEN.search(q.text) else _cite
         if len(facts) == 1:
-            return OfflineAnswer(_cite(facts[0]), True, q.intent, _sources(facts))
-        text = "\n".join(f"- {_cite(f)}" for f in facts)
+            return OfflineAnswer(cite(facts[0]), True, q.intent, _sources(facts))
+        text = "\n".join(f"- {cite(f)}" for f in facts)
         return OfflineAnswer(text, True, q.intent, _sources(facts))
 
     def _elsewhere(self, q: Query, facts: Sequence[Fact]) -> bool:
@@ -889,6 +897,15 @@ class Composer:
         rest = set(q.terms) - cues[q.intent]
         return all(f.kind == "job" and not rest & set(stems(f.text)) or f.kind == "extra"
                    and any(c & set(stems(f.section)) for c in others) for f in facts)
+
+    def _dated(self, f: Fact) -> str:
+        """A fact with its source, and a job's with the job's period: 'when was he with the
+        exchange' is answered by a highlight that gives no date, the job's period does."""
+        job = self.profile.experience[f.job] if f.job >= 0 else None
+        if job is None or not job.period or f.kind not in ("highlight", "note") \
+                or job.period in f.text:
+            return _cite(f)
+        return f"{autolink(f.text)} ({f.source}, {job.period})"
 
     def _faq_intent(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         return self._with_faq(q) if q.faq >= 0 else self._topical(q, found, visitor)

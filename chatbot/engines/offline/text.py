@@ -49,19 +49,14 @@ def _in_order(text: str) -> list[str]:
 
 @cache
 def stem(word: str) -> str:
-    """The Snowball (English) stem of one folded word."""
+    """The Snowball (English) stem of one folded word; an irregular past form has its
+    verb's ('taught': 'teach', 'led': 'lead'), which Snowball leaves apart."""
+    word = _irregular().get(word, word)
     # Snowball keeps the 's' of a plural acronym with no vowel ('pcbs', 'sdks'): drop it.
     if len(word) >= 4 and word.endswith("s") and word.isalpha() \
             and not re.search(r"[aeiouy]", word[:-1]):
         word = word[:-1]
-    word = _irregular().get(word, word)  # 'taught' is 'teach', which Snowball leaves apart
     return str(_STEMMER.stemWord(word))
-
-
-@cache
-def _irregular() -> dict[str, str]:
-    """Each irregular verb form with its verb ('taught': 'teach')."""
-    return {form: verb for verb, forms in lexicon()["irregular"].items() for form in forms}
 
 
 def stems(text: str) -> list[str]:
@@ -108,3 +103,9 @@ def lexicon() -> dict[str, Any]:
     """The small domain word lists in lexicon.toml."""
     with open(Path(__file__).with_name("lexicon.toml"), "rb") as fh:
         return tomllib.load(fh)
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    """Irregular past forms and the verb each is of (lexicon.toml [irregular])."""
+    return {past: verb for verb, forms in lexicon()["irregular"].items() for past in forms}

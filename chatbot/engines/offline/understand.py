@@ -177,6 +177,10 @@ class Understander:
         self.profile_words = sorted(w for w in set(words(profile_text)) if len(w) >= 4
                                     and w.isalpha())
         self.initials = _initials(facts)
+        # Acronyms of three to five capitals the skills use ('HDL', 'Vitis HLS'), folded.
+        self.acronyms = frozenset(fold(a) for a in re.findall(
+            r"\b[A-Z]{3,5}\b", " ".join([*profile.skills, *(s for g in profile.skills.values()
+                                                            for s in g)])))
         cue_words = {w for ws in lex["intents"].values() for w in ws} | set(lex["words"]["filler"])
         self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
         self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
@@ -300,6 +304,7 @@ class Understander:
         text = self._about_owner(text)
         for phrase, meaning in self.phrases.items():
             text = re.sub(rf"\b{re.escape(phrase)}\b", meaning, text)
+        text = self._abbreviated(text)
         raw = [s for w in self._question_word(words(text))
                for s in self._synonyms(self._correct(w))]
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
@@ -311,6 +316,9 @@ class Understander:
             found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
                 or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw) \
                 or self._job_by_post(raw)
+        earlier, at = self._job_before(raw)
+        if earlier:  # the job named after 'before' is no longer asked about
+            found, raw = {**found, "project": [], "job": earlier}, raw[:at]
         if not any(found.values()) and history and {"it", "its"} & set(raw):
             found = self._from_history(raw, history)  # 'is it open source': the one just named
         described: list[str] = []
@@ -337,6 +345,20 @@ class Understander:
             if last:
                 return self.understand(f"{last} {question}")
         return q
+
+    def _abbreviated(self, text: str) -> str:
+        """`text` with words in a row written out for an acronym the skills use, as that
+        acronym: 'hardware description languages' is the 'HDL' group, 'high level
+        synthesis' the 'HLS' of 'Vitis HLS'."""
+        for acronym in self.acronyms:
+            size = len(acronym)
+            said = text.split()
+            for at in range(len(said) - size + 1):
+                run = said[at: at + size]
+                if all(w.isalpha() and len(w) > 2 and w not in STOPWORDS for w in run) \
+                        and "".join(w[0] for w in run) == acronym:
+                    return " ".join([*said[:at], acronym, *said[at + size:]])
+        return text
 
     def _about_owner(self, text: str) -> str:
         """A long message without the clauses about the visitor ('I'm hiring for a product
@@ -413,6 +435,24 @@ class Understander:
         jobs = named or [i for i in range(len(self.profile.experience))
                          if kind <= self.records.get(("job", i), set())]
         return [jobs[0]] if len(jobs) == 1 else []
+
+    def _job_before(self, raw: list[str]) -> tuple[list[int | str], int]:
+        """The job before the one that the words after 'before' name by its record ('what
+        did they do before becoming an auditor', 'her title before the agency', 'where did
+        she work before joining Kjarni'), with where 'before' is in `raw`."""
+        at = next((i for i, w in enumerate(raw) if w in ("before", "prior")), -1)
+        # Only when what comes first asks for a job ('what did they do', 'her title'), not
+        # a topic of its own ('how many bugs did it catch before release').
+        if at < 0 or {stem(w) for w in raw[:at] if w not in STOPWORDS and w not in self.owner} \
+                - self.filler - self.cues["experience"]:
+            return [], at
+        after = [w for w in raw[at + 1:] if w not in STOPWORDS][:3]
+        said = {stem(w) for w in after if not w.isdigit()} & self.vocab \
+            - self.filler - self.cue_stems - self.owner
+        jobs = [i for i in range(len(self.profile.experience))
+                if said and said <= self.records.get(("job", i), set())]
+        step = self.job_order.index(jobs[0]) - 1 if len(jobs) == 1 else -1
+        return ([self.job_order[step]] if step >= 0 else []), at
 
     def _job_by_role(self, raw: list[str]) -> list[int | str]:
         """The one job whose role the question names after 'worked as a', 'ever a', 'was a'
@@ -1018,7 +1058,8 @@ class Understander:
         if {"database", "databases", "db", "dbs", "datastore", "datastores"} & set(raw):
             return "database"
         # Whole words: 'code' (a repository) is not 'coding' (a language).
-        if {"programming", "coding", "language", "languages"} & set(raw) \
+        if {"programming", "coding", "language", "languages", "script", "scripts",
+            "scripting"} & set(raw) \
                 and not SPOKEN & set(raw):
             return "programming"
         return ""
@@ -1093,8 +1134,17 @@ class Understander:
                  for w in words(e.full)} | {w for t in q.titles for w in t.split()}
         said = [w for w in raw if w not in named]
         scores = self._kind_of(said, self._scores([stem(w) for w in said if w not in self.owner]))
+        if q.skill_kind == "programming" and stem("write") in map(stem, said) \
+                and "about" not in said:
+            # 'which shader languages does he write', 'can they write shell scripts': code
+            # written, a skill, not a publication ('which languages does she write about').
+            moved = self.weight.get(stem("write"), 0.0)
+            scores["publications"] = scores.get("publications", 0.0) - moved
+            scores["skills"] = scores.get("skills", 0.0) + moved
         if self._spoken(said):
             return "languages"
+        if self._until_free(raw, scores):
+            return "notice"
         if q.projects:
             return "projects" if len(q.projects) > 1 and not q.aspects else "project"
         if q.jobs:
@@ -1131,6 +1181,15 @@ class Understander:
             # of a thing, not where the owner is based.
             scores = {i: v for i, v in scores.items() if i != "location"}
         return self._cue_intent(q, scores)
+
+    def _until_free(self, raw: list[str], scores: dict[str, float]) -> bool:
+        """True for 'how long' until the owner is free ('how long would it take her to free
+        herself up', 'how long would she have to give her current company before she can
+        leave'): her notice, when the profile gives one; not 'how long did she stay'."""
+        at = raw.index("long") if "long" in raw else 0
+        return at > 0 and raw[at - 1] == "how" and bool(self.profile.availability.notice) \
+            and (scores.get("availability", 0) > 0 or "leave" in raw) \
+            and not {"did", "was", "were", "had"} & set(raw)
 
     def _spoken(self, raw: list[str]) -> bool:
         """True when the question asks which human languages the owner speaks ('besides
