@@ -1351,3 +1351,17 @@ def test_how_long_until_she_is_free_is_her_notice() -> None:
                      "how long would she have to give her current company before she can leave"):
         assert "Four weeks" in engine.answer(question)
     assert engine.answer_detail("how long did she stay at Kjarni").intent != "notice"
+
+
+def test_a_kind_of_tool_finds_the_instances_the_profile_lists() -> None:
+    engine = _kim({
+        "projects": [{"name": "Quire", "summary": "A style checker for pull requests.",
+                      "tech": ["Rust", "GitHub Actions"]}],
+        "skills": {"Security": ["Slither", "Echidna"], "Web": ["Eleventy", "WordPress"]},
+    })
+    assert "Echidna" in engine.answer("Which fuzzers does she have experience with?")
+    assert "Slither" in engine.answer("static analysers she uses?")
+    assert "Eleventy" in engine.answer("static site generator experience")
+    assert "WordPress" in engine.answer("what CMS has she used")
+    assert "GitHub Actions" in engine.answer("Does Quire hook into CI?")
+    assert not engine.answer_detail("any functional programming?").answered  # none listed

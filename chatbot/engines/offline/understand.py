@@ -167,6 +167,9 @@ class Understander:
         profile_text = " ".join(
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
+        tools = [t for p in profile.projects for t in p.tech] \
+            + [s for group in profile.skills.values() for s in group]
+        self.folded = " " + re.sub(r"[^\w#+]+", " ", fold(" ".join([profile_text, *tools]))) + " "
         self.entities = self._entities(profile)
         # Words that only a field of their own answers, and the names fields go by: a key,
         # a section, an extra value's label ('Phone: ...'), an FAQ question.
@@ -184,6 +187,8 @@ class Understander:
         cue_words = {w for ws in lex["intents"].values() for w in ws} | set(lex["words"]["filler"])
         self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
         self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
+        # A kind of tool by any form of its name ('fuzzers', 'analysers'): its instances.
+        self.kinds = {stem(k): [fold(w) for w in v] for k, v in lex["kinds"].items()}
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()}
         # Each project's and job's whole record, to tell whether it says what is asked, and
         # what it says beyond its name and summary (highlights, notes, mentions elsewhere).
@@ -763,7 +768,12 @@ class Understander:
         """`word`, or the synonyms of it that the profile uses ('charge' -> 'rate')."""
         if stem(word) in self.vocab:
             return [word]
-        known = [s for s in self.synonyms.get(word, ()) if stem(s) in self.vocab]
+        # A name of several words stands in when the profile uses it as a whole ('ci':
+        # 'github actions'), as its words.
+        named = self.synonyms.get(word) or self.kinds.get(stem(word)) or []
+        known = [p for s in named
+                 if (stem(s) in self.vocab if " " not in s else f" {s} " in self.folded)
+                 for p in s.split()]
         return known or self._written_out(word)
 
     def _written_out(self, word: str) -> list[str]:
