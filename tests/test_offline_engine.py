@@ -1365,3 +1365,14 @@ def test_a_kind_of_tool_finds_the_instances_the_profile_lists() -> None:
     assert "WordPress" in engine.answer("what CMS has she used")
     assert "GitHub Actions" in engine.answer("Does Quire hook into CI?")
     assert not engine.answer_detail("any functional programming?").answered  # none listed
+
+
+def test_a_word_in_the_other_spelling_finds_the_profiles() -> None:
+    engine = _kim({
+        "projects": [{"name": "Quire", "summary": "A style checker for pull requests.",
+                      "notes": "MIT licensed. Used by two publishers."}],
+        "experience": [{"role": "Developer", "company": "Halftone",
+                        "highlights": ["Modernized the organization's build pipeline"]}],
+    })
+    assert "MIT" in engine.answer("what licence is Quire released under")
+    assert "Modernized" in engine.answer("has she modernised a build pipeline")

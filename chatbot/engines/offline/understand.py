@@ -187,6 +187,7 @@ class Understander:
         cue_words = {w for ws in lex["intents"].values() for w in ws} | set(lex["words"]["filler"])
         self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
         self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
+        self.spellings = [(str(a), str(b)) for a, b in lex["spelling"]["pairs"]]
         # A kind of tool by any form of its name ('fuzzers', 'analysers'): its instances.
         self.kinds = {stem(k): [fold(w) for w in v] for k, v in lex["kinds"].items()}
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()}
@@ -752,8 +753,9 @@ class Understander:
         ('story' is no 'store', nor 'storm')."""
         if len(word) < 6 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab:
             return word
-        if stem(word) in self.weight or stem(word) in self.filler:
-            return word
+        spelt = self._other_spelling(word)
+        if spelt != word or stem(word) in self.weight or stem(word) in self.filler:
+            return spelt
         cutoff = 1 if len(word) < 8 else 2
         # Cue words only fix long words, by one edit: 'react' must not become 'reach', nor
         # 'computer' 'commute'.
@@ -762,6 +764,15 @@ class Understander:
             best = extractOne(word, known, scorer=OSA.distance, score_cutoff=most)
             if best and best[0][0] == word[0]:
                 return str(best[0])
+        return word
+
+    def _other_spelling(self, word: str) -> str:
+        """`word` in the other of British and American spelling when the profile uses that
+        one ('licence': 'MIT licensed', 'modernized': 'modernised'); else `word`."""
+        for one, other in self.spellings:
+            for a, b in ((one, other), (other, one)):
+                if a in word and stem(spelt := word.replace(a, b)) in self.vocab:
+                    return spelt
         return word
 
     def _synonyms(self, word: str) -> list[str]:
