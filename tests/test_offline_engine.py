@@ -1351,3 +1351,17 @@ def test_how_long_until_she_is_free_is_her_notice() -> None:
                      "how long would she have to give her current company before she can leave"):
         assert "Four weeks" in engine.answer(question)
     assert engine.answer_detail("how long did she stay at Kjarni").intent != "notice"
+
+
+def test_a_skill_set_aside_asks_for_the_others_of_its_kind() -> None:
+    engine = _kim({
+        "skills": {"Languages": ["Go", "Bash", "Python"],
+                   "Networking": ["Cilium", "Calico", "Envoy"]},
+        "projects": [{"name": "meshkit", "summary": "A Go operator.", "tech": ["Go"]}],
+    })
+    languages = engine.answer("Apart from Go, what programming languages does he write?")
+    assert "Bash" in languages and "Python" in languages and "Go," not in languages
+    cni = engine.answer("other than Cilium which networking tools does she know")
+    assert "Calico" in cni and "Cilium," not in cni and "Python" not in cni
+    unknown = engine.answer_detail("besides Python, does she know Haskell")
+    assert not unknown.answered and "“Haskell”" in unknown.text

@@ -103,6 +103,7 @@ class Query:
     employer: str = ""  # a name asked of as an employer that is none ('worked at Google')
     elsewhere: str = ""  # where that name does appear, if anywhere ('a highlight')
     titles: tuple[str, ...] = ()  # titles of talks, papers... named, folded: no cue words
+    besides: tuple[str, ...] = ()  # skills a 'besides Go, which languages' question leaves out
 
 
 @dataclass(frozen=True)
@@ -310,6 +311,8 @@ class Understander:
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
+        besides = self._besides(" ".join(raw), found["skill"])
+        found = {**found, "skill": [k for k in found["skill"] if k not in besides]}
         titled = [t for t in self.titles if f" {t} " in f" {' '.join(raw)} "]
         found = self._not_in_title(titled, found)
         if not found["job"] and not found["project"]:
@@ -336,6 +339,9 @@ class Understander:
         content = self._content(raw)
         q = self._query(question, raw, content, found, negated, described, parts,
                         tuple(titled))
+        if besides and q.intent in ("skill", "skills", "unknown") and not q.skills:
+            # 'Apart from Go, what languages does he write': the other skills of Go's kind.
+            q = replace(q, intent="skills", besides=tuple(str(k) for k in besides))
         if q.intent in ("unknown", "greeting") and history and not any(found.values()) \
                 and len(raw) <= 4 and not q.topic \
                 and not (self.greeting_words | self.owner) & set(raw):
@@ -345,6 +351,15 @@ class Understander:
             if last:
                 return self.understand(f"{last} {question}")
         return q
+
+    def _besides(self, text: str, skills: Sequence[int | str]) -> list[int | str]:
+        """The `skills` a question sets aside ('besides C++', 'apart from Go', 'other than
+        Cilium'): it asks for the others."""
+        after = [m.end() for m in re.finditer(r"\b(?:besides|beside|apart from|aside from|"
+                                              r"other than|except(?: for)?) ", text)]
+        return [e.key for e in self.entities if e.kind == "skill" and e.key in skills
+                and any(text.startswith(f"{e.full} ", at) or text[at:] == e.full
+                        for at in after)]
 
     def _abbreviated(self, text: str) -> str:
         """`text` with words in a row written out for an acronym the skills use, as that
