@@ -1365,3 +1365,15 @@ def test_a_skill_set_aside_asks_for_the_others_of_its_kind() -> None:
     assert "Calico" in cni and "Cilium," not in cni and "Python" not in cni
     unknown = engine.answer_detail("besides Python, does she know Haskell")
     assert not unknown.answered and "“Haskell”" in unknown.text
+
+
+def test_what_the_owner_does_for_fun_is_their_interests() -> None:
+    engine = _kim({"interests": ["bouldering", "amateur radio"],
+                   "faq": [{"question": "Would she join a startup?",
+                            "answer": "She is interested in climate startups."}]})
+    assert "bouldering" in engine.answer("what does she do for fun")
+    assert "bouldering" in engine.answer("hobbies?")
+    assert engine.intent_of("what are her interests") != "availability"
+    plain = _kim({"faq": [{"question": "Would she join a startup?",
+                           "answer": "She is interested in climate startups."}]})
+    assert not plain.answer_detail("any hobbies?").answered

@@ -213,6 +213,10 @@ class Understander:
                        for k in ("title", "name") if isinstance(e.get(k), str)
                        and len((t := " ".join(words(e[k]))).split()) >= 3]
         self.things = frozenset(lex["words"]["things"])
+        self.uncued = frozenset(lex["words"]["uncued"])
+        # Of those, the ones the profile writes as such ('interests', not only 'interested').
+        said = {w for f in self.facts for w in words(fold(f.text))}
+        self.uncued_said = self.uncued & said
         self.workplaces = frozenset(lex["words"]["workplaces"])
         self.question_words = list(lex["words"]["question"])
         # Every fact unit as a BM25 document, to find the project a question describes
@@ -532,7 +536,9 @@ class Understander:
         named |= self._impact_words(raw, found)
         named |= {w for i in found["job"]  # 'the internship' names the NLP Intern job
                   for w in _posts(raw, self.profile.experience[int(i)].role)}
-        topic = [s for s in content if s not in self.cue_stems and s not in self.filler
+        uncued = {stem(w) for w in raw if w in self.uncued}
+        topic = [s for s in content if (s not in self.cue_stems and s not in self.filler
+                                        or s in uncued)
                  and s not in {stem(w) for w in [*named, *parts]}]
         names = typed_names(question)
         titled = {w for t in titles for w in t.split()}  # a title's words ask no field
@@ -778,7 +784,8 @@ class Understander:
         """`word`, or the synonyms of it that the profile uses ('charge' -> 'rate')."""
         if stem(word) in self.vocab:
             return [word]
-        known = [s for s in self.synonyms.get(word, ()) if stem(s) in self.vocab]
+        known = [s for s in self.synonyms.get(word, ()) if stem(s) in self.vocab
+                 and (s not in self.uncued or s in self.uncued_said)]
         return known or self._written_out(word)
 
     def _written_out(self, word: str) -> list[str]:
@@ -1148,7 +1155,8 @@ class Understander:
         named = {w for e in self.entities if e.kind == "skill" and e.key in q.skills
                  for w in words(e.full)} | {w for t in q.titles for w in t.split()}
         said = [w for w in raw if w not in named]
-        scores = self._kind_of(said, self._scores([stem(w) for w in said if w not in self.owner]))
+        scores = self._kind_of(said, self._scores([stem(w) for w in said
+                                                   if w not in self.owner | self.uncued]))
         if q.skill_kind == "programming" and stem("write") in map(stem, said) \
                 and "about" not in said:
             # 'which shader languages does he write', 'can they write shell scripts': code
