@@ -1377,3 +1377,17 @@ def test_what_the_owner_does_for_fun_is_their_interests() -> None:
     plain = _kim({"faq": [{"question": "Would she join a startup?",
                            "answer": "She is interested in climate startups."}]})
     assert not plain.answer_detail("any hobbies?").answered
+
+
+def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
+    engine = _kim({
+        "summary": "Security engineer for payment systems.",
+        "skills": {"Security": ["Burp Suite", "Semgrep", "threat modelling"]},
+        "experience": [
+            {"role": "Security Engineer", "company": "Paylane", "period": "2022 – present",
+             "highlights": ["Ran the security review of every payment service"]},
+            {"role": "Backend Developer", "company": "Cargoline", "period": "2018 – 2022",
+             "highlights": ["Switched to security after winning a capture-the-flag contest"]},
+        ],
+    })
+    assert "capture-the-flag" in engine.answer("how did she get into security")

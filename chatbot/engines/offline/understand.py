@@ -214,6 +214,7 @@ class Understander:
                        and len((t := " ".join(words(e[k]))).split()) >= 3]
         self.things = frozenset(lex["words"]["things"])
         self.uncued = frozenset(lex["words"]["uncued"])
+        self.origin = [w for w in lex["words"]["origin"] if stem(w) in self.vocab]
         # Of those, the ones the profile writes as such ('interests', not only 'interested').
         said = {w for f in self.facts for w in words(fold(f.text))}
         self.uncued_said = self.uncued & said
@@ -310,6 +311,7 @@ class Understander:
         for phrase, meaning in self.phrases.items():
             text = re.sub(rf"\b{re.escape(phrase)}\b", meaning, text)
         text = self._abbreviated(text)
+        text = self._origin(text)
         raw = [s for w in self._question_word(words(text))
                for s in self._synonyms(self._correct(w))]
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
@@ -364,6 +366,13 @@ class Understander:
         return [e.key for e in self.entities if e.kind == "skill" and e.key in skills
                 and any(text.startswith(f"{e.full} ", at) or text[at:] == e.full
                         for at in after)]
+
+    def _origin(self, text: str) -> str:
+        """`text` with how the owner came to a field asked in the words the profile tells it
+        with ('how did she end up in e-commerce': 'switched', 'got' ... 'e-commerce')."""
+        return re.sub(r"(?<=\bhow did )(\w+) (?:end up in|get into|get started in)\b|"
+                      r"(?<=\bwhy did )(\w+) (?:switch|move|change) from\b",
+                      lambda m: f"{m.group(1) or m.group(2)} {' '.join(self.origin)}", text)
 
     def _abbreviated(self, text: str) -> str:
         """`text` with words in a row written out for an acronym the skills use, as that
