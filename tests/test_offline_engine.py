@@ -1376,3 +1376,43 @@ def test_a_word_in_the_other_spelling_finds_the_profiles() -> None:
     })
     assert "MIT" in engine.answer("what licence is Quire released under")
     assert "Modernized" in engine.answer("has she modernised a build pipeline")
+
+
+def test_a_skill_set_aside_asks_for_the_others_of_its_kind() -> None:
+    engine = _kim({
+        "skills": {"Languages": ["Go", "Bash", "Python"],
+                   "Networking": ["Cilium", "Calico", "Envoy"]},
+        "projects": [{"name": "meshkit", "summary": "A Go operator.", "tech": ["Go"]}],
+    })
+    languages = engine.answer("Apart from Go, what programming languages does he write?")
+    assert "Bash" in languages and "Python" in languages and "Go," not in languages
+    cni = engine.answer("other than Cilium which networking tools does she know")
+    assert "Calico" in cni and "Cilium," not in cni and "Python" not in cni
+    unknown = engine.answer_detail("besides Python, does she know Haskell")
+    assert not unknown.answered and "“Haskell”" in unknown.text
+
+
+def test_what_the_owner_does_for_fun_is_their_interests() -> None:
+    engine = _kim({"interests": ["bouldering", "amateur radio"],
+                   "faq": [{"question": "Would she join a startup?",
+                            "answer": "She is interested in climate startups."}]})
+    assert "bouldering" in engine.answer("what does she do for fun")
+    assert "bouldering" in engine.answer("hobbies?")
+    assert engine.intent_of("what are her interests") != "availability"
+    plain = _kim({"faq": [{"question": "Would she join a startup?",
+                           "answer": "She is interested in climate startups."}]})
+    assert not plain.answer_detail("any hobbies?").answered
+
+
+def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
+    engine = _kim({
+        "summary": "Security engineer for payment systems.",
+        "skills": {"Security": ["Burp Suite", "Semgrep", "threat modelling"]},
+        "experience": [
+            {"role": "Security Engineer", "company": "Paylane", "period": "2022 – present",
+             "highlights": ["Ran the security review of every payment service"]},
+            {"role": "Backend Developer", "company": "Cargoline", "period": "2018 – 2022",
+             "highlights": ["Switched to security after winning a capture-the-flag contest"]},
+        ],
+    })
+    assert "capture-the-flag" in engine.answer("how did she get into security")

@@ -154,6 +154,8 @@ class Composer:
             return OfflineAnswer(self._scope(), False, "unknown")
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(self._missing(q, found), q, found, visitor)
+        if q.besides and q.intent == "skills" and (other := self._other_skills(q)):
+            return other
         if q.wants_number and not q.projects and not q.jobs:
             figures = [f for f in found.covering
                        if has_figure(f.text) or counts(f.text, q.detail)]
@@ -602,6 +604,24 @@ class Composer:
         lines = [f"- **{g}**: {', '.join(items)}" for g, items in list(skills.items())[:6]]
         return OfflineAnswer(f"{self.first}'s skills:\n" + "\n".join(lines), True, "skills",
                              ("skills",))
+
+    def _other_skills(self, q: Query) -> OfflineAnswer | None:
+        """'Apart from Go, what languages does he write': the skills of the kind asked, else
+        of the group of the one set aside, without it."""
+        aside = {self._listed_as(s) for s in q.besides}
+        named = ", ".join(sorted(aside))
+        if q.skill_kind:
+            kind = self.kinds[q.skill_kind]
+            picked = [s for g in self.profile.skills.values() for s in g if s not in aside
+                      and " ".join(words(re.sub(r"\(.*?\)", "", s))) in kind]
+            if picked:
+                label = "programming languages" if q.skill_kind == "programming" else "databases"
+                text = f"{self.first}'s {label} besides {named}: {', '.join(dict.fromkeys(picked))}."
+                return OfflineAnswer(text, True, "skills", ("skills",))
+        lines = [f"{self.first}'s {g} skills besides {named}: {', '.join(others)}."
+                 for g, items in self.profile.skills.items() if aside & set(items)
+                 if (others := [s for s in items if s not in aside])]
+        return OfflineAnswer("\n".join(lines), True, "skills", ("skills",)) if lines else None
 
     def _skill(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         if not q.skills:

@@ -103,6 +103,7 @@ class Query:
     employer: str = ""  # a name asked of as an employer that is none ('worked at Google')
     elsewhere: str = ""  # where that name does appear, if anywhere ('a highlight')
     titles: tuple[str, ...] = ()  # titles of talks, papers... named, folded: no cue words
+    besides: tuple[str, ...] = ()  # skills a 'besides Go, which languages' question leaves out
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,11 @@ class Understander:
                        for k in ("title", "name") if isinstance(e.get(k), str)
                        and len((t := " ".join(words(e[k]))).split()) >= 3]
         self.things = frozenset(lex["words"]["things"])
+        self.uncued = frozenset(lex["words"]["uncued"])
+        self.origin = [w for w in lex["words"]["origin"] if stem(w) in self.vocab]
+        # Of those, the ones the profile writes as such ('interests', not only 'interested').
+        said = {w for f in self.facts for w in words(fold(f.text))}
+        self.uncued_said = self.uncued & said
         self.workplaces = frozenset(lex["words"]["workplaces"])
         self.question_words = list(lex["words"]["question"])
         # Every fact unit as a BM25 document, to find the project a question describes
@@ -311,11 +317,14 @@ class Understander:
         for phrase, meaning in self.phrases.items():
             text = re.sub(rf"\b{re.escape(phrase)}\b", meaning, text)
         text = self._abbreviated(text)
+        text = self._origin(text)
         raw = [s for w in self._question_word(words(text))
                for s in self._synonyms(self._correct(w))]
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
+        besides = self._besides(" ".join(raw), found["skill"])
+        found = {**found, "skill": [k for k in found["skill"] if k not in besides]}
         titled = [t for t in self.titles if f" {t} " in f" {' '.join(raw)} "]
         found = self._not_in_title(titled, found)
         if not found["job"] and not found["project"]:
@@ -342,6 +351,9 @@ class Understander:
         content = self._content(raw)
         q = self._query(question, raw, content, found, negated, described, parts,
                         tuple(titled))
+        if besides and q.intent in ("skill", "skills", "unknown") and not q.skills:
+            # 'Apart from Go, what languages does he write': the other skills of Go's kind.
+            q = replace(q, intent="skills", besides=tuple(str(k) for k in besides))
         if q.intent in ("unknown", "greeting") and history and not any(found.values()) \
                 and len(raw) <= 4 and not q.topic \
                 and not (self.greeting_words | self.owner) & set(raw):
@@ -351,6 +363,22 @@ class Understander:
             if last:
                 return self.understand(f"{last} {question}")
         return q
+
+    def _besides(self, text: str, skills: Sequence[int | str]) -> list[int | str]:
+        """The `skills` a question sets aside ('besides C++', 'apart from Go', 'other than
+        Cilium'): it asks for the others."""
+        after = [m.end() for m in re.finditer(r"\b(?:besides|beside|apart from|aside from|"
+                                              r"other than|except(?: for)?) ", text)]
+        return [e.key for e in self.entities if e.kind == "skill" and e.key in skills
+                and any(text.startswith(f"{e.full} ", at) or text[at:] == e.full
+                        for at in after)]
+
+    def _origin(self, text: str) -> str:
+        """`text` with how the owner came to a field asked in the words the profile tells it
+        with ('how did she end up in e-commerce': 'switched', 'got' ... 'e-commerce')."""
+        return re.sub(r"(?<=\bhow did )(\w+) (?:end up in|get into|get started in)\b|"
+                      r"(?<=\bwhy did )(\w+) (?:switch|move|change) from\b",
+                      lambda m: f"{m.group(1) or m.group(2)} {' '.join(self.origin)}", text)
 
     def _abbreviated(self, text: str) -> str:
         """`text` with words in a row written out for an acronym the skills use, as that
@@ -523,7 +551,9 @@ class Understander:
         named |= self._impact_words(raw, found)
         named |= {w for i in found["job"]  # 'the internship' names the NLP Intern job
                   for w in _posts(raw, self.profile.experience[int(i)].role)}
-        topic = [s for s in content if s not in self.cue_stems and s not in self.filler
+        uncued = {stem(w) for w in raw if w in self.uncued}
+        topic = [s for s in content if (s not in self.cue_stems and s not in self.filler
+                                        or s in uncued)
                  and s not in {stem(w) for w in [*named, *parts]}]
         names = typed_names(question)
         titled = {w for t in titles for w in t.split()}  # a title's words ask no field
@@ -783,7 +813,8 @@ class Understander:
         # 'github actions'), as its words.
         named = self.synonyms.get(word) or self.kinds.get(stem(word)) or []
         known = [p for s in named
-                 if (stem(s) in self.vocab if " " not in s else f" {s} " in self.folded)
+                 if (stem(s) in self.vocab and (s not in self.uncued or s in self.uncued_said)
+                     if " " not in s else f" {s} " in self.folded)
                  for p in s.split()]
         return known or self._written_out(word)
 
@@ -1154,7 +1185,8 @@ class Understander:
         named = {w for e in self.entities if e.kind == "skill" and e.key in q.skills
                  for w in words(e.full)} | {w for t in q.titles for w in t.split()}
         said = [w for w in raw if w not in named]
-        scores = self._kind_of(said, self._scores([stem(w) for w in said if w not in self.owner]))
+        scores = self._kind_of(said, self._scores([stem(w) for w in said
+                                                   if w not in self.owner | self.uncued]))
         if q.skill_kind == "programming" and stem("write") in map(stem, said) \
                 and "about" not in said:
             # 'which shader languages does he write', 'can they write shell scripts': code
