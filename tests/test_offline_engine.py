@@ -1351,3 +1351,18 @@ def test_how_long_until_she_is_free_is_her_notice() -> None:
                      "how long would she have to give her current company before she can leave"):
         assert "Four weeks" in engine.answer(question)
     assert engine.answer_detail("how long did she stay at Kjarni").intent != "notice"
+
+
+def test_when_is_answered_only_with_a_date() -> None:
+    engine = _kim({
+        "projects": [{"name": "Skerry", "summary": "A static site generator for field notes.",
+                      "tech": ["Rust"], "highlights": ["Used by 11 county museums"]},
+                     {"name": "Tidewell", "summary": "A tide-table API.",
+                      "highlights": ["Released in 2022 under the MIT licence"]}],
+        "experience": [{"role": "Web developer", "company": "Brannock", "period": "2019 – 2023",
+                        "highlights": ["Rebuilt the booking site"]}],
+    })
+    skerry = engine.answer_detail("When did they start building Skerry?")
+    assert not skerry.answered and NOT_COVERED in skerry.text and "field notes" in skerry.text
+    assert "2022" in engine.answer("when was Tidewell released")
+    assert "2019" in engine.answer("when did they work at Brannock")

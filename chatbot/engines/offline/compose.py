@@ -67,6 +67,11 @@ _NUMBER_WORD = re.compile(
 _PLACED = re.compile(r"\b(?:in|at|from|near|to|based|office)\s+(?:the\s+)?[A-Z]")
 # A question for a date or a time span: 'when was he with the exchange', 'since when'.
 _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
+_ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?when\s+(?:did|was|were|has|have|had)\b"
+                        r"|\b(?:what|which) year\b", re.I)  # the date of a past event
+_DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july"
+                    r"|august|september|october|november|december|ago|since|present|now|today"
+                    r"|currently|soon|spring|summer|autumn|winter)\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
@@ -90,6 +95,8 @@ _LISTS = ("projects", "experience", "skills")
 # Intents answered by one field of the profile (availability, notice, place, work modes).
 _FIELDS = ("availability", "notice", "location", "work_mode")
 # Intents whose answer is one field asked for by name: never swapped for a fact elsewhere.
+_WHEN_OWN = ("greeting", "thanks", "contact", "availability", "notice", "relocation",
+             "work_mode", "location")
 _OWN_WORDS = ("greeting", "thanks", "contact", "faq")
 LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "cv": "CV",
                "resume": "Résumé", "website": "Website", "blog": "Blog", "kaggle": "Kaggle",
@@ -165,8 +172,8 @@ class Composer:
                                                   _sources(figures[:1])), q)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
-            return self._also(self._moved_to(self._unsized(self._figure(self._with_faq(q), q),
-                                                           q), q), q, found, visitor)
+            return self._also(self._undated(self._moved_to(self._unsized(self._figure(
+                self._with_faq(q), q), q), q), q), q, found, visitor)
         make = self.by_intent.get(q.intent, self._topical)
         answer = self._count(self._unsized(self._figure(
             self._on_topic(make(q, found, visitor), q, found), q), q), q)
@@ -175,8 +182,8 @@ class Composer:
             if said not in answer.text:
                 answer = replace(answer, text=f"{answer.text}\n\n{said}",
                                  sources=(*answer.sources, "FAQ"))
-        return self._also(self._named(self._kind_named(self._degree_part(
-            self._moved_to(answer, q), q), q), q), q, found, visitor)
+        return self._also(self._undated(self._named(self._kind_named(self._degree_part(
+            self._moved_to(answer, q), q), q), q), q), q, found, visitor)
 
     def _beside(self, refused: OfflineAnswer, q: Query, found: Retrieved,
                 visitor: Visitor) -> OfflineAnswer:
@@ -250,6 +257,18 @@ class Composer:
             return answer
         thing = " ".join(_as_typed(q.text, w) for w in q.which if stem(w) in hit)
         return self._not_covered(answer.intent, f"which {thing}", said.lstrip("- "))
+
+    def _undated(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'when did they start building <project>', 'what year was <firm>
+        set up', unless it gives no date at all (no year, month or 'since'): then the
+        profile doesn't cover when, and says what it does. Not of when the owner could start,
+        move or leave, which the owner's own word may answer without a date."""
+        if not answer.answered or q.also or answer.intent in _WHEN_OWN \
+                or not _ASKS_WHEN.search(q.text) or _DATED.search(answer.text):
+            return answer
+        lines = answer.text.splitlines()
+        said = lines[1 if len(lines) > 1 and lines[0].endswith(":") else 0].lstrip("- ")
+        return self._not_covered(answer.intent, "when", said)
 
     def _moved_to(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The owner's word on moving, for 'would he relocate back to singapore', unless it
