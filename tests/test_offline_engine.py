@@ -1366,3 +1366,14 @@ def test_when_is_answered_only_with_a_date() -> None:
     assert not skerry.answered and NOT_COVERED in skerry.text and "field notes" in skerry.text
     assert "2022" in engine.answer("when was Tidewell released")
     assert "2019" in engine.answer("when did they work at Brannock")
+
+
+def test_a_kind_of_engagement_the_profile_never_names_is_not_covered() -> None:
+    engine = _kim({"availability": {"status": "Open to a move to a museum digital team from June"}})
+    for question in ("are they open to freelance or contract work",
+                     "would she consider a part-time position, say 3 days a week"):
+        reply = engine.answer_detail(question)
+        assert not reply.answered and NOT_COVERED in reply.text and "museum" in reply.text
+    offered = _kim({"availability": {"status": "Booking one contract of up to three days a week"}})
+    for question in ("is she open to freelance work?", "would she consider part-time work?"):
+        assert offered.answer_detail(question).answered

@@ -138,6 +138,10 @@ class Composer:
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
         self.impact_asked = frozenset(stem(w) for w in lexicon()["words"]["impact"])
         self.field_only = frozenset(stem(w) for w in lexicon()["fields"]["field_only"])
+        # Kinds of engagement the profile never names in any of their words.
+        text = "\n".join(f"{f.text} {f.keys}" for f in fact_units(profile))
+        self.unoffered = [_phrases(kind) for kind in lexicon()["fields"]["engagements"]
+                          if not _phrases(kind).search(text)]
         self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"]))) - STOPWORDS
         # Topics a project or job may say in other words of the same topic.
         self.topic_cues = [frozenset(stems(" ".join(lexicon()["intents"][i]))) - STOPWORDS
@@ -182,8 +186,8 @@ class Composer:
             if said not in answer.text:
                 answer = replace(answer, text=f"{answer.text}\n\n{said}",
                                  sources=(*answer.sources, "FAQ"))
-        return self._also(self._undated(self._named(self._kind_named(self._degree_part(
-            self._moved_to(answer, q), q), q), q), q), q, found, visitor)
+        return self._also(self._unoffered(self._undated(self._named(self._kind_named(
+            self._degree_part(self._moved_to(answer, q), q), q), q), q), q), q, found, visitor)
 
     def _beside(self, refused: OfflineAnswer, q: Query, found: Retrieved,
                 visitor: Visitor) -> OfflineAnswer:
@@ -257,6 +261,19 @@ class Composer:
             return answer
         thing = " ".join(_as_typed(q.text, w) for w in q.which if stem(w) in hit)
         return self._not_covered(answer.intent, f"which {thing}", said.lstrip("- "))
+
+    def _unoffered(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'are they open to freelance or contract work', 'would she consider
+        a part-time position', unless the profile names that kind of engagement somewhere:
+        then the status it gives speaks of another kind, and the profile doesn't cover it."""
+        if not answer.answered or q.also or answer.intent != "availability" \
+                or "FAQ" in answer.sources:  # the owner's own word on it, in other words
+            return answer
+        asked = next((m.group(0) for kind in self.unoffered if (m := kind.search(q.text))), "")
+        if not asked:
+            return answer
+        said = "; ".join(x.lstrip("- ").rstrip(".") for x in answer.text.splitlines()[:2] if x)
+        return self._not_covered(answer.intent, f"whether {self.first} takes {asked} work", said)
 
     def _undated(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'when did they start building <project>', 'what year was <firm>
@@ -1049,6 +1066,12 @@ def _unnamed(text: str, asked: set[str], counted: bool = False, head: str = "",
     # Named elsewhere ('Forge Coding Bootcamp'): a word of the thing said once more.
     mentions = sum(stem(fold(w)) in hit for w in re.findall(r"[\w-]+", text))
     return (said, hit) if unnamed and unnamed >= mentions else ("", set())
+
+
+def _phrases(kind: Sequence[str]) -> re.Pattern[str]:
+    """Any of the phrases, as words, with a hyphen, a space or nothing between them."""
+    return re.compile("|".join(r"\b" + r"[- ]?".join(map(re.escape, re.split(r"[- ]", p)))
+                               + r"\b" for p in kind), re.I)
 
 
 def _profile_text(profile: Profile) -> str:
