@@ -1377,3 +1377,14 @@ def test_a_kind_of_engagement_the_profile_never_names_is_not_covered() -> None:
     offered = _kim({"availability": {"status": "Booking one contract of up to three days a week"}})
     for question in ("is she open to freelance work?", "would she consider part-time work?"):
         assert offered.answer_detail(question).answered
+
+
+def test_which_things_only_counted_are_not_covered() -> None:
+    engine = _kim({"projects": [
+        {"name": "Skerry", "summary": "A grading tool.",
+         "highlights": ["Used in the teaching labs of two MSc programmes"]},
+        {"name": "Tidewell", "summary": "A tide-table API.",
+         "highlights": ["Used by three harbours: Oban, Mallaig and Ullapool"]}]})
+    skerry = engine.answer_detail("which universities use skerry in their labs")
+    assert not skerry.answered and NOT_COVERED in skerry.text and "two MSc" in skerry.text
+    assert "Oban" in engine.answer("which harbours use tidewell")

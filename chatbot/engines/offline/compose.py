@@ -186,8 +186,10 @@ class Composer:
             if said not in answer.text:
                 answer = replace(answer, text=f"{answer.text}\n\n{said}",
                                  sources=(*answer.sources, "FAQ"))
-        return self._also(self._unoffered(self._undated(self._named(self._kind_named(
-            self._degree_part(self._moved_to(answer, q), q), q), q), q), q), q, found, visitor)
+        answer = self._named(self._kind_named(self._degree_part(self._moved_to(answer, q), q),
+                                              q), q)
+        return self._also(self._only_counted(self._unoffered(self._undated(answer, q), q), q), q,
+                          found, visitor)
 
     def _beside(self, refused: OfflineAnswer, q: Query, found: Retrieved,
                 visitor: Visitor) -> OfflineAnswer:
@@ -274,6 +276,28 @@ class Composer:
             return answer
         said = "; ".join(x.lstrip("- ").rstrip(".") for x in answer.text.splitlines()[:2] if x)
         return self._not_covered(answer.intent, f"whether {self.first} takes {asked} work", said)
+
+    def _only_counted(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'which two games did they ship', 'which universities use it', unless
+        a line of substance does more than count unnamed things ('shipped two titles', 'the
+        teaching labs of two MSc programmes'): then the profile doesn't cover which."""
+        if not answer.answered or q.also or q.wants_number or not q.which \
+                or not re.match(r"\W*which\b", q.text, re.I):
+            return answer
+        lines = [x.lstrip("- ") for x in answer.text.splitlines()
+                 if x and not x.startswith("**") and "Link:" not in x
+                 and not x.startswith(self.first)]
+        for line in lines:
+            if ":" in line or not [
+                    m for m in (*_SOME.finditer(line), *_COUNTED.finditer(line))
+                    if not m.group(0).lower().startswith(("a ", "an ", "one "))
+                    and not _YEAR.fullmatch(m.group(0).strip())
+                    and not re.search(r"\b[A-Z]", line[m.end(1):])]:
+                return answer
+        if not lines:
+            return answer
+        thing = " ".join(_as_typed(q.text, w) for w in q.which[:1])
+        return self._not_covered(answer.intent, f"which {thing}", lines[0])
 
     def _undated(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'when did they start building <project>', 'what year was <firm>
