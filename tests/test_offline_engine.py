@@ -1416,3 +1416,40 @@ def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
         ],
     })
     assert "capture-the-flag" in engine.answer("how did she get into security")
+
+
+def test_when_is_answered_only_with_a_date() -> None:
+    engine = _kim({
+        "projects": [{"name": "Skerry", "summary": "A static site generator for field notes.",
+                      "tech": ["Rust"], "highlights": ["Used by 11 county museums"]},
+                     {"name": "Tidewell", "summary": "A tide-table API.",
+                      "highlights": ["Released in 2022 under the MIT licence"]}],
+        "experience": [{"role": "Web developer", "company": "Brannock", "period": "2019 – 2023",
+                        "highlights": ["Rebuilt the booking site"]}],
+    })
+    skerry = engine.answer_detail("When did they start building Skerry?")
+    assert not skerry.answered and NOT_COVERED in skerry.text and "field notes" in skerry.text
+    assert "2022" in engine.answer("when was Tidewell released")
+    assert "2019" in engine.answer("when did they work at Brannock")
+
+
+def test_a_kind_of_engagement_the_profile_never_names_is_not_covered() -> None:
+    engine = _kim({"availability": {"status": "Open to a move to a museum digital team from June"}})
+    for question in ("are they open to freelance or contract work",
+                     "would she consider a part-time position, say 3 days a week"):
+        reply = engine.answer_detail(question)
+        assert not reply.answered and NOT_COVERED in reply.text and "museum" in reply.text
+    offered = _kim({"availability": {"status": "Booking one contract of up to three days a week"}})
+    for question in ("is she open to freelance work?", "would she consider part-time work?"):
+        assert offered.answer_detail(question).answered
+
+
+def test_which_things_only_counted_are_not_covered() -> None:
+    engine = _kim({"projects": [
+        {"name": "Skerry", "summary": "A grading tool.",
+         "highlights": ["Used in the teaching labs of two MSc programmes"]},
+        {"name": "Tidewell", "summary": "A tide-table API.",
+         "highlights": ["Used by three harbours: Oban, Mallaig and Ullapool"]}]})
+    skerry = engine.answer_detail("which universities use skerry in their labs")
+    assert not skerry.answered and NOT_COVERED in skerry.text and "two MSc" in skerry.text
+    assert "Oban" in engine.answer("which harbours use tidewell")

@@ -67,6 +67,11 @@ _NUMBER_WORD = re.compile(
 _PLACED = re.compile(r"\b(?:in|at|from|near|to|based|office)\s+(?:the\s+)?[A-Z]")
 # A question for a date or a time span: 'when was he with the exchange', 'since when'.
 _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
+_ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?when\s+(?:did|was|were|has|have|had)\b"
+                        r"|\b(?:what|which) year\b", re.I)  # the date of a past event
+_DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july"
+                    r"|august|september|october|november|december|ago|since|present|now|today"
+                    r"|currently|soon|spring|summer|autumn|winter)\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
@@ -90,6 +95,8 @@ _LISTS = ("projects", "experience", "skills")
 # Intents answered by one field of the profile (availability, notice, place, work modes).
 _FIELDS = ("availability", "notice", "location", "work_mode")
 # Intents whose answer is one field asked for by name: never swapped for a fact elsewhere.
+_WHEN_OWN = ("greeting", "thanks", "contact", "availability", "notice", "relocation",
+             "work_mode", "location")
 _OWN_WORDS = ("greeting", "thanks", "contact", "faq")
 LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "cv": "CV",
                "resume": "Résumé", "website": "Website", "blog": "Blog", "kaggle": "Kaggle",
@@ -131,6 +138,10 @@ class Composer:
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
         self.impact_asked = frozenset(stem(w) for w in lexicon()["words"]["impact"])
         self.field_only = frozenset(stem(w) for w in lexicon()["fields"]["field_only"])
+        # Kinds of engagement the profile never names in any of their words.
+        text = "\n".join(f"{f.text} {f.keys}" for f in fact_units(profile))
+        self.unoffered = [_phrases(kind) for kind in lexicon()["fields"]["engagements"]
+                          if not _phrases(kind).search(text)]
         self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"]))) - STOPWORDS
         # Topics a project or job may say in other words of the same topic.
         self.topic_cues = [frozenset(stems(" ".join(lexicon()["intents"][i]))) - STOPWORDS
@@ -167,8 +178,8 @@ class Composer:
                                                   _sources(figures[:1])), q)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
-            return self._also(self._moved_to(self._unsized(self._figure(self._with_faq(q), q),
-                                                           q), q), q, found, visitor)
+            return self._also(self._undated(self._moved_to(self._unsized(self._figure(
+                self._with_faq(q), q), q), q), q), q, found, visitor)
         make = self.by_intent.get(q.intent, self._topical)
         answer = self._count(self._unsized(self._figure(
             self._on_topic(make(q, found, visitor), q, found), q), q), q)
@@ -177,8 +188,10 @@ class Composer:
             if said not in answer.text:
                 answer = replace(answer, text=f"{answer.text}\n\n{said}",
                                  sources=(*answer.sources, "FAQ"))
-        return self._also(self._named(self._kind_named(self._degree_part(
-            self._moved_to(answer, q), q), q), q), q, found, visitor)
+        answer = self._named(self._kind_named(self._degree_part(self._moved_to(answer, q), q),
+                                              q), q)
+        return self._also(self._only_counted(self._unoffered(self._undated(answer, q), q), q), q,
+                          found, visitor)
 
     def _beside(self, refused: OfflineAnswer, q: Query, found: Retrieved,
                 visitor: Visitor) -> OfflineAnswer:
@@ -252,6 +265,53 @@ class Composer:
             return answer
         thing = " ".join(_as_typed(q.text, w) for w in q.which if stem(w) in hit)
         return self._not_covered(answer.intent, f"which {thing}", said.lstrip("- "))
+
+    def _unoffered(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'are they open to freelance or contract work', 'would she consider
+        a part-time position', unless the profile names that kind of engagement somewhere:
+        then the status it gives speaks of another kind, and the profile doesn't cover it."""
+        if not answer.answered or q.also or answer.intent != "availability" \
+                or "FAQ" in answer.sources:  # the owner's own word on it, in other words
+            return answer
+        asked = next((m.group(0) for kind in self.unoffered if (m := kind.search(q.text))), "")
+        if not asked:
+            return answer
+        said = "; ".join(x.lstrip("- ").rstrip(".") for x in answer.text.splitlines()[:2] if x)
+        return self._not_covered(answer.intent, f"whether {self.first} takes {asked} work", said)
+
+    def _only_counted(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'which two games did they ship', 'which universities use it', unless
+        a line of substance does more than count unnamed things ('shipped two titles', 'the
+        teaching labs of two MSc programmes'): then the profile doesn't cover which."""
+        if not answer.answered or q.also or q.wants_number or not q.which \
+                or not re.match(r"\W*which\b", q.text, re.I):
+            return answer
+        lines = [x.lstrip("- ") for x in answer.text.splitlines()
+                 if x and not x.startswith("**") and "Link:" not in x
+                 and not x.startswith(self.first)]
+        for line in lines:
+            if ":" in line or not [
+                    m for m in (*_SOME.finditer(line), *_COUNTED.finditer(line))
+                    if not m.group(0).lower().startswith(("a ", "an ", "one "))
+                    and not _YEAR.fullmatch(m.group(0).strip())
+                    and not re.search(r"\b[A-Z]", line[m.end(1):])]:
+                return answer
+        if not lines:
+            return answer
+        thing = " ".join(_as_typed(q.text, w) for w in q.which[:1])
+        return self._not_covered(answer.intent, f"which {thing}", lines[0])
+
+    def _undated(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'when did they start building <project>', 'what year was <firm>
+        set up', unless it gives no date at all (no year, month or 'since'): then the
+        profile doesn't cover when, and says what it does. Not of when the owner could start,
+        move or leave, which the owner's own word may answer without a date."""
+        if not answer.answered or q.also or answer.intent in _WHEN_OWN \
+                or not _ASKS_WHEN.search(q.text) or _DATED.search(answer.text):
+            return answer
+        lines = answer.text.splitlines()
+        said = lines[1 if len(lines) > 1 and lines[0].endswith(":") else 0].lstrip("- ")
+        return self._not_covered(answer.intent, "when", said)
 
     def _moved_to(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The owner's word on moving, for 'would he relocate back to singapore', unless it
@@ -1050,6 +1110,12 @@ def _unnamed(text: str, asked: set[str], counted: bool = False, head: str = "",
     # Named elsewhere ('Forge Coding Bootcamp'): a word of the thing said once more.
     mentions = sum(stem(fold(w)) in hit for w in re.findall(r"[\w-]+", text))
     return (said, hit) if unnamed and unnamed >= mentions else ("", set())
+
+
+def _phrases(kind: Sequence[str]) -> re.Pattern[str]:
+    """Any of the phrases, as words, with a hyphen, a space or nothing between them."""
+    return re.compile("|".join(r"\b" + r"[- ]?".join(map(re.escape, re.split(r"[- ]", p)))
+                               + r"\b" for p in kind), re.I)
 
 
 def _profile_text(profile: Profile) -> str:
