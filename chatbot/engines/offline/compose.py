@@ -676,7 +676,8 @@ class Composer:
                       and " ".join(words(re.sub(r"\(.*?\)", "", s))) in kind]
             if picked:
                 label = "programming languages" if q.skill_kind == "programming" else "databases"
-                text = f"{self.first}'s {label} besides {named}: {', '.join(dict.fromkeys(picked))}."
+                listed = ", ".join(dict.fromkeys(picked))
+                text = f"{self.first}'s {label} besides {named}: {listed}."
                 return OfflineAnswer(text, True, "skills", ("skills",))
         lines = [f"{self.first}'s {g} skills besides {named}: {', '.join(others)}."
                  for g, items in self.profile.skills.items() if aside & set(items)
