@@ -1361,6 +1361,7 @@ def test_a_kind_of_tool_finds_the_instances_the_profile_lists() -> None:
     })
     assert "Echidna" in engine.answer("Which fuzzers does she have experience with?")
     assert "Slither" in engine.answer("static analysers she uses?")
+    assert "Slither" in engine.answer("which static analyzers does she use")
     assert "Eleventy" in engine.answer("static site generator experience")
     assert "WordPress" in engine.answer("what CMS has she used")
     assert "GitHub Actions" in engine.answer("Does Quire hook into CI?")

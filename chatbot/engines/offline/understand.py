@@ -189,8 +189,9 @@ class Understander:
         self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
         self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
         self.spellings = [(str(a), str(b)) for a, b in lex["spelling"]["pairs"]]
-        # A kind of tool by any form of its name ('fuzzers', 'analysers'): its instances.
-        self.kinds = {stem(k): [fold(w) for w in v] for k, v in lex["kinds"].items()}
+        # A kind of tool by any form of its name ('fuzzers', 'analyzers'): its instances.
+        self.kinds = {stem(name): [fold(w) for w in v] for k, v in lex["kinds"].items()
+                      for name in (fold(k), *self._respelt(fold(k)))}
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()}
         # Each project's and job's whole record, to tell whether it says what is asked, and
         # what it says beyond its name and summary (highlights, notes, mentions elsewhere).
@@ -799,11 +800,12 @@ class Understander:
     def _other_spelling(self, word: str) -> str:
         """`word` in the other of British and American spelling when the profile uses that
         one ('licence': 'MIT licensed', 'modernized': 'modernised'); else `word`."""
-        for one, other in self.spellings:
-            for a, b in ((one, other), (other, one)):
-                if a in word and stem(spelt := word.replace(a, b)) in self.vocab:
-                    return spelt
-        return word
+        return next((s for s in self._respelt(word) if stem(s) in self.vocab), word)
+
+    def _respelt(self, word: str) -> list[str]:
+        """`word` in the other of British and American spelling, by each pair that fits."""
+        return [word.replace(a, b) for one, other in self.spellings
+                for a, b in ((one, other), (other, one)) if a in word]
 
     def _synonyms(self, word: str) -> list[str]:
         """`word`, or the synonyms of it that the profile uses ('charge' -> 'rate')."""
