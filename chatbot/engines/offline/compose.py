@@ -178,20 +178,31 @@ class Composer:
                                                   _sources(figures[:1])), q)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
-            return self._also(self._undated(self._moved_to(self._unsized(self._figure(
-                self._with_faq(q), q), q), q), q), q, found, visitor)
+            answer = self._checked(self._with_faq(q), q, (self._figure, self._unsized,
+                                                          self._moved_to, self._undated))
+            return self._also(answer, q, found, visitor)
         make = self.by_intent.get(q.intent, self._topical)
-        answer = self._count(self._unsized(self._figure(
-            self._on_topic(make(q, found, visitor), q, found), q), q), q)
+        answer = self._checked(self._on_topic(make(q, found, visitor), q, found), q,
+                               (self._figure, self._unsized, self._count))
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
             said = self.profile.faq[q.faq_topic].answer
             if said not in answer.text:
                 answer = replace(answer, text=f"{answer.text}\n\n{said}",
                                  sources=(*answer.sources, "FAQ"))
-        answer = self._named(self._kind_named(self._degree_part(self._moved_to(answer, q), q),
-                                              q), q)
-        return self._also(self._only_counted(self._unoffered(self._undated(answer, q), q), q), q,
-                          found, visitor)
+        answer = self._checked(answer, q, (self._moved_to, self._degree_part, self._kind_named,
+                                           self._named, self._undated, self._unoffered,
+                                           self._only_counted))
+        return self._also(answer, q, found, visitor)
+
+    @staticmethod
+    def _checked(answer: OfflineAnswer, q: Query,
+                 checks: Sequence[Callable[[OfflineAnswer, Query], OfflineAnswer]]
+                 ) -> OfflineAnswer:
+        """`answer` after each check in turn; a check may turn it into 'not covered' (a name
+        only described, a date or an amount the facts do not give) or add to it."""
+        for check in checks:
+            answer = check(answer, q)
+        return answer
 
     def _beside(self, refused: OfflineAnswer, q: Query, found: Retrieved,
                 visitor: Visitor) -> OfflineAnswer:
