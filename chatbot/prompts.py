@@ -81,18 +81,26 @@ def profile_facts(profile: Profile) -> list[Fact]:
             lines.append(f"  Link: {project.link}")
         lines += [f"  - {h}" for h in project.highlights]
         lines += [f"  Notes: {project.notes}"] if project.notes else []
+        lines += [f"  {key}: {_extra_text(value)}" for key, value in project.extra.items()]
         facts.append(Fact("\n".join(lines)))
     for job in profile.experience:
         lines = [f"Experience: {job.role} at {job.company}"
                  + (f" ({job.period})" if job.period else "")]
         lines += [f"  - {h}" for h in job.highlights]
         lines += [f"  Notes: {job.notes}"] if job.notes else []
+        lines += [f"  {key}: {_extra_text(value)}" for key, value in job.extra.items()]
         facts.append(Fact("\n".join(lines)))
     for entry in profile.faq:
         facts.append(Fact(f"Q: {entry.question}\nA: {entry.answer}"))
     for key, value in profile.extra.items():  # keys the format doesn't define, e.g. [[talks]]
-        facts.append(Fact(f"{key}: {json.dumps(value, ensure_ascii=False, default=str)}"))
+        facts.append(Fact(f"{key}: {_extra_text(value)}"))
     return facts
+
+
+def _extra_text(value: object) -> str:
+    """A key the format doesn't define, as the model reads it: text as is, the rest as JSON
+    (tables and lists keep their shape; dates become text)."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _words(text: str) -> set[str]:

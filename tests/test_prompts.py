@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from chatbot import SAMPLE_PROFILE
 from chatbot.engines.base import Exchange, Turn, Visitor
-from chatbot.profile import Project, load_profile
+from chatbot.profile import Project, load_profile, parse_profile
 from chatbot.prompts import (
     bounded_history,
     chat_messages,
@@ -26,6 +26,23 @@ def test_system_prompt_holds_the_rules_and_every_fact_when_it_fits() -> None:
     for project in PROFILE.projects:
         assert project.name in prompt
     assert PROFILE.availability.status in prompt
+
+
+def test_keys_the_format_does_not_define_reach_the_prompt_wherever_they_are() -> None:
+    profile = parse_profile({
+        "owner": {"name": "Dana Park", "headline": "Data engineer", "mastodon": "@dana"},
+        "availability": {"status": "Open"},
+        "projects": [{"name": "Ledger", "summary": "A ledger.", "team_size": 4,
+                      "metrics": {"throughput": "12k transactions per second"}}],
+        "experience": [{"role": "Engineer", "company": "Northwind", "location": "Oslo"}],
+        "education": {"msc": {"school": "TU Delft", "year": 2019}},
+    })
+    prompt = system_prompt(profile, Turn("hi"), profile_budget=10_000)
+    ledger = next(f.text for f in profile_facts(profile) if "Ledger" in f.text)
+    assert "team_size: 4" in ledger and "12k transactions per second" in ledger
+    job = next(f.text for f in profile_facts(profile) if "Northwind" in f.text)
+    assert "location: Oslo" in job
+    assert "owner.mastodon: @dana" in prompt and "TU Delft" in prompt and "2019" in prompt
 
 
 def test_a_large_profile_keeps_identity_contact_and_the_relevant_parts() -> None:

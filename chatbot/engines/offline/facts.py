@@ -162,14 +162,26 @@ def _lines(value: Any) -> list[tuple[str, str]]:
     if isinstance(value, list):
         return [line for item in value for line in _lines(item)][:50]
     if isinstance(value, Mapping):
-        pairs = [(str(k), _scalar(v)) for k, v in value.items() if not isinstance(v, Mapping)]
+        pairs = [(str(k), _scalar(v)) for k, v in value.items() if not _holds_tables(v)]
         # A key typed as a name is data, said with its value ('Spanish: native'); a field
         # name ('degree', 'school') only labels it.
         parts = [f"{k}: {v}" if k[:1].isupper() else v for k, v in pairs if v]
         keys = " ".join(_label(k) for k, v in pairs if v)
-        return [(", ".join(parts), keys)] if parts else []
+        own = [(", ".join(parts), keys)] if parts else []
+        # Tables inside it ('[education.msc]', 'outdoor = { sport = ... }') are lines of
+        # their own, searchable by their key too.
+        inner = [(f"{k}: {line}" if str(k)[:1].isupper() else line,
+                  f"{_label(str(k))} {keys}".strip())
+                 for k, v in value.items() if _holds_tables(v) for line, keys in _lines(v)]
+        return (own + inner)[:50]
     text = _scalar(value)
     return [(text, "")] if text else []
+
+
+def _holds_tables(value: Any) -> bool:
+    """A table, or a list with tables in it: text of its own, not one value of a line."""
+    return isinstance(value, Mapping) or (
+        isinstance(value, list) and any(isinstance(v, Mapping) for v in value))
 
 
 def _scalar(value: Any) -> str:
