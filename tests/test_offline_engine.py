@@ -12,6 +12,7 @@ import pytest
 
 from chatbot.engines.base import Engine, Exchange, Turn, Visitor
 from chatbot.engines.offline import OfflineAnswer, OfflineEngine
+from chatbot.engines.offline.text import autolink
 from chatbot.engines.offline.understand import INTENTS, without_visitor
 from chatbot.profile import Profile, load_profile, parse_profile
 
@@ -112,6 +113,25 @@ def test_notes_and_extra_tables_are_searchable() -> None:
     assert "FOSDEM 2026" in talks.text and "PyCon NL" in talks.text and talks.answered
     assert talks.intent == "talks"
     assert "Dutch" in engine.answer("which languages does kim speak")
+
+
+def test_tables_inside_extra_tables_are_searchable() -> None:
+    engine = OfflineEngine(parse_profile({
+        "owner": {"name": "Dana Park", "headline": "Data engineer", "pronouns": "she/her",
+                  "social": {"fediverse": {"handle": "@dana@hachyderm.io"}}},
+        "availability": {"status": "Open"},
+        "education": {"msc": {"degree": "MSc Computer Science", "school": "TU Delft"},
+                      "bsc": {"degree": "BSc Mathematics", "school": "University of Seoul"}},
+        "hobbies": {"outdoor": {"sport": "bouldering"}, "indoor": ["chess", "piano"]},
+        "languages": {"Korean": {"level": "native"}, "spoken": [{"name": "Dutch"}]},
+    }))
+    study = engine.answer_detail("Where did she study?")
+    assert "TU Delft" in study.text and "University of Seoul" in study.text and study.answered
+    assert "MSc Computer Science" in engine.answer("does she have an msc")
+    assert "bouldering" in engine.answer("does she boulder")
+    assert "hachyderm" in engine.answer("what is her fediverse handle")
+    spoken = engine.answer("which languages does she speak")
+    assert "Korean: native" in spoken and "Dutch" in spoken
 
 
 def test_missing_links_are_named_and_other_contact_offered(
@@ -352,6 +372,24 @@ def test_latest_role_is_found_by_year_when_nothing_says_present() -> None:
 def test_links_and_emails_are_markdown_autolinks(sample: OfflineEngine) -> None:
     assert "<ines.carvalho@example.com>" in sample.answer("Email?")
     assert "<https://ines.example.com/cv.pdf>" in sample.answer("CV?")
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("mail kim@example.org.", "mail <kim@example.org>."),  # the full stop stays outside
+    ("see https://kim.dev/cv, then", "see <https://kim.dev/cv>, then"),
+    ("(kim@example.org)", "(<kim@example.org>)"),
+    ("@kim@hachyderm.io", "@kim@hachyderm.io"),  # a fediverse handle, not an email
+])
+def test_autolink_wraps_only_the_address(text: str, linked: str) -> None:
+    assert autolink(text) == linked
+
+
+def test_a_contact_the_format_has_no_field_for_is_found_under_its_own_key() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "social": {"mastodon": "@kim@hachyderm.io"}},
+                   "contact": {"links": {"github": "https://github.com/kim"}}})
+    assert "@kim@hachyderm.io" in engine.answer("what's her mastodon?")
+    assert "doesn't cover" in engine.answer("what's her linkedin?")
 
 
 def _kim(sections: dict[str, object]) -> OfflineEngine:

@@ -583,9 +583,14 @@ class Composer:
 
     def _contact(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         contact = self.profile.contact
+        lines = [f"- {_label(k)}: {autolink(self.links[k])}" for k in q.links]
+        # 'her Mastodon' when the profile has it under a key of its own ([owner.social]).
+        named = [f for f in found.covering[:3] if f.kind == "extra"
+                 and set(q.terms) & set(stems(f"{f.section.replace('.', ' ')} {f.keys}"))]
+        if named and not lines and (q.missing_links or not (contact.email or contact.links)):
+            return OfflineAnswer(_cite(named[0]), True, "contact", _sources(named[:1]))
         if not contact.email and not contact.links:
             return self._not_covered("contact", "contact details: it gives no contact details")
-        lines = [f"- {_label(k)}: {autolink(self.links[k])}" for k in q.links]
         if q.missing_links:
             kinds = ", ".join(_label(k) for k in q.missing_links)
             if not lines:

@@ -15,7 +15,8 @@ _STEMMER = Stemmer.Stemmer("english")
 # Words, keeping the characters tech names use: c++, c#, node.js, vue.js, wcag 2.2.
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9]+)*[+#]*")
 MONEY = re.compile(r"[$£€¥₹]|\b(?:usd|eur|gbp|aud|cad|chf)\b", re.I)
-_URL_OR_EMAIL = re.compile(r"(https?://[^\s)>\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+# An address after "@" is a fediverse handle ('@dana@hachyderm.io'), not an email.
+_URL_OR_EMAIL = re.compile(r"(https?://[^\s)>\]]+|(?<![@\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 
 
 def fold(text: str) -> str:
@@ -66,7 +67,11 @@ def stems(text: str) -> list[str]:
 
 def autolink(text: str) -> str:
     """Wrap URLs and email addresses in <...> so Markdown renders them as links."""
-    return _URL_OR_EMAIL.sub(lambda m: f"<{m.group(1).rstrip('.,;')}>", text)
+    def wrap(match: re.Match[str]) -> str:
+        address = match.group(1).rstrip(".,;:!?")
+        return f"<{address}>{match.group(1)[len(address):]}"  # the sentence's stop stays
+
+    return _URL_OR_EMAIL.sub(wrap, text)
 
 
 # Words a full stop ends without ending the sentence: "supervised by Dr. Okafor".
