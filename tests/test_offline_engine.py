@@ -384,6 +384,21 @@ def test_autolink_wraps_only_the_address(text: str, linked: str) -> None:
     assert autolink(text) == linked
 
 
+def test_a_named_project_or_job_answers_from_its_own_extra_keys() -> None:
+    engine = _kim({
+        "projects": [{"name": "Mareta", "summary": "Design system for a bank.", "year": 2024,
+                      "awards": [{"name": "Red Dot", "year": 2025}]},
+                     {"name": "Sal", "summary": "A tide app.", "status": "archived"}],
+        "experience": [{"role": "Lead designer", "company": "Feedzai",
+                        "stack": ["Sketch", "Vue"]}],
+    })
+    assert "2024" in engine.answer("what year was mareta")  # not "doesn't cover when"
+    assert "Red Dot" in engine.answer("what awards did mareta win")
+    assert "archived" in engine.answer("what is the status of sal")
+    tools = engine.answer("what tools did she use at feedzai")
+    assert "Sketch" in tools and "Vue" in tools
+
+
 def test_a_contact_the_format_has_no_field_for_is_found_under_its_own_key() -> None:
     engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
                              "social": {"mastodon": "@kim@hachyderm.io"}},

@@ -147,6 +147,7 @@ class Composer:
         self.topic_cues = [frozenset(stems(" ".join(lexicon()["intents"][i]))) - STOPWORDS
                            for i in ("work_mode", *NAMED_TOPICS)]
         self.link_words = frozenset(stems(" ".join(lexicon()["aspects"]["link"])))
+        self.tech_words = frozenset(stems(" ".join(lexicon()["aspects"]["tech"])))
         self.things = frozenset(stems(" ".join(lexicon()["words"]["things"])))
         self.places = frozenset(stems(" ".join(lexicon()["intents"]["location"])))
         self.job_words = frozenset(stems(" ".join(lexicon()["intents"]["experience"])))
@@ -826,8 +827,10 @@ class Composer:
         if _asks_link(q) and p.link:
             # 'link to the plural linter repo': the words naming the project ask no part.
             return [f"**{p.name}**: {autolink(p.link)}"]
-        asked = _asked(self._kin(q), [*p.highlights, *notes, *(_cite(f) for f in elsewhere)],
-                       self.link_words)
+        # Its own keys the format doesn't define ('year = 2024', an [[awards]] table).
+        keyed = [line for k, v in p.extra.items() for line, _ in labelled(k, v)]
+        asked = _asked(self._kin(q), [*p.highlights, *notes, *keyed,
+                                      *(_cite(f) for f in elsewhere)], self.link_words)
         if "impact" in q.aspects or asked:
             # The owner's own part in a project often sits in a job highlight that names it.
             done = [_cite(f) for f in elsewhere if has_figure(f.text)][:1]
@@ -887,6 +890,8 @@ class Composer:
         # 'where was the Arturia job', 'which city was he based in': its place key.
         if not asked and ("where" in words(q.text) or self.places & set(q.asked)):
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
+        if not asked and "tech" in q.aspects:  # 'what tools did he use there': its stack key
+            asked = [x for x in keyed if set(stems(x.split(":")[0])) & self.tech_words]
         if not asked and re.search(r"\bwhere (?:is|was|are|were)\b", fold(q.text)) \
                 and not _PLACED.search(" ".join([*job.highlights, *notes, *keyed])) \
                 and not set(words(job.company)) & set(words(self.profile.owner.location or "")):
