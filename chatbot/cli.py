@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import click
@@ -11,6 +12,7 @@ from flask.cli import AppGroup
 from chatbot import state
 from chatbot.privacy import purge
 from chatbot.report import build_report, export_data, report_lines
+from chatbot.sessions import remove_expired
 
 group = AppGroup("chatbot", help="The owner's commands: report, export and purge.")
 
@@ -37,7 +39,9 @@ def export_command(output: Path | None) -> None:
 
 @group.command("purge")
 def purge_command() -> None:
-    """Delete what is older than the retention period (CHATBOT_RETENTION_DAYS)."""
+    """Delete what is older than the retention period (CHATBOT_RETENTION_DAYS), and expired
+    sessions."""
     from flask import current_app
 
     click.echo(str(purge(state().store, current_app.config["CHATBOT_RETENTION_DAYS"])))
+    remove_expired(current_app, time.time())  # and the session files past their expiry

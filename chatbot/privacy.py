@@ -12,7 +12,7 @@ from chatbot import limits, state
 from chatbot.extensions import csrf
 from chatbot.inputs import is_valid_session_id
 from chatbot.queue import Queue
-from chatbot.sessions import conversation_id, start_conversation
+from chatbot.sessions import conversation_id, remove_expired, start_conversation
 from chatbot.stores import ConversationStore, Job
 from chatbot.views import (
     PAGES,
@@ -61,6 +61,7 @@ def purge(store: ConversationStore, retention_days: int, now: float | None = Non
 def sweep(job: Job, last_try: bool) -> float:
     """The daily background purge; it reschedules itself for the same time tomorrow."""
     purged = purge(state().store, current_app.config["CHATBOT_RETENTION_DAYS"])
+    remove_expired(current_app, time.time())
     log.info("retention sweep: %s", purged)
     return time.time() + DAY
 

@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 import redis
+from cachelib.file import FileSystemCache
 from flask import Flask, Request, Response, abort, current_app, g, request, session
 from flask.sessions import SessionInterface, SessionMixin
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -168,6 +169,18 @@ def refuse_without_session() -> None:
     """
     if session_unavailable():
         abort(503)
+
+
+def remove_expired(app: Flask, now: float) -> None:
+    """Delete the session files past their expiry (the embedded store; Redis expires its own).
+
+    cachelib deletes an expired file only when that session is read again, so each visitor
+    who never came back (and each crawler) would leave one behind for good, with their name
+    if they gave it. `_remove_expired` is cachelib's own sweep (pinned in requirements.txt).
+    """
+    cache = app.config.get("SESSION_CACHELIB")
+    if isinstance(cache, FileSystemCache):
+        cache._remove_expired(now)
 
 
 def init_app(app: Flask) -> None:

@@ -51,6 +51,9 @@ def test_export_writes_the_json_to_stdout_or_a_file(app: Flask, tmp_path: Path) 
 
 def test_purge_deletes_what_is_older_than_the_retention(app: Flask, monkeypatch: Any) -> None:
     seed(app)
+    app.test_client().get("/chat")  # a session file
+    sessions = Path(app.config["CHATBOT_DATA_DIR"]) / "sessions"
+    assert any(sessions.iterdir())
     later = time.time() + 31 * 86400
     monkeypatch.setattr(time, "time", lambda: later)
     result = app.test_cli_runner().invoke(args=["chatbot", "purge"])
@@ -58,6 +61,7 @@ def test_purge_deletes_what_is_older_than_the_retention(app: Flask, monkeypatch:
     assert result.output.strip() == ("Deleted 1 conversation(s) and 1 contact request(s) older "
                                      "than the retention period.")
     assert app.extensions["chatbot"].store.conversations() == []
+    assert not any(sessions.iterdir())
 
 
 def test_the_commands_run_as_a_real_process(app: Flask, tmp_path: Path) -> None:

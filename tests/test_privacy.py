@@ -145,3 +145,18 @@ def test_the_sweep_purges_and_reschedules_itself_for_tomorrow(
     assert store.conversation("idle") is None
     [(kind, _, run_at)] = store.pending_jobs()
     assert kind == SWEEP_JOB and run_at == two_days_later + 86400
+
+
+def test_the_sweep_deletes_session_files_past_their_expiry(
+        make_app: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app()
+    sessions = tmp_path / "sessions"
+    app.test_client().get("/chat")  # a visitor who never comes back
+    assert len(list(sessions.iterdir())) == 1
+    queue = app.extensions["chatbot"].queue
+    now = time.time()
+    for days, left in ((1, 1), (31, 0)):  # the session lasts 30 days
+        monkeypatch.setattr(time, "time", lambda days=days: now + days * 86400)
+        with app.app_context():
+            assert queue.run_due_jobs() == 1
+        assert len(list(sessions.iterdir())) == left
