@@ -6,6 +6,7 @@ test_offline_eval.py and `make eval`).
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -397,6 +398,20 @@ def test_a_named_project_or_job_answers_from_its_own_extra_keys() -> None:
     assert "archived" in engine.answer("what is the status of sal")
     tools = engine.answer("what tools did she use at feedzai")
     assert "Sketch" in tools and "Vue" in tools
+
+
+def test_a_job_dated_by_its_own_start_and_end_keys_has_that_period() -> None:
+    engine = _kim({"experience": [
+        {"role": "Staff engineer", "company": "Paystack", "start": date(2019, 4, 1)},
+        {"role": "Data engineer", "company": "MTN", "period": "2015 – 2019"},
+        {"role": "Junior developer", "company": "Nubiq", "start": date(2012, 9, 1),
+         "end": date(2015, 2, 28)},
+    ]})
+    assert "September 2012 – February 2015" in engine.answer("when did she work at nubiq")
+    assert "since April 2019" in engine.answer("when did she join paystack")
+    now = engine.answer("what is her current job?")  # a start alone: the job she holds
+    assert "Paystack" in now and "MTN" not in now
+    assert "Nubiq" in engine.answer("what was her first job?")
 
 
 def test_a_contact_the_format_has_no_field_for_is_found_under_its_own_key() -> None:

@@ -37,7 +37,7 @@ from chatbot.engines.offline.understand import (
 )
 from chatbot.profile import Experience, Profile, Project
 
-_CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
+_CURRENT = re.compile(r"\b(present|now|current|today|ongoing|since)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # 'a large energy supplier', 'two hosted model APIs': something spoken of without a name.
 _SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|multiple)\s+"

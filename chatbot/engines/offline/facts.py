@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -32,7 +32,7 @@ def job_title(job: Experience) -> str:
     return f"{job.role} at {job.company}"
 
 
-_CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
+_CURRENT = re.compile(r"\b(present|now|current|today|ongoing|since)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -48,6 +48,34 @@ def latest_job(jobs: Sequence[Experience]) -> Experience | None:
 def _last_year(job: Experience) -> int:
     """The latest year a job's period names, or 0."""
     return max((int(y) for y in _YEAR.findall(job.period or "")), default=0)
+
+
+# A job's dates under keys of its own, when it gives no period ('start = 2019-04-01').
+_STARTS = ("start", "started", "start_date", "from", "since", "began", "joined")
+_ENDS = ("end", "ended", "end_date", "to", "until", "left")
+
+
+def dated(profile: Profile) -> Profile:
+    """`profile` with each job that has no period given one from its own date keys
+    ('start = 2017-09-01', 'end = 2020-02-28': 'September 2017 – February 2020'; a start
+    alone: 'since April 2019'), so its dates answer 'when' and order the jobs."""
+    jobs = [replace(j, period=j.period or _period(j.extra)) for j in profile.experience]
+    return replace(profile, experience=tuple(jobs))
+
+
+def _period(extra: Mapping[str, Any]) -> str | None:
+    start = next((_when(extra[k]) for k in _STARTS if k in extra), "")
+    end = next((_when(extra[k]) for k in _ENDS if k in extra), "")
+    if start and end:
+        return f"{start} – {end}"
+    return f"since {start}" if start else None
+
+
+def _when(value: Any) -> str:
+    """A date as a period says it: a TOML date as its month and year, a year as is."""
+    if isinstance(value, date):  # a datetime is a date too
+        return value.strftime("%B %Y")
+    return str(value).strip() if isinstance(value, str | int) else ""
 
 
 def fact_units(profile: Profile) -> list[Fact]:
