@@ -414,6 +414,20 @@ def test_a_job_dated_by_its_own_start_and_end_keys_has_that_period() -> None:
     assert "Nubiq" in engine.answer("what was her first job?")
 
 
+def test_a_number_date_or_measure_in_an_extra_table_keeps_its_key() -> None:
+    engine = _kim({
+        "certifications": [{"name": "CKAD", "issuer": "CNCF", "date": date(2022, 11, 2),
+                            "expires": date(2025, 11, 2)}],
+        "open_source": [{"project": "ripgrep", "merged_prs": 14, "maintainer": False}],
+        "projects": [{"name": "Tributary", "summary": "A CDC framework.",
+                      "metrics": {"throughput": "120,000 events a second",
+                                  "p99_latency": "35 ms"}}],
+    })
+    assert "Expires: 2025-11-02" in engine.answer("when does her CKAD certification expire")
+    assert "Merged prs: 14" in engine.answer("how many PRs did she merge in ripgrep")
+    assert "P99 latency: 35 ms" in engine.answer("what is Tributary's p99 latency?")
+
+
 def test_a_contact_the_format_has_no_field_for_is_found_under_its_own_key() -> None:
     engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
                              "social": {"mastodon": "@kim@hachyderm.io"}},

@@ -190,11 +190,15 @@ def _lines(value: Any) -> list[tuple[str, str]]:
     if isinstance(value, list):
         return [line for item in value for line in _lines(item)][:50]
     if isinstance(value, Mapping):
-        pairs = [(str(k), _scalar(v)) for k, v in value.items() if not _holds_tables(v)]
+        pairs = [(str(k), _scalar(v), _bare(v)) for k, v in value.items()
+                 if not _holds_tables(v)]
         # A key typed as a name is data, said with its value ('Spanish: native'); a field
-        # name ('degree', 'school') only labels it.
-        parts = [f"{k}: {v}" if k[:1].isupper() else v for k, v in pairs if v]
-        keys = " ".join(_label(k) for k, v in pairs if v)
+        # name ('degree', 'school') only labels it, unless its value means nothing without
+        # it: a number, a date, yes or no, a measure ('merged_prs = 14', 'expires =
+        # 2025-11-02', 'remote = true', 'p99_latency = "35 ms"').
+        parts = [f"{k}: {v}" if k[:1].isupper() else f"{_label(k)}: {v}" if bare else v
+                 for k, v, bare in pairs if v]
+        keys = " ".join(_label(k) for k, v, _ in pairs if v)
         own = [(", ".join(parts), keys)] if parts else []
         # Tables inside it ('[education.msc]', 'outdoor = { sport = ... }') are lines of
         # their own, searchable by their key too.
@@ -210,6 +214,13 @@ def _holds_tables(value: Any) -> bool:
     """A table, or a list with tables in it: text of its own, not one value of a line."""
     return isinstance(value, Mapping) or (
         isinstance(value, list) and any(isinstance(v, Mapping) for v in value))
+
+
+def _bare(value: Any) -> bool:
+    """True for a value that says nothing without its key: a number, a date, a yes or no,
+    a figure with its unit ('35 ms', '1.2 million downloads')."""
+    return isinstance(value, bool | int | float | date | time) or (
+        isinstance(value, str) and bool(re.match(r"\s*[~<>≈]?\s*[$£€]?\d", value)))
 
 
 def _scalar(value: Any) -> str:
