@@ -428,6 +428,17 @@ def test_a_number_date_or_measure_in_an_extra_table_keeps_its_key() -> None:
     assert "P99 latency: 35 ms" in engine.answer("what is Tributary's p99 latency?")
 
 
+@pytest.mark.parametrize(("owner", "said"), [({"years_experience": 9}, "Years experience: 9"),
+                                             ({"experience": "9 years"}, "Experience: 9 years")])
+def test_years_of_experience_under_a_key_of_the_owners_own(owner: dict[str, object],
+                                                           said: str) -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "iOS developer", **owner},
+                   "experience": [{"role": "iOS developer", "company": "XING",
+                                   "period": "2018 – 2023"}]})
+    assert said in engine.answer("how many years of experience does she have?")
+    assert "doesn't cover" in engine.answer("how many years of Kotlin does she have?")
+
+
 def test_a_contact_the_format_has_no_field_for_is_found_under_its_own_key() -> None:
     engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
                              "social": {"mastodon": "@kim@hachyderm.io"}},

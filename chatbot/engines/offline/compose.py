@@ -861,6 +861,12 @@ class Composer:
         if {"year", "long", "senior"} & set(q.terms) or "how long" in fold(q.text):
             said = [s for s in sentences(f"{owner.headline}. {owner.summary or ''}")
                     if re.search(r"\byears?\b", s, re.I)]
+            # A key of the owner's own: 'years_experience = 9', 'experience = "9 years"'.
+            said += [line for k, v in self.profile.extra.items()
+                     if isinstance(v, str | int | float) and not isinstance(v, bool)
+                     and ({"year", "experi"} <= set(stems(k.rsplit(".")[-1].replace("_", " ")))
+                          or re.search(r"\d\+?\s*years?\b", str(v)))
+                     for line, _ in labelled(k, v)]
             if said:
                 return OfflineAnswer(" ".join(said), True, "experience", ("profile",))
         jobs = self.profile.experience
