@@ -439,6 +439,22 @@ def test_years_of_experience_under_a_key_of_the_owners_own(owner: dict[str, obje
     assert "doesn't cover" in engine.answer("how many years of Kotlin does she have?")
 
 
+def test_a_key_of_a_project_or_job_is_asked_by_its_name_or_the_words_for_it() -> None:
+    engine = _kim({
+        "projects": [{"name": "Lotse", "summary": "A navigation app.", "tech": ["Swift"],
+                      "platforms": ["iOS", "watchOS"], "status": "in production",
+                      "client": "Hospital La Fe", "role": "Creator and lead maintainer"}],
+        "experience": [{"role": "Lead", "company": "Feedzai", "reports": 4,
+                        "highlights": ["Shipped the fraud dashboard"]}],
+    })
+    assert "watchOS" in engine.answer("what platforms does lotse run on?")
+    assert "in production" in engine.answer("is lotse still live?")
+    assert "Hospital La Fe" in engine.answer("who was the customer for lotse?")
+    assert "Creator and lead maintainer" in engine.answer("what was her role on lotse?")
+    assert "Reports: 4" in engine.answer("did she manage anyone at feedzai?")
+    assert "doesn't cover" in engine.answer("what license is lotse under?")
+
+
 def test_a_contact_the_format_has_no_field_for_is_found_under_its_own_key() -> None:
     engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
                              "social": {"mastodon": "@kim@hachyderm.io"}},

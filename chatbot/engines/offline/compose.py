@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from chatbot.engines.base import Visitor
 from chatbot.engines.offline.facts import (
@@ -148,6 +149,8 @@ class Composer:
                            for i in ("work_mode", *NAMED_TOPICS)]
         self.link_words = frozenset(stems(" ".join(lexicon()["aspects"]["link"])))
         self.tech_words = frozenset(stems(" ".join(lexicon()["aspects"]["tech"])))
+        self.key_cues = {stem(k): frozenset(stems(" ".join(v)))
+                         for k, v in lexicon()["keys"].items()}
         self.things = frozenset(stems(" ".join(lexicon()["words"]["things"])))
         self.places = frozenset(stems(" ".join(lexicon()["intents"]["location"])))
         self.job_words = frozenset(stems(" ".join(lexicon()["intents"]["experience"])))
@@ -822,15 +825,17 @@ class Composer:
         elsewhere that names it); all of its own when it asks none."""
         notes = sentences(p.notes or "")
         own = [*notes, *(_cite(f) for f in elsewhere if f.job >= 0)]
-        if "role" in q.aspects and own:  # the owner's part: the notes, the jobs naming it
-            return [f"**{p.name}**:", *[f"- {x}" for x in own[:3]]]
+        named = self._by_key(p.extra, q, p.name)
+        if "role" in q.aspects and (own or named):
+            # The owner's part: a role key of its own, the notes, the jobs naming it.
+            return [f"**{p.name}**:", *[f"- {x}" for x in [*named, *own][:3]]]
         if _asks_link(q) and p.link:
             # 'link to the plural linter repo': the words naming the project ask no part.
             return [f"**{p.name}**: {autolink(p.link)}"]
         # Its own keys the format doesn't define ('year = 2024', an [[awards]] table).
         keyed = [line for k, v in p.extra.items() for line, _ in labelled(k, v)]
         asked = _asked(self._kin(q), [*p.highlights, *notes, *keyed,
-                                      *(_cite(f) for f in elsewhere)], self.link_words)
+                                      *(_cite(f) for f in elsewhere)], self.link_words) or named
         if "impact" in q.aspects or asked:
             # The owner's own part in a project often sits in a job highlight that names it.
             done = [_cite(f) for f in elsewhere if has_figure(f.text)][:1]
@@ -898,6 +903,7 @@ class Composer:
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
         if not asked and "tech" in q.aspects:  # 'what tools did he use there': its stack key
             asked = [x for x in keyed if set(stems(x.split(":")[0])) & self.tech_words]
+        asked = asked or self._by_key(job.extra, q, job.company)
         if not asked and re.search(r"\bwhere (?:is|was|are|were)\b", fold(q.text)) \
                 and not _PLACED.search(" ".join([*job.highlights, *notes, *keyed])) \
                 and not set(words(job.company)) & set(words(self.profile.owner.location or "")):
@@ -914,6 +920,16 @@ class Composer:
             parts.sort(key=lambda x: not has_figure(x))
         lines += [f"- {h}" for h in (asked or parts)[:3]]
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
+
+    def _by_key(self, extra: Mapping[str, Any], q: Query, name: str) -> list[str]:
+        """The lines of a project's or job's own keys that the question names, by the key's
+        words ('what platforms does it run on': platforms = [...]) or by the words that ask
+        for it ('is it still live': its status key); none for the words naming the record."""
+        typed = set(stems(q.text)) - STOPWORDS - set(stems(name))
+        return [line for k, v in extra.items()
+                if typed & (key := set(stems(_label(k)))).union(
+                    *(self.key_cues.get(s, frozenset()) for s in key))
+                for line, _ in labelled(k, v)]
 
     def _kin(self, q: Query) -> Query:
         """`q` asking every cue word of a topic it asks in one ('did Lanternfall win any
