@@ -455,6 +455,20 @@ def test_a_key_of_a_project_or_job_is_asked_by_its_name_or_the_words_for_it() ->
     assert "doesn't cover" in engine.answer("what license is lotse under?")
 
 
+def test_a_project_links_table_is_its_links_and_a_label_is_no_fact_of_the_owner() -> None:
+    engine = _kim({"projects": [
+        {"name": "Lotse", "summary": "A navigation app.",
+         "links": [{"label": "App Store", "url": "https://apps.apple.com/app/lotse"},
+                   {"label": "Case study", "url": "https://kim.dev/lotse"}]},
+        {"name": "Sal", "summary": "A tide app."},
+    ]})
+    links = engine.answer("link to lotse?")
+    assert "App Store: <https://apps.apple.com/app/lotse>" in links and "Case study" in links
+    assert "doesn't cover" in engine.answer("link to sal?")
+    assert "doesn't cover" in engine.answer("where did she study?")  # not the 'Case study'
+    assert "doesn't cover" in engine.answer("what degree does she have?")
+
+
 def test_a_contact_the_format_has_no_field_for_is_found_under_its_own_key() -> None:
     engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
                              "social": {"mastodon": "@kim@hachyderm.io"}},

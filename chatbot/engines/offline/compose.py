@@ -791,7 +791,13 @@ class Composer:
         p = self.profile.projects[q.projects[0]]
         if "link" in q.aspects and not p.link and not q.skills \
                 and not set(q.asked) - set(stems(f"{p.name} {p.summary}")) - self.things:
-            return self._no_link(p)  # only its link asked ('link to the playbook?')
+            # Only its link asked ('link to the playbook?'): its own keys' addresses
+            # ('links = [{ label = "App Store", url = ... }]'), else none.
+            addresses = [f"- {x}" for x in _keyed(p.extra) if "<http" in x][:3]
+            if addresses:
+                return OfflineAnswer("\n".join([f"**{p.name}**:", *addresses]), True, "project",
+                                     (p.name,))
+            return self._no_link(p)
         lines: list[str] = []
         for label in q.skills:
             if label in p.tech:
@@ -833,7 +839,7 @@ class Composer:
             # 'link to the plural linter repo': the words naming the project ask no part.
             return [f"**{p.name}**: {autolink(p.link)}"]
         # Its own keys the format doesn't define ('year = 2024', an [[awards]] table).
-        keyed = [line for k, v in p.extra.items() for line, _ in labelled(k, v)]
+        keyed = _keyed(p.extra)
         asked = _asked(self._kin(q), [*p.highlights, *notes, *keyed,
                                       *(_cite(f) for f in elsewhere)], self.link_words) or named
         if "impact" in q.aspects or asked:
@@ -894,7 +900,7 @@ class Composer:
             q = replace(q, jobs=(jobs.index(self.latest),))
         job = jobs[q.jobs[0]]
         notes = sentences(job.notes or "")
-        keyed = [line for k, v in job.extra.items() for line, _ in labelled(k, v)]
+        keyed = _keyed(job.extra)
         asked = _asked(self._kin(q), [*job.highlights, *notes,
                                       *(_cite(f) for f in found.mentioning), *keyed],
                        self.link_words)
@@ -929,7 +935,7 @@ class Composer:
         return [line for k, v in extra.items()
                 if typed & (key := set(stems(_label(k)))).union(
                     *(self.key_cues.get(s, frozenset()) for s in key))
-                for line, _ in labelled(k, v)]
+                for line in _keyed({k: v})]
 
     def _kin(self, q: Query) -> Query:
         """`q` asking every cue word of a topic it asks in one ('did Lanternfall win any
@@ -1272,6 +1278,12 @@ def _adding(answer: OfflineAnswer, fact: Fact) -> OfflineAnswer:
         return answer
     return replace(answer, text=f"{answer.text}\n- {_cite(fact)}",
                    sources=tuple(dict.fromkeys([*answer.sources, fact.source])))
+
+
+def _keyed(extra: Mapping[str, Any]) -> list[str]:
+    """A project's or job's keys the format doesn't define, as lines of its record
+    ('Year: 2024', 'Links: docs: <https://docs.rs/ferrolog>')."""
+    return [autolink(line) for k, v in extra.items() for line, _ in labelled(k, v)]
 
 
 def _naming(labels: Sequence[str], parts: Sequence[str]) -> list[str]:

@@ -189,6 +189,11 @@ def _lines(value: Any) -> list[tuple[str, str]]:
     the table's key names ('thesis', 'grade'), which the index searches too."""
     if isinstance(value, list):
         return [line for item in value for line in _lines(item)][:50]
+    if isinstance(value, Mapping) and _is_address(value):
+        # '{ label = "docs", url = "https://..." }': the link, named by its label.
+        label, url = sorted((str(v).strip() for v in value.values()),
+                            key=lambda v: bool(_URL.match(v)))
+        return [(f"{label}: {url}", " ".join(_label(str(k)) for k in value))]
     if isinstance(value, Mapping):
         pairs = [(str(k), _scalar(v), _bare(v)) for k, v in value.items()
                  if not _holds_tables(v)]
@@ -208,6 +213,23 @@ def _lines(value: Any) -> list[tuple[str, str]]:
         return (own + inner)[:50]
     text = _scalar(value)
     return [(text, "")] if text else []
+
+
+_URL = re.compile(r"https?://\S+")
+
+
+def _is_address(table: Mapping[str, Any]) -> bool:
+    """A table that is one link and its label: '{ label = "Case study", url = "https://..." }'."""
+    values = list(table.values())
+    return len(values) == 2 and all(isinstance(v, str) for v in values) \
+        and sum(bool(_URL.fullmatch(v.strip())) for v in values) == 1
+
+
+def only_address(fact: Fact) -> bool:
+    """True for a table's line that is a link and its label, which says nothing of the
+    owner ('Case study' is no study, 'Press kit' no writing)."""
+    return fact.kind == "extra" and bool(fact.keys) and bool(_URL.search(fact.text)) \
+        and len(words(_URL.sub("", fact.text))) <= 4
 
 
 def _holds_tables(value: Any) -> bool:
