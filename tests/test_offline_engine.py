@@ -6,6 +6,7 @@ test_offline_eval.py and `make eval`).
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -397,6 +398,75 @@ def test_a_named_project_or_job_answers_from_its_own_extra_keys() -> None:
     assert "archived" in engine.answer("what is the status of sal")
     tools = engine.answer("what tools did she use at feedzai")
     assert "Sketch" in tools and "Vue" in tools
+
+
+def test_a_job_dated_by_its_own_start_and_end_keys_has_that_period() -> None:
+    engine = _kim({"experience": [
+        {"role": "Staff engineer", "company": "Paystack", "start": date(2019, 4, 1)},
+        {"role": "Data engineer", "company": "MTN", "period": "2015 – 2019"},
+        {"role": "Junior developer", "company": "Nubiq", "start": date(2012, 9, 1),
+         "end": date(2015, 2, 28)},
+    ]})
+    assert "September 2012 – February 2015" in engine.answer("when did she work at nubiq")
+    assert "since April 2019" in engine.answer("when did she join paystack")
+    now = engine.answer("what is her current job?")  # a start alone: the job she holds
+    assert "Paystack" in now and "MTN" not in now
+    assert "Nubiq" in engine.answer("what was her first job?")
+
+
+def test_a_number_date_or_measure_in_an_extra_table_keeps_its_key() -> None:
+    engine = _kim({
+        "certifications": [{"name": "CKAD", "issuer": "CNCF", "date": date(2022, 11, 2),
+                            "expires": date(2025, 11, 2)}],
+        "open_source": [{"project": "ripgrep", "merged_prs": 14, "maintainer": False}],
+        "projects": [{"name": "Tributary", "summary": "A CDC framework.",
+                      "metrics": {"throughput": "120,000 events a second",
+                                  "p99_latency": "35 ms"}}],
+    })
+    assert "Expires: 2025-11-02" in engine.answer("when does her CKAD certification expire")
+    assert "Merged prs: 14" in engine.answer("how many PRs did she merge in ripgrep")
+    assert "P99 latency: 35 ms" in engine.answer("what is Tributary's p99 latency?")
+
+
+@pytest.mark.parametrize(("owner", "said"), [({"years_experience": 9}, "Years experience: 9"),
+                                             ({"experience": "9 years"}, "Experience: 9 years")])
+def test_years_of_experience_under_a_key_of_the_owners_own(owner: dict[str, object],
+                                                           said: str) -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "iOS developer", **owner},
+                   "experience": [{"role": "iOS developer", "company": "XING",
+                                   "period": "2018 – 2023"}]})
+    assert said in engine.answer("how many years of experience does she have?")
+    assert "doesn't cover" in engine.answer("how many years of Kotlin does she have?")
+
+
+def test_a_key_of_a_project_or_job_is_asked_by_its_name_or_the_words_for_it() -> None:
+    engine = _kim({
+        "projects": [{"name": "Lotse", "summary": "A navigation app.", "tech": ["Swift"],
+                      "platforms": ["iOS", "watchOS"], "status": "in production",
+                      "client": "Hospital La Fe", "role": "Creator and lead maintainer"}],
+        "experience": [{"role": "Lead", "company": "Feedzai", "reports": 4,
+                        "highlights": ["Shipped the fraud dashboard"]}],
+    })
+    assert "watchOS" in engine.answer("what platforms does lotse run on?")
+    assert "in production" in engine.answer("is lotse still live?")
+    assert "Hospital La Fe" in engine.answer("who was the customer for lotse?")
+    assert "Creator and lead maintainer" in engine.answer("what was her role on lotse?")
+    assert "Reports: 4" in engine.answer("did she manage anyone at feedzai?")
+    assert "doesn't cover" in engine.answer("what license is lotse under?")
+
+
+def test_a_project_links_table_is_its_links_and_a_label_is_no_fact_of_the_owner() -> None:
+    engine = _kim({"projects": [
+        {"name": "Lotse", "summary": "A navigation app.",
+         "links": [{"label": "App Store", "url": "https://apps.apple.com/app/lotse"},
+                   {"label": "Case study", "url": "https://kim.dev/lotse"}]},
+        {"name": "Sal", "summary": "A tide app."},
+    ]})
+    links = engine.answer("link to lotse?")
+    assert "App Store: <https://apps.apple.com/app/lotse>" in links and "Case study" in links
+    assert "doesn't cover" in engine.answer("link to sal?")
+    assert "doesn't cover" in engine.answer("where did she study?")  # not the 'Case study'
+    assert "doesn't cover" in engine.answer("what degree does she have?")
 
 
 def test_a_contact_the_format_has_no_field_for_is_found_under_its_own_key() -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from chatbot.engines.base import Visitor
 from chatbot.engines.offline.facts import (
@@ -37,7 +38,7 @@ from chatbot.engines.offline.understand import (
 )
 from chatbot.profile import Experience, Profile, Project
 
-_CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
+_CURRENT = re.compile(r"\b(present|now|current|today|ongoing|since)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # 'a large energy supplier', 'two hosted model APIs': something spoken of without a name.
 _SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|multiple)\s+"
@@ -148,6 +149,8 @@ class Composer:
                            for i in ("work_mode", *NAMED_TOPICS)]
         self.link_words = frozenset(stems(" ".join(lexicon()["aspects"]["link"])))
         self.tech_words = frozenset(stems(" ".join(lexicon()["aspects"]["tech"])))
+        self.key_cues = {stem(k): frozenset(stems(" ".join(v)))
+                         for k, v in lexicon()["keys"].items()}
         self.things = frozenset(stems(" ".join(lexicon()["words"]["things"])))
         self.places = frozenset(stems(" ".join(lexicon()["intents"]["location"])))
         self.job_words = frozenset(stems(" ".join(lexicon()["intents"]["experience"])))
@@ -788,7 +791,13 @@ class Composer:
         p = self.profile.projects[q.projects[0]]
         if "link" in q.aspects and not p.link and not q.skills \
                 and not set(q.asked) - set(stems(f"{p.name} {p.summary}")) - self.things:
-            return self._no_link(p)  # only its link asked ('link to the playbook?')
+            # Only its link asked ('link to the playbook?'): its own keys' addresses
+            # ('links = [{ label = "App Store", url = ... }]'), else none.
+            addresses = [f"- {x}" for x in _keyed(p.extra) if "<http" in x][:3]
+            if addresses:
+                return OfflineAnswer("\n".join([f"**{p.name}**:", *addresses]), True, "project",
+                                     (p.name,))
+            return self._no_link(p)
         lines: list[str] = []
         for label in q.skills:
             if label in p.tech:
@@ -822,15 +831,17 @@ class Composer:
         elsewhere that names it); all of its own when it asks none."""
         notes = sentences(p.notes or "")
         own = [*notes, *(_cite(f) for f in elsewhere if f.job >= 0)]
-        if "role" in q.aspects and own:  # the owner's part: the notes, the jobs naming it
-            return [f"**{p.name}**:", *[f"- {x}" for x in own[:3]]]
+        named = self._by_key(p.extra, q, p.name)
+        if "role" in q.aspects and (own or named):
+            # The owner's part: a role key of its own, the notes, the jobs naming it.
+            return [f"**{p.name}**:", *[f"- {x}" for x in [*named, *own][:3]]]
         if _asks_link(q) and p.link:
             # 'link to the plural linter repo': the words naming the project ask no part.
             return [f"**{p.name}**: {autolink(p.link)}"]
         # Its own keys the format doesn't define ('year = 2024', an [[awards]] table).
-        keyed = [line for k, v in p.extra.items() for line, _ in labelled(k, v)]
+        keyed = _keyed(p.extra)
         asked = _asked(self._kin(q), [*p.highlights, *notes, *keyed,
-                                      *(_cite(f) for f in elsewhere)], self.link_words)
+                                      *(_cite(f) for f in elsewhere)], self.link_words) or named
         if "impact" in q.aspects or asked:
             # The owner's own part in a project often sits in a job highlight that names it.
             done = [_cite(f) for f in elsewhere if has_figure(f.text)][:1]
@@ -861,6 +872,12 @@ class Composer:
         if {"year", "long", "senior"} & set(q.terms) or "how long" in fold(q.text):
             said = [s for s in sentences(f"{owner.headline}. {owner.summary or ''}")
                     if re.search(r"\byears?\b", s, re.I)]
+            # A key of the owner's own: 'years_experience = 9', 'experience = "9 years"'.
+            said += [line for k, v in self.profile.extra.items()
+                     if isinstance(v, str | int | float) and not isinstance(v, bool)
+                     and ({"year", "experi"} <= set(stems(k.rsplit(".")[-1].replace("_", " ")))
+                          or re.search(r"\d\+?\s*years?\b", str(v)))
+                     for line, _ in labelled(k, v)]
             if said:
                 return OfflineAnswer(" ".join(said), True, "experience", ("profile",))
         jobs = self.profile.experience
@@ -883,7 +900,7 @@ class Composer:
             q = replace(q, jobs=(jobs.index(self.latest),))
         job = jobs[q.jobs[0]]
         notes = sentences(job.notes or "")
-        keyed = [line for k, v in job.extra.items() for line, _ in labelled(k, v)]
+        keyed = _keyed(job.extra)
         asked = _asked(self._kin(q), [*job.highlights, *notes,
                                       *(_cite(f) for f in found.mentioning), *keyed],
                        self.link_words)
@@ -892,6 +909,7 @@ class Composer:
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
         if not asked and "tech" in q.aspects:  # 'what tools did he use there': its stack key
             asked = [x for x in keyed if set(stems(x.split(":")[0])) & self.tech_words]
+        asked = asked or self._by_key(job.extra, q, job.company)
         if not asked and re.search(r"\bwhere (?:is|was|are|were)\b", fold(q.text)) \
                 and not _PLACED.search(" ".join([*job.highlights, *notes, *keyed])) \
                 and not set(words(job.company)) & set(words(self.profile.owner.location or "")):
@@ -908,6 +926,16 @@ class Composer:
             parts.sort(key=lambda x: not has_figure(x))
         lines += [f"- {h}" for h in (asked or parts)[:3]]
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
+
+    def _by_key(self, extra: Mapping[str, Any], q: Query, name: str) -> list[str]:
+        """The lines of a project's or job's own keys that the question names, by the key's
+        words ('what platforms does it run on': platforms = [...]) or by the words that ask
+        for it ('is it still live': its status key); none for the words naming the record."""
+        typed = set(stems(q.text)) - STOPWORDS - set(stems(name))
+        return [line for k, v in extra.items()
+                if typed & (key := set(stems(_label(k)))).union(
+                    *(self.key_cues.get(s, frozenset()) for s in key))
+                for line in _keyed({k: v})]
 
     def _kin(self, q: Query) -> Query:
         """`q` asking every cue word of a topic it asks in one ('did Lanternfall win any
@@ -1250,6 +1278,12 @@ def _adding(answer: OfflineAnswer, fact: Fact) -> OfflineAnswer:
         return answer
     return replace(answer, text=f"{answer.text}\n- {_cite(fact)}",
                    sources=tuple(dict.fromkeys([*answer.sources, fact.source])))
+
+
+def _keyed(extra: Mapping[str, Any]) -> list[str]:
+    """A project's or job's keys the format doesn't define, as lines of its record
+    ('Year: 2024', 'Links: docs: <https://docs.rs/ferrolog>')."""
+    return [autolink(line) for k, v in extra.items() for line, _ in labelled(k, v)]
 
 
 def _naming(labels: Sequence[str], parts: Sequence[str]) -> list[str]:

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from chatbot.engines.base import Engine, Exchange, Turn, Visitor
 from chatbot.engines.offline.compose import Composer, OfflineAnswer
-from chatbot.engines.offline.facts import fact_units, mentions
+from chatbot.engines.offline.facts import dated, fact_units, mentions
 from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.retrieve import Index
 from chatbot.engines.offline.understand import Understander
@@ -23,6 +23,7 @@ class OfflineEngine(Engine):
 
     def __init__(self, profile: Profile):
         self.profile = profile
+        profile = dated(profile)  # a job's start and end keys are its period
         facts = fact_units(profile)
         named = mentions(facts, profile)
         ranker = FactRanker(facts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -32,7 +32,7 @@ def job_title(job: Experience) -> str:
     return f"{job.role} at {job.company}"
 
 
-_CURRENT = re.compile(r"\b(present|now|current|today|ongoing)\b", re.I)
+_CURRENT = re.compile(r"\b(present|now|current|today|ongoing|since)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -48,6 +48,34 @@ def latest_job(jobs: Sequence[Experience]) -> Experience | None:
 def _last_year(job: Experience) -> int:
     """The latest year a job's period names, or 0."""
     return max((int(y) for y in _YEAR.findall(job.period or "")), default=0)
+
+
+# A job's dates under keys of its own, when it gives no period ('start = 2019-04-01').
+_STARTS = ("start", "started", "start_date", "from", "since", "began", "joined")
+_ENDS = ("end", "ended", "end_date", "to", "until", "left")
+
+
+def dated(profile: Profile) -> Profile:
+    """`profile` with each job that has no period given one from its own date keys
+    ('start = 2017-09-01', 'end = 2020-02-28': 'September 2017 – February 2020'; a start
+    alone: 'since April 2019'), so its dates answer 'when' and order the jobs."""
+    jobs = [replace(j, period=j.period or _period(j.extra)) for j in profile.experience]
+    return replace(profile, experience=tuple(jobs))
+
+
+def _period(extra: Mapping[str, Any]) -> str | None:
+    start = next((_when(extra[k]) for k in _STARTS if k in extra), "")
+    end = next((_when(extra[k]) for k in _ENDS if k in extra), "")
+    if start and end:
+        return f"{start} – {end}"
+    return f"since {start}" if start else None
+
+
+def _when(value: Any) -> str:
+    """A date as a period says it: a TOML date as its month and year, a year as is."""
+    if isinstance(value, date):  # a datetime is a date too
+        return value.strftime("%B %Y")
+    return str(value).strip() if isinstance(value, str | int) else ""
 
 
 def fact_units(profile: Profile) -> list[Fact]:
@@ -161,12 +189,21 @@ def _lines(value: Any) -> list[tuple[str, str]]:
     the table's key names ('thesis', 'grade'), which the index searches too."""
     if isinstance(value, list):
         return [line for item in value for line in _lines(item)][:50]
+    if isinstance(value, Mapping) and _is_address(value):
+        # '{ label = "docs", url = "https://..." }': the link, named by its label.
+        label, url = sorted((str(v).strip() for v in value.values()),
+                            key=lambda v: bool(_URL.match(v)))
+        return [(f"{label}: {url}", " ".join(_label(str(k)) for k in value))]
     if isinstance(value, Mapping):
-        pairs = [(str(k), _scalar(v)) for k, v in value.items() if not _holds_tables(v)]
+        pairs = [(str(k), _scalar(v), _bare(v)) for k, v in value.items()
+                 if not _holds_tables(v)]
         # A key typed as a name is data, said with its value ('Spanish: native'); a field
-        # name ('degree', 'school') only labels it.
-        parts = [f"{k}: {v}" if k[:1].isupper() else v for k, v in pairs if v]
-        keys = " ".join(_label(k) for k, v in pairs if v)
+        # name ('degree', 'school') only labels it, unless its value means nothing without
+        # it: a number, a date, yes or no, a measure ('merged_prs = 14', 'expires =
+        # 2025-11-02', 'remote = true', 'p99_latency = "35 ms"').
+        parts = [f"{k}: {v}" if k[:1].isupper() else f"{_label(k)}: {v}" if bare else v
+                 for k, v, bare in pairs if v]
+        keys = " ".join(_label(k) for k, v, _ in pairs if v)
         own = [(", ".join(parts), keys)] if parts else []
         # Tables inside it ('[education.msc]', 'outdoor = { sport = ... }') are lines of
         # their own, searchable by their key too.
@@ -178,10 +215,34 @@ def _lines(value: Any) -> list[tuple[str, str]]:
     return [(text, "")] if text else []
 
 
+_URL = re.compile(r"https?://\S+")
+
+
+def _is_address(table: Mapping[str, Any]) -> bool:
+    """A table that is one link and its label: '{ label = "Case study", url = "https://..." }'."""
+    values = list(table.values())
+    return len(values) == 2 and all(isinstance(v, str) for v in values) \
+        and sum(bool(_URL.fullmatch(v.strip())) for v in values) == 1
+
+
+def only_address(fact: Fact) -> bool:
+    """True for a table's line that is a link and its label, which says nothing of the
+    owner ('Case study' is no study, 'Press kit' no writing)."""
+    return fact.kind == "extra" and bool(fact.keys) and bool(_URL.search(fact.text)) \
+        and len(words(_URL.sub("", fact.text))) <= 4
+
+
 def _holds_tables(value: Any) -> bool:
     """A table, or a list with tables in it: text of its own, not one value of a line."""
     return isinstance(value, Mapping) or (
         isinstance(value, list) and any(isinstance(v, Mapping) for v in value))
+
+
+def _bare(value: Any) -> bool:
+    """True for a value that says nothing without its key: a number, a date, a yes or no,
+    a figure with its unit ('35 ms', '1.2 million downloads')."""
+    return isinstance(value, bool | int | float | date | time) or (
+        isinstance(value, str) and bool(re.match(r"\s*[~<>≈]?\s*[$£€]?\d", value)))
 
 
 def _scalar(value: Any) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from chatbot.engines.offline.facts import Fact
+from chatbot.engines.offline.facts import Fact, only_address
 from chatbot.engines.offline.rank import FactRanker, searched
 from chatbot.engines.offline.text import lexicon, stem, stems, words
 from chatbot.engines.offline.understand import STOPWORDS, Query
@@ -187,7 +187,8 @@ class Index:
         scores = self.scores([*q.terms, *(stem(c) for c in cues)])
         order = np.argsort(-scores, kind="stable")
         found = [i for i in order if scores[i] > 0 and cues & self.words[i]
-                 and self.facts[i].kind not in ("link", "email", "skills")]
+                 and self.facts[i].kind not in ("link", "email", "skills")
+                 and not only_address(self.facts[i])]
         if q.skills:  # 'an AWS certification': only the facts on the topic that name it
             names = [set(stems(re.sub(r"\(.*?\)", "", s))) for s in q.skills]  # 'AWS (ECS)'
             found = [i for i in found if any(n <= self.stems[i] for n in names)]
