@@ -193,6 +193,10 @@ class Understander:
         self.kinds = {stem(name): [fold(w) for w in v] for k, v in lex["kinds"].items()
                       for name in (fold(k), *self._respelt(fold(k)))}
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()}
+        # Each phrase's pattern, compiled once, in order: a later one may match what an
+        # earlier one wrote.
+        self.phrase_patterns = [(phrase, re.compile(rf"\b{re.escape(phrase)}\b"), meaning)
+                                for phrase, meaning in self.phrases.items()]
         # Each project's and job's whole record, to tell whether it says what is asked, and
         # what it says beyond its name and summary (highlights, notes, mentions elsewhere).
         self.records: dict[tuple[str, int], set[str]] = {}
@@ -306,17 +310,17 @@ class Understander:
         """The Query for `question`, using `history` for what 'it' or 'the second one' means."""
         question = without_visitor(question)
         text = fold(question)
-        if any(p in text for p in self.injection) or re.search(r"\bdan\b", text):
+        if any(p in text for p in self.injection) or _DAN.search(text):
             return Query(question, "unknown", injection=True)
-        text = re.sub(r"\b(e-?mail|web)\s+address(es)?\b", "email", text)
+        text = _ADDRESS.sub("email", text)
         text = _pronoun_choice(text)
         # How soon she can leave her current employer is her notice period (not why she
         # left the last one).
-        text = re.sub(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|role|"
-                      r"company|position)\b", "notice", text)
+        text = _LEAVE_CURRENT.sub("notice", text)
         text = self._about_owner(text)
-        for phrase, meaning in self.phrases.items():
-            text = re.sub(rf"\b{re.escape(phrase)}\b", meaning, text)
+        for phrase, pattern, meaning in self.phrase_patterns:
+            if phrase in text:  # no match without it: most questions use none of them
+                text = pattern.sub(meaning, text)
         text = self._abbreviated(text)
         text = self._origin(text)
         raw = [s for w in self._question_word(words(text))
@@ -1310,6 +1314,12 @@ def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
                 if found.setdefault(firsts[at: at + size], run) != run:
                     clashes.add(firsts[at: at + size])
     return {k: v for k, v in found.items() if k not in clashes}
+
+
+_DAN = re.compile(r"\bdan\b")
+_ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
+_LEAVE_CURRENT = re.compile(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|"
+                            r"role|company|position)\b")
 
 
 # 'which energy supplier is...', 'how many github stars does...': the words before the verb.
