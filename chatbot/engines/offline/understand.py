@@ -142,12 +142,21 @@ class Understander:
             if intent not in ("greeting", "thanks"))) - self.aspect_stems | self.required
         self.injection = tuple(lex["injection"]["phrases"])
         self.skill_kinds = {k: frozenset(v) for k, v in lex["skill_kinds"].items()}
+        # Each skill group with the stems of its name that name it ('Cloud & DevOps').
+        generic = {stem("skills"), stem("other"), stem("tools")}
+        self.group_stems = [(g, frozenset(s for s in stems(g) if s not in generic))
+                            for g in profile.skills]
         counts: dict[str, int] = {}
         for cue_stems in self.cues.values():
             for s in cue_stems:
                 counts[s] = counts.get(s, 0) + 1
         # A cue shared by several intents, or one that is also filler, says less.
         self.weight = {s: (0.5 if s in self.filler else 1.0) / n for s, n in counts.items()}
+        # Each cue stem's intents, in the order of self.cues, with its weight.
+        self.cued: dict[str, list[tuple[str, float]]] = {}
+        for intent, cue_stems in self.cues.items():
+            for s in cue_stems:
+                self.cued.setdefault(s, []).append((intent, self.weight[s]))
         self.owner = frozenset(words(profile.owner.name)) | {
             w for w in words(profile.owner.pronouns or "") if w.isalpha()}
         self.link_aliases: dict[str, str] = {
@@ -165,6 +174,9 @@ class Understander:
                                                    if self._link_kind(k) == "website")])
         self.link_phrases = {fold(a): str(k) for k, aliases in lex["links_if_present"].items()
                              for a in aliases if k in self.link_keys}
+        # Each link key as a word, as two words joined ('hugging_face'), and its kind.
+        self.link_names = [(fold(k), fold(k).replace("_", ""), self._link_kind(k))
+                           for k in self.all_links]
         profile_text = " ".join(
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
@@ -330,7 +342,8 @@ class Understander:
         found["skill"] += self._acronyms(question, found["skill"])
         besides = self._besides(" ".join(raw), found["skill"])
         found = {**found, "skill": [k for k in found["skill"] if k not in besides]}
-        titled = [t for t in self.titles if f" {t} " in f" {' '.join(raw)} "]
+        padded = f" {' '.join(raw)} "
+        titled = [t for t in self.titles if f" {t} " in padded]
         found = self._not_in_title(titled, found)
         if not found["job"] and not found["project"]:
             found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
@@ -389,14 +402,16 @@ class Understander:
         """`text` with words in a row written out for an acronym the skills use, as that
         acronym: 'hardware description languages' is the 'HDL' group, 'high level
         synthesis' the 'HLS' of 'Vitis HLS'."""
+        said = text.split()
+        firsts = "".join(w[0] for w in said)  # one letter a word: an index is a word's
         for acronym in self.acronyms:
             size = len(acronym)
-            said = text.split()
-            for at in range(len(said) - size + 1):
+            at = firsts.find(acronym)
+            while at >= 0:
                 run = said[at: at + size]
-                if all(w.isalpha() and len(w) > 2 and w not in STOPWORDS for w in run) \
-                        and "".join(w[0] for w in run) == acronym:
+                if all(w.isalpha() and len(w) > 2 and w not in STOPWORDS for w in run):
                     return " ".join([*said[:at], acronym, *said[at + size:]])
+                at = firsts.find(acronym, at + 1)
         return text
 
     def _about_owner(self, text: str) -> str:
@@ -1087,19 +1102,19 @@ class Understander:
 
     def _links(self, raw: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """contact.links keys the question names, and named kinds the profile lacks."""
+        said = set(raw)
+        two = [f"{a} {b}" for a, b in zip(raw, raw[1:], strict=False)]
         asked = {self.link_aliases[w] for w in raw if w in self.link_aliases}
-        asked |= {self.link_aliases[f"{a} {b}"] for a, b in zip(raw, raw[1:], strict=False)
-                  if f"{a} {b}" in self.link_aliases}
-        phrased = {self.link_phrases[f"{a} {b}"] for a, b in zip(raw, raw[1:], strict=False)
-                   if f"{a} {b}" in self.link_phrases}
-        if not {"where", "see", "link", "look", "find", "show", "check", "url"} & set(raw):
+        asked |= {self.link_aliases[p] for p in two if p in self.link_aliases}
+        phrased = {self.link_phrases[p] for p in two if p in self.link_phrases}
+        if not {"where", "see", "link", "look", "find", "show", "check", "url"} & said:
             phrased.discard("code")  # 'does their code have tests' asks no link
         asked |= phrased
         pairs = {a + b for a, b in zip(raw, raw[1:], strict=False)}  # 'hugging face'
-        for key in self.all_links:  # a key no alias lists: 'huggingface'
-            if fold(key) in raw or fold(key).replace("_", "") in pairs:
-                asked.add(self._link_kind(key))
-        weak = {"website", "blog"} if {"project", "projects", "app"} & set(raw) else set()
+        for name, joined, kind in self.link_names:  # a key no alias lists: 'huggingface'
+            if name in said or joined in pairs:
+                asked.add(kind)
+        weak = {"website", "blog"} if {"project", "projects", "app"} & said else set()
         present = tuple(self.link_keys[k] for k in sorted(asked) if k in self.link_keys)
         lacking = tuple(k for k in sorted(asked - weak - self.kept_kinds)
                         if k not in self.link_keys)
@@ -1107,9 +1122,8 @@ class Understander:
 
     def _groups(self, content: list[str]) -> tuple[str, ...]:
         """Skill groups whose name the question uses ('frontend', 'Cloud & DevOps')."""
-        generic = {stem("skills"), stem("other"), stem("tools")}
-        return tuple(g for g in self.profile.skills
-                     if {s for s in stems(g) if s not in generic} & set(content))
+        said = set(content)
+        return tuple(g for g, named in self.group_stems if named & said)
 
     def _skill_kind(self, raw: list[str]) -> str:
         """'programming' or 'database' when the question asks for that kind of skill."""
@@ -1286,9 +1300,8 @@ class Understander:
         """Each intent's weight of cue words in the question."""
         scores: dict[str, float] = {}
         for s in content:
-            for intent, cue_stems in self.cues.items():
-                if s in cue_stems:
-                    scores[intent] = scores.get(intent, 0.0) + self.weight[s]
+            for intent, weight in self.cued.get(s, ()):
+                scores[intent] = scores.get(intent, 0.0) + weight
         return scores
 
     def _kind_of(self, raw: list[str], scores: dict[str, float]) -> dict[str, float]:
