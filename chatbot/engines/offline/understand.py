@@ -572,13 +572,15 @@ class Understander:
         named |= {w for i in found["job"]  # 'the internship' names the NLP Intern job
                   for w in _posts(raw, self.profile.experience[int(i)].role)}
         uncued = {stem(w) for w in raw if w in self.uncued}
+        naming = {stem(w) for w in [*named, *parts]}
         topic = [s for s in content if (s not in self.cue_stems and s not in self.filler
                                         or s in uncued)
-                 and s not in {stem(w) for w in [*named, *parts]}]
+                 and s not in naming]
         names = typed_names(question)
         titled = {w for t in titles for w in t.split()}  # a title's words ask no field
-        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named | titled, names)
-                   and w not in self._field_modifiers(raw)]
+        known, modifiers = named | titled, self._field_modifiers(raw)
+        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, known, names)
+                   and w not in modifiers]
         employer = self._not_employer(" ".join(raw), question, found)
         missing += employer + self._compound(question, found["skill"])
         groups = self._groups(content)
@@ -610,12 +612,13 @@ class Understander:
                                         " ".join(raw))),
         )
         intent = self._intent(q, raw, content)
-        found_missing = self._missing_for(intent, q) or self._not_in_record(intent, q, raw) \
-            or self._absent_detail(q, raw)
+        long = len(words(question)) >= 25  # a recruiter's message asks several things at once
+        found_missing = self._missing_for(intent, q, names, long) \
+            or self._not_in_record(intent, q, raw) or self._absent_detail(q, raw)
         # 'Did he work for X' where X is no employer is not covered, whatever names X.
         found_missing = tuple(dict.fromkeys((*found_missing, *employer)))
         also: tuple[str, ...] = ()
-        if len(words(q.text)) >= 25:  # a recruiter's message asks several things at once
+        if long:
             scores = self._scores([stem(w) for w in raw if w not in self.owner])
             also = tuple(i for i in PRACTICAL if i != intent and scores.get(i, 0) >= 1)
             if intent in PRACTICAL and "location" not in also and intent != "location":
@@ -728,24 +731,25 @@ class Understander:
         pinned = q.projects or q.jobs or (rest and all(s in self.vocab for s in rest))
         return (q.detail,) if exists or (form and pinned) else ()
 
-    def _missing_for(self, intent: str, q: Query) -> tuple[str, ...]:
-        """The missing words that matter for this intent.
+    def _missing_for(self, intent: str, q: Query, names: set[str], long: bool
+                     ) -> tuple[str, ...]:
+        """The missing words that matter for this intent, with the `names` typed in the
+        question (typed_names) and whether it is a `long` message (25 words or more).
 
         A field word (phone, salary) always does. After 'does she know' or 'worked at' the
         object does. A named project or job misses a name typed as one ('write Kotlin for the
         banking app') and takes other words as the part asked for (judged by its record), and
         the narrow topics (availability, talks...) only miss names ('in Berlin').
         """
-        if len(words(q.text)) >= 25:  # a long message: only fields and names it asks about
-            return tuple(w for w in q.missing if self._hard(w, q))
+        if long:  # a long message: only fields and names it asks about
+            return tuple(w for w in q.missing if self._hard(w, q, names))
         if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
                       "languages", "talks", "publications", "awards"):
-            return self._outweighed(q)
+            return self._outweighed(q, names)
         if intent in ("project", "job"):
-            names = typed_names(q.text)
             return tuple(w for w in q.missing if stem(w) in self.required or w in names)
         if intent == "faq":  # 'a visa to work in Germany' is no answer about the UK
-            return tuple(w for w in q.missing if self._hard(w, q))
+            return tuple(w for w in q.missing if self._hard(w, q, names))
         if intent in ("greeting", "thanks", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
         if intent in ("location", "work_mode"):
@@ -753,24 +757,25 @@ class Understander:
             # near porto'. (Not for relocation: 'would he move to canada' is answered by
             # where he would move.)
             places = set(re.findall(r"\b(?:in|near|around)\s+([a-z]{3,})\b", fold(q.text)))
-            return tuple(w for w in q.missing if self._hard(w, q) or w in places)
-        return tuple(w for w in q.missing if self._hard(w, q))
+            return tuple(w for w in q.missing if self._hard(w, q, names) or w in places)
+        return tuple(w for w in q.missing if self._hard(w, q, names))
 
-    def _hard(self, word: str, q: Query) -> bool:
+    def _hard(self, word: str, q: Query, names: set[str]) -> bool:
         """True for a missing word no other word outweighs: a field word (phone, salary), a
-        name as typed ('Berlin'), or what is counted ('how many followers'). Not any thing
-        'what' asks for: 'what lab gear' is answered by the oscilloscopes it never calls so."""
-        return stem(word) in self.required or word in typed_names(q.text) \
+        name as typed ('Berlin', one of `names`), or what is counted ('how many followers').
+        Not any thing 'what' asks for: 'what lab gear' is answered by the oscilloscopes it
+        never calls so."""
+        return stem(word) in self.required or word in names \
             or word == q.detail and q.wants_number
 
-    def _outweighed(self, q: Query) -> tuple[str, ...]:
+    def _outweighed(self, q: Query, names: set[str]) -> tuple[str, ...]:
         """The missing words, unless the rest of the question outweighs them.
 
         An unknown word beside a topic word the profile does use ('which real-time
         operating systems') is a paraphrase, not a new subject: retrieval on the rest
-        decides. A field word (phone, salary) or a name as typed ('Berlin') always counts.
+        decides. A field word (phone, salary) or a name as typed ('Berlin', one of `names`)
+        always counts.
         """
-        names = typed_names(q.text)
         hard = [w for w in q.missing if stem(w) in self.required or w in names]
         soft = [w for w in q.missing if w not in hard]
         gone = {stem(w) for w in soft}
