@@ -16,6 +16,8 @@ from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.text import MONEY, as_written, fold, lexicon, stem, stems, words
 from chatbot.profile import Experience, Profile
 
+# How many words' readings (typo fixed, synonyms) an Understander keeps.
+_READINGS = 4096
 # Ties between intents go to the more specific one: the earlier in this list.
 PRIORITY = ("work_mode", "relocation", "notice", "location", "contact", "education",
             "talks", "languages", "publications", "awards", "availability", "skills",
@@ -243,6 +245,7 @@ class Understander:
         self.uncued_said = self.uncued & said
         self.workplaces = frozenset(lex["words"]["workplaces"])
         self.question_words = list(lex["words"]["question"])
+        self._readings: dict[str, tuple[str, ...]] = {}  # _read()'s, by word
         # Every fact unit as a BM25 document, to find the project a question describes
         # without naming it ('the forest sensor thing', 'the bootloader he wrote').
         self.fact_owner = [f.project for f in facts]
@@ -335,8 +338,7 @@ class Understander:
                 text = pattern.sub(meaning, text)
         text = self._abbreviated(text)
         text = self._origin(text)
-        raw = [s for w in self._question_word(words(text))
-               for s in self._synonyms(self._correct(w))]
+        raw = [s for w in self._question_word(words(text)) for s in self._read(w)]
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
@@ -801,6 +803,17 @@ class Understander:
             return said
         best = extractOne(first, self.question_words, scorer=OSA.distance, score_cutoff=1)
         return [str(best[0]), *said[1:]] if best and best[0][0] == first[0] else said
+
+    def _read(self, word: str) -> tuple[str, ...]:
+        """`word` as understand() reads it: corrected, then as the synonyms the profile uses
+        (_correct, _synonyms). Both depend on the word and the profile only, so each word's
+        reading is kept (up to _READINGS words, then the kept ones are let go)."""
+        read = self._readings.get(word)
+        if read is None:
+            if len(self._readings) >= _READINGS:
+                self._readings.clear()
+            read = self._readings[word] = tuple(self._synonyms(self._correct(word)))
+        return read
 
     def _correct(self, word: str) -> str:
         """Fix a typo when one edit (two in a long word) turns it into a profile or cue word.
