@@ -134,6 +134,14 @@ class Understander:
         self.amount = frozenset(lex["fields"]["amount"])
         self.aspects = {a: frozenset(stem(w) for w in ws) for a, ws in lex["aspects"].items()}
         self.aspect_stems = frozenset().union(*self.aspects.values())
+        # Stems that ask no part of a thing (a part asked: _query), with the tech words and
+        # without them (when a 'use' word asks who uses it, not its stack).
+        self.unasked = self.filler | self.aspects["tech"] | self.aspects["link"]
+        self.unasked_of_users = self.filler | self.aspects["link"]
+        # Stems that describe no project (_described_by_record).
+        self.undescribing = self.filler | self.cue_stems | self.aspect_stems | self.required
+        # Greeting and thanks cues with the filler (_intent).
+        self.small_talk_or_filler = self.cues["greeting"] | self.cues["thanks"] | self.filler
         self.refer = frozenset(lex["refer"]["pronouns"])
         self.greeting_words = frozenset(lex["intents"]["greeting"]) | {"good", "there"}
         # Cue words that ask about the owner, not about a project or job just discussed:
@@ -182,6 +190,8 @@ class Understander:
         profile_text = " ".join(
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
+        # The profile's stems that may name a thing: no filler, cue or aspect (_fits).
+        self.naming_vocab = self.vocab - (self.filler | self.cue_stems | self.aspect_stems)
         tools = [t for p in profile.projects for t in p.tech] \
             + [s for group in profile.skills.values() for s in group]
         self.folded = " " + re.sub(r"[^\w#+]+", " ", fold(" ".join([profile_text, *tools]))) + " "
@@ -467,7 +477,8 @@ class Understander:
             for at, token in enumerate(typed[:-1]):
                 after = typed[at + 1]
                 if fold(token) in own and after[:1].isupper() and stem(fold(after)) not in \
-                        self.vocab and fold(after) not in self.owner | STOPWORDS:
+                        self.vocab and fold(after) not in self.owner \
+                        and fold(after) not in STOPWORDS:
                     found.append(fold(after))
         return found
 
@@ -588,8 +599,8 @@ class Understander:
         groups = self._groups(content)
         named_stems = {stem(w) for w in named}
         # 'Is anyone using it' asks for its users: 'use' is what is asked, no stack.
-        tech = self.aspects["tech"] if not _not_stack(raw) else frozenset()
-        plain = self.filler | tech | self.aspects["link"]
+        users = _not_stack(raw)
+        plain = self.unasked_of_users if users else self.unasked
         asked = [s for s in content if s not in plain and s not in named_stems]
         q = Query(
             question, "unknown", terms=tuple(content), topic=tuple(topic),
@@ -601,7 +612,7 @@ class Understander:
             skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
             # 'Who uses Roofscan' asks for people, not its stack.
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content) - named_stems
-                              and not (a == "tech" and _not_stack(raw))) | (
+                              and not (a == "tech" and users)) | (
                 {"role"} if self._owner_did(raw) else set()),
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
@@ -642,7 +653,7 @@ class Understander:
         said = self.records.get(named[0], set()) if named else self.vocab
         impact = self.aspects["impact"]
         return {a for a, b in zip(raw, raw[1:], strict=False) if stem(b) in impact
-                and a not in STOPWORDS and stem(a) not in said | self.required}
+                and a not in STOPWORDS and stem(a) not in said and stem(a) not in self.required}
 
     def _cue_only(self, text: str) -> str:
         """The one intent whose cue words weigh most in `text`, when it says nothing else
@@ -689,7 +700,8 @@ class Understander:
         # what 'what' asks for: 'what chip is in it' is answered by a part it never calls so.
         key = ("project", q.projects[0]) if intent == "project" else ("job", q.jobs[0])
         much = f"how much {q.detail}" in " ".join(raw)
-        if q.wants_number and q.detail and stem(q.detail) not in record | self.filler \
+        if q.wants_number and q.detail and stem(q.detail) not in record \
+                and stem(q.detail) not in self.filler \
                 and not (much and key in self.priced):
             return (q.detail,)
         part = [s for s in q.asked if s not in self.cue_stems and s not in self.aspect_stems]
@@ -929,9 +941,8 @@ class Understander:
         that project or job: its record holds one of the question's other topic words the
         profile uses, or there are none ('tell me about ledger'). Not 'matches bank
         statements with the ledger' when another record says that: one word is a weak name."""
-        plain = self.filler | self.cue_stems | self.aspect_stems
         other = {stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
-                 and w not in e.partial and len(w) > 2} & self.vocab - plain
+                 and w not in e.partial and len(w) > 2} & self.naming_vocab
         return not other or bool(other & self.records.get((e.kind, int(e.key)), set()))
 
     def _acronyms(self, question: str, known: list[int | str]) -> list[int | str]:
@@ -999,7 +1010,7 @@ class Understander:
         """
         none: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
         # A field word asks the owner's field ('what's her day rate'), no project's part.
-        plain = self.filler | self.cue_stems | self.aspect_stems | self.required
+        plain = self.undescribing
         asked = {s: w for w in raw if w not in STOPWORDS and w not in self.owner
                  and (s := stem(w)) not in plain and len(w) > 2}
         present, lacking = self._links(raw)
@@ -1208,8 +1219,7 @@ class Understander:
 
     def _intent(self, q: Query, raw: list[str], content: list[str]) -> str:
         """Pick the intent: named things first, then cue words, then the FAQ."""
-        small_talk = self.cues["greeting"] | self.cues["thanks"]
-        if set(content) <= small_talk | self.filler and not q.missing:
+        if set(content) <= self.small_talk_or_filler and not q.missing:
             if self.cues["thanks"] & set(content) and not self.cues["greeting"] & set(content):
                 return "thanks"
             asks_of_owner = bool(self.owner & set(raw)) and bool(ASKING & set(raw))
