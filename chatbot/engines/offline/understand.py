@@ -196,6 +196,12 @@ class Understander:
             + [s for group in profile.skills.values() for s in group]
         self.folded = " " + re.sub(r"[^\w#+]+", " ", fold(" ".join([profile_text, *tools]))) + " "
         self.entities = self._entities(profile)
+        # Each entity with its name padded as _find_entities looks for it, and followed by
+        # 'to' ('go to' names no skill).
+        self.entity_spots = [(e, f" {e.full} ", f" {e.full} to ") for e in self.entities]
+        # Skills whose name starts with a stopword ('CAN bus'), with that word (_acronyms).
+        self.stopword_skills = [(e.key, e.full.split()[0]) for e in self.entities
+                                if e.kind == "skill" and e.full.split()[0] in STOPWORDS]
         # Words that only a field of their own answers, and the names fields go by: a key,
         # a section, an extra value's label ('Phone: ...'), an FAQ question.
         self.field_only = frozenset(stem(w) for w in lex["fields"]["field_only"])
@@ -399,6 +405,8 @@ class Understander:
         Cilium'): it asks for the others."""
         after = [m.end() for m in re.finditer(r"\b(?:besides|beside|apart from|aside from|"
                                               r"other than|except(?: for)?) ", text)]
+        if not after:
+            return []
         return [e.key for e in self.entities if e.kind == "skill" and e.key in skills
                 and any(text.startswith(f"{e.full} ", at) or text[at:] == e.full
                         for at in after)]
@@ -911,9 +919,9 @@ class Understander:
         """Projects, jobs and skills named in `text`, strongest (full names) first."""
         found: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
         padded = f" {text} "
-        for e in self.entities:
-            if f" {e.full} " in padded and e.key not in found[e.kind] \
-                    and not (e.kind == "skill" and f" {e.full} to " in padded):  # 'go to'
+        for e, spot, then_to in self.entity_spots:
+            if spot in padded and e.key not in found[e.kind] \
+                    and not (e.kind == "skill" and then_to in padded):  # 'go to'
                 found[e.kind].append(e.key)
         if found["project"] or found["job"]:
             return found
@@ -931,8 +939,8 @@ class Understander:
         """Without the names inside the `titles` of a talk, paper or dataset the question
         names ('what venue is UralLemma: a lemmatisation benchmark for ...' asks the paper,
         not the UralLemma project): the entry's own line answers."""
-        inside = {(e.kind, e.key) for e in self.entities for t in titles
-                  if f" {e.full} " in f" {t} "}
+        inside = {(e.kind, e.key) for t in titles for e, spot, _ in self.entity_spots
+                  if spot in f" {t} "}
         return {kind: [k for k in keys if (kind, k) not in inside]
                 for kind, keys in found.items()}
 
@@ -948,9 +956,10 @@ class Understander:
     def _acronyms(self, question: str, known: list[int | str]) -> list[int | str]:
         """Skills named by an acronym typed in capitals that is also an everyday word:
         'does he know CAN' asks about 'CAN bus', though 'can' alone is a stopword."""
+        if not self.stopword_skills:
+            return []
         caps = {fold(w) for w in re.findall(r"\b[A-Z][A-Z0-9]+\b", question)}
-        return [e.key for e in self.entities if e.kind == "skill" and e.key not in known
-                and e.full.split()[0] in caps and e.full.split()[0] in STOPWORDS]
+        return [key for key, first in self.stopword_skills if key not in known and first in caps]
 
     def _described(self, raw: list[str]) -> tuple[dict[str, list[int | str]], list[str]]:
         """The project or job a question names by what it is ('the booking system', 'her
@@ -1026,9 +1035,10 @@ class Understander:
         if not query:
             return none, []
         scores = self.ranker.scores(query)
-        best = max(range(len(scores)), key=lambda i: scores[i])
+        values = scores.tolist()  # the same figures as Python floats: quicker to go through
+        best = max(range(len(values)), key=values.__getitem__)
         project = self.fact_owner[best]
-        outside = max((float(x) for x, p in zip(scores, self.fact_owner, strict=True)
+        outside = max((x for x, p in zip(values, self.fact_owner, strict=True)
                        if p != project), default=0.0)
         if project < 0 or scores[best] <= 0 or outside * 1.5 > scores[best]:
             return none, []
