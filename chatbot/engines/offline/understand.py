@@ -403,8 +403,7 @@ class Understander:
     def _besides(self, text: str, skills: Sequence[int | str]) -> list[int | str]:
         """The `skills` a question sets aside ('besides C++', 'apart from Go', 'other than
         Cilium'): it asks for the others."""
-        after = [m.end() for m in re.finditer(r"\b(?:besides|beside|apart from|aside from|"
-                                              r"other than|except(?: for)?) ", text)]
+        after = [m.end() for m in _BESIDES.finditer(text)]
         if not after:
             return []
         return [e.key for e in self.entities if e.kind == "skill" and e.key in skills
@@ -414,9 +413,7 @@ class Understander:
     def _origin(self, text: str) -> str:
         """`text` with how the owner came to a field asked in the words the profile tells it
         with ('how did she end up in e-commerce': 'switched', 'got' ... 'e-commerce')."""
-        return re.sub(r"(?<=\bhow did )(\w+) (?:end up in|get into|get started in)\b|"
-                      r"(?<=\bwhy did )(\w+) (?:switch|move|change) from\b",
-                      lambda m: f"{m.group(1) or m.group(2)} {' '.join(self.origin)}", text)
+        return _ORIGIN.sub(lambda m: f"{m.group(1) or m.group(2)} {' '.join(self.origin)}", text)
 
     def _abbreviated(self, text: str) -> str:
         """`text` with words in a row written out for an acronym the skills use, as that
@@ -437,7 +434,7 @@ class Understander:
     def _about_owner(self, text: str) -> str:
         """A long message without the clauses about the visitor ('I'm hiring for a product
         company, ...'): only the clauses about the owner say what is asked."""
-        clauses = re.split(r"[,.;:!?\n]+|\band\b|\bbut\b", text)
+        clauses = _CLAUSE.split(text)
         if len(clauses) < 3:
             return text
         third = self.owner | {"she", "her", "he", "him", "his", "they", "them", "their"}
@@ -461,8 +458,7 @@ class Understander:
         """'worked at Google' when Google is no employer of the profile (it may still appear
         in a highlight): the name, as a word the profile doesn't cover. A job found only as
         'her job' does not make the name one ('what was her job at Háskóli Íslands')."""
-        m = re.search(r"\b(?:work|worked|works|working|employed|hired|job|intern|interned)\s+"
-                      r"(?:at|for|by)\s+(the\s+)?([a-z0-9][\w&.-]*)", text)
+        m = _WORKED_AT.search(text)
         if not m or m.group(2) in STOPWORDS or stem(m.group(2)) in self.filler:
             return []
         jobs = {w for e in self.entities if e.kind == "job" and e.key in found["job"]
@@ -478,7 +474,7 @@ class Understander:
         """A word typed as a name right after a skill's, making another name the profile
         never uses: 'React Native' when only React is listed (not 'AWS Lambda' when the
         label is 'AWS (ECS, Lambda)', nor 'Python Flask' when Flask is in the profile)."""
-        typed = re.findall(r"[\w+#.-]+", question)
+        typed = _TOKEN.findall(question)
         found = []
         for label in skills:
             own = set(words(str(label)))
@@ -533,8 +529,7 @@ class Understander:
         """The one job whose role the question names after 'worked as a', 'ever a', 'was a'
         ('what did he write when he was a java dev': the Senior Java Developer job); not
         what the owner does as one now ('does she still write code as a lead')."""
-        m = re.search(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been) (?:a|an) "
-                      r"((?:[\w-]+ ?){1,5})", " ".join(raw))
+        m = _WORKED_AS.search(" ".join(raw))
         if not m:
             return []
         said = list(itertools.takewhile(lambda w: w not in STOPWORDS, m.group(1).split()))
@@ -551,12 +546,9 @@ class Understander:
 
     def _job_by_order(self, text: str) -> list[int | str]:
         """The earliest job for 'her first job', the latest for 'her last role'."""
-        m = re.search(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
-                      r"(job|role|position|employer|company)\b", text)
+        m = _NTH_JOB.search(text)
         # 'where did his career begin', 'how did she start her career': the first job.
-        began = re.search(r"\bcareer\s+(?:begin|began|start|started|kick)|\b(?:begin|began|"
-                          r"start|started)\s+(?:his|her|their|the)\s+career\b|"
-                          r"\b(?:start|beginning) of (?:his|her|their) career\b", text)
+        began = _CAREER_START.search(text)
         jobs = self.profile.experience
         latest = latest_job(jobs)
         if not (m or began) and latest and self._own_job(text):
@@ -573,8 +565,7 @@ class Understander:
     @staticmethod
     def _own_job(text: str) -> bool:
         """'at their job', 'his current employer', 'at work': the owner's job, their latest."""
-        return bool(re.search(r"\b(?:his|her|their) (?:current |present )?(?:job|employer|"
-                              r"workplace)\b|\bat work\b", text))
+        return bool(_OWN_JOB.search(text))
 
     def _query(self, question: str, raw: list[str], content: list[str],
                found: dict[str, list[int | str]], negated: bool,
@@ -629,8 +620,7 @@ class Understander:
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated, titles=titles,
             wishes=bool(WISHES & set(raw)),
-            wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
-                                        " ".join(raw))),
+            wants_number=bool(_NUMBER_ASKED.search(" ".join(raw))),
         )
         intent = self._intent(q, raw, content)
         long = len(words(question)) >= 25  # a recruiter's message asks several things at once
@@ -677,7 +667,7 @@ class Understander:
     def _owner_did(self, raw: list[str]) -> bool:
         """'What did she do on X': the owner's own part asked, not what a thing did ('what
         did batching commits do for write throughput')."""
-        m = re.search(r"\bwhat (?:did|does|do|has) (\S+)\b.* (?:do|doing|done)\b", " ".join(raw))
+        m = _OWNER_DID.search(" ".join(raw))
         return m is not None and m.group(1) in self.owner | {"he", "she", "they"}
 
     def _where_named(self, names: Sequence[str]) -> str:
@@ -808,7 +798,7 @@ class Understander:
         # part the profile never gives). 'does she know elm' asks nothing else.
         topic = len(known - self.cue_stems)
         # 'community-wise' is one unknown word, not also 'communitywise'.
-        joined = {h.replace("-", "") for h in re.findall(r"\w+(?:-\w+)+", fold(q.text))}
+        joined = {h.replace("-", "") for h in _JOINED.findall(fold(q.text))}
         unknown = len([w for w in soft if w not in joined])
         if hard or not soft or topic < 1 or (unknown > 1 and topic <= unknown):
             return q.missing
@@ -1345,7 +1335,7 @@ class Understander:
     def _kind_of(self, raw: list[str], scores: dict[str, float]) -> dict[str, float]:
         """'What sort of roles is she after': the kind asked for is the question's subject,
         so its cue counts in full though it is a common word ('roles', 'job')."""
-        kind = re.search(r"\b(?:kind|kinds|sort|sorts|type|types) of (\w+)", " ".join(raw))
+        kind = _KIND.search(" ".join(raw))
         s = stem(kind.group(1)) if kind else ""
         return {**scores, **{i: max(scores.get(i, 0.0), 1.0) for i, cue_stems in
                              self.cues.items() if s in cue_stems}}
@@ -1367,10 +1357,35 @@ def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
     return {k: v for k, v in found.items() if k not in clashes}
 
 
+# The patterns understand() runs on every question, compiled once.
 _DAN = re.compile(r"\bdan\b")
 _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
 _LEAVE_CURRENT = re.compile(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|"
                             r"role|company|position)\b")
+_BESIDES = re.compile(r"\b(?:besides|beside|apart from|aside from|other than|except(?: for)?) ")
+_ORIGIN = re.compile(r"(?<=\bhow did )(\w+) (?:end up in|get into|get started in)\b|"
+                     r"(?<=\bwhy did )(\w+) (?:switch|move|change) from\b")
+_CLAUSE = re.compile(r"[,.;:!?\n]+|\band\b|\bbut\b")
+_WORKED_AT = re.compile(r"\b(?:work|worked|works|working|employed|hired|job|intern|interned)\s+"
+                        r"(?:at|for|by)\s+(the\s+)?([a-z0-9][\w&.-]*)")
+_TOKEN = re.compile(r"[\w+#.-]+")
+_WORKED_AS = re.compile(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been) "
+                        r"(?:a|an) ((?:[\w-]+ ?){1,5})")
+_NTH_JOB = re.compile(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
+                      r"(job|role|position|employer|company)\b")
+_CAREER_START = re.compile(r"\bcareer\s+(?:begin|began|start|started|kick)|\b(?:begin|began|"
+                           r"start|started)\s+(?:his|her|their|the)\s+career\b|"
+                           r"\b(?:start|beginning) of (?:his|her|their) career\b")
+_OWN_JOB = re.compile(r"\b(?:his|her|their) (?:current |present )?(?:job|employer|"
+                      r"workplace)\b|\bat work\b")
+_NUMBER_ASKED = re.compile(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b")
+_OWNER_DID = re.compile(r"\bwhat (?:did|does|do|has) (\S+)\b.* (?:do|doing|done)\b")
+_JOINED = re.compile(r"\w+(?:-\w+)+")
+_KIND = re.compile(r"\b(?:kind|kinds|sort|sorts|type|types) of (\w+)")
+_HOW_MUCH = re.compile(r"\bhow (many|much|often|widely)\b")
+_COUNTED = re.compile(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)")
+_START_OBJECT = re.compile(r"\b(?:start|begin)\w* (?:a|an|the|his|her|their|new)\b")
+_TYPED = re.compile(r"[\w-]+")
 
 
 # 'which energy supplier is...', 'how many github stars does...': the words before the verb.
@@ -1392,7 +1407,7 @@ def _not_stack(raw: Sequence[str]) -> bool:
     how much it is used ('how much is it used'), or why it was built ('why did she build
     it'): people, an amount or a reason answer those."""
     return bool(USERS & set(raw)) or "why" in raw \
-        or bool(re.search(r"\bhow (many|much|often|widely)\b", " ".join(raw)))
+        or bool(_HOW_MUCH.search(" ".join(raw)))
 
 
 def asked_for(raw: Sequence[str]) -> str:
@@ -1401,7 +1416,7 @@ def asked_for(raw: Sequence[str]) -> str:
     text = " ".join(raw)
     which = _WHICH.search(text)
     # 'how many people use it', 'how much revenue', 'is there a recording': no verb first.
-    counted = re.search(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)", text)
+    counted = _COUNTED.search(text)
     if which:  # 'how many days a week would ...': the days, not the week
         said = which.group(1).split()
         head = ([*itertools.takewhile(lambda w: w not in STOPWORDS, said)] or said)[-1]
@@ -1496,25 +1511,25 @@ def without_visitor(question: str) -> str:
 def _pronoun_choice(text: str) -> str:
     """'he or she?', 'is Kim a he or a she': a choice of pronouns and nothing else asks the
     owner's pronouns."""
-    choice = re.fullmatch(rf"\W*(?:(?:is|so|and) (?:\w+ )?)?(?:an? )?({_PRONOUN})\s*(?:or|/)\s*"
-                          rf"(?:an? )?({_PRONOUN})\W*", text)
+    choice = _PRONOUNS_CHOICE.fullmatch(text)
     return "pronouns" if choice and choice.group(1) != choice.group(2) else text
 
 
 _PRONOUN = "he|she|they|him|her|them"
+_PRONOUNS_CHOICE = re.compile(rf"\W*(?:(?:is|so|and) (?:\w+ )?)?(?:an? )?({_PRONOUN})\s*(?:or|/)"
+                              rf"\s*(?:an? )?({_PRONOUN})\W*")
 
 
 def _starting(raw: Sequence[str]) -> bool:
     """False when a start or a move is in the past ('did', 'was') or has an object ('start
     a new project'): what happened or what is done, not when the owner could start next."""
     text = " ".join(raw)
-    return not ({"did", "was", "were", "had"} & set(raw) or re.search(
-        r"\b(?:start|begin)\w* (?:a|an|the|his|her|their|new)\b", text))
+    return not ({"did", "was", "were", "had"} & set(raw) or _START_OBJECT.search(text))
 
 
 def typed_names(text: str) -> set[str]:
     """The folded words typed with a capital, but the first: names as the visitor wrote them.
     None when most words are ('Is She Happy To Travel?' capitalises no names)."""
-    later = re.findall(r"[\w-]+", text)[1:]
+    later = _TYPED.findall(text)[1:]
     caps = [t for t in later if t[:1].isupper()]
     return set() if len(caps) >= 3 and len(caps) > 0.6 * len(later) else {fold(t) for t in caps}
