@@ -126,6 +126,7 @@ class Understander:
         lex = lexicon()
         self.profile = profile
         self.job_order = _job_order(profile.experience)  # earliest to latest
+        self.latest_job = latest_job(profile.experience)  # the current one, else the latest
         self.facts = list(facts)
         self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
         self.filler = frozenset(stem(w) for w in lex["words"]["filler"])
@@ -549,8 +550,7 @@ class Understander:
         m = _NTH_JOB.search(text)
         # 'where did his career begin', 'how did she start her career': the first job.
         began = _CAREER_START.search(text)
-        jobs = self.profile.experience
-        latest = latest_job(jobs)
+        jobs, latest = self.profile.experience, self.latest_job
         if not (m or began) and latest and self._own_job(text):
             return [jobs.index(latest)]
         if not (m or began) or len(jobs) < 2:
