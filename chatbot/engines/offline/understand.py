@@ -572,11 +572,14 @@ class Understander:
                described: Sequence[str] = (), parts: Sequence[str] = (),
                titles: tuple[str, ...] = ()) -> Query:
         """Put the parts of a question together and pick its intent."""
-        named = set(words(" ".join(str(k) for k in found["skill"]))) | set(described)
-        named |= {w for e in self.entities if e.kind == "skill" and e.key in found["skill"]
-                  for w in words(e.full)}
-        named |= {w for e in self.entities if e.key in found["project"] + found["job"]
-                  for w in words(e.full) + list(e.partial)}
+        named = set(described)
+        if found["skill"]:
+            named |= set(words(" ".join(str(k) for k in found["skill"])))
+            named |= {w for e in self.entities if e.kind == "skill" and e.key in found["skill"]
+                      for w in words(e.full)}
+        if keys := found["project"] + found["job"]:
+            named |= {w for e in self.entities if e.key in keys
+                      for w in words(e.full) + list(e.partial)}
         links, missing_links = self._links(raw)
         # A link named by its service: 'Google Scholar' is scholar.google.com.
         named |= {w for key in links for w in words(_host(self.all_links.get(key, "")))}
@@ -1231,10 +1234,12 @@ class Understander:
         # A listed skill's own words cue nothing ('Project Fluent', 'product discovery'), nor
         # a title's ('... for twelve Uralic languages').
         named = {w for e in self.entities if e.kind == "skill" and e.key in q.skills
-                 for w in words(e.full)} | {w for t in q.titles for w in t.split()}
+                 for w in words(e.full)} if q.skills else set()
+        named |= {w for t in q.titles for w in t.split()}
         said = [w for w in raw if w not in named]
         scores = self._kind_of(said, self._scores([stem(w) for w in said
-                                                   if w not in self.owner | self.uncued]))
+                                                   if w not in self.owner
+                                                   and w not in self.uncued]))
         if q.skill_kind == "programming" and stem("write") in map(stem, said) \
                 and "about" not in said:
             # 'which shader languages does he write', 'can they write shell scripts': code
