@@ -381,12 +381,13 @@ class Understander:
             if any(described_found.values()):  # and is then no skill asked of it
                 found = {**described_found, "skill": [
                     k for k in found["skill"] if not self._skill_words(k) & set(described)]}
+        links = self._links(raw)  # the link keys named, and the kinds the profile lacks
         if not any(found.values()) and not titled:
-            found, parts = self._described_by_record(raw)
+            found, parts = self._described_by_record(raw, links)
         if not any(found.values()) and history and self._follows_on(raw):
             found = self._fitting(self._from_history(raw, history), raw)
         content = self._content(raw)
-        q = self._query(question, raw, content, found, negated, described, parts,
+        q = self._query(question, raw, content, found, negated, links, described, parts,
                         tuple(titled))
         if besides and q.intent in ("skill", "skills", "unknown") and not q.skills:
             # 'Apart from Go, what languages does he write': the other skills of Go's kind.
@@ -569,9 +570,11 @@ class Understander:
 
     def _query(self, question: str, raw: list[str], content: list[str],
                found: dict[str, list[int | str]], negated: bool,
+               links_named: tuple[tuple[str, ...], tuple[str, ...]],
                described: Sequence[str] = (), parts: Sequence[str] = (),
                titles: tuple[str, ...] = ()) -> Query:
-        """Put the parts of a question together and pick its intent."""
+        """Put the parts of a question together and pick its intent (`links_named`: what
+        _links() finds in `raw`)."""
         named = set(described)
         if found["skill"]:
             named |= set(words(" ".join(str(k) for k in found["skill"])))
@@ -580,7 +583,7 @@ class Understander:
         if keys := found["project"] + found["job"]:
             named |= {w for e in self.entities if e.key in keys
                       for w in words(e.full) + list(e.partial)}
-        links, missing_links = self._links(raw)
+        links, missing_links = links_named
         # A link named by its service: 'Google Scholar' is scholar.google.com.
         named |= {w for key in links for w in words(_host(self.all_links.get(key, "")))}
         named |= self._impact_words(raw, found)
@@ -1002,9 +1005,11 @@ class Understander:
                 if before in ("in", "at") and (s := stem(w)) in self.own_words}
         return [said.pop()] if len(said) == 1 else []
 
-    def _described_by_record(self, raw: list[str]
+    def _described_by_record(self, raw: list[str],
+                             links: tuple[tuple[str, ...], tuple[str, ...]]
                              ) -> tuple[dict[str, list[int | str]], list[str]]:
-        """The project a question describes by what its record says, when it clearly wins.
+        """The project a question describes by what its record says, when it clearly wins
+        (`links`: what _links() finds in `raw`).
 
         The question's topic words are BM25-ranked over every fact unit. When the best fact
         belongs to a project and scores well ahead of every fact outside that project, and
@@ -1015,7 +1020,7 @@ class Understander:
         plain = self.undescribing
         asked = {s: w for w in raw if w not in STOPWORDS and w not in self.owner
                  and (s := stem(w)) not in plain and len(w) > 2}
-        present, lacking = self._links(raw)
+        present, lacking = links
         # Asking for the CV or LinkedIn is no description; a code or site link may be the
         # project's ('the code for the soil moisture firmware').
         if not asked or lacking or set(present) - self.project_links or not self.fact_owner:
