@@ -31,7 +31,7 @@ class OfflineEngine(Engine):
         self._index = Index(facts, ranker, named)
         self._composer = Composer(profile)
         # A turn asks the intent of its question twice (the contact offer, the suggestions)
-        # and of the visitor's earlier questions again; understanding one takes about 0.6 ms.
+        # and of the visitor's earlier questions again; understanding one takes about 0.2 ms.
         self._intent = functools.lru_cache(maxsize=1024)(self._understand_intent)
 
     def reply(self, turn: Turn) -> Iterator[str]:

@@ -17,6 +17,8 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9]+)*[+#]*")
 MONEY = re.compile(r"[$£€¥₹]|\b(?:usd|eur|gbp|aud|cad|chf)\b", re.I)
 # An address after "@" is a fediverse handle ('@dana@hachyderm.io'), not an email.
 _URL_OR_EMAIL = re.compile(r"(https?://[^\s)>\]]+|(?<![@\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+_HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+_WONT = re.compile(r"\bwon'?t\b")
 
 
 def fold(text: str) -> str:
@@ -30,9 +32,11 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of `text`; hyphenated words give their parts and, after all the
     words, the joined form."""
-    found = _in_order(text)
-    for joined in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", fold(text)):
-        found.append(joined.replace("-", ""))
+    folded = fold(text)
+    found = _in_order_folded(folded)
+    if "-" in folded:  # no hyphenated word without one
+        for joined in _HYPHENATED.findall(folded):
+            found.append(joined.replace("-", ""))
     return found
 
 
@@ -43,8 +47,14 @@ def as_written(text: str) -> str:
 
 
 def _in_order(text: str) -> list[str]:
+    return _in_order_folded(fold(text))
+
+
+def _in_order_folded(folded: str) -> list[str]:
     # "won't" is no 'won' (an award's cue): 'will not'.
-    folded = re.sub(r"\bwon'?t\b", "will not", fold(text).replace("’", "'"))
+    folded = folded.replace("’", "'")
+    if "won" in folded:  # the pattern's own letters
+        folded = _WONT.sub("will not", folded)
     return _WORD.findall(folded.replace("'s ", " "))
 
 

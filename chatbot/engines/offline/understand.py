@@ -16,6 +16,8 @@ from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.text import MONEY, as_written, fold, lexicon, stem, stems, words
 from chatbot.profile import Experience, Profile
 
+# How many words' readings (typo fixed, synonyms) an Understander keeps.
+_READINGS = 4096
 # Ties between intents go to the more specific one: the earlier in this list.
 PRIORITY = ("work_mode", "relocation", "notice", "location", "contact", "education",
             "talks", "languages", "publications", "awards", "availability", "skills",
@@ -124,6 +126,7 @@ class Understander:
         lex = lexicon()
         self.profile = profile
         self.job_order = _job_order(profile.experience)  # earliest to latest
+        self.latest_job = latest_job(profile.experience)  # the current one, else the latest
         self.facts = list(facts)
         self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
         self.filler = frozenset(stem(w) for w in lex["words"]["filler"])
@@ -132,6 +135,14 @@ class Understander:
         self.amount = frozenset(lex["fields"]["amount"])
         self.aspects = {a: frozenset(stem(w) for w in ws) for a, ws in lex["aspects"].items()}
         self.aspect_stems = frozenset().union(*self.aspects.values())
+        # Stems that ask no part of a thing (a part asked: _query), with the tech words and
+        # without them (when a 'use' word asks who uses it, not its stack).
+        self.unasked = self.filler | self.aspects["tech"] | self.aspects["link"]
+        self.unasked_of_users = self.filler | self.aspects["link"]
+        # Stems that describe no project (_described_by_record).
+        self.undescribing = self.filler | self.cue_stems | self.aspect_stems | self.required
+        # Greeting and thanks cues with the filler (_intent).
+        self.small_talk_or_filler = self.cues["greeting"] | self.cues["thanks"] | self.filler
         self.refer = frozenset(lex["refer"]["pronouns"])
         self.greeting_words = frozenset(lex["intents"]["greeting"]) | {"good", "there"}
         # Cue words that ask about the owner, not about a project or job just discussed:
@@ -142,12 +153,21 @@ class Understander:
             if intent not in ("greeting", "thanks"))) - self.aspect_stems | self.required
         self.injection = tuple(lex["injection"]["phrases"])
         self.skill_kinds = {k: frozenset(v) for k, v in lex["skill_kinds"].items()}
+        # Each skill group with the stems of its name that name it ('Cloud & DevOps').
+        generic = {stem("skills"), stem("other"), stem("tools")}
+        self.group_stems = [(g, frozenset(s for s in stems(g) if s not in generic))
+                            for g in profile.skills]
         counts: dict[str, int] = {}
         for cue_stems in self.cues.values():
             for s in cue_stems:
                 counts[s] = counts.get(s, 0) + 1
         # A cue shared by several intents, or one that is also filler, says less.
         self.weight = {s: (0.5 if s in self.filler else 1.0) / n for s, n in counts.items()}
+        # Each cue stem's intents, in the order of self.cues, with its weight.
+        self.cued: dict[str, list[tuple[str, float]]] = {}
+        for intent, cue_stems in self.cues.items():
+            for s in cue_stems:
+                self.cued.setdefault(s, []).append((intent, self.weight[s]))
         self.owner = frozenset(words(profile.owner.name)) | {
             w for w in words(profile.owner.pronouns or "") if w.isalpha()}
         self.link_aliases: dict[str, str] = {
@@ -165,13 +185,24 @@ class Understander:
                                                    if self._link_kind(k) == "website")])
         self.link_phrases = {fold(a): str(k) for k, aliases in lex["links_if_present"].items()
                              for a in aliases if k in self.link_keys}
+        # Each link key as a word, as two words joined ('hugging_face'), and its kind.
+        self.link_names = [(fold(k), fold(k).replace("_", ""), self._link_kind(k))
+                           for k in self.all_links]
         profile_text = " ".join(
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
+        # The profile's stems that may name a thing: no filler, cue or aspect (_fits).
+        self.naming_vocab = self.vocab - (self.filler | self.cue_stems | self.aspect_stems)
         tools = [t for p in profile.projects for t in p.tech] \
             + [s for group in profile.skills.values() for s in group]
         self.folded = " " + re.sub(r"[^\w#+]+", " ", fold(" ".join([profile_text, *tools]))) + " "
         self.entities = self._entities(profile)
+        # Each entity with its name padded as _find_entities looks for it, and followed by
+        # 'to' ('go to' names no skill).
+        self.entity_spots = [(e, f" {e.full} ", f" {e.full} to ") for e in self.entities]
+        # Skills whose name starts with a stopword ('CAN bus'), with that word (_acronyms).
+        self.stopword_skills = [(e.key, e.full.split()[0]) for e in self.entities
+                                if e.kind == "skill" and e.full.split()[0] in STOPWORDS]
         # Words that only a field of their own answers, and the names fields go by: a key,
         # a section, an extra value's label ('Phone: ...'), an FAQ question.
         self.field_only = frozenset(stem(w) for w in lex["fields"]["field_only"])
@@ -193,6 +224,10 @@ class Understander:
         self.kinds = {stem(name): [fold(w) for w in v] for k, v in lex["kinds"].items()
                       for name in (fold(k), *self._respelt(fold(k)))}
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()}
+        # Each phrase's pattern, compiled once, in order: a later one may match what an
+        # earlier one wrote.
+        self.phrase_patterns = [(phrase, re.compile(rf"\b{re.escape(phrase)}\b"), meaning)
+                                for phrase, meaning in self.phrases.items()]
         # Each project's and job's whole record, to tell whether it says what is asked, and
         # what it says beyond its name and summary (highlights, notes, mentions elsewhere).
         self.records: dict[tuple[str, int], set[str]] = {}
@@ -227,6 +262,7 @@ class Understander:
         self.uncued_said = self.uncued & said
         self.workplaces = frozenset(lex["words"]["workplaces"])
         self.question_words = list(lex["words"]["question"])
+        self._readings: dict[str, tuple[str, ...]] = {}  # _read()'s, by word
         # Every fact unit as a BM25 document, to find the project a question describes
         # without naming it ('the forest sensor thing', 'the bootloader he wrote').
         self.fact_owner = [f.project for f in facts]
@@ -306,27 +342,27 @@ class Understander:
         """The Query for `question`, using `history` for what 'it' or 'the second one' means."""
         question = without_visitor(question)
         text = fold(question)
-        if any(p in text for p in self.injection) or re.search(r"\bdan\b", text):
+        if any(p in text for p in self.injection) or _DAN.search(text):
             return Query(question, "unknown", injection=True)
-        text = re.sub(r"\b(e-?mail|web)\s+address(es)?\b", "email", text)
+        text = _ADDRESS.sub("email", text)
         text = _pronoun_choice(text)
         # How soon she can leave her current employer is her notice period (not why she
         # left the last one).
-        text = re.sub(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|role|"
-                      r"company|position)\b", "notice", text)
+        text = _LEAVE_CURRENT.sub("notice", text)
         text = self._about_owner(text)
-        for phrase, meaning in self.phrases.items():
-            text = re.sub(rf"\b{re.escape(phrase)}\b", meaning, text)
+        for phrase, pattern, meaning in self.phrase_patterns:
+            if phrase in text:  # no match without it: most questions use none of them
+                text = pattern.sub(meaning, text)
         text = self._abbreviated(text)
         text = self._origin(text)
-        raw = [s for w in self._question_word(words(text))
-               for s in self._synonyms(self._correct(w))]
+        raw = [s for w in self._question_word(words(text)) for s in self._read(w)]
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
         besides = self._besides(" ".join(raw), found["skill"])
         found = {**found, "skill": [k for k in found["skill"] if k not in besides]}
-        titled = [t for t in self.titles if f" {t} " in f" {' '.join(raw)} "]
+        padded = f" {' '.join(raw)} "
+        titled = [t for t in self.titles if f" {t} " in padded]
         found = self._not_in_title(titled, found)
         if not found["job"] and not found["project"]:
             found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
@@ -345,12 +381,13 @@ class Understander:
             if any(described_found.values()):  # and is then no skill asked of it
                 found = {**described_found, "skill": [
                     k for k in found["skill"] if not self._skill_words(k) & set(described)]}
+        links = self._links(raw)  # the link keys named, and the kinds the profile lacks
         if not any(found.values()) and not titled:
-            found, parts = self._described_by_record(raw)
+            found, parts = self._described_by_record(raw, links)
         if not any(found.values()) and history and self._follows_on(raw):
             found = self._fitting(self._from_history(raw, history), raw)
         content = self._content(raw)
-        q = self._query(question, raw, content, found, negated, described, parts,
+        q = self._query(question, raw, content, found, negated, links, described, parts,
                         tuple(titled))
         if besides and q.intent in ("skill", "skills", "unknown") and not q.skills:
             # 'Apart from Go, what languages does he write': the other skills of Go's kind.
@@ -368,8 +405,9 @@ class Understander:
     def _besides(self, text: str, skills: Sequence[int | str]) -> list[int | str]:
         """The `skills` a question sets aside ('besides C++', 'apart from Go', 'other than
         Cilium'): it asks for the others."""
-        after = [m.end() for m in re.finditer(r"\b(?:besides|beside|apart from|aside from|"
-                                              r"other than|except(?: for)?) ", text)]
+        after = [m.end() for m in _BESIDES.finditer(text)]
+        if not after:
+            return []
         return [e.key for e in self.entities if e.kind == "skill" and e.key in skills
                 and any(text.startswith(f"{e.full} ", at) or text[at:] == e.full
                         for at in after)]
@@ -377,28 +415,28 @@ class Understander:
     def _origin(self, text: str) -> str:
         """`text` with how the owner came to a field asked in the words the profile tells it
         with ('how did she end up in e-commerce': 'switched', 'got' ... 'e-commerce')."""
-        return re.sub(r"(?<=\bhow did )(\w+) (?:end up in|get into|get started in)\b|"
-                      r"(?<=\bwhy did )(\w+) (?:switch|move|change) from\b",
-                      lambda m: f"{m.group(1) or m.group(2)} {' '.join(self.origin)}", text)
+        return _ORIGIN.sub(lambda m: f"{m.group(1) or m.group(2)} {' '.join(self.origin)}", text)
 
     def _abbreviated(self, text: str) -> str:
         """`text` with words in a row written out for an acronym the skills use, as that
         acronym: 'hardware description languages' is the 'HDL' group, 'high level
         synthesis' the 'HLS' of 'Vitis HLS'."""
+        said = text.split()
+        firsts = "".join(w[0] for w in said)  # one letter a word: an index is a word's
         for acronym in self.acronyms:
             size = len(acronym)
-            said = text.split()
-            for at in range(len(said) - size + 1):
+            at = firsts.find(acronym)
+            while at >= 0:
                 run = said[at: at + size]
-                if all(w.isalpha() and len(w) > 2 and w not in STOPWORDS for w in run) \
-                        and "".join(w[0] for w in run) == acronym:
+                if all(w.isalpha() and len(w) > 2 and w not in STOPWORDS for w in run):
                     return " ".join([*said[:at], acronym, *said[at + size:]])
+                at = firsts.find(acronym, at + 1)
         return text
 
     def _about_owner(self, text: str) -> str:
         """A long message without the clauses about the visitor ('I'm hiring for a product
         company, ...'): only the clauses about the owner say what is asked."""
-        clauses = re.split(r"[,.;:!?\n]+|\band\b|\bbut\b", text)
+        clauses = _CLAUSE.split(text)
         if len(clauses) < 3:
             return text
         third = self.owner | {"she", "her", "he", "him", "his", "they", "them", "their"}
@@ -422,8 +460,7 @@ class Understander:
         """'worked at Google' when Google is no employer of the profile (it may still appear
         in a highlight): the name, as a word the profile doesn't cover. A job found only as
         'her job' does not make the name one ('what was her job at Háskóli Íslands')."""
-        m = re.search(r"\b(?:work|worked|works|working|employed|hired|job|intern|interned)\s+"
-                      r"(?:at|for|by)\s+(the\s+)?([a-z0-9][\w&.-]*)", text)
+        m = _WORKED_AT.search(text)
         if not m or m.group(2) in STOPWORDS or stem(m.group(2)) in self.filler:
             return []
         jobs = {w for e in self.entities if e.kind == "job" and e.key in found["job"]
@@ -439,14 +476,15 @@ class Understander:
         """A word typed as a name right after a skill's, making another name the profile
         never uses: 'React Native' when only React is listed (not 'AWS Lambda' when the
         label is 'AWS (ECS, Lambda)', nor 'Python Flask' when Flask is in the profile)."""
-        typed = re.findall(r"[\w+#.-]+", question)
+        typed = _TOKEN.findall(question)
         found = []
         for label in skills:
             own = set(words(str(label)))
             for at, token in enumerate(typed[:-1]):
                 after = typed[at + 1]
                 if fold(token) in own and after[:1].isupper() and stem(fold(after)) not in \
-                        self.vocab and fold(after) not in self.owner | STOPWORDS:
+                        self.vocab and fold(after) not in self.owner \
+                        and fold(after) not in STOPWORDS:
                     found.append(fold(after))
         return found
 
@@ -493,8 +531,7 @@ class Understander:
         """The one job whose role the question names after 'worked as a', 'ever a', 'was a'
         ('what did he write when he was a java dev': the Senior Java Developer job); not
         what the owner does as one now ('does she still write code as a lead')."""
-        m = re.search(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been) (?:a|an) "
-                      r"((?:[\w-]+ ?){1,5})", " ".join(raw))
+        m = _WORKED_AS.search(" ".join(raw))
         if not m:
             return []
         said = list(itertools.takewhile(lambda w: w not in STOPWORDS, m.group(1).split()))
@@ -511,14 +548,10 @@ class Understander:
 
     def _job_by_order(self, text: str) -> list[int | str]:
         """The earliest job for 'her first job', the latest for 'her last role'."""
-        m = re.search(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
-                      r"(job|role|position|employer|company)\b", text)
+        m = _NTH_JOB.search(text)
         # 'where did his career begin', 'how did she start her career': the first job.
-        began = re.search(r"\bcareer\s+(?:begin|began|start|started|kick)|\b(?:begin|began|"
-                          r"start|started)\s+(?:his|her|their|the)\s+career\b|"
-                          r"\b(?:start|beginning) of (?:his|her|their) career\b", text)
-        jobs = self.profile.experience
-        latest = latest_job(jobs)
+        began = _CAREER_START.search(text)
+        jobs, latest = self.profile.experience, self.latest_job
         if not (m or began) and latest and self._own_job(text):
             return [jobs.index(latest)]
         if not (m or began) or len(jobs) < 2:
@@ -533,40 +566,46 @@ class Understander:
     @staticmethod
     def _own_job(text: str) -> bool:
         """'at their job', 'his current employer', 'at work': the owner's job, their latest."""
-        return bool(re.search(r"\b(?:his|her|their) (?:current |present )?(?:job|employer|"
-                              r"workplace)\b|\bat work\b", text))
+        return bool(_OWN_JOB.search(text))
 
     def _query(self, question: str, raw: list[str], content: list[str],
                found: dict[str, list[int | str]], negated: bool,
+               links_named: tuple[tuple[str, ...], tuple[str, ...]],
                described: Sequence[str] = (), parts: Sequence[str] = (),
                titles: tuple[str, ...] = ()) -> Query:
-        """Put the parts of a question together and pick its intent."""
-        named = set(words(" ".join(str(k) for k in found["skill"]))) | set(described)
-        named |= {w for e in self.entities if e.kind == "skill" and e.key in found["skill"]
-                  for w in words(e.full)}
-        named |= {w for e in self.entities if e.key in found["project"] + found["job"]
-                  for w in words(e.full) + list(e.partial)}
-        links, missing_links = self._links(raw)
+        """Put the parts of a question together and pick its intent (`links_named`: what
+        _links() finds in `raw`)."""
+        named = set(described)
+        if found["skill"]:
+            named |= set(words(" ".join(str(k) for k in found["skill"])))
+            named |= {w for e in self.entities if e.kind == "skill" and e.key in found["skill"]
+                      for w in words(e.full)}
+        if keys := found["project"] + found["job"]:
+            named |= {w for e in self.entities if e.key in keys
+                      for w in words(e.full) + list(e.partial)}
+        links, missing_links = links_named
         # A link named by its service: 'Google Scholar' is scholar.google.com.
         named |= {w for key in links for w in words(_host(self.all_links.get(key, "")))}
         named |= self._impact_words(raw, found)
         named |= {w for i in found["job"]  # 'the internship' names the NLP Intern job
                   for w in _posts(raw, self.profile.experience[int(i)].role)}
         uncued = {stem(w) for w in raw if w in self.uncued}
+        naming = {stem(w) for w in [*named, *parts]}
         topic = [s for s in content if (s not in self.cue_stems and s not in self.filler
                                         or s in uncued)
-                 and s not in {stem(w) for w in [*named, *parts]}]
+                 and s not in naming]
         names = typed_names(question)
         titled = {w for t in titles for w in t.split()}  # a title's words ask no field
-        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, named | titled, names)
-                   and w not in self._field_modifiers(raw)]
+        known, modifiers = named | titled, self._field_modifiers(raw)
+        missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, known, names)
+                   and w not in modifiers]
         employer = self._not_employer(" ".join(raw), question, found)
         missing += employer + self._compound(question, found["skill"])
         groups = self._groups(content)
         named_stems = {stem(w) for w in named}
         # 'Is anyone using it' asks for its users: 'use' is what is asked, no stack.
-        tech = self.aspects["tech"] if not _not_stack(raw) else frozenset()
-        plain = self.filler | tech | self.aspects["link"]
+        users = _not_stack(raw)
+        plain = self.unasked_of_users if users else self.unasked
         asked = [s for s in content if s not in plain and s not in named_stems]
         q = Query(
             question, "unknown", terms=tuple(content), topic=tuple(topic),
@@ -578,7 +617,7 @@ class Understander:
             skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
             # 'Who uses Roofscan' asks for people, not its stack.
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content) - named_stems
-                              and not (a == "tech" and _not_stack(raw))) | (
+                              and not (a == "tech" and users)) | (
                 {"role"} if self._owner_did(raw) else set()),
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
@@ -587,16 +626,16 @@ class Understander:
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated, titles=titles,
             wishes=bool(WISHES & set(raw)),
-            wants_number=bool(re.search(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b",
-                                        " ".join(raw))),
+            wants_number=bool(_NUMBER_ASKED.search(" ".join(raw))),
         )
         intent = self._intent(q, raw, content)
-        found_missing = self._missing_for(intent, q) or self._not_in_record(intent, q, raw) \
-            or self._absent_detail(q, raw)
+        long = len(words(question)) >= 25  # a recruiter's message asks several things at once
+        found_missing = self._missing_for(intent, q, names, long) \
+            or self._not_in_record(intent, q, raw) or self._absent_detail(q, raw)
         # 'Did he work for X' where X is no employer is not covered, whatever names X.
         found_missing = tuple(dict.fromkeys((*found_missing, *employer)))
         also: tuple[str, ...] = ()
-        if len(words(q.text)) >= 25:  # a recruiter's message asks several things at once
+        if long:
             scores = self._scores([stem(w) for w in raw if w not in self.owner])
             also = tuple(i for i in PRACTICAL if i != intent and scores.get(i, 0) >= 1)
             if intent in PRACTICAL and "location" not in also and intent != "location":
@@ -618,7 +657,7 @@ class Understander:
         said = self.records.get(named[0], set()) if named else self.vocab
         impact = self.aspects["impact"]
         return {a for a, b in zip(raw, raw[1:], strict=False) if stem(b) in impact
-                and a not in STOPWORDS and stem(a) not in said | self.required}
+                and a not in STOPWORDS and stem(a) not in said and stem(a) not in self.required}
 
     def _cue_only(self, text: str) -> str:
         """The one intent whose cue words weigh most in `text`, when it says nothing else
@@ -634,7 +673,7 @@ class Understander:
     def _owner_did(self, raw: list[str]) -> bool:
         """'What did she do on X': the owner's own part asked, not what a thing did ('what
         did batching commits do for write throughput')."""
-        m = re.search(r"\bwhat (?:did|does|do|has) (\S+)\b.* (?:do|doing|done)\b", " ".join(raw))
+        m = _OWNER_DID.search(" ".join(raw))
         return m is not None and m.group(1) in self.owner | {"he", "she", "they"}
 
     def _where_named(self, names: Sequence[str]) -> str:
@@ -665,7 +704,8 @@ class Understander:
         # what 'what' asks for: 'what chip is in it' is answered by a part it never calls so.
         key = ("project", q.projects[0]) if intent == "project" else ("job", q.jobs[0])
         much = f"how much {q.detail}" in " ".join(raw)
-        if q.wants_number and q.detail and stem(q.detail) not in record | self.filler \
+        if q.wants_number and q.detail and stem(q.detail) not in record \
+                and stem(q.detail) not in self.filler \
                 and not (much and key in self.priced):
             return (q.detail,)
         part = [s for s in q.asked if s not in self.cue_stems and s not in self.aspect_stems]
@@ -709,24 +749,25 @@ class Understander:
         pinned = q.projects or q.jobs or (rest and all(s in self.vocab for s in rest))
         return (q.detail,) if exists or (form and pinned) else ()
 
-    def _missing_for(self, intent: str, q: Query) -> tuple[str, ...]:
-        """The missing words that matter for this intent.
+    def _missing_for(self, intent: str, q: Query, names: set[str], long: bool
+                     ) -> tuple[str, ...]:
+        """The missing words that matter for this intent, with the `names` typed in the
+        question (typed_names) and whether it is a `long` message (25 words or more).
 
         A field word (phone, salary) always does. After 'does she know' or 'worked at' the
         object does. A named project or job misses a name typed as one ('write Kotlin for the
         banking app') and takes other words as the part asked for (judged by its record), and
         the narrow topics (availability, talks...) only miss names ('in Berlin').
         """
-        if len(words(q.text)) >= 25:  # a long message: only fields and names it asks about
-            return tuple(w for w in q.missing if self._hard(w, q))
+        if long:  # a long message: only fields and names it asks about
+            return tuple(w for w in q.missing if self._hard(w, q, names))
         if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
                       "languages", "talks", "publications", "awards"):
-            return self._outweighed(q)
+            return self._outweighed(q, names)
         if intent in ("project", "job"):
-            names = typed_names(q.text)
             return tuple(w for w in q.missing if stem(w) in self.required or w in names)
         if intent == "faq":  # 'a visa to work in Germany' is no answer about the UK
-            return tuple(w for w in q.missing if self._hard(w, q))
+            return tuple(w for w in q.missing if self._hard(w, q, names))
         if intent in ("greeting", "thanks", "overview"):
             return tuple(w for w in q.missing if stem(w) in self.required)
         if intent in ("location", "work_mode"):
@@ -734,24 +775,25 @@ class Understander:
             # near porto'. (Not for relocation: 'would he move to canada' is answered by
             # where he would move.)
             places = set(re.findall(r"\b(?:in|near|around)\s+([a-z]{3,})\b", fold(q.text)))
-            return tuple(w for w in q.missing if self._hard(w, q) or w in places)
-        return tuple(w for w in q.missing if self._hard(w, q))
+            return tuple(w for w in q.missing if self._hard(w, q, names) or w in places)
+        return tuple(w for w in q.missing if self._hard(w, q, names))
 
-    def _hard(self, word: str, q: Query) -> bool:
+    def _hard(self, word: str, q: Query, names: set[str]) -> bool:
         """True for a missing word no other word outweighs: a field word (phone, salary), a
-        name as typed ('Berlin'), or what is counted ('how many followers'). Not any thing
-        'what' asks for: 'what lab gear' is answered by the oscilloscopes it never calls so."""
-        return stem(word) in self.required or word in typed_names(q.text) \
+        name as typed ('Berlin', one of `names`), or what is counted ('how many followers').
+        Not any thing 'what' asks for: 'what lab gear' is answered by the oscilloscopes it
+        never calls so."""
+        return stem(word) in self.required or word in names \
             or word == q.detail and q.wants_number
 
-    def _outweighed(self, q: Query) -> tuple[str, ...]:
+    def _outweighed(self, q: Query, names: set[str]) -> tuple[str, ...]:
         """The missing words, unless the rest of the question outweighs them.
 
         An unknown word beside a topic word the profile does use ('which real-time
         operating systems') is a paraphrase, not a new subject: retrieval on the rest
-        decides. A field word (phone, salary) or a name as typed ('Berlin') always counts.
+        decides. A field word (phone, salary) or a name as typed ('Berlin', one of `names`)
+        always counts.
         """
-        names = typed_names(q.text)
         hard = [w for w in q.missing if stem(w) in self.required or w in names]
         soft = [w for w in q.missing if w not in hard]
         gone = {stem(w) for w in soft}
@@ -762,7 +804,7 @@ class Understander:
         # part the profile never gives). 'does she know elm' asks nothing else.
         topic = len(known - self.cue_stems)
         # 'community-wise' is one unknown word, not also 'communitywise'.
-        joined = {h.replace("-", "") for h in re.findall(r"\w+(?:-\w+)+", fold(q.text))}
+        joined = {h.replace("-", "") for h in _JOINED.findall(fold(q.text))}
         unknown = len([w for w in soft if w not in joined])
         if hard or not soft or topic < 1 or (unknown > 1 and topic <= unknown):
             return q.missing
@@ -777,6 +819,17 @@ class Understander:
             return said
         best = extractOne(first, self.question_words, scorer=OSA.distance, score_cutoff=1)
         return [str(best[0]), *said[1:]] if best and best[0][0] == first[0] else said
+
+    def _read(self, word: str) -> tuple[str, ...]:
+        """`word` as understand() reads it: corrected, then as the synonyms the profile uses
+        (_correct, _synonyms). Both depend on the word and the profile only, so each word's
+        reading is kept (up to _READINGS words, then the kept ones are let go)."""
+        read = self._readings.get(word)
+        if read is None:
+            if len(self._readings) >= _READINGS:
+                self._readings.clear()
+            read = self._readings[word] = tuple(self._synonyms(self._correct(word)))
+        return read
 
     def _correct(self, word: str) -> str:
         """Fix a typo when one edit (two in a long word) turns it into a profile or cue word.
@@ -862,9 +915,9 @@ class Understander:
         """Projects, jobs and skills named in `text`, strongest (full names) first."""
         found: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
         padded = f" {text} "
-        for e in self.entities:
-            if f" {e.full} " in padded and e.key not in found[e.kind] \
-                    and not (e.kind == "skill" and f" {e.full} to " in padded):  # 'go to'
+        for e, spot, then_to in self.entity_spots:
+            if spot in padded and e.key not in found[e.kind] \
+                    and not (e.kind == "skill" and then_to in padded):  # 'go to'
                 found[e.kind].append(e.key)
         if found["project"] or found["job"]:
             return found
@@ -882,8 +935,8 @@ class Understander:
         """Without the names inside the `titles` of a talk, paper or dataset the question
         names ('what venue is UralLemma: a lemmatisation benchmark for ...' asks the paper,
         not the UralLemma project): the entry's own line answers."""
-        inside = {(e.kind, e.key) for e in self.entities for t in titles
-                  if f" {e.full} " in f" {t} "}
+        inside = {(e.kind, e.key) for t in titles for e, spot, _ in self.entity_spots
+                  if spot in f" {t} "}
         return {kind: [k for k in keys if (kind, k) not in inside]
                 for kind, keys in found.items()}
 
@@ -892,17 +945,17 @@ class Understander:
         that project or job: its record holds one of the question's other topic words the
         profile uses, or there are none ('tell me about ledger'). Not 'matches bank
         statements with the ledger' when another record says that: one word is a weak name."""
-        plain = self.filler | self.cue_stems | self.aspect_stems
         other = {stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
-                 and w not in e.partial and len(w) > 2} & self.vocab - plain
+                 and w not in e.partial and len(w) > 2} & self.naming_vocab
         return not other or bool(other & self.records.get((e.kind, int(e.key)), set()))
 
     def _acronyms(self, question: str, known: list[int | str]) -> list[int | str]:
         """Skills named by an acronym typed in capitals that is also an everyday word:
         'does he know CAN' asks about 'CAN bus', though 'can' alone is a stopword."""
+        if not self.stopword_skills:
+            return []
         caps = {fold(w) for w in re.findall(r"\b[A-Z][A-Z0-9]+\b", question)}
-        return [e.key for e in self.entities if e.kind == "skill" and e.key not in known
-                and e.full.split()[0] in caps and e.full.split()[0] in STOPWORDS]
+        return [key for key, first in self.stopword_skills if key not in known and first in caps]
 
     def _described(self, raw: list[str]) -> tuple[dict[str, list[int | str]], list[str]]:
         """The project or job a question names by what it is ('the booking system', 'her
@@ -952,9 +1005,11 @@ class Understander:
                 if before in ("in", "at") and (s := stem(w)) in self.own_words}
         return [said.pop()] if len(said) == 1 else []
 
-    def _described_by_record(self, raw: list[str]
+    def _described_by_record(self, raw: list[str],
+                             links: tuple[tuple[str, ...], tuple[str, ...]]
                              ) -> tuple[dict[str, list[int | str]], list[str]]:
-        """The project a question describes by what its record says, when it clearly wins.
+        """The project a question describes by what its record says, when it clearly wins
+        (`links`: what _links() finds in `raw`).
 
         The question's topic words are BM25-ranked over every fact unit. When the best fact
         belongs to a project and scores well ahead of every fact outside that project, and
@@ -962,10 +1017,10 @@ class Understander:
         """
         none: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
         # A field word asks the owner's field ('what's her day rate'), no project's part.
-        plain = self.filler | self.cue_stems | self.aspect_stems | self.required
+        plain = self.undescribing
         asked = {s: w for w in raw if w not in STOPWORDS and w not in self.owner
                  and (s := stem(w)) not in plain and len(w) > 2}
-        present, lacking = self._links(raw)
+        present, lacking = links
         # Asking for the CV or LinkedIn is no description; a code or site link may be the
         # project's ('the code for the soil moisture firmware').
         if not asked or lacking or set(present) - self.project_links or not self.fact_owner:
@@ -978,9 +1033,10 @@ class Understander:
         if not query:
             return none, []
         scores = self.ranker.scores(query)
-        best = max(range(len(scores)), key=lambda i: scores[i])
+        values = scores.tolist()  # the same figures as Python floats: quicker to go through
+        best = max(range(len(values)), key=values.__getitem__)
         project = self.fact_owner[best]
-        outside = max((float(x) for x, p in zip(scores, self.fact_owner, strict=True)
+        outside = max((x for x, p in zip(values, self.fact_owner, strict=True)
                        if p != project), default=0.0)
         if project < 0 or scores[best] <= 0 or outside * 1.5 > scores[best]:
             return none, []
@@ -1083,19 +1139,19 @@ class Understander:
 
     def _links(self, raw: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """contact.links keys the question names, and named kinds the profile lacks."""
+        said = set(raw)
+        two = [f"{a} {b}" for a, b in zip(raw, raw[1:], strict=False)]
         asked = {self.link_aliases[w] for w in raw if w in self.link_aliases}
-        asked |= {self.link_aliases[f"{a} {b}"] for a, b in zip(raw, raw[1:], strict=False)
-                  if f"{a} {b}" in self.link_aliases}
-        phrased = {self.link_phrases[f"{a} {b}"] for a, b in zip(raw, raw[1:], strict=False)
-                   if f"{a} {b}" in self.link_phrases}
-        if not {"where", "see", "link", "look", "find", "show", "check", "url"} & set(raw):
+        asked |= {self.link_aliases[p] for p in two if p in self.link_aliases}
+        phrased = {self.link_phrases[p] for p in two if p in self.link_phrases}
+        if not {"where", "see", "link", "look", "find", "show", "check", "url"} & said:
             phrased.discard("code")  # 'does their code have tests' asks no link
         asked |= phrased
         pairs = {a + b for a, b in zip(raw, raw[1:], strict=False)}  # 'hugging face'
-        for key in self.all_links:  # a key no alias lists: 'huggingface'
-            if fold(key) in raw or fold(key).replace("_", "") in pairs:
-                asked.add(self._link_kind(key))
-        weak = {"website", "blog"} if {"project", "projects", "app"} & set(raw) else set()
+        for name, joined, kind in self.link_names:  # a key no alias lists: 'huggingface'
+            if name in said or joined in pairs:
+                asked.add(kind)
+        weak = {"website", "blog"} if {"project", "projects", "app"} & said else set()
         present = tuple(self.link_keys[k] for k in sorted(asked) if k in self.link_keys)
         lacking = tuple(k for k in sorted(asked - weak - self.kept_kinds)
                         if k not in self.link_keys)
@@ -1103,9 +1159,8 @@ class Understander:
 
     def _groups(self, content: list[str]) -> tuple[str, ...]:
         """Skill groups whose name the question uses ('frontend', 'Cloud & DevOps')."""
-        generic = {stem("skills"), stem("other"), stem("tools")}
-        return tuple(g for g in self.profile.skills
-                     if {s for s in stems(g) if s not in generic} & set(content))
+        said = set(content)
+        return tuple(g for g, named in self.group_stems if named & said)
 
     def _skill_kind(self, raw: list[str]) -> str:
         """'programming' or 'database' when the question asks for that kind of skill."""
@@ -1172,8 +1227,7 @@ class Understander:
 
     def _intent(self, q: Query, raw: list[str], content: list[str]) -> str:
         """Pick the intent: named things first, then cue words, then the FAQ."""
-        small_talk = self.cues["greeting"] | self.cues["thanks"]
-        if set(content) <= small_talk | self.filler and not q.missing:
+        if set(content) <= self.small_talk_or_filler and not q.missing:
             if self.cues["thanks"] & set(content) and not self.cues["greeting"] & set(content):
                 return "thanks"
             asks_of_owner = bool(self.owner & set(raw)) and bool(ASKING & set(raw))
@@ -1185,10 +1239,12 @@ class Understander:
         # A listed skill's own words cue nothing ('Project Fluent', 'product discovery'), nor
         # a title's ('... for twelve Uralic languages').
         named = {w for e in self.entities if e.kind == "skill" and e.key in q.skills
-                 for w in words(e.full)} | {w for t in q.titles for w in t.split()}
+                 for w in words(e.full)} if q.skills else set()
+        named |= {w for t in q.titles for w in t.split()}
         said = [w for w in raw if w not in named]
         scores = self._kind_of(said, self._scores([stem(w) for w in said
-                                                   if w not in self.owner | self.uncued]))
+                                                   if w not in self.owner
+                                                   and w not in self.uncued]))
         if q.skill_kind == "programming" and stem("write") in map(stem, said) \
                 and "about" not in said:
             # 'which shader languages does he write', 'can they write shell scripts': code
@@ -1282,15 +1338,14 @@ class Understander:
         """Each intent's weight of cue words in the question."""
         scores: dict[str, float] = {}
         for s in content:
-            for intent, cue_stems in self.cues.items():
-                if s in cue_stems:
-                    scores[intent] = scores.get(intent, 0.0) + self.weight[s]
+            for intent, weight in self.cued.get(s, ()):
+                scores[intent] = scores.get(intent, 0.0) + weight
         return scores
 
     def _kind_of(self, raw: list[str], scores: dict[str, float]) -> dict[str, float]:
         """'What sort of roles is she after': the kind asked for is the question's subject,
         so its cue counts in full though it is a common word ('roles', 'job')."""
-        kind = re.search(r"\b(?:kind|kinds|sort|sorts|type|types) of (\w+)", " ".join(raw))
+        kind = _KIND.search(" ".join(raw))
         s = stem(kind.group(1)) if kind else ""
         return {**scores, **{i: max(scores.get(i, 0.0), 1.0) for i, cue_stems in
                              self.cues.items() if s in cue_stems}}
@@ -1312,6 +1367,37 @@ def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
     return {k: v for k, v in found.items() if k not in clashes}
 
 
+# The patterns understand() runs on every question, compiled once.
+_DAN = re.compile(r"\bdan\b")
+_ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
+_LEAVE_CURRENT = re.compile(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|"
+                            r"role|company|position)\b")
+_BESIDES = re.compile(r"\b(?:besides|beside|apart from|aside from|other than|except(?: for)?) ")
+_ORIGIN = re.compile(r"(?<=\bhow did )(\w+) (?:end up in|get into|get started in)\b|"
+                     r"(?<=\bwhy did )(\w+) (?:switch|move|change) from\b")
+_CLAUSE = re.compile(r"[,.;:!?\n]+|\band\b|\bbut\b")
+_WORKED_AT = re.compile(r"\b(?:work|worked|works|working|employed|hired|job|intern|interned)\s+"
+                        r"(?:at|for|by)\s+(the\s+)?([a-z0-9][\w&.-]*)")
+_TOKEN = re.compile(r"[\w+#.-]+")
+_WORKED_AS = re.compile(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been) "
+                        r"(?:a|an) ((?:[\w-]+ ?){1,5})")
+_NTH_JOB = re.compile(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
+                      r"(job|role|position|employer|company)\b")
+_CAREER_START = re.compile(r"\bcareer\s+(?:begin|began|start|started|kick)|\b(?:begin|began|"
+                           r"start|started)\s+(?:his|her|their|the)\s+career\b|"
+                           r"\b(?:start|beginning) of (?:his|her|their) career\b")
+_OWN_JOB = re.compile(r"\b(?:his|her|their) (?:current |present )?(?:job|employer|"
+                      r"workplace)\b|\bat work\b")
+_NUMBER_ASKED = re.compile(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b")
+_OWNER_DID = re.compile(r"\bwhat (?:did|does|do|has) (\S+)\b.* (?:do|doing|done)\b")
+_JOINED = re.compile(r"\w+(?:-\w+)+")
+_KIND = re.compile(r"\b(?:kind|kinds|sort|sorts|type|types) of (\w+)")
+_HOW_MUCH = re.compile(r"\bhow (many|much|often|widely)\b")
+_COUNTED = re.compile(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)")
+_START_OBJECT = re.compile(r"\b(?:start|begin)\w* (?:a|an|the|his|her|their|new)\b")
+_TYPED = re.compile(r"[\w-]+")
+
+
 # 'which energy supplier is...', 'how many github stars does...': the words before the verb.
 _WHICH = re.compile(r"\b(?:what|which|how many)\s+(?:(?:kind|sort|type)s?\s+of\s+)?"
                     r"((?:[\w+#.-]+\s+){0,2}?[\w+#.-]+)\s+(?:is|are|was|were|does|do|did|has|"
@@ -1331,7 +1417,7 @@ def _not_stack(raw: Sequence[str]) -> bool:
     how much it is used ('how much is it used'), or why it was built ('why did she build
     it'): people, an amount or a reason answer those."""
     return bool(USERS & set(raw)) or "why" in raw \
-        or bool(re.search(r"\bhow (many|much|often|widely)\b", " ".join(raw)))
+        or bool(_HOW_MUCH.search(" ".join(raw)))
 
 
 def asked_for(raw: Sequence[str]) -> str:
@@ -1340,7 +1426,7 @@ def asked_for(raw: Sequence[str]) -> str:
     text = " ".join(raw)
     which = _WHICH.search(text)
     # 'how many people use it', 'how much revenue', 'is there a recording': no verb first.
-    counted = re.search(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)", text)
+    counted = _COUNTED.search(text)
     if which:  # 'how many days a week would ...': the days, not the week
         said = which.group(1).split()
         head = ([*itertools.takewhile(lambda w: w not in STOPWORDS, said)] or said)[-1]
@@ -1435,25 +1521,25 @@ def without_visitor(question: str) -> str:
 def _pronoun_choice(text: str) -> str:
     """'he or she?', 'is Kim a he or a she': a choice of pronouns and nothing else asks the
     owner's pronouns."""
-    choice = re.fullmatch(rf"\W*(?:(?:is|so|and) (?:\w+ )?)?(?:an? )?({_PRONOUN})\s*(?:or|/)\s*"
-                          rf"(?:an? )?({_PRONOUN})\W*", text)
+    choice = _PRONOUNS_CHOICE.fullmatch(text)
     return "pronouns" if choice and choice.group(1) != choice.group(2) else text
 
 
 _PRONOUN = "he|she|they|him|her|them"
+_PRONOUNS_CHOICE = re.compile(rf"\W*(?:(?:is|so|and) (?:\w+ )?)?(?:an? )?({_PRONOUN})\s*(?:or|/)"
+                              rf"\s*(?:an? )?({_PRONOUN})\W*")
 
 
 def _starting(raw: Sequence[str]) -> bool:
     """False when a start or a move is in the past ('did', 'was') or has an object ('start
     a new project'): what happened or what is done, not when the owner could start next."""
     text = " ".join(raw)
-    return not ({"did", "was", "were", "had"} & set(raw) or re.search(
-        r"\b(?:start|begin)\w* (?:a|an|the|his|her|their|new)\b", text))
+    return not ({"did", "was", "were", "had"} & set(raw) or _START_OBJECT.search(text))
 
 
 def typed_names(text: str) -> set[str]:
     """The folded words typed with a capital, but the first: names as the visitor wrote them.
     None when most words are ('Is She Happy To Travel?' capitalises no names)."""
-    later = re.findall(r"[\w-]+", text)[1:]
+    later = _TYPED.findall(text)[1:]
     caps = [t for t in later if t[:1].isupper()]
     return set() if len(caps) >= 3 and len(caps) > 0.6 * len(later) else {fold(t) for t in caps}
