@@ -130,7 +130,9 @@ _AUDIENCE_NAMES = {"recruiter": "a recruiter", "hiring_manager": "a hiring manag
 
 def system_prompt(profile: Profile, turn: Turn, profile_budget: int) -> str:
     """Instructions and facts; nothing the browser sends can change the instructions."""
-    facts = select_facts(profile_facts(profile), turn.question, profile_budget)
+    # A follow-up ("what stack did it use?") is about what the visitor asked just before.
+    asked = [e.text for e in turn.history if e.role == "visitor"][-1:] + [turn.question]
+    facts = select_facts(profile_facts(profile), " ".join(asked), profile_budget)
     return instructions(profile, turn.visitor) + "\n\n" + facts_block(facts)
 
 

@@ -58,6 +58,19 @@ def test_a_large_profile_keeps_identity_contact_and_the_relevant_parts() -> None
     assert sum(estimate_tokens(f.text) for f in facts if not f.always) <= 800
 
 
+def test_a_follow_up_keeps_the_facts_of_what_was_asked_before_in_a_large_profile() -> None:
+    filler = tuple(Project(name=f"Project {n}", summary="Internal tooling " * 30)
+                   for n in range(60))
+    wanted = Project(name="Kestrel", summary="A time-series database for telemetry. " * 12,
+                     tech=("Rust",))  # as large as the others: it fits only if chosen
+    big = replace(PROFILE, projects=filler + (wanted,))
+    history = [Exchange("visitor", "Tell me about Kestrel"),
+               Exchange("assistant", "Kestrel is a time-series database.")]
+    prompt = system_prompt(big, Turn("what stack did it use?", history=history),
+                           profile_budget=800)
+    assert "Kestrel" in prompt and "Rust" in prompt
+
+
 def test_visitor_type_and_audience_focus_reach_the_prompt() -> None:
     prompt = system_prompt(PROFILE, Turn("hi", visitor=Visitor("Sam", "recruiter")), 10_000)
     assert "recruiter" in prompt and "'Sam'" in prompt
