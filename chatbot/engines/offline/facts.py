@@ -57,8 +57,9 @@ _ENDS = ("end", "ended", "end_date", "to", "until", "left")
 
 def dated(profile: Profile) -> Profile:
     """`profile` with each job that has no period given one from its own date keys
-    ('start = 2017-09-01', 'end = 2020-02-28': 'September 2017 – February 2020'; a start
-    alone: 'since April 2019'), so its dates answer 'when' and order the jobs."""
+    ('start = 2017-09-01', 'end = 2020-02-28': '2017-09-01 – 2020-02-28'; a start alone:
+    'since 2019-04-01'), so its dates answer 'when' and order the jobs. Dates stay as the
+    profile writes them: a month's name would be a word the profile never says."""
     jobs = [replace(j, period=j.period or _period(j.extra)) for j in profile.experience]
     return replace(profile, experience=tuple(jobs))
 
@@ -72,9 +73,12 @@ def _period(extra: Mapping[str, Any]) -> str | None:
 
 
 def _when(value: Any) -> str:
-    """A date as a period says it: a TOML date as its month and year, a year as is."""
-    if isinstance(value, date):  # a datetime is a date too
-        return value.strftime("%B %Y")
+    """A date as a period says it: a TOML date (or a datetime's day) as written, a year as
+    is."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
     return str(value).strip() if isinstance(value, str | int) else ""
 
 
