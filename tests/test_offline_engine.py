@@ -1577,3 +1577,13 @@ def test_which_things_only_counted_are_not_covered() -> None:
     skerry = engine.answer_detail("which universities use skerry in their labs")
     assert not skerry.answered and NOT_COVERED in skerry.text and "two MSc" in skerry.text
     assert "Oban" in engine.answer("which harbours use tidewell")
+
+
+def test_the_verb_of_a_question_for_a_thing_or_a_time_asks_no_subject_of_its_own() -> None:
+    engine = _kim({"education": [{"school": "Le Wagon Tokyo", "degree": "MSc Web Development",
+                                  "year": 2024}]})
+    for question in ("when did she finish her msc", "which school did she attend?"):
+        answer = engine.answer(question)  # not "doesn't cover “finish”"
+        assert "Le Wagon" in answer and "2024" in answer and "doesn't cover" not in answer
+    assert "doesn't cover" in engine.answer("does she smoke?")
+    assert "doesn't cover" in engine.answer("when did she finish her phd?")

@@ -806,9 +806,21 @@ class Understander:
         # 'community-wise' is one unknown word, not also 'communitywise'.
         joined = {h.replace("-", "") for h in _JOINED.findall(fold(q.text))}
         unknown = len([w for w in soft if w not in joined])
+        if not hard and soft == [self._asked_verb(q.text)] and known & self.vocab:
+            # 'when did he finish his MSc', 'which bootcamp did she attend': the verb of a
+            # question for a thing or a time says how, not what; the thing named, a cue
+            # word the profile uses ('msc', 'bootcamp'), is what is asked.
+            return ()
         if hard or not soft or topic < 1 or (unknown > 1 and topic <= unknown):
             return q.missing
         return ()
+
+    def _asked_verb(self, question: str) -> str:
+        """The verb the owner does in a question for a thing, a time or a place ('when did
+        he finish his MSc': 'finish'; 'which bootcamp did she attend': 'attend'), or ''."""
+        m = _ASKED_VERB.match(" ".join(words(fold(question))))
+        return m.group(2) if m and (m.group(1) in self.owner
+                                    or m.group(1) in OWNER_PRONOUNS) else ""
 
     def _question_word(self, said: list[str]) -> list[str]:
         """The first word, if a misspelt question word ('wat did he study'): one edit, the
@@ -1391,6 +1403,9 @@ _OWN_JOB = re.compile(r"\b(?:his|her|their) (?:current |present )?(?:job|employe
 _NUMBER_ASKED = re.compile(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b")
 _OWNER_DID = re.compile(r"\bwhat (?:did|does|do|has) (\S+)\b.* (?:do|doing|done)\b")
 _JOINED = re.compile(r"\w+(?:-\w+)+")
+# 'when did he finish ...', 'which bootcamp did she attend': the subject and its verb.
+_ASKED_VERB = re.compile(r"(?:what|which|when|where|how) (?:[\w-]+ ){0,3}?(?:did|does|do|has|"
+                         r"have|had) ([\w-]+) ([\w-]+)")
 _KIND = re.compile(r"\b(?:kind|kinds|sort|sorts|type|types) of (\w+)")
 _HOW_MUCH = re.compile(r"\bhow (many|much|often|widely)\b")
 _COUNTED = re.compile(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)")
