@@ -1587,3 +1587,23 @@ def test_the_verb_of_a_question_for_a_thing_or_a_time_asks_no_subject_of_its_own
         assert "Le Wagon" in answer and "2024" in answer and "doesn't cover" not in answer
     assert "doesn't cover" in engine.answer("does she smoke?")
     assert "doesn't cover" in engine.answer("when did she finish her phd?")
+
+
+def test_a_key_asked_in_other_words_answers_and_of_a_thing_not_listed_is_not_covered() -> None:
+    engine = _kim({
+        "projects": [{"name": "Tributary", "summary": "A CDC framework.",
+                      "role": "Creator and lead maintainer"},
+                     {"name": "bpfview", "summary": "A TUI for eBPF maps.", "archived": True}],
+        "experience": [{"role": "Staff engineer", "company": "Paystack", "reports": 4,
+                        "team_size": 9, "highlights": ["Led the move to streaming"]}],
+    })
+    for question, said in (("how many people did she manage at paystack?", "Reports: 4"),
+                           ("how many people did she lead at paystack?", "Reports: 4"),
+                           ("how many people were on her team at paystack", "Team size: 9"),
+                           ("is bpfview still maintained?", "Archived: yes")):
+        detail = engine.answer_detail(question)  # not "doesn't cover “people”"
+        assert detail.answered and said in detail.text
+    for question in ("is ferrolog still maintained?", "who was the customer for ferrolog",
+                     "is ferrolog live"):
+        detail = engine.answer_detail(question)  # not Tributary's maintainer, nor her city
+        assert not detail.answered and "ferrolog" in detail.text

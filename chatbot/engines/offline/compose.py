@@ -909,7 +909,11 @@ class Composer:
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
         if not asked and "tech" in q.aspects:  # 'what tools did he use there': its stack key
             asked = [x for x in keyed if set(stems(x.split(":")[0])) & self.tech_words]
-        asked = asked or self._by_key(job.extra, q, job.company)
+        by_key = self._by_key(job.extra, q, job.company)
+        if q.wants_number and not any(has_figure(x) for x in asked):
+            # 'how many people did she lead there': its reports key, not 'led the team'.
+            asked = [x for x in by_key if has_figure(x)] or asked
+        asked = asked or by_key
         if not asked and re.search(r"\bwhere (?:is|was|are|were)\b", fold(q.text)) \
                 and not _PLACED.search(" ".join([*job.highlights, *notes, *keyed])) \
                 and not set(words(job.company)) & set(words(self.profile.owner.location or "")):

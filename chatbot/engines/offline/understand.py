@@ -140,6 +140,10 @@ class Understander:
         self.unasked = self.filler | self.aspects["tech"] | self.aspects["link"]
         self.unasked_of_users = self.filler | self.aspects["link"]
         # Stems that describe no project (_described_by_record).
+        # The words that ask for a project's or job's own key ('is it still maintained': its
+        # status), as stems.
+        self.key_asks = frozenset(stem(fold(w)) for k, ws in lex["keys"].items()
+                                  for w in [k, *ws])
         self.undescribing = self.filler | self.cue_stems | self.aspect_stems | self.required
         # Greeting and thanks cues with the filler (_intent).
         self.small_talk_or_filler = self.cues["greeting"] | self.cues["thanks"] | self.filler
@@ -249,6 +253,18 @@ class Understander:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
                 self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
         self.own_words = self._own_words(facts)
+        # The words that name one of a project's or job's own keys: the key's own ('team' of
+        # team_size) and the lexicon's words for it ('manage' for reports, 'maintained' for
+        # status or archived).
+        key_words = {stem(k): frozenset(stem(fold(w)) for w in ws)
+                     for k, ws in lex["keys"].items()}
+        self.key_names: dict[tuple[str, int], frozenset[str]] = {}
+        extras = [(("project", i), p.extra) for i, p in enumerate(profile.projects)]
+        extras += [(("job", i), j.extra) for i, j in enumerate(profile.experience)]
+        for at, extra in extras:
+            said = {s for k in extra for s in stems(k.replace("_", " "))}
+            self.key_names[at] = frozenset(said.union(
+                *(key_words.get(s, frozenset()) for s in said)) - self.filler)
         # The titles of the entries of extra tables ([[talks]], [[publications]], ...).
         self.titles = [t for v in profile.extra.values() if isinstance(v, list)
                        for e in v if isinstance(e, Mapping)
@@ -632,8 +648,10 @@ class Understander:
         long = len(words(question)) >= 25  # a recruiter's message asks several things at once
         found_missing = self._missing_for(intent, q, names, long) \
             or self._not_in_record(intent, q, raw) or self._absent_detail(q, raw)
-        # 'Did he work for X' where X is no employer is not covered, whatever names X.
-        found_missing = tuple(dict.fromkeys((*found_missing, *employer)))
+        # 'Did he work for X' where X is no employer is not covered, whatever names X; nor
+        # 'is bpfview still maintained' when no project is bpfview.
+        found_missing = tuple(dict.fromkeys((*found_missing, *employer,
+                                             *self._unnamed_thing(q, raw, content))))
         also: tuple[str, ...] = ()
         if long:
             scores = self._scores([stem(w) for w in raw if w not in self.owner])
@@ -646,6 +664,16 @@ class Understander:
                        and q.faq < 0 and q.asked else -1,
                        employer=employer[0] if employer else "",
                        elsewhere=self._where_named(employer))
+
+    def _unnamed_thing(self, q: Query, raw: list[str], content: list[str]) -> list[str]:
+        """The thing a key is asked of ('is bpfview still maintained', 'who was the customer
+        for bpfview': its status, its client) when the profile never names it and the
+        question names no project or job: the word where the thing is said."""
+        if q.projects or q.jobs or not q.missing or not self.key_asks & set(content):
+            return []
+        m = _KEY_OF.search(" ".join(raw))
+        thing = (m.group(1) or m.group(2)) if m else ""
+        return [thing] if thing in q.missing else []
 
     def _impact_words(self, raw: list[str], found: dict[str, list[int | str]]) -> set[str]:
         """Words right before an impact word that the profile (or the project or job named)
@@ -699,10 +727,15 @@ class Understander:
             record = self.records.get(("job", q.jobs[0]), set())
         else:
             return ()
+        key = ("project", q.projects[0]) if intent == "project" else ("job", q.jobs[0])
+        named = self.key_names.get(key, frozenset())
+        if named and named & set(q.asked):
+            # 'how many people did he manage at Paystack' (reports = 4), 'is bpfview still
+            # maintained' (archived = true): a key of its own answers, whatever else is said.
+            return ()
         # 'How many stars does Colibri have': what is counted must be in its record, even
         # a word that elsewhere only says which part is asked ('stars', 'employees'). Not
         # what 'what' asks for: 'what chip is in it' is answered by a part it never calls so.
-        key = ("project", q.projects[0]) if intent == "project" else ("job", q.jobs[0])
         much = f"how much {q.detail}" in " ".join(raw)
         if q.wants_number and q.detail and stem(q.detail) not in record \
                 and stem(q.detail) not in self.filler \
@@ -1042,7 +1075,10 @@ class Understander:
                      self.ranker.starting_with(s) if len(s) >= 5 else set())
                  for s in asked}
         query = sorted(set().union(*terms.values()))
-        if not query:
+        thing = _KEY_OF.search(" ".join(raw))
+        if not query or thing and not terms.get(stem(thing.group(1) or thing.group(2)), True):
+            # 'is bpfview still maintained': the thing asked of is one the profile never
+            # names, whatever its other words describe.
             return none, []
         scores = self.ranker.scores(query)
         values = scores.tolist()  # the same figures as Python floats: quicker to go through
@@ -1403,6 +1439,8 @@ _OWN_JOB = re.compile(r"\b(?:his|her|their) (?:current |present )?(?:job|employe
 _NUMBER_ASKED = re.compile(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b")
 _OWNER_DID = re.compile(r"\bwhat (?:did|does|do|has) (\S+)\b.* (?:do|doing|done)\b")
 _JOINED = re.compile(r"\w+(?:-\w+)+")
+# 'is bpfview still maintained', 'who was the client for bpfview': the thing asked of.
+_KEY_OF = re.compile(r"^(?:is|was|are|were) ([\w-]+)\b|\b(?:for|of) ([\w-]+)$")
 # 'when did he finish ...', 'which bootcamp did she attend': the subject and its verb.
 _ASKED_VERB = re.compile(r"(?:what|which|when|where|how) (?:[\w-]+ ){0,3}?(?:did|does|do|has|"
                          r"have|had) ([\w-]+) ([\w-]+)")
