@@ -1607,3 +1607,21 @@ def test_a_key_asked_in_other_words_answers_and_of_a_thing_not_listed_is_not_cov
                      "is ferrolog live"):
         detail = engine.answer_detail(question)  # not Tributary's maintainer, nor her city
         assert not detail.answered and "ferrolog" in detail.text
+
+
+def test_a_key_or_table_of_the_owners_own_is_asked_by_its_name_whatever_its_words_cue() -> None:
+    engine = _kim({
+        "owner": {"name": "Kim Lee", "headline": "Developer", "location": "Hamburg",
+                  "timezone": "CET"},
+        "open_source": [{"project": "tokio", "role": "maintainer"}],
+        "testimonials": [{"author": "Marcus Webb", "relation": "Engineering manager",
+                          "quote": "She rewrote our parser."}],
+    })
+    assert "CET" in engine.answer("what time zone is she in")  # not only her city
+    assert "tokio" in engine.answer("what open source does she contribute to?")
+    for question in ("Any testimonials from managers?", "what do people say about her",
+                     "what do her colleagues say about kim"):
+        answer = engine.answer(question)  # not where she lives, nor the overview
+        assert "Marcus Webb" in answer and "Hamburg" not in answer
+    detail = _kim({}).answer_detail("what do people say about her?")
+    assert not detail.answered and "testimonials" in detail.text

@@ -271,6 +271,15 @@ class Understander:
                        for k in ("title", "name") if isinstance(e.get(k), str)
                        and len((t := " ".join(words(e[k]))).split()) >= 3]
         self.things = frozenset(lex["words"]["things"])
+        self.topic_stems = frozenset().union(*(self.cues[i]
+                                               for i in (*NAMED_TOPICS, "languages")))
+        # The owner's keys and tables the format doesn't define, each by the stems of its
+        # name ('timezone', 'open source', 'testimonials'), with whether it is a table of
+        # its own: a question naming one asks for it, whatever cue its words are elsewhere.
+        self.extra_names = [(frozenset(label), isinstance(v, list | Mapping) and "." not in k)
+                            for k, v in profile.extra.items()
+                            if (label := set(stems(k.rsplit(".", 1)[-1].replace("_", " ")))
+                                - self.filler)]
         self.uncued = frozenset(lex["words"]["uncued"])
         self.origin = [w for w in lex["words"]["origin"] if stem(w) in self.vocab]
         # Of those, the ones the profile writes as such ('interests', not only 'interested').
@@ -605,7 +614,11 @@ class Understander:
         named |= self._impact_words(raw, found)
         named |= {w for i in found["job"]  # 'the internship' names the NLP Intern job
                   for w in _posts(raw, self.profile.experience[int(i)].role)}
-        uncued = {stem(w) for w in raw if w in self.uncued}
+        said = set(content)
+        extras = [(n, table) for n, table in self.extra_names if n <= said]
+        # A key of the owner's own named ('what timezone is she in': timezone = "CET") is
+        # the topic, though its words cue an intent.
+        uncued = {stem(w) for w in raw if w in self.uncued}.union(*(n for n, _ in extras))
         naming = {stem(w) for w in [*named, *parts]}
         topic = [s for s in content if (s not in self.cue_stems and s not in self.filler
                                         or s in uncued)
@@ -644,7 +657,10 @@ class Understander:
             wishes=bool(WISHES & set(raw)),
             wants_number=bool(_NUMBER_ASKED.search(" ".join(raw))),
         )
-        intent = self._intent(q, raw, content)
+        # Of the owner's tables, those a topic of its own doesn't answer ('talks' does).
+        tables = frozenset().union(*(n for n, table in extras if table
+                                     and not n & self.topic_stems))
+        intent = self._intent(q, raw, content, tables)
         long = len(words(question)) >= 25  # a recruiter's message asks several things at once
         found_missing = self._missing_for(intent, q, names, long) \
             or self._not_in_record(intent, q, raw) or self._absent_detail(q, raw)
@@ -1273,8 +1289,10 @@ class Understander:
                  if len(q_stems) >= 2 and q_stems <= said]
         return max(whole)[1] if whole else -1
 
-    def _intent(self, q: Query, raw: list[str], content: list[str]) -> str:
-        """Pick the intent: named things first, then cue words, then the FAQ."""
+    def _intent(self, q: Query, raw: list[str], content: list[str],
+                tables: frozenset[str] = frozenset()) -> str:
+        """Pick the intent: named things first, then cue words, then the FAQ (`tables`: the
+        stems of the owner's own tables the question names, 'testimonials')."""
         if set(content) <= self.small_talk_or_filler and not q.missing:
             if self.cues["thanks"] & set(content) and not self.cues["greeting"] & set(content):
                 return "thanks"
@@ -1290,9 +1308,10 @@ class Understander:
                  for w in words(e.full)} if q.skills else set()
         named |= {w for t in q.titles for w in t.split()}
         said = [w for w in raw if w not in named]
-        scores = self._kind_of(said, self._scores([stem(w) for w in said
+        scores = self._kind_of(said, self._scores([s for w in said
                                                    if w not in self.owner
-                                                   and w not in self.uncued]))
+                                                   and w not in self.uncued
+                                                   and (s := stem(w)) not in tables]))
         if q.skill_kind == "programming" and stem("write") in map(stem, said) \
                 and "about" not in said:
             # 'which shader languages does he write', 'can they write shell scripts': code
@@ -1318,6 +1337,11 @@ class Understander:
             return "projects" if scores.get("projects", 0) >= 1 and not q.projects else "skill"
         if q.links or q.missing_links:
             return "contact"
+        if tables and max((v for i, v in scores.items() if i != "overview"), default=0) < 1:
+            # 'what open source does she contribute to', 'any testimonials from managers',
+            # 'what do testimonials say about her': a table of the owner's own is asked, not
+            # their availability, where they are or who they are.
+            return "unknown"
         working = {stem(w) for w in ("job", "role", "work", "company", "employer", "title",
                                      "position", "employed")} & set(content)
         past = {"did", "was", "were", "worked", "before", "previous", "previously", "past",
