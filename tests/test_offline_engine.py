@@ -1625,3 +1625,15 @@ def test_a_key_or_table_of_the_owners_own_is_asked_by_its_name_whatever_its_word
         assert "Marcus Webb" in answer and "Hamburg" not in answer
     detail = _kim({}).answer_detail("what do people say about her?")
     assert not detail.answered and "testimonials" in detail.text
+
+
+def test_whom_a_project_was_for_and_a_jobs_terms_are_its_keys() -> None:
+    engine = _kim({
+        "projects": [{"name": "Lotse", "summary": "A navigation app.", "tech": ["Swift"],
+                      "client": "Blindenverein Hamburg"}],
+        "experience": [{"role": "iOS developer", "company": "Jimdo", "period": "2015 – 2018",
+                        "contract": "part-time, 30 hours a week"}],
+    })
+    for question in ("who was lotse made for?", "who is lotse for"):
+        assert "Blindenverein Hamburg" in engine.answer(question)
+    assert "part-time" in engine.answer("was jimdo full-time?")

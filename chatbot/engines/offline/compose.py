@@ -936,6 +936,8 @@ class Composer:
         words ('what platforms does it run on': platforms = [...]) or by the words that ask
         for it ('is it still live': its status key); none for the words naming the record."""
         typed = set(stems(q.text)) - STOPWORDS - set(stems(name))
+        if _FOR_WHOM.search(fold(q.text)):  # 'who was it made for': its client
+            typed.add("whom")
         return [line for k, v in extra.items()
                 if typed & (key := set(stems(_label(k)))).union(
                     *(self.key_cues.get(s, frozenset()) for s in key))
@@ -1274,6 +1276,10 @@ def _reached(q: Query) -> bool:
 def _owner_word(fact: Fact, intent: str) -> OfflineAnswer:
     """A field the profile leaves out, answered by what the owner says of it elsewhere."""
     return OfflineAnswer(_cite(fact), True, intent, _sources([fact]))
+
+
+# 'who was it made for', 'who is lotse for', 'for whom': whom a thing was for.
+_FOR_WHOM = re.compile(r"^\W*who\b.*\bfor\W*$|\bfor whom\b")
 
 
 def _adding(answer: OfflineAnswer, fact: Fact) -> OfflineAnswer:
