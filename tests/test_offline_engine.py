@@ -1620,7 +1620,7 @@ def test_a_key_or_table_of_the_owners_own_is_asked_by_its_name_whatever_its_word
     assert "CET" in engine.answer("what time zone is she in")  # not only her city
     assert "tokio" in engine.answer("what open source does she contribute to?")
     for question in ("Any testimonials from managers?", "what do people say about her",
-                     "what do her colleagues say about kim"):
+                     "what do her colleagues say about kim", "what do others think of her"):
         answer = engine.answer(question)  # not where she lives, nor the overview
         assert "Marcus Webb" in answer and "Hamburg" not in answer
     detail = _kim({}).answer_detail("what do people say about her?")
