@@ -280,6 +280,7 @@ class Understander:
                             for k, v in profile.extra.items()
                             if (label := set(stems(k.rsplit(".", 1)[-1].replace("_", " ")))
                                 - self.filler)]
+        self.extra_stems = frozenset().union(*(n for n, _ in self.extra_names))
         self.uncued = frozenset(lex["words"]["uncued"])
         self.origin = [w for w in lex["words"]["origin"] if stem(w) in self.vocab]
         # Of those, the ones the profile writes as such ('interests', not only 'interested').
@@ -615,7 +616,8 @@ class Understander:
         named |= {w for i in found["job"]  # 'the internship' names the NLP Intern job
                   for w in _posts(raw, self.profile.experience[int(i)].role)}
         said = set(content)
-        extras = [(n, table) for n, table in self.extra_names if n <= said]
+        extras = [(n, table) for n, table in self.extra_names if n <= said] \
+            if said & self.extra_stems else []
         # A key of the owner's own named ('what timezone is she in': timezone = "CET") is
         # the topic, though its words cue an intent.
         uncued = {stem(w) for w in raw if w in self.uncued}.union(*(n for n, _ in extras))
@@ -1091,7 +1093,7 @@ class Understander:
                      self.ranker.starting_with(s) if len(s) >= 5 else set())
                  for s in asked}
         query = sorted(set().union(*terms.values()))
-        thing = _KEY_OF.search(" ".join(raw))
+        thing = _KEY_OF.search(" ".join(raw)) if not all(terms.values()) else None
         if not query or thing and not terms.get(stem(thing.group(1) or thing.group(2)), True):
             # 'is bpfview still maintained': the thing asked of is one the profile never
             # names, whatever its other words describe.
