@@ -1577,3 +1577,63 @@ def test_which_things_only_counted_are_not_covered() -> None:
     skerry = engine.answer_detail("which universities use skerry in their labs")
     assert not skerry.answered and NOT_COVERED in skerry.text and "two MSc" in skerry.text
     assert "Oban" in engine.answer("which harbours use tidewell")
+
+
+def test_the_verb_of_a_question_for_a_thing_or_a_time_asks_no_subject_of_its_own() -> None:
+    engine = _kim({"education": [{"school": "Le Wagon Tokyo", "degree": "MSc Web Development",
+                                  "year": 2024}]})
+    for question in ("when did she finish her msc", "which school did she attend?"):
+        answer = engine.answer(question)  # not "doesn't cover “finish”"
+        assert "Le Wagon" in answer and "2024" in answer and "doesn't cover" not in answer
+    assert "doesn't cover" in engine.answer("does she smoke?")
+    assert "doesn't cover" in engine.answer("when did she finish her phd?")
+
+
+def test_a_key_asked_in_other_words_answers_and_of_a_thing_not_listed_is_not_covered() -> None:
+    engine = _kim({
+        "projects": [{"name": "Tributary", "summary": "A CDC framework.",
+                      "role": "Creator and lead maintainer"},
+                     {"name": "bpfview", "summary": "A TUI for eBPF maps.", "archived": True}],
+        "experience": [{"role": "Staff engineer", "company": "Paystack", "reports": 4,
+                        "team_size": 9, "highlights": ["Led the move to streaming"]}],
+    })
+    for question, said in (("how many people did she manage at paystack?", "Reports: 4"),
+                           ("how many people did she lead at paystack?", "Reports: 4"),
+                           ("how many people were on her team at paystack", "Team size: 9"),
+                           ("is bpfview still maintained?", "Archived: yes")):
+        detail = engine.answer_detail(question)  # not "doesn't cover “people”"
+        assert detail.answered and said in detail.text
+    for question in ("is ferrolog still maintained?", "who was the customer for ferrolog",
+                     "is ferrolog live"):
+        detail = engine.answer_detail(question)  # not Tributary's maintainer, nor her city
+        assert not detail.answered and "ferrolog" in detail.text
+
+
+def test_a_key_or_table_of_the_owners_own_is_asked_by_its_name_whatever_its_words_cue() -> None:
+    engine = _kim({
+        "owner": {"name": "Kim Lee", "headline": "Developer", "location": "Hamburg",
+                  "timezone": "CET"},
+        "open_source": [{"project": "tokio", "role": "maintainer"}],
+        "testimonials": [{"author": "Marcus Webb", "relation": "Engineering manager",
+                          "quote": "She rewrote our parser."}],
+    })
+    assert "CET" in engine.answer("what time zone is she in")  # not only her city
+    assert "tokio" in engine.answer("what open source does she contribute to?")
+    for question in ("Any testimonials from managers?", "what do people say about her",
+                     "what do her colleagues say about kim", "what do others think of her"):
+        answer = engine.answer(question)  # not where she lives, nor the overview
+        assert "Marcus Webb" in answer and "Hamburg" not in answer
+    detail = _kim({}).answer_detail("what do people say about her?")
+    assert not detail.answered and "testimonials" in detail.text
+
+
+def test_whom_a_project_was_for_and_a_jobs_terms_are_its_keys() -> None:
+    engine = _kim({
+        "projects": [{"name": "Lotse", "summary": "A navigation app.", "tech": ["Swift"],
+                      "client": "Blindenverein Hamburg"}],
+        "experience": [{"role": "iOS developer", "company": "Jimdo", "period": "2015 – 2018",
+                        "contract": "part-time, 30 hours a week"}],
+    })
+    for question in ("who was lotse made for?", "who is lotse for"):
+        assert "Blindenverein Hamburg" in engine.answer(question)
+    assert "part-time" in engine.answer("was jimdo full-time?")

@@ -909,7 +909,11 @@ class Composer:
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
         if not asked and "tech" in q.aspects:  # 'what tools did he use there': its stack key
             asked = [x for x in keyed if set(stems(x.split(":")[0])) & self.tech_words]
-        asked = asked or self._by_key(job.extra, q, job.company)
+        by_key = self._by_key(job.extra, q, job.company)
+        if q.wants_number and not any(has_figure(x) for x in asked):
+            # 'how many people did she lead there': its reports key, not 'led the team'.
+            asked = [x for x in by_key if has_figure(x)] or asked
+        asked = asked or by_key
         if not asked and re.search(r"\bwhere (?:is|was|are|were)\b", fold(q.text)) \
                 and not _PLACED.search(" ".join([*job.highlights, *notes, *keyed])) \
                 and not set(words(job.company)) & set(words(self.profile.owner.location or "")):
@@ -932,6 +936,8 @@ class Composer:
         words ('what platforms does it run on': platforms = [...]) or by the words that ask
         for it ('is it still live': its status key); none for the words naming the record."""
         typed = set(stems(q.text)) - STOPWORDS - set(stems(name))
+        if _FOR_WHOM.search(fold(q.text)):  # 'who was it made for': its client
+            typed.add("whom")
         return [line for k, v in extra.items()
                 if typed & (key := set(stems(_label(k)))).union(
                     *(self.key_cues.get(s, frozenset()) for s in key))
@@ -1270,6 +1276,10 @@ def _reached(q: Query) -> bool:
 def _owner_word(fact: Fact, intent: str) -> OfflineAnswer:
     """A field the profile leaves out, answered by what the owner says of it elsewhere."""
     return OfflineAnswer(_cite(fact), True, intent, _sources([fact]))
+
+
+# 'who was it made for', 'who is lotse for', 'for whom': whom a thing was for.
+_FOR_WHOM = re.compile(r"^\W*who\b.*\bfor\W*$|\bfor whom\b")
 
 
 def _adding(answer: OfflineAnswer, fact: Fact) -> OfflineAnswer:

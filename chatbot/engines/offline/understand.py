@@ -140,6 +140,10 @@ class Understander:
         self.unasked = self.filler | self.aspects["tech"] | self.aspects["link"]
         self.unasked_of_users = self.filler | self.aspects["link"]
         # Stems that describe no project (_described_by_record).
+        # The words that ask for a project's or job's own key ('is it still maintained': its
+        # status), as stems.
+        self.key_asks = frozenset(stem(fold(w)) for k, ws in lex["keys"].items()
+                                  for w in [k, *ws])
         self.undescribing = self.filler | self.cue_stems | self.aspect_stems | self.required
         # Greeting and thanks cues with the filler (_intent).
         self.small_talk_or_filler = self.cues["greeting"] | self.cues["thanks"] | self.filler
@@ -249,12 +253,34 @@ class Understander:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
                 self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
         self.own_words = self._own_words(facts)
+        # The words that name one of a project's or job's own keys: the key's own ('team' of
+        # team_size) and the lexicon's words for it ('manage' for reports, 'maintained' for
+        # status or archived).
+        key_words = {stem(k): frozenset(stem(fold(w)) for w in ws)
+                     for k, ws in lex["keys"].items()}
+        self.key_names: dict[tuple[str, int], frozenset[str]] = {}
+        extras = [(("project", i), p.extra) for i, p in enumerate(profile.projects)]
+        extras += [(("job", i), j.extra) for i, j in enumerate(profile.experience)]
+        for at, extra in extras:
+            said = {s for k in extra for s in stems(k.replace("_", " "))}
+            self.key_names[at] = frozenset(said.union(
+                *(key_words.get(s, frozenset()) for s in said)) - self.filler)
         # The titles of the entries of extra tables ([[talks]], [[publications]], ...).
         self.titles = [t for v in profile.extra.values() if isinstance(v, list)
                        for e in v if isinstance(e, Mapping)
                        for k in ("title", "name") if isinstance(e.get(k), str)
                        and len((t := " ".join(words(e[k]))).split()) >= 3]
         self.things = frozenset(lex["words"]["things"])
+        self.topic_stems = frozenset().union(*(self.cues[i]
+                                               for i in (*NAMED_TOPICS, "languages")))
+        # The owner's keys and tables the format doesn't define, each by the stems of its
+        # name ('timezone', 'open source', 'testimonials'), with whether it is a table of
+        # its own: a question naming one asks for it, whatever cue its words are elsewhere.
+        self.extra_names = [(frozenset(label), isinstance(v, list | Mapping) and "." not in k)
+                            for k, v in profile.extra.items()
+                            if (label := set(stems(k.rsplit(".", 1)[-1].replace("_", " ")))
+                                - self.filler)]
+        self.extra_stems = frozenset().union(*(n for n, _ in self.extra_names))
         self.uncued = frozenset(lex["words"]["uncued"])
         self.origin = [w for w in lex["words"]["origin"] if stem(w) in self.vocab]
         # Of those, the ones the profile writes as such ('interests', not only 'interested').
@@ -589,7 +615,12 @@ class Understander:
         named |= self._impact_words(raw, found)
         named |= {w for i in found["job"]  # 'the internship' names the NLP Intern job
                   for w in _posts(raw, self.profile.experience[int(i)].role)}
-        uncued = {stem(w) for w in raw if w in self.uncued}
+        said = set(content)
+        extras = [(n, table) for n, table in self.extra_names if n <= said] \
+            if said & self.extra_stems else []
+        # A key of the owner's own named ('what timezone is she in': timezone = "CET") is
+        # the topic, though its words cue an intent.
+        uncued = {stem(w) for w in raw if w in self.uncued}.union(*(n for n, _ in extras))
         naming = {stem(w) for w in [*named, *parts]}
         topic = [s for s in content if (s not in self.cue_stems and s not in self.filler
                                         or s in uncued)
@@ -628,12 +659,17 @@ class Understander:
             wishes=bool(WISHES & set(raw)),
             wants_number=bool(_NUMBER_ASKED.search(" ".join(raw))),
         )
-        intent = self._intent(q, raw, content)
+        # Of the owner's tables, those a topic of its own doesn't answer ('talks' does).
+        tables = frozenset().union(*(n for n, table in extras if table
+                                     and not n & self.topic_stems))
+        intent = self._intent(q, raw, content, tables)
         long = len(words(question)) >= 25  # a recruiter's message asks several things at once
         found_missing = self._missing_for(intent, q, names, long) \
             or self._not_in_record(intent, q, raw) or self._absent_detail(q, raw)
-        # 'Did he work for X' where X is no employer is not covered, whatever names X.
-        found_missing = tuple(dict.fromkeys((*found_missing, *employer)))
+        # 'Did he work for X' where X is no employer is not covered, whatever names X; nor
+        # 'is bpfview still maintained' when no project is bpfview.
+        found_missing = tuple(dict.fromkeys((*found_missing, *employer,
+                                             *self._unnamed_thing(q, raw, content))))
         also: tuple[str, ...] = ()
         if long:
             scores = self._scores([stem(w) for w in raw if w not in self.owner])
@@ -646,6 +682,16 @@ class Understander:
                        and q.faq < 0 and q.asked else -1,
                        employer=employer[0] if employer else "",
                        elsewhere=self._where_named(employer))
+
+    def _unnamed_thing(self, q: Query, raw: list[str], content: list[str]) -> list[str]:
+        """The thing a key is asked of ('is bpfview still maintained', 'who was the customer
+        for bpfview': its status, its client) when the profile never names it and the
+        question names no project or job: the word where the thing is said."""
+        if q.projects or q.jobs or not q.missing or not self.key_asks & set(content):
+            return []
+        m = _KEY_OF.search(" ".join(raw))
+        thing = (m.group(1) or m.group(2)) if m else ""
+        return [thing] if thing in q.missing else []
 
     def _impact_words(self, raw: list[str], found: dict[str, list[int | str]]) -> set[str]:
         """Words right before an impact word that the profile (or the project or job named)
@@ -699,10 +745,15 @@ class Understander:
             record = self.records.get(("job", q.jobs[0]), set())
         else:
             return ()
+        key = ("project", q.projects[0]) if intent == "project" else ("job", q.jobs[0])
+        named = self.key_names.get(key, frozenset())
+        if named and named & set(q.asked):
+            # 'how many people did he manage at Paystack' (reports = 4), 'is bpfview still
+            # maintained' (archived = true): a key of its own answers, whatever else is said.
+            return ()
         # 'How many stars does Colibri have': what is counted must be in its record, even
         # a word that elsewhere only says which part is asked ('stars', 'employees'). Not
         # what 'what' asks for: 'what chip is in it' is answered by a part it never calls so.
-        key = ("project", q.projects[0]) if intent == "project" else ("job", q.jobs[0])
         much = f"how much {q.detail}" in " ".join(raw)
         if q.wants_number and q.detail and stem(q.detail) not in record \
                 and stem(q.detail) not in self.filler \
@@ -806,9 +857,21 @@ class Understander:
         # 'community-wise' is one unknown word, not also 'communitywise'.
         joined = {h.replace("-", "") for h in _JOINED.findall(fold(q.text))}
         unknown = len([w for w in soft if w not in joined])
+        if not hard and soft == [self._asked_verb(q.text)] and known & self.vocab:
+            # 'when did he finish his MSc', 'which bootcamp did she attend': the verb of a
+            # question for a thing or a time says how, not what; the thing named, a cue
+            # word the profile uses ('msc', 'bootcamp'), is what is asked.
+            return ()
         if hard or not soft or topic < 1 or (unknown > 1 and topic <= unknown):
             return q.missing
         return ()
+
+    def _asked_verb(self, question: str) -> str:
+        """The verb the owner does in a question for a thing, a time or a place ('when did
+        he finish his MSc': 'finish'; 'which bootcamp did she attend': 'attend'), or ''."""
+        m = _ASKED_VERB.match(" ".join(words(fold(question))))
+        return m.group(2) if m and (m.group(1) in self.owner
+                                    or m.group(1) in OWNER_PRONOUNS) else ""
 
     def _question_word(self, said: list[str]) -> list[str]:
         """The first word, if a misspelt question word ('wat did he study'): one edit, the
@@ -1030,7 +1093,10 @@ class Understander:
                      self.ranker.starting_with(s) if len(s) >= 5 else set())
                  for s in asked}
         query = sorted(set().union(*terms.values()))
-        if not query:
+        thing = _KEY_OF.search(" ".join(raw)) if not all(terms.values()) else None
+        if not query or thing and not terms.get(stem(thing.group(1) or thing.group(2)), True):
+            # 'is bpfview still maintained': the thing asked of is one the profile never
+            # names, whatever its other words describe.
             return none, []
         scores = self.ranker.scores(query)
         values = scores.tolist()  # the same figures as Python floats: quicker to go through
@@ -1225,8 +1291,10 @@ class Understander:
                  if len(q_stems) >= 2 and q_stems <= said]
         return max(whole)[1] if whole else -1
 
-    def _intent(self, q: Query, raw: list[str], content: list[str]) -> str:
-        """Pick the intent: named things first, then cue words, then the FAQ."""
+    def _intent(self, q: Query, raw: list[str], content: list[str],
+                tables: frozenset[str] = frozenset()) -> str:
+        """Pick the intent: named things first, then cue words, then the FAQ (`tables`: the
+        stems of the owner's own tables the question names, 'testimonials')."""
         if set(content) <= self.small_talk_or_filler and not q.missing:
             if self.cues["thanks"] & set(content) and not self.cues["greeting"] & set(content):
                 return "thanks"
@@ -1242,9 +1310,10 @@ class Understander:
                  for w in words(e.full)} if q.skills else set()
         named |= {w for t in q.titles for w in t.split()}
         said = [w for w in raw if w not in named]
-        scores = self._kind_of(said, self._scores([stem(w) for w in said
+        scores = self._kind_of(said, self._scores([s for w in said
                                                    if w not in self.owner
-                                                   and w not in self.uncued]))
+                                                   and w not in self.uncued
+                                                   and (s := stem(w)) not in tables]))
         if q.skill_kind == "programming" and stem("write") in map(stem, said) \
                 and "about" not in said:
             # 'which shader languages does he write', 'can they write shell scripts': code
@@ -1270,6 +1339,11 @@ class Understander:
             return "projects" if scores.get("projects", 0) >= 1 and not q.projects else "skill"
         if q.links or q.missing_links:
             return "contact"
+        if tables and max((v for i, v in scores.items() if i != "overview"), default=0) < 1:
+            # 'what open source does she contribute to', 'any testimonials from managers',
+            # 'what do testimonials say about her': a table of the owner's own is asked, not
+            # their availability, where they are or who they are.
+            return "unknown"
         working = {stem(w) for w in ("job", "role", "work", "company", "employer", "title",
                                      "position", "employed")} & set(content)
         past = {"did", "was", "were", "worked", "before", "previous", "previously", "past",
@@ -1391,6 +1465,11 @@ _OWN_JOB = re.compile(r"\b(?:his|her|their) (?:current |present )?(?:job|employe
 _NUMBER_ASKED = re.compile(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b")
 _OWNER_DID = re.compile(r"\bwhat (?:did|does|do|has) (\S+)\b.* (?:do|doing|done)\b")
 _JOINED = re.compile(r"\w+(?:-\w+)+")
+# 'is bpfview still maintained', 'who was the client for bpfview': the thing asked of.
+_KEY_OF = re.compile(r"^(?:is|was|are|were) ([\w-]+)\b|\b(?:for|of) ([\w-]+)$")
+# 'when did he finish ...', 'which bootcamp did she attend': the subject and its verb.
+_ASKED_VERB = re.compile(r"(?:what|which|when|where|how) (?:[\w-]+ ){0,3}?(?:did|does|do|has|"
+                         r"have|had) ([\w-]+) ([\w-]+)")
 _KIND = re.compile(r"\b(?:kind|kinds|sort|sorts|type|types) of (\w+)")
 _HOW_MUCH = re.compile(r"\bhow (many|much|often|widely)\b")
 _COUNTED = re.compile(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)")
