@@ -477,6 +477,33 @@ def test_a_contact_the_format_has_no_field_for_is_found_under_its_own_key() -> N
     assert "doesn't cover" in engine.answer("what's her linkedin?")
 
 
+def test_an_entry_of_an_owners_table_answers_by_its_name_with_the_key_asked() -> None:
+    engine = _kim({
+        "games": [{"title": "Kitsune Courier", "engine": "Unity", "released": date(2025, 8, 21),
+                   "sales": "110,000 copies", "reviews": {"steam": "Overwhelmingly Positive"}},
+                  {"title": "Salt Requiem", "released": date(2021, 3, 4), "publisher": "Akashic"}],
+        "certifications": [{"name": "Certified Kubernetes Administrator (CKA)",
+                            "date": date(2022, 9, 30), "expires": date(2025, 9, 30)},
+                           {"name": "Professional Scrum Master I", "date": date(2019, 6, 10)}],
+        "talks": [{"title": "Ledgers Don't Lie", "event": "GopherCon Africa",
+                   "video": "https://youtube.com/watch?v=ledgers"},
+                  {"title": "Your First Year as a Manager", "event": "DevFest Lagos"}],
+    })
+    came = engine.answer("when did kitsune courrier come out")
+    assert "2025-08-21" in came and "110,000" not in came  # the key asked, not all of it
+    assert "110,000 copies" in engine.answer("How many copies did Kitsune Courier sell?")
+    assert "Overwhelmingly Positive" in engine.answer("Kitsune Courier steam rating")
+    assert "Expires: 2025-09-30" in engine.answer("when does her CKA expire?")
+    assert "Unity" in engine.answer("tell me about Kitsune Courier")
+    # A key this entry lacks, though its siblings have it: not covered, with what it says.
+    for question, entry in [("When does her Scrum Master certification expire?",
+                             "Professional Scrum Master I"),
+                            ("Is there a video of her DevFest Lagos talk?", "DevFest Lagos"),
+                            ("Who published Kitsune Courier?", "Kitsune Courier")]:
+        answer = engine.answer_detail(question)
+        assert not answer.answered and entry in answer.text, question
+
+
 def _kim(sections: dict[str, object]) -> OfflineEngine:
     """An engine over a small profile of Kim Lee with `sections` added or replaced."""
     return OfflineEngine(parse_profile({

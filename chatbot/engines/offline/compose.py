@@ -13,9 +13,11 @@ from chatbot.engines.offline.facts import (
     Fact,
     all_links,
     fact_units,
+    item_lines,
     job_title,
     labelled,
     latest_job,
+    table_items,
 )
 from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, counts, has_figure
@@ -122,6 +124,8 @@ class Composer:
         self.profile = profile
         self.first = profile.first_name
         self.latest = latest_job(profile.experience)
+        self.items = table_items(profile)  # as the Understander numbers them (Query.items)
+        self.facts = fact_units(profile)
         self.links = all_links(profile)
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
@@ -132,7 +136,7 @@ class Composer:
         degrees = lexicon()["degrees"]
         self.degree_parts = [frozenset(ws) for ws in degrees["parts"]]
         self.degree_levels = [frozenset(degrees[k]) for k in ("bachelor", "master", "doctorate")]
-        self.degree_facts = [set(words(f"{f.text} {f.keys}")) for f in fact_units(profile)]
+        self.degree_facts = [set(words(f"{f.text} {f.keys}")) for f in self.facts]
         self.listed = frozenset(fold(re.sub(r"\(.*?\)", "", s)).strip()
                                 for g in profile.skills.values() for s in g) - {""}
         self.amount = frozenset(lexicon()["fields"]["amount"])
@@ -140,7 +144,7 @@ class Composer:
         self.impact_asked = frozenset(stem(w) for w in lexicon()["words"]["impact"])
         self.field_only = frozenset(stem(w) for w in lexicon()["fields"]["field_only"])
         # Kinds of engagement the profile never names in any of their words.
-        text = "\n".join(f"{f.text} {f.keys}" for f in fact_units(profile))
+        text = "\n".join(f"{f.text} {f.keys}" for f in self.facts)
         self.unoffered = [_phrases(kind) for kind in lexicon()["fields"]["engagements"]
                           if not _phrases(kind).search(text)]
         self.remote = frozenset(stems(" ".join(lexicon()["intents"]["work_mode"]))) - STOPWORDS
@@ -167,6 +171,8 @@ class Composer:
         """The answer to `q` from the facts found, for this visitor."""
         if q.injection:
             return OfflineAnswer(self._scope(), False, "unknown")
+        if q.items and not q.projects and not q.jobs:
+            return self._item(q)
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(self._missing(q, found), q, found, visitor)
         if q.besides and q.intent == "skills" and (other := self._other_skills(q)):
@@ -864,6 +870,25 @@ class Composer:
             # summary ('tell me more about it'): the owner's own story of it, in its notes.
             lines += [f"- {x}" for x in notes[:2]]
         return lines
+
+    def _item(self, q: Query) -> OfflineAnswer:
+        """An entry of the owner's tables named ('when did Kitsune Courier come out'): its
+        lines asked, or all its keys; not covered when it lacks what is asked ('when does
+        his Scrum Master certification expire' of one with no expiry), with what it says:
+        the lines that answer the rest of the question, else its own line."""
+        item = self.items[q.items[0]]
+        name, table = item.names[0], item.table.replace("_", " ").capitalize()
+        lines = item_lines(item, self.facts)
+        asked = [autolink(lines[n][1]) for n in q.item_parts]
+        if q.missing:
+            word = q.missing[0]
+            what = word if word in ("when", "where") else f"“{_as_typed(q.text, word)}”"
+            said = asked[:1] or [autolink(line) for line, _ in labelled(item.table, item.fields)]
+            return self._not_covered(q.intent, f"{what} for {name}", said[0])
+        shown = asked or [autolink(line) for k, line, _ in lines
+                          if k and item.fields.get(k) != name]  # not the name it goes by
+        return OfflineAnswer("\n".join([f"**{name}** ({table}):", *(f"- {x}" for x in shown)]),
+                             True, q.intent, (table,))
 
     # -- experience -------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 
-from chatbot.engines.offline.text import sentences, words
+from chatbot.engines.offline.text import lexicon, sentences, words
 from chatbot.profile import Experience, Profile, Project
 
 
@@ -150,6 +150,55 @@ def mentions(facts: Sequence[Fact], profile: Profile) -> dict[tuple[str, int], l
             if f" {name_words} " in text and f.kind not in _NOT_ABOUT
             and (f.project if kind == "project" else f.job) != i]
     return found
+
+
+@dataclass(frozen=True)
+class Item:
+    """An entry of a table of the owner's own ([[games]], [[certifications]], [[talks]]),
+    named by the values of its name-like keys ('title', 'name', 'event')."""
+
+    table: str  # the owner's key it is listed under: 'games'
+    names: tuple[str, ...]  # the values of its name-like keys, as written
+    fields: Mapping[str, Any]
+
+
+def table_items(profile: Profile) -> list[Item]:
+    """The entries of the owner's own tables that have a name ([[talks]] with a title, a
+    [[certifications]] entry with a name), in file order."""
+    naming = lexicon()["items"]["names"]
+    found = []
+    for key, value in profile.extra.items():
+        if "." in key or not isinstance(value, list):
+            continue
+        for entry in value:
+            names = tuple(entry[k].strip() for k in naming if isinstance(entry, Mapping)
+                          and isinstance(entry.get(k), str) and entry[k].strip()
+                          and not _URL.search(entry[k]))
+            if names:
+                found.append(Item(key, names, entry))
+    return found
+
+
+def item_lines(item: Item, facts: Sequence[Fact] = ()) -> list[tuple[str, str, str]]:
+    """Each key of `item`, as (key, line, the key names of a table inside it): ('released',
+    'Released: 2025-08-21', ''), ('reviews', 'Reviews: Very Positive', 'Steam'); a list on
+    one line. Then each of the `facts` elsewhere that names it, with its source, under the
+    key '' ('Ported Kitsune Courier to PlayStation 5 in eleven weeks (Co-founder at Lantern
+    Moth)')."""
+    own = [(k, line, keys) for k, v in item.fields.items()
+           for line, keys in labelled(k, _joined(v))]
+    name = f" {' '.join(words(item.names[0]))} "
+    named = [(f.text if f.source in f.text else f"{f.text} ({f.source})")
+             for f in facts if f.section != item.table and f.kind not in _NOT_ABOUT
+             and name in f" {' '.join(words(f.text))} "]
+    return own + [("", text, "") for text in named]
+
+
+def _joined(value: Any) -> Any:
+    """A list of plain values as one value ('Windows, macOS'); anything else as it is."""
+    if isinstance(value, list) and not any(isinstance(v, Mapping | list) for v in value):
+        return _scalar(value)
+    return value
 
 
 def _project_units(i: int, project: Project) -> list[Fact]:

@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 from chatbot.engines.base import Exchange
-from chatbot.engines.offline.facts import Fact, all_links, latest_job
+from chatbot.engines.offline.facts import Fact, all_links, item_lines, latest_job, table_items
 from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.text import MONEY, as_written, fold, lexicon, stem, stems, words
 from chatbot.profile import Experience, Profile
@@ -106,6 +106,8 @@ class Query:
     elsewhere: str = ""  # where that name does appear, if anywhere ('a highlight')
     titles: tuple[str, ...] = ()  # titles of talks, papers... named, folded: no cue words
     besides: tuple[str, ...] = ()  # skills a 'besides Go, which languages' question leaves out
+    items: tuple[int, ...] = ()  # entries of the owner's own tables named (facts.table_items)
+    item_parts: tuple[int, ...] = ()  # its lines asked (facts.item_lines); none: its keys
 
 
 @dataclass(frozen=True)
@@ -265,6 +267,22 @@ class Understander:
             said = {s for k in extra for s in stems(k.replace("_", " "))}
             self.key_names[at] = frozenset(said.union(
                 *(key_words.get(s, frozenset()) for s in said)) - self.filler)
+        # The entries of the owner's own tables ([[games]], [[talks]]) by the names they go
+        # by, each under its first word (_items), and the stems of their keys (_item_asks).
+        self.items = table_items(profile)
+        # What each entry's table calls it ('certif' of certifications) and the cue words
+        # of that table's topic ('certified', 'degree'; 'article' of a publication).
+        self.item_kinds = [self._kind_words(item.table) for item in self.items]
+        self.item_spots = self._item_spots(facts)
+        # Each entry's lines (its keys, then the facts naming it): the key, the line, the
+        # words that ask it, its value's stems.
+        self.item_keys = [[(k, line, self._key_words(f"{k} {keys}", key_words),
+                            frozenset(stems(line.split(":", 1)[-1] if k else line)))
+                           for k, line, keys in item_lines(item, facts)]
+                          for item in self.items]
+        self.item_places = frozenset(stem(w) for w in lex["items"]["places"])
+        self.item_made = frozenset(stem(w) for w in lex["items"]["made"]) | self.aspects["tech"]
+        self.skill_spots = [f" {e.full} " for e in self.entities if e.kind == "skill"]
         # The titles of the entries of extra tables ([[talks]], [[publications]], ...).
         self.titles = [t for v in profile.extra.values() if isinstance(v, list)
                        for e in v if isinstance(e, Mapping)
@@ -362,6 +380,134 @@ class Understander:
         """The link kind a contact.links key is ('resume' -> 'cv')."""
         return self.link_aliases.get(fold(key).replace("_", " "), fold(key))
 
+    # -- entries of the owner's own tables ------------------------------------------------
+
+    def _kind_words(self, table: str) -> frozenset[str]:
+        """The stems of a table's name and of the cue words of its topic."""
+        said = frozenset(stems(table.replace("_", " ")))
+        return said.union(*(c for c in self.cues.values() if c & said))
+
+    def _item_spots(self, facts: Sequence[Fact]) -> dict[str, list[tuple[str, int, bool]]]:
+        """Each name an entry of the owner's tables goes by, under its first word, longest
+        first: its names as written, without and inside brackets ('Certified Kubernetes
+        Administrator (CKA)': 'cka' too), and a run of two or more words of a longer one
+        that no other fact says and that everyday words don't make ('scrum master' of
+        'Professional Scrum Master I', not 'first year' of 'Your First Year as a Manager'),
+        nor one of cue words alone; with whether it is such a run, which names the entry
+        only beside what its table calls it ('his Scrum Master certification').
+        Not a name two entries share, nor a project's, job's or skill's."""
+        texts = [f" {' '.join(words(f.text))} " for f in facts]
+        taken = {e.full for e in self.entities}
+        owners: dict[str, set[int]] = {}
+        whole: set[str] = set()
+        for i, item in enumerate(self.items):
+            for name in item.names:
+                outer = words(re.sub(r"\(.*?\)", " ", name))
+                said = [" ".join(words(name)), " ".join(outer),
+                        *(" ".join(words(x)) for x in re.findall(r"\((.*?)\)", name)
+                          if len(x.split()) <= 3)]
+                whole.update(said)
+                runs = [" ".join(outer[a:b]) for a in range(len(outer))
+                        for b in range(a + 2, len(outer) + 1) if b - a < len(outer)
+                        and all(x not in STOPWORDS and stem(x) not in self.filler
+                                and not x.isdigit() for x in outer[a:b])
+                        and any(stem(x) not in self.cue_stems for x in outer[a:b])]
+                said += [run for run in runs if sum(f" {run} " in t for t in texts) == 1]
+                for n in said:
+                    owners.setdefault(n, set()).add(i)
+        spots: dict[str, list[tuple[str, int, bool]]] = {}
+        for n, found in sorted(owners.items(), key=lambda x: -len(x[0])):
+            if len(found) == 1 and len(n) >= 3 and n not in taken and n not in STOPWORDS:
+                spots.setdefault(n.split()[0], []).append((n, found.pop(), n not in whole))
+        return spots
+
+    def _key_words(self, key: str, key_words: Mapping[str, frozenset[str]]) -> frozenset[str]:
+        """The stems that ask for a key (its name's, an inner table's key names') and the
+        lexicon's words for it ([keys]: 'sell' for sales)."""
+        said = set(stems(key.replace("_", " ")))
+        return frozenset(said.union(*(key_words.get(s, frozenset()) for s in said)))
+
+    def _items(self, raw: list[str]) -> tuple[list[int], list[str]]:
+        """The entries of the owner's tables the question names, longest name first, with
+        the names as the question says them."""
+        padded = f" {' '.join(raw)} "
+        hits = [(n, i, run) for w in dict.fromkeys(raw) for n, i, run in
+                self.item_spots.get(w, ()) if f" {n} " in padded]
+        if any(run for *_, run in hits):  # a run of a name, only beside what it is
+            said = {stem(w) for w in raw}
+            hits = [(n, i, run) for n, i, run in hits if not run or self.item_kinds[i] & said]
+        hits.sort(key=lambda x: -len(x[0]))
+        return list(dict.fromkeys(i for _, i, _ in hits)), [n for n, *_ in hits]
+
+    def _outside(self, names: Sequence[str], found: dict[str, list[int | str]]
+                 ) -> dict[str, list[int | str]]:
+        """`found` without the projects, jobs and skills named only inside an entry's name
+        ('Kubernetes' in 'Certified Kubernetes Administrator', 'Lobby' Tracker in 'lobby
+        register')."""
+        spans = [f" {n} " for n in names]
+        inside = {(e.kind, e.key) for e in self.entities if e.key in found[e.kind]
+                  and any(f" {e.full} " in span or any(f" {p} " in span for p in e.partial)
+                          for span in spans)}
+        return {kind: [k for k in keys if (kind, k) not in inside]
+                for kind, keys in found.items()}
+
+    def _item_asks(self, raw: list[str], item: int
+                   ) -> tuple[tuple[int, ...], tuple[str, ...], frozenset[str]]:
+        """The lines of an entry the question asks for (facts.item_lines: 'when does his CKA
+        expire': its expires key; 'how many copies did it sell': sales, by its value's
+        'copies' too; 'how long did the port take': a highlight naming it), what it asks
+        that the entry doesn't say, as typed ('is there a video of the DevFest talk' when
+        that talk has none), and the words its lines answer.
+
+        With other words too ('what was the entry called and did it win'), all its keys
+        follow the lines asked. 'When', 'date' and 'year' ask its dates, 'where' its places;
+        a word of making or using ('what did she build it with') the lines naming a listed
+        skill; nothing asked, all its keys. The entry's names, its table's name and the cue
+        words of that table's topic ('presented' of a talk) ask nothing, nor what follows
+        'about' ('did he write about building a ledger': the title in other words), nor
+        everyday words or words of making that no line answers."""
+        entry = self.items[item]
+        naming = set(stems(" ".join(entry.names))) | self.item_kinds[item]
+        about = raw[:raw.index("about")] if "about" in raw else raw
+        asked = [w for w in dict.fromkeys(about) if w not in STOPWORDS and w not in self.owner
+                 and len(w) > 1 and not w.isdigit() and stem(w) not in naming]
+        lines = self.item_keys[item]
+        own = [n for n, (k, *_) in enumerate(lines)
+               if k and entry.fields.get(k) != entry.names[0]]
+        dated = [n for n in own if _dated(lines[n][2], lines[n][1])]
+        matched: list[int] = []
+        lacking, hit = [], set()
+        for w in asked:
+            s = stem(w)
+            made = s in self.item_made
+            # A key by its name first ('which platforms': not 'copies across platforms').
+            found = [n for n, (k, line, named, _) in enumerate(lines)
+                     if s in named or len(s) >= 4 and any(
+                         len(x) >= 4 and (x.startswith(s) or s.startswith(x)) for x in named)
+                     or k and s in self.aspects["link"] and _URL.search(line)
+                     or k and made and any(x in f" {fold(line)} " for x in self.skill_spots)] \
+                or [n for n, (*_, value) in enumerate(lines) if s in value]
+            found += dated if s in ("date", "year") else []
+            matched += found
+            if found:
+                hit.add(w)
+            elif s not in self.filler and not made:
+                lacking.append(w)
+        if "when" in raw and matched and not set(matched) & set(dated):
+            matched += dated  # 'since when does she maintain tokio': its since key too
+        if matched:
+            return tuple(dict.fromkeys([*matched, *(own if lacking else ())])), (), \
+                frozenset(hit)
+        verb = self._asked_verb(" ".join(raw)) if raw[:1] in (["when"], ["where"]) else ""
+        lacking = [w for w in lacking if w != verb]
+        if lacking:
+            return (), (lacking[0],), frozenset()
+        for asks, found in (("when", dated), ("where", [n for n in own
+                                                         if lines[n][2] & self.item_places])):
+            if asks in raw:
+                return (tuple(found), (), frozenset()) if found else ((), (asks,), frozenset())
+        return (), (), frozenset()
+
     # -- reading a question ---------------------------------------------------------------
 
     def understand(self, question: str, history: Sequence[Exchange] = ()) -> Query:
@@ -390,31 +536,35 @@ class Understander:
         padded = f" {' '.join(raw)} "
         titled = [t for t in self.titles if f" {t} " in padded]
         found = self._not_in_title(titled, found)
-        if not found["job"] and not found["project"]:
+        items, spans = self._items(raw) if self.item_spots else ([], [])
+        if items:  # what its name has inside is no project, job or skill asked
+            found = self._outside(spans, found)
+            items = [] if found["project"] or found["job"] else items
+        if not found["job"] and not found["project"] and not items:
             found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
                 or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw) \
                 or self._job_by_post(raw)
         earlier, at = self._job_before(raw)
         if earlier:  # the job named after 'before' is no longer asked about
             found, raw = {**found, "project": [], "job": earlier}, raw[:at]
-        if not any(found.values()) and history and {"it", "its"} & set(raw):
+        if not any(found.values()) and not items and history and {"it", "its"} & set(raw):
             found = self._from_history(raw, history)  # 'is it open source': the one just named
         described: list[str] = []
         parts: list[str] = []  # words that found a project: still the part asked of it
-        if not found["project"] and not found["job"] and not titled:
+        if not found["project"] and not found["job"] and not titled and not items:
             # A skill may only describe the project ('his kdb tick-data tool').
             described_found, described = self._described(raw)
             if any(described_found.values()):  # and is then no skill asked of it
                 found = {**described_found, "skill": [
                     k for k in found["skill"] if not self._skill_words(k) & set(described)]}
         links = self._links(raw)  # the link keys named, and the kinds the profile lacks
-        if not any(found.values()) and not titled:
+        if not any(found.values()) and not titled and not items:
             found, parts = self._described_by_record(raw, links)
-        if not any(found.values()) and history and self._follows_on(raw):
+        if not any(found.values()) and not items and history and self._follows_on(raw):
             found = self._fitting(self._from_history(raw, history), raw)
         content = self._content(raw)
         q = self._query(question, raw, content, found, negated, links, described, parts,
-                        tuple(titled))
+                        tuple(titled), items)
         if besides and q.intent in ("skill", "skills", "unknown") and not q.skills:
             # 'Apart from Go, what languages does he write': the other skills of Go's kind.
             q = replace(q, intent="skills", besides=tuple(str(k) for k in besides))
@@ -598,10 +748,11 @@ class Understander:
                found: dict[str, list[int | str]], negated: bool,
                links_named: tuple[tuple[str, ...], tuple[str, ...]],
                described: Sequence[str] = (), parts: Sequence[str] = (),
-               titles: tuple[str, ...] = ()) -> Query:
+               titles: tuple[str, ...] = (), items: Sequence[int] = ()) -> Query:
         """Put the parts of a question together and pick its intent (`links_named`: what
-        _links() finds in `raw`)."""
-        named = set(described)
+        _links() finds in `raw`; `items`: the entries of the owner's tables named)."""
+        named = set(described) | {w for i in items for n in self.items[i].names
+                                  for w in words(n)}
         if found["skill"]:
             named |= set(words(" ".join(str(k) for k in found["skill"])))
             named |= {w for e in self.entities if e.kind == "skill" and e.key in found["skill"]
@@ -670,6 +821,14 @@ class Understander:
         # 'is bpfview still maintained' when no project is bpfview.
         found_missing = tuple(dict.fromkeys((*found_missing, *employer,
                                              *self._unnamed_thing(q, raw, content))))
+        if items and not q.projects and not q.jobs:
+            # An entry of the owner's tables named: its keys asked, or what it lacks (and
+            # the names and field words the profile lacks, as of a project).
+            asked_lines, lacking, hit = self._item_asks(raw, items[0])
+            hard = [w for w in q.missing if (stem(w) in self.required or w in names)
+                    and w not in hit]
+            q = replace(q, items=tuple(items), item_parts=asked_lines)
+            found_missing = tuple(dict.fromkeys((*hard, *lacking)))
         also: tuple[str, ...] = ()
         if long:
             scores = self._scores([stem(w) for w in raw if w not in self.owner])
@@ -1443,6 +1602,8 @@ def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
 
 # The patterns understand() runs on every question, compiled once.
 _DAN = re.compile(r"\bdan\b")
+_URL = re.compile(r"https?://")
+_DATE = re.compile(r"\b(?:19|20)\d\d\b")
 _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
 _LEAVE_CURRENT = re.compile(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|"
                             r"role|company|position)\b")
@@ -1489,6 +1650,11 @@ _KIND_OF_JOB = re.compile(
     r"\b(?:work|worked|works|working|employed|job|jobs|intern|interned)\s+(?:at|for|in)\s+"
     r"(?:a|an|any|some)\s+((?:[a-z][\w-]*\s?){1,3})|"
     r"(?:^|\s)((?:[a-z][\w-]*\s){1,2})(?:experience|job|role|position)\b")
+
+
+def _dated(named: frozenset[str], line: str) -> bool:
+    """True for a key of a date or a year ('released = 2025-08-21', 'year = 2019')."""
+    return bool(named & {"year", "date"}) or bool(_DATE.search(line.split(":", 1)[-1]))
 
 
 def _not_stack(raw: Sequence[str]) -> bool:
