@@ -502,6 +502,8 @@ def test_an_entry_of_an_owners_table_answers_by_its_name_with_the_key_asked() ->
                             ("Who published Kitsune Courier?", "Kitsune Courier")]:
         answer = engine.answer_detail(question)
         assert not answer.answered and entry in answer.text, question
+    cued = _kim({"awards": [{"name": "Contact", "year": 2020}]})  # a cue word names none
+    assert "kim@example.org" in cued.answer("how can I contact her?")
 
 
 def _kim(sections: dict[str, object]) -> OfflineEngine:

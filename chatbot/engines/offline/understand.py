@@ -395,7 +395,8 @@ class Understander:
         'Professional Scrum Master I', not 'first year' of 'Your First Year as a Manager'),
         nor one of cue words alone; with whether it is such a run, which names the entry
         only beside what its table calls it ('his Scrum Master certification').
-        Not a name two entries share, nor a project's, job's or skill's."""
+        Not a name two entries share, nor a project's, job's or skill's, nor one everyday
+        or cue word ('Open', 'Contact')."""
         texts = [f" {' '.join(words(f.text))} " for f in facts]
         taken = {e.full for e in self.entities}
         owners: dict[str, set[int]] = {}
@@ -417,7 +418,8 @@ class Understander:
                     owners.setdefault(n, set()).add(i)
         spots: dict[str, list[tuple[str, int, bool]]] = {}
         for n, found in sorted(owners.items(), key=lambda x: -len(x[0])):
-            if len(found) == 1 and len(n) >= 3 and n not in taken and n not in STOPWORDS:
+            if len(found) == 1 and len(n) >= 3 and n not in taken and n not in STOPWORDS \
+                    and (" " in n or stem(n) not in self.filler and stem(n) not in self.cue_stems):
                 spots.setdefault(n.split()[0], []).append((n, found.pop(), n not in whole))
         return spots
 
