@@ -1637,3 +1637,22 @@ def test_whom_a_project_was_for_and_a_jobs_terms_are_its_keys() -> None:
     for question in ("who was lotse made for?", "who is lotse for"):
         assert "Blindenverein Hamburg" in engine.answer(question)
     assert "part-time" in engine.answer("was jimdo full-time?")
+
+
+def test_a_list_of_the_owners_own_asked_as_a_whole_gives_its_entries() -> None:
+    engine = _kim({
+        "interests": ["community radio", "cartography", "bouldering"],
+        "games": [{"title": "Paper Ferry", "engine": "Godot"}],
+        "jams": [{"name": "Global Game Jam", "year": 2019, "entry": "Umbrella Relay"},
+                 {"name": "Ludum Dare 54", "year": 2023, "entry": "Tiny Attic"}],
+        "courses": [{"name": "Statistics for Journalists", "provider": "Knight Center"},
+                    {"name": "Full Stack Open", "provider": "University of Helsinki"}],
+    })
+    for question, said in (("Has she done any game jams?", ("Global Game Jam", "Ludum Dare 54")),
+                           ("What are her interests outside work?",
+                            ("community radio", "cartography", "bouldering")),
+                           ("Has she taken any courses or online training?",
+                            ("Statistics for Journalists", "Full Stack Open"))):
+        answer = engine.answer(question)  # each entry, not the best one alone
+        assert all(x in answer for x in said), answer
+    assert "doesn't cover" in _kim({}).answer("Has she done any game jams?")

@@ -91,6 +91,8 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
     "stack": ("skill", "stack", "tech", "tool"),
     "code": ("code", "github", "link", "open source", "repo"),
 }
+# How many entries of an owner's list an answer gives.
+_FEW = 4
 # Intents answered with a list of the profile's projects, jobs or skills.
 _LISTS = ("projects", "experience", "skills")
 # Intents answered by one field of the profile (availability, notice, place, work modes).
@@ -185,7 +187,8 @@ class Composer:
             answer = self._checked(self._with_faq(q), q, (self._figure, self._unsized,
                                                           self._moved_to, self._undated))
             return self._also(answer, q, found, visitor)
-        make = self.by_intent.get(q.intent, self._topical)
+        make = self._table if self._lists(q, found) else self.by_intent.get(q.intent,
+                                                                             self._topical)
         answer = self._checked(self._on_topic(make(q, found, visitor), q, found), q,
                                (self._figure, self._unsized, self._count))
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
@@ -1019,6 +1022,37 @@ class Composer:
             return OfflineAnswer(cite(facts[0]), True, q.intent, _sources(facts))
         text = "\n".join(f"- {cite(f)}" for f in facts)
         return OfflineAnswer(text, True, q.intent, _sources(facts))
+
+    def _lists(self, q: Query, found: Retrieved) -> bool:
+        """True when the answer is a list of the owner's own asked for as a whole: one that
+        names no project, job, skill or link, and no topic of another list ('did his dvcon
+        talk win an award' asks no talk)."""
+        if not found.table or q.projects or q.jobs or q.skills or q.links \
+                or q.intent in ("greeting", "thanks"):
+            return False
+        return q.intent not in NAMED_TOPICS or bool(
+            self.topic_cues[1 + NAMED_TOPICS.index(q.intent)] & set(stems(found.table[0].section)))
+
+    def _table(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        """A list of the owner's own asked for as a whole ('any game jams?', 'their
+        interests'): its first few entries, the plain ones on one line."""
+        entries = found.table
+        label = entries[0].source
+        said = [f.text.removeprefix(f"{label}: ") for f in entries]
+        value = self.profile.extra.get(q.table)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            text = f"{self.first}'s {label.lower()}: {', '.join(said[:12])}."
+        else:
+            # Each entry as a line of a list, with its label, as other lists of the profile's
+            # entries are given (a follow-up then names none of them as 'it').
+            lines = [f"- {_cite(f)}" for f in entries[:_FEW]]
+            if len(said) > _FEW:
+                lines.append(f"- and {len(said) - _FEW} more")
+            # A topic's list is not all the profile says of it: a talk in a project's notes.
+            lines += [f"- {_cite(f)}" for f in found.topical
+                      if f.section != entries[0].section][:2]
+            text = "\n".join(lines)
+        return OfflineAnswer(text, True, q.intent, (label,))
 
     def _elsewhere(self, q: Query, facts: Sequence[Fact]) -> bool:
         """True when the facts for a named topic (education, talks, publications, awards)

@@ -38,6 +38,7 @@ class Retrieved:
     related: tuple[Fact, ...] = ()  # failing those, the best fact for most of its words
     # For each field asked that the profile leaves out, what the owner says of it elsewhere.
     unfilled: tuple[tuple[str, Fact], ...] = ()
+    table: tuple[Fact, ...] = ()  # the entries of the owner's list asked for as a whole
 
     def owner_said(self, intent: str) -> Fact | None:
         """What the owner says of a field the profile leaves out, or None."""
@@ -71,6 +72,11 @@ class Index:
         self.spread = Counter(s for found in self.stems for s in found)  # facts using a stem
         self.tallied = frozenset(s for f in self.facts for s in tallied(f.text))
         self.heads = np.array([f.kind in ("project", "job") for f in self.facts])
+        # The owner's own lists and tables, each as its facts' places ('jams': its entries).
+        self.tables: dict[str, list[int]] = {}
+        for i, f in enumerate(self.facts):
+            if f.kind == "extra" and f.project < 0 and f.job < 0:
+                self.tables.setdefault(f.section, []).append(i)
 
     def scores(self, terms: Sequence[str]) -> np.ndarray:
         """BM25 score of every fact for the query stems."""
@@ -96,7 +102,17 @@ class Index:
         related = (self._nearby(q, topic_only=False) or self._partial(q)) \
             if q.missing and not nearby else self._partial(q) if q.topic and not covering else []
         return Retrieved(tuple(topical), tuple(covering), tuple(self.mentioned.get(named, ())),
-                         tuple(nearby), tuple(related), tuple(unfilled))
+                         tuple(nearby), tuple(related), tuple(unfilled), self._table(q))
+
+    def _table(self, q: Query) -> tuple[Fact, ...]:
+        """The entries of the owner's list a question asks for as a whole, those that say
+        the most of its other words first, else in the profile's order."""
+        at = self.tables.get(q.table, []) if q.table else []
+        if not at:
+            return ()
+        named = set(stems(q.table.rsplit(".", 1)[-1].replace("_", " ")))
+        scores = self.scores([t for t in q.topic if t not in named])
+        return tuple(self.facts[i] for i in sorted(at, key=lambda i: -float(scores[i])))
 
     def _nearby(self, q: Query, topic_only: bool = True) -> list[Fact]:
         """The best two facts for the rest of a question with a word the profile never uses:

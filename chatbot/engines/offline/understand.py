@@ -106,6 +106,7 @@ class Query:
     elsewhere: str = ""  # where that name does appear, if anywhere ('a highlight')
     titles: tuple[str, ...] = ()  # titles of talks, papers... named, folded: no cue words
     besides: tuple[str, ...] = ()  # skills a 'besides Go, which languages' question leaves out
+    table: str = ""  # the owner's list asked for as a whole ('any game jams?'): its extra key
 
 
 @dataclass(frozen=True)
@@ -276,12 +277,17 @@ class Understander:
         # The owner's keys and tables the format doesn't define, each by the stems of its
         # name ('timezone', 'open source', 'testimonials'), with whether it is a table of
         # its own: a question naming one asks for it, whatever cue its words are elsewhere.
-        self.extra_names = [(frozenset(label), isinstance(v, list | Mapping) and "." not in k)
-                            for k, v in profile.extra.items()
-                            if (label := set(stems(k.rsplit(".", 1)[-1].replace("_", " ")))
-                                - self.filler)]
-        self.extra_stems = frozenset().union(*(n for n, _ in self.extra_names))
+        # ('interests' is a name, though 'interested' is filler: an uncued word.)
         self.uncued = frozenset(lex["words"]["uncued"])
+        self.extra_names = [(frozenset(label), isinstance(v, list | Mapping) and "." not in k, k)
+                            for k, v in profile.extra.items()
+                            if (label := {stem(w) for w in words(k.rsplit(".", 1)[-1])
+                                          if stem(w) not in self.filler or w in self.uncued})]
+        self.extra_stems = frozenset().union(*(n for n, _, _ in self.extra_names))
+        # The names of each list's entries ('global game jam', 'community radio'): a
+        # question naming one asks of it, not for the whole list.
+        self.entry_names = {k: [f" {n} " for e in v if (n := " ".join(words(_entry_name(e))))]
+                            for k, v in profile.extra.items() if isinstance(v, list)}
         self.origin = [w for w in lex["words"]["origin"] if stem(w) in self.vocab]
         # Of those, the ones the profile writes as such ('interests', not only 'interested').
         said = {w for f in self.facts for w in words(fold(f.text))}
@@ -616,8 +622,16 @@ class Understander:
         named |= {w for i in found["job"]  # 'the internship' names the NLP Intern job
                   for w in _posts(raw, self.profile.experience[int(i)].role)}
         said = set(content)
-        extras = [(n, table) for n, table in self.extra_names if n <= said] \
+        extras = [(n, table) for n, table, _ in self.extra_names if n <= said] \
             if said & self.extra_stems else []
+        # A list of the owner's own named as a whole ('any game jams?', 'their interests'):
+        # its entries answer, unless the question names one of them.
+        padded = f" {' '.join(raw)} "
+        # Of two named ('any game jams' names the games too), the one named last: the noun.
+        listed = sorted((max(i for i, s in enumerate(content) if s in n), k)
+                        for n, table, k in self.extra_names if table and k in self.entry_names
+                        and n <= said and not any(e in padded for e in self.entry_names[k])) \
+            if extras and not titles else []
         # A key of the owner's own named ('what timezone is she in': timezone = "CET") is
         # the topic, though its words cue an intent.
         uncued = {stem(w) for w in raw if w in self.uncued}.union(*(n for n, _ in extras))
@@ -656,6 +670,7 @@ class Understander:
             faq=self._why_faq(raw, content), wants_amount=bool(self.amount & set(raw) - named),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated, titles=titles,
+            table=listed[-1][1] if listed else "",
             wishes=bool(WISHES & set(raw)),
             wants_number=bool(_NUMBER_ASKED.search(" ".join(raw))),
         )
@@ -1423,6 +1438,17 @@ class Understander:
         s = stem(kind.group(1)) if kind else ""
         return {**scores, **{i: max(scores.get(i, 0.0), 1.0) for i, cue_stems in
                              self.cues.items() if s in cue_stems}}
+
+
+def _entry_name(entry: object) -> str:
+    """What a list's entry is called: its name, title or project, else its first text."""
+    if isinstance(entry, str):
+        return entry
+    if not isinstance(entry, Mapping):
+        return ""
+    texts = [v for v in entry.values() if isinstance(v, str)]
+    named = [entry[k] for k in ("name", "title", "project") if isinstance(entry.get(k), str)]
+    return (named or texts or [""])[0]
 
 
 def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
