@@ -1656,3 +1656,19 @@ def test_a_list_of_the_owners_own_asked_as_a_whole_gives_its_entries() -> None:
         answer = engine.answer(question)  # each entry, not the best one alone
         assert all(x in answer for x in said), answer
     assert "doesn't cover" in _kim({}).answer("Has she done any game jams?")
+
+
+def test_a_records_key_is_asked_in_other_words_and_a_tables_key_by_itself() -> None:
+    engine = _kim({
+        "projects": [{"name": "Lotse", "summary": "A navigation app.", "funding": "self-funded",
+                      "users": "about 9,000 monthly visitors"},
+                     {"name": "Kartenwerk", "summary": "Map tiles.", "funding": "a grant"}],
+        "experience": [{"role": "Engineering manager", "company": "Jimdo",
+                        "period": "2019 – present", "highlights": ["Grew the team to 9"],
+                        "metrics": {"uptime": "99.9%", "attrition": "no regretted attrition"}}],
+    })
+    for question, said in (("Who paid for Lotse?", "self-funded"),  # not 'the amount'
+                           ("Lotse traffic", "9,000 monthly visitors"),
+                           ("How's retention on her team?", "Attrition: no regretted")):
+        detail = engine.answer_detail(question)
+        assert detail.answered and said in detail.text, detail.text

@@ -916,7 +916,9 @@ class Composer:
         if q.wants_number and not any(has_figure(x) for x in asked):
             # 'how many people did she lead there': its reports key, not 'led the team'.
             asked = [x for x in by_key if has_figure(x)] or asked
-        asked = asked or by_key
+        # Its own key asked ('how is retention on his team': metrics.attrition) before the
+        # parts that share a word of the question ('Grew the team ...').
+        asked = [*by_key, *(x for x in asked if x not in by_key)]
         if not asked and re.search(r"\bwhere (?:is|was|are|were)\b", fold(q.text)) \
                 and not _PLACED.search(" ".join([*job.highlights, *notes, *keyed])) \
                 and not set(words(job.company)) & set(words(self.profile.owner.location or "")):
@@ -941,10 +943,15 @@ class Composer:
         typed = set(stems(q.text)) - STOPWORDS - set(stems(name))
         if _FOR_WHOM.search(fold(q.text)):  # 'who was it made for': its client
             typed.add("whom")
+        def asks(k: str) -> bool:
+            key = set(stems(_label(k)))
+            return bool(typed & key.union(*(self.key_cues.get(s, frozenset()) for s in key)))
+
+        # A key of one of its tables by itself ('metrics.attrition': 'Attrition: zero ...').
         return [line for k, v in extra.items()
-                if typed & (key := set(stems(_label(k)))).union(
-                    *(self.key_cues.get(s, frozenset()) for s in key))
-                for line in _keyed({k: v})]
+                for line in (_keyed({k: v}) if asks(k) else _keyed(
+                    {i: x for i, x in v.items() if asks(str(i))}) if isinstance(v, Mapping)
+                    else [])]
 
     def _kin(self, q: Query) -> Query:
         """`q` asking every cue word of a topic it asks in one ('did Lanternfall win any

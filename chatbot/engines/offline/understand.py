@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
@@ -262,10 +263,14 @@ class Understander:
         self.key_names: dict[tuple[str, int], frozenset[str]] = {}
         extras = [(("project", i), p.extra) for i, p in enumerate(profile.projects)]
         extras += [(("job", i), j.extra) for i, j in enumerate(profile.experience)]
+        # Of those, the lexicon's words the profile never uses otherwise ('retention' for a
+        # job's metrics.attrition): each names the one record whose key it asks.
+        self.key_asked: dict[tuple[str, int], frozenset[str]] = {}
         for at, extra in extras:
-            said = {s for k in extra for s in stems(k.replace("_", " "))}
-            self.key_names[at] = frozenset(said.union(
-                *(key_words.get(s, frozenset()) for s in said)) - self.filler)
+            said = {s for k in own_keys(extra) for s in stems(k.replace("_", " "))}
+            asked = frozenset().union(*(key_words.get(s, frozenset()) for s in said))
+            self.key_names[at] = frozenset(said | asked) - self.filler
+            self.key_asked[at] = asked - self.vocab - self.filler
         # The titles of the entries of extra tables ([[talks]], [[publications]], ...).
         self.titles = [t for v in profile.extra.values() if isinstance(v, list)
                        for e in v if isinstance(e, Mapping)
@@ -400,6 +405,8 @@ class Understander:
             found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
                 or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw) \
                 or self._job_by_post(raw)
+            if not found["job"] and (keyed := self._by_own_key(raw)):
+                found[keyed[0]] = [keyed[1]]
         earlier, at = self._job_before(raw)
         if earlier:  # the job named after 'before' is no longer asked about
             found, raw = {**found, "project": [], "job": earlier}, raw[:at]
@@ -667,7 +674,9 @@ class Understander:
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
                                and stem(w) not in self.weight and stem(w) not in self.filler)),
-            faq=self._why_faq(raw, content), wants_amount=bool(self.amount & set(raw) - named),
+            faq=self._why_faq(raw, content),
+            # 'who paid for it' asks who, not how much.
+            wants_amount=bool(self.amount & set(raw) - named) and "who" not in raw,
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated, titles=titles,
             table=listed[-1][1] if listed else "",
@@ -831,7 +840,13 @@ class Understander:
                       "languages", "talks", "publications", "awards"):
             return self._outweighed(q, names)
         if intent in ("project", "job"):
-            return tuple(w for w in q.missing if stem(w) in self.required or w in names)
+            # A word for one of its own keys is no field it lacks ('who paid for it': its
+            # funding key).
+            key = ("project", q.projects[0]) if q.projects else ("job", q.jobs[0]) \
+                if q.jobs else ("", -1)
+            own = self.key_names.get(key, frozenset())
+            return tuple(w for w in q.missing if (stem(w) in self.required or w in names)
+                         and stem(w) not in own)
         if intent == "faq":  # 'a visa to work in Germany' is no answer about the UK
             return tuple(w for w in q.missing if self._hard(w, q, names))
         if intent in ("greeting", "thanks", "overview"):
@@ -1074,6 +1089,16 @@ class Understander:
         plain = self.filler | self.cue_stems | self.aspect_stems | self.owner
         return {s: next(iter(js)) for s, js in owners.items()
                 if len(js) == 1 and min(js) >= 0 and s not in plain and len(s) > 2}
+
+    def _by_own_key(self, raw: list[str]) -> tuple[str, int] | None:
+        """The one project or job with a key of its own that the question asks in the
+        lexicon's words for it, which the profile never uses otherwise ('how is retention on
+        his team': the job whose metrics give its attrition); else None."""
+        said = {stem(w) for w in raw}
+        if said <= self.vocab:
+            return None
+        found = [at for at, asked in self.key_asked.items() if asked & said]
+        return found[0] if len(found) == 1 else None
 
     def _job_by_place(self, raw: list[str]) -> list[int | str]:
         """The one job a question names by its place: 'in' or 'at' a word only its title
@@ -1438,6 +1463,12 @@ class Understander:
         s = stem(kind.group(1)) if kind else ""
         return {**scores, **{i: max(scores.get(i, 0.0), 1.0) for i, cue_stems in
                              self.cues.items() if s in cue_stems}}
+
+
+def own_keys(extra: Mapping[str, Any]) -> list[str]:
+    """A record's keys the format doesn't define, with those of its tables ('metrics':
+    'uptime', 'attrition')."""
+    return [*extra, *(k for v in extra.values() if isinstance(v, Mapping) for k in v)]
 
 
 def _entry_name(entry: object) -> str:
