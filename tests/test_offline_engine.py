@@ -1672,3 +1672,20 @@ def test_a_records_key_is_asked_in_other_words_and_a_tables_key_by_itself() -> N
                            ("How's retention on her team?", "Attrition: no regretted")):
         detail = engine.answer_detail(question)
         assert detail.answered and said in detail.text, detail.text
+
+
+def test_being_featured_is_the_press_and_writing_anything_is_publishing() -> None:
+    summary = {"name": "Kim Lee", "headline": "Developer",
+               "summary": "She has written software for charities."}
+    engine = _kim({
+        "owner": summary,
+        "publications": [{"title": "Focus rings are not optional", "outlet": "Smashing"}],
+        "press": [{"outlet": "The Guardian", "title": "The council coders"},
+                  {"outlet": "BBC Radio Leeds", "title": "Interview on accessibility"}],
+    })
+    featured = engine.answer("has she been featured anywhere?")
+    assert "The Guardian" in featured and "BBC Radio Leeds" in featured
+    assert "Focus rings" in engine.answer("Has she written anything?")  # not the software
+    bare = _kim({"owner": summary})
+    assert "doesn't cover" in bare.answer("has she been featured anywhere?")
+    assert "charities" not in bare.answer("Has she written anything?")
