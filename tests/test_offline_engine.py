@@ -1689,3 +1689,14 @@ def test_being_featured_is_the_press_and_writing_anything_is_publishing() -> Non
     bare = _kim({"owner": summary})
     assert "doesn't cover" in bare.answer("has she been featured anywhere?")
     assert "charities" not in bare.answer("Has she written anything?")
+
+
+def test_an_owners_key_is_asked_in_other_words() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Game developer",
+                             "social": {"twitch": "twitch.tv/kimcodes",
+                                        "bluesky": "@kim.bsky.social"}},
+                   "games": [{"title": "Paper Ferry", "reviews": {"steam": "Very Positive"}}]})
+    for question in ("Does she stream? I'd like to watch her code.",
+                     "where can I watch her streams"):
+        assert "twitch.tv/kimcodes" in engine.answer(question)  # no typo of 'steam'
+    assert "doesn't cover" in _kim({}).answer("does she stream?")

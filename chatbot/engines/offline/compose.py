@@ -187,6 +187,8 @@ class Composer:
             answer = self._checked(self._with_faq(q), q, (self._figure, self._unsized,
                                                           self._moved_to, self._undated))
             return self._also(answer, q, found, visitor)
+        if q.owner_key and not q.missing:
+            return self._also(self._owner_key(q), q, found, visitor)
         make = self._table if self._lists(q, found) else self.by_intent.get(q.intent,
                                                                              self._topical)
         answer = self._checked(self._on_topic(make(q, found, visitor), q, found), q,
@@ -1029,6 +1031,14 @@ class Composer:
             return OfflineAnswer(cite(facts[0]), True, q.intent, _sources(facts))
         text = "\n".join(f"- {cite(f)}" for f in facts)
         return OfflineAnswer(text, True, q.intent, _sources(facts))
+
+    def _owner_key(self, q: Query) -> OfflineAnswer:
+        """An owner's key asked in other words ('does she stream': [owner.social] twitch)."""
+        value = self.profile.extra[q.owner_key[0]]
+        if len(q.owner_key) > 1:
+            value = value[q.owner_key[1]]
+        lines = [autolink(line) for line, _ in labelled(q.owner_key[-1], value)]
+        return OfflineAnswer("\n".join(lines), True, q.intent, ("profile",))
 
     def _lists(self, q: Query, found: Retrieved) -> bool:
         """True when the answer is a list of the owner's own asked for as a whole: one that

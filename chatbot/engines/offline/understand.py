@@ -108,6 +108,7 @@ class Query:
     titles: tuple[str, ...] = ()  # titles of talks, papers... named, folded: no cue words
     besides: tuple[str, ...] = ()  # skills a 'besides Go, which languages' question leaves out
     table: str = ""  # the owner's list asked for as a whole ('any game jams?'): its extra key
+    owner_key: tuple[str, ...] = ()  # an owner's key asked in other words: its path
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,13 @@ class Understander:
         self.key_names: dict[tuple[str, int], frozenset[str]] = {}
         extras = [(("project", i), p.extra) for i, p in enumerate(profile.projects)]
         extras += [(("job", i), j.extra) for i, j in enumerate(profile.experience)]
+        # The owner's own keys and their tables' ([owner.social] twitch), by the lexicon's
+        # words for them that the profile never uses otherwise and that cue no intent of
+        # their own ('part-time' asks her availability): 'does she stream' asks the twitch
+        # key ('stream' is no typo of 'steam' then).
+        self.owner_keys = {w: path for path in _owner_paths(profile.extra)
+                           for w in lex["keys"].get(path[-1].rsplit(".", 1)[-1], [])
+                           if stem(w) not in self.vocab and stem(w) not in self.cue_stems}
         # Of those, the lexicon's words the profile never uses otherwise ('retention' for a
         # job's metrics.attrition): each names the one record whose key it asks.
         self.key_asked: dict[tuple[str, int], frozenset[str]] = {}
@@ -649,8 +657,10 @@ class Understander:
         names = typed_names(question)
         titled = {w for t in titles for w in t.split()}  # a title's words ask no field
         known, modifiers = named | titled, self._field_modifiers(raw)
+        owner_key = next((self.owner_keys[w] for w in raw if w in self.owner_keys), ()) \
+            if not (found["project"] or found["job"]) else ()
         missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, known, names)
-                   and w not in modifiers]
+                   and w not in modifiers and not (owner_key and w in self.owner_keys)]
         employer = self._not_employer(" ".join(raw), question, found)
         missing += employer + self._compound(question, found["skill"])
         groups = self._groups(content)
@@ -679,7 +689,7 @@ class Understander:
             wants_amount=bool(self.amount & set(raw) - named) and "who" not in raw,
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated, titles=titles,
-            table=listed[-1][1] if listed else "",
+            table=listed[-1][1] if listed else "", owner_key=owner_key,
             wishes=bool(WISHES & set(raw)),
             wants_number=bool(_NUMBER_ASKED.search(" ".join(raw))),
         )
@@ -928,7 +938,8 @@ class Understander:
         """Fix a typo when one edit (two in a long word) turns it into a profile or cue word.
         Not in a word of five letters or fewer: one edit makes another everyday word of most
         ('story' is no 'store', nor 'storm')."""
-        if len(word) < 6 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab:
+        if len(word) < 6 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab \
+                or word in self.owner_keys:
             return word
         spelt = self._other_spelling(word)
         if spelt != word or stem(word) in self.weight or stem(word) in self.filler:
@@ -1463,6 +1474,14 @@ class Understander:
         s = stem(kind.group(1)) if kind else ""
         return {**scores, **{i: max(scores.get(i, 0.0), 1.0) for i, cue_stems in
                              self.cues.items() if s in cue_stems}}
+
+
+def _owner_paths(extra: Mapping[str, Any]) -> list[tuple[str, ...]]:
+    """The owner's own keys of one value, with those of their tables: ('owner.social',
+    'twitch')."""
+    return [(k, *((i,) if isinstance(v, Mapping) else ())) for k, v in extra.items()
+            for i in (v if isinstance(v, Mapping) else [k])
+            if not isinstance(v[i] if isinstance(v, Mapping) else v, Mapping | list)]
 
 
 def own_keys(extra: Mapping[str, Any]) -> list[str]:
