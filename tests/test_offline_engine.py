@@ -1700,3 +1700,19 @@ def test_an_owners_key_is_asked_in_other_words() -> None:
                      "where can I watch her streams"):
         assert "twitch.tv/kimcodes" in engine.answer(question)  # no typo of 'steam'
     assert "doesn't cover" in _kim({}).answer("does she stream?")
+
+
+def test_a_thing_called_by_a_topics_noun_is_that_entry_and_its_missing_link_not_covered() -> None:
+    engine = _kim({
+        "projects": [{"name": "Lobby Tracker", "link": "https://github.com/kim/lobby",
+                      "summary": "A dataset of lobbying meetings registered under the law."}],
+        "publications": [{"title": "Scraping the lobby register", "outlet": "GIJN"},
+                         {"title": "Who runs the port", "outlet": "El Faro",
+                          "url": "https://elfaro.example/port"}],
+    })
+    about = engine.answer("tell me about the lobby register article")
+    assert about.startswith("- Publications: Scraping the lobby register")  # not the project
+    detail = engine.answer_detail("Is there a link to the lobby register article?")
+    assert not detail.answered and "Scraping the lobby register" in detail.text
+    assert "github.com/kim/lobby" not in detail.text
+    assert "https://elfaro.example/port" in engine.answer("link to the port article?")

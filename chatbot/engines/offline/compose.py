@@ -613,6 +613,14 @@ class Composer:
                   and re.search(r"https?://", f.text)]
         if linked and not q.wants_email:
             return OfflineAnswer(_cite(linked[0]), True, "contact", _sources(linked[:1]))
+        if _asks_link(q) and q.topic and found.covering:
+            # 'is there a link to the lobby register article': what it describes is in the
+            # profile without an address (its other entries may have one).
+            # What it says of the thing as the question calls it (an article, a talk) first.
+            called = [cues for cues in self.topic_cues if cues & set(q.terms)]
+            said = [f for f in found.covering if any(c & set(stems(f.section)) for c in called)]
+            return self._not_covered("contact", "a link to that",
+                                     _cite((said or found.covering)[0]))
         text = f"You can reach {self.first} by email at {autolink(contact.email)}." \
             if contact.email else f"{self.first}'s profile gives no email, but these links:"
         if not q.wants_email:

@@ -297,6 +297,12 @@ class Understander:
                             if (label := {stem(w) for w in words(k.rsplit(".", 1)[-1])
                                           if stem(w) not in self.filler or w in self.uncued})]
         self.extra_stems = frozenset().union(*(n for n, _, _ in self.extra_names))
+        # The entries of the owner's lists named for a topic ([[publications]], [[talks]]),
+        # each as its stems, by topic.
+        self.topic_entries = {i: [frozenset(stems(f.text)) for f in facts if f.kind == "extra"
+                                  and f.project < 0 and f.job < 0
+                                  and set(stems(f.section.replace("_", " "))) & self.cues[i]]
+                              for i in NAMED_TOPICS}
         # The names of each list's entries ('global game jam', 'community radio'): a
         # question naming one asks of it, not for the whole list.
         self.entry_names = {k: [f" {n} " for e in v if (n := " ".join(words(_entry_name(e))))]
@@ -1051,6 +1057,8 @@ class Understander:
         statements with the ledger' when another record says that: one word is a weak name."""
         other = {stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
                  and w not in e.partial and len(w) > 2} & self.naming_vocab
+        if self._topic_entry(raw, [*other, *(stem(w) for w in e.partial if w in raw)]):
+            return False  # 'the lobby register article' is no Lobby Tracker
         return not other or bool(other & self.records.get((e.kind, int(e.key)), set()))
 
     def _acronyms(self, question: str, known: list[int | str]) -> list[int | str]:
@@ -1159,10 +1167,18 @@ class Understander:
             return none, []
         record = self.records.get(("project", project), set())
         held = [s for s, ts in terms.items() if ts & record]
-        if 2 * len(held) < len(asked):
+        if 2 * len(held) < len(asked) or self._topic_entry(raw, held):
             return none, []
         # Its words stay asked: the parts of the project that hold them are the answer.
         return {**none, "project": [project]}, [asked[s] for s in held]
+
+    def _topic_entry(self, raw: list[str], held: Sequence[str]) -> bool:
+        """True when the question calls what it describes by a topic's noun ('the lobby
+        register article') and an entry of the owner's list for that topic holds its words
+        ('Scraping Chile's lobby register'): that entry, not a project, is described."""
+        said = {stem(w) for w in raw}
+        return any(set(held) <= entry for i, entries in self.topic_entries.items()
+                   if self.cues[i] & said for entry in entries)
 
     def _from_history(self, raw: list[str], history: Sequence[Exchange]
                       ) -> dict[str, list[int | str]]:
