@@ -1716,3 +1716,17 @@ def test_a_thing_called_by_a_topics_noun_is_that_entry_and_its_missing_link_not_
     assert not detail.answered and "Scraping the lobby register" in detail.text
     assert "github.com/kim/lobby" not in detail.text
     assert "https://elfaro.example/port" in engine.answer("link to the port article?")
+
+
+def test_when_asks_a_records_date_key_and_a_jobs_period_and_keys_are_read_as_asked() -> None:
+    engine = _kim({
+        "projects": [{"name": "Ledgerline", "summary": "A ledger service.", "year": 2022,
+                      "tech": ["Go"]}],
+        "experience": [{"role": "Developer", "company": "Kasumi", "period": "2018 – 2021",
+                        "contract": "part-time, 24 hours a week",
+                        "highlights": ["Built the shader system"]}],
+    })
+    assert "2022" in engine.answer("When was Ledgerline built?")  # not its stack
+    assert "2018 – 2021" in engine.answer("when did she leave kasumi")
+    assert "24 hours a week" in engine.answer("is her job at kasumi full time?")
+    assert "doesn't cover" in engine.answer("why did she leave kasumi")

@@ -950,9 +950,12 @@ class Composer:
         """The lines of a project's or job's own keys that the question names, by the key's
         words ('what platforms does it run on': platforms = [...]) or by the words that ask
         for it ('is it still live': its status key); none for the words naming the record."""
-        typed = set(stems(q.text)) - STOPWORDS - set(stems(name))
+        # The words as typed and as read ('full time' is 'fulltime').
+        typed = (set(stems(q.text)) | set(q.terms)) - STOPWORDS - set(stems(name))
         if _FOR_WHOM.search(fold(q.text)):  # 'who was it made for': its client
             typed.add("whom")
+        if _ASKS_WHEN.search(q.text):  # 'when was it built': its year or date key
+            typed.update(("year", "date"))
         def asks(k: str) -> bool:
             key = set(stems(_label(k)))
             return bool(typed & key.union(*(self.key_cues.get(s, frozenset()) for s in key)))

@@ -802,6 +802,9 @@ class Understander:
         part = [s for s in q.asked if s not in self.cue_stems and s not in self.aspect_stems]
         if not part or any(s in record for s in part):
             return ()
+        if intent == "job" and "when" in raw and self.profile.experience[q.jobs[0]].period \
+                and part == [stem(self._asked_verb(q.text))]:
+            return ()  # 'when did she leave Kasumi': its period says
         # A paraphrase of a part the record has: its other words ('use' in 'how do people
         # use it', 'build' in 'would he build it the same way') are in its highlights or notes.
         body = self.bodies.get(("project", q.projects[0]) if intent == "project"
