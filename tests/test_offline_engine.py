@@ -1661,7 +1661,7 @@ def test_a_list_of_the_owners_own_asked_as_a_whole_gives_its_entries() -> None:
 def test_a_records_key_is_asked_in_other_words_and_a_tables_key_by_itself() -> None:
     engine = _kim({
         "projects": [{"name": "Lotse", "summary": "A navigation app.", "funding": "self-funded",
-                      "users": "about 9,000 monthly visitors"},
+                      "users": "about 9,000 monthly visitors", "status": "live"},
                      {"name": "Kartenwerk", "summary": "Map tiles.", "funding": "a grant"}],
         "experience": [{"role": "Engineering manager", "company": "Jimdo",
                         "period": "2019 – present", "highlights": ["Grew the team to 9"],
@@ -1672,6 +1672,9 @@ def test_a_records_key_is_asked_in_other_words_and_a_tables_key_by_itself() -> N
                            ("How's retention on her team?", "Attrition: no regretted")):
         detail = engine.answer_detail(question)
         assert detail.answered and said in detail.text, detail.text
+    # Of a thing the profile never names, no record's key answers.
+    assert "Attrition" not in engine.answer("how is retention at ferrolog")
+    assert not engine.answer_detail("is ferrolog still maintained").answered  # not Lotse's
 
 
 def test_being_featured_is_the_press_and_writing_anything_is_publishing() -> None:

@@ -1079,7 +1079,7 @@ class Composer:
             # A topic's list is not all the profile says of it: a talk in a project's notes.
             lines += [f"- {_cite(f)}" for f in found.topical
                       if f.section != entries[0].section][:2]
-            text = "\n".join(lines)
+            text = "\n".join(lines) if len(lines) > 1 else lines[0].removeprefix("- ")
         return OfflineAnswer(text, True, q.intent, (label,))
 
     def _elsewhere(self, q: Query, facts: Sequence[Fact]) -> bool:

@@ -1119,6 +1119,14 @@ class Understander:
         said = {stem(w) for w in raw}
         if said <= self.vocab:
             return None
+        # 'is grafana-lite still maintained', 'retention at ferrolog': of a thing the
+        # profile never names.
+        thing = _KEY_OF.search(" ".join(raw))
+        things = [thing.group(1) or thing.group(2)] if thing else []
+        things += [b for a, b in zip(raw, raw[1:], strict=False)
+                   if a in ("at", "for", "of", "on", "in") and b not in STOPWORDS]
+        if any(stem(w) not in self.vocab for w in things):
+            return None
         found = [at for at, asked in self.key_asked.items() if asked & said]
         return found[0] if len(found) == 1 else None
 
