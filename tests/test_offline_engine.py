@@ -1656,6 +1656,11 @@ def test_a_list_of_the_owners_own_asked_as_a_whole_gives_its_entries() -> None:
         answer = engine.answer(question)  # each entry, not the best one alone
         assert all(x in answer for x in said), answer
     assert "doesn't cover" in _kim({}).answer("Has she done any game jams?")
+    certified = _kim({"certifications": [
+        {"name": "Certified Kubernetes Application Developer", "date": "2022-11-02"},
+        {"name": "AWS Certified Solutions Architect", "date": "2023-05-14"}]})
+    answer = certified.answer("When did she get the Kubernetes certification?")
+    assert "Kubernetes" in answer and "AWS" not in answer  # the entry a name picks
 
 
 def test_a_records_key_is_asked_in_other_words_and_a_tables_key_by_itself() -> None:

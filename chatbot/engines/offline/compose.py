@@ -1069,7 +1069,7 @@ class Composer:
         said = [f.text.removeprefix(f"{label}: ") for f in entries]
         value = self.profile.extra.get(q.table)
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            text = f"{self.first}'s {label.lower()}: {', '.join(said[:12])}."
+            text = f"{label}: {', '.join(said[:12])}."
         else:
             # Each entry as a line of a list, with its label, as other lists of the profile's
             # entries are given (a follow-up then names none of them as 'it').

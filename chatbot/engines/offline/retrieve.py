@@ -77,6 +77,8 @@ class Index:
         for i, f in enumerate(self.facts):
             if f.kind == "extra" and f.project < 0 and f.job < 0:
                 self.tables.setdefault(f.section, []).append(i)
+        self.table_names = frozenset(s for k in self.tables
+                                     for s in stems(k.rsplit(".", 1)[-1].replace("_", " ")))
 
     def scores(self, terms: Sequence[str]) -> np.ndarray:
         """BM25 score of every fact for the query stems."""
@@ -110,9 +112,14 @@ class Index:
         at = self.tables.get(q.table, []) if q.table else []
         if not at:
             return ()
-        named = set(stems(q.table.rsplit(".", 1)[-1].replace("_", " ")))
-        scores = self.scores([t for t in q.topic if t not in named])
-        return tuple(self.facts[i] for i in sorted(at, key=lambda i: -float(scores[i])))
+        # The question's other words ('from managers') rank them, but those that name a
+        # list ('game' of 'game jams' names the games); the names it types ('the
+        # Kubernetes one') pick the entries that hold them all, if any do.
+        rest = {t for t in q.topic if t in self.ranker.vocab} - self.table_names
+        names = {stem(n) for n in q.names} - self.table_names
+        held = [i for i in at if names <= self.stems[i]] if names else []
+        scores = self.scores(sorted(rest | names))
+        return tuple(self.facts[i] for i in sorted(held or at, key=lambda i: -float(scores[i])))
 
     def _nearby(self, q: Query, topic_only: bool = True) -> list[Fact]:
         """The best two facts for the rest of a question with a word the profile never uses:
