@@ -1642,7 +1642,8 @@ def test_whom_a_project_was_for_and_a_jobs_terms_are_its_keys() -> None:
 def test_a_list_of_the_owners_own_asked_as_a_whole_gives_its_entries() -> None:
     engine = _kim({
         "interests": ["community radio", "cartography", "bouldering"],
-        "games": [{"title": "Paper Ferry", "engine": "Godot"}],
+        "games": [{"title": "Paper Ferry", "engine": "Godot", "reviews": {"steam": "Positive"}},
+                  {"title": "Salt Requiem", "engine": "Vulkan"}],
         "jams": [{"name": "Global Game Jam", "year": 2019, "entry": "Umbrella Relay"},
                  {"name": "Ludum Dare 54", "year": 2023, "entry": "Tiny Attic"}],
         "courses": [{"name": "Statistics for Journalists", "provider": "Knight Center"},
@@ -1656,6 +1657,8 @@ def test_a_list_of_the_owners_own_asked_as_a_whole_gives_its_entries() -> None:
         answer = engine.answer(question)  # each entry, not the best one alone
         assert all(x in answer for x in said), answer
     assert "doesn't cover" in _kim({}).answer("Has she done any game jams?")
+    games = engine.answer("what games has she shipped?")  # each game, not its reviews' line
+    assert "Paper Ferry" in games and "Salt Requiem" in games and "Positive" not in games
     certified = _kim({"certifications": [
         {"name": "Certified Kubernetes Application Developer", "date": "2022-11-02"},
         {"name": "AWS Certified Solutions Architect", "date": "2023-05-14"}]})
@@ -1680,6 +1683,9 @@ def test_a_records_key_is_asked_in_other_words_and_a_tables_key_by_itself() -> N
     # Of a thing the profile never names, no record's key answers.
     assert "Attrition" not in engine.answer("how is retention at ferrolog")
     assert not engine.answer_detail("is ferrolog still maintained").answered  # not Lotse's
+    unfunded = _kim({"projects": [{"name": "Tessera", "summary": "A tile editor."}],
+                     "experience": [{"role": "Manager", "company": "Kora Pay"}]})
+    assert not unfunded.answer_detail("who paid for tessera?").answered  # not its summary
 
 
 def test_being_featured_is_the_press_and_writing_anything_is_publishing() -> None:

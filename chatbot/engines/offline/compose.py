@@ -1064,10 +1064,13 @@ class Composer:
     def _table(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         """A list of the owner's own asked for as a whole ('any game jams?', 'their
         interests'): its first few entries, the plain ones on one line."""
-        entries = found.table
+        value = self.profile.extra.get(q.table)
+        # Each entry's own line, not its tables' ('Games: Very Positive' of its reviews).
+        own = {first[0][0] for e in (value if isinstance(value, list) else [])
+               if (first := labelled(q.table, e))}
+        entries = [f for f in found.table if f.text in own] or list(found.table)
         label = entries[0].source
         said = [f.text.removeprefix(f"{label}: ") for f in entries]
-        value = self.profile.extra.get(q.table)
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             text = f"{label}: {', '.join(said[:12])}."
         else:

@@ -691,8 +691,10 @@ class Understander:
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
                                and stem(w) not in self.weight and stem(w) not in self.filler)),
             faq=self._why_faq(raw, content),
-            # 'who paid for it' asks who, not how much.
-            wants_amount=bool(self.amount & set(raw) - named) and "who" not in raw,
+            # 'who paid for it' asks who, not how much, of a record with a key for it
+            # (funding = "self-funded").
+            wants_amount=bool(self.amount & set(raw) - named) and not (
+                "who" in raw and self._keyed_by(found, self.amount & set(raw))),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated, titles=titles,
             table=listed[-1][1] if listed else "", owner_key=owner_key,
@@ -1111,6 +1113,13 @@ class Understander:
         plain = self.filler | self.cue_stems | self.aspect_stems | self.owner
         return {s: next(iter(js)) for s, js in owners.items()
                 if len(js) == 1 and min(js) >= 0 and s not in plain and len(s) > 2}
+
+    def _keyed_by(self, found: dict[str, list[int | str]], said: frozenset[str]) -> bool:
+        """True when a project or job found has a key of its own that one of the words
+        `said` asks for ('paid': its funding key)."""
+        at = [("project", int(i)) for i in found["project"]] + \
+            [("job", int(i)) for i in found["job"]]
+        return any({stem(w) for w in said} & self.key_names.get(a, frozenset()) for a in at)
 
     def _by_own_key(self, raw: list[str]) -> tuple[str, int] | None:
         """The one project or job with a key of its own that the question asks in the
