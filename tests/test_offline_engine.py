@@ -1666,3 +1666,110 @@ def test_whom_a_project_was_for_and_a_jobs_terms_are_its_keys() -> None:
     for question in ("who was lotse made for?", "who is lotse for"):
         assert "Blindenverein Hamburg" in engine.answer(question)
     assert "part-time" in engine.answer("was jimdo full-time?")
+
+
+def test_a_list_of_the_owners_own_asked_as_a_whole_gives_its_entries() -> None:
+    engine = _kim({
+        "interests": ["community radio", "cartography", "bouldering"],
+        "games": [{"title": "Paper Ferry", "engine": "Godot", "reviews": {"steam": "Positive"}},
+                  {"title": "Salt Requiem", "engine": "Vulkan"}],
+        "jams": [{"name": "Global Game Jam", "year": 2019, "entry": "Umbrella Relay"},
+                 {"name": "Ludum Dare 54", "year": 2023, "entry": "Tiny Attic"}],
+        "courses": [{"name": "Statistics for Journalists", "provider": "Knight Center"},
+                    {"name": "Full Stack Open", "provider": "University of Helsinki"}],
+    })
+    for question, said in (("Has she done any game jams?", ("Global Game Jam", "Ludum Dare 54")),
+                           ("What are her interests outside work?",
+                            ("community radio", "cartography", "bouldering")),
+                           ("Has she taken any courses or online training?",
+                            ("Statistics for Journalists", "Full Stack Open"))):
+        answer = engine.answer(question)  # each entry, not the best one alone
+        assert all(x in answer for x in said), answer
+    assert "doesn't cover" in _kim({}).answer("Has she done any game jams?")
+    games = engine.answer("what games has she shipped?")  # each game, not its reviews' line
+    assert "Paper Ferry" in games and "Salt Requiem" in games and "Positive" not in games
+    certified = _kim({"certifications": [
+        {"name": "Certified Kubernetes Application Developer", "date": "2022-11-02"},
+        {"name": "AWS Certified Solutions Architect", "date": "2023-05-14"}]})
+    answer = certified.answer("When did she get the Kubernetes certification?")
+    assert "Kubernetes" in answer and "AWS" not in answer  # the entry a name picks
+
+
+def test_a_records_key_is_asked_in_other_words_and_a_tables_key_by_itself() -> None:
+    engine = _kim({
+        "projects": [{"name": "Lotse", "summary": "A navigation app.", "funding": "self-funded",
+                      "users": "about 9,000 monthly visitors", "status": "live"},
+                     {"name": "Kartenwerk", "summary": "Map tiles.", "funding": "a grant"}],
+        "experience": [{"role": "Engineering manager", "company": "Jimdo",
+                        "period": "2019 – present", "highlights": ["Grew the team to 9"],
+                        "metrics": {"uptime": "99.9%", "attrition": "no regretted attrition"}}],
+    })
+    for question, said in (("Who paid for Lotse?", "self-funded"),  # not 'the amount'
+                           ("Lotse traffic", "9,000 monthly visitors"),
+                           ("How's retention on her team?", "Attrition: no regretted")):
+        detail = engine.answer_detail(question)
+        assert detail.answered and said in detail.text, detail.text
+    # Of a thing the profile never names, no record's key answers.
+    assert "Attrition" not in engine.answer("how is retention at ferrolog")
+    assert not engine.answer_detail("is ferrolog still maintained").answered  # not Lotse's
+    unfunded = _kim({"projects": [{"name": "Tessera", "summary": "A tile editor."}],
+                     "experience": [{"role": "Manager", "company": "Kora Pay"}]})
+    assert not unfunded.answer_detail("who paid for tessera?").answered  # not its summary
+
+
+def test_being_featured_is_the_press_and_writing_anything_is_publishing() -> None:
+    summary = {"name": "Kim Lee", "headline": "Developer",
+               "summary": "She has written software for charities."}
+    engine = _kim({
+        "owner": summary,
+        "publications": [{"title": "Focus rings are not optional", "outlet": "Smashing"}],
+        "press": [{"outlet": "The Guardian", "title": "The council coders"},
+                  {"outlet": "BBC Radio Leeds", "title": "Interview on accessibility"}],
+    })
+    featured = engine.answer("has she been featured anywhere?")
+    assert "The Guardian" in featured and "BBC Radio Leeds" in featured
+    assert "Focus rings" in engine.answer("Has she written anything?")  # not the software
+    bare = _kim({"owner": summary})
+    assert "doesn't cover" in bare.answer("has she been featured anywhere?")
+    assert "charities" not in bare.answer("Has she written anything?")
+
+
+def test_an_owners_key_is_asked_in_other_words() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Game developer",
+                             "social": {"twitch": "twitch.tv/kimcodes",
+                                        "bluesky": "@kim.bsky.social"}},
+                   "games": [{"title": "Paper Ferry", "reviews": {"steam": "Very Positive"}}]})
+    for question in ("Does she stream? I'd like to watch her code.",
+                     "where can I watch her streams"):
+        assert "twitch.tv/kimcodes" in engine.answer(question)  # no typo of 'steam'
+    assert "doesn't cover" in _kim({}).answer("does she stream?")
+
+
+def test_a_thing_called_by_a_topics_noun_is_that_entry_and_its_missing_link_not_covered() -> None:
+    engine = _kim({
+        "projects": [{"name": "Lobby Tracker", "link": "https://github.com/kim/lobby",
+                      "summary": "A dataset of lobbying meetings registered under the law."}],
+        "publications": [{"title": "Scraping the lobby register", "outlet": "GIJN"},
+                         {"title": "Who runs the port", "outlet": "El Faro",
+                          "url": "https://elfaro.example/port"}],
+    })
+    about = engine.answer("tell me about the lobby register article")
+    assert "Scraping the lobby register" in about and "Lobby Tracker" not in about
+    detail = engine.answer_detail("Is there a link to the lobby register article?")
+    assert not detail.answered and "Scraping the lobby register" in detail.text
+    assert "github.com/kim/lobby" not in detail.text
+    assert "https://elfaro.example/port" in engine.answer("link to the port article?")
+
+
+def test_when_asks_a_records_date_key_and_a_jobs_period_and_keys_are_read_as_asked() -> None:
+    engine = _kim({
+        "projects": [{"name": "Ledgerline", "summary": "A ledger service.", "year": 2022,
+                      "tech": ["Go"]}],
+        "experience": [{"role": "Developer", "company": "Kasumi", "period": "2018 – 2021",
+                        "contract": "part-time, 24 hours a week",
+                        "highlights": ["Built the shader system"]}],
+    })
+    assert "2022" in engine.answer("When was Ledgerline built?")  # not its stack
+    assert "2018 – 2021" in engine.answer("when did she leave kasumi")
+    assert "24 hours a week" in engine.answer("is her job at kasumi full time?")
+    assert "doesn't cover" in engine.answer("why did she leave kasumi")

@@ -93,6 +93,8 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
     "stack": ("skill", "stack", "tech", "tool"),
     "code": ("code", "github", "link", "open source", "repo"),
 }
+# How many entries of an owner's list an answer gives.
+_FEW = 4
 # Intents answered with a list of the profile's projects, jobs or skills.
 _LISTS = ("projects", "experience", "skills")
 # Intents answered by one field of the profile (availability, notice, place, work modes).
@@ -191,7 +193,10 @@ class Composer:
             answer = self._checked(self._with_faq(q), q, (self._figure, self._unsized,
                                                           self._moved_to, self._undated))
             return self._also(answer, q, found, visitor)
-        make = self.by_intent.get(q.intent, self._topical)
+        if q.owner_key and not q.missing:
+            return self._also(self._owner_key(q), q, found, visitor)
+        make = self._table if self._lists(q, found) else self.by_intent.get(q.intent,
+                                                                             self._topical)
         answer = self._checked(self._on_topic(make(q, found, visitor), q, found), q,
                                (self._figure, self._unsized, self._count))
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
@@ -614,6 +619,14 @@ class Composer:
                   and re.search(r"https?://", f.text)]
         if linked and not q.wants_email:
             return OfflineAnswer(_cite(linked[0]), True, "contact", _sources(linked[:1]))
+        if _asks_link(q) and q.topic and found.covering:
+            # 'is there a link to the lobby register article': what it describes is in the
+            # profile without an address (its other entries may have one).
+            # What it says of the thing as the question calls it (an article, a talk) first.
+            called = [cues for cues in self.topic_cues if cues & set(q.terms)]
+            said = [f for f in found.covering if any(c & set(stems(f.section)) for c in called)]
+            return self._not_covered("contact", "a link to that",
+                                     _cite((said or found.covering)[0]))
         text = f"You can reach {self.first} by email at {autolink(contact.email)}." \
             if contact.email else f"{self.first}'s profile gives no email, but these links:"
         if not q.wants_email:
@@ -938,7 +951,9 @@ class Composer:
         if q.wants_number and not any(has_figure(x) for x in asked):
             # 'how many people did she lead there': its reports key, not 'led the team'.
             asked = [x for x in by_key if has_figure(x)] or asked
-        asked = asked or by_key
+        # Its own key asked ('how is retention on his team': metrics.attrition) before the
+        # parts that share a word of the question ('Grew the team ...').
+        asked = [*by_key, *(x for x in asked if x not in by_key)]
         if not asked and re.search(r"\bwhere (?:is|was|are|were)\b", fold(q.text)) \
                 and not _PLACED.search(" ".join([*job.highlights, *notes, *keyed])) \
                 and not set(words(job.company)) & set(words(self.profile.owner.location or "")):
@@ -960,13 +975,21 @@ class Composer:
         """The lines of a project's or job's own keys that the question names, by the key's
         words ('what platforms does it run on': platforms = [...]) or by the words that ask
         for it ('is it still live': its status key); none for the words naming the record."""
-        typed = set(stems(q.text)) - STOPWORDS - set(stems(name))
+        # The words as typed and as read ('full time' is 'fulltime').
+        typed = (set(stems(q.text)) | set(q.terms)) - STOPWORDS - set(stems(name))
         if _FOR_WHOM.search(fold(q.text)):  # 'who was it made for': its client
             typed.add("whom")
+        if _ASKS_WHEN.search(q.text):  # 'when was it built': its year or date key
+            typed.update(("year", "date"))
+        def asks(k: str) -> bool:
+            key = set(stems(_label(k)))
+            return bool(typed & key.union(*(self.key_cues.get(s, frozenset()) for s in key)))
+
+        # A key of one of its tables by itself ('metrics.attrition': 'Attrition: zero ...').
         return [line for k, v in extra.items()
-                if typed & (key := set(stems(_label(k)))).union(
-                    *(self.key_cues.get(s, frozenset()) for s in key))
-                for line in _keyed({k: v})]
+                for line in (_keyed({k: v}) if asks(k) else _keyed(
+                    {i: x for i, x in v.items() if asks(str(i))}) if isinstance(v, Mapping)
+                    else [])]
 
     def _kin(self, q: Query) -> Query:
         """`q` asking every cue word of a topic it asks in one ('did Lanternfall win any
@@ -1044,6 +1067,48 @@ class Composer:
             return OfflineAnswer(cite(facts[0]), True, q.intent, _sources(facts))
         text = "\n".join(f"- {cite(f)}" for f in facts)
         return OfflineAnswer(text, True, q.intent, _sources(facts))
+
+    def _owner_key(self, q: Query) -> OfflineAnswer:
+        """An owner's key asked in other words ('does she stream': [owner.social] twitch)."""
+        value = self.profile.extra[q.owner_key[0]]
+        if len(q.owner_key) > 1:
+            value = value[q.owner_key[1]]
+        lines = [autolink(line) for line, _ in labelled(q.owner_key[-1], value)]
+        return OfflineAnswer("\n".join(lines), True, q.intent, ("profile",))
+
+    def _lists(self, q: Query, found: Retrieved) -> bool:
+        """True when the answer is a list of the owner's own asked for as a whole: one that
+        names no project, job, skill or link, and no topic of another list ('did his dvcon
+        talk win an award' asks no talk)."""
+        if not found.table or q.projects or q.jobs or q.skills or q.links \
+                or q.intent in ("greeting", "thanks"):
+            return False
+        return q.intent not in NAMED_TOPICS or bool(
+            self.topic_cues[1 + NAMED_TOPICS.index(q.intent)] & set(stems(found.table[0].section)))
+
+    def _table(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        """A list of the owner's own asked for as a whole ('any game jams?', 'their
+        interests'): its first few entries, the plain ones on one line."""
+        value = self.profile.extra.get(q.table)
+        # Each entry's own line, not its tables' ('Games: Very Positive' of its reviews).
+        own = {first[0][0] for e in (value if isinstance(value, list) else [])
+               if (first := labelled(q.table, e))}
+        entries = [f for f in found.table if f.text in own] or list(found.table)
+        label = entries[0].source
+        said = [f.text.removeprefix(f"{label}: ") for f in entries]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            text = f"{label}: {', '.join(said[:12])}."
+        else:
+            # Each entry as a line of a list, with its label, as other lists of the profile's
+            # entries are given (a follow-up then names none of them as 'it').
+            lines = [f"- {_cite(f)}" for f in entries[:_FEW]]
+            if len(said) > _FEW:
+                lines.append(f"- and {len(said) - _FEW} more")
+            # A topic's list is not all the profile says of it: a talk in a project's notes.
+            lines += [f"- {_cite(f)}" for f in found.topical
+                      if f.section != entries[0].section][:2]
+            text = "\n".join(lines) if len(lines) > 1 else lines[0].removeprefix("- ")
+        return OfflineAnswer(text, True, q.intent, (label,))
 
     def _elsewhere(self, q: Query, facts: Sequence[Fact]) -> bool:
         """True when the facts for a named topic (education, talks, publications, awards)

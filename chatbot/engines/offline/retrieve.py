@@ -38,6 +38,7 @@ class Retrieved:
     related: tuple[Fact, ...] = ()  # failing those, the best fact for most of its words
     # For each field asked that the profile leaves out, what the owner says of it elsewhere.
     unfilled: tuple[tuple[str, Fact], ...] = ()
+    table: tuple[Fact, ...] = ()  # the entries of the owner's list asked for as a whole
 
     def owner_said(self, intent: str) -> Fact | None:
         """What the owner says of a field the profile leaves out, or None."""
@@ -71,6 +72,13 @@ class Index:
         self.spread = Counter(s for found in self.stems for s in found)  # facts using a stem
         self.tallied = frozenset(s for f in self.facts for s in tallied(f.text))
         self.heads = np.array([f.kind in ("project", "job") for f in self.facts])
+        # The owner's own lists and tables, each as its facts' places ('jams': its entries).
+        self.tables: dict[str, list[int]] = {}
+        for i, f in enumerate(self.facts):
+            if f.kind == "extra" and f.project < 0 and f.job < 0:
+                self.tables.setdefault(f.section, []).append(i)
+        self.table_names = frozenset(s for k in self.tables
+                                     for s in stems(k.rsplit(".", 1)[-1].replace("_", " ")))
 
     def scores(self, terms: Sequence[str]) -> np.ndarray:
         """BM25 score of every fact for the query stems."""
@@ -96,7 +104,22 @@ class Index:
         related = (self._nearby(q, topic_only=False) or self._partial(q)) \
             if q.missing and not nearby else self._partial(q) if q.topic and not covering else []
         return Retrieved(tuple(topical), tuple(covering), tuple(self.mentioned.get(named, ())),
-                         tuple(nearby), tuple(related), tuple(unfilled))
+                         tuple(nearby), tuple(related), tuple(unfilled), self._table(q))
+
+    def _table(self, q: Query) -> tuple[Fact, ...]:
+        """The entries of the owner's list a question asks for as a whole, those that say
+        the most of its other words first, else in the profile's order."""
+        at = self.tables.get(q.table, []) if q.table else []
+        if not at:
+            return ()
+        # The question's other words ('from managers') rank them, but those that name a
+        # list ('game' of 'game jams' names the games); the names it types ('the
+        # Kubernetes one') pick the entries that hold them all, if any do.
+        rest = {t for t in q.topic if t in self.ranker.vocab} - self.table_names
+        names = {stem(n) for n in q.names} - self.table_names
+        held = [i for i in at if names <= self.stems[i]] if names else []
+        scores = self.scores(sorted(rest | names))
+        return tuple(self.facts[i] for i in sorted(held or at, key=lambda i: -float(scores[i])))
 
     def _nearby(self, q: Query, topic_only: bool = True) -> list[Fact]:
         """The best two facts for the rest of a question with a word the profile never uses:

@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
@@ -108,6 +109,8 @@ class Query:
     besides: tuple[str, ...] = ()  # skills a 'besides Go, which languages' question leaves out
     items: tuple[int, ...] = ()  # entries of the owner's own tables named (facts.table_items)
     item_parts: tuple[int, ...] = ()  # its lines asked (facts.item_lines); none: its keys
+    table: str = ""  # the owner's list asked for as a whole ('any game jams?'): its extra key
+    owner_key: tuple[str, ...] = ()  # an owner's key asked in other words: its path
 
 
 @dataclass(frozen=True)
@@ -263,10 +266,21 @@ class Understander:
         self.key_names: dict[tuple[str, int], frozenset[str]] = {}
         extras = [(("project", i), p.extra) for i, p in enumerate(profile.projects)]
         extras += [(("job", i), j.extra) for i, j in enumerate(profile.experience)]
+        # The owner's own keys and their tables' ([owner.social] twitch), by the lexicon's
+        # words for them that the profile never uses otherwise and that cue no intent of
+        # their own ('part-time' asks her availability): 'does she stream' asks the twitch
+        # key ('stream' is no typo of 'steam' then).
+        self.owner_keys = {w: path for path in _owner_paths(profile.extra)
+                           for w in lex["keys"].get(path[-1].rsplit(".", 1)[-1], [])
+                           if stem(w) not in self.vocab and stem(w) not in self.cue_stems}
+        # Of those, the lexicon's words the profile never uses otherwise ('retention' for a
+        # job's metrics.attrition): each names the one record whose key it asks.
+        self.key_asked: dict[tuple[str, int], frozenset[str]] = {}
         for at, extra in extras:
-            said = {s for k in extra for s in stems(k.replace("_", " "))}
-            self.key_names[at] = frozenset(said.union(
-                *(key_words.get(s, frozenset()) for s in said)) - self.filler)
+            said = {s for k in own_keys(extra) for s in stems(k.replace("_", " "))}
+            asked = frozenset().union(*(key_words.get(s, frozenset()) for s in said))
+            self.key_names[at] = frozenset(said | asked) - self.filler
+            self.key_asked[at] = asked - self.vocab - self.filler
         # The entries of the owner's own tables ([[games]], [[talks]]) by the names they go
         # by, each under its first word (_items), and the stems of their keys (_item_asks).
         self.items = table_items(profile)
@@ -294,12 +308,23 @@ class Understander:
         # The owner's keys and tables the format doesn't define, each by the stems of its
         # name ('timezone', 'open source', 'testimonials'), with whether it is a table of
         # its own: a question naming one asks for it, whatever cue its words are elsewhere.
-        self.extra_names = [(frozenset(label), isinstance(v, list | Mapping) and "." not in k)
-                            for k, v in profile.extra.items()
-                            if (label := set(stems(k.rsplit(".", 1)[-1].replace("_", " ")))
-                                - self.filler)]
-        self.extra_stems = frozenset().union(*(n for n, _ in self.extra_names))
+        # ('interests' is a name, though 'interested' is filler: an uncued word.)
         self.uncued = frozenset(lex["words"]["uncued"])
+        self.extra_names = [(frozenset(label), isinstance(v, list | Mapping) and "." not in k, k)
+                            for k, v in profile.extra.items()
+                            if (label := {stem(w) for w in words(k.rsplit(".", 1)[-1])
+                                          if stem(w) not in self.filler or w in self.uncued})]
+        self.extra_stems = frozenset().union(*(n for n, _, _ in self.extra_names))
+        # The entries of the owner's lists named for a topic ([[publications]], [[talks]]),
+        # each as its stems, by topic.
+        self.topic_entries = {i: [frozenset(stems(f.text)) for f in facts if f.kind == "extra"
+                                  and f.project < 0 and f.job < 0
+                                  and set(stems(f.section.replace("_", " "))) & self.cues[i]]
+                              for i in NAMED_TOPICS}
+        # The names of each list's entries ('global game jam', 'community radio'): a
+        # question naming one asks of it, not for the whole list.
+        self.entry_names = {k: [f" {n} " for e in v if (n := " ".join(words(_entry_name(e))))]
+                            for k, v in profile.extra.items() if isinstance(v, list)}
         self.origin = [w for w in lex["words"]["origin"] if stem(w) in self.vocab]
         # Of those, the ones the profile writes as such ('interests', not only 'interested').
         said = {w for f in self.facts for w in words(fold(f.text))}
@@ -546,6 +571,8 @@ class Understander:
             found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
                 or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw) \
                 or self._job_by_post(raw)
+            if not found["job"] and (keyed := self._by_own_key(raw)):
+                found[keyed[0]] = [keyed[1]]
         earlier, at = self._job_before(raw)
         if earlier:  # the job named after 'before' is no longer asked about
             found, raw = {**found, "project": [], "job": earlier}, raw[:at]
@@ -769,8 +796,16 @@ class Understander:
         named |= {w for i in found["job"]  # 'the internship' names the NLP Intern job
                   for w in _posts(raw, self.profile.experience[int(i)].role)}
         said = set(content)
-        extras = [(n, table) for n, table in self.extra_names if n <= said] \
+        extras = [(n, table) for n, table, _ in self.extra_names if n <= said] \
             if said & self.extra_stems else []
+        # A list of the owner's own named as a whole ('any game jams?', 'their interests'):
+        # its entries answer, unless the question names one of them.
+        padded = f" {' '.join(raw)} "
+        # Of two named ('any game jams' names the games too), the one named last: the noun.
+        listed = sorted((max(i for i, s in enumerate(content) if s in n), k)
+                        for n, table, k in self.extra_names if table and k in self.entry_names
+                        and n <= said and not any(e in padded for e in self.entry_names[k])) \
+            if extras and not titles else []
         # A key of the owner's own named ('what timezone is she in': timezone = "CET") is
         # the topic, though its words cue an intent.
         uncued = {stem(w) for w in raw if w in self.uncued}.union(*(n for n, _ in extras))
@@ -781,8 +816,10 @@ class Understander:
         names = typed_names(question)
         titled = {w for t in titles for w in t.split()}  # a title's words ask no field
         known, modifiers = named | titled, self._field_modifiers(raw)
+        owner_key = next((self.owner_keys[w] for w in raw if w in self.owner_keys), ()) \
+            if not (found["project"] or found["job"]) else ()
         missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, known, names)
-                   and w not in modifiers]
+                   and w not in modifiers and not (owner_key and w in self.owner_keys)]
         employer = self._not_employer(" ".join(raw), question, found)
         missing += employer + self._compound(question, found["skill"])
         groups = self._groups(content)
@@ -806,9 +843,14 @@ class Understander:
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
                                and stem(w) not in self.weight and stem(w) not in self.filler)),
-            faq=self._why_faq(raw, content), wants_amount=bool(self.amount & set(raw) - named),
+            faq=self._why_faq(raw, content),
+            # 'who paid for it' asks who, not how much, of a record with a key for it
+            # (funding = "self-funded").
+            wants_amount=bool(self.amount & set(raw) - named) and not (
+                "who" in raw and self._keyed_by(found, self.amount & set(raw))),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated, titles=titles,
+            table=listed[-1][1] if listed else "", owner_key=owner_key,
             wishes=bool(WISHES & set(raw)),
             wants_number=bool(_NUMBER_ASKED.search(" ".join(raw))),
         )
@@ -923,6 +965,9 @@ class Understander:
         part = [s for s in q.asked if s not in self.cue_stems and s not in self.aspect_stems]
         if not part or any(s in record for s in part):
             return ()
+        if intent == "job" and "when" in raw and self.profile.experience[q.jobs[0]].period \
+                and part == [stem(self._asked_verb(q.text))]:
+            return ()  # 'when did she leave Kasumi': its period says
         # A paraphrase of a part the record has: its other words ('use' in 'how do people
         # use it', 'build' in 'would he build it the same way') are in its highlights or notes.
         body = self.bodies.get(("project", q.projects[0]) if intent == "project"
@@ -977,7 +1022,13 @@ class Understander:
                       "languages", "talks", "publications", "awards"):
             return self._outweighed(q, names)
         if intent in ("project", "job"):
-            return tuple(w for w in q.missing if stem(w) in self.required or w in names)
+            # A word for one of its own keys is no field it lacks ('who paid for it': its
+            # funding key).
+            key = ("project", q.projects[0]) if q.projects else ("job", q.jobs[0]) \
+                if q.jobs else ("", -1)
+            own = self.key_names.get(key, frozenset())
+            return tuple(w for w in q.missing if (stem(w) in self.required or w in names)
+                         and stem(w) not in own)
         if intent == "faq":  # 'a visa to work in Germany' is no answer about the UK
             return tuple(w for w in q.missing if self._hard(w, q, names))
         if intent in ("greeting", "thanks", "overview"):
@@ -1059,7 +1110,8 @@ class Understander:
         """Fix a typo when one edit (two in a long word) turns it into a profile or cue word.
         Not in a word of five letters or fewer: one edit makes another everyday word of most
         ('story' is no 'store', nor 'storm')."""
-        if len(word) < 6 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab:
+        if len(word) < 6 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab \
+                or word in self.owner_keys:
             return word
         spelt = self._other_spelling(word)
         if spelt != word or stem(word) in self.weight or stem(word) in self.filler:
@@ -1171,6 +1223,8 @@ class Understander:
         statements with the ledger' when another record says that: one word is a weak name."""
         other = {stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
                  and w not in e.partial and len(w) > 2} & self.naming_vocab
+        if self._topic_entry(raw, [*other, *(stem(w) for w in e.partial if w in raw)]):
+            return False  # 'the lobby register article' is no Lobby Tracker
         return not other or bool(other & self.records.get((e.kind, int(e.key)), set()))
 
     def _acronyms(self, question: str, known: list[int | str]) -> list[int | str]:
@@ -1221,6 +1275,31 @@ class Understander:
         return {s: next(iter(js)) for s, js in owners.items()
                 if len(js) == 1 and min(js) >= 0 and s not in plain and len(s) > 2}
 
+    def _keyed_by(self, found: dict[str, list[int | str]], said: frozenset[str]) -> bool:
+        """True when a project or job found has a key of its own that one of the words
+        `said` asks for ('paid': its funding key)."""
+        at = [("project", int(i)) for i in found["project"]] + \
+            [("job", int(i)) for i in found["job"]]
+        return any({stem(w) for w in said} & self.key_names.get(a, frozenset()) for a in at)
+
+    def _by_own_key(self, raw: list[str]) -> tuple[str, int] | None:
+        """The one project or job with a key of its own that the question asks in the
+        lexicon's words for it, which the profile never uses otherwise ('how is retention on
+        his team': the job whose metrics give its attrition); else None."""
+        said = {stem(w) for w in raw}
+        if said <= self.vocab:
+            return None
+        # 'is grafana-lite still maintained', 'retention at ferrolog': of a thing the
+        # profile never names.
+        thing = _KEY_OF.search(" ".join(raw))
+        things = [thing.group(1) or thing.group(2)] if thing else []
+        things += [b for a, b in zip(raw, raw[1:], strict=False)
+                   if a in ("at", "for", "of", "on", "in") and b not in STOPWORDS]
+        if any(stem(w) not in self.vocab for w in things):
+            return None
+        found = [at for at, asked in self.key_asked.items() if asked & said]
+        return found[0] if len(found) == 1 else None
+
     def _job_by_place(self, raw: list[str]) -> list[int | str]:
         """The one job a question names by its place: 'in' or 'at' a word only its title
         line or keys use ('what was his job title in Ghana', 'what did he automate back in
@@ -1269,10 +1348,18 @@ class Understander:
             return none, []
         record = self.records.get(("project", project), set())
         held = [s for s, ts in terms.items() if ts & record]
-        if 2 * len(held) < len(asked):
+        if 2 * len(held) < len(asked) or self._topic_entry(raw, held):
             return none, []
         # Its words stay asked: the parts of the project that hold them are the answer.
         return {**none, "project": [project]}, [asked[s] for s in held]
+
+    def _topic_entry(self, raw: list[str], held: Sequence[str]) -> bool:
+        """True when the question calls what it describes by a topic's noun ('the lobby
+        register article') and an entry of the owner's list for that topic holds its words
+        ('Scraping Chile's lobby register'): that entry, not a project, is described."""
+        said = {stem(w) for w in raw}
+        return any(set(held) <= entry for i, entries in self.topic_entries.items()
+                   if self.cues[i] & said for entry in entries)
 
     def _from_history(self, raw: list[str], history: Sequence[Exchange]
                       ) -> dict[str, list[int | str]]:
@@ -1584,6 +1671,31 @@ class Understander:
         s = stem(kind.group(1)) if kind else ""
         return {**scores, **{i: max(scores.get(i, 0.0), 1.0) for i, cue_stems in
                              self.cues.items() if s in cue_stems}}
+
+
+def _owner_paths(extra: Mapping[str, Any]) -> list[tuple[str, ...]]:
+    """The owner's own keys of one value, with those of their tables: ('owner.social',
+    'twitch')."""
+    return [(k, *((i,) if isinstance(v, Mapping) else ())) for k, v in extra.items()
+            for i in (v if isinstance(v, Mapping) else [k])
+            if not isinstance(v[i] if isinstance(v, Mapping) else v, Mapping | list)]
+
+
+def own_keys(extra: Mapping[str, Any]) -> list[str]:
+    """A record's keys the format doesn't define, with those of its tables ('metrics':
+    'uptime', 'attrition')."""
+    return [*extra, *(k for v in extra.values() if isinstance(v, Mapping) for k in v)]
+
+
+def _entry_name(entry: object) -> str:
+    """What a list's entry is called: its name, title or project, else its first text."""
+    if isinstance(entry, str):
+        return entry
+    if not isinstance(entry, Mapping):
+        return ""
+    texts = [v for v in entry.values() if isinstance(v, str)]
+    named = [entry[k] for k in ("name", "title", "project") if isinstance(entry.get(k), str)]
+    return (named or texts or [""])[0]
 
 
 def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
