@@ -128,8 +128,11 @@ def quoted_units(answer: str, units: list[Fact]) -> list[Fact]:
         text = " ".join(fold(unit.text).split()).rstrip(".")
         value = text.split(": ", 1)[-1]
         if len(value) >= 4 and (text in plain or value in plain):
-            quoted.append(unit)
-    return quoted
+            quoted.append((unit, text, value))
+    # A unit whose value only shows inside a longer quoted one ('Year: 2022' of a quoted
+    # publication line, 'Location: Valparaíso' in its title) is not quoted on its own.
+    return [unit for unit, text, value in quoted
+            if not any(len(other) > len(text) and value in other for _, other, _ in quoted)]
 
 
 def evaluate(path: Path) -> Result:
