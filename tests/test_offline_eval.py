@@ -29,35 +29,39 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# Round fifteen's blind sets (rail_hil, civictech, packaging), scored once before and once
-# after round fifteen's engine work (tests/eval/README.md, "Rounds"): 80.4% right fact both
-# times, 72.7% -> 74.5% said so. The floors keep that from slipping back; the targets below are
-# not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.803, "said_so": 0.745}
+# Round sixteen's blind sets (mobile16, research16, switcher16: profiles that use the extra
+# shapes the format allows), scored once with the session's starting engine and once after
+# the round (tests/eval/README.md, "Rounds"): 68.6% -> 84.3% right fact, 80.0% said so both
+# times. The floors keep that from slipping back; the targets below are not met and are
+# marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.842, "said_so": 0.8}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
-# them yet, so each keeps what was measured last (after round fifteen) instead.
+# them yet, so each keeps what was measured last (after round sixteen) instead.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
     "audiodsp": {"right": 0.906, "said_so": 1.0},
     "bioinfo": {"right": 0.918, "said_so": 0.944},
+    "civictech": {"right": 0.764, "said_so": 0.611},
     "compiler": {"right": 0.886, "said_so": 1.0},
     "dataeng": {"right": 0.872, "said_so": 0.937},
     "devrel": {"right": 0.857, "said_so": 1.0},
     "engmanager": {"right": 0.702, "said_so": 0.875},
     "fpga": {"right": 0.862, "said_so": 0.941},
     "geometry": {"right": 0.85, "said_so": 1.0},
-    "geospatial": {"right": 0.836, "said_so": 0.941},
+    "geospatial": {"right": 0.854, "said_so": 0.941},
     "gosia": {"right": 0.678, "said_so": 0.882},
     "hpc": {"right": 0.686, "said_so": 0.875},
     "i18n": {"right": 0.916, "said_so": 0.933},
     "joaquin": {"right": 0.891, "said_so": 1.0},
     "museum": {"right": 0.88, "said_so": 0.888},
     "nlp": {"right": 0.814, "said_so": 0.875},
-    "noor": {"right": 0.866, "said_so": 0.823},
+    "noor": {"right": 0.888, "said_so": 0.823},
+    "packaging": {"right": 0.847, "said_so": 0.736},
     "platform": {"right": 0.808, "said_so": 0.882},
     "qaops": {"right": 0.888, "said_so": 1.0},
     "quant": {"right": 0.912, "said_so": 0.941},
+    "rail_hil": {"right": 0.803, "said_so": 0.888},
     "robotics": {"right": 0.838, "said_so": 1.0},
     "search": {"right": 0.759, "said_so": 0.875},
     "shopify": {"right": 0.777, "said_so": 1.0},
@@ -97,8 +101,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round fifteen's blind sets: 80.4% right "
-                   "fact and 74.5% said so when scored (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round sixteen's blind sets: 84.3% right "
+                   "fact and 80.0% said so when scored (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
