@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chatbot.engines.base import Engine, Exchange, Turn, Visitor
 from chatbot.engines.offline import OfflineAnswer, OfflineEngine
@@ -1773,3 +1775,42 @@ def test_when_asks_a_records_date_key_and_a_jobs_period_and_keys_are_read_as_ask
     assert "2018 – 2021" in engine.answer("when did she leave kasumi")
     assert "24 hours a week" in engine.answer("is her job at kasumi full time?")
     assert "doesn't cover" in engine.answer("why did she leave kasumi")
+
+
+# Whatever shape an owner gives the keys the format doesn't define (tables in tables, lists
+# of tables, dates, numbers, empty values), the engine builds and answers every question.
+_toml_scalars = st.one_of(
+    st.sampled_from(["Kitsune Courier", "CKA", "Go", "it", "Acme", "2024", "", "remote"]),
+    st.text(max_size=40), st.integers(-5, 10**6), st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(), st.dates(), st.datetimes())
+_toml_keys = st.sampled_from(["name", "title", "event", "year", "expires", "sales", "client",
+                              "url", "status", "start", "end", "stack", "links", "metrics", "x"])
+_toml_values = st.recursive(
+    _toml_scalars, lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(_toml_keys, inner, max_size=4), max_leaves=10)
+
+
+@settings(max_examples=60, deadline=None)
+@given(extras=st.dictionaries(st.sampled_from(["games", "talks", "certifications", "awards",
+                                               "press", "education", "interests"]),
+                              _toml_values, max_size=3),
+       owner=st.dictionaries(st.sampled_from(["social", "timezone", "languages"]),
+                             _toml_values, max_size=2),
+       project=st.dictionaries(_toml_keys.filter(lambda k: k not in ("name", "links")),
+                               _toml_values, max_size=2),
+       job=st.dictionaries(st.sampled_from(["start", "end", "stack", "reports", "contract"]),
+                           _toml_values, max_size=2))
+def test_any_shape_of_extra_keys_is_indexed_and_every_question_answered(
+        extras: dict[str, object], owner: dict[str, object], project: dict[str, object],
+        job: dict[str, object]) -> None:
+    engine = _kim({
+        "owner": {"name": "Kim Lee", "headline": "Developer", **owner},
+        "projects": [{"name": "Kitsune", "summary": "A game.", **project}],
+        "experience": [{"role": "Developer", "company": "Acme", **job}],
+        **extras,
+    })
+    history = [Exchange("visitor", "tell me about Kitsune"), Exchange("assistant", "A game.")]
+    for question in ("when did kitsune courier come out", "when does the CKA expire",
+                     "any talks?", "who was the client", "does she stream", "and before that?",
+                     "what tools did she use at acme", "list everything", "", "?"):
+        assert engine.answer(question, history=history).strip()
