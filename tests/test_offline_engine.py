@@ -1814,3 +1814,16 @@ def test_any_shape_of_extra_keys_is_indexed_and_every_question_answered(
                      "any talks?", "who was the client", "does she stream", "and before that?",
                      "what tools did she use at acme", "list everything", "", "?"):
         assert engine.answer(question, history=history).strip()
+
+
+def test_a_job_is_picked_by_a_year_or_an_old_job_asked_before() -> None:
+    engine = _kim({"experience": [
+        {"role": "Build engineer", "company": "Self-employed", "period": "2022 – present"},
+        {"role": "Software developer", "company": "Nokkala", "period": "2019 – 2022",
+         "highlights": ["Wrote the test harness for vibration sensors"]}]})
+    before = engine.answer_detail("What did Kim do before 2019?")
+    assert not before.answered and "Nokkala" in before.text, before.text
+    assert "Nokkala" in engine.answer_detail("what did she do before 2020").text
+    old = engine.answer_detail("what did she test at her old company")
+    assert old.answered and "vibration sensors" in old.text, old.text
+    assert not engine.answer_detail("how old is she").answered

@@ -14,6 +14,7 @@ from chatbot.engines.offline.facts import (
     all_links,
     fact_units,
     item_lines,
+    job_order,
     job_title,
     labelled,
     latest_job,
@@ -126,6 +127,8 @@ class Composer:
         self.profile = profile
         self.first = profile.first_name
         self.latest = latest_job(profile.experience)
+        self.earliest = profile.experience[job_order(profile.experience)[0]] \
+            if profile.experience else None
         self.items = table_items(profile)  # as the Understander numbers them (Query.items)
         self.facts = fact_units(profile)
         self.links = all_links(profile)
@@ -175,6 +178,11 @@ class Composer:
             return OfflineAnswer(self._scope(), False, "unknown")
         if q.items and not q.projects and not q.jobs:
             return self._item(q)
+        if q.before and self.earliest:
+            # 'what did she do before 2017' when her earliest job begins then: not covered,
+            # and the earliest job is what it does say.
+            return self._not_covered(q.intent, f"what {self.first} did before {q.before}",
+                                     self._job_line(self.earliest) + ".")
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(self._missing(q, found), q, found, visitor)
         if q.besides and q.intent == "skills" and (other := self._other_skills(q)):

@@ -36,6 +36,20 @@ _CURRENT = re.compile(r"\b(present|now|current|today|ongoing|since)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+def first_years(jobs: Sequence[Experience]) -> list[int]:
+    """Each job's first year, or 0 when its period gives none."""
+    return [min((int(y) for y in _YEAR.findall(j.period or "")), default=0)
+            for j in jobs]
+
+
+def job_order(jobs: Sequence[Experience]) -> list[int]:
+    """The jobs' indexes from the earliest to the latest (by their first year, else as
+    listed, latest first)."""
+    years = first_years(jobs)
+    return sorted(range(len(jobs)), key=lambda i: (years[i], -i)) if all(years) \
+        else list(reversed(range(len(jobs))))
+
+
 def latest_job(jobs: Sequence[Experience]) -> Experience | None:
     """The current role, else the one with the latest year, else the first listed."""
     current = [j for j in jobs if j.period and _CURRENT.search(j.period)]

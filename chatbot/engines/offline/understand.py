@@ -12,10 +12,18 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
 from chatbot.engines.base import Exchange
-from chatbot.engines.offline.facts import Fact, all_links, item_lines, latest_job, table_items
+from chatbot.engines.offline.facts import (
+    Fact,
+    all_links,
+    first_years,
+    item_lines,
+    job_order,
+    latest_job,
+    table_items,
+)
 from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.text import MONEY, as_written, fold, lexicon, stem, stems, words
-from chatbot.profile import Experience, Profile
+from chatbot.profile import Profile
 
 # How many words' readings (typo fixed, synonyms) an Understander keeps.
 _READINGS = 4096
@@ -66,6 +74,7 @@ WISHES = frozenset({"would", "want", "wants", "prefer", "prefers", "suit", "suit
 # Endings that make another word of the same root, which Snowball keeps apart.
 DERIVED = ("ship", "ment", "ness", "ation", "ion", "er", "or", "al", "ist", "ism")
 _BEFORE = frozenset({"before", "prior", "earlier"})
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 _STEPS = _BEFORE | {"after", "next", "afterwards"}
 OWNER_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "they", "their"})
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
@@ -111,6 +120,7 @@ class Query:
     item_parts: tuple[int, ...] = ()  # its lines asked (facts.item_lines); none: its keys
     table: str = ""  # the owner's list asked for as a whole ('any game jams?'): its extra key
     owner_key: tuple[str, ...] = ()  # an owner's key asked in other words: its path
+    before: str = ""  # a year asked before ('what did he do before 2017') that no job is
 
 
 @dataclass(frozen=True)
@@ -130,7 +140,8 @@ class Understander:
                  mentioned: Mapping[tuple[str, int], Sequence[Fact]] | None = None):
         lex = lexicon()
         self.profile = profile
-        self.job_order = _job_order(profile.experience)  # earliest to latest
+        self.job_order = job_order(profile.experience)  # earliest to latest
+        self.job_years = first_years(profile.experience)
         self.latest_job = latest_job(profile.experience)  # the current one, else the latest
         self.facts = list(facts)
         self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
@@ -573,7 +584,7 @@ class Understander:
                 or self._job_by_post(raw)
             if not found["job"] and (keyed := self._by_own_key(raw)):
                 found[keyed[0]] = [keyed[1]]
-        earlier, at = self._job_before(raw)
+        earlier, at, unmet = self._job_before(raw)
         if earlier:  # the job named after 'before' is no longer asked about
             found, raw = {**found, "project": [], "job": earlier}, raw[:at]
         if not any(found.values()) and not items and history and {"it", "its"} & set(raw):
@@ -597,6 +608,8 @@ class Understander:
         if besides and q.intent in ("skill", "skills", "unknown") and not q.skills:
             # 'Apart from Go, what languages does he write': the other skills of Go's kind.
             q = replace(q, intent="skills", besides=tuple(str(k) for k in besides))
+        if unmet and not found["job"] and not found["project"]:
+            q = replace(q, before=unmet)  # 'what did she do before 2017': no job was earlier
         if q.intent in ("unknown", "greeting") and history and not any(found.values()) \
                 and len(raw) <= 4 and not q.topic \
                 and not (self.greeting_words | self.owner) & set(raw):
@@ -714,23 +727,29 @@ class Understander:
                          if kind <= self.records.get(("job", i), set())]
         return [jobs[0]] if len(jobs) == 1 else []
 
-    def _job_before(self, raw: list[str]) -> tuple[list[int | str], int]:
+    def _job_before(self, raw: list[str]) -> tuple[list[int | str], int, str]:
         """The job before the one that the words after 'before' name by its record ('what
         did they do before becoming an auditor', 'her title before the agency', 'where did
-        she work before joining Kjarni'), with where 'before' is in `raw`."""
+        she work before joining Kjarni'), or the latest begun before a year named, with
+        where 'before' is in `raw` and that year if no job begins before it."""
         at = next((i for i, w in enumerate(raw) if w in ("before", "prior")), -1)
         # Only when what comes first asks for a job ('what did they do', 'her title'), not
         # a topic of its own ('how many bugs did it catch before release').
         if at < 0 or {stem(w) for w in raw[:at] if w not in STOPWORDS and w not in self.owner} \
                 - self.filler - self.cues["experience"]:
-            return [], at
+            return [], at, ""
         after = [w for w in raw[at + 1:] if w not in STOPWORDS][:3]
+        if after and _YEAR_WORD.fullmatch(after[0]) and all(self.job_years):
+            # 'what did she do before 2020': the latest job begun before that year.
+            begun: list[int | str] = [i for i in self.job_order
+                                      if self.job_years[i] < int(after[0])]
+            return begun[-1:], at, "" if begun else after[0]
         said = {stem(w) for w in after if not w.isdigit()} & self.vocab \
             - self.filler - self.cue_stems - self.owner
         jobs = [i for i in range(len(self.profile.experience))
                 if said and said <= self.records.get(("job", i), set())]
         step = self.job_order.index(jobs[0]) - 1 if len(jobs) == 1 else -1
-        return ([self.job_order[step]] if step >= 0 else []), at
+        return ([self.job_order[step]] if step >= 0 else []), at, ""
 
     def _job_by_role(self, raw: list[str]) -> list[int | str]:
         """The one job whose role the question names after 'worked as a', 'ever a', 'was a'
@@ -764,7 +783,7 @@ class Understander:
         order = self.job_order
         if not m or m.group(1) in ("first", "earliest", "oldest"):
             return [order[0]]
-        if m.group(1) == "previous":
+        if m.group(1) in ("previous", "former", "old"):  # "her old company"
             return [order[-2]]
         return [order[-1]]
 
@@ -816,6 +835,9 @@ class Understander:
         names = typed_names(question)
         titled = {w for t in titles for w in t.split()}  # a title's words ask no field
         known, modifiers = named | titled, self._field_modifiers(raw)
+        nth = _NTH_JOB.search(" ".join(raw))
+        if nth:  # 'her old company' asks for a job, not an age
+            modifiers.add(nth.group(1))
         owner_key = next((self.owner_keys[w] for w in raw if w in self.owner_keys), ()) \
             if not (found["project"] or found["job"]) else ()
         missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, known, names)
@@ -827,7 +849,8 @@ class Understander:
         # 'Is anyone using it' asks for its users: 'use' is what is asked, no stack.
         users = _not_stack(raw)
         plain = self.unasked_of_users if users else self.unasked
-        asked = [s for s in content if s not in plain and s not in named_stems]
+        asked = [s for s in content if s not in plain and s not in named_stems
+                 and not (nth and s == stem(nth.group(1)))]
         q = Query(
             question, "unknown", terms=tuple(content), topic=tuple(topic),
             asked=tuple(dict.fromkeys(asked)),
@@ -1730,7 +1753,8 @@ _WORKED_AT = re.compile(r"\b(?:work|worked|works|working|employed|hired|job|inte
 _TOKEN = re.compile(r"[\w+#.-]+")
 _WORKED_AS = re.compile(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been) "
                         r"(?:a|an) ((?:[\w-]+ ?){1,5})")
-_NTH_JOB = re.compile(r"\b(first|earliest|oldest|last|latest|previous)\s+(?:\w+\s+)?"
+_NTH_JOB = re.compile(r"\b(first|earliest|oldest|last|latest|previous|former|old)\s+"
+                      r"(?:\w+\s+)?"
                       r"(job|role|position|employer|company)\b")
 _CAREER_START = re.compile(r"\bcareer\s+(?:begin|began|start|started|kick)|\b(?:begin|began|"
                            r"start|started)\s+(?:his|her|their|the)\s+career\b|"
@@ -1857,15 +1881,6 @@ def _host(url: str) -> str:
 
 # A visitor introducing themselves at a clause's start: 'Gemma here from Northpoint'.
 _HERE = re.compile(r"\s*(?:(?:hi|hello|hey)\s+)?[\w'-]+ here\b")
-
-
-def _job_order(jobs: Sequence[Experience]) -> list[int]:
-    """The jobs' indexes from the earliest to the latest (by their first year, else as
-    listed, latest first)."""
-    years = [min((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", j.period or "")),
-                 default=0) for j in jobs]
-    return sorted(range(len(jobs)), key=lambda i: (years[i], -i)) if all(years) \
-        else list(reversed(range(len(jobs))))
 
 
 def without_visitor(question: str) -> str:
