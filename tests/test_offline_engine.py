@@ -1827,3 +1827,19 @@ def test_a_job_is_picked_by_a_year_or_an_old_job_asked_before() -> None:
     old = engine.answer_detail("what did she test at her old company")
     assert old.answered and "vibration sensors" in old.text, old.text
     assert not engine.answer_detail("how old is she").answered
+
+
+def test_a_name_joined_to_a_skill_by_a_hyphen_is_another_tool() -> None:
+    engine = _kim({"skills": {"Tools": ["setuptools", "pip", "Python"]}})
+    other = engine.answer_detail("has kim used setuptools-scm")
+    assert not other.answered, other.text
+    assert engine.answer_detail("has kim used setuptools").answered
+    assert engine.answer_detail("does kim write Python-based tools").answered
+
+
+def test_front_end_written_apart_is_the_frontend_group() -> None:
+    engine = _kim({"skills": {"Frontend": ["TypeScript", "React"], "Backend": ["Django"]},
+                   "faq": [{"question": "Is it open source?",
+                            "answer": "The city publishes the front end under the AGPL."}]})
+    assert "React" in engine.answer("whats her front end stack")
+    assert "Django" in engine.answer("and her back end stack?")

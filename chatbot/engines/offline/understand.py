@@ -146,6 +146,7 @@ class Understander:
         self.facts = list(facts)
         self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
         self.filler = frozenset(stem(w) for w in lex["words"]["filler"])
+        self.joined_words = frozenset(lex["words"]["joined"])
         self.cue_stems = frozenset().union(*self.cues.values())
         self.required = frozenset(stem(w) for w in lex["fields"]["required"])
         self.amount = frozenset(lex["fields"]["amount"])
@@ -704,6 +705,14 @@ class Understander:
                         self.vocab and fold(after) not in self.owner \
                         and fold(after) not in STOPWORDS:
                     found.append(fold(after))
+            for token in typed:
+                # 'setuptools-scm' when only setuptools is listed: one name joined to a
+                # skill's by a hyphen, another tool (not 'Python-based', 'React-heavy').
+                head, _, tail = fold(token).partition("-")
+                if head in own and tail and "-" not in tail and fold(token) not in own \
+                        and stem(tail) not in self.vocab and tail not in self.joined_words \
+                        and tail not in STOPWORDS and not tail.isdigit():
+                    found.append(fold(token))
         return found
 
     def _job_by_kind(self, text: str) -> list[int | str]:
