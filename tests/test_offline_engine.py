@@ -1843,3 +1843,14 @@ def test_front_end_written_apart_is_the_frontend_group() -> None:
                             "answer": "The city publishes the front end under the AGPL."}]})
     assert "React" in engine.answer("whats her front end stack")
     assert "Django" in engine.answer("and her back end stack?")
+
+
+def test_a_name_asked_as_a_place_or_an_employer_in_lower_case_or_after_role() -> None:
+    engine = _kim({"availability": {"status": "Open", "work_modes": ["remote only"]},
+                   "skills": {"Tools": ["Twilio", "Django"]},
+                   "experience": [{"role": "Web Developer", "company": "Ciudad Abierta"}]})
+    office = engine.answer_detail("could she come into our office in helsinki twice a week")
+    assert not office.answered and "remote only" in office.text, office.text
+    role = engine.answer_detail("What was her role at Twilio?")
+    assert not role.answered and "employer" in role.text, role.text
+    assert "Web Developer" in engine.answer("what was her role at ciudad abierta")

@@ -96,6 +96,7 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
 }
 # How many entries of an owner's list an answer gives.
 _FEW = 4
+_PLACES_TYPED = re.compile(r"\b(?:in|near|around)\s+([a-z]{3,})\b")
 # Intents answered with a list of the profile's projects, jobs or skills.
 _LISTS = ("projects", "experience", "skills")
 # Intents answered by one field of the profile (availability, notice, place, work modes).
@@ -533,7 +534,10 @@ class Composer:
         if q.intent == "skill":
             return self._not_covered("skill", f"“{term}”: it isn't among the listed skills",
                                      said)
-        if term[:1].isupper() and not said:  # a place or company: what it says instead
+        # A place or company (a place typed in lower case too: 'our office in helsinki'):
+        # what it says instead.
+        if (term[:1].isupper() or q.missing[0] in _PLACES_TYPED.findall(fold(q.text))) \
+                and not said:
             if q.intent == "relocation" and found.topical:  # what it says of moving
                 said = _cite(found.topical[0])
             elif q.intent in ("availability", "relocation"):

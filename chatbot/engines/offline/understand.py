@@ -1757,7 +1757,8 @@ _BESIDES = re.compile(r"\b(?:besides|beside|apart from|aside from|other than|exc
 _ORIGIN = re.compile(r"(?<=\bhow did )(\w+) (?:end up in|get into|get started in)\b|"
                      r"(?<=\bwhy did )(\w+) (?:switch|move|change) from\b")
 _CLAUSE = re.compile(r"[,.;:!?\n]+|\band\b|\bbut\b")
-_WORKED_AT = re.compile(r"\b(?:work|worked|works|working|employed|hired|job|intern|interned)\s+"
+_WORKED_AT = re.compile(r"\b(?:work|worked|works|working|employed|hired|job|intern|interned|"
+                        r"role|title|position)\s+"
                         r"(?:at|for|by)\s+(the\s+)?([a-z0-9][\w&.-]*)")
 _TOKEN = re.compile(r"[\w+#.-]+")
 _WORKED_AS = re.compile(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been) "
