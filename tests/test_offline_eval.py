@@ -29,12 +29,14 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# Round sixteen's blind sets (mobile16, research16, switcher16: profiles that use the extra
-# shapes the format allows), scored once with the session's starting engine and once after
-# the round (tests/eval/README.md, "Rounds"): 68.6% -> 84.3% right fact, 80.0% said so both
-# times. The floors keep that from slipping back; the targets below are not met and are
-# marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.842, "said_so": 0.8}
+# The blind sets of rounds sixteen (mobile16, research16, switcher16: profiles that use the
+# extra shapes the format allows) and seventeen (medtech17, crm17, vision17: mostly ordinary
+# profiles), each scored with the session's starting engine and after the round
+# (tests/eval/README.md, "Rounds"): sixteen 68.6% -> 84.3% right fact, 80.0% said so both
+# times; seventeen, written after the round and not tuned on, 70.1% -> 78.1%, 73.8% both times.
+# Together 81.2% and 76.8%. The floors keep that from slipping back; the targets below are not
+# met and are marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.812, "said_so": 0.768}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards: the 92% / 100% floor is not met on
 # them yet, so each keeps what was measured last (after round sixteen) instead.
@@ -101,8 +103,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round sixteen's blind sets: 84.3% right "
-                   "fact and 80.0% said so when scored (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on rounds sixteen's and seventeen's blind sets: "
+                   "81.2% right fact and 76.8% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
