@@ -116,8 +116,15 @@ class Profile:
 
     @property
     def first_name(self) -> str:
-        """The first word of the owner's name."""
-        return self.owner.name.split()[0]
+        """The first word of the owner's name after any title ('Dr. Camille Bergeron':
+        'Camille'), or the title when the name is nothing else."""
+        words = self.owner.name.split()
+        named = [w for w in words if w.lower().rstrip(".") not in _TITLES]
+        return (named or words)[0]
+
+
+# Titles written before a name, which a greeting or "Kim's profile" leaves out.
+_TITLES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"})
 
 
 def load_profile(path: str | os.PathLike[str]) -> Profile:

@@ -247,3 +247,17 @@ def test_audience_starters_are_read_and_checked(tmp_path: Path) -> None:
     )
     with pytest.raises(ProfileError, match=r"audiences\.peer\.starters\[0\]"):
         load_profile(write(tmp_path, MINIMAL + "[audiences.peer]\nstarters = [1]\n"))
+
+
+@pytest.mark.parametrize(("name", "first"), [
+    ("Dr. Camille Bergeron", "Camille"),
+    ("Prof Ana Lima", "Ana"),
+    ("Mx. Sam Rivera", "Sam"),
+    ("Drew Barry", "Drew"),  # a name that only starts like a title
+    ("Madonna", "Madonna"),
+    ("Dr.", "Dr."),  # nothing but a title: kept
+])
+def test_first_name_leaves_out_a_title(name: str, first: str) -> None:
+    profile = parse_profile({"owner": {"name": name, "headline": "Developer"},
+                             "availability": {"status": "Open"}})
+    assert profile.first_name == first
