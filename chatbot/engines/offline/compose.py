@@ -12,7 +12,7 @@ from chatbot.engines.base import Visitor
 from chatbot.engines.offline.facts import (
     Fact,
     all_links,
-    fact_units,
+    is_current,
     item_lines,
     job_order,
     job_title,
@@ -41,7 +41,6 @@ from chatbot.engines.offline.understand import (
 )
 from chatbot.profile import Experience, Profile, Project
 
-_CURRENT = re.compile(r"\b(present|now|current|today|ongoing|since)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # 'a large energy supplier', 'two hosted model APIs': something spoken of without a name.
 _SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|multiple)\s+"
@@ -124,14 +123,14 @@ class OfflineAnswer:
 class Composer:
     """Writes answers about one profile's owner."""
 
-    def __init__(self, profile: Profile):
+    def __init__(self, profile: Profile, facts: Sequence[Fact]):
         self.profile = profile
         self.first = profile.first_name
         self.latest = latest_job(profile.experience)
         self.earliest = profile.experience[job_order(profile.experience)[0]] \
             if profile.experience else None
         self.items = table_items(profile)  # as the Understander numbers them (Query.items)
-        self.facts = fact_units(profile)
+        self.facts = facts  # the profile's fact units, as the index has them
         self.links = all_links(profile)
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
@@ -1018,7 +1017,7 @@ class Composer:
 
     def _job_line(self, job: Experience) -> str:
         period = f" ({job.period})" if job.period else ""
-        if job.period and _CURRENT.search(job.period):
+        if is_current(job):
             return f"{self.first} is **{job.role}** at {job.company}{period}"
         if job is self.latest:
             return f"{self.first}'s most recent role: **{job.role}** at {job.company}{period}"

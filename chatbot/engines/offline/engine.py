@@ -29,7 +29,7 @@ class OfflineEngine(Engine):
         ranker = FactRanker(facts)
         self._understander = Understander(profile, facts, ranker, named)
         self._index = Index(facts, ranker, named)
-        self._composer = Composer(profile)
+        self._composer = Composer(profile, facts)
         # A turn asks the intent of its question twice (the contact offer, the suggestions)
         # and of the visitor's earlier questions again; understanding one takes about 0.2 ms.
         self._intent = functools.lru_cache(maxsize=1024)(self._understand_intent)

@@ -50,9 +50,14 @@ def job_order(jobs: Sequence[Experience]) -> list[int]:
         else list(reversed(range(len(jobs))))
 
 
+def is_current(job: Experience) -> bool:
+    """True when the job's period says it goes on ('2021 – present', 'since 2019-04-01')."""
+    return bool(job.period and _CURRENT.search(job.period))
+
+
 def latest_job(jobs: Sequence[Experience]) -> Experience | None:
     """The current role, else the one with the latest year, else the first listed."""
-    current = [j for j in jobs if j.period and _CURRENT.search(j.period)]
+    current = [j for j in jobs if is_current(j)]
     if current or not jobs:
         return current[0] if current else None
     latest = max(jobs, key=_last_year)
