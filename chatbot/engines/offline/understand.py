@@ -1720,13 +1720,14 @@ def own_keys(extra: Mapping[str, Any]) -> list[str]:
 
 
 def _entry_name(entry: object) -> str:
-    """What a list's entry is called: its name, title or project, else its first text."""
+    """What a list's entry is called: the value of a name-like key (the lexicon's, as for
+    facts.table_items), else its first text."""
     if isinstance(entry, str):
         return entry
     if not isinstance(entry, Mapping):
         return ""
     texts = [v for v in entry.values() if isinstance(v, str)]
-    named = [entry[k] for k in ("name", "title", "project") if isinstance(entry.get(k), str)]
+    named = [entry[k] for k in lexicon()["items"]["names"] if isinstance(entry.get(k), str)]
     return (named or texts or [""])[0]
 
 
