@@ -21,11 +21,12 @@ from chatbot.engines.offline.facts import (
     table_items,
 )
 from chatbot.engines.offline.rank import searched
-from chatbot.engines.offline.retrieve import Retrieved, counts, has_figure
+from chatbot.engines.offline.retrieve import Retrieved, counts
 from chatbot.engines.offline.text import (
     MONEY,
     autolink,
     fold,
+    has_figure,
     lexicon,
     sentences,
     stem,
@@ -185,6 +186,8 @@ class Composer:
                                      self._job_line(self.earliest) + ".")
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(self._missing(q, found), q, found, visitor)
+        if q.lacks:
+            return self._kept_elsewhere(q)
         if q.besides and q.intent == "skills" and (other := self._other_skills(q)):
             return other
         if q.wants_number and not q.projects and not q.jobs:
@@ -842,6 +845,17 @@ class Composer:
         if p.link and not any(p.link in line for line in lines):
             lines.append(f"- Link: {autolink(p.link)}")
         return OfflineAnswer("\n".join(lines), True, "project", (p.name,))
+
+    def _kept_elsewhere(self, q: Query) -> OfflineAnswer:
+        """A key asked of one project or job that only others have ('the App Store link' of
+        an app only on Google Play): not covered, with what the record is."""
+        thing = " ".join(_as_typed(q.text, w) for w in q.lacks)
+        if q.projects:
+            p = self.profile.projects[q.projects[0]]
+            return self._not_covered(q.intent, f"“{thing}” for {p.name}", f"{p.name}: {p.summary}")
+        job = self.profile.experience[q.jobs[0]]
+        return self._not_covered(q.intent, f"“{thing}” for {job_title(job)}",
+                                 self._job_line(job) + ".")
 
     def _untold(self, p: Project, labels: Sequence[str]) -> OfflineAnswer:
         """Skills asked of a project that neither its stack nor its record names ('What

@@ -11,7 +11,7 @@ import numpy as np
 
 from chatbot.engines.offline.facts import Fact, only_address
 from chatbot.engines.offline.rank import FactRanker, searched
-from chatbot.engines.offline.text import lexicon, stem, stems, words
+from chatbot.engines.offline.text import has_figure, lexicon, stem, stems, words
 from chatbot.engines.offline.understand import STOPWORDS, Query
 
 # Intents answered by whatever facts speak of their topic, wherever they are in the profile.
@@ -276,8 +276,3 @@ def tallied(text: str) -> set[str]:
     'About 900 GitHub stars', not 'Business' in 'Dynamics 365 Business Central'."""
     return {stem(w) for m in re.finditer(r"\d[\d,.]*\+?((?:\s+[\w-]+){1,2})", text)
             for w in m.group(1).split() if w[:1].islower()}
-
-
-def has_figure(text: str) -> bool:
-    """True when `text` gives a figure ('300 people', '4,000'), not only a year."""
-    return bool(re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)))

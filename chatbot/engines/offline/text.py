@@ -124,3 +124,8 @@ def lexicon() -> dict[str, Any]:
 def _irregular() -> dict[str, str]:
     """Irregular past forms and the verb each is of (lexicon.toml [irregular])."""
     return {past: verb for verb, forms in lexicon()["irregular"].items() for past in forms}
+
+
+def has_figure(text: str) -> bool:
+    """True when `text` gives a figure ('300 people', '4,000'), not only a year."""
+    return bool(re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)))

@@ -22,7 +22,16 @@ from chatbot.engines.offline.facts import (
     table_items,
 )
 from chatbot.engines.offline.rank import FactRanker
-from chatbot.engines.offline.text import MONEY, as_written, fold, lexicon, stem, stems, words
+from chatbot.engines.offline.text import (
+    MONEY,
+    as_written,
+    fold,
+    has_figure,
+    lexicon,
+    stem,
+    stems,
+    words,
+)
 from chatbot.profile import Profile
 
 # How many words' readings (typo fixed, synonyms) an Understander keeps.
@@ -121,6 +130,8 @@ class Query:
     table: str = ""  # the owner's list asked for as a whole ('any game jams?'): its extra key
     owner_key: tuple[str, ...] = ()  # an owner's key asked in other words: its path
     before: str = ""  # a year asked before ('what did he do before 2017') that no job is
+    lacks: tuple[str, ...] = ()  # words, as typed, asking a key that only other projects or
+    #                              jobs have, of the one named ('downloads' of one without)
 
 
 @dataclass(frozen=True)
@@ -293,6 +304,19 @@ class Understander:
             asked = frozenset().union(*(key_words.get(s, frozenset()) for s in said))
             self.key_names[at] = frozenset(said | asked) - self.filler
             self.key_asked[at] = asked - self.vocab - self.filler
+        # What each project's and job's own keys and link labels are called ('crash free
+        # sessions', 'App Store'), and what its record says, addresses left out: a key
+        # that other records have and it lacks is no part of it to answer with another.
+        self.keyed = {at: [frozenset(stems(k.replace("_", " "))) - self.filler
+                           for k in [*own_keys(extra), *_labels(extra)]]
+                      for at, extra in extras}
+        self.says: dict[tuple[str, int], list[set[str]]] = {}
+        for f in facts:
+            text = _URL_TEXT.sub(" ", f.text)
+            for at in (("project", f.project), ("job", f.job)):
+                if at[1] >= 0:
+                    self.says.setdefault(at, []).append(
+                        set(stems(f"{text} {f.keys}")) | ({"#"} if has_figure(text) else set()))
         # The entries of the owner's own tables ([[games]], [[talks]]) by the names they go
         # by, each under its first word (_items), and the stems of their keys (_item_asks).
         self.items = table_items(profile)
@@ -490,6 +514,30 @@ class Understander:
         return {kind: [k for k in keys if (kind, k) not in inside]
                 for kind, keys in found.items()}
 
+    def _item_or_record(self, raw: list[str], items: list[int], spans: list[str],
+                        found: dict[str, list[int | str]]
+                        ) -> tuple[list[int], dict[str, list[int | str]]]:
+        """The entries of the owner's tables named, and what else the question names.
+
+        What an entry's name has inside is no project, job or skill asked ('Kubernetes' in
+        'Certified Kubernetes Administrator'), but a project or job named at more length
+        ('Wanderbank Wallet' beside the client 'Wanderbank') is, and so is one whose record
+        answers what the entry lacks ('the Wanderbank app's downloads' when the client entry
+        gives none and the project does)."""
+        padded = f" {' '.join(raw)} "
+        records = [e for e in self.entities if e.kind != "skill" and e.key in found[e.kind]]
+        if any(f" {e.full} " in padded and all(len(e.full) > len(n) for n in spans)
+               for e in records):
+            return [], found
+        outside = self._outside(spans, found)
+        if outside["project"] or outside["job"]:
+            return [], outside
+        said = set().union(*(named | value for _, _, named, value in self.item_keys[items[0]]))
+        asked = {stem(w) for w in raw if w not in STOPWORDS and w not in self.owner} - said
+        if any(asked & self.bodies.get((e.kind, int(e.key)), set()) for e in records):
+            return [], found
+        return items, outside
+
     def _item_asks(self, raw: list[str], item: int
                    ) -> tuple[tuple[int, ...], tuple[str, ...], frozenset[str]]:
         """The lines of an entry the question asks for (facts.item_lines: 'when does his CKA
@@ -576,9 +624,8 @@ class Understander:
         titled = [t for t in self.titles if f" {t} " in padded]
         found = self._not_in_title(titled, found)
         items, spans = self._items(raw) if self.item_spots else ([], [])
-        if items:  # what its name has inside is no project, job or skill asked
-            found = self._outside(spans, found)
-            items = [] if found["project"] or found["job"] else items
+        if items:
+            items, found = self._item_or_record(raw, items, spans, found)
         if not found["job"] and not found["project"] and not items:
             found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
                 or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw) \
@@ -619,7 +666,27 @@ class Understander:
             last = next((e.text for e in reversed(history) if e.role == "visitor"), "")
             if last:
                 return self.understand(f"{last} {question}")
+        if len(q.projects) + len(q.jobs) == 1 and not q.missing and not q.skills:
+            q = replace(q, lacks=self._kept_elsewhere(raw, q))
         return q
+
+    def _kept_elsewhere(self, raw: list[str], q: Query) -> tuple[str, ...]:
+        """The words of `q` that name a key or link label of other projects or jobs and
+        that the one named neither has nor says ('the App Store link' of an app only on
+        Google Play, 'its crash-free rate' when only another app gives one), or says with
+        no figure when a number is asked ('how many downloads' beside 'offline downloads');
+        as typed."""
+        at = ("project", q.projects[0]) if q.projects else ("job", q.jobs[0])
+        asked = set(q.asked) - self.aspect_stems
+        # A key is asked by most of its words: 'crash-free rate' asks 'crash free sessions',
+        # 'store rating' no 'App Store'.
+        keys = [key for k, keyed in self.keyed.items() if k[0] == at[0] and k != at
+                for key in keyed if key and 3 * len(key & asked) >= 2 * len(key)]
+        own = frozenset().union(*self.keyed.get(at, []))
+        says = self.says.get(at, [])
+        lacking = {s for key in keys for s in key & asked if s not in own and not any(
+            s in said and ("#" in said or not q.wants_number) for said in says)}
+        return tuple(dict.fromkeys(w for w in raw if stem(w) in lacking))
 
     def _besides(self, text: str, skills: Sequence[int | str]) -> list[int | str]:
         """The `skills` a question sets aside ('besides C++', 'apart from Go', 'other than
@@ -1713,6 +1780,12 @@ def _owner_paths(extra: Mapping[str, Any]) -> list[tuple[str, ...]]:
             if not isinstance(v[i] if isinstance(v, Mapping) else v, Mapping | list)]
 
 
+def _labels(extra: Mapping[str, Any]) -> list[str]:
+    """The labels of a record's links tables ('App Store' of `links = [{ label, url }]`)."""
+    return [str(t["label"]) for v in extra.values() if isinstance(v, list)
+            for t in v if isinstance(t, Mapping) and isinstance(t.get("label"), str)]
+
+
 def own_keys(extra: Mapping[str, Any]) -> list[str]:
     """A record's keys the format doesn't define, with those of its tables ('metrics':
     'uptime', 'attrition')."""
@@ -1750,6 +1823,7 @@ def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
 # The patterns understand() runs on every question, compiled once.
 _DAN = re.compile(r"\bdan\b")
 _URL = re.compile(r"https?://")
+_URL_TEXT = re.compile(r"https?://\S+")
 _DATE = re.compile(r"\b(?:19|20)\d\d\b")
 _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
 _LEAVE_CURRENT = re.compile(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|"
