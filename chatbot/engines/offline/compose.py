@@ -56,6 +56,11 @@ _THE = re.compile(r"\bthe\s+(?=((?:[\w-]+\s+){0,3}[\w-]+))", re.I)
 _PREPOSITIONS = frozenset("around across along among beyond behind inside outside near like "
                           "onto upon toward towards via per within without".split())
 _COUNTED = re.compile(r"(?<![\w.,-])\d[\d,]*\s+(?=((?:[\w-]+\s+){0,3}[\w-]+))")
+# 'which two games', 'what are the names of the two other plugins', 'name the three'.
+_ASKS_WHICH = re.compile(r"\W*(?:which|name|(?:what|whats|what's)\s+(?:are|were|is|was)?\s*"
+                         r"(?:the\s+)?names\s+of)\b", re.I)
+_SPEAKING = re.compile(r"\b(?:speaks?|spoken|fluent|fluency|native|bilingual|mother tongue|"
+                       r"conversational)\b", re.I)
 _ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:\s+\S+)?(?:,|\s+(?:is|was))\s*$")
 _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
@@ -321,7 +326,7 @@ class Composer:
         a line of substance does more than count unnamed things ('shipped two titles', 'the
         teaching labs of two MSc programmes'): then the profile doesn't cover which."""
         if not answer.answered or q.also or q.wants_number or not q.which \
-                or not re.match(r"\W*which\b", q.text, re.I):
+                or not _ASKS_WHICH.match(q.text):
             return answer
         lines = [x.lstrip("- ") for x in answer.text.splitlines()
                  if x and not x.startswith("**") and "Link:" not in x
@@ -1062,6 +1067,11 @@ class Composer:
             # 'does she write articles' with no publications listed: her blog is her writing.
             lines = "\n".join(f"- {_label(k)}: {autolink(self.links[k])}" for k in writing)
             return OfflineAnswer(lines, True, "publications", ("contact",))
+        if _asks_spoken(q) and not [f for f in facts if _of_speaking(f)]:
+            # 'which spoken languages does he speak' of a profile that lists none: its
+            # programming 'language tooling' is no answer.
+            return self._not_covered(q.intent, "which languages "
+                                     f"{self.first} speaks", self._related(found))
         if not facts and q.intent not in ("unknown",) and found.covering:
             facts = found.covering
         if not facts and self.impact_asked & set(q.terms) and not (q.projects or q.jobs):
@@ -1315,6 +1325,13 @@ def _unspoken(q: Query, spoken: Sequence[Fact]) -> str:
         return ""
     typed = [t for t in re.findall(r"[\w-]+", q.text) if stem(fold(t)) in q.topic]
     return f"“{' '.join(typed)}”" if typed else "that"
+
+
+def _of_speaking(fact: Fact) -> bool:
+    """True for a fact on the languages the owner speaks: under a languages key or FAQ
+    question, or in words of speaking ('fluent in German')."""
+    return bool(_SPEAKING.search(fact.text)
+                or re.search(r"languag", f"{fact.section} {fact.keys} {fact.question}", re.I))
 
 
 def _asks_spoken(q: Query) -> bool:
