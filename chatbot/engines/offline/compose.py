@@ -191,6 +191,9 @@ class Composer:
                                      self._job_line(self.earliest) + ".")
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(self._missing(q, found), q, found, visitor)
+        if q.world:  # 'what is MLIR used for': what the profile says of it, not the world
+            skills = [f"{label} is one of {self.first}'s skills" for label in q.skills]
+            return self._not_covered(q.intent, "that", "; ".join(skills) or self._related(found))
         if q.lacks:
             return self._kept_elsewhere(q)
         if q.besides and q.intent == "skills" and (other := self._other_skills(q)):

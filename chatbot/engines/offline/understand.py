@@ -130,6 +130,7 @@ class Query:
     table: str = ""  # the owner's list asked for as a whole ('any game jams?'): its extra key
     owner_key: tuple[str, ...] = ()  # an owner's key asked in other words: its path
     before: str = ""  # a year asked before ('what did he do before 2017') that no job is
+    world: bool = False  # asks of a thing in itself, not of the owner ('what is MLIR used for')
     lacks: tuple[str, ...] = ()  # words, as typed, asking a key that only other projects or
     #                              jobs have, of the one named ('downloads' of one without)
 
@@ -668,7 +669,24 @@ class Understander:
                 return self.understand(f"{last} {question}")
         if len(q.projects) + len(q.jobs) == 1 and not q.missing and not q.skills:
             q = replace(q, lacks=self._kept_elsewhere(raw, q))
+        if self._of_the_world(text, raw, q):
+            q = replace(q, world=True)
         return q
+
+    def _of_the_world(self, text: str, raw: list[str], q: Query) -> bool:
+        """True when the question asks of a thing in itself, which no profile answers: what
+        a tool does or is for ('what is MLIR used for': not of the owner's own project), who
+        founded a company (unless the profile speaks of founding), which of two is better or
+        what is best (unless the owner's FAQ answers it)."""
+        m = _WORLD.search(text)
+        if not m or self.owner & set(raw) or q.faq >= 0:
+            return False
+        if m.group("what"):  # not 'what do you do', 'what does it do' (of the one named)
+            return not (q.projects or q.jobs or q.items or q.titles
+                        or _DEICTIC & set(m.group("what").split()))
+        if m.group("who"):
+            return "found" not in self.vocab and "founder" not in self.vocab
+        return True
 
     def _kept_elsewhere(self, raw: list[str], q: Query) -> tuple[str, ...]:
         """The words of `q` that name a key or link label of other projects or jobs and
@@ -1823,6 +1841,15 @@ def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
 # The patterns understand() runs on every question, compiled once.
 _DAN = re.compile(r"\bdan\b")
 _URL = re.compile(r"https?://")
+# A question of a thing in itself: what it does or is for, who founded it, which is better.
+_WORLD = re.compile(
+    r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:what|whats|what's)\s+(?:is|are|does|do)?\s*"
+    r"(?P<what>[\w+#.-]+(?:\s+[\w+#.-]+){0,2}?)\s+(?:actually\s+|even\s+|really\s+)?"
+    r"(?:used for|do|does|for|mean|stand for|good for)\W*$"
+    r"|\bwho\s+(?P<who>founded|co-?founded|started|created|invented|owns|runs)\b"
+    r"|\b(?:better|worse)\s+than\b|\bversus\b|\bvs\b|\bwhat(?:s|'s| is)\s+the\s+best\b")
+_DEICTIC = frozenset("you your u i we me my our this that it its they them their he she his "
+                     "her".split())
 _URL_TEXT = re.compile(r"https?://\S+")
 _DATE = re.compile(r"\b(?:19|20)\d\d\b")
 _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
