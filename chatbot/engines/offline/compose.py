@@ -73,7 +73,8 @@ _NUMBER_WORD = re.compile(
     r"eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several|half|double|"
     r"twice)\b", re.I)
 # A place in a record: 'Game studio in Montréal', 'from the Lisbon office'.
-_PLACED = re.compile(r"\b(?:in|at|from|near|to|based|office)\s+(?:the\s+)?[A-Z]")
+_PLACED = re.compile(r"\b(?:in|at|from|near|to|based|office)\s+(?:the\s+)?"
+                     r"([A-Z][a-z\u00e0-\u00ff][\w-]*)")
 # A question for a date or a time span: 'when was he with the exchange', 'since when'.
 _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
 _ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?when\s+(?:did|was|were|has|have|had)\b"
@@ -988,7 +989,7 @@ class Composer:
         # parts that share a word of the question ('Grew the team ...').
         asked = [*by_key, *(x for x in asked if x not in by_key)]
         if not asked and re.search(r"\bwhere (?:is|was|are|were)\b", fold(q.text)) \
-                and not _PLACED.search(" ".join([*job.highlights, *notes, *keyed])) \
+                and not self._placed([*job.highlights, *notes, *keyed], job) \
                 and not set(words(job.company)) & set(words(self.profile.owner.location or "")):
             # 'where is maplewave software based' (not 'where did she work'): no place key,
             # no place in its record nor in its name ('Leeds City Council' for a Leeds owner).
@@ -1003,6 +1004,14 @@ class Composer:
             parts.sort(key=lambda x: not has_figure(x))
         lines += [f"- {h}" for h in (asked or parts)[:3]]
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
+
+    def _placed(self, texts: Sequence[str], job: Experience) -> bool:
+        """True when a job's record names a place: a name after 'in', 'at', 'from'... that
+        is neither its company's nor a listed skill ('an office in Ghent', not 'in the LLVM
+        backend', 'builds to CMake')."""
+        skills = {w for label in self.listed for w in words(label)}
+        return any(fold(m.group(1)) not in skills and m.group(1) not in job.company
+                   for m in _PLACED.finditer(" ".join(texts)))
 
     def _by_key(self, extra: Mapping[str, Any], q: Query, name: str) -> list[str]:
         """The lines of a project's or job's own keys that the question names, by the key's
