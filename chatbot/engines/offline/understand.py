@@ -764,7 +764,7 @@ class Understander:
         """'worked at Google' when Google is no employer of the profile (it may still appear
         in a highlight): the name, as a word the profile doesn't cover. A job found only as
         'her job' does not make the name one ('what was her job at Háskóli Íslands')."""
-        m = _WORKED_AT.search(text)
+        m = _WORKED_AT.search(text) or _WROTE_FOR.search(text)
         if not m or m.group(2) in STOPWORDS or stem(m.group(2)) in self.filler:
             return []
         jobs = {w for e in self.entities if e.kind == "job" and e.key in found["job"]
@@ -772,7 +772,7 @@ class Understander:
         if found["job"] and (not self._own_job(text) or m.group(2) in jobs):
             return []
         # After 'the', only a name typed as one: 'the Hirvijärvi station', not 'the moment'.
-        if m.group(1) and m.group(2) not in typed_names(question):
+        if (m.group(1) or m.re is _WROTE_FOR) and m.group(2) not in typed_names(question):
             return []
         return [m.group(2)]
 
@@ -938,6 +938,9 @@ class Understander:
                    and w not in modifiers and not (owner_key and w in self.owner_keys)]
         employer = self._not_employer(" ".join(raw), question, found)
         missing += employer + self._compound(question, found["skill"])
+        if _GO.search(" ".join(raw)) and not any(e.kind == "skill" and e.full in ("go", "golang")
+                                                  for e in self.entities):
+            missing.append("go")  # 'does she write go': the language, a word no filter keeps
         groups = self._groups(content)
         named_stems = {stem(w) for w in named}
         # 'Is anyone using it' asks for its users: 'use' is what is asked, no stack.
@@ -1848,6 +1851,12 @@ _WORLD = re.compile(
     r"(?:used for|do|does|for|mean|stand for|good for)\W*$"
     r"|\bwho\s+(?P<who>founded|co-?founded|started|created|invented|owns|runs)\b"
     r"|\b(?:better|worse)\s+than\b|\bversus\b|\bvs\b|\bwhat(?:s|'s| is)\s+the\s+best\b")
+# Go the language, after a verb of knowing or using it ('does he know go', 'writes Go'),
+# not 'go to', 'go ahead', 'go-to-definition'.
+_GO = re.compile(r"\b(?:know|knows|write|writes|wrote|writing|use|uses|used|using|code|codes|"
+                 r"coding|program|programs|programming|experience|experienced|familiar|"
+                 r"proficient|fluent|comfortable|skilled|worked)\s+(?:in\s+|with\s+)?"
+                 r"(?:go|golang)\b(?![\w-]|\s+(?:to|for|on|back|ahead|through|into|over)\b)")
 _DEICTIC = frozenset("you your u i we me my our this that it its they them their he she his "
                      "her".split())
 _URL_TEXT = re.compile(r"https?://\S+")
@@ -1862,6 +1871,10 @@ _CLAUSE = re.compile(r"[,.;:!?\n]+|\band\b|\bbut\b")
 _WORKED_AT = re.compile(r"\b(?:work|worked|works|working|employed|hired|job|intern|interned|"
                         r"role|title|position)\s+"
                         r"(?:at|for|by)\s+(the\s+)?([a-z0-9][\w&.-]*)")
+# 'write for MusicRadar', 'freelanced for Roland': an employer too, when typed as a name.
+_WROTE_FOR = re.compile(r"\b(?:write|writes|wrote|written|writing|freelance|freelanced|"
+                        r"freelancing|consult|consulted|consulting|contract|contracted)\s+"
+                        r"(?:at|for)\s+(the\s+)?([a-z0-9][\w&.-]*)")
 _TOKEN = re.compile(r"[\w+#.-]+")
 _WORKED_AS = re.compile(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been) "
                         r"(?:a|an) ((?:[\w-]+ ?){1,5})")
