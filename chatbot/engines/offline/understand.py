@@ -926,7 +926,10 @@ class Understander:
         topic = [s for s in content if (s not in self.cue_stems and s not in self.filler
                                         or s in uncued)
                  and s not in naming]
-        names = typed_names(question)
+        # A name typed as one, or the object of knowing or using ('has he worked with zoho
+        # crm', 'does she know mapbox gl js'): a word the profile lacks there is the thing
+        # asked, not a paraphrase the rest outweighs.
+        names = typed_names(question) | set(_KNOWN_THING.findall(" ".join(raw)))
         titled = {w for t in titles for w in t.split()}  # a title's words ask no field
         known, modifiers = named | titled, self._field_modifiers(raw)
         nth = _NTH_JOB.search(" ".join(raw))
@@ -1851,6 +1854,10 @@ _WORLD = re.compile(
     r"(?:used for|do|does|for|mean|stand for|good for)\W*$"
     r"|\bwho\s+(?P<who>founded|co-?founded|started|created|invented|owns|runs)\b"
     r"|\b(?:better|worse)\s+than\b|\bversus\b|\bvs\b|\bwhat(?:s|'s| is)\s+the\s+best\b")
+_KNOWN_THING = re.compile(r"\b(?:know|knows|knew|use|uses|using|worked with|work with|"
+                          r"works with|working with|experience with|experienced with|"
+                          r"familiar with|proficient in|proficient with|skilled in|"
+                          r"comfortable with)\s+([a-z][\w+#.-]*)")
 # Go the language, after a verb of knowing or using it ('does he know go', 'writes Go'),
 # not 'go to', 'go ahead', 'go-to-definition'.
 _GO = re.compile(r"\b(?:know|knows|write|writes|wrote|writing|use|uses|used|using|code|codes|"
