@@ -1404,6 +1404,9 @@ def _sources(facts: Sequence[Fact]) -> tuple[str, ...]:
 
 def _as_typed(question: str, word: str) -> str:
     """`word` as the visitor wrote it (case and accents)."""
+    if " " in word:  # 'iso 26262': the words in a row as typed
+        m = re.search(r"\s+".join(map(re.escape, word.split())), question, re.I)
+        return m.group(0) if m else word
     tokens: list[str] = re.findall(r"[\w+#.-]+", question)
     for token in tokens:
         if fold(token).strip(".") == word:

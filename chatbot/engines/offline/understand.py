@@ -229,6 +229,12 @@ class Understander:
         tools = [t for p in profile.projects for t in p.tech] \
             + [s for group in profile.skills.values() for s in group]
         self.folded = " " + re.sub(r"[^\w#+]+", " ", fold(" ".join([profile_text, *tools]))) + " "
+        # The numbers the profile writes after a word ('iso': 13485, 14971; 'level': 2): a
+        # number it never writes there names another standard, level or version.
+        self.numbered: dict[str, set[str]] = {}
+        for word, number in _NUMBERED.findall(self.folded):
+            if word not in STOPWORDS:
+                self.numbered.setdefault(word, set()).add(number)
         self.entities = self._entities(profile)
         # Each entity with its name padded as _find_entities looks for it, and followed by
         # 'to' ('go to' names no skill).
@@ -776,6 +782,18 @@ class Understander:
             return []
         return [m.group(2)]
 
+    def _other_number(self, question: str) -> list[str]:
+        """'ISO 26262' when the profile writes ISO only with other numbers (13485, 14971),
+        'ETCS Level 3' beside 'Level 2': another standard, level or version, as typed. Not a
+        number the profile's starts or extends ('Python 3' beside 'Python 3.11')."""
+        typed = []
+        for m in _NUMBERED.finditer(" ".join(words(question))):
+            word, number = m.groups()
+            known = self.numbered.get(word, set())
+            if known and not any(n.startswith(number) or number.startswith(n) for n in known):
+                typed.append(m.group(0))
+        return typed
+
     def _compound(self, question: str, skills: Sequence[int | str]) -> list[str]:
         """A word typed as a name right after a skill's, making another name the profile
         never uses: 'React Native' when only React is listed (not 'AWS Lambda' when the
@@ -929,7 +947,8 @@ class Understander:
         # A name typed as one, or the object of knowing or using ('has he worked with zoho
         # crm', 'does she know mapbox gl js'): a word the profile lacks there is the thing
         # asked, not a paraphrase the rest outweighs.
-        names = typed_names(question) | set(_KNOWN_THING.findall(" ".join(raw)))
+        numbered = self._other_number(question)  # 'ISO 26262' beside ISO 13485: a name too
+        names = typed_names(question) | set(_KNOWN_THING.findall(" ".join(raw))) | set(numbered)
         titled = {w for t in titles for w in t.split()}  # a title's words ask no field
         known, modifiers = named | titled, self._field_modifiers(raw)
         nth = _NTH_JOB.search(" ".join(raw))
@@ -941,6 +960,7 @@ class Understander:
                    and w not in modifiers and not (owner_key and w in self.owner_keys)]
         employer = self._not_employer(" ".join(raw), question, found)
         missing += employer + self._compound(question, found["skill"])
+        missing += numbered
         if _GO.search(" ".join(raw)) and not any(e.kind == "skill" and e.full in ("go", "golang")
                                                   for e in self.entities):
             missing.append("go")  # 'does she write go': the language, a word no filter keeps
@@ -1854,6 +1874,7 @@ _WORLD = re.compile(
     r"(?:used for|do|does|for|mean|stand for|good for)\W*$"
     r"|\bwho\s+(?P<who>founded|co-?founded|started|created|invented|owns|runs)\b"
     r"|\b(?:better|worse)\s+than\b|\bversus\b|\bvs\b|\bwhat(?:s|'s| is)\s+the\s+best\b")
+_NUMBERED = re.compile(r"\b([a-z][a-z-]+) (\d+(?:\.\d+)*)\b(?![.,]\d)")
 _KNOWN_THING = re.compile(r"\b(?:know|knows|knew|use|uses|using|worked with|work with|"
                           r"works with|working with|experience with|experienced with|"
                           r"familiar with|proficient in|proficient with|skilled in|"
