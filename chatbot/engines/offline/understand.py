@@ -236,6 +236,13 @@ class Understander:
             if word not in STOPWORDS:
                 self.numbered.setdefault(word, set()).add(number)
         self.entities = self._entities(profile)
+        # How many listed skills of two words or more end in each word ('cloud': Sales
+        # Cloud, Service Cloud): a family of names (_other_member).
+        members: dict[str, set[int | str]] = {}
+        for e in self.entities:
+            if e.kind == "skill" and len(e.full.split()) > 1:
+                members.setdefault(e.full.split()[-1], set()).add(e.key)
+        self.families = {last: len(keys) for last, keys in members.items()}
         # Each entity with its name padded as _find_entities looks for it, and followed by
         # 'to' ('go to' names no skill).
         self.entity_spots = [(e, f" {e.full} ", f" {e.full} to ") for e in self.entities]
@@ -794,6 +801,14 @@ class Understander:
                 typed.append(m.group(0))
         return typed
 
+    def _other_member(self, raw: list[str]) -> list[str]:
+        """'marketing cloud' when the skills list a family of that last word (Sales Cloud,
+        Service Cloud) without it: another product of the family, which the profile never
+        names. Not with one such skill alone ('public cloud' beside Google Cloud)."""
+        return [f"{a} {b}" for a, b in itertools.pairwise(raw)
+                if self.families.get(b, 0) >= 2 and a not in STOPWORDS and a not in self.owner
+                and f" {a} {b} " not in self.folded]
+
     def _compound(self, question: str, skills: Sequence[int | str]) -> list[str]:
         """A word typed as a name right after a skill's, making another name the profile
         never uses: 'React Native' when only React is listed (not 'AWS Lambda' when the
@@ -947,7 +962,9 @@ class Understander:
         # A name typed as one, or the object of knowing or using ('has he worked with zoho
         # crm', 'does she know mapbox gl js'): a word the profile lacks there is the thing
         # asked, not a paraphrase the rest outweighs.
-        numbered = self._other_number(question)  # 'ISO 26262' beside ISO 13485: a name too
+        # 'ISO 26262' beside ISO 13485, 'Marketing Cloud' beside Sales and Service Cloud:
+        # another name of a family the profile lists, a name as typed.
+        numbered = self._other_number(question) + self._other_member(raw)
         names = typed_names(question) | set(_KNOWN_THING.findall(" ".join(raw))) | set(numbered)
         titled = {w for t in titles for w in t.split()}  # a title's words ask no field
         known, modifiers = named | titled, self._field_modifiers(raw)
