@@ -410,7 +410,8 @@ class Understander:
         labels = [s for group in profile.skills.values() for s in group]
         labels += [t for p in profile.projects for t in p.tech]
         for label in dict.fromkeys(labels):
-            for name in dict.fromkeys([*self._skill_names(label), *self._aliases(label)]):
+            names = [*self._skill_names(label), *self._aliases(label)]
+            for name in dict.fromkeys([*names, *_skill_initials(names[:1])]):
                 found.append(_Entity("skill", label, name))
         return found
 
@@ -1839,6 +1840,17 @@ def _owner_paths(extra: Mapping[str, Any]) -> list[tuple[str, ...]]:
     return [(k, *((i,) if isinstance(v, Mapping) else ())) for k, v in extra.items()
             for i in (v if isinstance(v, Mapping) else [k])
             if not isinstance(v[i] if isinstance(v, Mapping) else v, Mapping | list)]
+
+
+def _skill_initials(names: Sequence[str]) -> list[str]:
+    """A skill of three words or more by its initials ('lwc' of Lightning Web Components),
+    unless a word is no plain word ('REST and SOAP APIs', 'Microsoft Dynamics 365') or the
+    initials make an everyday one."""
+    said = names[0].split() if names else []
+    if len(said) < 3 or not all(w.isalpha() and w not in STOPWORDS for w in said):
+        return []
+    initials = "".join(w[0] for w in said)
+    return [] if initials in STOPWORDS else [initials]
 
 
 def _labels(extra: Mapping[str, Any]) -> list[str]:
