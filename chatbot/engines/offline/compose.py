@@ -202,6 +202,8 @@ class Composer:
         if q.wants_number and not q.projects and not q.jobs:
             figures = [f for f in found.covering
                        if has_figure(f.text) or counts(f.text, q.detail)]
+            if q.wants_amount:  # 'how much per hour': a sum of money before '6 pm ET'
+                figures.sort(key=lambda f: not MONEY.search(f.text))
             faq = self.profile.faq[q.faq].answer if q.faq >= 0 else ""
             if figures and not has_figure(faq):
                 # 'how many ...': the fact with the figure, whatever the cue words, unless

@@ -1007,7 +1007,8 @@ class Understander:
             faq=self._why_faq(raw, content),
             # 'who paid for it' asks who, not how much, of a record with a key for it
             # (funding = "self-funded").
-            wants_amount=bool(self.amount & set(raw) - named) and not (
+            wants_amount=bool(self.amount & set(raw) - named or _PRICED_TIME.search(" ".join(raw)))
+            and not (
                 "who" in raw and self._keyed_by(found, self.amount & set(raw))),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             current=bool(NOW & set(raw)), negated=negated, titles=titles,
@@ -1903,6 +1904,8 @@ _WORLD = re.compile(
     r"(?:used for|do|does|for|mean|stand for|good for)\W*$"
     r"|\bwho\s+(?P<who>founded|co-?founded|started|created|invented|owns|runs)\b"
     r"|\b(?:better|worse)\s+than\b|\bversus\b|\bvs\b|\bwhat(?:s|'s| is)\s+the\s+best\b")
+# 'how much per hour', 'what does he charge a day': money by the time.
+_PRICED_TIME = re.compile(r"\bhow much\b.*\b(?:per|an|a|by the)\s+(?:hour|day|week|month)\b")
 _NUMBERED = re.compile(r"\b([a-z][a-z-]+) (\d+(?:\.\d+)*)\b(?![.,]\d)")
 _KNOWN_THING = re.compile(r"\b(?:know|knows|knew|use|uses|using|worked with|work with|"
                           r"works with|working with|experience with|experienced with|"
