@@ -61,6 +61,15 @@ _ASKS_WHICH = re.compile(r"\W*(?:which|name|(?:what|whats|what's)\s+(?:are|were|
                          r"(?:the\s+)?names\s+of)\b", re.I)
 _SPEAKING = re.compile(r"\b(?:speaks?|spoken|fluent|fluency|native|bilingual|mother tongue|"
                        r"conversational)\b", re.I)
+# A question for a person: 'who is her manager', 'who co-authored it', 'who won'.
+_ASKS_PERSON = re.compile(
+    r"\bwho\b.*\b(?:manager|boss|supervisor|advisor|adviser|co-?advisors?|mentors?|"
+    r"co-?authors?|authors|co-?inventors?|inventors|references?|referees?|colleagues?|"
+    r"teammates?|co-?founders?)\b|\bwho\s+(?:else\s+)?(?:won|co-?authored|co-?wrote|"
+    r"supervised|advised|mentored|awarded|invented)\b", re.I)
+# A person's name: two or three capitalised words, or one after a title or an initial.
+_PERSON = re.compile(r"\b(?:(?:Prof|Dr|Mr|Ms|Mrs|Mx|[A-Z])\. ?[A-Z][\w'’-]+"
+                     r"|[A-Z][a-z\u00e0-\u024f'’-]+(?: [A-Z][a-z\u00e0-\u024f'’-]+){1,2})")
 _ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:\s+\S+)?(?:,|\s+(?:is|was))\s*$")
 _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
@@ -149,6 +158,13 @@ class Composer:
         self.degree_parts = [frozenset(ws) for ws in degrees["parts"]]
         self.degree_levels = [frozenset(degrees[k]) for k in ("bachelor", "master", "doctorate")]
         self.degree_facts = [set(words(f"{f.text} {f.keys}")) for f in self.facts]
+        # Names in the profile that are no person's (_nobody): projects, employers, entries
+        # of its tables, skills, places, and the owner.
+        self.not_people = frozenset(fold(m.group(0)) for m in _PERSON.finditer("\n".join(
+            [*(p.name for p in profile.projects), *(j.company for j in profile.experience),
+             *(n for item in self.items for n in item.names), profile.owner.name,
+             profile.owner.location or "",
+             *(s for g in profile.skills.values() for s in g)])))
         self.listed = frozenset(fold(re.sub(r"\(.*?\)", "", s)).strip()
                                 for g in profile.skills.values() for s in g) - {""}
         self.amount = frozenset(lexicon()["fields"]["amount"])
@@ -228,7 +244,7 @@ class Composer:
                                  sources=(*answer.sources, "FAQ"))
         answer = self._checked(answer, q, (self._moved_to, self._degree_part, self._kind_named,
                                            self._named, self._undated, self._unoffered,
-                                           self._only_counted))
+                                           self._only_counted, self._nobody))
         return self._also(answer, q, found, visitor)
 
     @staticmethod
@@ -348,6 +364,19 @@ class Composer:
             return answer
         thing = " ".join(_as_typed(q.text, w) for w in q.which[:1])
         return self._not_covered(answer.intent, f"which {thing}", lines[0])
+
+    def _nobody(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'who are the co-inventors on her patent', 'who is her manager at
+        Nordlys', unless it names someone: a name of two capitalised words, or one after a
+        title ('Prof. Kovač'), that is no project, employer, skill or entry of the profile.
+        Else the profile doesn't cover who, and says what it does."""
+        if not answer.answered or q.also or not _ASKS_PERSON.search(q.text):
+            return answer
+        for m in _PERSON.finditer(answer.text):
+            if fold(m.group(0)) not in self.not_people:
+                return answer
+        lines = [x for x in answer.text.splitlines() if x and not x.endswith(":")]
+        return self._not_covered(answer.intent, "who", (lines or [""])[0].lstrip("- "))
 
     def _undated(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'when did they start building <project>', 'what year was <firm>
