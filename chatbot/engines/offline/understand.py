@@ -2018,6 +2018,9 @@ def which_thing(raw: Sequence[str]) -> tuple[str, ...]:
     start = at + 1 + bool(raw[at + 1: at + 2] and _COUNT.fullmatch(raw[at + 1]))
     # 'what's the name of his band', 'what was the name of the product': the band, the product.
     named = _NAME_OF.match(" ".join(raw[start:])) if at >= 0 else None
+    if at >= 0 and not named and raw[-1:] in (["called"], ["named"]):
+        # 'what was the procurement tracker she built called': the tracker.
+        named = _CALLED.match(" ".join(raw[start:]))
     skip = len(named.group(0).split()) if named else 0
     phrase = list(itertools.takewhile(lambda w: w not in STOPWORDS,
                                       raw[start + skip: at + 4 + skip]))
@@ -2030,6 +2033,7 @@ _BE = ("is", "are", "was", "were")
 _NAME_OF = re.compile(r"(?:(?:is|are|was|were) )?(?:the )?names? of (?:(?:the|his|her|their|its|"
                       r"this|that) )?")
 _COUNT = re.compile(r"\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten")
+_CALLED = re.compile(r"(?:is|are|was|were|s) (?:(?:the|his|her|their|its|this|that) )?")
 
 
 # The visitor's own name is never the subject: in a sign-off ('Thanks so much, Priya',
