@@ -70,6 +70,8 @@ _ASKS_PERSON = re.compile(
 # A person's name: two or three capitalised words, or one after a title or an initial.
 _PERSON = re.compile(r"\b(?:(?:Prof|Dr|Mr|Ms|Mrs|Mx|[A-Z])\. ?[A-Z][\w'’-]+"
                      r"|[A-Z][a-z\u00e0-\u024f'’-]+(?: [A-Z][a-z\u00e0-\u024f'’-]+){1,2})")
+# Words asking whether a project's code or demo can be seen ('is the code public').
+_SHOWN = frozenset(stems("public available visible shared online"))
 _ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:\s+\S+)?(?:,|\s+(?:is|was))\s*$")
 _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
@@ -863,7 +865,8 @@ class Composer:
     def _project(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         p = self.profile.projects[q.projects[0]]
         if "link" in q.aspects and not p.link and not q.skills \
-                and not set(q.asked) - set(stems(f"{p.name} {p.summary}")) - self.things:
+                and not set(q.asked) - set(stems(f"{p.name} {p.summary}")) - self.things \
+                - _SHOWN:
             # Only its link asked ('link to the playbook?'): its own keys' addresses
             # ('links = [{ label = "App Store", url = ... }]'), else none.
             addresses = [f"- {x}" for x in _keyed(p.extra) if "<http" in x][:3]
