@@ -1375,8 +1375,9 @@ def _unspoken(q: Query, spoken: Sequence[Fact]) -> str:
 
 def _of_speaking(fact: Fact) -> bool:
     """True for a fact on the languages the owner speaks: under a languages key or FAQ
-    question, or in words of speaking ('fluent in German')."""
-    return bool(_SPEAKING.search(fact.text)
+    question, or in words of speaking ('fluent in German') outside a project (its
+    'bilingual Irish/English templates' say nothing of the owner's)."""
+    return bool(fact.project < 0 and _SPEAKING.search(fact.text)
                 or re.search(r"languag", f"{fact.section} {fact.keys} {fact.question}", re.I))
 
 
