@@ -24,6 +24,7 @@ from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, counts
 from chatbot.engines.offline.text import (
     MONEY,
+    any_of,
     autolink,
     fold,
     has_figure,
@@ -59,19 +60,15 @@ _COUNTED = re.compile(r"(?<![\w.,-])\d[\d,]*\s+(?=((?:[\w-]+\s+){0,3}[\w-]+))")
 # 'which two games', 'what are the names of the two other plugins', 'name the three'.
 _ASKS_WHICH = re.compile(r"\W*(?:which|name|(?:what|whats|what's)\s+(?:are|were|is|was)?\s*"
                          r"(?:the\s+)?names\s+of)\b", re.I)
-_SPEAKING = re.compile(r"\b(?:speaks?|spoken|fluent|fluency|native|bilingual|mother tongue|"
-                       r"conversational)\b", re.I)
+_SPEAKING = re.compile(rf"\b{any_of(lexicon()['asks']['speaking'])}\b", re.I)
 # A question for a person: 'who is her manager', 'who co-authored it', 'who won'.
-_ASKS_PERSON = re.compile(
-    r"\bwho\b.*\b(?:manager|boss|supervisor|advisor|adviser|co-?advisors?|mentors?|"
-    r"co-?authors?|authors|co-?inventors?|inventors|references?|referees?|colleagues?|"
-    r"teammates?|co-?founders?)\b|\bwho\s+(?:else\s+)?(?:won|co-?authored|co-?wrote|"
-    r"supervised|advised|mentored|awarded|invented)\b", re.I)
+_ASKS_PERSON = re.compile(rf"\bwho\b.*\b{any_of(lexicon()['asks']['person'])}\b|\bwho\s+"
+                          rf"(?:else\s+)?{any_of(lexicon()['asks']['person_verbs'])}\b", re.I)
 # A person's name: two or three capitalised words, or one after a title or an initial.
 _PERSON = re.compile(r"\b(?:(?:Prof|Dr|Mr|Ms|Mrs|Mx|[A-Z])\. ?[A-Z][\w'’-]+"
                      r"|[A-Z][a-z\u00e0-\u024f'’-]+(?: [A-Z][a-z\u00e0-\u024f'’-]+){1,2})")
 # Words asking whether a project's code or demo can be seen ('is the code public').
-_SHOWN = frozenset(stems("public available visible shared online"))
+_SHOWN = frozenset(stems(" ".join(lexicon()["asks"]["shown"])))
 _ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:\s+\S+)?(?:,|\s+(?:is|was))\s*$")
 _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")

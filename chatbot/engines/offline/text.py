@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -129,3 +130,10 @@ def _irregular() -> dict[str, str]:
 def has_figure(text: str) -> bool:
     """True when `text` gives a figure ('300 people', '4,000'), not only a year."""
     return bool(re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)))
+
+
+def any_of(phrases: Sequence[str]) -> str:
+    """A regex alternation of the phrases, longest first, spaces as any whitespace."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) + ")"
+

@@ -24,6 +24,7 @@ from chatbot.engines.offline.facts import (
 from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.text import (
     MONEY,
+    any_of,
     as_written,
     fold,
     has_figure,
@@ -1907,15 +1908,10 @@ _WORLD = re.compile(
 # 'how much per hour', 'what does he charge a day': money by the time.
 _PRICED_TIME = re.compile(r"\bhow much\b.*\b(?:per|an|a|by the)\s+(?:hour|day|week|month)\b")
 _NUMBERED = re.compile(r"\b([a-z][a-z-]+) (\d+(?:\.\d+)*)\b(?![.,]\d)")
-_KNOWN_THING = re.compile(r"\b(?:know|knows|knew|use|uses|using|worked with|work with|"
-                          r"works with|working with|experience with|experienced with|"
-                          r"familiar with|proficient in|proficient with|skilled in|"
-                          r"comfortable with)\s+([a-z][\w+#.-]*)")
+_KNOWN_THING = re.compile(rf"\b{any_of(lexicon()['asks']['knowing'])}\s+([a-z][\w+#.-]*)")
 # Go the language, after a verb of knowing or using it ('does he know go', 'writes Go'),
 # not 'go to', 'go ahead', 'go-to-definition'.
-_GO = re.compile(r"\b(?:know|knows|write|writes|wrote|writing|use|uses|used|using|code|codes|"
-                 r"coding|program|programs|programming|experience|experienced|familiar|"
-                 r"proficient|fluent|comfortable|skilled|worked)\s+(?:in\s+|with\s+)?"
+_GO = re.compile(rf"\b{any_of(lexicon()['asks']['coding'])}\s+(?:in\s+|with\s+)?"
                  r"(?:go|golang)\b(?![\w-]|\s+(?:to|for|on|back|ahead|through|into|over)\b)")
 _DEICTIC = frozenset("you your u i we me my our this that it its they them their he she his "
                      "her".split())
@@ -1932,9 +1928,8 @@ _WORKED_AT = re.compile(r"\b(?:work|worked|works|working|employed|hired|job|inte
                         r"role|title|position)\s+"
                         r"(?:at|for|by)\s+(the\s+)?([a-z0-9][\w&.-]*)")
 # 'write for MusicRadar', 'freelanced for Roland': an employer too, when typed as a name.
-_WROTE_FOR = re.compile(r"\b(?:write|writes|wrote|written|writing|freelance|freelanced|"
-                        r"freelancing|consult|consulted|consulting|contract|contracted)\s+"
-                        r"(?:at|for)\s+(the\s+)?([a-z0-9][\w&.-]*)")
+_WROTE_FOR = re.compile(rf"\b{any_of(lexicon()['asks']['employed'])}\s+(?:at|for)\s+"
+                        r"(the\s+)?([a-z0-9][\w&.-]*)")
 _TOKEN = re.compile(r"[\w+#.-]+")
 _WORKED_AS = re.compile(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been) "
                         r"(?:a|an) ((?:[\w-]+ ?){1,5})")
