@@ -1854,3 +1854,135 @@ def test_a_name_asked_as_a_place_or_an_employer_in_lower_case_or_after_role() ->
     role = engine.answer_detail("What was her role at Twilio?")
     assert not role.answered and "employer" in role.text, role.text
     assert "Web Developer" in engine.answer("what was her role at ciudad abierta")
+
+
+def test_a_project_named_at_more_length_than_a_table_entry_is_the_one_asked() -> None:
+    engine = _kim({
+        "clients": [{"name": "Harrow", "industry": "retail", "since": 2021}],
+        "projects": [{"name": "Harrow Checkout", "summary": "A checkout app for a retailer.",
+                      "year": 2022, "installs": "about 80,000"}],
+    })
+    assert "2022" in engine.answer("what year did Harrow Checkout launch")
+    assert "80,000" in engine.answer("how many installs has the harrow app got?")
+    assert "retail" in engine.answer("what industry is harrow in")
+
+
+def test_a_key_only_other_records_have_is_not_covered_for_the_one_asked() -> None:
+    engine = _kim({"projects": [
+        {"name": "Tern", "summary": "A tide-table app.", "downloads": "40,000",
+         "links": [{"label": "App Store", "url": "https://apps.example/tern"}]},
+        {"name": "Gannet", "summary": "A birding log.",
+         "highlights": ["Works offline; downloads of maps happen on wifi"],
+         "links": [{"label": "Google Play", "url": "https://play.example/gannet"}]},
+    ], "experience": [
+        {"role": "Developer", "company": "Skerry", "period": "2019 – 2021",
+         "contract": "fixed-term, 18 months"},
+        {"role": "Developer", "company": "Fulmar", "period": "2021 – present"},
+    ]})
+    for question, lacking in (("Send me the App Store link for Gannet", "App Store"),
+                              ("how many downloads does gannet have", "downloads"),
+                              ("Was the Fulmar job a contract role?", "contract")):
+        answer = engine.answer(question)
+        assert NOT_COVERED in answer and lacking in answer and "kim@example.org" in answer
+    assert "40,000" in engine.answer("how many downloads does tern have")
+    assert "https://apps.example/tern" in engine.answer("App Store link for Tern?")
+    assert "fixed-term" in engine.answer("was the skerry job a contract role")
+
+
+def test_a_question_of_a_thing_in_itself_is_not_covered() -> None:
+    engine = _kim({"skills": {"Infra": ["Terraform", "Nomad"]},
+                   "projects": [{"name": "Pintail", "summary": "A Nomad job linter."}],
+                   "experience": [{"role": "SRE", "company": "Scaup Ltd", "period": "2020 – now"}]})
+    for question in ("what is Terraform used for", "What does Nomad actually do?",
+                     "Who founded Scaup Ltd?", "is terraform better than pulumi"):
+        answer = engine.answer(question)
+        assert NOT_COVERED in answer and "kim@example.org" in answer, question
+    assert "Terraform is one of Kim's skills" in engine.answer("what is terraform for")
+    assert "Nomad job linter" in engine.answer("what does pintail do?")
+    assert NOT_COVERED not in engine.answer("what do you do")
+
+
+def test_where_an_employer_is_based_needs_a_place_in_its_record() -> None:
+    engine = _kim({"skills": {"Tools": ["LLVM", "CMake"]}, "experience": [
+        {"role": "Compiler engineer", "company": "Corvina", "period": "2020 – now",
+         "highlights": ["Owned the scheduler in the LLVM backend", "Moved builds to CMake"]},
+        {"role": "Developer", "company": "Osprey", "period": "2016 – 2020",
+         "highlights": ["Worked from the office in Lyon"]},
+    ]})
+    assert NOT_COVERED in engine.answer("Where is Corvina based?")
+    assert "Lyon" in engine.answer("where is osprey based")
+
+
+def test_names_the_profile_never_uses_after_knowing_or_using_are_the_thing_asked() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "summary": "Connects Salesforce to ERPs and marketing tools."},
+                   "skills": {
+        "Salesforce": ["Sales Cloud", "Service Cloud", "Lightning Web Components"],
+        "Other CRMs": ["HubSpot"], "Standards": ["ISO 9001", "Python 3.12"]}})
+    for question, named in (("has she worked with zoho crm", "zoho"),
+                            ("Does she know Go?", "Go"), ("does she write go", "go"),
+                            ("Does she know Salesforce Marketing Cloud?", "Marketing Cloud"),
+                            ("any ISO 27001 experience", "ISO 27001")):
+        answer = engine.answer(question)
+        assert NOT_COVERED in answer and f"“{named}”" in answer, (question, answer)
+    assert "Lightning Web Components" in engine.answer("lwc")
+    assert "Python 3.12" in engine.answer("does she know python 3")
+    assert NOT_COVERED not in engine.answer("does she know ISO 9001?")
+    go_listed = _kim({"skills": {"Languages": ["Go", "Rust"]}})
+    assert NOT_COVERED not in go_listed.answer("does she write go")
+
+
+def test_writing_for_a_name_asks_it_as_an_employer() -> None:
+    engine = _kim({"projects": [{"name": "Loam", "summary": "A delay plugin.",
+                                 "highlights": ["Reviewed by SoundDesk magazine"]}]})
+    answer = engine.answer("How long did Kim write for SoundDesk?")
+    assert NOT_COVERED in answer and "“SoundDesk” as an employer" in answer
+
+
+def test_money_by_the_time_asks_an_amount() -> None:
+    engine = _kim({"availability": {"status": "Open", "rate": "EUR 80 an hour",
+                                    "hours": "overlaps US hours until 5 pm ET"}})
+    assert "EUR 80" in engine.answer("how much per hour")
+
+
+def test_a_question_for_a_person_is_not_covered_when_the_answer_names_nobody() -> None:
+    engine = _kim({
+        "patents": [{"title": "Leak detection in pipes", "number": "EP 1 234 567",
+                     "role": "co-inventor"}],
+        "papers": [{"title": "Fast tides", "venue": "ICML 2024", "authors": "K. Lee, R. Okoro"}],
+        "experience": [{"role": "Engineer", "company": "Brant Systems", "period": "2020 – now",
+                        "highlights": ["Leads a team of six at Brant Systems",
+                                       "Manages the release train"]}],
+    })
+    for question in ("who are the co-inventors on her leak detection patent",
+                     "Who is Kim's manager at Brant?"):
+        answer = engine.answer(question)
+        assert NOT_COVERED in answer and "cover who" in answer, answer
+    assert "Okoro" in engine.answer("who co-authored the fast tides paper")
+
+
+def test_spoken_languages_are_the_owners_own_not_a_projects() -> None:
+    bare = _kim({"projects": [{"name": "Cnua", "summary": "A catalogue.",
+                               "highlights": ["Bilingual Irish/English templates"]}]})
+    assert NOT_COVERED in bare.answer("Does Kim speak Irish?")
+    assert NOT_COVERED in bare.answer("Which spoken languages does Kim speak?")
+    spoken = _kim({"experience": [{"role": "Tutor", "company": "Taal", "period": "2019",
+                                   "highlights": ["Speaks Dutch and English"]}]})
+    assert "Dutch" in spoken.answer("which languages does she speak")
+
+
+def test_a_thing_only_described_is_not_covered_when_asked_what_it_was_called() -> None:
+    engine = _kim({"experience": [{"role": "Developer", "company": "Open Town", "period": "2019",
+                                   "highlights": ["Built a tracker for council spending"]}],
+                   "projects": [{"name": "Wharf", "summary": "A backup tool.",
+                                 "highlights": ["Used by three charities"]}]})
+    answer = engine.answer("What was the spending tracker she built at Open Town called?")
+    assert NOT_COVERED in answer and "which tracker" in answer
+    answer = engine.answer("Is the code for Wharf public? Link please")
+    assert NOT_COVERED in answer and "a link for Wharf" in answer
+
+
+def test_people_managed_are_the_team_the_profile_writes() -> None:
+    engine = _kim({"experience": [{"role": "Lead", "company": "Heron", "period": "2021 – now",
+                                   "highlights": ["Leads a team of 7 engineers"]}]})
+    assert "team of 7" in engine.answer("how many people report to her")

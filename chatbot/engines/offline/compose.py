@@ -199,7 +199,7 @@ class Composer:
         if q.injection:
             return OfflineAnswer(self._scope(), False, "unknown")
         if q.items and not q.projects and not q.jobs:
-            return self._item(q)
+            return self._nobody(self._item(q), q)
         if q.before and self.earliest:
             # 'what did she do before 2017' when her earliest job begins then: not covered,
             # and the earliest job is what it does say.
