@@ -1952,7 +1952,9 @@ _ASKED_VERB = re.compile(r"(?:what|which|when|where|how) (?:[\w-]+ ){0,3}?(?:did
 _KIND = re.compile(r"\b(?:kind|kinds|sort|sorts|type|types) of (\w+)")
 _HOW_MUCH = re.compile(r"\bhow (many|much|often|widely)\b")
 _COUNTED = re.compile(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)")
-_START_OBJECT = re.compile(r"\b(?:start|begin)\w* (?:a|an|the|his|her|their|new)\b")
+# 'start a new project' (a thing done), but not 'start a new job' (when the owner could).
+_START_OBJECT = re.compile(r"\b(?:start|begin)\w* (?:a|an|the|his|her|their|new)\b"
+                           r"(?! (?:new )?(?:job|role|position|gig|contract)\b)")
 _TYPED = re.compile(r"[\w-]+")
 
 
@@ -2090,7 +2092,8 @@ _PRONOUNS_CHOICE = re.compile(rf"\W*(?:(?:is|so|and) (?:\w+ )?)?(?:an? )?({_PRON
 
 def _starting(raw: Sequence[str]) -> bool:
     """False when a start or a move is in the past ('did', 'was') or has an object ('start
-    a new project'): what happened or what is done, not when the owner could start next."""
+    a new project'; not a job, 'start a new role' asks it): what happened or what is done,
+    not when the owner could start next."""
     text = " ".join(raw)
     return not ({"did", "was", "were", "had"} & set(raw) or _START_OBJECT.search(text))
 
