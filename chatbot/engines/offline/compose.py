@@ -1471,8 +1471,17 @@ def _adding(answer: OfflineAnswer, fact: Fact) -> OfflineAnswer:
 
 def _keyed(extra: Mapping[str, Any]) -> list[str]:
     """A project's or job's keys the format doesn't define, as lines of its record
-    ('Year: 2024', 'Links: docs: <https://docs.rs/ferrolog>')."""
-    return [autolink(line) for k, v in extra.items() for line, _ in labelled(k, v)]
+    ('Year: 2024', 'Links: docs: <https://docs.rs/ferrolog>'); a list of plain values on one
+    line ('Platforms: iOS, Android, CarPlay, Android Auto')."""
+    lines = []
+    for k, v in extra.items():
+        said = [line for line, _ in labelled(k, v)]
+        if len(said) > 1 and isinstance(v, list) and not any(isinstance(x, Mapping | list)
+                                                             for x in v):
+            head = said[0].split(": ", 1)[0]
+            said = [f"{head}: {', '.join(line.split(': ', 1)[1] for line in said)}"]
+        lines += [autolink(line) for line in said]
+    return lines
 
 
 def _naming(labels: Sequence[str], parts: Sequence[str]) -> list[str]:
