@@ -435,6 +435,11 @@ class Understander:
                 names.append(" ".join(words(part)))
         if names[0].endswith(".js"):
             names.append(names[0][:-3])
+        # 'ISO 14971 risk management' is also 'risk management': the words after a number.
+        said = names[0].split()
+        at = max((i for i, w in enumerate(said) if any(c.isdigit() for c in w)), default=-1)
+        if 0 <= at and len(said) - at > 2 and all(w.isalpha() for w in said[at + 1:]):
+            names.append(" ".join(said[at + 1:]))
         # 'KDB+/q' is also 'kdb' and 'q/kdb': each part of a slash, without a '+' of version.
         return [n for n in names if n and n not in STOPWORDS]
 
@@ -2066,7 +2071,7 @@ def _host(url: str) -> str:
 
 
 # A visitor introducing themselves at a clause's start: 'Gemma here from Northpoint'.
-_HERE = re.compile(r"\s*(?:(?:hi|hello|hey)\s+)?[\w'-]+ here\b")
+_HERE = re.compile(r"\s*(?:(?:hi|hello|hey)\s+)?(?:[\w'-]+\s+){0,2}[\w'-]+ here\b")
 
 
 def without_visitor(question: str) -> str:
