@@ -931,7 +931,9 @@ class Composer:
             done = [_cite(f) for f in elsewhere if has_figure(f.text)][:1]
             picked = asked or [*p.highlights[: 3 - len(done)], *done] or notes
             if picked:
-                return [f"**{p.name}**:", *[f"- {h}" for h in picked[:3]]]
+                # Found by what it is, not by its name ('any game jams?'): what it is first.
+                head = "" if (fold(p.name).split() or [""])[0] in fold(q.text) else f" {p.summary}"
+                return [f"**{p.name}**:{head}", *[f"- {h}" for h in picked[:3]]]
         if q.skills:  # 'did pinhole make it into OSS-Fuzz': what its record says of them
             return [f"- {x}" for x in _naming(q.skills, [*p.highlights, *notes])]
         if "tech" in q.aspects and p.tech:
