@@ -185,7 +185,8 @@ class Understander:
         self.standalone = frozenset().union(*(
             cues for intent, cues in self.cues.items()
             if intent not in ("greeting", "thanks"))) - self.aspect_stems | self.required
-        self.injection = tuple(lex["injection"]["phrases"])
+        # Each phrase from the start of a word: 'contact as a reference' does not 'act as'.
+        self.injection = re.compile(rf"\b{any_of(lex['injection']['phrases'])}")
         self.skill_kinds = {k: frozenset(v) for k, v in lex["skill_kinds"].items()}
         # Each skill group with the stems of its name that name it ('Cloud & DevOps').
         generic = {stem("skills"), stem("other"), stem("tools")}
@@ -622,7 +623,7 @@ class Understander:
         """The Query for `question`, using `history` for what 'it' or 'the second one' means."""
         question = without_visitor(question)
         text = fold(question)
-        if any(p in text for p in self.injection) or _DAN.search(text):
+        if self.injection.search(text) or _DAN.search(text):
             return Query(question, "unknown", injection=True)
         text = _ADDRESS.sub("email", text)
         text = _pronoun_choice(text)
