@@ -1011,7 +1011,7 @@ class Understander:
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
                                and stem(w) not in self.weight and stem(w) not in self.filler)),
-            faq=self._why_faq(raw, content),
+            faq=self._why_faq(raw, content, names),
             # 'who paid for it' asks who, not how much, of a record with a key for it
             # (funding = "self-funded").
             wants_amount=bool(self.amount & set(raw) - named or _PRICED_TIME.search(" ".join(raw)))
@@ -1656,11 +1656,15 @@ class Understander:
             return "programming"
         return ""
 
-    def _why_faq(self, raw: list[str], content: list[str]) -> int:
+    def _why_faq(self, raw: list[str], content: list[str], names: set[str]) -> int:
         """The FAQ entry this question asks; for a 'why' question with none, the one 'why'
         entry sharing the most of its words, everyday ones too ('why'd they leave the
-        classroom': 'Why did Ash leave teaching?')."""
-        found = self._faq(content)
+        classroom': 'Why did Ash leave teaching?'). Not an entry that leaves out a name the
+        question types and the profile uses ('has she published at ICLR' is no 'Does she
+        still publish?': her papers answer)."""
+        named = {stem(w) for w in names if stem(w) in self.vocab and w not in self.owner
+                 and len(w) > 2}  # not 'UI' of 'can she do UI design'
+        found = self._faq(content, named)
         if found < 0:
             found = self._field_faq(raw)
         if found >= 0 or "why" not in raw:
@@ -1681,13 +1685,15 @@ class Understander:
         asking = [i for i, (q_stems, _) in enumerate(self.faqs) if fields & q_stems]
         return asking[0] if len(asking) == 1 else -1
 
-    def _faq(self, content: list[str]) -> int:
-        """The FAQ entry whose question this one is, or -1."""
+    def _faq(self, content: list[str], named: set[str] = frozenset()) -> int:
+        """The FAQ entry whose question this one is, or -1; one that says every name of
+        `named` (stems of names typed), if any are."""
         asked = set(content) - self.filler
         best, best_score = -1, 0.0
         for i, (q_stems, a_stems) in enumerate(self.faqs):
             overlap = len(asked & q_stems)
-            if not asked or not overlap or q_stems & self.required - asked:
+            if not asked or not overlap or q_stems & self.required - asked \
+                    or named - q_stems - a_stems:
                 continue  # 'What salary are you looking for?' is no 'is he looking for a job'
             cover = len(asked & (q_stems | a_stems)) / len(asked)
             share = overlap / max(len(q_stems - self.filler), 1)
