@@ -1685,7 +1685,7 @@ class Understander:
         asking = [i for i, (q_stems, _) in enumerate(self.faqs) if fields & q_stems]
         return asking[0] if len(asking) == 1 else -1
 
-    def _faq(self, content: list[str], named: set[str] = frozenset()) -> int:
+    def _faq(self, content: list[str], named: frozenset[str] | set[str] = frozenset()) -> int:
         """The FAQ entry whose question this one is, or -1; one that says every name of
         `named` (stems of names typed), if any are."""
         asked = set(content) - self.filler
