@@ -238,6 +238,11 @@ class Understander:
             if word not in STOPWORDS:
                 self.numbered.setdefault(word, set()).add(number)
         self.entities = self._entities(profile)
+        # The words of the profile's names: its projects, employers and skills, and the
+        # words it writes with a capital, but at the start of a sentence.
+        self.name_words = frozenset(w for e in self.entities for w in e.full.split()) | {
+            fold(w) for f in facts
+            for w in re.findall(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]+", f.text)}
         # How many listed skills of two words or more end in each word ('cloud': Sales
         # Cloud, Service Cloud): a family of names (_other_member).
         members: dict[str, set[int | str]] = {}
@@ -636,7 +641,8 @@ class Understander:
                 text = pattern.sub(meaning, text)
         text = self._abbreviated(text)
         text = self._origin(text)
-        raw = [s for w in self._question_word(words(text)) for s in self._read(w)]
+        typed = typed_names(question)
+        raw = [s for w in self._question_word(words(text)) for s in self._read(w, w in typed)]
         negated = bool(NEGATIONS & set(raw)) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
@@ -1264,15 +1270,19 @@ class Understander:
         best = extractOne(first, self.question_words, scorer=OSA.distance, score_cutoff=1)
         return [str(best[0]), *said[1:]] if best and best[0][0] == first[0] else said
 
-    def _read(self, word: str) -> tuple[str, ...]:
+    def _read(self, word: str, name: bool = False) -> tuple[str, ...]:
         """`word` as understand() reads it: corrected, then as the synonyms the profile uses
         (_correct, _synonyms). Both depend on the word and the profile only, so each word's
-        reading is kept (up to _READINGS words, then the kept ones are let go)."""
+        reading is kept (up to _READINGS words, then the kept ones are let go). A word typed
+        as a name is corrected only into a name the profile writes ('Kubernets', not
+        'Linkerd' into 'linked')."""
         read = self._readings.get(word)
         if read is None:
             if len(self._readings) >= _READINGS:
                 self._readings.clear()
             read = self._readings[word] = tuple(self._synonyms(self._correct(word)))
+        if name and read != (word,) and not set(read) <= self.name_words:
+            return tuple(self._synonyms(word))
         return read
 
     def _correct(self, word: str) -> str:
