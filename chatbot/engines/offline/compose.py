@@ -408,14 +408,17 @@ class Composer:
 
     def _degree_part(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'what was her master's thesis on', 'who supervised their PhD',
-        unless no fact of the profile has both that part and a word of that degree: then the
-        profile doesn't cover it (the MSc may be listed, its thesis not)."""
+        'where did they do their undergrad', unless no fact of the profile has both that part
+        (if one is asked) and a word of that degree: then the profile doesn't cover it (the
+        MSc may be listed, its thesis not; a PGCE is no bachelor's degree)."""
         typed = set(words(q.text))
         parts = [ws for ws in self.degree_parts if typed & ws]
         levels = [ws for ws in self.degree_levels if typed & ws]
-        if len(parts) != 1 or len(levels) != 1 or not answer.answered or q.also:
+        if len(levels) != 1 or len(parts) > 1 or not answer.answered or q.also:
             return answer
-        if any(has & levels[0] and has & parts[0] for has in self.degree_facts):
+        # 'which university did they do their undergrad at' when no fact names a bachelor's
+        # degree (only a PGCE): that level is not covered either.
+        if any(has & levels[0] and (not parts or has & parts[0]) for has in self.degree_facts):
             return answer
         lines = answer.text.splitlines()
         said = next((x for x in lines if set(words(x)) & levels[0]), lines[0])
