@@ -1986,3 +1986,12 @@ def test_people_managed_are_the_team_the_profile_writes() -> None:
     engine = _kim({"experience": [{"role": "Lead", "company": "Heron", "period": "2021 – now",
                                    "highlights": ["Leads a team of 7 engineers"]}]})
     assert "team of 7" in engine.answer("how many people report to her")
+
+
+def test_a_long_message_that_addresses_the_owner_is_answered_not_greeted() -> None:
+    engine = _kim({"availability": {"status": "Open to internships from summer 2027",
+                                    "work_modes": ["on-site", "hybrid"]}})
+    answer = engine.answer("Hi Kim! I lead a perception team at a drone company in Munich and "
+                           "we host interns for six months. When would you be free and would "
+                           "you be able to come on site?")
+    assert "summer 2027" in answer and "on-site" in answer

@@ -770,7 +770,9 @@ class Understander:
         clauses = _CLAUSE.split(text)
         if len(clauses) < 3:
             return text
-        third = self.owner | {"she", "her", "he", "him", "his", "they", "them", "their"}
+        # The owner in the third person, or addressed ('when would you be free').
+        third = self.owner | {"she", "her", "he", "him", "his", "they", "them", "their",
+                              "you", "your", "yours"}
         first = {"i", "im", "i'm", "we", "we're", "were", "our", "my", "me", "us"}
         kept, about_owner, visitor = [], False, False
         for clause in clauses:
