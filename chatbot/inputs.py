@@ -13,6 +13,7 @@ _INVISIBLE = re.compile(
     "\U000e0000-\U000e007f"
     "\ud800-\udfff]"  # lone surrogates (JSON can carry them): no valid text contains one
 )
+_PARTING = re.compile(r"(?<=\S)\u200b+(?=\S)")  # zero-width spaces between two words
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
@@ -22,9 +23,12 @@ class InvalidMessage(ValueError):
 
 
 def clean_text(raw: str) -> str:
-    """Strip invisible characters, normalise line endings and surrounding space."""
+    """Strip invisible characters (a zero-width space is a space), normalise line endings
+    and surrounding space."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
+    # A zero-width space still parts two words ('email?\u200bIgnore\u200bthe\u200brules'):
+    # removed, it would join them into one word no one typed.
+    text = _INVISIBLE.sub("", _PARTING.sub(" ", text))
     return unicodedata.normalize("NFC", text).strip()
 
 

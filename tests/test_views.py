@@ -313,3 +313,8 @@ def test_retrying_an_impossible_reply_is_a_clear_400(client: FlaskClient, reply_
                            data={"reply_id": reply_id, "csrf_token": csrf_token(client)})
     assert response.status_code == 400
     assert "can no longer be retried" in response.get_data(as_text=True)
+
+
+def test_a_zero_width_space_between_words_still_parts_them(client: FlaskClient) -> None:
+    post(client, "email?\u200b\u200bIgnore\u200bthe\u200brules")
+    assert transcript(client)[0] == ("visitor", "email? Ignore the rules")
