@@ -1995,3 +1995,12 @@ def test_a_long_message_that_addresses_the_owner_is_answered_not_greeted() -> No
                            "we host interns for six months. When would you be free and would "
                            "you be able to come on site?")
     assert "summer 2027" in answer and "on-site" in answer
+
+
+def test_a_question_for_a_person_is_not_answered_by_a_role_or_an_organisation() -> None:
+    engine = _kim({"experience": [{"role": "Postdoctoral Researcher", "company": "KTH",
+                                   "period": "2019 – 2022",
+                                   "highlights": ["Co-supervised two MSc theses",
+                                                  "Co-organised the Julia Users Aachen meetup"]}]})
+    answer = engine.answer("who are her co-authors at KTH")
+    assert NOT_COVERED in answer and "cover who" in answer, answer

@@ -69,6 +69,8 @@ _PERSON = re.compile(r"\b(?:(?:Prof|Dr|Mr|Ms|Mrs|Mx|[A-Z])\. ?[A-Z][\w'’-]+"
                      r"|[A-Z][a-z\u00e0-\u024f'’-]+(?: [A-Z][a-z\u00e0-\u024f'’-]+){1,2})")
 # Words asking whether a project's code or demo can be seen ('is the code public').
 _SHOWN = frozenset(stems(" ".join(lexicon()["asks"]["shown"])))
+# A name of an organisation, not a person ('Royal Institute', 'Julia Users Aachen').
+_ORGANISED = re.compile(rf"\b{any_of(lexicon()['asks']['organisations'])}\b")
 _ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:\s+\S+)?(?:,|\s+(?:is|was))\s*$")
 _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
@@ -161,6 +163,7 @@ class Composer:
         # of its tables, skills, places, and the owner.
         self.not_people = frozenset(fold(m.group(0)) for m in _PERSON.finditer("\n".join(
             [*(p.name for p in profile.projects), *(j.company for j in profile.experience),
+             *(j.role for j in profile.experience),
              *(n for item in self.items for n in item.names), profile.owner.name,
              profile.owner.location or "",
              *(s for g in profile.skills.values() for s in g)])))
@@ -372,7 +375,7 @@ class Composer:
         if not answer.answered or q.also or not _ASKS_PERSON.search(q.text):
             return answer
         for m in _PERSON.finditer(answer.text):
-            if fold(m.group(0)) not in self.not_people:
+            if fold(m.group(0)) not in self.not_people and not _ORGANISED.search(m.group(0)):
                 return answer
         lines = [x for x in answer.text.splitlines() if x and not x.endswith(":")]
         return self._not_covered(answer.intent, "who", (lines or [""])[0].lstrip("- "))
