@@ -17,6 +17,7 @@ from chatbot.stores import (
     FALLBACK,
     INTERRUPTED,
     REPLY,
+    Conversation,
     ConversationStore,
     Message,
     visible,
@@ -74,6 +75,15 @@ def fault_sentence(fault: EngineUnavailable | None) -> str:
     return _FAULT_SENTENCES.get(fault.kind, "The assistant is unavailable right now.")
 
 
+@dataclass(frozen=True)
+class Asked:
+    """A question just stored, the conversation's record and its transcript after it."""
+
+    question: Message
+    record: Conversation | None
+    transcript: list[Message]
+
+
 Replies = Generator[Delta | Finished, None, None]
 
 
@@ -90,9 +100,17 @@ class Chat:
 
     def ask(self, conversation_id: str, text: str) -> Message:
         """Store the visitor's (already cleaned) message; re-infer who they are from it."""
+        return self.take(conversation_id, text).question
+
+    def take(self, conversation_id: str, text: str) -> Asked:
+        """`ask`, with what the reply needs: the record and the transcript after it.
+
+        The messages are read once, for the inference and the transcript alike.
+        """
         question = self.store.append(conversation_id, "visitor", text)
-        infer_from_conversation(self.store, conversation_id)
-        return question
+        messages = self.store.messages(conversation_id)
+        record = infer_from_conversation(self.store, conversation_id, messages)
+        return Asked(question, record, visible(messages))
 
     def visitor(self, conversation_id: str) -> Visitor:
         """Who is asking in this conversation, as far as it knows."""

@@ -138,8 +138,9 @@ def post_message() -> Response:
                              current_app.config["CHATBOT_MAX_MESSAGE_CHARS"])
     except InvalidMessage as error:
         return invalid_message(str(error), page)
-    question = state().chat.ask(start_conversation(), text)
-    return answer(question, page)
+    asked = state().chat.take(start_conversation(), text)
+    return answer(asked.question, page, visitor=visitor_of(asked.record),
+                  transcript=asked.transcript)
 
 
 @bp.post("/chat/visitor")
@@ -192,12 +193,19 @@ def retry() -> Response:
     return answer(question, page, replaces=reply_id)
 
 
-def answer(question: Message, page: str, *, replaces: int | None = None) -> Response:
-    """Reply to a stored question in the form the client asked for."""
+def answer(question: Message, page: str, *, replaces: int | None = None,
+           visitor: Visitor | None = None, transcript: list[Message] | None = None) -> Response:
+    """Reply to a stored question in the form the client asked for.
+
+    `visitor` and `transcript`, as read just after the question was stored, save reading
+    them again.
+    """
     chat = state().chat
-    visitor = chat.visitor(question.conversation_id)
+    if visitor is None:
+        visitor = chat.visitor(question.conversation_id)
     # Read once, for both the model's history and the suggestions that follow the reply.
-    transcript = chat.transcript(question.conversation_id)
+    if transcript is None:
+        transcript = chat.transcript(question.conversation_id)
     if not is_htmx():
         chat.reply(question, visitor, transcript)
         return redirect(url_for(PAGES[page]) + "#composer", 303)  # type: ignore[return-value]
@@ -254,11 +262,10 @@ def api_chatbot() -> Response:
     chat = state().chat
     conv = api_request.conversation_id
     apply_update(chat.store, conv, api_request.visitor)
-    question = chat.ask(conv, api_request.message)
-    record = chat.store.conversation(conv)
-    visitor = visitor_of(record)
     # Read once: the reply does not change the visitor or what they asked.
-    transcript = chat.transcript(conv)
+    asked = chat.take(conv, api_request.message)
+    question, record, transcript = asked.question, asked.record, asked.transcript
+    visitor = visitor_of(record)
 
     def body(event: Finished) -> dict[str, object]:
         result: dict[str, object] = {

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from chatbot.engines.base import VISITOR_KINDS, Visitor
 from chatbot.inputs import clean_text
 from chatbot.profile import Profile
-from chatbot.stores import KEEP, Conversation, ConversationStore, _Keep
+from chatbot.stores import KEEP, Conversation, ConversationStore, Message, _Keep
 from chatbot.visitor_type import infer_visitor_type
 
 MAX_NAME_CHARS = 60
+# The type is inferred from the visitor's messages among the conversation's newest this many.
+INFER_MESSAGES = 40
 # What the visitor may choose, with the buttons' labels; `other` is "just looking".
 TYPE_LABELS = {
     "recruiter": "Recruiter",
@@ -92,15 +94,23 @@ def apply_update(store: ConversationStore, conversation_id: str,
                              visitor_type=update.visitor_type, type_chosen=chosen)
 
 
-def infer_from_conversation(store: ConversationStore, conversation_id: str) -> None:
-    """Re-infer the type from the visitor's messages, unless they chose one."""
+def infer_from_conversation(store: ConversationStore, conversation_id: str,
+                            messages: list[Message] | None = None) -> Conversation | None:
+    """Re-infer the type from the visitor's messages, unless they chose one; the record after.
+
+    `messages`, the conversation's newest messages as the store gives them, saves reading
+    them again.
+    """
     record = store.conversation(conversation_id)
     if record is not None and record.type_chosen:
-        return
-    said = [m.text for m in store.messages(conversation_id, newest=40) if m.role == "visitor"]
+        return record
+    if messages is None:
+        messages = store.messages(conversation_id, newest=INFER_MESSAGES)
+    said = [m.text for m in messages[-INFER_MESSAGES:] if m.role == "visitor"]
     inferred = infer_visitor_type(said)
     if inferred is not None and (record is None or inferred != record.visitor_type):
-        store.set_visitor(conversation_id, visitor_type=inferred)
+        record = store.set_visitor(conversation_id, visitor_type=inferred)
+    return record
 
 
 def visitor_of(record: Conversation | None) -> Visitor:
