@@ -128,11 +128,17 @@ _AUDIENCE_NAMES = {"recruiter": "a recruiter", "hiring_manager": "a hiring manag
                    "peer": "a fellow engineer"}
 
 
-def system_prompt(profile: Profile, turn: Turn, profile_budget: int) -> str:
-    """Instructions and facts; nothing the browser sends can change the instructions."""
+def system_prompt(profile: Profile, turn: Turn, profile_budget: int,
+                  facts: Sequence[Fact] | None = None) -> str:
+    """Instructions and facts; nothing the browser sends can change the instructions.
+
+    `facts`, the profile's as `profile_facts` gives them, saves making them again.
+    """
     # A follow-up ("what stack did it use?") is about what the visitor asked just before.
     asked = [e.text for e in turn.history if e.role == "visitor"][-1:] + [turn.question]
-    facts = select_facts(profile_facts(profile), " ".join(asked), profile_budget)
+    if facts is None:
+        facts = profile_facts(profile)
+    facts = select_facts(facts, " ".join(asked), profile_budget)
     return instructions(profile, turn.visitor) + "\n\n" + facts_block(facts)
 
 
@@ -203,10 +209,11 @@ def bounded_history(history: Sequence[Exchange], budget: int) -> list[Exchange]:
     return kept
 
 
-def chat_messages(profile: Profile, turn: Turn, *, profile_budget: int,
-                  history_budget: int) -> list[dict[str, str]]:
-    """The `messages` list of a chat-completions call."""
-    messages = [{"role": "system", "content": system_prompt(profile, turn, profile_budget)}]
+def chat_messages(profile: Profile, turn: Turn, *, profile_budget: int, history_budget: int,
+                  facts: Sequence[Fact] | None = None) -> list[dict[str, str]]:
+    """The `messages` list of a chat-completions call (`facts` as for `system_prompt`)."""
+    messages = [{"role": "system",
+                 "content": system_prompt(profile, turn, profile_budget, facts)}]
     for exchange in bounded_history(turn.history, history_budget):
         role = "user" if exchange.role == "visitor" else "assistant"
         messages.append({"role": role, "content": exchange.text})

@@ -28,6 +28,21 @@ def test_system_prompt_holds_the_rules_and_every_fact_when_it_fits() -> None:
     assert PROFILE.availability.status in prompt
 
 
+def test_facts_made_once_give_the_same_messages() -> None:
+    filler = tuple(Project(name=f"Project {n}", summary="Internal tooling " * 30)
+                   for n in range(60))
+    big = replace(PROFILE, projects=(*filler, Project(name="Kestrel", summary="A database.")))
+    turn = Turn("And Kestrel?", history=[Exchange("visitor", "What is Ledger?"),
+                                         Exchange("assistant", "A ledger.")],
+                visitor=Visitor(name="Ann", kind="peer"))
+    for profile in (PROFILE, big):
+        facts = tuple(profile_facts(profile))
+        for budget in (800, 10_000):
+            assert chat_messages(profile, turn, profile_budget=budget, history_budget=500,
+                                 facts=facts) == chat_messages(
+                profile, turn, profile_budget=budget, history_budget=500)
+
+
 def test_keys_the_format_does_not_define_reach_the_prompt_wherever_they_are() -> None:
     profile = parse_profile({
         "owner": {"name": "Dana Park", "headline": "Data engineer", "mastodon": "@dana"},

@@ -14,7 +14,7 @@ import openai
 from chatbot.engines.base import Engine, EngineUnavailable, Turn, Usage
 from chatbot.engines.gevent_transport import GeventTransport, use_gevent_transport
 from chatbot.profile import Profile
-from chatbot.prompts import chat_messages, estimate_usage, instructions
+from chatbot.prompts import chat_messages, estimate_usage, instructions, profile_facts
 
 
 def build_client(config: Mapping[str, Any]) -> openai.OpenAI:
@@ -128,6 +128,7 @@ class OpenAIEngine(Engine):
                  first_token_timeout: float = 10.0, stall_timeout: float = 10.0):
         self.client = client
         self.profile = profile
+        self.facts = tuple(profile_facts(profile))  # the same every turn: made once
         self.model = model
         self.max_tokens = max_tokens
         self.history_tokens = history_tokens
@@ -153,7 +154,7 @@ class OpenAIEngine(Engine):
 
     def reply(self, turn: Turn) -> Iterator[str]:
         messages = chat_messages(self.profile, turn, profile_budget=self.profile_tokens,
-                                 history_budget=self.history_tokens)
+                                 history_budget=self.history_tokens, facts=self.facts)
         started = time.monotonic()
         deadline = started + self.reply_timeout
         first_deadline = started + self.first_token_timeout
