@@ -16,7 +16,7 @@ from chatbot import SAMPLE_PROFILE
 from chatbot.conversation import LEAK_REFUSAL, Chat, Delta, Finished
 from chatbot.engines.base import Engine, Turn, Visitor
 from chatbot.engines.offline import OfflineEngine
-from chatbot.leak_guard import CHECK_EVERY_CHARS, LEAK_CHARS, LeakWatch, guard_for
+from chatbot.leak_guard import CHECK_EVERY_CHARS, LEAK_CHARS, LeakGuard, LeakWatch, guard_for
 from chatbot.profile import load_profile
 from chatbot.prompts import instructions, profile_facts, system_prompt
 from chatbot.stores import FALLBACK, INTERRUPTED
@@ -115,6 +115,30 @@ def test_a_stream_is_caught_before_it_ends() -> None:
         if watch.feed(piece):
             break
     assert watch.leaked and fed <= LEAK_CHARS + CHECK_EVERY_CHARS + 3
+
+
+def test_what_was_checked_as_it_came_is_not_checked_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    scans: list[int] = []
+    scan = LeakGuard.scan
+
+    def counted(self: LeakGuard, said: str, *, after: int = 0) -> int:
+        scans.append(after)
+        return scan(self, said, after=after)
+
+    monkeypatch.setattr(LeakGuard, "scan", counted)
+    for reply, leaks in (("Plain words. " * 10, False), (RULES, True)):
+        scans.clear()
+        watch = LeakWatch(GUARD)
+        watch.feed(reply)  # the whole reply in one read: checked at once
+        assert watch.finish() == leaks
+        assert len(scans) == 1
+    watch.feed("And a tail.")  # the tail of a reply read in pieces is checked at the end
+    assert watch.finish() and len(scans) == 1  # RULES leaked: nothing more to check
+    watch = LeakWatch(GUARD)
+    watch.feed("Plain words. " * 10)
+    watch.feed("And a tail.")
+    assert not watch.finish() and len(scans) == 3
 
 
 # -- the conversation service -------------------------------------------------------------
