@@ -285,7 +285,11 @@ class Understander:
         # what it says beyond its name and summary (highlights, notes, mentions elsewhere).
         self.records: dict[tuple[str, int], set[str]] = {}
         self.bodies: dict[tuple[str, int], set[str]] = {}
+        # And each of its facts, addresses left out, with whether it gives a figure
+        # (_kept_elsewhere).
+        self.says: dict[tuple[str, int], list[tuple[set[str], bool]]] = {}
         for f in facts:
+            unlinked = _URL.sub(" ", f.text)
             for key in (("project", f.project), ("job", f.job)):
                 if key[1] < 0:
                     continue
@@ -293,6 +297,8 @@ class Understander:
                     stems(f"{f.text} {f.source} {f.section} {f.keys}"))
                 if f.kind not in ("project", "job"):
                     self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
+                self.says.setdefault(key, []).append(
+                    (set(stems(f"{unlinked} {f.keys}")), has_figure(unlinked)))
         # Projects and jobs that give an amount of money: 'how much waste did it find' may be
         # answered by '€310,000 a year' in other words.
         self.priced = {key for f in facts for key in (("project", f.project), ("job", f.job))
@@ -326,18 +332,11 @@ class Understander:
             self.key_names[at] = frozenset(said | asked) - self.filler
             self.key_asked[at] = asked - self.vocab - self.filler
         # What each project's and job's own keys and link labels are called ('crash free
-        # sessions', 'App Store'), and what its record says, addresses left out: a key
-        # that other records have and it lacks is no part of it to answer with another.
+        # sessions', 'App Store'): a key that other records have and it lacks is no part of
+        # it to answer with another.
         self.keyed = {at: [frozenset(stems(k.replace("_", " "))) - self.filler
                            for k in [*own_keys(extra), *_labels(extra)]]
                       for at, extra in extras}
-        self.says: dict[tuple[str, int], list[set[str]]] = {}
-        for f in facts:
-            text = _URL_TEXT.sub(" ", f.text)
-            for at in (("project", f.project), ("job", f.job)):
-                if at[1] >= 0:
-                    self.says.setdefault(at, []).append(
-                        set(stems(f"{text} {f.keys}")) | ({"#"} if has_figure(text) else set()))
         # The entries of the owner's own tables ([[games]], [[talks]]) by the names they go
         # by, each under its first word (_items), and the stems of their keys (_item_asks).
         self.items = table_items(profile)
@@ -680,7 +679,7 @@ class Understander:
             found = self._fitting(self._from_history(raw, history), raw)
         content = self._content(raw)
         q = self._query(question, raw, content, found, negated, links, described, parts,
-                        tuple(titled), items)
+                        tuple(titled), items, typed=typed)
         if besides and q.intent in ("skill", "skills", "unknown") and not q.skills:
             # 'Apart from Go, what languages does he write': the other skills of Go's kind.
             q = replace(q, intent="skills", besides=tuple(str(k) for k in besides))
@@ -730,7 +729,7 @@ class Understander:
         own = frozenset().union(*self.keyed.get(at, []))
         says = self.says.get(at, [])
         lacking = {s for key in keys for s in key & asked if s not in own and not any(
-            s in said and ("#" in said or not q.wants_number) for said in says)}
+            s in said and (figured or not q.wants_number) for said, figured in says)}
         return tuple(dict.fromkeys(w for w in raw if stem(w) in lacking))
 
     def _besides(self, text: str, skills: Sequence[int | str]) -> list[int | str]:
@@ -788,7 +787,7 @@ class Understander:
             return " , ".join(kept)  # 'Hi! I'm a recruiter at a scale-up.': a greeting
         return " , ".join(kept) if about_owner and len(kept) < len(clauses) else text
 
-    def _not_employer(self, text: str, question: str,
+    def _not_employer(self, text: str, typed: set[str],
                       found: dict[str, list[int | str]]) -> list[str]:
         """'worked at Google' when Google is no employer of the profile (it may still appear
         in a highlight): the name, as a word the profile doesn't cover. A job found only as
@@ -801,7 +800,7 @@ class Understander:
         if found["job"] and (not self._own_job(text) or m.group(2) in jobs):
             return []
         # After 'the', only a name typed as one: 'the Hirvijärvi station', not 'the moment'.
-        if (m.group(1) or m.re is _WROTE_FOR) and m.group(2) not in typed_names(question):
+        if (m.group(1) or m.re is _WROTE_FOR) and m.group(2) not in typed:
             return []
         return [m.group(2)]
 
@@ -939,9 +938,11 @@ class Understander:
                found: dict[str, list[int | str]], negated: bool,
                links_named: tuple[tuple[str, ...], tuple[str, ...]],
                described: Sequence[str] = (), parts: Sequence[str] = (),
-               titles: tuple[str, ...] = (), items: Sequence[int] = ()) -> Query:
+               titles: tuple[str, ...] = (), items: Sequence[int] = (), *,
+               typed: set[str]) -> Query:
         """Put the parts of a question together and pick its intent (`links_named`: what
-        _links() finds in `raw`; `items`: the entries of the owner's tables named)."""
+        _links() finds in `raw`; `items`: the entries of the owner's tables named; `typed`:
+        its words typed as names, typed_names())."""
         named = set(described) | {w for i in items for n in self.items[i].names
                                   for w in words(n)}
         if found["skill"]:
@@ -981,7 +982,7 @@ class Understander:
         # 'ISO 26262' beside ISO 13485, 'Marketing Cloud' beside Sales and Service Cloud:
         # another name of a family the profile lists, a name as typed.
         numbered = self._other_number(question) + self._other_member(raw)
-        names = typed_names(question) | set(_KNOWN_THING.findall(" ".join(raw))) | set(numbered)
+        names = typed | set(_KNOWN_THING.findall(" ".join(raw))) | set(numbered)
         titled = {w for t in titles for w in t.split()}  # a title's words ask no field
         known, modifiers = named | titled, self._field_modifiers(raw)
         nth = _NTH_JOB.search(" ".join(raw))
@@ -991,7 +992,7 @@ class Understander:
             if not (found["project"] or found["job"]) else ()
         missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, known, names)
                    and w not in modifiers and not (owner_key and w in self.owner_keys)]
-        employer = self._not_employer(" ".join(raw), question, found)
+        employer = self._not_employer(" ".join(raw), typed, found)
         missing += employer + self._compound(question, found["skill"])
         missing += numbered
         if _GO.search(" ".join(raw)) and not any(e.kind == "skill" and e.full in ("go", "golang")
@@ -1921,7 +1922,7 @@ def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
 
 # The patterns understand() runs on every question, compiled once.
 _DAN = re.compile(r"\bdan\b")
-_URL = re.compile(r"https?://")
+_URL = re.compile(r"https?://\S+")
 # A question of a thing in itself: what it does or is for, who founded it, which is better.
 _WORLD = re.compile(
     r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:what|whats|what's)\s+(?:is|are|does|do)?\s*"
@@ -1939,8 +1940,6 @@ _GO = re.compile(rf"\b{any_of(lexicon()['asks']['coding'])}\s+(?:in\s+|with\s+)?
                  r"(?:go|golang)\b(?![\w-]|\s+(?:to|for|on|back|ahead|through|into|over)\b)")
 _DEICTIC = frozenset("you your u i we me my our this that it its they them their he she his "
                      "her".split())
-_URL_TEXT = re.compile(r"https?://\S+")
-_DATE = re.compile(r"\b(?:19|20)\d\d\b")
 _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
 _LEAVE_CURRENT = re.compile(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|"
                             r"role|company|position)\b")
@@ -1998,7 +1997,7 @@ _KIND_OF_JOB = re.compile(
 
 def _dated(named: frozenset[str], line: str) -> bool:
     """True for a key of a date or a year ('released = 2025-08-21', 'year = 2019')."""
-    return bool(named & {"year", "date"}) or bool(_DATE.search(line.split(":", 1)[-1]))
+    return bool(named & {"year", "date"}) or bool(_YEAR_WORD.search(line.split(":", 1)[-1]))
 
 
 def _not_stack(raw: Sequence[str]) -> bool:
