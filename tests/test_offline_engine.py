@@ -2004,3 +2004,32 @@ def test_a_question_for_a_person_is_not_answered_by_a_role_or_an_organisation() 
                                                   "Co-organised the Julia Users Aachen meetup"]}]})
     answer = engine.answer("who are her co-authors at KTH")
     assert NOT_COVERED in answer and "cover who" in answer, answer
+
+
+def test_a_kind_of_tool_asked_by_its_category_names_the_ones_listed() -> None:
+    engine = _kim({"skills": {
+        "Data": ["PostgreSQL", "Cassandra", "Apache Kafka"],
+        "Ops": ["Terraform", "Kubernetes", "Prometheus", "Grafana", "Loki"]},
+        "faq": [{"question": "Mentoring?", "answer": "She mentors two juniors."}]})
+    for question, wanted in [("any infrastructure as code experience", "Terraform"),
+                             ("does she know any nosql databases", "Cassandra"),
+                             ("message queues?", "Kafka"),
+                             ("container orchestration?", "Kubernetes")]:
+        answer = engine.answer_detail(question)
+        assert answer.answered and wanted in answer.text, (question, answer.text)
+    # 'monitoring' is no typo of the profile's 'mentoring' when a monitoring tool is listed,
+    # and every tool of the kind is named.
+    monitoring = engine.answer("what does she use for monitoring")
+    assert all(t in monitoring for t in ("Prometheus", "Grafana", "Loki")), monitoring
+    both = engine.answer("which message brokers and databases has she used")
+    assert "Kafka" in both and "PostgreSQL" in both, both
+    # A kind none of whose tools the profile lists is not covered.
+    for question in ("any experience with service meshes", "which game engines has she used"):
+        assert not engine.answer_detail(question).answered, question
+
+
+def test_a_kind_the_profile_names_in_its_own_words_is_found_by_them() -> None:
+    engine = _kim({"skills": {"Networking": ["Cilium", "Envoy"]},
+                   "projects": [{"name": "meshlab", "summary": "Compared Istio ambient mode "
+                                 "with a sidecar service mesh on 40 nodes."}]})
+    assert "Istio ambient mode" in engine.answer("what does she think of service mesh options")

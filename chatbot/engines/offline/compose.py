@@ -799,9 +799,40 @@ class Composer:
         same: dict[str, list[str]] = {}  # 'Rust' and 'Rust (embedded, no_std)': one skill
         for label in q.skills:
             same.setdefault(self._listed_as(label), []).append(label)
+        if len(same) > 2:  # a kind asked for ('monitoring tools?'): every one, in a line
+            return self._several_skills(list(same), q)
         parts = [self._one_skill(listed, labels, q) for listed, labels in list(same.items())[:2]]
-        return OfflineAnswer("\n\n".join(p[0] for p in parts), True, "skill",
-                             tuple(s for p in parts for s in p[1]))
+        text = "\n\n".join(p[0] for p in parts)
+        if (others := self._of_kind(q, same)):  # 'which brokers and databases': the databases
+            text += f"\n\n{others}"
+        return OfflineAnswer(text, True, "skill", tuple(s for p in parts for s in p[1]))
+
+    def _several_skills(self, listed: list[str], q: Query) -> OfflineAnswer:
+        """'Yes: Prometheus, Grafana and Loki are among his skills (Observability).'"""
+        groups = dict.fromkeys(g for s in listed for g, items in self.profile.skills.items()
+                               if s in items)
+        names = [f"**{s}**" for s in listed]
+        where = f" ({', '.join(groups)})" if groups else ""
+        text = f"Yes: {', '.join(names[:-1])} and {names[-1]} are among {self.first}'s " \
+               f"skills{where}."
+        said = self._saying(listed)
+        # The part naming one that says the most of what else is asked ('at Vistula').
+        if q.asked and (asked := _asked(q, [t for t, _ in said])):
+            text += f"\n- {asked[0]}"
+        if (others := self._of_kind(q, dict.fromkeys(listed))):
+            text += f"\n\n{others}"
+        return OfflineAnswer(text, True, "skill", tuple(listed))
+
+    def _of_kind(self, q: Query, named: Mapping[str, object]) -> str:
+        """The skills of the kind the question also asks for (databases, programming
+        languages) that the answer has not named; '' when none."""
+        if not q.skill_kind or q.skill_kind not in ("programming", "database"):
+            return ""
+        kind = self.kinds[q.skill_kind]
+        picked = [s for g in self.profile.skills.values() for s in g if s not in named
+                  and " ".join(words(re.sub(r"\(.*?\)", "", s))) in kind]
+        label = "programming languages" if q.skill_kind == "programming" else "databases"
+        return f"{self.first}'s {label}: {', '.join(dict.fromkeys(picked))}." if picked else ""
 
     def _listed_as(self, label: str) -> str:
         """How the skills list writes a skill a project's tech names ('C++': 'C++20',
@@ -826,15 +857,7 @@ class Composer:
         lines = [head]
         if projects:
             lines.append("- Projects using it: " + ", ".join(_project_ref(p) for p in projects[:3]))
-        names = [re.escape(fold(re.sub(r"\(.*?\)", "", s)).strip()) for s in labels]
-        said = [(f"At {j.company}: {h}", job_title(j)) for j in self.profile.experience
-                for h in j.highlights]
-        said += [(f"{h} ({p.name})", p.name) for p in self.profile.projects
-                 for h in [*p.highlights, *sentences(p.notes or "")]]
-        said += [(line, "profile") for k, v in self.profile.extra.items()
-                 for line, _ in labelled(k, v)]
-        said = [(t, src) for t, src in said
-                if any(re.search(rf"(?<!\w){n}(?!\w)", fold(t)) for n in names)]
+        said = self._saying(labels)
         # What the question asks of it ('async Rust on microcontrollers', 'which CLDR
         # version'): the part naming it that says the most of that, else the first.
         asked = _asked(q, [t for t, _ in said]) if q.asked else []
@@ -842,6 +865,19 @@ class Composer:
         lines += [f"- {t}" for t, _ in picked[:1]]
         sources = tuple(p.name for p in projects[:3]) + tuple(src for _, src in picked[:1])
         return "\n".join(lines), sources
+
+    def _saying(self, labels: Sequence[str]) -> list[tuple[str, str]]:
+        """The highlights, notes and extra keys that name a skill written as `labels`, each
+        with its source."""
+        names = [re.escape(fold(re.sub(r"\(.*?\)", "", s)).strip()) for s in labels]
+        said = [(f"At {j.company}: {h}", job_title(j)) for j in self.profile.experience
+                for h in j.highlights]
+        said += [(f"{h} ({p.name})", p.name) for p in self.profile.projects
+                 for h in [*p.highlights, *sentences(p.notes or "")]]
+        said += [(line, "profile") for k, v in self.profile.extra.items()
+                 for line, _ in labelled(k, v)]
+        return [(t, src) for t, src in said
+                if any(re.search(rf"(?<!\w){n}(?!\w)", fold(t)) for n in names)]
 
     # -- projects ---------------------------------------------------------------------------
 

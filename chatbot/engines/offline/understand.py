@@ -276,7 +276,10 @@ class Understander:
         # A kind of tool by any form of its name ('fuzzers', 'analyzers'): its instances.
         self.kinds = {stem(name): [fold(w) for w in v] for k, v in lex["kinds"].items()
                       for name in (fold(k), *self._respelt(fold(k)))}
-        self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()}
+        # A kind named in words the profile itself writes ('service mesh') stays those words.
+        self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()
+                        if not (stem(fold(v)) in self.kinds
+                                and f" {' '.join(words(fold(k)))} " in self.folded)}
         # Each phrase's pattern, compiled once, in order: a later one may match what an
         # earlier one wrote.
         self.phrase_patterns = [(phrase, re.compile(rf"\b{re.escape(phrase)}\b"), meaning)
@@ -1293,7 +1296,7 @@ class Understander:
         Not in a word of five letters or fewer: one edit makes another everyday word of most
         ('story' is no 'store', nor 'storm')."""
         if len(word) < 6 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab \
-                or word in self.owner_keys:
+                or word in self.owner_keys or self._of_kind(word):
             return word
         spelt = self._other_spelling(word)
         if spelt != word or stem(word) in self.weight or stem(word) in self.filler:
@@ -1307,6 +1310,11 @@ class Understander:
             if best and best[0][0] == word[0]:
                 return str(best[0])
         return word
+
+    def _of_kind(self, word: str) -> bool:
+        """True when `word` names a kind of tool the profile lists one of ('monitoring':
+        Prometheus), which is no typo of another word ('mentoring')."""
+        return stem(word) in self.kinds and self._synonyms(word) != [word]
 
     def _other_spelling(self, word: str) -> str:
         """`word` in the other of British and American spelling when the profile uses that
