@@ -2033,3 +2033,19 @@ def test_a_kind_the_profile_names_in_its_own_words_is_found_by_them() -> None:
                    "projects": [{"name": "meshlab", "summary": "Compared Istio ambient mode "
                                  "with a sidecar service mesh on 40 nodes."}]})
     assert "Istio ambient mode" in engine.answer("what does she think of service mesh options")
+
+
+def test_each_question_of_a_long_message_is_answered() -> None:
+    engine = _kim({"availability": {"status": "Open to senior roles from May 2027",
+                                    "notice": "Six weeks"},
+                   "faq": [{"question": "Does she need a visa to work in the EU?",
+                            "answer": "No: she holds Irish citizenship."}],
+                   "projects": [{"name": "Ledgerly", "summary": "Call-detail record dashboard."}]})
+    message = ("Hi, I'm hiring for a fintech in Lisbon (hybrid). Before I reach out I'd love "
+               "to know two things: how long is her notice period, and would we need to "
+               "sponsor a visa for her? Thanks!")
+    answer = engine.answer_detail(message)
+    assert answer.answered and "Six weeks" in answer.text and "Irish" in answer.text, answer.text
+    # Two questions for one thing the profile lacks are not answered by a part read alone.
+    phone = engine.answer_detail("Can I call her? What's her phone number?")
+    assert not phone.answered and "Call-detail" not in phone.text, phone.text

@@ -11,7 +11,7 @@ from chatbot.engines.offline.compose import Composer, OfflineAnswer
 from chatbot.engines.offline.facts import dated, fact_units, mentions
 from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.retrieve import Index
-from chatbot.engines.offline.understand import Understander
+from chatbot.engines.offline.understand import Understander, questions_in
 from chatbot.profile import Profile
 
 
@@ -48,6 +48,27 @@ class OfflineEngine(Engine):
         self, question: str, visitor: Visitor | None = None, history: Sequence[Exchange] = ()
     ) -> OfflineAnswer:
         """The answer with its intent, its sources and whether the profile covered it."""
+        whole = self._answer_one(question, visitor, history)
+        asked = questions_in(question)
+        if len(asked) == 1 or not whole.answered:
+            return whole
+        # Several questions in one message ('how long is her notice, and would we need to
+        # sponsor a visa?'): the message's answer, then each question's that it lacks. Only
+        # when the profile covers every one: the parts may ask one thing twice ('Can I call
+        # him? What's his number?'), and a part read alone finds a neighbouring fact.
+        answers = [self._answer_one(q, visitor, history) for q in asked]
+        if not all(a.answered for a in answers):
+            return whole
+        texts = [whole.text]
+        for a in answers:
+            if a.text.split("\n", 1)[0] not in "\n".join(texts):
+                texts.append(a.text)
+        return OfflineAnswer("\n\n".join(texts), True, whole.intent,
+                             tuple(dict.fromkeys([*whole.sources,
+                                                  *(s for a in answers for s in a.sources)])))
+
+    def _answer_one(self, question: str, visitor: Visitor | None,
+                    history: Sequence[Exchange]) -> OfflineAnswer:
         query = self._understander.understand(question, history)
         found = self._index.retrieve(query)
         return self._composer.compose(query, found, visitor or Visitor())
