@@ -2049,3 +2049,12 @@ def test_each_question_of_a_long_message_is_answered() -> None:
     # Two questions for one thing the profile lacks are not answered by a part read alone.
     phone = engine.answer_detail("Can I call her? What's her phone number?")
     assert not phone.answered and "Call-detail" not in phone.text, phone.text
+
+
+def test_a_list_of_short_items_is_given_whole() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "languages": ["German (native)", "English (C2)", "Swedish (B2)",
+                                           "Portuguese (B1)", "Yoruba (basic)"]}})
+    answer = engine.answer("which languages does she speak")
+    assert all(w in answer for w in ("German", "English", "Swedish", "Portuguese", "Yoruba")), \
+        answer

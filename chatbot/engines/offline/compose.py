@@ -1183,12 +1183,28 @@ class Composer:
                                          visitor), best)
             return _adding(self._project(replace(q, projects=(best.project,), asked=rest),
                                          found, visitor), best)
+        if (listed := self._whole_list(facts[:3])):
+            return OfflineAnswer(listed, True, q.intent, _sources(facts[:1]))
         facts = facts[:2] if q.intent == "unknown" else facts[:3]
         cite = self._dated if _WHEN.search(q.text) else _cite
         if len(facts) == 1:
             return OfflineAnswer(cite(facts[0]), True, q.intent, _sources(facts))
         text = "\n".join(f"- {cite(f)}" for f in facts)
         return OfflineAnswer(text, True, q.intent, _sources(facts))
+
+    def _whole_list(self, facts: Sequence[Fact]) -> str:
+        """A list key's short items in one line when the facts found are items of it
+        ('Languages: German (native), English (C2), Swedish (B2), Portuguese (B1)'): all of
+        them, not the first three; '' otherwise."""
+        if len(facts) < 2 or any(f.kind != "extra" or f.section != facts[0].section
+                                 for f in facts):
+            return ""
+        items = [f.text for f in self.facts if f.kind == "extra"
+                 and f.section == facts[0].section]
+        label = f"{facts[0].source}: "
+        if len(items) > 12 or not all(t.startswith(label) and len(t) < 80 for t in items):
+            return ""
+        return label + ", ".join(t.removeprefix(label) for t in items)
 
     def _owner_key(self, q: Query) -> OfflineAnswer:
         """An owner's key asked in other words ('does she stream': [owner.social] twitch)."""
