@@ -2058,3 +2058,16 @@ def test_a_list_of_short_items_is_given_whole() -> None:
     answer = engine.answer("which languages does she speak")
     assert all(w in answer for w in ("German", "English", "Swedish", "Portuguese", "Yoruba")), \
         answer
+
+
+def test_a_tool_named_after_another_or_its_vendor_is_not_that_one() -> None:
+    engine = _kim({"skills": {"Web": ["React", "Docker", "AWS", "Apache Tika", "Kafka"]},
+                   "contact": {"email": "kim@example.org",
+                               "links": {"github": "https://github.com/kim"}}})
+    for question in ("does she build react native apps", "has she used docker swarm",
+                     "AWS Lambda experience?", "does she use github copilot",
+                     "has she worked with apache flink"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+    for question in ("has she used apache kafka", "does she know react"):
+        assert engine.answer_detail(question).answered, question

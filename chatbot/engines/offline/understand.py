@@ -277,6 +277,10 @@ class Understander:
         self.kinds = {stem(name): [fold(w) for w in v] for k, v in lex["kinds"].items()
                       for name in (fold(k), *self._respelt(fold(k)))}
         # A kind named in words the profile itself writes ('service mesh') stays those words.
+        compounds = lex["compounds"]
+        self.vendors = frozenset(compounds["vendors"])
+        self.compound_after = {k: frozenset(v) for k, v in compounds["after"].items()}
+        self.tool_names = frozenset(n for v in lex["kinds"].values() for n in v if " " not in n)
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()
                         if not (stem(fold(v)) in self.kinds
                                 and f" {' '.join(words(fold(k)))} " in self.folded)}
@@ -700,7 +704,24 @@ class Understander:
             q = replace(q, lacks=self._kept_elsewhere(raw, q))
         if self._of_the_world(text, raw, q):
             q = replace(q, world=True)
+        if not q.missing and (other := self._other_tool(question)):
+            q = replace(q, missing=(other,))  # 'docker swarm' beside Docker
         return q
+
+    def _other_tool(self, question: str) -> str:
+        """A tool named in two words whose first is a tool or vendor the profile names and
+        whose second it never writes ('react native', 'AWS Lambda', 'GitHub Copilot'), as
+        two words; '' when there is none."""
+        said = words(question)
+        typed = set(typed_names(question))
+        for first, second in zip(said, said[1:], strict=False):
+            if stem(first) not in self.vocab or stem(second) in self.vocab \
+                    or f" {first} {second} " in self.folded:
+                continue
+            if second in self.compound_after.get(first, ()) or first in self.vendors and (
+                    second in self.tool_names or second in typed):
+                return f"{first} {second}"
+        return ""
 
     def _of_the_world(self, text: str, raw: list[str], q: Query) -> bool:
         """True when the question asks of a thing in itself, which no profile answers: what
