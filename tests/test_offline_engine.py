@@ -2071,3 +2071,16 @@ def test_a_tool_named_after_another_or_its_vendor_is_not_that_one() -> None:
         assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
     for question in ("has she used apache kafka", "does she know react"):
         assert engine.answer_detail(question).answered, question
+
+
+def test_a_jobs_headcount_needs_a_line_that_counts_people() -> None:
+    engine = _kim({"experience": [
+        {"role": "Engineer", "company": "Haven Freight", "period": "2021 - present",
+         "highlights": ["Streams 2 million container events a day", "Mentors new hires"]},
+        {"role": "Lead", "company": "Ostra", "period": "2017 - 2021",
+         "highlights": ["Led a team of six engineers"]}]})
+    for question in ("how big was the engineering team at Haven Freight",
+                     "how many engineers report to her at haven freight"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, answer.text
+    assert "six engineers" in engine.answer("how big was her team at Ostra")

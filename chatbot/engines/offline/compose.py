@@ -77,6 +77,9 @@ _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 # A figure that may be an amount: not part of a name ('Outside-IR35'), nor a percentage
 # ('conversion rate went from 1.4% to 2.1%').
 _AMOUNT = re.compile(r"(?<![A-Za-z\d.,])\d[\d,.]*(?![\d,.]*\s*%)")
+# Words for people counted ('how big was the team', 'how many engineers report to her').
+_PEOPLE = frozenset(stems("team teams engineers developers people reports staff employees "
+                          "headcount members persons colleagues"))
 _NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -238,7 +241,7 @@ class Composer:
         make = self._table if self._lists(q, found) else self.by_intent.get(q.intent,
                                                                              self._topical)
         answer = self._checked(self._on_topic(make(q, found, visitor), q, found), q,
-                               (self._figure, self._unsized, self._count))
+                               (self._figure, self._unsized, self._headcount, self._count))
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
             said = self.profile.faq[q.faq_topic].answer
             if said not in answer.text:
@@ -303,6 +306,18 @@ class Composer:
         if not said or has_figure(said) or _NUMBER_WORD.search(said):
             return answer  # 'a team of five'
         return self._not_covered(answer.intent, "how big or how many", said.lstrip("- "))
+
+    def _headcount(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'how big was the team at X', 'how many engineers report to him',
+        unless no line counts people: a figure of events or kilometres is no headcount."""
+        if not q.wants_number or not answer.answered or q.also or not q.jobs or q.projects \
+                or not _PEOPLE & set(q.asked):
+            return answer
+        if any((has_figure(line) or _NUMBER_WORD.search(line)) and _PEOPLE & set(stems(line))
+               for line in answer.text.splitlines()):
+            return answer
+        return self._not_covered(answer.intent, "how many people",
+                                 answer.text.splitlines()[0].lstrip("- "))
 
     def _count(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'how many <thing>' of a talk, paper, award or degree, unless it
