@@ -2084,3 +2084,12 @@ def test_a_jobs_headcount_needs_a_line_that_counts_people() -> None:
         answer = engine.answer_detail(question)
         assert not answer.answered and "kim@example.org" in answer.text, answer.text
     assert "six engineers" in engine.answer("how big was her team at Ostra")
+
+
+def test_a_word_or_two_for_the_jobs_asks_the_jobs() -> None:
+    engine = _kim({"experience": [
+        {"role": "Engineer", "company": "Haven Freight", "period": "2021 - present"},
+        {"role": "Developer", "company": "Ostra", "period": "2017 - 2021"}]})
+    for question in ("work experience", "jobs", "experience?"):
+        answer = engine.answer(question)
+        assert "Haven Freight" in answer and "Ostra" in answer, (question, answer)

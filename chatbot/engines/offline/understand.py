@@ -1862,6 +1862,9 @@ class Understander:
         # A weak cue alone is a broad question, unless the overview is its only rival
         # ('could we hire him': availability; 'how much experience': skills or jobs, broad).
         rivals = [i for i, s in scores.items() if s == best and i != "overview"]
+        if best < 1 and "experience" in rivals and q.text.split() == q.text.split()[:2] \
+                and not _HOW.match(q.text):
+            return "experience"  # 'jobs', 'work experience', 'experience?': the jobs
         if best < 1 and not q.topic and not q.missing and len(rivals) != 1:
             return "overview"
         if best == 0:
@@ -2158,6 +2161,7 @@ def typed_names(text: str) -> set[str]:
     return set() if len(caps) >= 3 and len(caps) > 0.6 * len(later) else {fold(t) for t in caps}
 
 
+_HOW = re.compile(r"\W*(?:how|what|why|who)\b", re.I)
 _ASKING = ("how|what|whats|what's|when|where|which|who|whom|whose|why|would|could|can|is|"
            "are|does|do|did|has|have|will|should|any")
 # A sentence's end, or ', and' / '; ' before a new question ('how long is her notice, and
