@@ -2093,3 +2093,18 @@ def test_a_word_or_two_for_the_jobs_asks_the_jobs() -> None:
     for question in ("work experience", "jobs", "experience?"):
         answer = engine.answer(question)
         assert "Haven Freight" in answer and "Ostra" in answer, (question, answer)
+
+
+def test_a_salary_is_no_day_rate_and_a_contract_without_a_sum_is_worth_nothing_said() -> None:
+    engine = _kim({"faq": [{"question": "What salary are you looking for?",
+                            "answer": "Around £70,000 for a permanent role. For contracts the "
+                                      "rate is negotiable."}],
+                   "projects": [{"name": "Ferro", "summary": "Solver.",
+                                 "highlights": ["Delivered as a fixed-price contract",
+                                                "99.9% crash-free rate"]}]})
+    for question in ("whats her contract day rate", "what's her hourly rate",
+                     "what was the contract worth for Ferro"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+    assert "£70,000" in engine.answer("what salary does she want")
+    assert "99.9%" in engine.answer("whats the crash-free rate of ferro")

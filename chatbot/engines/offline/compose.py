@@ -77,6 +77,13 @@ _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 # A figure that may be an amount: not part of a name ('Outside-IR35'), nor a percentage
 # ('conversion rate went from 1.4% to 2.1%').
 _AMOUNT = re.compile(r"(?<![A-Za-z\d.,])\d[\d,.]*(?![\d,.]*\s*%)")
+# A rate of pay asked, and a sentence that prices time.
+_PER_TIME_ASKED = frozenset(stems("hourly daily"))
+_PAY_FOR_TIME = frozenset(stems("day hour week contract contracting freelance consulting "
+                                 "charge"))
+_PER_TIME = re.compile(r"\b(?:rates?|per|hourly|daily|an? (?:hour|day|week|month)|p/?h|/h|/hr|"
+                       r"/day|/d)\b|/(?:h|hr|hour|day|d)\b", re.I)
+_CLAUSE = re.compile(r"(?<=[.;])\s+")
 # Words for people counted ('how big was the team', 'how many engineers report to her').
 _PEOPLE = frozenset(stems("team teams engineers developers people reports staff employees "
                           "headcount members persons colleagues"))
@@ -276,14 +283,20 @@ class Composer:
     def _figure(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to a question for an amount (a rate, a salary, a price), unless it
         gives no figure: then the profile doesn't cover the amount, and says what it does."""
+        # A rate asked ('day rate', 'hourly') is given only by a sentence that prices time:
+        # a salary is no day rate ('£70,000 for a permanent role. For contracts the rate is
+        # negotiable').
+        per_time = bool(_PER_TIME_ASKED & set(q.terms)) or stem("rate") in q.terms \
+            and bool(_PAY_FOR_TIME & set(q.terms))
         if not q.wants_amount or not answer.answered or q.also or any(
-                _AMOUNT.search(_YEAR.sub("", line))
-                and (MONEY.search(line) or self.amount & set(words(line)))
-                for line in answer.text.splitlines()):
+                _AMOUNT.search(_YEAR.sub("", part))
+                and (MONEY.search(part) or self.amount & set(words(part)))
+                and (not per_time or _PER_TIME.search(part))
+                for line in answer.text.splitlines() for part in _CLAUSE.split(line)):
             return answer
         if q.faq >= 0 and self.amount & set(words(self.profile.faq[q.faq].question)) \
-                and has_figure(answer.text):  # the owner's answer to 'What salary ...?'
-            return answer
+                and has_figure(answer.text) and not per_time:
+            return answer  # the owner's answer to 'What salary ...?'
         # What the profile says of the amount without giving it ('a day rate agreed per
         # project'); nothing that merely has a number ('4.8-star average').
         said = next((x.lstrip("- ") for x in answer.text.splitlines()
