@@ -2108,3 +2108,13 @@ def test_a_salary_is_no_day_rate_and_a_contract_without_a_sum_is_worth_nothing_s
         assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
     assert "£70,000" in engine.answer("what salary does she want")
     assert "99.9%" in engine.answer("whats the crash-free rate of ferro")
+
+
+def test_who_did_with_the_owner_is_not_covered_by_a_journal_or_an_event() -> None:
+    engine = _kim({"publications": [{"title": "Graded electrodes",
+                                     "venue": "Journal of Computational Physics"}],
+                   "talks": [{"title": "Zarr or NetCDF?", "event": "EuroSciPy 2024"}]})
+    for question in ("who co-authored her Journal of Computational Physics paper",
+                     "Who did she co-present the EuroSciPy talk with?"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)

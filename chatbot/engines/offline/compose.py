@@ -63,7 +63,8 @@ _ASKS_WHICH = re.compile(r"\W*(?:which|name|(?:what|whats|what's)\s+(?:are|were|
 _SPEAKING = re.compile(rf"\b{any_of(lexicon()['asks']['speaking'])}\b", re.I)
 # A question for a person: 'who is her manager', 'who co-authored it', 'who won'.
 _ASKS_PERSON = re.compile(rf"\bwho\b.*\b{any_of(lexicon()['asks']['person'])}\b|\bwho\s+"
-                          rf"(?:else\s+)?{any_of(lexicon()['asks']['person_verbs'])}\b", re.I)
+                          rf"(?:else\s+)?(?:(?:did|does|do|has|have)\s+\w+\s+)?"
+                          rf"{any_of(lexicon()['asks']['person_verbs'])}\b", re.I)
 # A person's name: two or three capitalised words, or one after a title or an initial.
 _PERSON = re.compile(r"\b(?:(?:Prof|Dr|Mr|Ms|Mrs|Mx|[A-Z])\. ?[A-Z][\w'’-]+"
                      r"|[A-Z][a-z\u00e0-\u024f'’-]+(?: [A-Z][a-z\u00e0-\u024f'’-]+){1,2})")
@@ -71,6 +72,8 @@ _PERSON = re.compile(r"\b(?:(?:Prof|Dr|Mr|Ms|Mrs|Mx|[A-Z])\. ?[A-Z][\w'’-]+"
 _SHOWN = frozenset(stems(" ".join(lexicon()["asks"]["shown"])))
 # A name of an organisation, not a person ('Royal Institute', 'Julia Users Aachen').
 _ORGANISED = re.compile(rf"\b{any_of(lexicon()['asks']['organisations'])}\b")
+# A name that ends an organisation's ('Journal of Computational Physics').
+_OF_ORGANISED = re.compile(rf"\b{any_of(lexicon()['asks']['organisations'])}\s+(?:of|for|on)\s+$")
 _ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:\s+\S+)?(?:,|\s+(?:is|was))\s*$")
 _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
@@ -403,7 +406,8 @@ class Composer:
         if not answer.answered or q.also or not _ASKS_PERSON.search(q.text):
             return answer
         for m in _PERSON.finditer(answer.text):
-            if fold(m.group(0)) not in self.not_people and not _ORGANISED.search(m.group(0)):
+            if fold(m.group(0)) not in self.not_people and not _ORGANISED.search(m.group(0)) \
+                    and not _OF_ORGANISED.search(answer.text, 0, m.start()):
                 return answer
         lines = [x for x in answer.text.splitlines() if x and not x.endswith(":")]
         return self._not_covered(answer.intent, "who", (lines or [""])[0].lstrip("- "))
