@@ -2118,3 +2118,13 @@ def test_who_did_with_the_owner_is_not_covered_by_a_journal_or_an_event() -> Non
                      "Who did she co-present the EuroSciPy talk with?"):
         answer = engine.answer_detail(question)
         assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+
+
+def test_a_language_with_its_version_glued_on_and_a_site_key_are_found() -> None:
+    engine = _kim({"skills": {"Languages": ["C++17", "Python3"]},
+                   "contact": {"email": "kim@example.org",
+                               "links": {"site": "https://kim.example"}}})
+    for question in ("can she write c++", "does she know python"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "is one of Kim's skills" in answer.text, (question, answer)
+    assert "https://kim.example" in engine.answer("do they have a personal website")

@@ -207,6 +207,8 @@ class Understander:
             w for w in words(profile.owner.pronouns or "") if w.isalpha()}
         self.link_aliases: dict[str, str] = {
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
+        self.key_aliases: dict[str, str] = {
+            fold(a): str(k) for k, aliases in lex["link_keys"].items() for a in aliases}
         self.all_links = all_links(profile)
         self.link_keys = {self._link_kind(k): k for k in self.all_links}
         # Kinds the owner keeps as a key of their own, not a link ('orcid = "0000-..."').
@@ -452,6 +454,10 @@ class Understander:
         at = max((i for i, w in enumerate(said) if any(c.isdigit() for c in w)), default=-1)
         if 0 <= at and len(said) - at > 2 and all(w.isalpha() for w in said[at + 1:]):
             names.append(" ".join(said[at + 1:]))
+        # 'C++17' is also 'c++', 'Python3' 'python': a language with its version glued on.
+        glued = _VERSIONED.fullmatch(names[0])
+        if glued and glued.group(1) in _LANGUAGES:
+            names.append(glued.group(1))
         # 'KDB+/q' is also 'kdb' and 'q/kdb': each part of a slash, without a '+' of version.
         return [n for n in names if n and n not in STOPWORDS]
 
@@ -472,7 +478,8 @@ class Understander:
 
     def _link_kind(self, key: str) -> str:
         """The link kind a contact.links key is ('resume' -> 'cv')."""
-        return self.link_aliases.get(fold(key).replace("_", " "), fold(key))
+        key = fold(key).replace("_", " ")
+        return self.link_aliases.get(key) or self.key_aliases.get(key, key)
 
     # -- entries of the owner's own tables ------------------------------------------------
 
@@ -1853,6 +1860,7 @@ class Understander:
                        skills: Sequence[str]) -> bool:
         """True when a cue word comes right before a skill's name: 'write Rust'."""
         firsts = {words(re.sub(r"\(.*?\)", "", s))[0] for s in skills if words(s)}
+        firsts |= {w for s in skills for w in self._skill_words(s)}  # 'c++' of 'C++17'
         return any(stem(a) in cues and b in firsts for a, b in zip(raw, raw[1:], strict=False))
 
     def _cue_intent(self, q: Query, scores: dict[str, float]) -> str:
@@ -2161,6 +2169,8 @@ def typed_names(text: str) -> set[str]:
     return set() if len(caps) >= 3 and len(caps) > 0.6 * len(later) else {fold(t) for t in caps}
 
 
+_VERSIONED = re.compile(r"([a-z][a-z+#]*)(\d+(?:\.\d+)*)")
+_LANGUAGES = frozenset(lexicon()["skill_kinds"]["programming"])
 _HOW = re.compile(r"\W*(?:how|what|why|who)\b", re.I)
 _ASKING = ("how|what|whats|what's|when|where|which|who|whom|whose|why|would|could|can|is|"
            "are|does|do|did|has|have|will|should|any")
