@@ -2128,3 +2128,11 @@ def test_a_language_with_its_version_glued_on_and_a_site_key_are_found() -> None
         answer = engine.answer_detail(question)
         assert answer.answered and "is one of Kim's skills" in answer.text, (question, answer)
     assert "https://kim.example" in engine.answer("do they have a personal website")
+
+
+def test_before_her_current_job_is_the_job_before_it() -> None:
+    engine = _kim({"experience": [
+        {"role": "Engineer", "company": "Haven Freight", "period": "2021 - present"},
+        {"role": "Developer", "company": "Ostra", "period": "2017 - 2021"}]})
+    answer = engine.answer("what did she do before her current job")
+    assert "Ostra" in answer and "Haven" not in answer, answer

@@ -648,6 +648,8 @@ class Understander:
         # How soon she can leave her current employer is her notice period (not why she
         # left the last one).
         text = _LEAVE_CURRENT.sub("notice", text)
+        if self.latest_job:  # 'before her current job': before the job that is hers now
+            text = _BEFORE_CURRENT.sub(f"before {fold(self.latest_job.company)}", text)
         text = self._about_owner(text)
         for phrase, pattern, meaning in self.phrase_patterns:
             if phrase in text:  # no match without it: most questions use none of them
@@ -1983,6 +1985,8 @@ _DEICTIC = frozenset("you your u i we me my our this that it its they them their
 _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
 _LEAVE_CURRENT = re.compile(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|"
                             r"role|company|position)\b")
+_BEFORE_CURRENT = re.compile(r"\bbefore (?:his|her|their|the) (?:current|present|latest|"
+                             r"most recent|last) (?:employer|job|role|company|position|gig)\b")
 _BESIDES = re.compile(r"\b(?:besides|beside|apart from|aside from|other than|except(?: for)?) ")
 _ORIGIN = re.compile(r"(?<=\bhow did )(\w+) (?:end up in|get into|get started in)\b|"
                      r"(?<=\bwhy did )(\w+) (?:switch|move|change) from\b")
