@@ -2136,3 +2136,22 @@ def test_before_her_current_job_is_the_job_before_it() -> None:
         {"role": "Developer", "company": "Ostra", "period": "2017 - 2021"}]})
     answer = engine.answer("what did she do before her current job")
     assert "Ostra" in answer and "Haven" not in answer, answer
+
+
+def test_a_certification_asked_in_one_thing_needs_one_in_that_thing() -> None:
+    engine = _kim({"certifications": [{"name": "AWS Certified Security - Specialty",
+                                       "year": 2023},
+                                      {"name": "TÜV SÜD Functional Safety Engineer"}],
+                   "faq": [{"question": "Is she certified?",
+                            "answer": "Yes. She is a TÜV SÜD Certified Functional Safety "
+                                      "Engineer, certified in 2022."}],
+                   "skills": {"Process": ["ASPICE", "Google Cloud Life Sciences"]}})
+    for question in ("Is she ASPICE certified?", "is she google cloud certified",
+                     "does she hold a Kubernetes certification"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+    for question, wanted in (("is she AWS certified", "AWS Certified"),
+                             ("is she certified in functional safety", "Functional Safety"),
+                             ("does she have any cloud security certification", "AWS"),
+                             ("who issued her AWS certification", "AWS")):
+        assert wanted in engine.answer(question), question

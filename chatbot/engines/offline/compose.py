@@ -80,6 +80,15 @@ _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 # A figure that may be an amount: not part of a name ('Outside-IR35'), nor a percentage
 # ('conversion rate went from 1.4% to 2.1%').
 _AMOUNT = re.compile(r"(?<![A-Za-z\d.,])\d[\d,.]*(?![\d,.]*\s*%)")
+# What a certification is asked in: 'is he ASPICE certified', 'certified in functional
+# safety', 'a Google Cloud certification'.
+_CERT_OF = re.compile(r"((?:[\w+#.-]+\s+){0,2}[\w+#.-]+)\s+(?:certified|certification|"
+                      r"certificate|cert)\b|\bcertified\s+(?:in|as|for)\s+((?:[\w+#.-]+\s*){1,3})",
+                      re.I)
+_HOLDS = re.compile(r"\W*(?:is|are|does|do|has|have|did|any)\b|.*\bcertified\b", re.I)
+_NOT_NAMING = frozenset("any a an his her their hold holds have has get got professional "
+                        "official officially formally formal industry recognised recognized "
+                        "relevant other some which what is are does do did".split())
 # A rate of pay asked, and a sentence that prices time.
 _PER_TIME_ASKED = frozenset(stems("hourly daily"))
 _PAY_FOR_TIME = frozenset(stems("day hour week contract contracting freelance consulting "
@@ -183,6 +192,12 @@ class Composer:
         self.listed = frozenset(fold(re.sub(r"\(.*?\)", "", s)).strip()
                                 for g in profile.skills.values() for s in g) - {""}
         self.amount = frozenset(lexicon()["fields"]["amount"])
+        # Every line naming a certification: a key of that name, an FAQ answer, a highlight.
+        self.certifications = [f.text for f in facts if "certif" in fold(f.text)
+                               or "cert" in fold(f.section)]
+        self.kinds_of = {k: [" ".join(words(n)) for n in v]
+                         for table in ("kinds", "skill_kinds") for k, v in lexicon()[table].items()}
+        self.owner_words = frozenset(words(f"{profile.owner.name} {profile.owner.pronouns or ''}"))
         self.required = frozenset(stem(w) for w in lexicon()["fields"]["required"])
         self.impact_asked = frozenset(stem(w) for w in lexicon()["words"]["impact"])
         self.field_only = frozenset(stem(w) for w in lexicon()["fields"]["field_only"])
@@ -244,7 +259,8 @@ class Composer:
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
             answer = self._checked(self._with_faq(q), q, (self._figure, self._unsized,
-                                                          self._moved_to, self._undated))
+                                                          self._moved_to, self._undated,
+                                                          self._certified))
             return self._also(answer, q, found, visitor)
         if q.owner_key and not q.missing:
             return self._also(self._owner_key(q), q, found, visitor)
@@ -259,7 +275,8 @@ class Composer:
                                  sources=(*answer.sources, "FAQ"))
         answer = self._checked(answer, q, (self._moved_to, self._degree_part, self._kind_named,
                                            self._named, self._undated, self._unoffered,
-                                           self._only_counted, self._nobody))
+                                           self._only_counted, self._nobody,
+                                           self._certified))
         return self._also(answer, q, found, visitor)
 
     @staticmethod
@@ -411,6 +428,32 @@ class Composer:
                 return answer
         lines = [x for x in answer.text.splitlines() if x and not x.endswith(":")]
         return self._not_covered(answer.intent, "who", (lines or [""])[0].lstrip("- "))
+
+    def _certified(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'is he ASPICE certified', 'does she hold a Google Cloud
+        certification', unless a certification the profile lists names what is asked: a
+        certificate in functional safety is none in ASPICE."""
+        m = _CERT_OF.search(q.text) if answer.answered and not q.also \
+            and _HOLDS.match(q.text) else None  # not 'who issued', 'when did he study for'
+        if not m:
+            return answer
+        said = words(m.group(1) or m.group(2))
+        named: list[str] = []  # the words right before 'certified' ('google cloud')
+        for w in reversed(said) if m.group(1) else said:
+            if w in STOPWORDS or w in _NOT_NAMING or w in self.owner_words:
+                if named:
+                    break
+                continue
+            named.append(w)
+        if not named:
+            return answer
+        if any(all(stem(w) in set(stems(line)) or any(f" {t} " in f" {' '.join(words(line))} "
+                                                       for t in self.kinds_of.get(w, ()))
+                   for w in named) for line in self.certifications):
+            return answer  # a cloud certification: the AWS one
+        what = " ".join(_as_typed(q.text, w) for w in named)
+        return self._not_covered(answer.intent, f"a certification in {what}",
+                                 "; ".join(self.certifications[:2]))
 
     def _undated(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'when did they start building <project>', 'what year was <firm>
