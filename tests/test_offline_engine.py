@@ -2155,3 +2155,11 @@ def test_a_certification_asked_in_one_thing_needs_one_in_that_thing() -> None:
                              ("does she have any cloud security certification", "AWS"),
                              ("who issued her AWS certification", "AWS")):
         assert wanted in engine.answer(question), question
+
+
+def test_the_job_a_line_is_cited_from_names_none_of_what_it_counts() -> None:
+    engine = _kim({"experience": [{"role": "Pipeline Engineer", "company": "Firth Institute",
+                                   "highlights": ["Owns the pipelines for three clinical "
+                                                  "research studies"]}]})
+    answer = engine.answer_detail("which clinical studies does she run the pipelines for")
+    assert not answer.answered and "three clinical research studies" in answer.text, answer.text

@@ -372,7 +372,10 @@ class Composer:
         ('acquired by a large energy supplier'): then the profile doesn't cover which one,
         and says what it does say."""
         counted = bool(_ASKS_COUNTED.search(q.text))
-        said, hit = _unnamed(answer.text, set(stems(" ".join(q.which))), counted,
+        text = answer.text
+        for source in answer.sources:  # the job or project a line is cited from names no X
+            text = re.sub(rf"\s*\({re.escape(source)}(?:, [^()]*)?\)", "", text)
+        said, hit = _unnamed(text, set(stems(" ".join(q.which))), counted,
                              stem(q.detail) if q.detail else "") \
             if q.which and answer.answered else ("", set())
         if not said:
