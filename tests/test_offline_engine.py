@@ -2163,3 +2163,18 @@ def test_the_job_a_line_is_cited_from_names_none_of_what_it_counts() -> None:
                                                   "research studies"]}]})
     answer = engine.answer_detail("which clinical studies does she run the pipelines for")
     assert not answer.answered and "three clinical research studies" in answer.text, answer.text
+
+
+def test_what_the_owner_wont_take_on_answers_whether_she_would() -> None:
+    engine = _kim({"experience": [{"role": "Engineer", "company": "Ostra",
+                                   "notes": "Prefers email first. Not interested in crypto or "
+                                            "gambling companies."}],
+                   "faq": [{"question": "Would you work on defence projects?",
+                            "answer": "No, I would rather not work on defence projects."}]})
+    for question, wanted in (("are there industries she won't work in", "gambling"),
+                             ("would she consider an offer from a betting company",
+                              "gambling"),
+                             ("would she take a job at a military contractor", "defence")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and wanted in answer.text, (question, answer.text)
+    assert "gambling" not in engine.answer("would she consider a remote role")

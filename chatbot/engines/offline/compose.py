@@ -80,6 +80,23 @@ _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 # A figure that may be an amount: not part of a name ('Outside-IR35'), nor a percentage
 # ('conversion rate went from 1.4% to 2.1%').
 _AMOUNT = re.compile(r"(?<![A-Za-z\d.,])\d[\d,.]*(?![\d,.]*\s*%)")
+# A line of what the owner won't do, and questions that ask for it: 'are there industries
+# she won't work in', 'would he consider a job at a hedge fund'.
+_AVERSION = re.compile(r"\b(?:not interested in|no interest in|rather not|won'?t (?:work|take|"
+                       r"consider)|will not (?:work|take|consider)|would not (?:work|take|"
+                       r"consider)|does(?: not|n'?t) (?:work (?:for|with|in|on)|take on)|"
+                       r"never (?:works?|takes?) (?:on|for|with|in))\b", re.I)
+_ASKS_AVERSE = re.compile(r"\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|not willing "
+                          r"to|never)\s+(?:\w+\s+)?(?:work|consider|take|join)\b|"
+                          r"\b(?:deal ?breakers?|off[- ]limits|no[- ]go|red lines?)\b|"
+                          r"\b(?:industr(?:y|ies)|sectors?|companies|clients|domains|work)\b"
+                          r"[\w\s,']{0,40}\b(?:avoid|avoids|not interested|turns? down)\b", re.I)
+_ASKS_CONSIDER = re.compile(r"\b(?:would|will|could|might)\s+(?:she|he|they|\w+)\s+"
+                            r"(?:\w+\s+)?(?:consider|be interested|be open|work (?:for|in|at)|"
+                            r"join|take)\b|\binterested in\b", re.I)
+_GENERIC_WORK = frozenset(stems("work job jobs role roles position company companies offer "
+                                "consider interested open join take contract contracts "
+                                "permanent full time part right one kind sort team"))
 # What a certification is asked in: 'is he ASPICE certified', 'certified in functional
 # safety', 'a Google Cloud certification'.
 _CERT_OF = re.compile(r"((?:[\w+#.-]+\s+){0,2}[\w+#.-]+)\s+(?:certified|certification|"
@@ -192,6 +209,8 @@ class Composer:
         self.listed = frozenset(fold(re.sub(r"\(.*?\)", "", s)).strip()
                                 for g in profile.skills.values() for s in g) - {""}
         self.amount = frozenset(lexicon()["fields"]["amount"])
+        # What the owner won't do or take on: 'not interested in crypto or gambling'.
+        self.aversions = [f for f in facts if _AVERSION.search(f"{f.text} {f.question}")]
         # Every line naming a certification: a key of that name, an FAQ answer, a highlight.
         self.certifications = [f.text for f in facts if "certif" in fold(f.text)
                                or "cert" in fold(f.section)]
@@ -236,6 +255,8 @@ class Composer:
             # and the earliest job is what it does say.
             return self._not_covered(q.intent, f"what {self.first} did before {q.before}",
                                      self._job_line(self.earliest) + ".")
+        if (averse := self._averse(q)) is not None:
+            return averse
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(self._missing(q, found), q, found, visitor)
         if q.world:  # 'what is MLIR used for': what the profile says of it, not the world
@@ -628,6 +649,27 @@ class Composer:
             where = f"{_label(name)}: {autolink(links[name])}"
             return f"You could ask {self.first} directly via {where}."
         return ""
+
+    def _averse(self, q: Query) -> OfflineAnswer | None:
+        """What the owner won't do, for 'are there industries she won't work in' (any such
+        line), or for 'would he consider a job at a hedge fund doing trading' when one speaks
+        of what is asked ('not interested in high-frequency trading'); else None."""
+        if not self.aversions or q.injection:
+            return None
+        if _ASKS_AVERSE.search(q.text):
+            picked = self.aversions[:2]
+        elif _ASKS_CONSIDER.search(q.text):
+            asked = (set(stems(q.text)) | set(q.terms)) - _GENERIC_WORK - STOPWORDS \
+                - self.owner_words
+            picked = [f for f in self.aversions
+                      if asked & set(stems(f"{f.text} {f.question}")) - _GENERIC_WORK][:1]
+        else:
+            return None
+        if not picked:
+            return None
+        text = "\n".join(f"- {_cite(f)}" for f in picked) if len(picked) > 1 else _cite(picked[0])
+        return OfflineAnswer(text, True, "faq" if picked[0].kind == "faq" else q.intent,
+                             _sources(picked))
 
     def _not_covered(self, intent: str, what: str = "that", said: str = "") -> OfflineAnswer:
         """'The profile doesn't cover that' with the owner's contact (and what it does say)."""
