@@ -2178,3 +2178,12 @@ def test_what_the_owner_wont_take_on_answers_whether_she_would() -> None:
         answer = engine.answer_detail(question)
         assert answer.answered and wanted in answer.text, (question, answer.text)
     assert "gambling" not in engine.answer("would she consider a remote role")
+
+
+def test_why_a_project_was_made_is_told_by_its_notes() -> None:
+    engine = _kim({"projects": [{"name": "canbridge-rs", "summary": "CAN bus replay tool.",
+                                 "tech": ["Rust", "CAN FD"],
+                                 "notes": "Written to learn Rust during her parental leave."}]})
+    for question in ("why did she write the CAN replay tool in the first place",
+                     "What was the motivation for canbridge-rs rather than an existing tool?"):
+        assert "parental leave" in engine.answer(question), question

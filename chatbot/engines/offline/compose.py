@@ -97,6 +97,10 @@ _ASKS_CONSIDER = re.compile(r"\b(?:would|will|could|might)\s+(?:she|he|they|\w+)
 _GENERIC_WORK = frozenset(stems("work job jobs role roles position company companies offer "
                                 "consider interested open join take contract contracts "
                                 "permanent full time part right one kind sort team"))
+# Why a project was made: its story, which its notes tell.
+_ASKS_WHY = re.compile(r"\W*(?:why\b|what (?:was|were) the (?:motivation|reason|idea)|"
+                       r"what (?:made|led|got|inspired|prompted)\b|"
+                       r"how did (?:it|\w+) (?:start|begin|come about)\b)", re.I)
 # What a certification is asked in: 'is he ASPICE certified', 'certified in functional
 # safety', 'a Google Cloud certification'.
 _CERT_OF = re.compile(r"((?:[\w+#.-]+\s+){0,2}[\w+#.-]+)\s+(?:certified|certification|"
@@ -257,6 +261,13 @@ class Composer:
                                      self._job_line(self.earliest) + ".")
         if (averse := self._averse(q)) is not None:
             return averse
+        if len(q.projects) == 1 and _ASKS_WHY.match(q.text) \
+                and (p := self.profile.projects[q.projects[0]]).notes:
+            # 'why did he write it in the first place', 'what was the motivation for it,
+            # rather than an existing platform': its notes tell its story.
+            told = [f"- {x}" for x in sentences(p.notes)[:2]]
+            return OfflineAnswer("\n".join([f"**{p.name}**:", *told]), True, "project",
+                                 (p.name,))
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(self._missing(q, found), q, found, visitor)
         if q.world:  # 'what is MLIR used for': what the profile says of it, not the world
