@@ -2190,3 +2190,13 @@ def test_why_a_project_was_made_is_told_by_its_notes() -> None:
     for question in ("why did she write the CAN replay tool in the first place",
                      "What was the motivation for canbridge-rs rather than an existing tool?"):
         assert "parental leave" in engine.answer(question), question
+
+
+def test_what_the_owner_is_not_looking_for_leads_a_would_he_answer() -> None:
+    engine = _kim({"availability": {"status": "Open to staff or principal engineering roles "
+                                              "from June 2026; not looking for "
+                                              "people-management roles"},
+                   "experience": [{"role": "Engineering Manager", "company": "Brill",
+                                   "highlights": ["Managed six engineers"]}]})
+    answer = engine.answer_detail("Would she take an engineering manager role?")
+    assert answer.answered and "not looking for people-management" in answer.text, answer.text

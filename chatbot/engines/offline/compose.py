@@ -82,7 +82,8 @@ _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 _AMOUNT = re.compile(r"(?<![A-Za-z\d.,])\d[\d,.]*(?![\d,.]*\s*%)")
 # A line of what the owner won't do, and questions that ask for it: 'are there industries
 # she won't work in', 'would he consider a job at a hedge fund'.
-_AVERSION = re.compile(r"\b(?:not interested in|no interest in|rather not|won'?t (?:work|take|"
+_AVERSION = re.compile(r"\b(?:not interested in|no interest in|not looking for|not open to|"
+                       r"rather not|won'?t (?:work|take|"
                        r"consider)|will not (?:work|take|consider)|would not (?:work|take|"
                        r"consider)|does(?: not|n'?t) (?:work (?:for|with|in|on)|take on)|"
                        r"never (?:works?|takes?) (?:on|for|with|in))\b", re.I)
@@ -249,7 +250,20 @@ class Composer:
         }
 
     def compose(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
-        """The answer to `q` from the facts found, for this visitor."""
+        """The answer to `q` from the facts found, for this visitor; what the owner won't
+        take on first when the question asks whether they would."""
+        answer = self._compose(q, found, visitor)
+        averse = self._averse(q)
+        if averse is None:
+            return answer
+        if not answer.answered:
+            return averse
+        if averse.text in answer.text:
+            return answer
+        return replace(answer, text=f"{averse.text}\n\n{answer.text}",
+                       sources=tuple(dict.fromkeys([*averse.sources, *answer.sources])))
+
+    def _compose(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         if q.injection:
             return OfflineAnswer(self._scope(), False, "unknown")
         if q.items and not q.projects and not q.jobs:
@@ -259,8 +273,8 @@ class Composer:
             # and the earliest job is what it does say.
             return self._not_covered(q.intent, f"what {self.first} did before {q.before}",
                                      self._job_line(self.earliest) + ".")
-        if (averse := self._averse(q)) is not None:
-            return averse
+        if self.aversions and _ASKS_AVERSE.search(q.text) and (averse := self._averse(q)):
+            return averse  # 'are there industries she won't work in'
         if len(q.projects) == 1 and _ASKS_WHY.match(q.text) \
                 and (p := self.profile.projects[q.projects[0]]).notes:
             # 'why did he write it in the first place', 'what was the motivation for it,
