@@ -2200,3 +2200,12 @@ def test_what_the_owner_is_not_looking_for_leads_a_would_he_answer() -> None:
                                    "highlights": ["Managed six engineers"]}]})
     answer = engine.answer_detail("Would she take an engineering manager role?")
     assert answer.answered and "not looking for people-management" in answer.text, answer.text
+
+
+def test_a_time_zone_is_where_the_owner_is_before_an_faq_on_time_zones() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "location": "Wrocław, Poland (CET, UTC+1)"},
+                   "faq": [{"question": "Can you work with US time zones?",
+                            "answer": "Meetings until 18:00 CET are fine."}]})
+    answer = engine.answer("time zone?")
+    assert answer.index("UTC+1") < answer.index("18:00"), answer

@@ -302,6 +302,10 @@ class Composer:
                 # the owner's own answer gives one.
                 return self._figure(OfflineAnswer(_cite(figures[0]), True, q.intent,
                                                   _sources(figures[:1])), q)
+        # Where the owner is: the location first, an FAQ on time zones after it.
+        placed = q.intent == "location" and bool(self.profile.owner.location)
+        if placed and q.faq >= 0:
+            q = replace(q, faq=-1, faq_topic=q.faq)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
             answer = self._checked(self._with_faq(q), q, (self._figure, self._unsized,
