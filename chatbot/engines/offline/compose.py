@@ -252,8 +252,10 @@ class Composer:
     def compose(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         """The answer to `q` from the facts found, for this visitor; what the owner won't
         take on first when the question asks whether they would."""
-        answer = self._compose(q, found, visitor)
         averse = self._averse(q)
+        if averse is not None and _ASKS_AVERSE.search(q.text):
+            return averse  # 'are there industries she won't work in'
+        answer = self._compose(q, found, visitor)
         if averse is None:
             return answer
         if not answer.answered:
@@ -273,8 +275,6 @@ class Composer:
             # and the earliest job is what it does say.
             return self._not_covered(q.intent, f"what {self.first} did before {q.before}",
                                      self._job_line(self.earliest) + ".")
-        if self.aversions and _ASKS_AVERSE.search(q.text) and (averse := self._averse(q)):
-            return averse  # 'are there industries she won't work in'
         if len(q.projects) == 1 and _ASKS_WHY.match(q.text) \
                 and (p := self.profile.projects[q.projects[0]]).notes:
             # 'why did he write it in the first place', 'what was the motivation for it,
@@ -498,6 +498,8 @@ class Composer:
                     break
                 continue
             named.append(w)
+        if m.group(1):
+            named.reverse()
         if not named:
             return answer
         if any(all(stem(w) in set(stems(line)) or any(f" {t} " in f" {' '.join(words(line))} "

@@ -278,11 +278,12 @@ class Understander:
         # A kind of tool by any form of its name ('fuzzers', 'analyzers'): its instances.
         self.kinds = {stem(name): [fold(w) for w in v] for k, v in lex["kinds"].items()
                       for name in (fold(k), *self._respelt(fold(k)))}
-        # A kind named in words the profile itself writes ('service mesh') stays those words.
+        # A tool named after another or its vendor ('react native', 'aws lambda').
         compounds = lex["compounds"]
         self.vendors = frozenset(compounds["vendors"])
         self.compound_after = {k: frozenset(v) for k, v in compounds["after"].items()}
         self.tool_names = frozenset(n for v in lex["kinds"].values() for n in v if " " not in n)
+        # A kind named in words the profile itself writes ('service mesh') stays those words.
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()
                         if not (stem(fold(v)) in self.kinds
                                 and f" {' '.join(words(fold(k)))} " in self.folded)}
@@ -1872,7 +1873,7 @@ class Understander:
         # A weak cue alone is a broad question, unless the overview is its only rival
         # ('could we hire him': availability; 'how much experience': skills or jobs, broad).
         rivals = [i for i, s in scores.items() if s == best and i != "overview"]
-        if best < 1 and "experience" in rivals and q.text.split() == q.text.split()[:2] \
+        if best < 1 and "experience" in rivals and len(q.text.split()) <= 2 \
                 and not _HOW.match(q.text):
             return "experience"  # 'jobs', 'work experience', 'experience?': the jobs
         if best < 1 and not q.topic and not q.missing and len(rivals) != 1:
@@ -2178,8 +2179,8 @@ _LANGUAGES = frozenset(lexicon()["skill_kinds"]["programming"])
 _HOW = re.compile(r"\W*(?:how|what|why|who)\b", re.I)
 _ASKING = ("how|what|whats|what's|when|where|which|who|whom|whose|why|would|could|can|is|"
            "are|does|do|did|has|have|will|should|any")
-# A sentence's end, or ', and' / '; ' before a new question ('how long is her notice, and
-# would we need to sponsor a visa?').
+# A sentence's end, or ', and', ';' or ':' before a new question ('I'd love to know two
+# things: how long is her notice, and would we need to sponsor a visa?').
 _QUESTION_BREAK = re.compile(rf"(?<=[?!.])\s+|(?:,\s*(?:and|or|also|plus)\s+|[;:]\s*|\?\s*)"
                              rf"(?=(?:also\s+)?(?:{_ASKING})\b)", re.I)
 _QUESTION_START = re.compile(rf"\W*(?:(?:and|also|so|but|then|plus)\s+)?(?:{_ASKING})\b", re.I)
