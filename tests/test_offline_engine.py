@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from chatbot.engines.base import Engine, Exchange, Turn, Visitor
 from chatbot.engines.offline import OfflineAnswer, OfflineEngine
 from chatbot.engines.offline.text import autolink
-from chatbot.engines.offline.understand import INTENTS, without_visitor
+from chatbot.engines.offline.understand import INTENTS, questions_in, without_visitor
 from chatbot.profile import Profile, load_profile, parse_profile
 
 SAMPLE = Path(__file__).parent.parent / "chatbot" / "data" / "sample_profile.toml"
@@ -2209,3 +2209,12 @@ def test_a_time_zone_is_where_the_owner_is_before_an_faq_on_time_zones() -> None
                             "answer": "Meetings until 18:00 CET are fine."}]})
     answer = engine.answer("time zone?")
     assert answer.index("UTC+1") < answer.index("18:00"), answer
+
+
+def test_a_message_of_many_questions_answers_the_first_few() -> None:
+    message = " ".join(["is she remote? what is her notice? does she know go?"] * 60)
+    assert len(questions_in(message)) == 4
+    assert questions_in("Where is she based? Is she open to relocation?") == [
+        "Where is she based", "Is she open to relocation?"]
+    assert questions_in("what does she use for monitoring and tracing") == [
+        "what does she use for monitoring and tracing"]

@@ -2183,6 +2183,7 @@ _ASKING = ("how|what|whats|what's|when|where|which|who|whom|whose|why|would|coul
 # things: how long is her notice, and would we need to sponsor a visa?').
 _QUESTION_BREAK = re.compile(rf"(?<=[?!.])\s+|(?:,\s*(?:and|or|also|plus)\s+|[;:]\s*|\?\s*)"
                              rf"(?=(?:also\s+)?(?:{_ASKING})\b)", re.I)
+_MOST_QUESTIONS = 4
 _QUESTION_START = re.compile(rf"\W*(?:(?:and|also|so|but|then|plus)\s+)?(?:{_ASKING})\b", re.I)
 
 
@@ -2190,9 +2191,10 @@ def questions_in(message: str) -> list[str]:
     """The separate questions of a long message ('two things: is he open to moving abroad,
     and how long is his notice?'), or the message itself when it asks one thing. A part
     asks when it ends with a question mark or opens with a question word; the rest (a
-    greeting, who is asking, thanks) is left out."""
+    greeting, who is asking, thanks) is left out. The first four at most: each costs an
+    answer, and a message of sixty questions is no visitor's."""
     if message.count("?") + len(re.findall(r",\s*and\s", message)) < 2 or len(message) < 40:
         return [message]  # most questions: one short sentence
     parts = [p.strip() for p in _QUESTION_BREAK.split(message) if p and p.strip()]
     asking = [p for p in parts if p.endswith("?") or _QUESTION_START.match(p)]
-    return asking if len(asking) >= 2 else [message]
+    return asking[:_MOST_QUESTIONS] if len(asking) >= 2 else [message]
