@@ -252,8 +252,9 @@ class Composer:
     def compose(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         """The answer to `q` from the facts found, for this visitor; what the owner won't
         take on first when the question asks whether they would."""
-        averse = self._averse(q)
-        if averse is not None and _ASKS_AVERSE.search(q.text):
+        asks_averse = bool(_ASKS_AVERSE.search(q.text))
+        averse = self._averse(q, asks_averse)
+        if averse is not None and asks_averse:
             return averse  # 'are there industries she won't work in'
         answer = self._compose(q, found, visitor)
         if averse is None:
@@ -681,13 +682,13 @@ class Composer:
             return f"You could ask {self.first} directly via {where}."
         return ""
 
-    def _averse(self, q: Query) -> OfflineAnswer | None:
+    def _averse(self, q: Query, asks_averse: bool) -> OfflineAnswer | None:
         """What the owner won't do, for 'are there industries she won't work in' (any such
         line), or for 'would he consider a job at a hedge fund doing trading' when one speaks
         of what is asked ('not interested in high-frequency trading'); else None."""
         if not self.aversions or q.injection:
             return None
-        if _ASKS_AVERSE.search(q.text):
+        if asks_averse:
             picked = self.aversions[:2]
         elif _ASKS_CONSIDER.search(q.text):
             asked = (set(stems(q.text)) | set(q.terms)) - _GENERIC_WORK - STOPWORDS \
