@@ -29,19 +29,19 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round twenty-one (auger21, gimlet21, kestrel21, larch21, pintle21,
-# sorrel21): three writers who read only the profile and eval formats, each set scored once
-# with the session's starting engine (0fee94c) and once after the round, never tuned on
-# (tests/eval/README.md, "Rounds"): 287/376 right fact and 101/116 said so before, 288/376
-# (76.6%) and 101/116 (87.1%) after (a look between, after the first change, gave 286/376).
-# The floors keep that from slipping back; the targets below are not met and are marked so,
-# strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.765, "said_so": 0.87}
+# The blind sets of round twenty-two (corbel22, fennel22, halyard22, lintel22, tamarack22,
+# tenon22): three writers who read only the profile and eval formats, written at the end of
+# round twenty-one and scored first with round twenty-two's starting engine (9f6826c), never
+# tuned on (tests/eval/README.md, "Rounds"): 293/393 (74.6%) right fact and 96/117 (82.1%)
+# said so. The floors keep that from slipping back; the targets below are not met and are
+# marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.745, "said_so": 0.82}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
-# 92% / 100% floor is not met yet, each keeps what was measured last (after round twenty-one).
+# 92% / 100% floor is not met yet, each keeps what was measured last.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
+    "auger21": {"right": 0.702, "said_so": 0.894},
     "bioinfo": {"right": 0.918, "said_so": 0.944},
     "brindle19": {"right": 0.852, "said_so": 0.947},
     "civictech": {"right": 0.843, "said_so": 0.777},
@@ -54,10 +54,13 @@ DEV_FLOOR_MEASURED = {
     "fpga": {"right": 0.862, "said_so": 1.0},
     "geometry": {"right": 0.9, "said_so": 1.0},
     "geospatial": {"right": 0.854, "said_so": 1.0},
+    "gimlet21": {"right": 0.75, "said_so": 0.85},
     "gosia": {"right": 0.714, "said_so": 0.941},
     "hpc": {"right": 0.745, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},
     "joaquin": {"right": 0.913, "said_so": 1.0},
+    "kestrel21": {"right": 0.836, "said_so": 0.888},
+    "larch21": {"right": 0.82, "said_so": 0.842},
     "marram19": {"right": 0.918, "said_so": 0.888},
     "medtech17": {"right": 0.791, "said_so": 1.0},
     "mobile16": {"right": 0.916, "said_so": 1.0},
@@ -66,6 +69,7 @@ DEV_FLOOR_MEASURED = {
     "noor": {"right": 0.888, "said_so": 0.823},
     "ortolan20": {"right": 0.818, "said_so": 0.888},
     "packaging": {"right": 0.891, "said_so": 0.842},
+    "pintle21": {"right": 0.773, "said_so": 0.894},
     "platform": {"right": 0.838, "said_so": 0.941},
     "qaops": {"right": 0.888, "said_so": 0.937},
     "quant": {"right": 0.894, "said_so": 0.941},
@@ -79,6 +83,7 @@ DEV_FLOOR_MEASURED = {
     "search": {"right": 0.777, "said_so": 0.875},
     "shopify": {"right": 0.777, "said_so": 1.0},
     "slate_d18": {"right": 1.0, "said_so": 0.933},
+    "sorrel21": {"right": 0.731, "said_so": 0.857},
     "switcher": {"right": 0.812, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "telecom": {"right": 0.723, "said_so": 0.937},
@@ -118,8 +123,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round twenty-one's blind sets: "
-                   "76.6% right fact and 87.1% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round twenty-two's blind sets: "
+                   "74.6% right fact and 82.1% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
