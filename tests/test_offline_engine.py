@@ -2218,3 +2218,30 @@ def test_a_message_of_many_questions_answers_the_first_few() -> None:
         "Where is she based", "Is she open to relocation?"]
     assert questions_in("what does she use for monitoring and tracing") == [
         "what does she use for monitoring and tracing"]
+
+
+def test_a_name_typed_with_its_spaces_moved_or_one_slip_is_that_name() -> None:
+    engine = _kim({"projects": [
+        {"name": "Hopper Sync", "summary": "Order sync between two ERPs.",
+         "highlights": ["Delivered in 14 weeks"]},
+        {"name": "Revertmap", "summary": "Static analyser for reverts.",
+         "tech": ["Rust", "tree-sitter"]},
+        {"name": "Puhuja", "summary": "Call-for-papers tool.",
+         "highlights": ["Handled 412 submissions"]},
+        {"name": "No-Show Forecaster", "summary": "Predicts missed appointments.",
+         "tech": ["Python", "scikit-learn"]}]})
+    for question, wanted in (("how long did hoppersync take", "14 weeks"),
+                             ("what's revert map written with", "tree-sitter"),
+                             ("tell me about puhja", "412 submissions"),
+                             ("what stack did the no-show forecaster use", "scikit-learn")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and wanted in answer.text, (question, answer.text)
+    assert "14 weeks" not in engine.answer("how long did hopperstream take")
+
+
+def test_tell_me_about_a_name_the_profile_never_uses_is_not_covered() -> None:
+    engine = _kim({"projects": [{"name": "ferrofs", "summary": "Copy-on-write filesystem."}]})
+    answer = engine.answer_detail("tell me about ferrodb")
+    assert not answer.answered and "kim@example.org" in answer.text, answer.text
+    assert engine.answer_detail("tell me about ferrofs").answered
+    assert engine.answer_detail("sum her up in one line").answered

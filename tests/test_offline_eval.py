@@ -41,7 +41,7 @@ DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # 92% / 100% floor is not met yet, each keeps what was measured last.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
-    "auger21": {"right": 0.702, "said_so": 0.894},
+    "auger21": {"right": 0.716, "said_so": 0.947},
     "bioinfo": {"right": 0.918, "said_so": 0.944},
     "brindle19": {"right": 0.852, "said_so": 0.947},
     "civictech": {"right": 0.843, "said_so": 0.777},
@@ -59,8 +59,8 @@ DEV_FLOOR_MEASURED = {
     "hpc": {"right": 0.745, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},
     "joaquin": {"right": 0.913, "said_so": 1.0},
-    "kestrel21": {"right": 0.836, "said_so": 0.888},
-    "larch21": {"right": 0.82, "said_so": 0.842},
+    "kestrel21": {"right": 0.854, "said_so": 0.888},
+    "larch21": {"right": 0.85, "said_so": 0.842},
     "marram19": {"right": 0.918, "said_so": 0.888},
     "medtech17": {"right": 0.791, "said_so": 1.0},
     "mobile16": {"right": 0.916, "said_so": 1.0},
@@ -83,7 +83,7 @@ DEV_FLOOR_MEASURED = {
     "search": {"right": 0.777, "said_so": 0.875},
     "shopify": {"right": 0.777, "said_so": 1.0},
     "slate_d18": {"right": 1.0, "said_so": 0.933},
-    "sorrel21": {"right": 0.731, "said_so": 0.857},
+    "sorrel21": {"right": 0.746, "said_so": 0.857},
     "switcher": {"right": 0.812, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "telecom": {"right": 0.723, "said_so": 0.937},

@@ -240,6 +240,16 @@ class Understander:
             if word not in STOPWORDS:
                 self.numbered.setdefault(word, set()).add(number)
         self.entities = self._entities(profile)
+        # Each project's and company's name, and each of its partial words, run together
+        # ('hopper sync': 'hoppersync'), with its words as written: a name typed with its
+        # spaces moved ('revert map' for Revertmap) or with one slip ('puhja') is that name.
+        self.run_together: dict[str, list[str]] = {}
+        for e in self.entities:
+            if e.kind != "skill":
+                for name in (e.full, *e.partial):
+                    if len(joined := name.replace(" ", "")) >= 5:
+                        self.run_together.setdefault(joined, name.split())
+        self.run_together_names = sorted(self.run_together)
         # The words of the profile's names: its projects, employers and skills, and the
         # words it writes with a capital, but at the start of a sentence.
         self.name_words = frozenset(w for e in self.entities for w in e.full.split()) | {
@@ -659,7 +669,10 @@ class Understander:
         text = self._origin(text)
         typed = typed_names(question)
         raw = [s for w in self._question_word(words(text)) for s in self._read(w, w in typed)]
-        negated = bool(NEGATIONS & set(raw)) or "n't" in text
+        raw = self._names_respaced(raw)
+        # Not the 'no' of a name, nor of a word joined up ('no-show', 'not-for-profit').
+        negated = bool(NEGATIONS & set(self._outside_names(raw))
+                       & set(words(_JOINED.sub(" ", text)))) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
         found["skill"] += self._acronyms(question, found["skill"])
         besides = self._besides(" ".join(raw), found["skill"])
@@ -1244,7 +1257,10 @@ class Understander:
         if intent == "faq":  # 'a visa to work in Germany' is no answer about the UK
             return tuple(w for w in q.missing if self._hard(w, q, names))
         if intent in ("greeting", "thanks", "overview"):
-            return tuple(w for w in q.missing if stem(w) in self.required)
+            # 'tell me about ferrodb': a thing the profile never names is the whole question.
+            return tuple(w for w in q.missing if stem(w) in self.required
+                         or intent == "overview" and q.topic == (stem(w),)
+                         and f"about {w}" in fold(q.text))
         if intent in ("location", "work_mode"):
             # A place typed in lower case is still a name: 'does he live in helmond', 'remote
             # near porto'. (Not for relocation: 'would he move to canada' is answered by
@@ -1407,6 +1423,50 @@ class Understander:
         if s in self.required:
             return True
         return s not in self.weight and s not in self.filler and s not in self.aspect_stems
+
+    def _names_respaced(self, raw: list[str]) -> list[str]:
+        """`raw` with a project's or company's name written as the profile writes it where
+        the question runs its words together or apart ('hoppersync', 'revert map') or
+        slips one letter in a word the profile never uses ('puhja' for Puhuja)."""
+        out: list[str] = []
+        padded = f" {' '.join(raw)} "
+        at = 0
+        while at < len(raw):
+            for n in (3, 2, 1):
+                joined = "".join(raw[at:at + n])
+                name = self.run_together.get(joined)
+                if name is None and n == 1:
+                    name = self._name_slip(joined)
+                # Not the joined form words() adds of a name written with hyphens.
+                if name is not None and len(raw[at:at + n]) == n \
+                        and f" {' '.join(name)} " not in padded:
+                    out += name
+                    at += n
+                    break
+            else:
+                out.append(raw[at])
+                at += 1
+        return out
+
+    def _name_slip(self, word: str) -> list[str] | None:
+        """The name `word` misspells by one edit (its first letter kept), if it is no word
+        the profile uses."""
+        if len(word) < 5 or not word.isalpha() or stem(word) in self.vocab \
+                or word in STOPWORDS or stem(word) in self.weight:
+            return None
+        best = extractOne(word, self.run_together_names, scorer=OSA.distance, score_cutoff=1)
+        if best and best[0][0] == word[0]:
+            return self.run_together[best[0]]
+        return None
+
+    def _outside_names(self, raw: list[str]) -> list[str]:
+        """`raw` without the project and company names in it: the 'no' of 'no-show
+        forecaster' negates nothing."""
+        padded = f" {' '.join(raw)} "
+        for e in self.entities:
+            if e.kind != "skill" and f" {e.full} " in padded:
+                padded = padded.replace(f" {e.full} ", " ")
+        return padded.split()
 
     def _find_entities(self, text: str, raw: list[str]) -> dict[str, list[int | str]]:
         """Projects, jobs and skills named in `text`, strongest (full names) first."""
