@@ -2245,3 +2245,19 @@ def test_tell_me_about_a_name_the_profile_never_uses_is_not_covered() -> None:
     assert not answer.answered and "kim@example.org" in answer.text, answer.text
     assert engine.answer_detail("tell me about ferrofs").answered
     assert engine.answer_detail("sum her up in one line").answered
+
+
+def test_server_side_asks_the_backend_frameworks_listed() -> None:
+    engine = _kim({"skills": {"Web": ["HTML", "CSS", "React", "Node.js", "Express"]}})
+    for question in ("can she do any server side stuff", "any back end experience?"):
+        answer = engine.answer(question)
+        assert "Node.js" in answer and "Express" in answer, (question, answer)
+    assert "React" in engine.answer("client-side frameworks?")
+
+
+def test_a_start_at_once_answers_a_notice_and_a_start_month_does_not() -> None:
+    now = _kim({"availability": {"status": "Available to start immediately in a junior role"}})
+    answer = now.answer_detail("does she have a notice period to work out")
+    assert answer.answered and "immediately" in answer.text, answer.text
+    later = _kim({"availability": {"status": "Open to roles from June 2026"}})
+    assert not later.answer_detail("what's her notice period").answered

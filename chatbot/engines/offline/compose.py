@@ -136,6 +136,7 @@ _ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?when\s+(?:did|was|we
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july"
                     r"|august|september|october|november|december|ago|since|present|now|today"
                     r"|currently|soon|spring|summer|autumn|winter)\b", re.I)
+_AT_ONCE = re.compile(r"\b(?:immediately|right away|straight away|asap)\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
@@ -888,7 +889,9 @@ class Composer:
             if _YEAR.search(a.status) or _MONTH.search(a.status):  # 'starting in May 2026'
                 text += f" Availability: {a.status}."
             return OfflineAnswer(text, True, "notice", ("profile",))
-        if set(stems(a.status)) & set(q.terms):  # 'can start immediately' says when
+        if set(stems(a.status)) & set(q.terms) or _AT_ONCE.search(a.status):
+            # 'can start immediately': when, and so no notice to work out ('from June 2026'
+            # says when, not the notice)
             return OfflineAnswer(f"**Availability:** {a.status}", True, "notice", ("profile",))
         if said := found.owner_said("notice"):
             return _owner_word(said, "notice")
