@@ -2261,3 +2261,23 @@ def test_a_start_at_once_answers_a_notice_and_a_start_month_does_not() -> None:
     assert answer.answered and "immediately" in answer.text, answer.text
     later = _kim({"availability": {"status": "Open to roles from June 2026"}})
     assert not later.answer_detail("what's her notice period").answered
+
+
+def test_contact_and_tools_the_profile_lacks_are_not_covered() -> None:
+    engine = _kim({"skills": {"CRM": ["Salesforce", "HubSpot"]},
+                   "projects": [{"name": "Pulse", "summary": "Sensor network.",
+                                 "highlights": ["Runs three years on a 19 Ah lithium cell"]}]})
+    for question in ("whats her cell number", "what's her discord handle",
+                     "is she on instagram", "Has Kim used Zoho CRM?", "has kim used zoho crm"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+    assert "an Instagram link" in engine.answer("is she on instagram")
+    assert "HubSpot" in engine.answer("Has Kim used HubSpot CRM?")
+
+
+def test_a_word_in_the_other_spelling_of_the_profiles_is_no_kind_of_tool() -> None:
+    engine = _kim({"skills": {"Security tooling": ["Slither", "Foundry"]},
+                   "projects": [{"name": "Revertmap",
+                                 "summary": "Static analyzer that flags read-only reentrancy.",
+                                 "highlights": ["1,900 GitHub stars"]}]})
+    assert "1,900" in engine.answer("how popular is his reentrancy analyser")

@@ -821,7 +821,8 @@ class Composer:
         if q.missing_links:
             kinds = ", ".join(_label(k) for k in q.missing_links)
             if not lines:
-                return self._not_covered("contact", f"a {kinds} link: it has no {kinds} link")
+                a = "an" if kinds[0] in "AEIOU" else "a"
+                return self._not_covered("contact", f"{a} {kinds} link: it has no {kinds} link")
         if lines:
             return OfflineAnswer("\n".join(lines), True, "contact", ("contact",))
         if q.wants_email and not contact.email:

@@ -1285,7 +1285,10 @@ class Understander:
         decides. A field word (phone, salary) or a name as typed ('Berlin', one of `names`)
         always counts.
         """
-        hard = [w for w in q.missing if stem(w) in self.required or w in names]
+        # A tool the lexicon knows by name ('has she used zoho crm') is a name, typed so or
+        # not.
+        hard = [w for w in q.missing if stem(w) in self.required or w in names
+                or w in self.tool_names]
         soft = [w for w in q.missing if w not in hard]
         gone = {stem(w) for w in soft}
         known = {s for s in q.terms if s not in gone and s not in self.filler}
@@ -1343,10 +1346,13 @@ class Understander:
         Not in a word of five letters or fewer: one edit makes another everyday word of most
         ('story' is no 'store', nor 'storm')."""
         if len(word) < 6 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab \
-                or word in self.owner_keys or self._of_kind(word):
+                or word in self.owner_keys:
             return word
+        # The profile's spelling first: 'analyser' where it writes 'analyzer' is no kind of
+        # tool asked for.
         spelt = self._other_spelling(word)
-        if spelt != word or stem(word) in self.weight or stem(word) in self.filler:
+        if spelt != word or self._of_kind(word) or stem(word) in self.weight \
+                or stem(word) in self.filler:
             return spelt
         cutoff = 1 if len(word) < 8 else 2
         # Cue words only fix long words, by one edit: 'react' must not become 'reach', nor
@@ -2231,7 +2237,9 @@ def typed_names(text: str) -> set[str]:
     None when most words are ('Is She Happy To Travel?' capitalises no names)."""
     later = _TYPED.findall(text)[1:]
     caps = [t for t in later if t[:1].isupper()]
-    return set() if len(caps) >= 3 and len(caps) > 0.6 * len(later) else {fold(t) for t in caps}
+    titled = [t for t in caps if not t.isupper()]  # an acronym ('CRM') is capitals anyway
+    return set() if len(titled) >= 3 and len(titled) > 0.6 * len(later) \
+        else {fold(t) for t in caps}
 
 
 _VERSIONED = re.compile(r"([a-z][a-z+#]*)(\d+(?:\.\d+)*)")
