@@ -2281,3 +2281,13 @@ def test_a_word_in_the_other_spelling_of_the_profiles_is_no_kind_of_tool() -> No
                                  "summary": "Static analyzer that flags read-only reentrancy.",
                                  "highlights": ["1,900 GitHub stars"]}]})
     assert "1,900" in engine.answer("how popular is his reentrancy analyser")
+
+
+def test_a_field_or_a_price_after_a_describing_word_names_no_project() -> None:
+    engine = _kim({"projects": [
+        {"name": "Dosewise", "summary": "Medication reminders for carers at home."},
+        {"name": "ShiftSwap", "summary": "Shift swaps for nurses. Bootcamp final project."}]})
+    for question in ("What's her home address in Leeds?", "how much did the bootcamp cost her"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+    assert "ShiftSwap" in engine.answer("what was her bootcamp project")

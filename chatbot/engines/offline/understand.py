@@ -1535,7 +1535,9 @@ class Understander:
             # or the visitor's own word for it, one the profile never uses, after a word
             # that describes it ('the diagnostics company', 'the weed-spotting rover').
             thing = next((n for n, w in enumerate(phrase) if w in self.things), -1)
-            if thing < 0 and len(phrase) >= 2 and stem(phrase[1]) not in self.vocab:
+            if thing < 0 and len(phrase) >= 2 and stem(phrase[1]) not in self.vocab \
+                    and stem(phrase[1]) not in self.required \
+                    and phrase[1] not in self.amount:  # 'her home address', 'the course cost'
                 thing = 1
             if thing < 1:
                 continue
