@@ -2291,3 +2291,11 @@ def test_a_field_or_a_price_after_a_describing_word_names_no_project() -> None:
         answer = engine.answer_detail(question)
         assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
     assert "ShiftSwap" in engine.answer("what was her bootcamp project")
+
+
+def test_a_link_is_also_the_kind_its_address_ends_in() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"website": "https://kim.example/blog/"}}})
+    answer = engine.answer_detail("does kim write a blog")
+    assert answer.answered and "https://kim.example/blog/" in answer.text, answer.text
+    assert not engine.answer_detail("is kim on mastodon").answered

@@ -211,6 +211,12 @@ class Understander:
             fold(a): str(k) for k, aliases in lex["link_keys"].items() for a in aliases}
         self.all_links = all_links(profile)
         self.link_keys = {self._link_kind(k): k for k in self.all_links}
+        # A link is also the kind its address ends in ('website = ".../blog"' is the blog).
+        for k, url in self.all_links.items():
+            last = fold(url).rstrip("/").rsplit("/", 1)[-1] if url.count("/") > 2 else ""
+            if len(last) > 1 and (kind := self.link_aliases.get(last)) \
+                    and kind not in self.link_keys:
+                self.link_keys[kind] = k
         # Kinds the owner keeps as a key of their own, not a link ('orcid = "0000-..."').
         self.kept_kinds = frozenset(self._link_kind(str(k).rsplit(".", 1)[-1])
                                     for k in profile.extra)
