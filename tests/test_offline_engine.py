@@ -2299,3 +2299,22 @@ def test_a_link_is_also_the_kind_its_address_ends_in() -> None:
     answer = engine.answer_detail("does kim write a blog")
     assert answer.answered and "https://kim.example/blog/" in answer.text, answer.text
     assert not engine.answer_detail("is kim on mastodon").answered
+
+
+def test_a_line_elsewhere_answers_what_a_named_entry_lacks() -> None:
+    engine = _kim({"mentoring": [{"name": "Outreachy (Linux kernel)", "year": 2023,
+                                  "summary": "Mentored two interns."}],
+                   "experience": [{"role": "Kernel Engineer", "company": "Vantaa Silicon",
+                                   "highlights": ["Upstreamed 23 patches to the Linux NVMe "
+                                                  "subsystem"]}]})
+    answer = engine.answer("how many patches has she got into the linux kernel")
+    assert "23 patches" in answer, answer
+    assert "two interns" in engine.answer("what did she do for outreachy")
+
+
+def test_a_utc_offset_is_where_the_owner_is() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "location": "Tampere, Finland (EET, UTC+2)"},
+                   "availability": {"status": "Open", "work_modes": ["remote within UTC-1 to "
+                                                                     "UTC+3"]}})
+    assert engine.answer("what's her utc offset").startswith("Kim is based in Tampere")

@@ -231,6 +231,7 @@ class Understander:
         # Each link key as a word, as two words joined ('hugging_face'), and its kind.
         self.link_names = [(fold(k), fold(k).replace("_", ""), self._link_kind(k))
                            for k in self.all_links]
+        self.fact_stems = [frozenset(stems(f.text)) for f in facts]
         profile_text = " ".join(
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
@@ -593,6 +594,13 @@ class Understander:
         asked = {stem(w) for w in raw if w not in STOPWORDS and w not in self.owner} - said
         if any(asked & self.bodies.get((e.kind, int(e.key)), set()) for e in records):
             return [], found
+        # A line elsewhere that says what the entry lacks and a word of its name ('how many
+        # patches into the linux kernel', beside the mentoring entry 'Outreachy (Linux
+        # kernel)', and 'Upstreamed 23 patches to the Linux NVMe ...'): that line answers.
+        lacked = asked - self.filler - self.cue_stems - set(stems(" ".join(spans)))
+        spoken = set(stems(" ".join(spans)))
+        if lacked and any(lacked <= line and spoken & line for line in self.fact_stems):
+            return [], outside
         return items, outside
 
     def _item_asks(self, raw: list[str], item: int
