@@ -2318,3 +2318,22 @@ def test_a_utc_offset_is_where_the_owner_is() -> None:
                    "availability": {"status": "Open", "work_modes": ["remote within UTC-1 to "
                                                                      "UTC+3"]}})
     assert engine.answer("what's her utc offset").startswith("Kim is based in Tampere")
+
+
+def test_a_place_a_jobs_notes_begin_with_is_where_it_was() -> None:
+    engine = _kim({"experience": [{"role": "Firmware Developer", "company": "Coldwater Controls",
+                                   "highlights": ["Wrote Modbus drivers"],
+                                   "notes": "Winnipeg, on-site."}]})
+    assert "Winnipeg" in engine.answer("where was her firmware job")
+    remote = _kim({"experience": [{"role": "Developer", "company": "Ostra",
+                                   "highlights": ["Wrote Modbus drivers"],
+                                   "notes": "Remote, part-time."}]})
+    assert not remote.answer_detail("where is Ostra based").answered
+
+
+def test_where_the_visitor_is_asks_nothing_of_the_owner() -> None:
+    engine = _kim({"availability": {"status": "Open",
+                                    "work_modes": ["remote (North American time zones)"]}})
+    answer = engine.answer_detail("fully remote possible? we're in toronto")
+    assert answer.answered and "North American" in answer.text, answer.text
+    assert not engine.answer_detail("does she live in toronto").answered

@@ -129,6 +129,7 @@ _NUMBER_WORD = re.compile(
 # A place in a record: 'Game studio in Montréal', 'from the Lisbon office'.
 _PLACED = re.compile(r"\b(?:in|at|from|near|to|based|office)\s+(?:the\s+)?"
                      r"([A-Z][a-z\u00e0-\u00ff][\w-]*)")
+_PLACE_FIRST = re.compile(r"([A-Z][a-z\u00e0-\u00ff][\w-]*)(?:,| \()")
 # A question for a date or a time span: 'when was he with the exchange', 'since when'.
 _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
 _ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?when\s+(?:did|was|were|has|have|had)\b"
@@ -240,6 +241,7 @@ class Composer:
                          for k, v in lexicon()["keys"].items()}
         self.things = frozenset(stems(" ".join(lexicon()["words"]["things"])))
         self.places = frozenset(stems(" ".join(lexicon()["intents"]["location"])))
+        self.mode_words = frozenset(fold(w) for w in lexicon()["intents"]["work_mode"])
         self.job_words = frozenset(stems(" ".join(lexicon()["intents"]["experience"])))
         self.by_intent: dict[str, Callable[[Query, Retrieved, Visitor], OfflineAnswer]] = {
             "greeting": self._greeting, "thanks": self._thanks, "contact": self._contact,
@@ -1241,8 +1243,11 @@ class Composer:
         is neither its company's nor a listed skill ('an office in Ghent', not 'in the LLVM
         backend', 'builds to CMake')."""
         skills = {w for label in self.listed for w in words(label)}
-        return any(fold(m.group(1)) not in skills and m.group(1) not in job.company
-                   for m in _PLACED.finditer(" ".join(texts)))
+        named = [m.group(1) for m in _PLACED.finditer(" ".join(texts))]
+        # Or a place a line begins with ('Winnipeg, on-site.'), no work mode ('Remote, ...').
+        named += [m.group(1) for t in texts if (m := _PLACE_FIRST.match(t))
+                  and fold(m.group(1)) not in self.mode_words]
+        return any(fold(n) not in skills and n not in job.company for n in named)
 
     def _by_key(self, extra: Mapping[str, Any], q: Query, name: str) -> list[str]:
         """The lines of a project's or job's own keys that the question names, by the key's

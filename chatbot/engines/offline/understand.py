@@ -1255,6 +1255,10 @@ class Understander:
         banking app') and takes other words as the part asked for (judged by its record), and
         the narrow topics (availability, talks...) only miss names ('in Berlin').
         """
+        if here := set(_VISITORS_PLACE.findall(fold(q.text))):
+            # 'fully remote possible? we're in toronto': where the visitor is, not a thing
+            # asked of the owner.
+            q = replace(q, missing=tuple(w for w in q.missing if w not in here))
         if long:  # a long message: only fields and names it asks about
             return tuple(w for w in q.missing if self._hard(w, q, names))
         if intent in ("unknown", "skill", "skills", "experience", "projects", "education",
@@ -2099,6 +2103,8 @@ _KEY_OF = re.compile(r"^(?:is|was|are|were) ([\w-]+)\b|\b(?:for|of) ([\w-]+)$")
 # 'when did he finish ...', 'which bootcamp did she attend': the subject and its verb.
 _ASKED_VERB = re.compile(r"(?:what|which|when|where|how) (?:[\w-]+ ){0,3}?(?:did|does|do|has|"
                          r"have|had) ([\w-]+) ([\w-]+)")
+_VISITORS_PLACE = re.compile(r"\b(?:we're|we are|i'm|i am|our (?:team|office|company|"
+                             r"hq) is)\s+(?:based |located )?in ([a-z]+)")
 _KIND = re.compile(r"\b(?:kind|kinds|sort|sorts|type|types) of (\w+)")
 _HOW_MUCH = re.compile(r"\bhow (many|much|often|widely)\b")
 _COUNTED = re.compile(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)")
