@@ -2337,3 +2337,15 @@ def test_where_the_visitor_is_asks_nothing_of_the_owner() -> None:
     answer = engine.answer_detail("fully remote possible? we're in toronto")
     assert answer.answered and "North American" in answer.text, answer.text
     assert not engine.answer_detail("does she live in toronto").answered
+
+
+def test_years_of_experience_are_the_owners_own_count() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Embedded engineer",
+                             "summary": "Embedded engineer with nine years of firmware in C. "
+                                        "Grew up on a farm."},
+                   "experience": [{"role": "Junior Firmware Developer", "company": "Coldwater",
+                                   "period": "2016 – 2018"}]})
+    for question in ("how many years of firmware experience", "years of experience?",
+                     "how long has she been doing this"):
+        assert "nine years" in engine.answer(question), question
+    assert "nine years" not in engine.answer("how many years was she at Coldwater")

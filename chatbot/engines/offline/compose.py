@@ -129,6 +129,12 @@ _NUMBER_WORD = re.compile(
 # A place in a record: 'Game studio in Montréal', 'from the Lisbon office'.
 _PLACED = re.compile(r"\b(?:in|at|from|near|to|based|office)\s+(?:the\s+)?"
                      r"([A-Z][a-z\u00e0-\u00ff][\w-]*)")
+# 'how many years of experience', 'how long has he been working with video'.
+_ASKS_YEARS = re.compile(r"\bhow many years\b(?! (?:was|were|did)\b)|\byears of (?:\w+ )?experi|"
+                         r"\bhow long (?:has|have) \w+ been (?:doing|working|writing|in)\b",
+                         re.I)
+_N_YEARS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                      r"twelve|fifteen|twenty)\+? years\b", re.I)
 _PLACE_FIRST = re.compile(r"([A-Z][a-z\u00e0-\u00ff][\w-]*)(?:,| \()")
 # A question for a date or a time span: 'when was he with the exchange', 'since when'.
 _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
@@ -286,6 +292,11 @@ class Composer:
             told = [f"- {x}" for x in sentences(p.notes)[:2]]
             return OfflineAnswer("\n".join([f"**{p.name}**:", *told]), True, "project",
                                  (p.name,))
+        if _ASKS_YEARS.search(q.text) and not q.projects and set(q.missing) <= {"years"} \
+                and (said := self._years_said(q)):
+            # 'how many years of firmware experience': the owner's own count of them, not
+            # the one job the word names.
+            return OfflineAnswer(_cite(said), True, "experience", _sources([said]))
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(self._missing(q, found), q, found, visitor)
         if q.world:  # 'what is MLIR used for': what the profile says of it, not the world
@@ -332,6 +343,14 @@ class Composer:
                                            self._only_counted, self._nobody,
                                            self._certified))
         return self._also(answer, q, found, visitor)
+
+    def _years_said(self, q: Query) -> Fact | None:
+        """The owner's line that counts their years of work, the one sharing most of the
+        question's words ('nine years of firmware'), or None."""
+        counted = [f for f in self.facts if f.kind in ("summary", "headline", "faq", "audience")
+                   and _N_YEARS.search(f.text)]
+        asked = set(q.topic)
+        return max(counted, key=lambda f: len(asked & set(stems(f.text))), default=None)
 
     @staticmethod
     def _checked(answer: OfflineAnswer, q: Query,
