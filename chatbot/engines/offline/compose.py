@@ -293,10 +293,10 @@ class Composer:
             return OfflineAnswer("\n".join([f"**{p.name}**:", *told]), True, "project",
                                  (p.name,))
         if _ASKS_YEARS.search(q.text) and not q.projects and set(q.missing) <= {"years"} \
-                and (said := self._years_said(q)):
+                and (counted := self._years_said(q)):
             # 'how many years of firmware experience': the owner's own count of them, not
             # the one job the word names.
-            return OfflineAnswer(_cite(said), True, "experience", _sources([said]))
+            return OfflineAnswer(_cite(counted), True, "experience", _sources([counted]))
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(self._missing(q, found), q, found, visitor)
         if q.world:  # 'what is MLIR used for': what the profile says of it, not the world
