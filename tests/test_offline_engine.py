@@ -2349,3 +2349,12 @@ def test_years_of_experience_are_the_owners_own_count() -> None:
                      "how long has she been doing this"):
         assert "nine years" in engine.answer(question), question
     assert "nine years" not in engine.answer("how many years was she at Coldwater")
+
+
+def test_uni_asks_education_and_c_sharp_is_c_hash() -> None:
+    engine = _kim({"experience": [{"role": "Backend Developer", "company": "Mercado Austral",
+                                   "highlights": ["Wrote trading plugins in C#"],
+                                   "notes": "Started while studying computer engineering at "
+                                            "Universidad de la República."}]})
+    assert "Universidad de la República" in engine.answer("where did she go to uni")
+    assert "C#" in engine.answer("has kim ever written c sharp")
