@@ -2358,3 +2358,12 @@ def test_uni_asks_education_and_c_sharp_is_c_hash() -> None:
                                             "Universidad de la República."}]})
     assert "Universidad de la República" in engine.answer("where did she go to uni")
     assert "C#" in engine.answer("has kim ever written c sharp")
+
+
+def test_a_word_only_one_projects_record_uses_names_it() -> None:
+    engine = _kim({"projects": [
+        {"name": "Longreach Gateway", "summary": "LoRaWAN gateway for grain bins.",
+         "highlights": ["98.6% packet delivery through a -38 °C week"]},
+        {"name": "Prairie Pulse", "summary": "Soil sensors that hold up in deep snow."}]})
+    answer = engine.answer("how did longreach hold up in the deep cold")
+    assert "98.6%" in answer, answer

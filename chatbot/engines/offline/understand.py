@@ -335,6 +335,14 @@ class Understander:
                 self.records.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
                 self.bodies.setdefault(key, set()).update(stems(f"{f.text} {f.keys}"))
         self.own_words = self._own_words(facts)
+        # The stems that one project's or job's facts alone use, with it.
+        users: dict[str, set[tuple[str, int]]] = {}
+        for f, line_stems in zip(facts, self.fact_stems, strict=True):
+            for s in line_stems:
+                users.setdefault(s, set()).add(("project", f.project) if f.project >= 0
+                                              else ("job", f.job) if f.job >= 0 else ("", -1))
+        self.only_in = {s: next(iter(keys)) for s, keys in users.items()
+                        if len(keys) == 1 and next(iter(keys))[1] >= 0}
         # The words that name one of a project's or job's own keys: the key's own ('team' of
         # team_size) and the lexicon's words for it ('manage' for reports, 'maintained' for
         # status or archived).
@@ -1530,6 +1538,8 @@ class Understander:
                  and w not in e.partial and len(w) > 2} & self.naming_vocab
         if self._topic_entry(raw, [*other, *(stem(w) for w in e.partial if w in raw)]):
             return False  # 'the lobby register article' is no Lobby Tracker
+        if all(self.only_in.get(stem(w)) == (e.kind, e.key) for w in e.partial if w in raw):
+            return True  # a word only its own record uses ('longreach'): a name still
         return not other or bool(other & self.records.get((e.kind, int(e.key)), set()))
 
     def _acronyms(self, question: str, known: list[int | str]) -> list[int | str]:
