@@ -2367,3 +2367,15 @@ def test_a_word_only_one_projects_record_uses_names_it() -> None:
         {"name": "Prairie Pulse", "summary": "Soil sensors that hold up in deep snow."}]})
     answer = engine.answer("how did longreach hold up in the deep cold")
     assert "98.6%" in answer, answer
+
+
+def test_a_word_is_no_typo_of_the_word_it_begins_with() -> None:
+    engine = _kim({"projects": [{"name": "Dosewise",
+                                 "summary": "Offline-first medication reminder app.",
+                                 "highlights": ["Works with no signal"]}],
+                   "experience": [{"role": "Web Development Intern", "company": "Kestrel"}],
+                   "skills": {"Languages": ["Python", "C++"]}})
+    answer = engine.answer("does her medication app need internet")
+    assert "Offline-first" in answer and "intern" not in answer.lower().replace(
+        "internet", ""), answer
+    assert "Python" in engine.answer("what langauges does she programm in besides c++")

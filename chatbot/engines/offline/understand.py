@@ -1386,7 +1386,7 @@ class Understander:
         for known, most in ((self.profile_words, cutoff),
                             (self.cue_words if len(word) >= 7 else [], 1)):
             best = extractOne(word, known, scorer=OSA.distance, score_cutoff=most)
-            if best and best[0][0] == word[0]:
+            if best and best[0][0] == word[0] and not _cut_short(word, str(best[0])):
                 return str(best[0])
         return word
 
@@ -2136,6 +2136,18 @@ _KIND_OF_JOB = re.compile(
     r"\b(?:work|worked|works|working|employed|job|jobs|intern|interned)\s+(?:at|for|in)\s+"
     r"(?:a|an|any|some)\s+((?:[a-z][\w-]*\s?){1,3})|"
     r"(?:^|\s)((?:[a-z][\w-]*\s){1,2})(?:experience|job|role|position)\b")
+
+
+_ENDINGS = frozenset({"s", "es", "d", "ed", "ing", "er", "ers", "or", "ors", "y", "ly", "al",
+                      "ion", "ions", "ist", "ists", "ment", "ments"})
+
+
+def _cut_short(typed: str, known: str) -> bool:
+    """True when `known` is `typed` cut short by more than an ending: 'intern' is no
+    misspelt 'internet'."""
+    rest = typed[len(known):]
+    return typed.startswith(known) and rest not in _ENDINGS and rest != known[-1] \
+        and not (known.endswith("e") and f"e{rest}" in _ENDINGS)  # 'programm', 'router'
 
 
 def _dated(named: frozenset[str], line: str) -> bool:
