@@ -2379,3 +2379,15 @@ def test_a_word_is_no_typo_of_the_word_it_begins_with() -> None:
     assert "Offline-first" in answer and "intern" not in answer.lower().replace(
         "internet", ""), answer
     assert "Python" in engine.answer("what langauges does she programm in besides c++")
+
+
+def test_beside_not_covered_up_to_three_facts_the_rest_finds() -> None:
+    engine = _kim({"projects": [{"name": "Sepsis Watch", "summary": "Sepsis dashboard.",
+                                 "highlights": ["Alert to first dose fell from 3.8 to 2.1 hours",
+                                                "Compliance rose from 54% to 79%",
+                                                "Refreshes every 20 minutes from Epic"]},
+                                {"name": "Bedboard", "summary": "Bed tracking.",
+                                 "highlights": ["Used by nurses"]}]})
+    answer = engine.answer_detail("what did the nurses think of sepsis watch")
+    assert not answer.answered and "kim@example.org" in answer.text, answer.text
+    assert all(line in answer.text for line in ("3.8 to 2.1", "54%", "every 20 minutes"))

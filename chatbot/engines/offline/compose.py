@@ -791,7 +791,7 @@ class Composer:
     @staticmethod
     def _related(found: Retrieved) -> str:
         """The best fact for most of a question no fact covers, to say beside 'not covered'."""
-        return _cite(found.related[0]) if found.related else ""
+        return "; ".join(_cite(f) for f in found.related[:2])
 
     def _field_asked(self, q: Query) -> bool:
         """True when a missing word asks for one of the owner's fields: one only a field

@@ -169,7 +169,7 @@ class Index:
         # names), nor, for 'how many', one without a figure.
         more = [i for i in near[1:] if self.facts[i].kind not in ("project", "job")
                 and (has_figure(self.facts[i].text) or not q.wants_number)]
-        return [self.facts[i] for i in [*near[:1], *more[:1]]]
+        return [self.facts[i] for i in [*near[:1], *more[:2]]]
 
     def _partial(self, q: Query) -> list[Fact]:
         """The best fact for a question that no fact covers: the one holding the most of its
@@ -184,7 +184,7 @@ class Index:
                 for i in np.argsort(-scores, kind="stable")[:20] if scores[i] > 0
                 and self.facts[i].kind not in ("link", "email")
                 and 2 * len(need & self.context[i]) >= len(rest)]
-        return [self.facts[min(hits)[2]]] if hits else []
+        return [self.facts[i] for _, _, i in sorted(hits)[:2]]
 
     def _cued(self, q: Query) -> list[Fact]:
         """What the owner says beside a field, in a word of the question's the profile uses
