@@ -2391,3 +2391,12 @@ def test_beside_not_covered_up_to_three_facts_the_rest_finds() -> None:
     answer = engine.answer_detail("what did the nurses think of sepsis watch")
     assert not answer.answered and "kim@example.org" in answer.text, answer.text
     assert all(line in answer.text for line in ("3.8 to 2.1", "54%", "every 20 minutes"))
+
+
+def test_since_when_is_the_year_the_owner_gives() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Security researcher",
+                             "summary": "Independent researcher who has reviewed 60 DeFi "
+                                        "protocols since 2019."},
+                   "availability": {"status": "Booking audits from August 2026"}})
+    answer = engine.answer("since when has she been doing smart-contract security?")
+    assert "since 2019" in answer and "August 2026" not in answer, answer
