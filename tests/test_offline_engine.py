@@ -2400,3 +2400,10 @@ def test_since_when_is_the_year_the_owner_gives() -> None:
                    "availability": {"status": "Booking audits from August 2026"}})
     answer = engine.answer("since when has she been doing smart-contract security?")
     assert "since 2019" in answer and "August 2026" not in answer, answer
+
+
+def test_a_language_of_one_capital_letter_is_asked() -> None:
+    engine = _kim({"skills": {"Programming": ["Python", "SQL", "C"]}})
+    answer = engine.answer_detail("can she code in R")
+    assert not answer.answered and "“R”" in answer.text, answer.text
+    assert "**C** is one of Kim's skills" in engine.answer("does she write C")

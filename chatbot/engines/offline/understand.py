@@ -1067,6 +1067,10 @@ class Understander:
         if _GO.search(" ".join(raw)) and not any(e.kind == "skill" and e.full in ("go", "golang")
                                                   for e in self.entities):
             missing.append("go")  # 'does she write go': the language, a word no filter keeps
+        # 'can he code in R': a language of one capital letter, which no filter keeps either.
+        for letter in _ONE_LETTER.findall(question):
+            if not any(e.kind == "skill" and e.full == letter.lower() for e in self.entities):
+                missing.append(letter.lower())
         groups = self._groups(content)
         named_stems = {stem(w) for w in named}
         # 'Is anyone using it' asks for its users: 'use' is what is asked, no stack.
@@ -2077,6 +2081,8 @@ _KNOWN_THING = re.compile(rf"\b{any_of(lexicon()['asks']['knowing'])}\s+([a-z][\
 # not 'go to', 'go ahead', 'go-to-definition'.
 _GO = re.compile(rf"\b{any_of(lexicon()['asks']['coding'])}\s+(?:in\s+|with\s+)?"
                  r"(?:go|golang)\b(?![\w-]|\s+(?:to|for|on|back|ahead|through|into|over)\b)")
+_ONE_LETTER = re.compile(rf"(?i:\b{any_of(lexicon()['asks']['coding'])})\s+(?:in\s+)?"
+                         r"([RCD])\b(?![+#'’-])")
 _DEICTIC = frozenset("you your u i we me my our this that it its they them their he she his "
                      "her".split())
 _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
