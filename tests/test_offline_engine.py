@@ -2407,3 +2407,10 @@ def test_a_language_of_one_capital_letter_is_asked() -> None:
     answer = engine.answer_detail("can she code in R")
     assert not answer.answered and "“R”" in answer.text, answer.text
     assert "**C** is one of Kim's skills" in engine.answer("does she write C")
+
+
+def test_an_acronym_in_a_title_case_question_is_still_a_name() -> None:
+    engine = _kim({"certifications": [{"name": "Salesforce Certified Application Architect"},
+                                      {"name": "Salesforce Certified Data Architect"}]})
+    answer = engine.answer_detail("Is Kim A Salesforce Certified Technical Architect (CTA)?")
+    assert not answer.answered and "“CTA”" in answer.text, answer.text

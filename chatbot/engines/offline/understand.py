@@ -2288,8 +2288,9 @@ def typed_names(text: str) -> set[str]:
     later = _TYPED.findall(text)[1:]
     caps = [t for t in later if t[:1].isupper()]
     titled = [t for t in caps if not t.isupper()]  # an acronym ('CRM') is capitals anyway
-    return set() if len(titled) >= 3 and len(titled) > 0.6 * len(later) \
-        else {fold(t) for t in caps}
+    if len(titled) >= 3 and len(titled) > 0.6 * len(later):
+        return {fold(t) for t in caps if t.isupper() and len(t) > 1}  # but still a name
+    return {fold(t) for t in caps}
 
 
 _VERSIONED = re.compile(r"([a-z][a-z+#]*)(\d+(?:\.\d+)*)")
