@@ -2411,6 +2411,7 @@ def test_a_language_of_one_capital_letter_is_asked() -> None:
 
 def test_an_acronym_in_a_title_case_question_is_still_a_name() -> None:
     engine = _kim({"certifications": [{"name": "Salesforce Certified Application Architect"},
-                                      {"name": "Salesforce Certified Data Architect"}]})
+                                      {"name": "Salesforce Certified Data Architect"}],
+                   "summary": "Technical architect for Salesforce integrations."})
     answer = engine.answer_detail("Is Kim A Salesforce Certified Technical Architect (CTA)?")
     assert not answer.answered and "“CTA”" in answer.text, answer.text
