@@ -2415,3 +2415,12 @@ def test_an_acronym_in_a_title_case_question_is_still_a_name() -> None:
                    "summary": "Technical architect for Salesforce integrations."})
     answer = engine.answer_detail("Is Kim A Salesforce Certified Technical Architect (CTA)?")
     assert not answer.answered and "“CTA”" in answer.text, answer.text
+
+
+def test_a_five_letter_name_slipped_by_one_is_that_name() -> None:
+    engine = _kim({"skills": {"Languages": ["Python", "Rust"]},
+                   "contact": {"email": "kim@example.org",
+                               "links": {"github": "https://github.com/kim"}}})
+    assert "**Python** is one of Kim's skills" in engine.answer("does she know pyton")
+    assert "https://github.com/kim" in engine.answer("githb?")
+    assert not engine.answer_detail("does she know story").answered

@@ -73,7 +73,7 @@ DEV_FLOOR_MEASURED = {
     "qaops": {"right": 0.888, "said_so": 0.937},
     "quant": {"right": 0.894, "said_so": 0.941},
     "quill_d18": {"right": 0.966, "said_so": 0.966},
-    "quillon18": {"right": 0.788, "said_so": 0.687},
+    "quillon18": {"right": 0.807, "said_so": 0.687},
     "quillon19": {"right": 0.854, "said_so": 0.95},
     "quillon20": {"right": 0.821, "said_so": 0.947},
     "rail_hil": {"right": 0.836, "said_so": 0.944},

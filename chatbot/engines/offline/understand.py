@@ -257,6 +257,10 @@ class Understander:
                     if len(joined := name.replace(" ", "")) >= 5:
                         self.run_together.setdefault(joined, name.split())
         self.run_together_names = sorted(self.run_together)
+        # The one-word names of skills, projects and links, of five letters or more.
+        self.short_names = sorted({w for e in self.entities for w in e.full.split()
+                                   if len(w) >= 5 and w.isalpha()}
+                                  | {fold(k) for k in self.all_links if fold(k).isalpha()})
         # The words of the profile's names: its projects, employers and skills, and the
         # words it writes with a capital, but at the start of a sentence.
         self.name_words = frozenset(w for e in self.entities for w in e.full.split()) | {
@@ -1375,6 +1379,13 @@ class Understander:
         """Fix a typo when one edit (two in a long word) turns it into a profile or cue word.
         Not in a word of five letters or fewer: one edit makes another everyday word of most
         ('story' is no 'store', nor 'storm')."""
+        if len(word) == 5 and word.isalpha() and word not in STOPWORDS \
+                and stem(word) not in self.vocab and stem(word) not in self.weight \
+                and stem(word) not in self.filler:
+            # A name of five letters or more slipped by one ('pyton', 'githb'): into a listed
+            # skill, project or link name only; an everyday word may be another one.
+            best = extractOne(word, self.short_names, scorer=OSA.distance, score_cutoff=1)
+            return str(best[0]) if best and best[0][0] == word[0] else word
         if len(word) < 6 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab \
                 or word in self.owner_keys:
             return word
