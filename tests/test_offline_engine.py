@@ -2424,3 +2424,13 @@ def test_a_five_letter_name_slipped_by_one_is_that_name() -> None:
     assert "**Python** is one of Kim's skills" in engine.answer("does she know pyton")
     assert "https://github.com/kim" in engine.answer("githb?")
     assert not engine.answer_detail("does she know story").answered
+
+
+def test_a_project_described_as_software_is_found_by_what_it_is() -> None:
+    engine = _kim({"projects": [{"name": "Puhuja", "summary": "Web tool for running a "
+                                 "conference call for papers.", "tech": ["Rust", "Axum"]}],
+                   "talks": [{"title": "Your SSD Is Lying", "event": "FOSDEM 2025"},
+                             {"title": "Zoned Block Drivers",
+                              "event": "Linux Plumbers Conference 2023"}],
+                   "about": "Writes storage software in Rust."})
+    assert engine.answer("what's the conference software she made").startswith("**Puhuja**")
