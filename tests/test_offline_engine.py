@@ -2434,3 +2434,12 @@ def test_a_project_described_as_software_is_found_by_what_it_is() -> None:
                               "event": "Linux Plumbers Conference 2023"}],
                    "about": "Writes storage software in Rust."})
     assert engine.answer("what's the conference software she made").startswith("**Puhuja**")
+
+
+def test_a_skill_inside_a_projects_name_is_no_skill_asked_of_it() -> None:
+    engine = _kim({"skills": {"Tools": ["Slurm", "Spack"]},
+                   "projects": [{"name": "slurm-sieve", "summary": "Reads Slurm accounting "
+                                 "data.", "tech": ["Python", "pandas"],
+                                 "highlights": ["Runs weekly on the university cluster"]}]})
+    answer = engine.answer("how often does slurm sieve run")
+    assert "doesn't list Slurm" not in answer and "weekly" in answer, answer

@@ -56,7 +56,7 @@ DEV_FLOOR_MEASURED = {
     "geospatial": {"right": 0.854, "said_so": 1.0},
     "gimlet21": {"right": 0.816, "said_so": 0.9},
     "gosia": {"right": 0.75, "said_so": 0.941},
-    "hpc": {"right": 0.764, "said_so": 0.937},
+    "hpc": {"right": 0.784, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},
     "kestrel21": {"right": 0.854, "said_so": 0.944},
     "larch21": {"right": 0.865, "said_so": 0.947},
@@ -87,7 +87,7 @@ DEV_FLOOR_MEASURED = {
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "telecom": {"right": 0.723, "said_so": 0.937},
     "vision17": {"right": 0.883, "said_so": 0.785},
-    "wimble20": {"right": 0.98, "said_so": 0.95},
+    "wimble20": {"right": 1.0, "said_so": 0.95},
 }
 
 

@@ -700,6 +700,7 @@ class Understander:
         negated = bool(NEGATIONS & set(self._outside_names(raw))
                        & set(words(_JOINED.sub(" ", text)))) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
+        found["skill"] = self._outside_named(found)  # not Slurm of 'slurm-sieve'
         found["skill"] += self._acronyms(question, found["skill"])
         besides = self._besides(" ".join(raw), found["skill"])
         found = {**found, "skill": [k for k in found["skill"] if k not in besides]}
@@ -1505,6 +1506,17 @@ class Understander:
         if best and best[0][0] == word[0]:
             return self.run_together[best[0]]
         return None
+
+    def _outside_named(self, found: dict[str, list[int | str]]) -> list[int | str]:
+        """The skills found, but those whose name is only a word of a project or job
+        found ('slurm' of slurm-sieve), unless the question also names it on its own."""
+        named = [e.full.split() for e in self.entities
+                 if e.kind != "skill" and e.key in found[e.kind]]
+        if not named:
+            return found["skill"]
+        inside = {w for name in named for w in name}
+        return [k for k in found["skill"]
+                if not self._skill_words(k) <= inside]
 
     def _outside_names(self, raw: list[str]) -> list[str]:
         """`raw` without the project and company names in it: the 'no' of 'no-show
