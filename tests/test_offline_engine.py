@@ -2443,3 +2443,12 @@ def test_a_skill_inside_a_projects_name_is_no_skill_asked_of_it() -> None:
                                  "highlights": ["Runs weekly on the university cluster"]}]})
     answer = engine.answer("how often does slurm sieve run")
     assert "doesn't list Slurm" not in answer and "weekly" in answer, answer
+
+
+def test_how_of_a_project_is_told_by_its_notes_too() -> None:
+    engine = _kim({"projects": [{"name": "Kokkos training course",
+                                 "summary": "Hands-on course on performance-portable C++.",
+                                 "notes": "A two-day course, taught six times since 2023."}],
+                   "skills": {"Parallelism": ["MPI", "Kokkos"]}})
+    answer = engine.answer_detail("how long is their kokkos course")
+    assert answer.answered and "two-day" in answer.text, answer.text

@@ -1163,7 +1163,7 @@ class Composer:
         if p.tech:
             lines.append(f"- Tech: {', '.join(p.tech)}")
         lines += [f"- {h}" for h in p.highlights[:2]]
-        if q.asked or {"why", "more", "who", "whom", "where", "when"} & set(words(q.text)):
+        if q.asked or {"why", "more", "who", "whom", "where", "when", "how"} & set(words(q.text)):
             # Something asked that no part names ('why did they build it', 'what gave him
             # the idea', 'who was it made for', 'where did it come from'), or more than its
             # summary ('tell me more about it'): the owner's own story of it, in its notes.
