@@ -2452,3 +2452,10 @@ def test_how_of_a_project_is_told_by_its_notes_too() -> None:
                    "skills": {"Parallelism": ["MPI", "Kokkos"]}})
     answer = engine.answer_detail("how long is their kokkos course")
     assert answer.answered and "two-day" in answer.text, answer.text
+
+
+def test_hq_asks_where_a_company_is_headquartered() -> None:
+    engine = _kim({"experience": [{"role": "Architect", "company": "Nordhaven Consulting",
+                                   "notes": "The firm is headquartered in Copenhagen."}]})
+    answer = engine.answer_detail("nordhaven HQ city")
+    assert answer.answered and "Copenhagen" in answer.text, answer.text
