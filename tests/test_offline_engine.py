@@ -2459,3 +2459,10 @@ def test_hq_asks_where_a_company_is_headquartered() -> None:
                                    "notes": "The firm is headquartered in Copenhagen."}]})
     answer = engine.answer_detail("nordhaven HQ city")
     assert answer.answered and "Copenhagen" in answer.text, answer.text
+
+
+def test_network_kinds_name_the_protocols_and_tools_listed() -> None:
+    engine = _kim({"skills": {"Networking": ["BGP", "OSPF", "IS-IS", "Ansible", "NETCONF"]}})
+    assert "OSPF" in engine.answer("link state igps?")
+    answer = engine.answer("does he do any network automation")
+    assert "Ansible" in answer and "NETCONF" in answer, answer

@@ -85,7 +85,7 @@ DEV_FLOOR_MEASURED = {
     "sorrel21": {"right": 0.791, "said_so": 0.904},
     "switcher": {"right": 0.833, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
-    "telecom": {"right": 0.723, "said_so": 0.937},
+    "telecom": {"right": 0.765, "said_so": 0.937},
     "vision17": {"right": 0.883, "said_so": 0.785},
     "wimble20": {"right": 1.0, "said_so": 0.95},
 }
