@@ -2346,7 +2346,7 @@ def test_years_of_experience_are_the_owners_own_count() -> None:
                    "experience": [{"role": "Junior Firmware Developer", "company": "Coldwater",
                                    "period": "2016 – 2018"}]})
     for question in ("how many years of firmware experience", "years of experience?",
-                     "how long has she been doing this"):
+                     "how long has she been doing this", "how many yoe does she have"):
         assert "nine years" in engine.answer(question), question
     assert "nine years" not in engine.answer("how many years was she at Coldwater")
 
