@@ -2466,3 +2466,12 @@ def test_network_kinds_name_the_protocols_and_tools_listed() -> None:
     assert "OSPF" in engine.answer("link state igps?")
     answer = engine.answer("does he do any network automation")
     assert "Ansible" in answer and "NETCONF" in answer, answer
+
+
+def test_an_h_index_is_one_thing_and_said_as_typed() -> None:
+    engine = _kim({"projects": [{"name": "scatlas", "summary": "Pipeline that caches "
+                                 "reference indexes."}],
+                   "contact": {"email": "kim@example.org",
+                               "links": {"scholar": "https://scholar.example/kim"}}})
+    answer = engine.answer_detail("whats her h-index")
+    assert not answer.answered and "“h-index”" in answer.text, answer.text

@@ -1683,7 +1683,10 @@ def _as_typed(question: str, word: str) -> str:
     for token in tokens:
         if fold(token).strip(".") == word:
             return token.strip(".")
-    return word
+    # Written with a hyphen or a space between its parts ('h-index', 'h index').
+    spelt = r"[\s-]?".join(map(re.escape, word))
+    m = re.search(rf"\b{spelt}\b", question, re.I)
+    return m.group(0) if m else word
 
 
 def _reached(q: Query) -> bool:
