@@ -2475,3 +2475,16 @@ def test_an_h_index_is_one_thing_and_said_as_typed() -> None:
                                "links": {"scholar": "https://scholar.example/kim"}}})
     answer = engine.answer_detail("whats her h-index")
     assert not answer.answered and "“h-index”" in answer.text, answer.text
+
+
+def test_the_shortest_is_the_minimum_the_owner_gives() -> None:
+    engine = _kim({"availability": {"status": "Taking new engagements from July 2026"},
+                   "faq": [{"question": "How are contracts set up?",
+                            "answer": "Through my company; the minimum engagement is 10 days."},
+                           {"question": "Do you travel?",
+                            "answer": "For the kick-off of an engagement, yes."}],
+                   "experience": [{"role": "Consultant", "company": "Keelbridge",
+                                   "highlights": ["Led a 14-week engagement for a "
+                                                  "manufacturer"]}]})
+    answer = engine.answer("whats the shortest engagement she will accept")
+    assert "10 days" in answer and "14-week" not in answer, answer
