@@ -2488,3 +2488,9 @@ def test_the_shortest_is_the_minimum_the_owner_gives() -> None:
                                                   "manufacturer"]}]})
     answer = engine.answer("whats the shortest engagement she will accept")
     assert "10 days" in answer and "14-week" not in answer, answer
+
+
+def test_a_phone_screen_is_a_call_not_a_phone_number() -> None:
+    engine = _kim({"audiences": {"recruiter": {"notes": "She can't take calls during "
+                                                        "seeding (late April to late May)."}}})
+    assert "late April to late May" in engine.answer("could we do a phone screen in mid may")
