@@ -2494,3 +2494,9 @@ def test_a_phone_screen_is_a_call_not_a_phone_number() -> None:
     engine = _kim({"audiences": {"recruiter": {"notes": "She can't take calls during "
                                                         "seeding (late April to late May)."}}})
     assert "late April to late May" in engine.answer("could we do a phone screen in mid may")
+
+
+def test_an_faq_question_is_read_with_the_same_phrases_as_the_visitors() -> None:
+    engine = _kim({"faq": [{"question": "Do you work full time?",
+                            "answer": "Since 2024 I work a 4-day week (80%)."}]})
+    assert "4-day week" in engine.answer("not full time?")

@@ -438,7 +438,8 @@ class Understander:
                        for i, j in enumerate(profile.experience)]
         # What each FAQ question asks, by its cue words ('Would they relocate?': relocation).
         self.faq_intents = [self._cue_only(f.question) for f in profile.faq]
-        self.faqs = [(frozenset(self._content(words(f.question))),
+        # An entry's question read as a visitor's is ('full time': also 'full-time').
+        self.faqs = [(frozenset(self._content(words(self._phrased(fold(f.question))))),
                       frozenset(self._content(words(f.answer)))) for f in profile.faq]
 
     # -- the profile's names --------------------------------------------------------------
@@ -688,9 +689,7 @@ class Understander:
         if self.latest_job:  # 'before her current job': before the job that is hers now
             text = _BEFORE_CURRENT.sub(f"before {fold(self.latest_job.company)}", text)
         text = self._about_owner(text)
-        for phrase, pattern, meaning in self.phrase_patterns:
-            if phrase in text:  # no match without it: most questions use none of them
-                text = pattern.sub(meaning, text)
+        text = self._phrased(text)
         text = self._abbreviated(text)
         text = self._origin(text)
         typed = typed_names(question)
@@ -1471,6 +1470,14 @@ class Understander:
         if s in self.required:
             return True
         return s not in self.weight and s not in self.filler and s not in self.aspect_stems
+
+    def _phrased(self, text: str) -> str:
+        """`text` (folded) with the lexicon's phrases in their one word ('notice period':
+        'notice')."""
+        for phrase, pattern, meaning in self.phrase_patterns:
+            if phrase in text:  # no match without it: most questions use none of them
+                text = pattern.sub(meaning, text)
+        return text
 
     def _names_respaced(self, raw: list[str]) -> list[str]:
         """`raw` with a project's or company's name written as the profile writes it where
