@@ -2500,3 +2500,10 @@ def test_an_faq_question_is_read_with_the_same_phrases_as_the_visitors() -> None
     engine = _kim({"faq": [{"question": "Do you work full time?",
                             "answer": "Since 2024 I work a 4-day week (80%)."}]})
     assert "4-day week" in engine.answer("not full time?")
+
+
+def test_freelance_is_consulting_where_the_profile_says_consulting() -> None:
+    engine = _kim({"availability": {"status": "Open to staff roles from September 2026"},
+                   "faq": [{"question": "Do you take consulting work?",
+                            "answer": "Occasionally, at most two days a month."}]})
+    assert "two days a month" in engine.answer("does she freelance on the side")
