@@ -2507,3 +2507,12 @@ def test_freelance_is_consulting_where_the_profile_says_consulting() -> None:
                    "faq": [{"question": "Do you take consulting work?",
                             "answer": "Occasionally, at most two days a month."}]})
     assert "two days a month" in engine.answer("does she freelance on the side")
+
+
+def test_a_doctorate_is_a_phd_unless_the_profile_says_doctorate() -> None:
+    engine = _kim({"education": {"phd": "PhD in Computer Science, Tampere University, 2017"},
+                   "experience": [{"role": "Doctoral Researcher", "company": "Tampere "
+                                   "University", "highlights": ["Ran exercise sessions"]}]})
+    assert "PhD in Computer Science" in engine.answer("doctorate?")
+    own = _kim({"education": {"degree": "Doctorate in Physics, Uppsala University"}})
+    assert "Doctorate in Physics" in own.answer("does she have a doctorate")

@@ -41,7 +41,7 @@ DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # 92% / 100% floor is not met yet, each keeps what was measured last.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
-    "auger21": {"right": 0.81, "said_so": 0.947},
+    "auger21": {"right": 0.824, "said_so": 0.947},
     "bioinfo": {"right": 0.918, "said_so": 1.0},
     "brindle19": {"right": 0.852, "said_so": 0.947},
     "civictech": {"right": 0.843, "said_so": 0.833},
@@ -64,7 +64,7 @@ DEV_FLOOR_MEASURED = {
     "medtech17": {"right": 0.812, "said_so": 1.0},
     "mobile16": {"right": 0.916, "said_so": 1.0},
     "museum": {"right": 0.88, "said_so": 0.944},
-    "nlp": {"right": 0.833, "said_so": 0.937},
+    "nlp": {"right": 0.814, "said_so": 0.937},
     "noor": {"right": 0.888, "said_so": 0.823},
     "ortolan20": {"right": 0.818, "said_so": 0.888},
     "packaging": {"right": 0.891, "said_so": 0.842},

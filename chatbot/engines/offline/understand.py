@@ -307,7 +307,8 @@ class Understander:
         # A kind named in words the profile itself writes ('service mesh') stays those words.
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()
                         if not (stem(fold(v)) in self.kinds
-                                and f" {' '.join(words(fold(k)))} " in self.folded)}
+                                and f" {' '.join(words(fold(k)))} " in self.folded)
+                        and not self._own_word_only(fold(k), fold(v))}
         # Each phrase's pattern, compiled once, in order: a later one may match what an
         # earlier one wrote.
         self.phrase_patterns = [(phrase, re.compile(rf"\b{re.escape(phrase)}\b"), meaning)
@@ -1470,6 +1471,12 @@ class Understander:
         if s in self.required:
             return True
         return s not in self.weight and s not in self.filler and s not in self.aspect_stems
+
+    def _own_word_only(self, phrase: str, meaning: str) -> bool:
+        """True for a one-word phrase the profile writes itself and never in the word it
+        stands for ('Doctorate in Physics' and no 'PhD': 'doctorate' stays)."""
+        return " " not in phrase and f" {phrase} " in self.folded \
+            and f" {meaning} " not in self.folded
 
     def _phrased(self, text: str) -> str:
         """`text` (folded) with the lexicon's phrases in their one word ('notice period':
