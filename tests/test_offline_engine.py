@@ -2516,3 +2516,14 @@ def test_a_doctorate_is_a_phd_unless_the_profile_says_doctorate() -> None:
     assert "PhD in Computer Science" in engine.answer("doctorate?")
     own = _kim({"education": {"degree": "Doctorate in Physics, Uppsala University"}})
     assert "Doctorate in Physics" in own.answer("does she have a doctorate")
+
+
+def test_contributing_to_a_name_needs_a_line_that_says_so() -> None:
+    engine = _kim({"projects": [{"name": "Kuormitus", "summary": "Storage benchmark suite.",
+                                 "highlights": ["Results cited in a talk at the 2024 OpenZFS "
+                                                "Developer Summit"]}],
+                   "experience": [{"role": "Kernel Engineer", "company": "Vantaa",
+                                   "highlights": ["Upstreamed 23 patches to Linux NVMe"]}]})
+    answer = engine.answer_detail("has she contributed code to OpenZFS")
+    assert not answer.answered and "“OpenZFS”" in answer.text, answer.text
+    assert "23 patches" in engine.answer("has she contributed to linux")

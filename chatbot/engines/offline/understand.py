@@ -232,6 +232,9 @@ class Understander:
         self.link_names = [(fold(k), fold(k).replace("_", ""), self._link_kind(k))
                            for k in self.all_links]
         self.fact_stems = [frozenset(stems(f.text)) for f in facts]
+        self.contributing = frozenset(stems("contributed contributor patch upstreamed "
+                                            "maintainer maintain committer merged core "
+                                            "author wrote built"))
         profile_text = " ".join(
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         self.vocab = frozenset(stems(profile_text))
@@ -878,6 +881,18 @@ class Understander:
             return []
         return [m.group(2)]
 
+    def _not_contributed(self, text: str) -> list[str]:
+        """'contributed code to OpenZFS' when no line that names OpenZFS says she worked
+        on it (it may name the summit where her results were cited): the name."""
+        m = _CONTRIBUTED.search(text)
+        if not m or m.group(1) in STOPWORDS or any(
+                m.group(1) in e.full.split() for e in self.entities if e.kind != "skill"):
+            return []
+        said = [line for line in self.fact_stems if stem(m.group(1)) in line]
+        if said and not any(line & self.contributing for line in said):
+            return [m.group(1)]
+        return []
+
     def _other_number(self, question: str) -> list[str]:
         """'ISO 26262' when the profile writes ISO only with other numbers (13485, 14971),
         'ETCS Level 3' beside 'Level 2': another standard, level or version, as typed. Not a
@@ -1068,6 +1083,7 @@ class Understander:
                    and w not in modifiers and not (owner_key and w in self.owner_keys)]
         employer = self._not_employer(" ".join(raw), typed, found)
         missing += employer + self._compound(question, found["skill"])
+        missing += self._not_contributed(" ".join(raw))
         missing += numbered
         if _GO.search(" ".join(raw)) and not any(e.kind == "skill" and e.full in ("go", "golang")
                                                   for e in self.entities):
@@ -2120,6 +2136,8 @@ _GO = re.compile(rf"\b{any_of(lexicon()['asks']['coding'])}\s+(?:in\s+|with\s+)?
                  r"(?:go|golang)\b(?![\w-]|\s+(?:to|for|on|back|ahead|through|into|over)\b)")
 _ONE_LETTER = re.compile(rf"(?i:\b{any_of(lexicon()['asks']['coding'])})\s+(?:in\s+)?"
                          r"([RCD])\b(?![+#'’-])")
+_CONTRIBUTED = re.compile(r"\bcontribut\w*\s+(?:\w+\s+)?(?:to|on)\s+(?:the\s+)?"
+                          r"([a-z0-9][\w.-]*)")
 _DEICTIC = frozenset("you your u i we me my our this that it its they them their he she his "
                      "her".split())
 _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
