@@ -2527,3 +2527,11 @@ def test_contributing_to_a_name_needs_a_line_that_says_so() -> None:
     answer = engine.answer_detail("has she contributed code to OpenZFS")
     assert not answer.answered and "“OpenZFS”" in answer.text, answer.text
     assert "23 patches" in engine.answer("has she contributed to linux")
+
+
+def test_tell_me_about_a_name_half_the_profiles_is_another_name() -> None:
+    engine = _kim({"projects": [{"name": "Prairie Pulse", "summary": "Soil sensor network.",
+                                 "highlights": ["212 nodes across 14,000 acres"]}]})
+    answer = engine.answer_detail("tell me about prairie beacon")
+    assert not answer.answered and "“beacon”" in answer.text, answer.text
+    assert engine.answer_detail("tell me about prairie pulse").answered

@@ -54,7 +54,7 @@ DEV_FLOOR_MEASURED = {
     "fpga": {"right": 0.862, "said_so": 1.0},
     "geometry": {"right": 0.9, "said_so": 1.0},
     "geospatial": {"right": 0.854, "said_so": 1.0},
-    "gimlet21": {"right": 0.85, "said_so": 0.9},
+    "gimlet21": {"right": 0.85, "said_so": 0.95},
     "gosia": {"right": 0.75, "said_so": 0.941},
     "hpc": {"right": 0.803, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},

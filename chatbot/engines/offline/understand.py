@@ -1303,7 +1303,13 @@ class Understander:
             key = ("project", q.projects[0]) if q.projects else ("job", q.jobs[0]) \
                 if q.jobs else ("", -1)
             own = self.key_names.get(key, frozenset())
-            return tuple(w for w in q.missing if (stem(w) in self.required or w in names)
+            # 'tell me about prairie beacon': a word the profile never uses in the name
+            # asked about is another name than Prairie Pulse.
+            about = fold(q.text)
+            return tuple(w for w in q.missing if (stem(w) in self.required or w in names
+                                                  or re.search(rf"\babout (?:his |her |their |"
+                                                               rf"the )?(?:[\w-]+ ){{0,2}}"
+                                                               rf"{re.escape(w)}\b", about))
                          and stem(w) not in own)
         if intent == "faq":  # 'a visa to work in Germany' is no answer about the UK
             return tuple(w for w in q.missing if self._hard(w, q, names))
