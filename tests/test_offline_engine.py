@@ -2535,3 +2535,11 @@ def test_tell_me_about_a_name_half_the_profiles_is_another_name() -> None:
     answer = engine.answer_detail("tell me about prairie beacon")
     assert not answer.answered and "“beacon”" in answer.text, answer.text
     assert engine.answer_detail("tell me about prairie pulse").answered
+
+
+def test_a_projects_stack_is_said_beside_a_tool_it_does_not_name() -> None:
+    engine = _kim({"projects": [{"name": "blkspy", "summary": "Block I/O tracer.",
+                                 "tech": ["Rust", "eBPF", "ratatui"],
+                                 "highlights": ["About 85,000 downloads on crates.io"]}]})
+    answer = engine.answer_detail("what TUI library does blkspy use")
+    assert not answer.answered and "ratatui" in answer.text, answer.text

@@ -41,7 +41,7 @@ DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # 92% / 100% floor is not met yet, each keeps what was measured last.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
-    "auger21": {"right": 0.824, "said_so": 1.0},
+    "auger21": {"right": 0.837, "said_so": 1.0},
     "bioinfo": {"right": 0.918, "said_so": 1.0},
     "brindle19": {"right": 0.852, "said_so": 0.947},
     "civictech": {"right": 0.843, "said_so": 0.833},
@@ -67,7 +67,7 @@ DEV_FLOOR_MEASURED = {
     "nlp": {"right": 0.814, "said_so": 0.937},
     "noor": {"right": 0.888, "said_so": 0.823},
     "ortolan20": {"right": 0.818, "said_so": 0.888},
-    "packaging": {"right": 0.891, "said_so": 0.842},
+    "packaging": {"right": 0.913, "said_so": 0.842},
     "pintle21": {"right": 0.83, "said_so": 1.0},
     "platform": {"right": 0.838, "said_so": 0.941},
     "qaops": {"right": 0.888, "said_so": 0.937},
@@ -76,7 +76,7 @@ DEV_FLOOR_MEASURED = {
     "quillon18": {"right": 0.807, "said_so": 0.687},
     "quillon19": {"right": 0.854, "said_so": 0.95},
     "quillon20": {"right": 0.821, "said_so": 0.947},
-    "rail_hil": {"right": 0.836, "said_so": 0.944},
+    "rail_hil": {"right": 0.852, "said_so": 0.944},
     "robotics": {"right": 0.87, "said_so": 1.0},
     "saltmarsh18": {"right": 0.898, "said_so": 0.882},
     "search": {"right": 0.814, "said_so": 0.875},

@@ -739,6 +739,11 @@ class Composer:
             term = _as_typed(q.text, q.employer)
             return self._not_covered(q.intent, f"“{term}” as an employer", q.elsewhere)
         said, a = self._nearby(q, found), self.profile.availability
+        if len(q.projects) == 1 and "tech" in q.aspects \
+                and (tech := self.profile.projects[q.projects[0]].tech):
+            # 'what TUI library does blkspy use': the stack it lists is what it does say.
+            uses = f"{self.profile.projects[q.projects[0]].name} uses {', '.join(tech)}"
+            said = f"{uses}; {said}" if said else f"{uses}."
         if not said and q.intent in NAMED_TOPICS and found.topical:
             # 'did they study computer science': not covered, but what they did study is
             # the answer a visitor wants next; the topic's facts, as its answer gives them
