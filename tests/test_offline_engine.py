@@ -2543,3 +2543,11 @@ def test_a_projects_stack_is_said_beside_a_tool_it_does_not_name() -> None:
                                  "highlights": ["About 85,000 downloads on crates.io"]}]})
     answer = engine.answer_detail("what TUI library does blkspy use")
     assert not answer.answered and "ratatui" in answer.text, answer.text
+
+
+def test_a_name_misspelt_as_it_sounds_is_that_name() -> None:
+    engine = _kim({"experience": [{"role": "Storage Engineer", "company": "Nordkapp Data",
+                                   "highlights": ["Runs an object store of about 14 PB"]}],
+                   "projects": [{"name": "ferrofs", "summary": "Copy-on-write filesystem."}]})
+    assert "14 PB" in engine.answer("how much data is in nordcap's object store")
+    assert not engine.answer_detail("tell me about ferrodb").answered

@@ -41,7 +41,7 @@ DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # 92% / 100% floor is not met yet, each keeps what was measured last.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
-    "auger21": {"right": 0.837, "said_so": 1.0},
+    "auger21": {"right": 0.851, "said_so": 1.0},
     "bioinfo": {"right": 0.918, "said_so": 1.0},
     "brindle19": {"right": 0.852, "said_so": 0.947},
     "civictech": {"right": 0.843, "said_so": 0.833},

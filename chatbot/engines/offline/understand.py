@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from jellyfish import metaphone
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
@@ -260,6 +261,12 @@ class Understander:
                     if len(joined := name.replace(" ", "")) >= 5:
                         self.run_together.setdefault(joined, name.split())
         self.run_together_names = sorted(self.run_together)
+        # And as each sounds ('nordcap' for Nordkapp): a sound only one name makes.
+        sounds: dict[str, list[tuple[str, ...]]] = {}
+        for joined, written in self.run_together.items():
+            sounds.setdefault(metaphone(joined), []).append(tuple(written))
+        self.name_sounds = {k: list(v[0]) for k, v in sounds.items()
+                            if len(k) >= 3 and len(set(v)) == 1}
         # The one-word names of skills, projects and links, of five letters or more.
         self.short_names = sorted({w for e in self.entities for w in e.full.split()
                                    if len(w) >= 5 and w.isalpha()}
@@ -1541,7 +1548,7 @@ class Understander:
         best = extractOne(word, self.run_together_names, scorer=OSA.distance, score_cutoff=1)
         if best and best[0][0] == word[0]:
             return self.run_together[best[0]]
-        return None
+        return self.name_sounds.get(metaphone(word))
 
     def _outside_named(self, found: dict[str, list[int | str]]) -> list[int | str]:
         """The skills found, but those whose name is only a word of a project or job
