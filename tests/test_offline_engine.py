@@ -2551,3 +2551,14 @@ def test_a_name_misspelt_as_it_sounds_is_that_name() -> None:
                    "projects": [{"name": "ferrofs", "summary": "Copy-on-write filesystem."}]})
     assert "14 PB" in engine.answer("how much data is in nordcap's object store")
     assert not engine.answer_detail("tell me about ferrodb").answered
+
+
+def test_the_kind_of_thing_described_tells_two_projects_apart() -> None:
+    engine = _kim({"projects": [
+        {"name": "Lithos.jl", "summary": "Julia package for lithium-ion cell simulation.",
+         "highlights": ["Registered in the Julia General registry"]},
+        {"name": "FerroMesh", "summary": "Finite-volume simulator for induction hardening.",
+         "highlights": ["Runs nightly"]}],
+        "skills": {"Languages": ["Julia", "Python"]}})
+    answer = engine.answer("can i install his battery simulation package from the julia registry")
+    assert "**Lithos.jl**" in answer and "General registry" in answer, answer

@@ -1642,8 +1642,12 @@ class Understander:
             said = {stem(w) for w in phrase[:thing]} - self.filler
             kinds = ("job",) if phrase[thing] in self.workplaces else ("job", "project")
             phrase = phrase[:thing + 1]  # the kind of thing names it too: not a part asked
-            scores = sorted(((len(said & head), kind, i) for kind, i, head in self.heads
-                             if kind in kinds), reverse=True)
+            # The kind of thing counts too, after the words before it: 'the storage engine'
+            # is Lumikko's 'storage engine', not Kuormitus's 'storage stack'.
+            kind_of = stem(phrase[thing])
+            scores = sorted(((len(said & head) + 0.5 * (kind_of in head) * bool(said & head),
+                              kind, i) for kind, i, head in self.heads if kind in kinds),
+                            reverse=True)
             if scores and scores[0][0] and (len(scores) == 1 or scores[1][0] < scores[0][0]):
                 _, kind, i = scores[0]
                 return {**none, kind: [i]}, phrase
