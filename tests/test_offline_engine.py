@@ -2562,3 +2562,10 @@ def test_the_kind_of_thing_described_tells_two_projects_apart() -> None:
         "skills": {"Languages": ["Julia", "Python"]}})
     answer = engine.answer("can i install his battery simulation package from the julia registry")
     assert "**Lithos.jl**" in answer and "General registry" in answer, answer
+
+
+def test_which_of_a_skill_groups_name_lists_the_group() -> None:
+    engine = _kim({"skills": {"Salesforce": ["Sales Cloud", "Apex"],
+                              "Other CRMs": ["Microsoft Dynamics 365", "HubSpot"]},
+                   "summary": "Freelance Salesforce and CRM integration consultant."})
+    assert "HubSpot" in engine.answer("which crm systems besides salesforce")

@@ -2010,7 +2010,10 @@ class Understander:
             # 'where does she host things', 'where can I play his jam games': a place asked
             # of a thing, not where the owner is based.
             scores = {i: v for i, v in scores.items() if i != "location"}
-        return self._cue_intent(q, scores)
+        intent = self._cue_intent(q, scores)
+        if intent == "unknown" and q.groups and q.which:
+            return "skills"  # 'which crm systems': the skill group of that name
+        return intent
 
     def _until_free(self, raw: list[str], scores: dict[str, float]) -> bool:
         """True for 'how long' until the owner is free ('how long would it take her to free
