@@ -2569,3 +2569,12 @@ def test_which_of_a_skill_groups_name_lists_the_group() -> None:
                               "Other CRMs": ["Microsoft Dynamics 365", "HubSpot"]},
                    "summary": "Freelance Salesforce and CRM integration consultant."})
     assert "HubSpot" in engine.answer("which crm systems besides salesforce")
+
+
+def test_scheduling_pipelines_asks_the_workflow_tools_listed() -> None:
+    engine = _kim({"skills": {"Programming": ["Python", "pandas", "Airflow"],
+                              "Platform": ["Kubernetes"]}})
+    for question in ("what does he schedule pipelines with",
+                     "any workflow orchestration experience"):
+        answer = engine.answer(question)
+        assert "Airflow" in answer and "Kubernetes" not in answer, (question, answer)
