@@ -32,10 +32,10 @@ DEV = sorted((EVAL / "dev").glob("*.toml"))
 # The blind sets of round twenty-two (corbel22, fennel22, halyard22, lintel22, tamarack22,
 # tenon22): three writers who read only the profile and eval formats, written at the end of
 # round twenty-one, never tuned on (tests/eval/README.md, "Rounds"): 293/393 (74.6%) right
-# fact and 96/117 (82.1%) said so with round twenty-two's starting engine (9f6826c), 301/393
-# (76.6%) and 97/117 (82.9%) after the round. The floors keep that from slipping back; the
+# fact and 96/117 (82.1%) said so with round twenty-two's starting engine (9f6826c), 302/393
+# (76.8%) and 98/117 (83.8%) after the round. The floors keep that from slipping back; the
 # targets below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.765, "said_so": 0.829}
+HELD_OUT_FLOOR = {"right": 0.768, "said_so": 0.837}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -123,7 +123,7 @@ def test_held_out_sets_keep_their_floor() -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="not met on round twenty-two's blind sets: "
-                   "76.6% right fact and 82.9% said so (targets 95% and 100%)")
+                   "76.8% right fact and 83.8% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
