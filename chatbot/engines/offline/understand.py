@@ -1407,13 +1407,13 @@ class Understander:
 
     def _correct(self, word: str) -> str:
         """Fix a typo when one edit (two in a long word) turns it into a profile or cue word.
-        Not in a word of five letters or fewer: one edit makes another everyday word of most
-        ('story' is no 'store', nor 'storm')."""
+        A word of five letters only into a name, and a shorter one not at all: one edit makes
+        another everyday word of most ('story' is no 'store', nor 'storm')."""
         if len(word) == 5 and word.isalpha() and word not in STOPWORDS \
                 and stem(word) not in self.vocab and stem(word) not in self.weight \
                 and stem(word) not in self.filler:
-            # A name of five letters or more slipped by one ('pyton', 'githb'): into a listed
-            # skill, project or link name only; an everyday word may be another one.
+            # A word of five letters one slip from a listed skill, project or link name
+            # ('pyton', 'githb'): that name.
             best = extractOne(word, self.short_names, scorer=OSA.distance, score_cutoff=1)
             return str(best[0]) if best and best[0][0] == word[0] else word
         if len(word) < 6 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab \
@@ -1551,8 +1551,8 @@ class Understander:
         return self.name_sounds.get(metaphone(word))
 
     def _outside_named(self, found: dict[str, list[int | str]]) -> list[int | str]:
-        """The skills found, but those whose name is only a word of a project or job
-        found ('slurm' of slurm-sieve), unless the question also names it on its own."""
+        """The skills found, but those whose every word is a word of a project's or job's
+        name found ('slurm' of slurm-sieve)."""
         named = [e.full.split() for e in self.entities
                  if e.kind != "skill" and e.key in found[e.kind]]
         if not named:
