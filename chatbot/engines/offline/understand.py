@@ -707,10 +707,10 @@ class Understander:
         raw = [s for w in self._question_word(words(text)) for s in self._read(w, w in typed)]
         raw = self._names_respaced(raw)
         # Not the 'no' of a name, nor of a word joined up ('no-show', 'not-for-profit').
-        negated = bool(NEGATIONS & set(self._outside_names(raw))
+        negated = bool(NEGATIONS & set(self._words_beside_names(raw))
                        & set(words(_JOINED.sub(" ", text)))) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
-        found["skill"] = self._outside_named(found)  # not Slurm of 'slurm-sieve'
+        found["skill"] = self._skills_beside_names(found)  # not Slurm of 'slurm-sieve'
         found["skill"] += self._acronyms(question, found["skill"])
         besides = self._besides(" ".join(raw), found["skill"])
         found = {**found, "skill": [k for k in found["skill"] if k not in besides]}
@@ -1550,7 +1550,7 @@ class Understander:
             return self.run_together[best[0]]
         return self.name_sounds.get(metaphone(word))
 
-    def _outside_named(self, found: dict[str, list[int | str]]) -> list[int | str]:
+    def _skills_beside_names(self, found: dict[str, list[int | str]]) -> list[int | str]:
         """The skills found, but those whose every word is a word of a project's or job's
         name found ('slurm' of slurm-sieve)."""
         named = [e.full.split() for e in self.entities
@@ -1561,7 +1561,7 @@ class Understander:
         return [k for k in found["skill"]
                 if not self._skill_words(k) <= inside]
 
-    def _outside_names(self, raw: list[str]) -> list[str]:
+    def _words_beside_names(self, raw: list[str]) -> list[str]:
         """`raw` without the project and company names in it: the 'no' of 'no-show
         forecaster' negates nothing."""
         padded = f" {' '.join(raw)} "
