@@ -29,13 +29,13 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round twenty-two (corbel22, fennel22, halyard22, lintel22, tamarack22,
-# tenon22): three writers who read only the profile and eval formats, written at the end of
-# round twenty-one, never tuned on (tests/eval/README.md, "Rounds"): 293/393 (74.6%) right
-# fact and 96/117 (82.1%) said so with round twenty-two's starting engine (9f6826c), 302/393
-# (76.8%) and 98/117 (83.8%) after the round. The floors keep that from slipping back; the
-# targets below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.768, "said_so": 0.837}
+# The blind sets of round twenty-three (dowel23, gusset23, mortise23, plinth23, rivet23,
+# wicket23): three writers who read only the profile and eval formats, written during round
+# twenty-two, never tuned on (tests/eval/README.md, "Rounds"): 321/428 (75.0%) right fact and
+# 111/136 (81.6%) said so with round twenty-three's starting engine (ca0adf0). The floors keep
+# that from slipping back; the targets below are not met and are marked so, strictly, so that
+# meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.75, "said_so": 0.816}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -46,20 +46,24 @@ DEV_FLOOR_MEASURED = {
     "brindle19": {"right": 0.852, "said_so": 0.947},
     "civictech": {"right": 0.843, "said_so": 0.833},
     "compiler": {"right": 0.886, "said_so": 1.0},
+    "corbel22": {"right": 0.716, "said_so": 0.727},
     "crm17": {"right": 0.826, "said_so": 1.0},
     "dataeng": {"right": 0.963, "said_so": 0.937},
     "devrel": {"right": 0.857, "said_so": 1.0},
     "engmanager": {"right": 0.723, "said_so": 0.875},
+    "fennel22": {"right": 0.781, "said_so": 0.894},
     "ferry_d18": {"right": 1.0, "said_so": 0.9},
     "fpga": {"right": 0.862, "said_so": 1.0},
     "geometry": {"right": 0.9, "said_so": 1.0},
     "geospatial": {"right": 0.854, "said_so": 1.0},
     "gimlet21": {"right": 0.85, "said_so": 0.95},
     "gosia": {"right": 0.75, "said_so": 0.941},
+    "halyard22": {"right": 0.82, "said_so": 0.947},
     "hpc": {"right": 0.803, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},
     "kestrel21": {"right": 0.872, "said_so": 0.944},
     "larch21": {"right": 0.895, "said_so": 0.947},
+    "lintel22": {"right": 0.694, "said_so": 0.85},
     "marram19": {"right": 0.918, "said_so": 0.888},
     "medtech17": {"right": 0.812, "said_so": 1.0},
     "mobile16": {"right": 0.916, "said_so": 1.0},
@@ -85,7 +89,9 @@ DEV_FLOOR_MEASURED = {
     "sorrel21": {"right": 0.791, "said_so": 0.904},
     "switcher": {"right": 0.833, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
+    "tamarack22": {"right": 0.821, "said_so": 0.842},
     "telecom": {"right": 0.765, "said_so": 0.937},
+    "tenon22": {"right": 0.772, "said_so": 0.777},
     "vision17": {"right": 0.883, "said_so": 0.785},
     "wimble20": {"right": 1.0, "said_so": 0.95},
 }
@@ -122,8 +128,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round twenty-two's blind sets: "
-                   "76.8% right fact and 83.8% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round twenty-three's blind sets: "
+                   "75.0% right fact and 81.6% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
