@@ -2578,3 +2578,14 @@ def test_scheduling_pipelines_asks_the_workflow_tools_listed() -> None:
                      "any workflow orchestration experience"):
         answer = engine.answer(question)
         assert "Airflow" in answer and "Kubernetes" not in answer, (question, answer)
+
+
+def test_a_phd_listed_as_a_job_answers_its_thesis_and_supervisor() -> None:
+    engine = _kim({"experience": [
+        {"role": "Research Fellow", "company": "Tarn Institute", "period": "2023 – present",
+         "highlights": ["Co-supervises three MSc students"]},
+        {"role": "PhD candidate", "company": "University of Leeds", "period": "2018 – 2023",
+         "highlights": ["Thesis: Sparse priors for seismic inversion"],
+         "notes": "Supervised by Dr. Ines Moor."}]})
+    assert "Sparse priors" in engine.answer("what was her phd thesis about")
+    assert "Ines Moor" in engine.answer("who supervised her phd")

@@ -46,7 +46,7 @@ DEV_FLOOR_MEASURED = {
     "brindle19": {"right": 0.852, "said_so": 0.947},
     "civictech": {"right": 0.843, "said_so": 0.833},
     "compiler": {"right": 0.886, "said_so": 1.0},
-    "corbel22": {"right": 0.716, "said_so": 0.727},
+    "corbel22": {"right": 0.75, "said_so": 0.727},
     "crm17": {"right": 0.826, "said_so": 1.0},
     "dataeng": {"right": 0.963, "said_so": 0.937},
     "devrel": {"right": 0.857, "said_so": 1.0},

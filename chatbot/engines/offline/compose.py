@@ -210,7 +210,9 @@ class Composer:
         degrees = lexicon()["degrees"]
         self.degree_parts = [frozenset(ws) for ws in degrees["parts"]]
         self.degree_levels = [frozenset(degrees[k]) for k in ("bachelor", "master", "doctorate")]
-        self.degree_facts = [set(words(f"{f.text} {f.keys}")) for f in self.facts]
+        # A job's lines are of its role too: 'Thesis: ...' of the PhD candidate job.
+        self.degree_facts = [set(words(f"{f.text} {f.keys} {self._role_of(f)}"))
+                             for f in self.facts]
         # Names in the profile that are no person's (_nobody): projects, employers, entries
         # of its tables, skills, places, and the owner.
         self.not_people = frozenset(fold(m.group(0)) for m in _PERSON.finditer("\n".join(
@@ -561,6 +563,12 @@ class Composer:
             return answer
         return self._not_covered(answer.intent, f"whether {self.first} would move to "
                                  f"{_as_typed(q.text, place)}", answer.text.splitlines()[0])
+
+    def _role_of(self, f: Fact) -> str:
+        """The role of the job a highlight or note is of, or ''."""
+        if f.job < 0 or f.kind not in ("highlight", "note"):
+            return ""
+        return self.profile.experience[f.job].role
 
     def _degree_part(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'what was her master's thesis on', 'who supervised their PhD',
@@ -1329,6 +1337,7 @@ class Composer:
             # 'did she go to school in Lyon': no education fact names Lyon; a language note
             # that does is what the profile says, not where she studied.
             return self._not_covered(q.intent, "that", _cite(found.covering[0]))
+        facts = tuple(self._inside_job(q, facts)) or facts
         if self._elsewhere(q, facts or found.covering[:1]):
             # A fact that belongs elsewhere is no answer on a named topic: a talk for 'did
             # his talk win an award', a job's title line found by its employer's name ('...
@@ -1432,6 +1441,15 @@ class Composer:
                       if f.section != entries[0].section][:2]
             text = "\n".join(lines) if len(lines) > 1 else lines[0].removeprefix("- ")
         return OfflineAnswer(text, True, q.intent, (label,))
+
+    def _inside_job(self, q: Query, facts: Sequence[Fact]) -> list[Fact]:
+        """The lines of a job on the topic, found by its title line, that say what else is
+        asked ('who supervised his phd': the PhD candidate job's notes), or []."""
+        if q.intent not in NAMED_TOPICS or not facts or facts[0].kind != "job":
+            return []
+        rest = set(q.topic) - self.topic_cues[1 + NAMED_TOPICS.index(q.intent)]
+        return [f for f in self.facts if f.job == facts[0].job and rest
+                and f.kind in ("highlight", "note") and rest & set(stems(f.text))]
 
     def _elsewhere(self, q: Query, facts: Sequence[Fact]) -> bool:
         """True when the facts for a named topic (education, talks, publications, awards)
