@@ -2589,3 +2589,14 @@ def test_a_phd_listed_as_a_job_answers_its_thesis_and_supervisor() -> None:
          "notes": "Supervised by Dr. Ines Moor."}]})
     assert "Sparse priors" in engine.answer("what was her phd thesis about")
     assert "Ines Moor" in engine.answer("who supervised her phd")
+
+
+def test_when_she_could_start_gives_the_dated_status_beside_her_own_word() -> None:
+    engine = _kim({"availability": {"status": "Open to lead roles from October 2026"},
+                   "projects": [{"name": "Quire", "summary": "Shared grading app.",
+                                 "highlights": ["Built by a team of three"]}],
+                   "faq": [{"question": "What is your notice period?",
+                            "answer": "Two months at my current employer."}]})
+    for question in ("When could Kim start somewhere new", "earliest she could join a new team?"):
+        answer = engine.answer(question)
+        assert "October 2026" in answer and not answer.startswith("**Quire"), (question, answer)

@@ -42,7 +42,6 @@ DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
     "auger21": {"right": 0.851, "said_so": 1.0},
-    "bioinfo": {"right": 0.918, "said_so": 1.0},
     "brindle19": {"right": 0.852, "said_so": 0.947},
     "civictech": {"right": 0.843, "said_so": 0.833},
     "compiler": {"right": 0.886, "said_so": 1.0},
@@ -89,9 +88,9 @@ DEV_FLOOR_MEASURED = {
     "sorrel21": {"right": 0.791, "said_so": 0.904},
     "switcher": {"right": 0.833, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
-    "tamarack22": {"right": 0.821, "said_so": 0.842},
+    "tamarack22": {"right": 0.835, "said_so": 0.842},
     "telecom": {"right": 0.765, "said_so": 0.937},
-    "tenon22": {"right": 0.772, "said_so": 0.777},
+    "tenon22": {"right": 0.787, "said_so": 0.777},
     "vision17": {"right": 0.883, "said_so": 0.785},
     "wimble20": {"right": 1.0, "said_so": 0.95},
 }

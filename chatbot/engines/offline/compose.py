@@ -919,17 +919,20 @@ class Composer:
 
     def _notice(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         a = self.profile.availability
+        # A status that says when ('starting in May 2026') answers when too.
+        dated = f" Availability: {a.status}." if _YEAR.search(a.status) \
+            or _MONTH.search(a.status) else ""
         if a.notice:
             text = f"{a.notice}.".replace("..", ".")
-            if _YEAR.search(a.status) or _MONTH.search(a.status):  # 'starting in May 2026'
-                text += f" Availability: {a.status}."
-            return OfflineAnswer(text, True, "notice", ("profile",))
+            return OfflineAnswer(text + dated, True, "notice", ("profile",))
         if set(stems(a.status)) & set(q.terms) or _AT_ONCE.search(a.status):
             # 'can start immediately': when, and so no notice to work out ('from June 2026'
             # says when, not the notice)
             return OfflineAnswer(f"**Availability:** {a.status}", True, "notice", ("profile",))
         if said := found.owner_said("notice"):
-            return _owner_word(said, "notice")
+            answer = _owner_word(said, "notice")
+            return replace(answer, text=answer.text + dated) if a.status not in said.text \
+                else answer
         return self._not_covered("notice", "a notice period or start date", a.status + ".")
 
     # -- skills -----------------------------------------------------------------------------

@@ -1741,6 +1741,9 @@ class Understander:
         held = [s for s, ts in terms.items() if ts & record]
         if 2 * len(held) < len(asked) or self._topic_entry(raw, held):
             return none, []
+        said = {stem(w) for w in raw} - record
+        if len(held) < 2 and any(self.cues[i] & said for i in PRACTICAL):
+            return none, []  # 'earliest they could join a new team': one word is no project
         # Its words stay asked: the parts of the project that hold them are the answer.
         return {**none, "project": [project]}, [asked[s] for s in held]
 
