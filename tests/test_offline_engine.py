@@ -2600,3 +2600,24 @@ def test_when_she_could_start_gives_the_dated_status_beside_her_own_word() -> No
     for question in ("When could Kim start somewhere new", "earliest she could join a new team?"):
         answer = engine.answer(question)
         assert "October 2026" in answer and not answer.startswith("**Quire"), (question, answer)
+
+
+def test_a_described_projects_stack_is_given_when_its_tools_are_asked() -> None:
+    engine = _kim({"projects": [
+        {"name": "Scout Room", "summary": "Scouting dashboard that ranks players.",
+         "tech": ["Python", "Streamlit", "DuckDB"],
+         "highlights": ["Used daily by six recruitment analysts"]},
+        {"name": "Seatplan", "summary": "Library that generates seating plans.",
+         "tech": ["Elixir", "ExUnit", "StreamData"],
+         "highlights": ["Property-based tests cover every constraint type",
+                        "Used in the teaching labs of two schools"]}]})
+    assert "Streamlit" in engine.answer("what's the recruitment dashboard built on")
+    assert "StreamData" in engine.answer("Which testing libraries does Seatplan use?")
+    assert "ExUnit" not in engine.answer("which schools use seatplan in their labs")
+
+
+def test_a_skill_asked_of_a_project_is_its_stack_item_with_a_version() -> None:
+    engine = _kim({"projects": [{"name": "Ledgerline", "summary": "Audit-log service.",
+                                 "tech": ["Java 21", "Spring Boot", "PostgreSQL"]}],
+                   "skills": {"Languages": ["Java", "Kotlin"]}})
+    assert "Java 21" in engine.answer("which java version is ledgerline on")

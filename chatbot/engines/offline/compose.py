@@ -1108,13 +1108,14 @@ class Composer:
             return self._no_link(p)
         lines: list[str] = []
         for label in q.skills:
-            if label in p.tech:
-                lines.append(f"Yes: {p.name} uses {label}.")
+            if (used := _as_used(label, p.tech)):
+                lines.append(f"Yes: {p.name} uses {used}.")
             else:
                 lines.append(f"The profile doesn't list {label} for {p.name}.")
         parts = self._project_parts(p, q, found.mentioning)
         record = [p.summary, *p.tech, *p.highlights, *sentences(p.notes or ""), *parts]
-        if q.skills and not set(q.skills) & set(p.tech) and not _naming(q.skills, record):
+        if q.skills and not any(_as_used(s, p.tech) for s in q.skills) \
+                and not _naming(q.skills, record):
             return self._untold(p, q.skills)
         lines += parts
         if p.link and not any(p.link in line for line in lines):
@@ -1168,7 +1169,12 @@ class Composer:
             if picked:
                 # Found by what it is, not by its name ('any game jams?'): what it is first.
                 head = "" if (fold(p.name).split() or [""])[0] in fold(q.text) else f" {p.summary}"
-                return [f"**{p.name}**:{head}", *[f"- {h}" for h in picked[:3]]]
+                # 'what's the recruitment dashboard built on', 'which testing libraries does
+                # it use': its stack, beside what its words found; not 'which universities
+                # use it'.
+                stack = [f"- Tech: {', '.join(p.tech)}"] if "tech" in q.aspects and p.tech \
+                    and not q.skills and (q.detail or not q.which) else []
+                return [f"**{p.name}**:{head}", *stack, *[f"- {h}" for h in picked[:3]]]
         if q.skills:  # 'did pinhole make it into OSS-Fuzz': what its record says of them
             return [f"- {x}" for x in _naming(q.skills, [*p.highlights, *notes])]
         if "tech" in q.aspects and p.tech:
@@ -1719,6 +1725,14 @@ def _reached(q: Query) -> bool:
     """True for a contact question that names no way of contact, only a verb of one ('what
     coverage did he reach on the MAC block'): the fact covering its topic may answer it."""
     return not (q.links or q.missing_links or q.wants_email)
+
+
+def _as_used(label: str, tech: Sequence[str]) -> str:
+    """The item of a project's stack that is the skill `label`, with its version or parts
+    ('Java 21' for Java, 'AWS (EKS, MSK)' for AWS), or ''."""
+    folded = fold(label)
+    return next((t for t in tech if fold(t) == folded
+                 or re.match(rf"{re.escape(folded)}\s*[\d(]", fold(t))), "")
 
 
 def _owner_word(fact: Fact, intent: str) -> OfflineAnswer:
