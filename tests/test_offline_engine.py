@@ -2621,3 +2621,13 @@ def test_a_skill_asked_of_a_project_is_its_stack_item_with_a_version() -> None:
                                  "tech": ["Java 21", "Spring Boot", "PostgreSQL"]}],
                    "skills": {"Languages": ["Java", "Kotlin"]}})
     assert "Java 21" in engine.answer("which java version is ledgerline on")
+
+
+def test_skills_set_aside_of_a_project_ask_the_rest_of_its_stack() -> None:
+    engine = _kim({"projects": [{"name": "Huellitas", "summary": "Pet health-record app.",
+                                 "tech": ["Flutter", "Firebase", "Cloud Functions"]}],
+                   "skills": {"Mobile": ["Flutter", "Firebase", "Swift"]}})
+    for question in ("What does Huellitas run on besides Flutter and Firebase",
+                     "what else does huellitas use apart from flutter, firebase"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "Cloud Functions" in answer.text, (question, answer.text)

@@ -77,7 +77,7 @@ STOPWORDS = frozenset(
     "isn didn doesn wasn weren hasn haven hadn aren couldn wouldn shouldn mustn needn "
     "whether rather besides beside per onto inside outside within without across toward "
     "towards upon beyond among amongst despite unlike except versus vs via throughout "
-    "instead etc since".split()
+    "instead etc since apart aside".split()
 )
 # Words that ask what the owner wants, which the owner's own word says (FAQ answers, notes
 # to visitors) rather than their record.
@@ -750,6 +750,12 @@ class Understander:
         if besides and q.intent in ("skill", "skills", "unknown") and not q.skills:
             # 'Apart from Go, what languages does he write': the other skills of Go's kind.
             q = replace(q, intent="skills", besides=tuple(str(k) for k in besides))
+        elif besides:
+            # 'what does Huellitas run on besides Flutter': no skill asked, nor one missing.
+            aside = set().union(*(self._skill_words(k) for k in besides))
+            q = replace(q, missing=tuple(w for w in q.missing if w not in aside),
+                        topic=tuple(s for s in q.topic if s not in {stem(w) for w in aside}),
+                        asked=tuple(s for s in q.asked if s not in {stem(w) for w in aside}))
         if unmet and not found["job"] and not found["project"]:
             q = replace(q, before=unmet)  # 'what did she do before 2017': no job was earlier
         if q.intent in ("unknown", "greeting") and history and not any(found.values()) \
@@ -820,11 +826,19 @@ class Understander:
         """The `skills` a question sets aside ('besides C++', 'apart from Go', 'other than
         Cilium'): it asks for the others."""
         after = [m.end() for m in _BESIDES.finditer(text)]
-        if not after:
-            return []
-        return [e.key for e in self.entities if e.kind == "skill" and e.key in skills
-                and any(text.startswith(f"{e.full} ", at) or text[at:] == e.full
-                        for at in after)]
+        aside: list[int | str] = []
+        named = sorted((e for e in self.entities if e.kind == "skill" and e.key in skills),
+                       key=lambda e: -len(e.full))
+        while after:  # and those listed after it ('besides Flutter and Firebase')
+            at = after.pop()
+            e = next((e for e in named if text.startswith(f"{e.full} ", at)
+                      or text[at:] == e.full), None)
+            if e is None:
+                continue
+            aside.append(e.key)
+            if joined := _LISTED.match(text, at + len(e.full)):
+                after.append(joined.end())
+        return list(dict.fromkeys(aside))
 
     def _origin(self, text: str) -> str:
         """`text` with how the owner came to a field asked in the words the profile tells it
@@ -2168,6 +2182,7 @@ _LEAVE_CURRENT = re.compile(r"\bleave (?:his|her|their) (?:current|present) (?:e
                             r"role|company|position)\b")
 _BEFORE_CURRENT = re.compile(r"\bbefore (?:his|her|their|the) (?:current|present|latest|"
                              r"most recent|last) (?:employer|job|role|company|position|gig)\b")
+_LISTED = re.compile(r" (?:and |or |& )?")  # between the items of a list, punctuation gone
 _BESIDES = re.compile(r"\b(?:besides|beside|apart from|aside from|other than|except(?: for)?) ")
 _ORIGIN = re.compile(r"(?<=\bhow did )(\w+) (?:end up in|get into|get started in)\b|"
                      r"(?<=\bwhy did )(\w+) (?:switch|move|change) from\b")
