@@ -2631,3 +2631,16 @@ def test_skills_set_aside_of_a_project_ask_the_rest_of_its_stack() -> None:
                      "what else does huellitas use apart from flutter, firebase"):
         answer = engine.answer_detail(question)
         assert answer.answered and "Cloud Functions" in answer.text, (question, answer.text)
+
+
+def test_two_asks_joined_by_a_bare_and_are_both_answered() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "location": "Medellín, Colombia"},
+                   "contact": {"email": "kim@example.org",
+                               "links": {"cv": "https://example.org/cv.pdf"}}})
+    answer = engine.answer("Where's she located and what's the best email to reach her at?")
+    assert "Medellín" in answer and "kim@example.org" in answer, answer
+    answer = engine.answer("Can you give me her email and a link to her CV?")
+    assert "kim@example.org" in answer and "cv.pdf" in answer, answer
+    assert questions_in("is she open to contract work and is it remote?") == [
+        "is she open to contract work and is it remote?"]

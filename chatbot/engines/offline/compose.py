@@ -857,6 +857,8 @@ class Composer:
             if not lines:
                 a = "an" if kinds[0] in "AEIOU" else "a"
                 return self._not_covered("contact", f"{a} {kinds} link: it has no {kinds} link")
+        if lines and q.wants_email and contact.email:  # 'his email and a link to his CV'
+            lines.insert(0, f"- Email: {autolink(contact.email)}")
         if lines:
             return OfflineAnswer("\n".join(lines), True, "contact", ("contact",))
         if q.wants_email and not contact.email:

@@ -204,8 +204,10 @@ class Understander:
         for intent, cue_stems in self.cues.items():
             for s in cue_stems:
                 self.cued.setdefault(s, []).append((intent, self.weight[s]))
+        # With no pronouns given, a visitor's 'she', 'he' or 'they' is the owner too.
         self.owner = frozenset(words(profile.owner.name)) | {
-            w for w in words(profile.owner.pronouns or "") if w.isalpha()}
+            w for w in words(profile.owner.pronouns or "") if w.isalpha()} | (
+            frozenset() if profile.owner.pronouns else OWNER_PRONOUNS)
         self.link_aliases: dict[str, str] = {
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
         self.key_aliases: dict[str, str] = {
@@ -2393,8 +2395,12 @@ _ASKING = ("how|what|whats|what's|when|where|which|who|whom|whose|why|would|coul
            "are|does|do|did|has|have|will|should|any")
 # A sentence's end, or ', and', ';' or ':' before a new question ('I'd love to know two
 # things: how long is her notice, and would we need to sponsor a visa?').
+# A bare 'and' before a question word asks again ('where is she located and what's the
+# best email'); not before 'is' or 'can', which join two of one thing ('is she open and
+# is it remote' stays one).
+_AND_ASKING = r"\s+and\s+(?=(?:what|whats|what's|where|wheres|where's|when|which|who|how)\b)"
 _QUESTION_BREAK = re.compile(rf"(?<=[?!.])\s+|(?:,\s*(?:and|or|also|plus)\s+|[;:]\s*|\?\s*)"
-                             rf"(?=(?:also\s+)?(?:{_ASKING})\b)", re.I)
+                             rf"(?=(?:also\s+)?(?:{_ASKING})\b)|{_AND_ASKING}", re.I)
 _MOST_QUESTIONS = 4
 _QUESTION_START = re.compile(rf"\W*(?:(?:and|also|so|but|then|plus)\s+)?(?:{_ASKING})\b", re.I)
 
@@ -2405,7 +2411,8 @@ def questions_in(message: str) -> list[str]:
     asks when it ends with a question mark or opens with a question word; the rest (a
     greeting, who is asking, thanks) is left out. The first four at most: each costs an
     answer, and a message of sixty questions is no visitor's."""
-    if message.count("?") + len(re.findall(r",\s*and\s", message)) < 2 or len(message) < 40:
+    if message.count("?") + len(re.findall(rf",\s*and\s|{_AND_ASKING}", message, re.I)) < 2 \
+            or len(message) < 40:
         return [message]  # most questions: one short sentence
     parts = [p.strip() for p in _QUESTION_BREAK.split(message) if p and p.strip()]
     asking = [p for p in parts if p.endswith("?") or _QUESTION_START.match(p)]
