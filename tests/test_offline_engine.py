@@ -2644,3 +2644,16 @@ def test_two_asks_joined_by_a_bare_and_are_both_answered() -> None:
     assert "kim@example.org" in answer and "cv.pdf" in answer, answer
     assert questions_in("is she open to contract work and is it remote?") == [
         "is she open to contract work and is it remote?"]
+
+
+def test_which_club_is_he_at_now_is_his_current_job() -> None:
+    engine = _kim({"experience": [
+        {"role": "Data Engineer", "company": "Avonmouth City FC", "period": "2022 – present",
+         "notes": "Based at the Failand training ground three days a week."},
+        {"role": "Analyst", "company": "Severn Water", "period": "2017 – 2022"}],
+        "availability": {"status": "Open", "work_modes": ["hybrid (at the training ground)"]},
+        "owner": {"name": "Kim Lee", "headline": "Developer", "location": "Bristol, UK"},
+        "education": {"msc": "MSc Data Science, University of Bath"}})
+    assert "Avonmouth City FC" in engine.answer("which club is he at right now")
+    assert "Failand" in engine.answer("Which training ground does he work from?")
+    assert "University of Bath" in engine.answer("where did he do his postgrad")

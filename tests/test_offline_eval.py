@@ -57,7 +57,7 @@ DEV_FLOOR_MEASURED = {
     "geospatial": {"right": 0.854, "said_so": 1.0},
     "gimlet21": {"right": 0.85, "said_so": 0.95},
     "gosia": {"right": 0.75, "said_so": 0.941},
-    "halyard22": {"right": 0.85, "said_so": 0.947},
+    "halyard22": {"right": 0.895, "said_so": 0.947},
     "hpc": {"right": 0.803, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},
     "kestrel21": {"right": 0.89, "said_so": 0.944},

@@ -446,6 +446,8 @@ class Composer:
         """The answer to 'which X ...', unless it speaks of an X only without naming it
         ('acquired by a large energy supplier'): then the profile doesn't cover which one,
         and says what it does say."""
+        if _employer_asked(answer, q):
+            return answer
         counted = bool(_ASKS_COUNTED.search(q.text))
         text = answer.text
         for source in answer.sources:  # the job or project a line is cited from names no X
@@ -455,6 +457,17 @@ class Composer:
             if q.which and answer.answered else ("", set())
         if not said:
             return answer
+        # Named in one line elsewhere as 'the <Name> thing' ('Based at the Failand training
+        # ground' of a job, when the work modes say only 'at the training ground'): that line
+        # answers. Not 'a Romanian game studio', which names none.
+        typed = [fold(w) for w in q.which if stem(w) in hit]
+        called = re.compile(r"\bthe\s+(?:[A-Z][\w&-]*\s+)+(?i:"
+                            + r"\s+".join(rf"{re.escape(w)}(?:s|es)?" for w in typed) + r")\b")
+        naming = [f for f in self.facts if called.search(f.text)
+                  and (f.project in q.projects or f.job in q.jobs
+                       or not (q.projects or q.jobs))]
+        if len(naming) == 1:
+            return OfflineAnswer(_cite(naming[0]), True, answer.intent, _sources(naming))
         thing = " ".join(_as_typed(q.text, w) for w in q.which if stem(w) in hit)
         return self._not_covered(answer.intent, f"which {thing}", said.lstrip("- "))
 
@@ -476,7 +489,7 @@ class Composer:
         a line of substance does more than count unnamed things ('shipped two titles', 'the
         teaching labs of two MSc programmes'): then the profile doesn't cover which."""
         if not answer.answered or q.also or q.wants_number or not q.which \
-                or not _ASKS_WHICH.match(q.text):
+                or not _ASKS_WHICH.match(q.text) or _employer_asked(answer, q):
             return answer
         lines = [x.lstrip("- ") for x in answer.text.splitlines()
                  if x and not x.startswith("**") and "Link:" not in x
@@ -1727,6 +1740,12 @@ def _reached(q: Query) -> bool:
     """True for a contact question that names no way of contact, only a verb of one ('what
     coverage did he reach on the MAC block'): the fact covering its topic may answer it."""
     return not (q.links or q.missing_links or q.wants_email)
+
+
+def _employer_asked(answer: OfflineAnswer, q: Query) -> bool:
+    """True when 'which club is he at now' is answered by the current job: the employer it
+    names is the one asked."""
+    return answer.intent == "job" and q.current and not q.jobs
 
 
 def _as_used(label: str, tech: Sequence[str]) -> str:

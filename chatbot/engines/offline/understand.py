@@ -2015,6 +2015,9 @@ class Understander:
         if working and scores.get("availability", 0) < 1 and (
                 q.current or {"where", "who"} & set(raw)):
             return "experience" if past and not q.current else "job"
+        if q.current and q.which and {"at", "with"} & set(raw) and not (q.projects or q.skills) \
+                and max(scores.values(), default=0) < 1:
+            return "job"  # 'which club is he at right now': where he works
         if "before" in raw and {"did", "was", "were"} & set(raw):  # 'what did she do before X'
             return "experience"
         # An FAQ entry outweighs the overview's cues ('why', 'about'): it says more.
