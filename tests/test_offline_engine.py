@@ -2657,3 +2657,14 @@ def test_which_club_is_he_at_now_is_his_current_job() -> None:
     assert "Avonmouth City FC" in engine.answer("which club is he at right now")
     assert "Failand" in engine.answer("Which training ground does he work from?")
     assert "University of Bath" in engine.answer("where did he do his postgrad")
+
+
+def test_a_price_asked_in_other_words_is_the_faq_that_prices_the_work() -> None:
+    engine = _kim({"faq": [{"question": "What do you charge?",
+                            "answer": "Small brochure sites start at €3,800. Ad-hoc work is "
+                                      "billed at a day rate of €520."},
+                           {"question": "Do you host the sites?", "answer": "Yes, on Hetzner."}],
+                   "projects": [{"name": "Satovje", "summary": "Shop for honey.",
+                                 "highlights": ["Conversion rate up 40%"]}]})
+    assert "€3,800" in engine.answer("roughly what would a simple website cost me")
+    assert "€3,800" not in engine.answer("what's the conversion rate on satovje")

@@ -224,6 +224,10 @@ class Composer:
         self.listed = frozenset(fold(re.sub(r"\(.*?\)", "", s)).strip()
                                 for g in profile.skills.values() for s in g) - {""}
         self.amount = frozenset(lexicon()["fields"]["amount"])
+        # The FAQ entries that price something: a question in amount words ('What do you
+        # charge?') with a sum of money in its answer.
+        self.priced = [f.answer for f in profile.faq if self.amount & set(words(f.question))
+                       and MONEY.search(f.answer)]
         # What the owner won't do or take on: 'not interested in crypto or gambling'.
         self.aversions = [f for f in facts if _AVERSION.search(f"{f.text} {f.question}")]
         # Every line naming a certification: a key of that name, an FAQ answer, a highlight.
@@ -394,6 +398,9 @@ class Composer:
             return answer  # the owner's answer to 'What salary ...?'
         # What the profile says of the amount without giving it ('a day rate agreed per
         # project'); nothing that merely has a number ('4.8-star average').
+        if len(self.priced) == 1 and not (q.projects or q.jobs or q.skills or per_time):
+            # 'what would a simple website cost me', of a studio whose FAQ prices its work.
+            return OfflineAnswer(self.priced[0], True, q.intent, ("FAQ",))
         said = next((x.lstrip("- ") for x in answer.text.splitlines()
                      if self.amount & set(words(x)) and len(x) < 200), "")
         return self._not_covered(q.intent, "the amount", said)

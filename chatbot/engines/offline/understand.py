@@ -742,6 +742,8 @@ class Understander:
                 found = {**described_found, "skill": [
                     k for k in found["skill"] if not self._skill_words(k) & set(described)]}
         links = self._links(raw)  # the link keys named, and the kinds the profile lacks
+        if self.amount & set(raw):
+            links = ((), ())  # 'what would a website cost': the thing priced, no link asked
         if not any(found.values()) and not titled and not items:
             found, parts = self._described_by_record(raw, links)
         if not any(found.values()) and not items and history and self._follows_on(raw):
