@@ -2668,3 +2668,13 @@ def test_a_price_asked_in_other_words_is_the_faq_that_prices_the_work() -> None:
                                  "highlights": ["Conversion rate up 40%"]}]})
     assert "€3,800" in engine.answer("roughly what would a simple website cost me")
     assert "€3,800" not in engine.answer("what's the conversion rate on satovje")
+
+
+def test_a_long_message_says_the_status_once() -> None:
+    engine = _kim({"availability": {"status": "Booking engagements from August 2026",
+                                    "notice": "Three weeks between engagements"},
+                   "owner": {"name": "Kim Lee", "headline": "Auditor", "location": "Montevideo"}})
+    answer = engine.answer("Hello, we are a small team scoping a security review for the "
+                           "autumn and may want someone for longer. If she joined, how soon "
+                           "could she start and is she available at all? No rush on this.")
+    assert answer.count("from August 2026") == 1, answer

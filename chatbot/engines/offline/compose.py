@@ -655,7 +655,9 @@ class Composer:
         for intent in intents[:3]:
             extra = self.by_intent.get(intent, self._topical)(
                 replace(q, intent=intent, also=()), found, visitor)
-            if extra.answered and extra.text not in "\n".join([*said, *lines]):
+            # Not said already, in bold or not ('Availability: ...' after a notice).
+            if extra.answered and extra.text.replace("**", "").rstrip(".") \
+                    not in "\n".join([*said, *lines]).replace("**", ""):
                 lines.append(extra.text)
                 sources += extra.sources
         return lines, sources
