@@ -2678,3 +2678,17 @@ def test_a_long_message_says_the_status_once() -> None:
                            "autumn and may want someone for longer. If she joined, how soon "
                            "could she start and is she available at all? No rush on this.")
     assert answer.count("from August 2026") == 1, answer
+
+
+def test_who_tried_a_project_out_asks_no_demo_link() -> None:
+    engine = _kim({"projects": [{"name": "No-Show Forecaster", "summary": "Predicts missed "
+                                 "appointments so clinic schedulers can overbook.",
+                                 "notes": "Piloted at the Oak Creek clinic."}]})
+    assert "Oak Creek" in engine.answer("which clinics tried out the no show forecaster")
+
+
+def test_what_a_question_sets_against_its_ask_need_not_be_in_the_profile() -> None:
+    engine = _kim({"faq": [{"question": "Would you take a contract?",
+                            "answer": "Yes, for contracts of six months or longer."}]})
+    answer = engine.answer_detail("would she take a contracting gig instead of perm")
+    assert answer.answered and "six months" in answer.text, answer.text

@@ -1132,9 +1132,12 @@ class Understander:
             jobs=tuple(int(i) for i in found["job"]),
             skills=tuple(str(s) for s in found["skill"]), groups=groups,
             skill_kind=self._skill_kind(raw), links=links, missing_links=missing_links,
-            # 'Who uses Roofscan' asks for people, not its stack.
+            # 'Who uses Roofscan' asks for people, not its stack; 'which clinics tried it
+            # out', who tried it, no demo to try.
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content) - named_stems
-                              and not (a == "tech" and users)) | (
+                              and not (a == "tech" and users)
+                              and not (a == "link" and "tried" in raw
+                                       and s & set(content) == {stem("try")})) | (
                 {"role"} if self._owner_did(raw) else set()),
             detail=asked_for(raw), which=which_thing(raw),
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
@@ -1162,6 +1165,10 @@ class Understander:
         # 'is bpfview still maintained' when no project is bpfview.
         found_missing = tuple(dict.fromkeys((*found_missing, *employer,
                                              *self._unnamed_thing(q, raw, content))))
+        # What a question sets against what it asks ('a contracting gig instead of perm') is
+        # not asked: the profile need not name it.
+        set_against = set(_SET_AGAINST.findall(" ".join(raw)))
+        found_missing = tuple(w for w in found_missing if w not in set_against)
         if items and not q.projects and not q.jobs:
             # An entry of the owner's tables named: its keys asked, or what it lacks (and
             # the names and field words the profile lacks, as of a project).
@@ -2189,6 +2196,7 @@ _LEAVE_CURRENT = re.compile(r"\bleave (?:his|her|their) (?:current|present) (?:e
                             r"role|company|position)\b")
 _BEFORE_CURRENT = re.compile(r"\bbefore (?:his|her|their|the) (?:current|present|latest|"
                              r"most recent|last) (?:employer|job|role|company|position|gig)\b")
+_SET_AGAINST = re.compile(r"\b(?:instead of|rather than)\s+(?:a |an |the )?([\w-]+)")
 _LISTED = re.compile(r" (?:and |or |& )?")  # between the items of a list, punctuation gone
 _BESIDES = re.compile(r"\b(?:besides|beside|apart from|aside from|other than|except(?: for)?) ")
 _ORIGIN = re.compile(r"(?<=\bhow did )(\w+) (?:end up in|get into|get started in)\b|"
