@@ -2692,3 +2692,12 @@ def test_what_a_question_sets_against_its_ask_need_not_be_in_the_profile() -> No
                             "answer": "Yes, for contracts of six months or longer."}]})
     answer = engine.answer_detail("would she take a contracting gig instead of perm")
     assert answer.answered and "six months" in answer.text, answer.text
+
+
+def test_alternatives_asked_give_the_one_listed_and_name_the_others() -> None:
+    engine = _kim({"skills": {"Cloud": ["Google Cloud", "Terraform"]}})
+    for question in ("aws, azure or gcp?", "does she use AWS or Google Cloud"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "Google Cloud" in answer.text, (question, answer.text)
+        assert "doesn't list" in answer.text and "AWS" in answer.text.upper(), answer.text
+    assert not engine.answer_detail("does she use AWS or Azure").answered

@@ -42,7 +42,7 @@ DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
     "auger21": {"right": 0.851, "said_so": 1.0},
-    "brindle19": {"right": 0.852, "said_so": 0.947},
+    "brindle19": {"right": 0.868, "said_so": 0.947},
     "civictech": {"right": 0.843, "said_so": 0.833},
     "compiler": {"right": 0.886, "said_so": 1.0},
     "corbel22": {"right": 0.766, "said_so": 0.727},

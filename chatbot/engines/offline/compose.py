@@ -204,6 +204,9 @@ class Composer:
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
+        # Tools the lexicon knows by name, of one word ('aws', 'kotlin').
+        self.tools = frozenset(fold(n) for v in lexicon()["kinds"].values() for n in v
+                               if " " not in n)
         # Words the profile writes as names ('Singapore', 'Leeds'), as stems.
         self.proper = frozenset(stem(fold(w)) for w in re.findall(
             r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z\u00e0-\u00ff]+", _profile_text(profile)))
@@ -303,6 +306,14 @@ class Composer:
             # 'how many years of firmware experience': the owner's own count of them, not
             # the one job the word names.
             return OfflineAnswer(_cite(counted), True, "experience", _sources([counted]))
+        if q.missing and q.skills and q.intent in ("skill", "skills") \
+                and set(q.missing) <= self.tools and _ALTERNATIVES.search(q.text):
+            # 'does he use aws or google cloud': the one listed, and the others not.
+            answer = self.by_intent[q.intent](replace(q, missing=()), found, visitor)
+            if answer.answered:
+                lacking = " or ".join(_as_typed(q.text, w) for w in q.missing)
+                return replace(answer, text=f"{answer.text}\n\nThe profile doesn't list "
+                                            f"{lacking}.")
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(self._missing(q, found), q, found, visitor)
         if q.world:  # 'what is MLIR used for': what the profile says of it, not the world
@@ -1749,6 +1760,9 @@ def _reached(q: Query) -> bool:
     """True for a contact question that names no way of contact, only a verb of one ('what
     coverage did he reach on the MAC block'): the fact covering its topic may answer it."""
     return not (q.links or q.missing_links or q.wants_email)
+
+
+_ALTERNATIVES = re.compile(r"\w\s+or\s+\w")
 
 
 def _employer_asked(answer: OfflineAnswer, q: Query) -> bool:
