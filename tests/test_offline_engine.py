@@ -2701,3 +2701,12 @@ def test_alternatives_asked_give_the_one_listed_and_name_the_others() -> None:
         assert answer.answered and "Google Cloud" in answer.text, (question, answer.text)
         assert "doesn't list" in answer.text and "AWS" in answer.text.upper(), answer.text
     assert not engine.answer_detail("does she use AWS or Azure").answered
+
+
+def test_a_role_word_cut_short_names_its_job() -> None:
+    engine = _kim({"experience": [
+        {"role": "Senior Engineer", "company": "Voltaic", "period": "2021 – present"},
+        {"role": "Postdoctoral Researcher", "company": "KTH Royal Institute of Technology",
+         "period": "2018 – 2021", "notes": "Funded by a Vetenskapsrådet grant."}]})
+    assert "KTH" in engine.answer("where did she do her postdoc")
+    assert "Vetenskapsrådet" in engine.answer("who funded her postdoc")

@@ -2337,8 +2337,12 @@ _INTRODUCED = re.compile(r"\b(?:(?i:i'm|i am|my name is|this is)\s+|(?i:hi|hello
 
 
 def _posts(raw: Sequence[str], role: str) -> list[str]:
-    """The words of `raw` naming `role` as a post: 'internship' for an NLP Intern."""
-    return [w for w in raw if w.endswith("ship") and len(w) > 7 and w[:-4] in words(role)]
+    """The words of `raw` naming `role` as a post: 'internship' for an NLP Intern; or a
+    role's word cut short: 'postdoc' for a Postdoctoral Researcher, 'admin' for a Systems
+    Administrator."""
+    said = words(role)
+    return [w for w in raw if w.endswith("ship") and len(w) > 7 and w[:-4] in said
+            or len(w) >= 5 and any(r.startswith(w) and len(r) >= len(w) + 3 for r in said)]
 
 
 def _paraphrase(q: Query, raw: Sequence[str], part: str) -> bool:
