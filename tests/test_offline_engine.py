@@ -2710,3 +2710,17 @@ def test_a_role_word_cut_short_names_its_job() -> None:
          "period": "2018 – 2021", "notes": "Funded by a Vetenskapsrådet grant."}]})
     assert "KTH" in engine.answer("where did she do her postdoc")
     assert "Vetenskapsrådet" in engine.answer("who funded her postdoc")
+
+
+def test_as_a_role_names_that_job() -> None:
+    engine = _kim({"experience": [
+        {"role": "Web Developer", "company": "Kestrel Digital", "period": "2025 – present"},
+        {"role": "Staff Nurse, Intensive Care", "company": "Leeds Teaching Hospitals",
+         "period": "2016 – 2024", "highlights": ["Band 6 nurse in charge of shifts"]}],
+        "summary": "Eight years of nursing, then a bootcamp.",
+        "projects": [{"name": "ShiftSwap", "summary": "Lets nurses swap shifts, with a "
+                      "manager approval step.", "highlights": ["Piloted by 12 nurses"]}]})
+    for question in ("did she have any leadership responsibility as a nurse",
+                     "what year did she qualify as a nurse"):
+        answer = engine.answer(question)
+        assert "Band 6" in answer and "2016 – 2024" in answer, (question, answer)

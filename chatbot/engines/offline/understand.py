@@ -1008,8 +1008,9 @@ class Understander:
         return ([self.job_order[step]] if step >= 0 else []), at, ""
 
     def _job_by_role(self, raw: list[str]) -> list[int | str]:
-        """The one job whose role the question names after 'worked as a', 'ever a', 'was a'
-        ('what did he write when he was a java dev': the Senior Java Developer job); not
+        """The one job whose role the question names after 'worked as a', 'ever a', 'was a',
+        'as a' ('what did he write when he was a java dev': the Senior Java Developer job;
+        'what year did she qualify as a nurse': the Staff Nurse job); not
         what the owner does as one now ('does she still write code as a lead')."""
         m = _WORKED_AS.search(" ".join(raw))
         if not m:
@@ -2209,7 +2210,7 @@ _WORKED_AT = re.compile(r"\b(?:work|worked|works|working|employed|hired|job|inte
 _WROTE_FOR = re.compile(rf"\b{any_of(lexicon()['asks']['employed'])}\s+(?:at|for)\s+"
                         r"(the\s+)?([a-z0-9][\w&.-]*)")
 _TOKEN = re.compile(r"[\w+#.-]+")
-_WORKED_AS = re.compile(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been) "
+_WORKED_AS = re.compile(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been|as) "
                         r"(?:a|an) ((?:[\w-]+ ?){1,5})")
 _NTH_JOB = re.compile(r"\b(first|earliest|oldest|last|latest|previous|former|old)\s+"
                       r"(?:\w+\s+)?"
