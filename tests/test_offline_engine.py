@@ -2724,3 +2724,15 @@ def test_as_a_role_names_that_job() -> None:
                      "what year did she qualify as a nurse"):
         answer = engine.answer(question)
         assert "Band 6" in answer and "2016 – 2024" in answer, (question, answer)
+
+
+def test_since_when_freelancing_is_the_current_self_employed_job() -> None:
+    engine = _kim({"availability": {"status": "Taking on freelance projects from May 2026"},
+                   "experience": [
+                       {"role": "Freelance Documentation Engineer",
+                        "company": "Kim Docs (self-employed)", "period": "2022 – present"},
+                       {"role": "Technical Writer", "company": "Bytewerf",
+                        "period": "2018 – 2022"}]})
+    for question in ("since when are they freelancing",
+                     "how long has she been self-employed"):
+        assert "2022 – present" in engine.answer(question), question

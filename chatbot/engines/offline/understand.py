@@ -17,6 +17,7 @@ from chatbot.engines.offline.facts import (
     Fact,
     all_links,
     first_years,
+    is_current,
     item_lines,
     job_order,
     latest_job,
@@ -725,7 +726,7 @@ class Understander:
         if not found["job"] and not found["project"] and not items:
             found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
                 or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw) \
-                or self._job_by_post(raw)
+                or self._job_by_post(raw) or self._job_on_own(raw)
             if not found["job"] and (keyed := self._by_own_key(raw)):
                 found[keyed[0]] = [keyed[1]]
         earlier, at, unmet = self._job_before(raw)
@@ -1025,6 +1026,16 @@ class Understander:
         """The one job whose role the question names as a post ('what did she build during
         the internship': the NLP Intern job; an apprenticeship, a fellowship)."""
         jobs = [i for i, j in enumerate(self.profile.experience) if _posts(raw, j.role)]
+        return [jobs[0]] if len(jobs) == 1 else []
+
+    def _job_on_own(self, raw: list[str]) -> list[int | str]:
+        """The current job the owner works on their own in, for 'since when has she been
+        freelancing', 'how long have they been self-employed': its period says."""
+        text = " ".join(raw)
+        if not (_SINCE_WHEN.search(text) and _ON_OWN.search(text)):
+            return []
+        jobs = [i for i, j in enumerate(self.profile.experience)
+                if is_current(j) and _ON_OWN.search(fold(f"{j.role} {j.company}"))]
         return [jobs[0]] if len(jobs) == 1 else []
 
     def _job_by_order(self, text: str) -> list[int | str]:
@@ -2197,6 +2208,10 @@ _LEAVE_CURRENT = re.compile(r"\bleave (?:his|her|their) (?:current|present) (?:e
                             r"role|company|position)\b")
 _BEFORE_CURRENT = re.compile(r"\bbefore (?:his|her|their|the) (?:current|present|latest|"
                              r"most recent|last) (?:employer|job|role|company|position|gig)\b")
+_SINCE_WHEN = re.compile(r"\bsince when\b|\bhow long (?:has|have|did)\b|\bwhen did \w+ "
+                         r"(?:start|begin|go|become|turn)\b")
+_ON_OWN = re.compile(r"\b(?:freelanc\w*|self[- ]employed|independent\w*|contractor|"
+                     r"contracting|consultan\w*)")
 _SET_AGAINST = re.compile(r"\b(?:instead of|rather than)\s+(?:a |an |the )?([\w-]+)")
 _LISTED = re.compile(r" (?:and |or |& )?")  # between the items of a list, punctuation gone
 _BESIDES = re.compile(r"\b(?:besides|beside|apart from|aside from|other than|except(?: for)?) ")
