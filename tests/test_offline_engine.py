@@ -2736,3 +2736,11 @@ def test_since_when_freelancing_is_the_current_self_employed_job() -> None:
     for question in ("since when are they freelancing",
                      "how long has she been self-employed"):
         assert "2022 – present" in engine.answer(question), question
+
+
+def test_which_languages_she_audits_are_code_not_tongues() -> None:
+    engine = _kim({"skills": {"Security": ["Solidity", "Yul", "Foundry"]},
+                   "languages": ["English (native)", "Arabic (fluent)"]})
+    answer = engine.answer("which languages do they audit")
+    assert "Solidity" in answer and "Arabic" not in answer, answer
+    assert "Arabic" in engine.answer("which languages does she speak")

@@ -1457,8 +1457,9 @@ class Composer:
         names no project, job, skill or link, and no topic of another list ('did his dvcon
         talk win an award' asks no talk)."""
         if not found.table or q.projects or q.jobs or q.skills or q.links \
-                or q.intent in ("greeting", "thanks"):
-            return False
+                or q.intent in ("greeting", "thanks") \
+                or q.intent == "skills" and q.skill_kind == "programming":
+            return False  # 'which languages do they audit': code, not the languages spoken
         return q.intent not in NAMED_TOPICS or bool(
             self.topic_cues[1 + NAMED_TOPICS.index(q.intent)] & set(stems(found.table[0].section)))
 

@@ -2006,6 +2006,9 @@ class Understander:
             moved = self.weight.get(stem("write"), 0.0)
             scores["publications"] = scores.get("publications", 0.0) - moved
             scores["skills"] = scores.get("skills", 0.0) + moved
+        if q.skill_kind == "programming" and _CODE_WORK & {stem(w) for w in said}:
+            # 'which languages do they audit': code worked in, no tongue spoken.
+            scores.pop("languages", None)
         if self._spoken(said):
             return "languages"
         if self._until_free(raw, scores):
@@ -2212,6 +2215,9 @@ _SINCE_WHEN = re.compile(r"\bsince when\b|\bhow long (?:has|have|did)\b|\bwhen d
                          r"(?:start|begin|go|become|turn)\b")
 _ON_OWN = re.compile(r"\b(?:freelanc\w*|self[- ]employed|independent\w*|contractor|"
                      r"contracting|consultan\w*)")
+# Work done on code, which a programming language is the object of.
+_CODE_WORK = frozenset(stem(w) for w in ("audit", "review", "code", "program", "develop",
+                                         "debug", "build", "ship", "test"))
 _SET_AGAINST = re.compile(r"\b(?:instead of|rather than)\s+(?:a |an |the )?([\w-]+)")
 _LISTED = re.compile(r" (?:and |or |& )?")  # between the items of a list, punctuation gone
 _BESIDES = re.compile(r"\b(?:besides|beside|apart from|aside from|other than|except(?: for)?) ")
