@@ -2744,3 +2744,10 @@ def test_which_languages_she_audits_are_code_not_tongues() -> None:
     answer = engine.answer("which languages do they audit")
     assert "Solidity" in answer and "Arabic" not in answer, answer
     assert "Arabic" in engine.answer("which languages does she speak")
+
+
+def test_these_days_asks_the_current_job() -> None:
+    engine = _kim({"availability": {"status": "Open to staff-level roles from September 2026"},
+                   "experience": [{"role": "Principal Search Engineer", "company": "Kjarni",
+                                   "period": "2021 – present"}]})
+    assert "Principal Search Engineer" in engine.answer("what is she doing these days, job wise")
