@@ -2751,3 +2751,10 @@ def test_these_days_asks_the_current_job() -> None:
                    "experience": [{"role": "Principal Search Engineer", "company": "Kjarni",
                                    "period": "2021 – present"}]})
     assert "Principal Search Engineer" in engine.answer("what is she doing these days, job wise")
+
+
+def test_what_she_is_after_is_what_she_is_looking_for() -> None:
+    engine = _kim({"availability": {"status": "Open to staff-level roles from September 2026"},
+                   "summary": "Search engineer with ten years of experience."})
+    assert "staff-level" in engine.answer("what seniority is she after")
+    assert "staff-level" not in engine.answer("what did she do after university")
