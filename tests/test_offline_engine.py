@@ -2758,3 +2758,10 @@ def test_what_she_is_after_is_what_she_is_looking_for() -> None:
                    "summary": "Search engineer with ten years of experience."})
     assert "staff-level" in engine.answer("what seniority is she after")
     assert "staff-level" not in engine.answer("what did she do after university")
+
+
+def test_peer_reviewed_papers_are_publications_not_the_peer_audience() -> None:
+    engine = _kim({"publications": [{"title": "Porting an ocean model to GPUs",
+                                     "venue": "Proceedings of PASC 2025"}],
+                   "audiences": {"peer": {"notes": "Always up for a chat about code review."}}})
+    assert "PASC 2025" in engine.answer("any peer reviewed papers")
