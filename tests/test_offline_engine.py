@@ -2765,3 +2765,12 @@ def test_peer_reviewed_papers_are_publications_not_the_peer_audience() -> None:
                                      "venue": "Proceedings of PASC 2025"}],
                    "audiences": {"peer": {"notes": "Always up for a chat about code review."}}})
     assert "PASC 2025" in engine.answer("any peer reviewed papers")
+
+
+def test_what_she_must_give_her_employer_before_leaving_is_her_notice() -> None:
+    engine = _kim({"availability": {"status": "Open", "notice": "One month's notice"},
+                   "experience": [{"role": "Platform Engineer", "company": "Vistula Freight",
+                                   "period": "2021 – present",
+                                   "notes": "Her current employer knows she is looking."}]})
+    answer = engine.answer("How long would she need to give her current employer before leaving?")
+    assert "One month" in answer, answer

@@ -71,7 +71,7 @@ DEV_FLOOR_MEASURED = {
     "ortolan20": {"right": 0.863, "said_so": 0.888},
     "packaging": {"right": 0.934, "said_so": 0.842},
     "pintle21": {"right": 0.867, "said_so": 1.0},
-    "platform": {"right": 0.838, "said_so": 0.941},
+    "platform": {"right": 0.852, "said_so": 0.941},
     "qaops": {"right": 0.888, "said_so": 0.937},
     "quant": {"right": 0.894, "said_so": 0.941},
     "quill_d18": {"right": 0.966, "said_so": 0.966},

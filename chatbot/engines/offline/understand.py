@@ -2207,8 +2207,9 @@ _CONTRIBUTED = re.compile(r"\bcontribut\w*\s+(?:\w+\s+)?(?:to|on)\s+(?:the\s+)?"
 _DEICTIC = frozenset("you your u i we me my our this that it its they them their he she his "
                      "her".split())
 _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
-_LEAVE_CURRENT = re.compile(r"\bleave (?:his|her|their) (?:current|present) (?:employer|job|"
-                            r"role|company|position)\b")
+_LEAVE_CURRENT = re.compile(r"\b(?:leave (?:his|her|their) (?:current|present) (?:employer|job|"
+                            r"role|company|position)|give (?:his|her|their) (?:current |present )?"
+                            r"(?:employer|company|boss|manager))\b")
 _BEFORE_CURRENT = re.compile(r"\bbefore (?:his|her|their|the) (?:current|present|latest|"
                              r"most recent|last) (?:employer|job|role|company|position|gig)\b")
 _SINCE_WHEN = re.compile(r"\bsince when\b|\bhow long (?:has|have|did)\b|\bwhen did \w+ "
