@@ -2774,3 +2774,16 @@ def test_what_she_must_give_her_employer_before_leaving_is_her_notice() -> None:
                                    "notes": "Her current employer knows she is looking."}]})
     answer = engine.answer("How long would she need to give her current employer before leaving?")
     assert "One month" in answer, answer
+
+
+def test_a_project_described_with_a_word_it_never_uses_is_another_one() -> None:
+    engine = _kim({"projects": [
+        {"name": "Bohinj Huts", "summary": "Booking site for four mountain huts.",
+         "link": "https://koce.example.si", "highlights": ["Phone bookings fell by 60%"]},
+        {"name": "Ticktape", "summary": "KDB+ toolkit for tick-data checks: gaps and stale "
+                                        "quotes."}],
+        "skills": {"Data": ["KDB+", "Python"]}})
+    answer = engine.answer_detail("tell me about the bled huts booking site")
+    assert not answer.answered and "“bled”" in answer.text, answer.text
+    assert engine.answer_detail("tell me about the bohinj huts booking site").answered
+    assert "stale quotes" in engine.answer("what does his kdb tick-data tool look for")

@@ -1687,7 +1687,13 @@ class Understander:
                             reverse=True)
             if scores and scores[0][0] and (len(scores) == 1 or scores[1][0] < scores[0][0]):
                 _, kind, i = scores[0]
-                return {**none, kind: [i]}, phrase
+                # A word before the kind that the profile never uses is not its name ('the
+                # Bled Huts booking site' of Bohinj Huts): still a word it may lack. (A skill's
+                # name and a word run together, 'tickdata' of 'tick-data', are its own.)
+                known = {a + b for a, b in zip(raw, raw[1:], strict=False)} | {
+                    w for e in self.entities if e.kind == "skill" for w in e.full.split()}
+                return {**none, kind: [i]}, [w for n, w in enumerate(phrase) if n == thing
+                                             or stem(w) in self.vocab or w in known]
         return none, []
 
     def _own_words(self, facts: Sequence[Fact]) -> dict[str, int]:
