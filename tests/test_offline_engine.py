@@ -2787,3 +2787,10 @@ def test_a_project_described_with_a_word_it_never_uses_is_another_one() -> None:
     assert not answer.answered and "“bled”" in answer.text, answer.text
     assert engine.answer_detail("tell me about the bohinj huts booking site").answered
     assert "stale quotes" in engine.answer("what does his kdb tick-data tool look for")
+
+
+def test_a_skill_misspelt_as_it_sounds_is_that_skill() -> None:
+    engine = _kim({"skills": {"Testing": ["Playwright", "Flutter", "Celery"]}})
+    assert "**Playwright**" in engine.answer("do they know playwrite")
+    assert "Flutter" not in engine.answer("can she filter spam")
+    assert not engine.answer_detail("what salary does she expect").answered

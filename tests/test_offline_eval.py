@@ -71,7 +71,7 @@ DEV_FLOOR_MEASURED = {
     "packaging": {"right": 0.934, "said_so": 0.842},
     "pintle21": {"right": 0.867, "said_so": 1.0},
     "platform": {"right": 0.852, "said_so": 0.941},
-    "qaops": {"right": 0.888, "said_so": 0.937},
+    "qaops": {"right": 0.907, "said_so": 0.937},
     "quant": {"right": 0.894, "said_so": 0.941},
     "quill_d18": {"right": 0.966, "said_so": 0.966},
     "quillon18": {"right": 0.826, "said_so": 0.687},

@@ -270,6 +270,9 @@ class Understander:
             sounds.setdefault(metaphone(joined), []).append(tuple(written))
         self.name_sounds = {k: list(v[0]) for k, v in sounds.items()
                             if len(k) >= 3 and len(set(v)) == 1}
+        # A skill's of one word of six letters or more ('playwrite' for Playwright).
+        self.skill_sounds = {metaphone(e.full): e.full for e in self.entities
+                             if e.kind == "skill" and len(e.full) >= 6 and e.full.isalpha()}
         # The one-word names of skills, projects and links, of five letters or more.
         self.short_names = sorted({w for e in self.entities for w in e.full.split()
                                    if len(w) >= 5 and w.isalpha()}
@@ -1577,15 +1580,20 @@ class Understander:
         return out
 
     def _name_slip(self, word: str) -> list[str] | None:
-        """The name `word` misspells by one edit (its first letter kept), if it is no word
-        the profile uses."""
+        """The name `word` misspells by one edit (its first letter kept), or as it sounds, if
+        it is no word the profile uses nor a field ('salary')."""
         if len(word) < 5 or not word.isalpha() or stem(word) in self.vocab \
-                or word in STOPWORDS or stem(word) in self.weight:
+                or word in STOPWORDS or stem(word) in self.weight \
+                or stem(word) in self.required:  # 'salary' is no 'Celery'
             return None
         best = extractOne(word, self.run_together_names, scorer=OSA.distance, score_cutoff=1)
         if best and best[0][0] == word[0]:
             return self.run_together[best[0]]
-        return self.name_sounds.get(metaphone(word))
+        sound = metaphone(word)
+        # A skill only with its first four letters as typed: 'filter' is no Flutter.
+        if (skill := self.skill_sounds.get(sound, "")) and skill[:4] == word[:4]:
+            return [skill]
+        return self.name_sounds.get(sound)
 
     def _skills_beside_names(self, found: dict[str, list[int | str]]) -> list[int | str]:
         """The skills found, but those whose every word is a word of a project's or job's
