@@ -2794,3 +2794,13 @@ def test_a_skill_misspelt_as_it_sounds_is_that_skill() -> None:
     assert "**Playwright**" in engine.answer("do they know playwrite")
     assert "Flutter" not in engine.answer("can she filter spam")
     assert not engine.answer_detail("what salary does she expect").answered
+
+
+def test_what_kind_of_employer_she_would_want_is_her_availability() -> None:
+    engine = _kim({"availability": {"status": "Open to a move to a museum or archive digital "
+                                              "team from June 2026"},
+                   "experience": [{"role": "Digital Developer", "company": "Western Trust",
+                                   "period": "2022 – present"}]})
+    for question in ("What kind of organisation would they want to work for next?",
+                     "what sort of company would she like to join"):
+        assert "museum" in engine.answer(question), question

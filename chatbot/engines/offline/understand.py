@@ -2027,6 +2027,8 @@ class Understander:
             return "languages"
         if self._until_free(raw, scores):
             return "notice"
+        if not (q.projects or q.jobs or q.skills) and _KIND_WANTED.search(" ".join(raw)):
+            return "availability"  # 'what kind of company would they want to work for next'
         if q.projects:
             return "projects" if len(q.projects) > 1 and not q.aspects else "project"
         if q.jobs:
@@ -2233,6 +2235,9 @@ _ON_OWN = re.compile(r"\b(?:freelanc\w*|self[- ]employed|independent\w*|contract
 # Work done on code, which a programming language is the object of.
 _CODE_WORK = frozenset(stem(w) for w in ("audit", "review", "code", "program", "develop",
                                          "debug", "build", "ship", "test"))
+_KIND_WANTED = re.compile(r"\b(?:what|which) (?:kind|kinds|sort|sorts|type|types) of [\w-]+ "
+                          r"(?:[\w-]+ )?(?:would|does|do|is|are|will) (?:he|she|they|\w+) "
+                          r"(?:want|like|prefer|be looking|be after|consider|move for)\b")
 _SET_AGAINST = re.compile(r"\b(?:instead of|rather than)\s+(?:a |an |the )?([\w-]+)")
 _LISTED = re.compile(r" (?:and |or |& )?")  # between the items of a list, punctuation gone
 _BESIDES = re.compile(r"\b(?:besides|beside|apart from|aside from|other than|except(?: for)?) ")
