@@ -2804,3 +2804,14 @@ def test_what_kind_of_employer_she_would_want_is_her_availability() -> None:
     for question in ("What kind of organisation would they want to work for next?",
                      "what sort of company would she like to join"):
         assert "museum" in engine.answer(question), question
+
+
+def test_the_owners_nickname_is_the_owner_and_a_stroked_letter_folds() -> None:
+    engine = OfflineEngine(parse_profile({
+        "owner": {"name": "Małgorzata Wójcik", "headline": "Salesforce consultant",
+                  "nickname": "Gosia"},
+        "availability": {"status": "Open"}, "contact": {"email": "gosia@example.org"},
+        "talks": [{"title": "Your CPQ is only as good as your price list",
+                   "event": "Community Day Kraków 2025"}]}))
+    assert "Kraków 2025" in engine.answer("Has Gosia presented at any conferences?")
+    assert "Kraków 2025" in engine.answer("has malgorzata given any talks")

@@ -27,7 +27,13 @@ def fold(text: str) -> str:
     if text.isascii():  # most text: nothing to decompose (a third of a question's analysis)
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
+
+
+# Letters with a stroke or ligatures that NFKD leaves whole: 'Małgorzata' is 'malgorzata',
+# not 'ma' and 'gorzata'.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "ı": "i",
+                               "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"})
 
 
 def words(text: str) -> list[str]:

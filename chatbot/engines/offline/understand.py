@@ -206,7 +206,11 @@ class Understander:
             for s in cue_stems:
                 self.cued.setdefault(s, []).append((intent, self.weight[s]))
         # With no pronouns given, a visitor's 'she', 'he' or 'they' is the owner too.
-        self.owner = frozenset(words(profile.owner.name)) | {
+        # The names the owner goes by too: a nickname or preferred name of their own
+        # ('[owner] nickname = "Gosia"').
+        called = " ".join(str(v) for k, v in profile.extra.items()
+                          if _OWNER_NAME_KEY.match(k) and isinstance(v, str) and len(v) < 40)
+        self.owner = frozenset(words(f"{profile.owner.name} {called}")) | {
             w for w in words(profile.owner.pronouns or "") if w.isalpha()} | (
             frozenset() if profile.owner.pronouns else OWNER_PRONOUNS)
         self.link_aliases: dict[str, str] = {
@@ -2238,6 +2242,7 @@ _CODE_WORK = frozenset(stem(w) for w in ("audit", "review", "code", "program", "
 _KIND_WANTED = re.compile(r"\b(?:what|which) (?:kind|kinds|sort|sorts|type|types) of [\w-]+ "
                           r"(?:[\w-]+ )?(?:would|does|do|is|are|will) (?:he|she|they|\w+) "
                           r"(?:want|like|prefer|be looking|be after|consider|move for)\b")
+_OWNER_NAME_KEY = re.compile(r"owner\.(?:\w*name|known_as|goes_by|alias)$")
 _SET_AGAINST = re.compile(r"\b(?:instead of|rather than)\s+(?:a |an |the )?([\w-]+)")
 _LISTED = re.compile(r" (?:and |or |& )?")  # between the items of a list, punctuation gone
 _BESIDES = re.compile(r"\b(?:besides|beside|apart from|aside from|other than|except(?: for)?) ")
