@@ -2815,3 +2815,13 @@ def test_the_owners_nickname_is_the_owner_and_a_stroked_letter_folds() -> None:
                    "event": "Community Day Kraków 2025"}]}))
     assert "Kraków 2025" in engine.answer("Has Gosia presented at any conferences?")
     assert "Kraków 2025" in engine.answer("has malgorzata given any talks")
+
+
+def test_a_calendar_link_books_an_intro_call() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"calendar": "https://cal.example/kim/intro-30",
+                                         "linkedin": "https://linkedin.com/in/kim"}},
+                   "publications": [{"title": "Quote to cash", "venue": "CRM Journal"}]})
+    answer = engine.answer_detail("how do i book an intro call")
+    assert answer.intent == "contact" and "cal.example/kim/intro-30" in answer.text, answer
+    assert "cal.example" not in _kim({}).answer("how do i book an intro call")
