@@ -2825,3 +2825,22 @@ def test_a_calendar_link_books_an_intro_call() -> None:
     answer = engine.answer_detail("how do i book an intro call")
     assert answer.intent == "contact" and "cal.example/kim/intro-30" in answer.text, answer
     assert "cal.example" not in _kim({}).answer("how do i book an intro call")
+
+
+def test_a_field_only_the_faq_gives_outweighs_a_place_a_job_names() -> None:
+    engine = _kim({"experience": [{"role": "Engineer", "company": "Fantail", "period":
+                                   "2022 – present", "highlights": ["Moved hosting to the "
+                                                                    "Sydney region"]}],
+                   "faq": [{"question": "Do you need a visa?",
+                            "answer": "Not in Australia: Kim is a New Zealand citizen. A role "
+                                      "anywhere else would need employer sponsorship."},
+                           {"question": "What salary do you expect?",
+                            "answer": "Around NZD 150,000."}]})
+    assert "citizen" in engine.answer("would kim need sponsorship to work for a company in "
+                                      "sydney")
+    assert "150,000" not in engine.answer("what was her salary at fantail")
+    # A whole profile, where the place alone named the job.
+    tenon = OfflineEngine(load_profile(Path(__file__).parent / "eval" / "profiles" /
+                                       "tenon22.toml"))
+    assert "citizen" in tenon.answer("would ari need sponsorship to work for a company in "
+                                     "sydney")

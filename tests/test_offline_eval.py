@@ -88,7 +88,7 @@ DEV_FLOOR_MEASURED = {
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "tamarack22": {"right": 0.863, "said_so": 0.842},
     "telecom": {"right": 0.765, "said_so": 0.937},
-    "tenon22": {"right": 0.818, "said_so": 0.777},
+    "tenon22": {"right": 0.833, "said_so": 0.777},
     "vision17": {"right": 0.883, "said_so": 0.785},
     "wimble20": {"right": 1.0, "said_so": 0.95},
 }

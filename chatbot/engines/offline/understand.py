@@ -1985,6 +1985,16 @@ class Understander:
                 best, best_score = i, score
         return best if best >= 0 else self._faq_in_common_words(content)
 
+    def _field_of_faq_only(self, q: Query) -> bool:
+        """True when a field asked ('would he need sponsorship to work in Sydney') is in the
+        FAQ entry found and in no record of the project or job a place or word named. Not an
+        amount: 'his salary at Revolut' is that job's, which the FAQ's expectation is not."""
+        fields = {t for t in q.terms if t in self.required} - {stem(w) for w in self.amount}
+        keys = [("project", i) for i in q.projects] + [("job", i) for i in q.jobs]
+        q_stems, a_stems = self.faqs[q.faq]
+        return bool(fields and keys and fields <= q_stems | a_stems
+                    and not any(fields & self.records.get(k, set()) for k in keys))
+
     def _faq_in_common_words(self, content: list[str]) -> int:
         """The FAQ entry whose whole question, of two words or more, is in this one even
         when its words are everyday ones ('Which days can she work?' in 'which days of the
@@ -2033,6 +2043,8 @@ class Understander:
             return "notice"
         if not (q.projects or q.jobs or q.skills) and _KIND_WANTED.search(" ".join(raw)):
             return "availability"  # 'what kind of company would they want to work for next'
+        if q.faq >= 0 and self._field_of_faq_only(q):
+            return "faq"
         if q.projects:
             return "projects" if len(q.projects) > 1 and not q.aspects else "project"
         if q.jobs:
