@@ -16,7 +16,12 @@ from hypothesis import strategies as st
 from chatbot.engines.base import Engine, Exchange, Turn, Visitor
 from chatbot.engines.offline import OfflineAnswer, OfflineEngine
 from chatbot.engines.offline.text import autolink
-from chatbot.engines.offline.understand import INTENTS, questions_in, without_visitor
+from chatbot.engines.offline.understand import (
+    INTENTS,
+    questions_in,
+    typed_names,
+    without_visitor,
+)
 from chatbot.profile import Profile, load_profile, parse_profile
 
 SAMPLE = Path(__file__).parent.parent / "chatbot" / "data" / "sample_profile.toml"
@@ -2844,3 +2849,11 @@ def test_a_field_only_the_faq_gives_outweighs_a_place_a_job_names() -> None:
                                        "tenon22.toml"))
     assert "citizen" in tenon.answer("would ari need sponsorship to work for a company in "
                                      "sydney")
+
+
+def test_the_first_word_of_a_later_sentence_is_no_name() -> None:
+    engine = _kim({"experience": [{"role": "Developer", "company": "Bellbird Digital",
+                                   "period": "2019 – present",
+                                   "notes": "Joined after the 16-week Code Harbour bootcamp."}]})
+    assert "Code Harbour" in engine.answer("Did they go to a coding bootcamp? Which one?")
+    assert typed_names("Did she go to a bootcamp? Which one? And CMU?") == {"cmu"}

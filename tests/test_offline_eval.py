@@ -41,6 +41,7 @@ DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # 92% / 100% floor is not met yet, each keeps what was measured last.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
+    "audiodsp": {"right": 0.93, "said_so": 0.928},
     "auger21": {"right": 0.851, "said_so": 1.0},
     "brindle19": {"right": 0.868, "said_so": 0.947},
     "civictech": {"right": 0.843, "said_so": 0.833},
@@ -88,7 +89,7 @@ DEV_FLOOR_MEASURED = {
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "tamarack22": {"right": 0.863, "said_so": 0.842},
     "telecom": {"right": 0.765, "said_so": 0.937},
-    "tenon22": {"right": 0.833, "said_so": 0.777},
+    "tenon22": {"right": 0.863, "said_so": 0.777},
     "vision17": {"right": 0.883, "said_so": 0.785},
     "wimble20": {"right": 1.0, "said_so": 0.95},
 }

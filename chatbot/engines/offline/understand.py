@@ -2456,8 +2456,11 @@ def _starting(raw: Sequence[str]) -> bool:
 def typed_names(text: str) -> set[str]:
     """The folded words typed with a capital, but the first: names as the visitor wrote them.
     None when most words are ('Is She Happy To Travel?' capitalises no names)."""
-    later = _TYPED.findall(text)[1:]
-    caps = [t for t in later if t[:1].isupper()]
+    found = list(_TYPED.finditer(text))[1:]
+    later = [m.group(0) for m in found]
+    # Nor the first of a later sentence ('Did they go to a bootcamp? Which one?').
+    caps = [m.group(0) for m in found if m.group(0)[:1].isupper()
+            and not (re.search(r"[.?!]\s*$", text[:m.start()]) and not m.group(0).isupper())]
     titled = [t for t in caps if not t.isupper()]  # an acronym ('CRM') is capitals anyway
     if len(titled) >= 3 and len(titled) > 0.6 * len(later):
         return {fold(t) for t in caps if t.isupper() and len(t) > 1}  # but still a name
