@@ -32,9 +32,9 @@ DEV = sorted((EVAL / "dev").glob("*.toml"))
 # The blind sets of round twenty-three (dowel23, gusset23, mortise23, plinth23, rivet23,
 # wicket23): three writers who read only the profile and eval formats, written during round
 # twenty-two, never tuned on (tests/eval/README.md, "Rounds"): 321/428 (75.0%) right fact and
-# 111/136 (81.6%) said so with round twenty-three's starting engine (ca0adf0). The floors keep
-# that from slipping back; the targets below are not met and are marked so, strictly, so that
-# meeting them shows.
+# 111/136 (81.6%) said so with round twenty-three's starting engine (ca0adf0), and the same
+# after the round (fb1c135). The floors keep that from slipping back; the targets below are
+# not met and are marked so, strictly, so that meeting them shows.
 HELD_OUT_FLOOR = {"right": 0.75, "said_so": 0.816}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
