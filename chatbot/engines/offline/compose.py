@@ -407,11 +407,11 @@ class Composer:
         if q.faq >= 0 and self.amount & set(words(self.profile.faq[q.faq].question)) \
                 and has_figure(answer.text) and not per_time:
             return answer  # the owner's answer to 'What salary ...?'
-        # What the profile says of the amount without giving it ('a day rate agreed per
-        # project'); nothing that merely has a number ('4.8-star average').
         if len(self.priced) == 1 and not (q.projects or q.jobs or q.skills or per_time):
             # 'what would a simple website cost me', of a studio whose FAQ prices its work.
             return OfflineAnswer(self.priced[0], True, q.intent, ("FAQ",))
+        # What the profile says of the amount without giving it ('a day rate agreed per
+        # project'); nothing that merely has a number ('4.8-star average').
         said = next((x.lstrip("- ") for x in answer.text.splitlines()
                      if self.amount & set(words(x)) and len(x) < 200), "")
         return self._not_covered(q.intent, "the amount", said)

@@ -205,9 +205,9 @@ class Understander:
         for intent, cue_stems in self.cues.items():
             for s in cue_stems:
                 self.cued.setdefault(s, []).append((intent, self.weight[s]))
-        # With no pronouns given, a visitor's 'she', 'he' or 'they' is the owner too.
         # The names the owner goes by too: a nickname or preferred name of their own
-        # ('[owner] nickname = "Gosia"').
+        # ('[owner] nickname = "Gosia"'). With no pronouns given, a visitor's 'she', 'he' or
+        # 'they' is the owner.
         called = " ".join(str(v) for k, v in profile.extra.items()
                           if _OWNER_NAME_KEY.match(k) and isinstance(v, str) and len(v) < 40)
         self.owner = frozenset(words(f"{profile.owner.name} {called}")) | {
@@ -2252,7 +2252,7 @@ _ON_OWN = re.compile(r"\b(?:freelanc\w*|self[- ]employed|independent\w*|contract
 _CODE_WORK = frozenset(stem(w) for w in ("audit", "review", "code", "program", "develop",
                                          "debug", "build", "ship", "test"))
 _KIND_WANTED = re.compile(r"\b(?:what|which) (?:kind|kinds|sort|sorts|type|types) of [\w-]+ "
-                          r"(?:[\w-]+ )?(?:would|does|do|is|are|will) (?:he|she|they|\w+) "
+                          r"(?:[\w-]+ )?(?:would|does|do|is|are|will) \w+ "
                           r"(?:want|like|prefer|be looking|be after|consider|move for)\b")
 _OWNER_NAME_KEY = re.compile(r"owner\.(?:\w*name|known_as|goes_by|alias)$")
 _SET_AGAINST = re.compile(r"\b(?:instead of|rather than)\s+(?:a |an |the )?([\w-]+)")
@@ -2459,14 +2459,16 @@ def typed_names(text: str) -> set[str]:
     found = list(_TYPED.finditer(text))[1:]
     later = [m.group(0) for m in found]
     # Nor the first of a later sentence ('Did they go to a bootcamp? Which one?').
+    opening = {m.end() for m in _SENTENCE_GAP.finditer(text)}
     caps = [m.group(0) for m in found if m.group(0)[:1].isupper()
-            and not (re.search(r"[.?!]\s*$", text[:m.start()]) and not m.group(0).isupper())]
+            and (m.start() not in opening or m.group(0).isupper())]
     titled = [t for t in caps if not t.isupper()]  # an acronym ('CRM') is capitals anyway
     if len(titled) >= 3 and len(titled) > 0.6 * len(later):
         return {fold(t) for t in caps if t.isupper() and len(t) > 1}  # but still a name
     return {fold(t) for t in caps}
 
 
+_SENTENCE_GAP = re.compile(r"[.?!]\s*")
 _VERSIONED = re.compile(r"([a-z][a-z+#]*)(\d+(?:\.\d+)*)")
 _LANGUAGES = frozenset(lexicon()["skill_kinds"]["programming"])
 _HOW = re.compile(r"\W*(?:how|what|why|who)\b", re.I)
