@@ -32,6 +32,7 @@ from chatbot.engines.offline.text import (
     sentences,
     stem,
     stems,
+    tool_names,
     words,
 )
 from chatbot.engines.offline.understand import (
@@ -204,9 +205,6 @@ class Composer:
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
-        # Tools the lexicon knows by name, of one word ('aws', 'kotlin').
-        self.tools = frozenset(fold(n) for v in lexicon()["kinds"].values() for n in v
-                               if " " not in n)
         # Words the profile writes as names ('Singapore', 'Leeds'), as stems.
         self.proper = frozenset(stem(fold(w)) for w in re.findall(
             r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z\u00e0-\u00ff]+", _profile_text(profile)))
@@ -307,7 +305,7 @@ class Composer:
             # the one job the word names.
             return OfflineAnswer(_cite(counted), True, "experience", _sources([counted]))
         if q.missing and q.skills and q.intent in ("skill", "skills") \
-                and set(q.missing) <= self.tools and _ALTERNATIVES.search(q.text):
+                and set(q.missing) <= tool_names() and _ALTERNATIVES.search(q.text):
             # 'does he use aws or google cloud': the one listed, and the others not.
             answer = self.by_intent[q.intent](replace(q, missing=()), found, visitor)
             if answer.answered:

@@ -128,6 +128,12 @@ def lexicon() -> dict[str, Any]:
 
 
 @cache
+def tool_names() -> frozenset[str]:
+    """The tools the lexicon knows by a one-word name ('aws', 'kotlin'), folded."""
+    return frozenset(fold(n) for v in lexicon()["kinds"].values() for n in v if " " not in n)
+
+
+@cache
 def _irregular() -> dict[str, str]:
     """Irregular past forms and the verb each is of (lexicon.toml [irregular])."""
     return {past: verb for verb, forms in lexicon()["irregular"].items() for past in forms}

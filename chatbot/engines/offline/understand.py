@@ -33,6 +33,7 @@ from chatbot.engines.offline.text import (
     lexicon,
     stem,
     stems,
+    tool_names,
     words,
 )
 from chatbot.profile import Profile
@@ -323,7 +324,7 @@ class Understander:
         compounds = lex["compounds"]
         self.vendors = frozenset(compounds["vendors"])
         self.compound_after = {k: frozenset(v) for k, v in compounds["after"].items()}
-        self.tool_names = frozenset(n for v in lex["kinds"].values() for n in v if " " not in n)
+        self.tool_names = tool_names()
         # A kind named in words the profile itself writes ('service mesh') stays those words.
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()
                         if not (stem(fold(v)) in self.kinds
