@@ -29,13 +29,13 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round twenty-three (dowel23, gusset23, mortise23, plinth23, rivet23,
-# wicket23): three writers who read only the profile and eval formats, written during round
-# twenty-two, never tuned on (tests/eval/README.md, "Rounds"): 321/428 (75.0%) right fact and
-# 111/136 (81.6%) said so with round twenty-three's starting engine (ca0adf0), and the same
-# after the round (fb1c135). The floors keep that from slipping back; the targets below are
-# not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.75, "said_so": 0.816}
+# The blind sets of round twenty-four (brace24, cleat24, purlin24, sluice24, soffit24,
+# trestle24): three writers who read only the profile and eval formats, written during round
+# twenty-three, never tuned on (tests/eval/README.md, "Rounds"): 373/454 (82.2%) right fact and
+# 117/137 (85.4%) said so with round twenty-four's starting engine (6a62e76). The floors keep
+# that from slipping back; the targets below are not met and are marked so, strictly, so that
+# meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.821, "said_so": 0.854}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -50,6 +50,7 @@ DEV_FLOOR_MEASURED = {
     "crm17": {"right": 0.826, "said_so": 1.0},
     "dataeng": {"right": 0.963, "said_so": 0.937},
     "devrel": {"right": 0.857, "said_so": 1.0},
+    "dowel23": {"right": 0.727, "said_so": 0.96},
     "engmanager": {"right": 0.723, "said_so": 0.875},
     "fennel22": {"right": 0.836, "said_so": 0.894},
     "ferry_d18": {"right": 1.0, "said_so": 0.9},
@@ -58,6 +59,7 @@ DEV_FLOOR_MEASURED = {
     "geospatial": {"right": 0.872, "said_so": 1.0},
     "gimlet21": {"right": 0.85, "said_so": 0.95},
     "gosia": {"right": 0.785, "said_so": 0.941},
+    "gusset23": {"right": 0.707, "said_so": 0.714},
     "halyard22": {"right": 0.895, "said_so": 0.947},
     "hpc": {"right": 0.823, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},
@@ -65,6 +67,7 @@ DEV_FLOOR_MEASURED = {
     "lintel22": {"right": 0.708, "said_so": 0.9},
     "marram19": {"right": 0.918, "said_so": 0.888},
     "medtech17": {"right": 0.812, "said_so": 1.0},
+    "mortise23": {"right": 0.775, "said_so": 0.833},
     "museum": {"right": 0.9, "said_so": 0.944},
     "nlp": {"right": 0.814, "said_so": 0.937},
     "noor": {"right": 0.911, "said_so": 0.823},
@@ -72,6 +75,7 @@ DEV_FLOOR_MEASURED = {
     "packaging": {"right": 0.934, "said_so": 0.842},
     "pintle21": {"right": 0.867, "said_so": 1.0},
     "platform": {"right": 0.852, "said_so": 0.941},
+    "plinth23": {"right": 0.7, "said_so": 0.652},
     "qaops": {"right": 0.907, "said_so": 0.937},
     "quant": {"right": 0.894, "said_so": 0.941},
     "quill_d18": {"right": 0.966, "said_so": 0.966},
@@ -79,6 +83,7 @@ DEV_FLOOR_MEASURED = {
     "quillon19": {"right": 0.854, "said_so": 0.95},
     "quillon20": {"right": 0.821, "said_so": 0.947},
     "rail_hil": {"right": 0.852, "said_so": 0.944},
+    "rivet23": {"right": 0.858, "said_so": 0.809},
     "robotics": {"right": 0.87, "said_so": 1.0},
     "saltmarsh18": {"right": 0.898, "said_so": 0.882},
     "search": {"right": 0.87, "said_so": 0.875},
@@ -91,6 +96,7 @@ DEV_FLOOR_MEASURED = {
     "telecom": {"right": 0.765, "said_so": 0.937},
     "tenon22": {"right": 0.863, "said_so": 0.777},
     "vision17": {"right": 0.883, "said_so": 0.785},
+    "wicket23": {"right": 0.716, "said_so": 0.909},
     "wimble20": {"right": 1.0, "said_so": 0.95},
 }
 
@@ -126,8 +132,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round twenty-three's blind sets: "
-                   "75.0% right fact and 81.6% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round twenty-four's blind sets: "
+                   "82.2% right fact and 85.4% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
