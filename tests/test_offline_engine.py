@@ -2857,3 +2857,11 @@ def test_the_first_word_of_a_later_sentence_is_no_name() -> None:
                                    "notes": "Joined after the 16-week Code Harbour bootcamp."}]})
     assert "Code Harbour" in engine.answer("Did they go to a coding bootcamp? Which one?")
     assert typed_names("Did she go to a bootcamp? Which one? And CMU?") == {"cmu"}
+
+
+def test_a_phone_number_under_a_key_of_its_own_name_is_her_phone() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org", "mobile": "+64 21 555 0199"}})
+    for question in ("phone", "what's her phone number", "can I ring her?",
+                     "what's the best number to call"):
+        assert "+64 21 555 0199" in engine.answer(question), question
+    assert "doesn't cover" in _kim({"skills": {"Single-cell": ["Scanpy"]}}).answer("phone")

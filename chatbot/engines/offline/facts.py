@@ -131,7 +131,8 @@ def fact_units(profile: Profile) -> list[Fact]:
         facts += [Fact(s, "audience", "profile", section=kind.replace("_", " "))
                   for s in sentences(audience.notes or "")]
     for key, value in profile.extra.items():
-        facts += [Fact(line, "extra", _label(key), section=key, keys=keys)
+        also = " Phone" if key.rsplit(".", 1)[-1].lower() in _PHONE_KEYS else ""
+        facts += [Fact(line, "extra", _label(key), section=key, keys=keys + also)
                   for line, keys in labelled(key, value)]
     return facts
 
@@ -148,6 +149,9 @@ def all_links(profile: Profile) -> dict[str, str]:
             found[name] = value.strip()
     return {**found, **profile.contact.links}
 
+
+# The keys a phone number goes by ('mobile = "+46 ..."'): 'phone', 'ring' and 'call' find it.
+_PHONE_KEYS = frozenset(lexicon()["fields"]["phone_keys"])
 
 # Units that name a project or job without saying anything about it.
 _NOT_ABOUT = frozenset({"link", "email", "skills", "project", "job", "headline"})

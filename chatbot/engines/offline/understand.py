@@ -2224,7 +2224,9 @@ _WORLD = re.compile(
     r"(?P<what>[\w+#.-]+(?:\s+[\w+#.-]+){0,2}?)\s+(?:actually\s+|even\s+|really\s+)?"
     r"(?:used for|do|does|for|mean|stand for|good for)\W*$"
     r"|\bwho\s+(?P<who>founded|co-?founded|started|created|invented|owns|runs)\b"
-    r"|\b(?:better|worse)\s+than\b|\bversus\b|\bvs\b|\bwhat(?:s|'s| is)\s+the\s+best\b")
+    r"|\b(?:better|worse)\s+than\b|\bversus\b|\bvs\b|\bwhat(?:s|'s| is)\s+the\s+best\b"
+    # ... but the best way or number to reach the owner is the contact asked.
+    r"(?!.*\bto\s+(?:reach|contact|call|ring|phone|email|text|message|get\s+(?:in\s+touch|hold)))")
 # 'how much per hour', 'what does he charge a day': money by the time.
 _PRICED_TIME = re.compile(r"\bhow much\b.*\b(?:per|an|a|by the)\s+(?:hour|day|week|month)\b")
 _NUMBERED = re.compile(r"\b([a-z][a-z-]+) (\d+(?:\.\d+)*)\b(?![.,]\d)")
