@@ -2865,3 +2865,24 @@ def test_a_phone_number_under_a_key_of_its_own_name_is_her_phone() -> None:
                      "what's the best number to call"):
         assert "+64 21 555 0199" in engine.answer(question), question
     assert "doesn't cover" in _kim({"skills": {"Single-cell": ["Scanpy"]}}).answer("phone")
+
+
+def test_a_language_asked_of_in_another_language_is_that_language() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer", "pronouns": "she/her",
+                             "languages": ["Korean (native)", "English (fluent)",
+                                           "German (B1)", "French (A2)"]},
+                   "faq": [{"question": "Would you work in Munich?",
+                            "answer": "Yes, from Munich or Vienna."}]})
+    for question in ("spricht sie deutsch?", "est-ce qu'elle parle français",
+                     "Sprechen Sie Deutsch? Can she get by in German with our Munich team"):
+        answer = engine.answer_detail(question)
+        assert answer.intent == "languages", (question, answer)
+        assert "German (B1)" in answer.text or "French (A2)" in answer.text, (question, answer)
+    assert "doesn't cover" in engine.answer("habla español?")
+    # A word of the profile's own is no language asked: 'Norsk' of a company's name.
+    norsk = _kim({"experience": [{"role": "Engineer", "company": "Norsk Data AS",
+                                  "highlights": ["Mentored three juniors"]}],
+                  "owner": {"name": "Kim Lee", "headline": "Developer",
+                            "languages": ["Norwegian (native)"]}})
+    assert norsk.answer_detail("how many engineers report to him at norsk data").intent \
+        != "languages"

@@ -216,7 +216,11 @@ class Index:
             names = [set(stems(re.sub(r"\(.*?\)", "", s))) for s in q.skills]  # 'AWS (ECS)'
             found = [i for i in found if any(n <= self.stems[i] for n in names)]
         # 'did she go to school in Lyon', 'a talk at FOSDEM': only the facts naming it too.
-        found = [i for i in found if {stem(n) for n in q.names} <= self.stems[i]]
+        # A list of tongues names no place: 'get by in German with our Stuttgart team'.
+        typed = frozenset(stem(n) for n in q.names)
+        if q.intent == "languages":
+            typed &= frozenset().union(*(self.stems[i] for i in found))
+        found = [i for i in found if typed <= self.stems[i]]
         # A section named for the topic ([[publications]], [education]) comes first.
         named = [i for i in found if cues & set(words(self.facts[i].section))]
         return [self.facts[i] for i in [*named, *(i for i in found if i not in named)]][:3]

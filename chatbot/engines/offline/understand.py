@@ -330,6 +330,8 @@ class Understander:
                         if not (stem(fold(v)) in self.kinds
                                 and f" {' '.join(words(fold(k)))} " in self.folded)
                         and not self._own_word_only(fold(k), fold(v))}
+        self.phrases |= {fold(k): fold(v) for k, v in lex["spoken"].items()
+                         if f" {' '.join(words(fold(k)))} " not in self.folded}
         # Each phrase's pattern, compiled once, in order: a later one may match what an
         # earlier one wrote.
         self.phrase_patterns = [(phrase, re.compile(rf"\b{re.escape(phrase)}\b"), meaning)
