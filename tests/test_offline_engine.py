@@ -2886,3 +2886,17 @@ def test_a_language_asked_of_in_another_language_is_that_language() -> None:
                             "languages": ["Norwegian (native)"]}})
     assert norsk.answer_detail("how many engineers report to him at norsk data").intent \
         != "languages"
+
+
+def test_the_years_a_question_names_find_the_jobs_held_then() -> None:
+    engine = _kim({"experience": [
+        {"role": "Data Engineer", "company": "Wisla Logistics", "period": "2019 – 2022"},
+        {"role": "BI Developer", "company": "Sukiennice Bank", "period": "2016 – 2019"},
+        {"role": "Intern", "company": "Kopiec Labs", "period": "2015"}]})
+    assert engine.answer_detail("what was she doing in 2017").sources == (
+        "BI Developer at Sukiennice Bank",)
+    between = engine.answer("where did she work between 2015 and 2018")
+    assert "Kopiec Labs" in between and "Wisla" not in between, between
+    # A year beside a topic of its own asks that topic, not the job.
+    assert engine.answer_detail("what talks did she give in 2017").intent != "job"
+    assert "doesn't cover" in engine.answer("what did she do before 2015")

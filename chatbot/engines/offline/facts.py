@@ -42,6 +42,17 @@ def first_years(jobs: Sequence[Experience]) -> list[int]:
             for j in jobs]
 
 
+def job_spans(jobs: Sequence[Experience]) -> list[tuple[int, int]]:
+    """Each job's first and last year (this year while it lasts), or (0, 0) when its
+    period gives none."""
+    spans = []
+    for job in jobs:
+        years = [int(y) for y in _YEAR.findall(job.period or "")]
+        last = date.today().year if is_current(job) else max(years, default=0)
+        spans.append((min(years), last) if years else (0, 0))
+    return spans
+
+
 def job_order(jobs: Sequence[Experience]) -> list[int]:
     """The jobs' indexes from the earliest to the latest (by their first year, else as
     listed, latest first)."""

@@ -20,6 +20,7 @@ from chatbot.engines.offline.facts import (
     is_current,
     item_lines,
     job_order,
+    job_spans,
     latest_job,
     table_items,
 )
@@ -158,6 +159,7 @@ class Understander:
         self.profile = profile
         self.job_order = job_order(profile.experience)  # earliest to latest
         self.job_years = first_years(profile.experience)
+        self.job_spans = job_spans(profile.experience)
         self.latest_job = latest_job(profile.experience)  # the current one, else the latest
         self.facts = list(facts)
         self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
@@ -736,7 +738,7 @@ class Understander:
         if not found["job"] and not found["project"] and not items:
             found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
                 or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw) \
-                or self._job_by_post(raw) or self._job_on_own(raw)
+                or self._job_by_post(raw) or self._job_on_own(raw) or self._jobs_in_years(raw)
             if not found["job"] and (keyed := self._by_own_key(raw)):
                 found[keyed[0]] = [keyed[1]]
         earlier, at, unmet = self._job_before(raw)
@@ -1017,6 +1019,23 @@ class Understander:
                 if said and said <= self.records.get(("job", i), set())]
         step = self.job_order.index(jobs[0]) - 1 if len(jobs) == 1 else -1
         return ([self.job_order[step]] if step >= 0 else []), at, ""
+
+    def _jobs_in_years(self, raw: list[str]) -> list[int | str]:
+        """The jobs held in the years a question names when it asks nothing else ('what was
+        she doing in 2016', 'where did he work between 2015 and 2017'): of a span, the jobs
+        inside it, else those it overlaps; latest first."""
+        years = [int(w) for w in raw if _YEAR_WORD.fullmatch(w)]
+        if not years or not all(self.job_years) or {"before", "prior", "after"} & set(raw) or {
+                stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
+                and not w.isdigit()} - self.filler - self.cues["experience"]:
+            return []
+        low, high = min(years), max(years)
+        spans = self.job_spans
+        overlap = [i for i in reversed(self.job_order)
+                   if spans[i][0] <= high and spans[i][1] >= low]
+        inside = [i for i in overlap if low < high and low <= spans[i][0]
+                  and spans[i][1] <= high]
+        return list(inside or overlap)
 
     def _job_by_role(self, raw: list[str]) -> list[int | str]:
         """The one job whose role the question names after 'worked as a', 'ever a', 'was a',
