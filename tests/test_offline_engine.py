@@ -2900,3 +2900,16 @@ def test_the_years_a_question_names_find_the_jobs_held_then() -> None:
     # A year beside a topic of its own asks that topic, not the job.
     assert engine.answer_detail("what talks did she give in 2017").intent != "job"
     assert "doesn't cover" in engine.answer("what did she do before 2015")
+
+
+def test_a_rate_is_what_her_faq_says_she_charges() -> None:
+    engine = _kim({"faq": [{"question": "What do you charge for porting work?",
+                            "answer": "Porting contracts are CA$850 a day."}]})
+    for question in ("rates", "what are her rates", "day rate?"):
+        assert "CA$850" in engine.answer(question), question
+    assert "doesn't cover" in engine.answer("what salary would she want for a full-time role")
+    salaried = _kim({"faq": [{"question": "What salary do you expect?",
+                              "answer": "Around €70,000 for a permanent role."}],
+                     "projects": [{"name": "Pricewise", "summary": "A price comparison app "
+                                   "tracking 4,000 shops."}]})
+    assert "doesn't cover" in salaried.answer("what's her day rate?")

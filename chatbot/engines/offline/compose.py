@@ -229,6 +229,10 @@ class Composer:
         # charge?') with a sum of money in its answer.
         self.priced = [f.answer for f in profile.faq if self.amount & set(words(f.question))
                        and MONEY.search(f.answer)]
+        # Of those, what the owner charges (not a salary): 'What are your rates?'.
+        self.charge_words = frozenset(lexicon()["fields"]["charging"])
+        self.charging = [f.answer for f in profile.faq
+                         if self.charge_words & set(words(f.question)) and MONEY.search(f.answer)]
         # What the owner won't do or take on: 'not interested in crypto or gambling'.
         self.aversions = [f for f in facts if _AVERSION.search(f"{f.text} {f.question}")]
         # Every line naming a certification: a key of that name, an FAQ answer, a highlight.
@@ -312,6 +316,11 @@ class Composer:
                 lacking = " or ".join(_as_typed(q.text, w) for w in q.missing)
                 return replace(answer, text=f"{answer.text}\n\nThe profile doesn't list "
                                             f"{lacking}.")
+        if q.missing and set(q.missing) <= self.charge_words and len(self.charging) == 1 \
+                and not (q.projects or q.jobs or q.skills) \
+                and (not _asks_per_time(q) or _PER_TIME.search(self.charging[0])):
+            # 'rates?' of an owner whose FAQ asks 'What do you charge?' with a sum.
+            return OfflineAnswer(self.charging[0], True, "faq", ("FAQ",))
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(self._missing(q, found), q, found, visitor)
         if q.world:  # 'what is MLIR used for': what the profile says of it, not the world
@@ -394,8 +403,7 @@ class Composer:
         # A rate asked ('day rate', 'hourly') is given only by a sentence that prices time:
         # a salary is no day rate ('£70,000 for a permanent role. For contracts the rate is
         # negotiable').
-        per_time = bool(_PER_TIME_ASKED & set(q.terms)) or stem("rate") in q.terms \
-            and bool(_PAY_FOR_TIME & set(q.terms))
+        per_time = _asks_per_time(q)
         if not q.wants_amount or not answer.answered or q.also or any(
                 _AMOUNT.search(_YEAR.sub("", part))
                 and (MONEY.search(part) or self.amount & set(words(part)))
@@ -1738,6 +1746,13 @@ def _cite(f: Fact) -> str:
 
 def _sources(facts: Sequence[Fact]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f.source for f in facts))
+
+
+def _asks_per_time(q: Query) -> bool:
+    """True when a rate by the hour or day is asked ('hourly', 'day rate'): a salary is no
+    answer."""
+    return bool(_PER_TIME_ASKED & set(q.terms)) or stem("rate") in q.terms \
+        and bool(_PAY_FOR_TIME & set(q.terms))
 
 
 def _as_typed(question: str, word: str) -> str:
