@@ -2913,3 +2913,12 @@ def test_a_rate_is_what_her_faq_says_she_charges() -> None:
                      "projects": [{"name": "Pricewise", "summary": "A price comparison app "
                                    "tracking 4,000 shops."}]})
     assert "doesn't cover" in salaried.answer("what's her day rate?")
+
+
+def test_what_most_projects_are_asks_for_the_projects() -> None:
+    engine = _kim({"projects": [
+        {"name": "Lanternfall", "summary": "Roguelike deckbuilder game about a lighthouse."},
+        {"name": "Cabane", "summary": "Cozy cabin-building game in a forest."},
+        {"name": "Ledger", "summary": "Narrative puzzle about a ferry's accounts."}]})
+    answer = engine.answer_detail("list her games")
+    assert answer.intent == "projects" and "Ledger" in answer.text, answer

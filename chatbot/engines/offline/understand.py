@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -251,6 +252,14 @@ class Understander:
         self.vocab = frozenset(stems(profile_text))
         # The profile's stems that may name a thing: no filler, cue or aspect (_fits).
         self.naming_vocab = self.vocab - (self.filler | self.cue_stems | self.aspect_stems)
+        # What the projects are, in the words that most of their records say ('game',
+        # 'app') and no job's title or employer does: a question about them, in the plural,
+        # asks for the projects.
+        kinds = Counter(s for p in profile.projects
+                        for s in set(stems(f"{p.name} {p.summary}")) & self.naming_vocab)
+        employers = set(stems(" ".join(f"{j.role} {j.company}" for j in profile.experience)))
+        self.project_kinds = frozenset(s for s, n in kinds.items() if n >= 2
+                                       and 2 * n >= len(profile.projects) and s not in employers)
         tools = [t for p in profile.projects for t in p.tech] \
             + [s for group in profile.skills.values() for s in group]
         self.folded = " " + re.sub(r"[^\w#+]+", " ", fold(" ".join([profile_text, *tools]))) + " "
@@ -2113,6 +2122,9 @@ class Understander:
         intent = self._cue_intent(q, scores)
         if intent == "unknown" and q.groups and q.which:
             return "skills"  # 'which crm systems': the skill group of that name
+        if intent == "unknown" and q.topic and set(q.topic) <= self.project_kinds \
+                and all(w.endswith("s") and stem(w) != w for w in raw if stem(w) in q.topic):
+            return "projects"  # 'list his games', of a profile whose projects are games
         return intent
 
     def _until_free(self, raw: list[str], scores: dict[str, float]) -> bool:
