@@ -2922,3 +2922,10 @@ def test_what_most_projects_are_asks_for_the_projects() -> None:
         {"name": "Ledger", "summary": "Narrative puzzle about a ferry's accounts."}]})
     answer = engine.answer_detail("list her games")
     assert answer.intent == "projects" and "Ledger" in answer.text, answer
+
+
+def test_a_rundown_is_an_overview() -> None:
+    engine = _kim({"projects": [{"name": "Fjord Cluster", "summary": "A bus dashboard."},
+                                {"name": "canlens", "summary": "A CAN log viewer."}]})
+    answer = engine.answer_detail("give me a rundown of everything she's built")
+    assert answer.intent == "projects" and "canlens" in answer.text, answer
