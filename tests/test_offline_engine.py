@@ -2929,3 +2929,14 @@ def test_a_rundown_is_an_overview() -> None:
                                 {"name": "canlens", "summary": "A CAN log viewer."}]})
     answer = engine.answer_detail("give me a rundown of everything she's built")
     assert answer.intent == "projects" and "canlens" in answer.text, answer
+
+
+def test_a_project_asked_something_its_words_miss_shows_every_highlight() -> None:
+    engine = _kim({"skills": {"Field & tools": ["AudioMoth"]},
+                   "experience": [{"role": "Postdoc", "company": "Skerrow Field Station"}],
+                   "projects": [{"name": "BatNet", "summary": "Classifies bat calls.",
+                                 "highlights": ["Macro F1 of 0.91", "Runs at 6x real time",
+                                                "Deployed at 14 solar-powered recording "
+                                                "stations"]}]})
+    assert "14 solar-powered" in engine.answer("how many field stations run batnet")
+    assert "14 solar-powered" not in engine.answer("tell me about batnet")

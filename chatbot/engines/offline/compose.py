@@ -1225,7 +1225,10 @@ class Composer:
         lines = [f"**{p.name}**: {p.summary}"]
         if p.tech:
             lines.append(f"- Tech: {', '.join(p.tech)}")
-        lines += [f"- {h}" for h in p.highlights[:2]]
+        # Something asked that no part names by its words ('how many field stations run
+        # it'): its every highlight, which may say it in others.
+        lines += [f"- {h}" for h in p.highlights[:4 if q.asked or q.detail or q.wants_number
+                                                 else 2]]
         if q.asked or {"why", "more", "who", "whom", "where", "when", "how"} & set(words(q.text)):
             # Something asked that no part names ('why did they build it', 'what gave him
             # the idea', 'who was it made for', 'where did it come from'), or more than its
