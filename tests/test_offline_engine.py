@@ -2940,3 +2940,13 @@ def test_a_project_asked_something_its_words_miss_shows_every_highlight() -> Non
                                                 "stations"]}]})
     assert "14 solar-powered" in engine.answer("how many field stations run batnet")
     assert "14 solar-powered" not in engine.answer("tell me about batnet")
+
+
+def test_a_previous_employer_with_no_current_job_is_the_last_one() -> None:
+    jobs = [{"role": "Engine Programmer", "company": "Halcyon Forge", "period": "2017 – 2020"},
+            {"role": "Gameplay Programmer", "company": "Northgate", "period": "2013 – 2017"}]
+    assert "Halcyon Forge" in _kim({"experience": jobs}).answer(
+        "what did he do at his previous employer")
+    current = [{"role": "Lead", "company": "Petit Phare", "period": "2020 – present"}, *jobs]
+    assert "Halcyon Forge" in _kim({"experience": current}).answer(
+        "what did he do at his previous employer")

@@ -1090,7 +1090,9 @@ class Understander:
         if not m or m.group(1) in ("first", "earliest", "oldest"):
             return [order[0]]
         if m.group(1) in ("previous", "former", "old"):  # "her old company"
-            return [order[-2]]
+            # Before the one she holds; when none goes on, her last ('his previous
+            # employer' of a founder whose studio is no job listed).
+            return [order[-2] if any(is_current(j) for j in jobs) else order[-1]]
         return [order[-1]]
 
     @staticmethod
