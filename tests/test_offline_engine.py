@@ -2950,3 +2950,11 @@ def test_a_previous_employer_with_no_current_job_is_the_last_one() -> None:
     current = [{"role": "Lead", "company": "Petit Phare", "period": "2020 – present"}, *jobs]
     assert "Halcyon Forge" in _kim({"experience": current}).answer(
         "what did he do at his previous employer")
+
+
+def test_which_of_a_kind_is_answered_by_the_key_that_lists_them() -> None:
+    engine = _kim({"projects": [{"name": "The Ferry Ledger", "summary": "A puzzle game.",
+                                 "platforms": ["Windows", "PlayStation 5", "Xbox Series X|S"],
+                                 "highlights": ["Sold 47,000 copies across PC and consoles",
+                                                "Console ports done in-house"]}]})
+    assert "PlayStation 5" in engine.answer("which consoles is the ferry ledgr on")

@@ -1203,6 +1203,8 @@ class Composer:
         keyed = _keyed(p.extra)
         asked = _asked(self._kin(q), [*p.highlights, *notes, *keyed,
                                       *(_cite(f) for f in elsewhere)], self.link_words) or named
+        if q.which and named:  # 'which consoles is it on': its platforms key names them
+            asked = list(dict.fromkeys([*named, *asked]))
         if "impact" in q.aspects or asked:
             # The owner's own part in a project often sits in a job highlight that names it.
             done = [_cite(f) for f in elsewhere if has_figure(f.text)][:1]
