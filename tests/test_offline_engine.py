@@ -2958,3 +2958,12 @@ def test_which_of_a_kind_is_answered_by_the_key_that_lists_them() -> None:
                                  "highlights": ["Sold 47,000 copies across PC and consoles",
                                                 "Console ports done in-house"]}]})
     assert "PlayStation 5" in engine.answer("which consoles is the ferry ledgr on")
+
+
+def test_a_gap_on_her_cv_is_her_break_from_work() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Data engineer",
+                             "summary": "From 2022 to 2025 I took a career break to care "
+                                        "for a family member."}})
+    for question in ("what did she do during the gap", "Why is there a gap on her CV?"):
+        assert "care for a family member" in engine.answer(question), question
+    assert "no CV link" in engine.answer("can I see her cv")

@@ -721,6 +721,7 @@ class Understander:
         # How soon she can leave her current employer is her notice period (not why she
         # left the last one).
         text = _LEAVE_CURRENT.sub("notice", text)
+        text = _ON_HER_CV.sub(r"\1", text)
         if self.latest_job:  # 'before her current job': before the job that is hers now
             text = _BEFORE_CURRENT.sub(f"before {fold(self.latest_job.company)}", text)
         text = self._about_owner(text)
@@ -2254,6 +2255,10 @@ def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
 _DAN = re.compile(r"\bdan\b")
 _URL = re.compile(r"https?://\S+")
 # A question of a thing in itself: what it does or is for, who founded it, which is better.
+# A thing on or in her CV: the thing asked, neither the document nor her jobs ('a gap on
+# her CV'); not 'what's on her CV'.
+_ON_HER_CV = re.compile(r"\b(?!(?:what|whats|s|is|anything)\b)(\w+)\s+(?:on|in)\s+"
+                        r"(?:her|his|their|the)\s+(?:cv|resume)\b")
 _WORLD = re.compile(
     r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:what|whats|what's)\s+(?:is|are|does|do)?\s*"
     r"(?P<what>[\w+#.-]+(?:\s+[\w+#.-]+){0,2}?)\s+(?:actually\s+|even\s+|really\s+)?"
