@@ -2967,3 +2967,27 @@ def test_a_gap_on_her_cv_is_her_break_from_work() -> None:
     for question in ("what did she do during the gap", "Why is there a gap on her CV?"):
         assert "care for a family member" in engine.answer(question), question
     assert "no CV link" in engine.answer("can I see her cv")
+
+
+def test_time_asked_by_the_week_is_no_amount_of_money() -> None:
+    engine = _kim({"projects": [{"name": "Lapa Data", "summary": "Data platform for a "
+                                 "charity.", "notes": "Volunteer work, about six hours a week."}]})
+    assert "six hours a week" in engine.answer(
+        "How much time per week did the charity project take?")
+
+
+def test_career_wise_asks_of_her_career() -> None:
+    engine = _kim({"experience": [{"role": "BI Developer", "company": "Sukiennice Bank",
+                                   "period": "2016 – 2019"}]})
+    assert "Sukiennice Bank" in engine.answer("whats she up to career wise")
+
+
+def test_her_position_before_what_she_left_it_for_is_that_job() -> None:
+    engine = _kim({"experience": [
+        {"role": "Data Engineer", "company": "Wisla Logistics", "period": "2019 – 2022",
+         "highlights": ["Left in March 2022 for the career break."]},
+        {"role": "BI Developer", "company": "Sukiennice Bank", "period": "2016 – 2019"}]})
+    assert engine.answer_detail("What was her most recent position before the career "
+                                "break?").sources == ("Data Engineer at Wisla Logistics",)
+    assert engine.answer_detail("what did she do before wisla logistics").sources == (
+        "BI Developer at Sukiennice Bank",)

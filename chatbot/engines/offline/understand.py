@@ -722,6 +722,7 @@ class Understander:
         # left the last one).
         text = _LEAVE_CURRENT.sub("notice", text)
         text = _ON_HER_CV.sub(r"\1", text)
+        text = _WISE.sub(r"\1", text)  # 'career wise': of her career
         if self.latest_job:  # 'before her current job': before the job that is hers now
             text = _BEFORE_CURRENT.sub(f"before {fold(self.latest_job.company)}", text)
         text = self._about_owner(text)
@@ -1027,6 +1028,13 @@ class Understander:
             - self.filler - self.cue_stems - self.owner
         jobs = [i for i in range(len(self.profile.experience))
                 if said and said <= self.records.get(("job", i), set())]
+        left_for = [i for i in jobs if any(
+            f.job == i and (m := _LEFT.search(f.text)) and said <= set(stems(m.group(1)))
+            for f in self.facts)]
+        if len(jobs) == 1 and left_for:
+            # What she left it for, not the job itself ('her last position before the career
+            # break': 'Left in March 2022 for the career break').
+            return [jobs[0]], at, ""
         step = self.job_order.index(jobs[0]) - 1 if len(jobs) == 1 else -1
         return ([self.job_order[step]] if step >= 0 else []), at, ""
 
@@ -2268,7 +2276,8 @@ _WORLD = re.compile(
     # ... but the best way or number to reach the owner is the contact asked.
     r"(?!.*\bto\s+(?:reach|contact|call|ring|phone|email|text|message|get\s+(?:in\s+touch|hold)))")
 # 'how much per hour', 'what does he charge a day': money by the time.
-_PRICED_TIME = re.compile(r"\bhow much\b.*\b(?:per|an|a|by the)\s+(?:hour|day|week|month)\b")
+_PRICED_TIME = re.compile(r"\bhow much\b(?!\s+(?:time|of\s+(?:her|his|their)\s+time)\b).*"
+                          r"\b(?:per|an|a|by the)\s+(?:hour|day|week|month)\b")
 _NUMBERED = re.compile(r"\b([a-z][a-z-]+) (\d+(?:\.\d+)*)\b(?![.,]\d)")
 _KNOWN_THING = re.compile(rf"\b{any_of(lexicon()['asks']['knowing'])}\s+([a-z][\w+#.-]*)")
 # Go the language, after a verb of knowing or using it ('does he know go', 'writes Go'),
@@ -2282,6 +2291,10 @@ _CONTRIBUTED = re.compile(r"\bcontribut\w*\s+(?:\w+\s+)?(?:to|on)\s+(?:the\s+)?"
 _DEICTIC = frozenset("you your u i we me my our this that it its they them their he she his "
                      "her".split())
 _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
+# Why a job ended, in its record: 'Left in March 2022 for the career break'.
+_LEFT = re.compile(r"\b(?:left|quit|leaving)\b(.*)", re.I)
+# 'career wise', 'salary-wise': about a career, a salary; not 'otherwise', 'likewise'.
+_WISE = re.compile(r"\b(\w+)[- ]wise\b")
 _LEAVE_CURRENT = re.compile(r"\b(?:leave (?:his|her|their) (?:current|present) (?:employer|job|"
                             r"role|company|position)|give (?:his|her|their) (?:current |present )?"
                             r"(?:employer|company|boss|manager))\b")
