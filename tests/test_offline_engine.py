@@ -2991,3 +2991,10 @@ def test_her_position_before_what_she_left_it_for_is_that_job() -> None:
                                 "break?").sources == ("Data Engineer at Wisla Logistics",)
     assert engine.answer_detail("what did she do before wisla logistics").sources == (
         "BI Developer at Sukiennice Bank",)
+
+
+def test_outside_work_asks_her_interests_and_whose_portfolio_asks_who_she_is() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "UX researcher",
+                             "interests": ["sea swimming", "making zines"]}})
+    assert "sea swimming" in engine.answer("what does she get up to outside work")
+    assert engine.answer_detail("whose portfolio is this").intent == "overview"
