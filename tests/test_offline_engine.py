@@ -2998,3 +2998,13 @@ def test_outside_work_asks_her_interests_and_whose_portfolio_asks_who_she_is() -
                              "interests": ["sea swimming", "making zines"]}})
     assert "sea swimming" in engine.answer("what does she get up to outside work")
     assert engine.answer_detail("whose portfolio is this").intent == "overview"
+
+
+def test_a_time_zone_beside_the_visitors_place_is_hers() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "location": "Kraków, Poland (CET)"}})
+    for question in ("Is she in the same time zone as Berlin?",
+                     "is she in the same timezone as us in san francisco"):
+        answer = engine.answer(question)
+        assert "CET" in answer and "doesn't cover" not in answer, (question, answer)
+    assert "doesn't cover" in engine.answer("has she lived in Berlin")

@@ -786,6 +786,11 @@ class Understander:
                         asked=tuple(s for s in q.asked if s not in {stem(w) for w in aside}))
         if unmet and not found["job"] and not found["project"]:
             q = replace(q, before=unmet)  # 'what did she do before 2017': no job was earlier
+        if q.intent == "location" and (m := _ZONE_AS.search(" ".join(raw))):
+            # 'is she in the same time zone as Berlin': her zone, beside the visitor's place.
+            theirs = set(m.group(1).split())
+            q = replace(q, missing=tuple(w for w in q.missing if w not in theirs),
+                        topic=tuple(s for s in q.topic if s not in {stem(w) for w in theirs}))
         if q.intent in ("unknown", "greeting") and history and not any(found.values()) \
                 and len(raw) <= 4 and not q.topic \
                 and not (self.greeting_words | self.owner) & set(raw):
@@ -2291,6 +2296,10 @@ _CONTRIBUTED = re.compile(r"\bcontribut\w*\s+(?:\w+\s+)?(?:to|on)\s+(?:the\s+)?"
 _DEICTIC = frozenset("you your u i we me my our this that it its they them their he she his "
                      "her".split())
 _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
+# A time zone beside the visitor's own place: 'the same time zone as Berlin', 'how far
+# ahead of New York'.
+_ZONE_AS = re.compile(r"\b(?:time\s?zone|timezone|zone|hours?|ahead|behind)\b.*?"
+                      r"\b(?:as|like|of|with|than|from)\s+((?:\w+\s?){1,5})$")
 # Why a job ended, in its record: 'Left in March 2022 for the career break'.
 _LEFT = re.compile(r"\b(?:left|quit|leaving)\b(.*)", re.I)
 # 'career wise', 'salary-wise': about a career, a salary; not 'otherwise', 'likewise'.
