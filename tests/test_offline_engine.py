@@ -3008,3 +3008,14 @@ def test_a_time_zone_beside_the_visitors_place_is_hers() -> None:
         answer = engine.answer(question)
         assert "CET" in answer and "doesn't cover" not in answer, (question, answer)
     assert "doesn't cover" in engine.answer("has she lived in Berlin")
+
+
+def test_two_asks_joined_by_or_are_each_enough() -> None:
+    engine = _kim({"experience": [{"role": "SRE", "company": "Larchmont Pay",
+                                   "period": "2021 – present",
+                                   "notes": "Kim also mentors two junior SREs."}],
+                   "skills": {"FPGA tools": ["AMD Vivado", "Intel Quartus Prime"]},
+                   "projects": [{"name": "Scanner", "summary": "CT scanner firmware.",
+                                 "highlights": ["Designed the FPGA for a CT detector board"]}]})
+    assert "mentors two junior SREs" in engine.answer("does kim mentor or manage anyone")
+    assert "doesn't cover" in engine.answer("was the CT detector FPGA an intel or an amd part")

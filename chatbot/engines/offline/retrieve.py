@@ -233,23 +233,29 @@ class Index:
         more of its own: 'reduce the standby power draw' for 'cut the standby current').
         Best covered first, then by BM25.
         """
-        # Only the words the profile uses: one it never does is judged by understand.
-        need = {t for t in q.topic if t in self.ranker.vocab}
-        if not need:
-            return []
-        enough = len(need) - (len(need) >= 3) - (len(need) >= 4)
+        # Only the words the profile uses: one it never does is judged by understand. Of two
+        # asks joined by 'or', either one, with every other word ('does she mentor or lead
+        # a team'; 'was the CT detector FPGA an Intel or an AMD part' is no list of tools).
+        rest = {t for t in set(q.topic) - set().union(*q.either) if t in self.ranker.vocab}
         scores = self.scores(list(q.terms))
-        hits = []
-        for i in np.argsort(-scores, kind="stable"):
-            if scores[i] <= 0:
-                break
-            covered = len(need & self.context[i])
-            if covered >= enough:
-                figure = q.wants_number and has_figure(self.facts[i].text)
-                counted = q.wants_number and counts(self.facts[i].text, q.detail)
-                said = q.wishes and self.facts[i].kind in OWNER_SAYS
-                hits.append((-covered - figure - counted, not said, -float(scores[i]), int(i)))
-        return [self.facts[i] for *_, i in sorted(hits)[:3]]
+        hits: dict[int, tuple[int, bool, float, int]] = {}
+        for side in q.either or (frozenset(),):
+            need = rest | {t for t in side if t in self.ranker.vocab}
+            if not need:
+                continue
+            enough = len(need) - (len(need) >= 3) - (len(need) >= 4)
+            for i in np.argsort(-scores, kind="stable"):
+                if scores[i] <= 0:
+                    break
+                covered = len(need & self.context[i])
+                if rest <= self.context[i] and side & self.context[i] if side \
+                        else covered >= enough:
+                    figure = q.wants_number and has_figure(self.facts[i].text)
+                    counted = q.wants_number and counts(self.facts[i].text, q.detail)
+                    said = q.wishes and self.facts[i].kind in OWNER_SAYS
+                    hit = (-covered - figure - counted, not said, -float(scores[i]), int(i))
+                    hits[int(i)] = min(hits.get(int(i), hit), hit)
+        return [self.facts[i] for *_, i in sorted(hits.values())[:3]]
 
 
 def _inflected(said: Sequence[str]) -> frozenset[str]:

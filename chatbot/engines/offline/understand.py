@@ -139,6 +139,8 @@ class Query:
     world: bool = False  # asks of a thing in itself, not of the owner ('what is MLIR used for')
     lacks: tuple[str, ...] = ()  # words, as typed, asking a key that only other projects or
     #                              jobs have, of the one named ('downloads' of one without)
+    either: tuple[frozenset[str], ...] = ()  # the topic stems of two asks joined by 'or'
+    #                              ('does she mentor or lead a team'): either one is enough
 
 
 @dataclass(frozen=True)
@@ -786,6 +788,8 @@ class Understander:
                         asked=tuple(s for s in q.asked if s not in {stem(w) for w in aside}))
         if unmet and not found["job"] and not found["project"]:
             q = replace(q, before=unmet)  # 'what did she do before 2017': no job was earlier
+        if "or" in raw[1:-1]:
+            q = replace(q, either=self._either(raw, q))
         if q.intent == "location" and (m := _ZONE_AS.search(" ".join(raw))):
             # 'is she in the same time zone as Berlin': her zone, beside the visitor's place.
             theirs = set(m.group(1).split())
@@ -1042,6 +1046,18 @@ class Understander:
             return [jobs[0]], at, ""
         step = self.job_order.index(jobs[0]) - 1 if len(jobs) == 1 else -1
         return ([self.job_order[step]] if step >= 0 else []), at, ""
+
+    def _either(self, raw: list[str], q: Query) -> tuple[frozenset[str], ...]:
+        """The topic stems on each side of the first 'or' joining two asks: the word before
+        it, and the words after it up to the next that is neither a topic word nor an article
+        ('mentor' and 'lead team' of 'does she mentor or lead a team'); none when a side asks
+        no topic word."""
+        at = raw.index("or", 1)
+        after = list(itertools.takewhile(lambda w: stem(w) in q.topic or w in ("a", "an", "the"),
+                                         raw[at + 1:at + 5]))
+        sides = (frozenset({stem(raw[at - 1])} & set(q.topic)),
+                 frozenset(stem(w) for w in after) & set(q.topic))
+        return sides if all(sides) else ()
 
     def _jobs_in_years(self, raw: list[str]) -> list[int | str]:
         """The jobs held in the years a question names when it asks nothing else ('what was
