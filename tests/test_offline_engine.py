@@ -3019,3 +3019,11 @@ def test_two_asks_joined_by_or_are_each_enough() -> None:
                                  "highlights": ["Designed the FPGA for a CT detector board"]}]})
     assert "mentors two junior SREs" in engine.answer("does kim mentor or manage anyone")
     assert "doesn't cover" in engine.answer("was the CT detector FPGA an intel or an amd part")
+
+
+def test_talking_to_someone_is_getting_in_touch_not_a_talk() -> None:
+    engine = _kim({"talks": [{"title": "Error budgets", "event": "SREcon23"}],
+                   "audiences": {"recruiter": {"notes": "References are available after a "
+                                                        "first interview."}}})
+    answer = engine.answer_detail("can we talk to their references")
+    assert answer.intent == "contact" and "after a first interview" in answer.text, answer
