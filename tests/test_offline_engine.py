@@ -3027,3 +3027,13 @@ def test_talking_to_someone_is_getting_in_touch_not_a_talk() -> None:
                                                         "first interview."}}})
     answer = engine.answer_detail("can we talk to their references")
     assert answer.intent == "contact" and "after a first interview" in answer.text, answer
+
+
+def test_a_sum_in_a_currency_code_is_an_amount() -> None:
+    engine = _kim({"faq": [{"question": "What is your day rate?",
+                            "answer": "SEK 9,800 per day excluding VAT."}]})
+    for question in ("what does she charge per day", "day rate?"):
+        assert "9,800" in engine.answer(question), question
+    salaried = _kim({"faq": [{"question": "What salary do you expect?",
+                              "answer": "Around 32,000 PLN a month."}]})
+    assert "32,000" not in salaried.answer("has she owned a budget")

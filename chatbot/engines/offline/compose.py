@@ -118,6 +118,7 @@ _PAY_FOR_TIME = frozenset(stems("day hour week contract contracting freelance co
                                  "charge"))
 _PER_TIME = re.compile(r"\b(?:rates?|per|hourly|daily|an? (?:hour|day|week|month)|p/?h|/h|/hr|"
                        r"/day|/d)\b|/(?:h|hr|hour|day|d)\b", re.I)
+_BUDGET_FOR = re.compile(r"\bbudget\s+(?:for|of)\b", re.I)
 _CLAUSE = re.compile(r"(?<=[.;])\s+")
 # Words for people counted ('how big was the team', 'how many engineers report to her').
 _PEOPLE = frozenset(stems("team teams engineers developers people reports staff employees "
@@ -413,8 +414,11 @@ class Composer:
         if q.faq >= 0 and self.amount & set(words(self.profile.faq[q.faq].question)) \
                 and has_figure(answer.text) and not per_time:
             return answer  # the owner's answer to 'What salary ...?'
-        if len(self.priced) == 1 and not (q.projects or q.jobs or q.skills or per_time):
-            # 'what would a simple website cost me', of a studio whose FAQ prices its work.
+        if len(self.priced) == 1 and (self.charge_words & set(words(q.text))
+                                      or _BUDGET_FOR.search(q.text)) \
+                and not (q.projects or q.jobs or q.skills or per_time):
+            # 'what would a simple website cost me', 'a ballpark budget for a small app', of a
+            # studio whose FAQ prices its work; not 'has he owned a budget'.
             return OfflineAnswer(self.priced[0], True, q.intent, ("FAQ",))
         # What the profile says of the amount without giving it ('a day rate agreed per
         # project'); nothing that merely has a number ('4.8-star average').
