@@ -3037,3 +3037,13 @@ def test_a_sum_in_a_currency_code_is_an_amount() -> None:
     salaried = _kim({"faq": [{"question": "What salary do you expect?",
                               "answer": "Around 32,000 PLN a month."}]})
     assert "32,000" not in salaried.answer("has she owned a budget")
+
+
+def test_moving_to_a_place_it_never_names_is_answered_by_what_she_says_of_moving() -> None:
+    engine = _kim({"experience": [{"role": "Lead", "company": "Nordvik", "period": "2018 – "
+                                   "2024", "notes": "Left when the programme moved to "
+                                                    "Shanghai."}],
+                   "faq": [{"question": "Would you relocate?",
+                            "answer": "No. I can travel for up to a week a month."}]})
+    answer = engine.answer("Would she be willing to move to Germany if the role needed it?")
+    assert "up to a week a month" in answer and "Shanghai" not in answer, answer

@@ -813,11 +813,11 @@ class Composer:
                                      said)
         # A place or company (a place typed in lower case too: 'our office in helsinki'):
         # what it says instead.
-        if (term[:1].isupper() or q.missing[0] in _PLACES_TYPED.findall(fold(q.text))) \
-                and not said:
-            if q.intent == "relocation" and found.topical:  # what it says of moving
-                said = _cite(found.topical[0])
-            elif q.intent in ("availability", "relocation"):
+        place = term[:1].isupper() or q.missing[0] in _PLACES_TYPED.findall(fold(q.text))
+        if place and q.intent == "relocation" and found.topical:
+            said = _cite(found.topical[0])  # what it says of moving, before any neighbour
+        elif place and not said:
+            if q.intent in ("availability", "relocation"):
                 said = a.status + "."
             elif (q.intent == "work_mode" or self.remote & set(q.terms)) and a.work_modes:
                 said = f"work modes: {', '.join(a.work_modes)}."
