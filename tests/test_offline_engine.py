@@ -3047,3 +3047,11 @@ def test_moving_to_a_place_it_never_names_is_answered_by_what_she_says_of_moving
                             "answer": "No. I can travel for up to a week a month."}]})
     answer = engine.answer("Would she be willing to move to Germany if the role needed it?")
     assert "up to a week a month" in answer and "Shanghai" not in answer, answer
+
+
+def test_a_projects_address_is_its_link() -> None:
+    engine = _kim({"projects": [{"name": "ixp-lg", "summary": "Public looking glass for the "
+                                 "exchange's route servers.",
+                                 "link": "https://lg.example"}]})
+    assert "https://lg.example" in engine.answer("looking glass address")
+    assert "doesn't cover" in engine.answer("what's her home address")

@@ -790,6 +790,13 @@ class Understander:
             q = replace(q, before=unmet)  # 'what did she do before 2017': no job was earlier
         if "or" in raw[1:-1]:
             q = replace(q, either=self._either(raw, q))
+        if len(q.projects) == 1 and "address" in q.missing \
+                and self.profile.projects[q.projects[0]].link:
+            # 'looking glass address': where the project is online, no home address.
+            q = replace(q, missing=tuple(w for w in q.missing if w != "address"),
+                        topic=tuple(s for s in q.topic if s != "address"),
+                        asked=tuple(s for s in q.asked if s != "address"),
+                        aspects=q.aspects | {"link"})
         if q.intent == "location" and (m := _ZONE_AS.search(" ".join(raw))):
             # 'is she in the same time zone as Berlin': her zone, beside the visitor's place.
             theirs = set(m.group(1).split())
