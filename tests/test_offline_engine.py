@@ -3055,3 +3055,12 @@ def test_a_projects_address_is_its_link() -> None:
                                  "link": "https://lg.example"}]})
     assert "https://lg.example" in engine.answer("looking glass address")
     assert "doesn't cover" in engine.answer("what's her home address")
+
+
+def test_the_job_held_longest_is_found_by_its_years() -> None:
+    engine = _kim({"experience": [
+        {"role": "Engineer", "company": "Volta", "period": "2020 – 2022"},
+        {"role": "Network Engineer", "company": "GhanaLink", "period": "2013 – 2020"}]})
+    for question in ("which of her jobs did she stay in longest", "what was her longest role"):
+        assert engine.answer_detail(question).sources == ("Network Engineer at GhanaLink",), \
+            question

@@ -751,7 +751,8 @@ class Understander:
         if not found["job"] and not found["project"] and not items:
             found["job"] = self._job_by_place(raw) or self._job_by_order(text) \
                 or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw) \
-                or self._job_by_post(raw) or self._job_on_own(raw) or self._jobs_in_years(raw)
+                or self._job_by_post(raw) or self._job_on_own(raw) or self._jobs_in_years(raw) \
+                or self._job_by_tenure(raw)
             if not found["job"] and (keyed := self._by_own_key(raw)):
                 found[keyed[0]] = [keyed[1]]
         earlier, at, unmet = self._job_before(raw)
@@ -790,6 +791,11 @@ class Understander:
             q = replace(q, before=unmet)  # 'what did she do before 2017': no job was earlier
         if "or" in raw[1:-1]:
             q = replace(q, either=self._either(raw, q))
+        if q.jobs and self._job_by_tenure(raw) == list(q.jobs):
+            # 'which job did he stay in longest': the job is the answer, no word missing.
+            held = {w for w in raw if w in _TENURE or w in ("longest", "shortest")}
+            q = replace(q, missing=tuple(w for w in q.missing if w not in held),
+                        topic=tuple(s for s in q.topic if s not in {stem(w) for w in held}))
         if len(q.projects) == 1 and "address" in q.missing \
                 and self.profile.projects[q.projects[0]].link:
             # 'looking glass address': where the project is online, no home address.
@@ -1065,6 +1071,17 @@ class Understander:
         sides = (frozenset({stem(raw[at - 1])} & set(q.topic)),
                  frozenset(stem(w) for w in after) & set(q.topic))
         return sides if all(sides) else ()
+
+    def _job_by_tenure(self, raw: list[str]) -> list[int | str]:
+        """The job held longest or shortest ('which of his jobs did he stay in longest'),
+        when every job gives its years and one is alone at the top."""
+        asked = {"longest", "shortest"} & set(raw)
+        if len(asked) != 1 or not _TENURE & set(raw) or not all(self.job_years):
+            return []
+        lengths = [last - first for first, last in self.job_spans]
+        best = max(lengths) if asked == {"longest"} else min(lengths)
+        held = [i for i, n in enumerate(lengths) if n == best]
+        return [held[0]] if len(held) == 1 else []
 
     def _jobs_in_years(self, raw: list[str]) -> list[int | str]:
         """The jobs held in the years a question names when it asks nothing else ('what was
@@ -2323,6 +2340,9 @@ _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
 # ahead of New York'.
 _ZONE_AS = re.compile(r"\b(?:time\s?zone|timezone|zone|hours?|ahead|behind)\b.*?"
                       r"\b(?:as|like|of|with|than|from)\s+((?:\w+\s?){1,5})$")
+# Words that ask how long a job was held.
+_TENURE = frozenset("job jobs role roles company companies employer employers stay stayed "
+                    "position positions tenure worked".split())
 # Why a job ended, in its record: 'Left in March 2022 for the career break'.
 _LEFT = re.compile(r"\b(?:left|quit|leaving)\b(.*)", re.I)
 # 'career wise', 'salary-wise': about a career, a salary; not 'otherwise', 'likewise'.
