@@ -3064,3 +3064,11 @@ def test_the_job_held_longest_is_found_by_its_years() -> None:
     for question in ("which of her jobs did she stay in longest", "what was her longest role"):
         assert engine.answer_detail(question).sources == ("Network Engineer at GhanaLink",), \
             question
+
+
+def test_which_cities_a_thing_covered_is_no_question_of_where_she_lives() -> None:
+    engine = _kim({"experience": [{"role": "Engineer", "company": "Volta", "period": "2020 – "
+                                   "2022", "highlights": ["Designed the 5G transport network "
+                                                          "for the launch in Accra and Kumasi"]}]})
+    assert "Accra and Kumasi" in engine.answer("which cities did her 5g transport design cover")
+    assert "doesn't cover where" in engine.answer("Could you confirm which city she is in?")

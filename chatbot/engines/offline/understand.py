@@ -2170,8 +2170,9 @@ class Understander:
             # 'how did she get started in her career', 'how does she like to start a new
             # project', 'when did he move to Canada': not when the owner could start or move.
             scores = {i: v for i, v in scores.items() if i not in ("notice", "relocation")}
-        if "where" in raw and q.topic \
-                and scores.get("location") == self._scores([stem("where")]).get("location"):
+        placed = [stem(w) for w in raw if w in _PLACE_ASKED]
+        if placed and set(q.topic) - {stem(w) for w in q.missing} \
+                and scores.get("location") == self._scores(placed).get("location"):
             # 'where does she host things', 'where can I play his jam games': a place asked
             # of a thing, not where the owner is based.
             scores = {i: v for i, v in scores.items() if i != "location"}
@@ -2340,6 +2341,9 @@ _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
 # ahead of New York'.
 _ZONE_AS = re.compile(r"\b(?:time\s?zone|timezone|zone|hours?|ahead|behind)\b.*?"
                       r"\b(?:as|like|of|with|than|from)\s+((?:\w+\s?){1,5})$")
+# Words that ask for a place, of the owner or of a thing the question names ('where does
+# she host things', 'which cities did his 5G design cover').
+_PLACE_ASKED = frozenset("where city cities country countries town towns region regions".split())
 # Words that ask how long a job was held.
 _TENURE = frozenset("job jobs role roles company companies employer employers stay stayed "
                     "position positions tenure worked".split())
