@@ -3072,3 +3072,16 @@ def test_which_cities_a_thing_covered_is_no_question_of_where_she_lives() -> Non
                                                           "for the launch in Accra and Kumasi"]}]})
     assert "Accra and Kumasi" in engine.answer("which cities did her 5g transport design cover")
     assert "doesn't cover where" in engine.answer("Could you confirm which city she is in?")
+
+
+def test_a_role_of_two_words_typed_by_its_initials_is_that_role() -> None:
+    engine = _kim({"experience": [{"role": "Teaching Assistant", "company": "ETH Zürich",
+                                   "period": "2024 – 2026", "highlights": [
+                                       "Ran weekly exercise sessions"]}],
+                   "grants": [{"name": "Curie Fellowship", "role": "Principal investigator"}]})
+    assert "weekly exercise sessions" in engine.answer("What did the TA job involve")
+    assert "Curie Fellowship" in engine.answer("has she been PI on anything")
+    # Initials the profile writes itself stay as they are: 'IP' beside Independent plugin.
+    ip = _kim({"experience": [{"role": "Independent plugin developer", "company": "Stanescu"}],
+               "faq": [{"question": "Who owns the code?", "answer": "Full IP assignment."}]})
+    assert "IP assignment" in ip.answer("will she hand over all IP rights to the code")

@@ -322,6 +322,11 @@ class Understander:
         self.profile_words = sorted(w for w in set(words(profile_text)) if len(w) >= 4
                                     and w.isalpha())
         self.initials = _initials(facts)
+        # A role of two words by its initials, as typed in capitals ('TA': Teaching Assistant).
+        roles = [*(j.role for j in profile.experience), *_roles_in(profile.extra)]
+        self.role_initials = {"".join(w[0] for w in said): " ".join(said) for said in (
+            [w for w in words(re.sub(r"\(.*?\)", "", role)) if w.isalpha()][:2]
+            for role in roles) if len(said) == 2}
         # Acronyms of three to five capitals the skills use ('HDL', 'Vitis HLS'), folded.
         self.acronyms = frozenset(fold(a) for a in re.findall(
             r"\b[A-Z]{3,5}\b", " ".join([*profile.skills, *(s for g in profile.skills.values()
@@ -725,6 +730,10 @@ class Understander:
         text = _LEAVE_CURRENT.sub("notice", text)
         text = _ON_HER_CV.sub(r"\1", text)
         text = _WISE.sub(r"\1", text)  # 'career wise': of her career
+        for acronym in _TWO_CAPITALS.findall(question):  # not one it writes itself ('IP')
+            if (role := self.role_initials.get(acronym.lower())) \
+                    and f" {acronym.lower()} " not in self.folded:
+                text = re.sub(rf"\b{acronym.lower()}\b", role, text)  # 'did she TA anything'
         if self.latest_job:  # 'before her current job': before the job that is hers now
             text = _BEFORE_CURRENT.sub(f"before {fold(self.latest_job.company)}", text)
         text = self._about_owner(text)
@@ -2289,6 +2298,17 @@ def _entry_name(entry: object) -> str:
     return (named or texts or [""])[0]
 
 
+def _roles_in(value: Any) -> list[str]:
+    """The values of every `role` key in the owner's own tables ('teaching assistant' of a
+    [[teaching]] entry)."""
+    if isinstance(value, Mapping):
+        return [r for k, v in value.items() for r in (
+            [v] if str(k).lower() == "role" and isinstance(v, str) else _roles_in(v))]
+    if isinstance(value, list):
+        return [r for v in value for r in _roles_in(v)]
+    return []
+
+
 def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
     """Four to six words in a row of a fact, by their initials ('mttr': mean time to
     recovery); initials that two different runs share are left out."""
@@ -2308,11 +2328,11 @@ def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
 # The patterns understand() runs on every question, compiled once.
 _DAN = re.compile(r"\bdan\b")
 _URL = re.compile(r"https?://\S+")
-# A question of a thing in itself: what it does or is for, who founded it, which is better.
 # A thing on or in her CV: the thing asked, neither the document nor her jobs ('a gap on
 # her CV'); not 'what's on her CV'.
 _ON_HER_CV = re.compile(r"\b(?!(?:what|whats|s|is|anything)\b)(\w+)\s+(?:on|in)\s+"
                         r"(?:her|his|their|the)\s+(?:cv|resume)\b")
+# A question of a thing in itself: what it does or is for, who founded it, which is better.
 _WORLD = re.compile(
     r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:what|whats|what's)\s+(?:is|are|does|do)?\s*"
     r"(?P<what>[\w+#.-]+(?:\s+[\w+#.-]+){0,2}?)\s+(?:actually\s+|even\s+|really\s+)?"
@@ -2349,6 +2369,7 @@ _TENURE = frozenset("job jobs role roles company companies employer employers st
                     "position positions tenure worked".split())
 # Why a job ended, in its record: 'Left in March 2022 for the career break'.
 _LEFT = re.compile(r"\b(?:left|quit|leaving)\b(.*)", re.I)
+_TWO_CAPITALS = re.compile(r"\b[A-Z]{2}\b")
 # 'career wise', 'salary-wise': about a career, a salary; not 'otherwise', 'likewise'.
 _WISE = re.compile(r"\b(\w+)[- ]wise\b")
 _LEAVE_CURRENT = re.compile(r"\b(?:leave (?:his|her|their) (?:current|present) (?:employer|job|"
