@@ -3085,3 +3085,12 @@ def test_a_role_of_two_words_typed_by_its_initials_is_that_role() -> None:
     ip = _kim({"experience": [{"role": "Independent plugin developer", "company": "Stanescu"}],
                "faq": [{"question": "Who owns the code?", "answer": "Full IP assignment."}]})
     assert "IP assignment" in ip.answer("will she hand over all IP rights to the code")
+
+
+def test_a_contract_running_out_is_its_end() -> None:
+    engine = _kim({"experience": [{"role": "Postdoc", "company": "University of Tartu",
+                                   "period": "2023 – present",
+                                   "notes": "The contract ends on 31 August 2026."}]})
+    for question in ("when does her current contract run out",
+                     "when does her current academic contract finish"):
+        assert "31 August 2026" in engine.answer(question), question

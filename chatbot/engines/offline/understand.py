@@ -730,6 +730,7 @@ class Understander:
         text = _LEAVE_CURRENT.sub("notice", text)
         text = _ON_HER_CV.sub(r"\1", text)
         text = _WISE.sub(r"\1", text)  # 'career wise': of her career
+        text = _CONTRACT_ENDS.sub(r"\1\2end", text)  # 'when does her contract run out'
         for acronym in _TWO_CAPITALS.findall(question):  # not one it writes itself ('IP')
             if (role := self.role_initials.get(acronym.lower())) \
                     and f" {acronym.lower()} " not in self.folded:
@@ -2369,6 +2370,9 @@ _TENURE = frozenset("job jobs role roles company companies employer employers st
                     "position positions tenure worked".split())
 # Why a job ended, in its record: 'Left in March 2022 for the career break'.
 _LEFT = re.compile(r"\b(?:left|quit|leaving)\b(.*)", re.I)
+# A contract's end in other words: 'run out', 'finish', 'expire', 'wrap up'.
+_CONTRACT_ENDS = re.compile(r"\b(contract|postdoc|fellowship|engagement|position)\b(\W+(?:\w+\W+)?)"
+                            r"(?:finish(?:es)?|runs? out|expires?|wraps? up|is over)\b")
 _TWO_CAPITALS = re.compile(r"\b[A-Z]{2}\b")
 # 'career wise', 'salary-wise': about a career, a salary; not 'otherwise', 'likewise'.
 _WISE = re.compile(r"\b(\w+)[- ]wise\b")
