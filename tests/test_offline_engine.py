@@ -3094,3 +3094,14 @@ def test_a_contract_running_out_is_its_end() -> None:
     for question in ("when does her current contract run out",
                      "when does her current academic contract finish"):
         assert "31 August 2026" in engine.answer(question), question
+
+
+def test_the_owners_own_family_is_never_a_neighbouring_fact() -> None:
+    engine = _kim({"owner": {"name": "Ari Whitcombe", "headline": "Developer",
+                             "summary": "Co-founded a studio with artist Sana Qureshi."},
+                   "projects": [{"name": "Reading Passport", "summary": "A reading app.",
+                                 "highlights": ["1,150 children signed up"]}]})
+    for question in ("How many children does Ari have?", "is sana his wife",
+                     "does he have kids"):
+        assert "doesn't cover" in engine.answer(question), question
+    assert "1,150 children" in engine.answer("has ari worked with children")

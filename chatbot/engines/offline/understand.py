@@ -801,6 +801,11 @@ class Understander:
             q = replace(q, before=unmet)  # 'what did she do before 2017': no job was earlier
         if "or" in raw[1:-1]:
             q = replace(q, either=self._either(raw, q))
+        if (m := _FAMILY.search(" ".join(raw))) and not q.injection:
+            # 'how many children does Ari have', 'is Sana his wife': the owner's own family,
+            # which no line about children taught or a co-founder answers.
+            asked = next(g for g in m.groups() if g).split()[-1]
+            q = replace(q, missing=tuple(dict.fromkeys((asked, *q.missing))))
         if q.jobs and self._job_by_tenure(raw) == list(q.jobs):
             # 'which job did he stay in longest': the job is the answer, no word missing.
             held = {w for w in raw if w in _TENURE or w in ("longest", "shortest")}
@@ -2370,6 +2375,13 @@ _TENURE = frozenset("job jobs role roles company companies employer employers st
                     "position positions tenure worked".split())
 # Why a job ended, in its record: 'Left in March 2022 for the career break'.
 _LEFT = re.compile(r"\b(?:left|quit|leaving)\b(.*)", re.I)
+# The owner's own family asked ('does she have kids', 'is Sana his wife').
+_FAMILY = re.compile(
+    r"\bhow many (kids|children|sons|daughters|grandchildren)\b.*\bhave\b"
+    r"|\b(?:does|do|did)\s+\w+\s+have\s+(?:any\s+)?(kids|children|a\s+(?:wife|husband|"
+    r"partner|spouse|girlfriend|boyfriend|family))\b"
+    r"|\b(?:is|was)\s+\w+\s+(?:his|her|their)\s+(wife|husband|partner|spouse|girlfriend|"
+    r"boyfriend|sister|brother|mother|father)\b")
 # A contract's end in other words: 'run out', 'finish', 'expire', 'wrap up'.
 _CONTRACT_ENDS = re.compile(r"\b(contract|postdoc|fellowship|engagement|position)\b(\W+(?:\w+\W+)?)"
                             r"(?:finish(?:es)?|runs? out|expires?|wraps? up|is over)\b")
