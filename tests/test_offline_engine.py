@@ -3105,3 +3105,11 @@ def test_the_owners_own_family_is_never_a_neighbouring_fact() -> None:
                      "does he have kids"):
         assert "doesn't cover" in engine.answer(question), question
     assert "1,150 children" in engine.answer("has ari worked with children")
+
+
+def test_a_version_its_stack_does_not_give_is_not_covered() -> None:
+    engine = _kim({"projects": [{"name": "Harbourmaster", "summary": "An API reference.",
+                                 "tech": ["OpenAPI 3.1", "Docusaurus"]}]})
+    assert "doesn't cover" in engine.answer("Which Docusaurus version did she use for "
+                                            "Harbourmaster?")
+    assert "3.1" in engine.answer("which openapi version did she use for harbourmaster")

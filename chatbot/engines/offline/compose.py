@@ -1153,7 +1153,12 @@ class Composer:
             return self._no_link(p)
         lines: list[str] = []
         for label in q.skills:
-            if (used := _as_used(label, p.tech)):
+            if (used := _as_used(label, p.tech)) and stem("version") in q.asked \
+                    and not re.search(r"\d", used):
+                # 'which Docusaurus version does it use', of a stack that gives none.
+                return self._not_covered("project", f"which version of {label} {p.name} "
+                                                    "uses", f"{p.name} uses {used}")
+            if used:
                 lines.append(f"Yes: {p.name} uses {used}.")
             else:
                 lines.append(f"The profile doesn't list {label} for {p.name}.")
