@@ -3113,3 +3113,12 @@ def test_a_version_its_stack_does_not_give_is_not_covered() -> None:
     assert "doesn't cover" in engine.answer("Which Docusaurus version did she use for "
                                             "Harbourmaster?")
     assert "3.1" in engine.answer("which openapi version did she use for harbourmaster")
+
+
+def test_when_a_thing_began_needs_a_date_that_says_it_began() -> None:
+    engine = _kim({"projects": [
+        {"name": "meshwarden", "summary": "A service mesh policy engine.",
+         "highlights": ["Applied to the CNCF Sandbox in 2025"]},
+        {"name": "Tidewords", "summary": "A word game.", "highlights": ["Started in 2019"]}]})
+    assert "doesn't cover" in engine.answer("What year did she start meshwarden?")
+    assert "2019" in engine.answer("when did she start tidewords")

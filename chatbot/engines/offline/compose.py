@@ -145,6 +145,12 @@ _ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?when\s+(?:did|was|we
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july"
                     r"|august|september|october|november|december|ago|since|present|now|today"
                     r"|currently|soon|spring|summer|autumn|winter)\b", re.I)
+# When a thing began, and a date that says so: a period's first year, 'since 2019', 'started
+# in March 2021', a start or year key; not 'a 2024 pilot' nor 'Expected: 2028'.
+_ASKS_START = re.compile(r"\b(?:start|started|begin|began|found|founded|set up)\b", re.I)
+_STARTED = re.compile(r"(?:19|20)\d\d\s*[–-]|\b(?:since|from|start\w*|began|begun|founded|"
+                      r"created|launched|set up|year)\b\W+(?:[\w,]+\s+){0,3}?(?:19|20)\d\d\b",
+                      re.I)
 _AT_ONCE = re.compile(r"\b(?:immediately|right away|straight away|asap)\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
@@ -582,7 +588,8 @@ class Composer:
         profile doesn't cover when, and says what it does. Not of when the owner could start,
         move or leave, which the owner's own word may answer without a date."""
         if not answer.answered or q.also or answer.intent in _WHEN_OWN \
-                or not _ASKS_WHEN.search(q.text) or _DATED.search(answer.text):
+                or not _ASKS_WHEN.search(q.text) or _DATED.search(answer.text) \
+                and not (_ASKS_START.search(q.text) and not _STARTED.search(answer.text)):
             return answer
         lines = answer.text.splitlines()
         said = lines[1 if len(lines) > 1 and lines[0].endswith(":") else 0].lstrip("- ")
