@@ -3122,3 +3122,11 @@ def test_when_a_thing_began_needs_a_date_that_says_it_began() -> None:
         {"name": "Tidewords", "summary": "A word game.", "highlights": ["Started in 2019"]}]})
     assert "doesn't cover" in engine.answer("What year did she start meshwarden?")
     assert "2019" in engine.answer("when did she start tidewords")
+
+
+def test_where_a_degree_is_from_is_education() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "location": "Heidelberg, Germany"},
+                   "education": {"msc": "MSc in Bioinformatics, University of Groningen"}})
+    answer = engine.answer_detail("masters from where")
+    assert answer.intent == "education" and "Groningen" in answer.text, answer

@@ -324,6 +324,8 @@ class Understander:
         self.initials = _initials(facts)
         # A role of two words by its initials, as typed in capitals ('TA': Teaching Assistant).
         roles = [*(j.role for j in profile.experience), *_roles_in(profile.extra)]
+        self.degree_words = frozenset(w for k in ("bachelor", "master", "doctorate")
+                                      for w in lex["degrees"][k])
         self.role_initials = {"".join(w[0] for w in said): " ".join(said) for said in (
             [w for w in words(re.sub(r"\(.*?\)", "", role)) if w.isalpha()][:2]
             for role in roles) if len(said) == 2}
@@ -2192,6 +2194,8 @@ class Understander:
             # of a thing, not where the owner is based.
             scores = {i: v for i, v in scores.items() if i != "location"}
         intent = self._cue_intent(q, scores)
+        if intent == "location" and self.degree_words & set(raw):
+            return "education"  # 'masters from where': where the degree is from
         if intent == "unknown" and q.groups and q.which:
             return "skills"  # 'which crm systems': the skill group of that name
         if intent == "unknown" and q.topic and set(q.topic) <= self.project_kinds \
