@@ -3130,3 +3130,10 @@ def test_where_a_degree_is_from_is_education() -> None:
                    "education": {"msc": "MSc in Bioinformatics, University of Groningen"}})
     answer = engine.answer_detail("masters from where")
     assert answer.intent == "education" and "Groningen" in answer.text, answer
+
+
+def test_on_site_in_two_words_is_a_work_mode() -> None:
+    engine = _kim({"availability": {"status": "Open", "work_modes": [
+        "hybrid in Dublin", "on-site in Frankfurt am Main"]}})
+    answer = engine.answer_detail("would they work on site in germany")
+    assert answer.intent == "work_mode" and "Frankfurt am Main" in answer.text, answer
