@@ -3137,3 +3137,10 @@ def test_on_site_in_two_words_is_a_work_mode() -> None:
         "hybrid in Dublin", "on-site in Frankfurt am Main"]}})
     answer = engine.answer_detail("would they work on site in germany")
     assert answer.intent == "work_mode" and "Frankfurt am Main" in answer.text, answer
+
+
+def test_when_a_project_went_live_gives_the_line_with_its_month() -> None:
+    engine = _kim({"projects": [{"name": "Huellitas", "summary": "Pet health-record app.",
+                                 "year": 2023, "notes": "Released on iOS and Android in "
+                                                        "March 2023."}]})
+    assert "March 2023" in engine.answer("When did the pet health app go live?")

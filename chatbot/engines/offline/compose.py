@@ -151,6 +151,8 @@ _ASKS_START = re.compile(r"\b(?:start|started|begin|began|found|founded|set up)\
 _STARTED = re.compile(r"(?:19|20)\d\d\s*[–-]|\b(?:since|from|start\w*|began|begun|founded|"
                       r"created|launched|set up|year)\b\W+(?:[\w,]+\s+){0,3}?(?:19|20)\d\d\b",
                       re.I)
+_MONTH_YEAR = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|"
+                         r"october|november|december)\s+(?:19|20)\d\d\b", re.I)
 _AT_ONCE = re.compile(r"\b(?:immediately|right away|straight away|asap)\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
@@ -1221,6 +1223,9 @@ class Composer:
                                       *(_cite(f) for f in elsewhere)], self.link_words) or named
         if q.which and named:  # 'which consoles is it on': its platforms key names them
             asked = list(dict.fromkeys([*named, *asked]))
+        if _ASKS_WHEN.search(q.text):  # 'when did it go live': a line with its month too
+            asked = list(dict.fromkeys([*asked, *(x for x in [*p.highlights, *notes]
+                                                  if _MONTH_YEAR.search(x))][:3]))
         if "impact" in q.aspects or asked:
             # The owner's own part in a project often sits in a job highlight that names it.
             done = [_cite(f) for f in elsewhere if has_figure(f.text)][:1]
