@@ -3144,3 +3144,15 @@ def test_when_a_project_went_live_gives_the_line_with_its_month() -> None:
                                  "year": 2023, "notes": "Released on iOS and Android in "
                                                         "March 2023."}]})
     assert "March 2023" in engine.answer("When did the pet health app go live?")
+
+
+def test_what_she_bills_is_her_rate_and_the_visitors_next_step_asks_nothing() -> None:
+    engine = _kim({"faq": [{"question": "What are your rates?",
+                            "answer": "USD 45 an hour, or a fixed price per project."}]})
+    assert "USD 45" in engine.answer(
+        "We move fast. Before I reach out to her directly, roughly what does she bill per hour?")
+    gpu = _kim({"owner": {"name": "Kim Lee", "headline": "MLOps engineer",
+                          "summary": "Cares about GPU bills the finance team can read."},
+                "projects": [{"name": "Spot", "summary": "Spot instances for training.",
+                              "highlights": ["Cut the GPU bill by 46%"]}]})
+    assert "46%" in gpu.answer("How did they reduce the GPU bill?")

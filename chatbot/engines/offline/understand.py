@@ -732,6 +732,7 @@ class Understander:
         text = _LEAVE_CURRENT.sub("notice", text)
         text = _ON_HER_CV.sub(r"\1", text)
         text = _WISE.sub(r"\1", text)  # 'career wise': of her career
+        text = _BEFORE_I_WRITE.sub(" ", text)  # 'before I reach out to her, what ...'
         text = _CONTRACT_ENDS.sub(r"\1\2end", text)  # 'when does her contract run out'
         for acronym in _TWO_CAPITALS.findall(question):  # not one it writes itself ('IP')
             if (role := self.role_initials.get(acronym.lower())) \
@@ -2390,6 +2391,9 @@ _FAMILY = re.compile(
 _CONTRACT_ENDS = re.compile(r"\b(contract|postdoc|fellowship|engagement|position)\b(\W+(?:\w+\W+)?)"
                             r"(?:finish(?:es)?|runs? out|expires?|wraps? up|is over)\b")
 _TWO_CAPITALS = re.compile(r"\b[A-Z]{2}\b")
+# The visitor's own next step, which asks nothing: 'before I reach out to her directly,'.
+_BEFORE_I_WRITE = re.compile(r"\bbefore (?:i|we) (?:reach out|contact|get in touch|message|"
+                             r"email|write|call|pitch|approach)\b[^,?.!:;]{0,30}[,:;]")
 # 'career wise', 'salary-wise': about a career, a salary; not 'otherwise', 'likewise'.
 _WISE = re.compile(r"\b(\w+)[- ]wise\b")
 _LEAVE_CURRENT = re.compile(r"\b(?:leave (?:his|her|their) (?:current|present) (?:employer|job|"
