@@ -3148,9 +3148,12 @@ def test_when_a_project_went_live_gives_the_line_with_its_month() -> None:
 
 def test_what_she_bills_is_her_rate_and_the_visitors_next_step_asks_nothing() -> None:
     engine = _kim({"faq": [{"question": "What are your rates?",
-                            "answer": "USD 45 an hour, or a fixed price per project."}]})
-    assert "USD 45" in engine.answer(
-        "We move fast. Before I reach out to her directly, roughly what does she bill per hour?")
+                            "answer": "USD 45 an hour, or a fixed price per project."}],
+                   "contact": {"email": "kim@example.org",
+                               "links": {"github": "https://github.com/kim"}}})
+    for question in ("roughly what does she bill per hour?", "We move fast. Before I reach "
+                     "out to her directly, roughly what does she bill per hour?"):
+        assert engine.answer(question).startswith("USD 45"), question
     gpu = _kim({"owner": {"name": "Kim Lee", "headline": "MLOps engineer",
                           "summary": "Cares about GPU bills the finance team can read."},
                 "projects": [{"name": "Spot", "summary": "Spot instances for training.",
