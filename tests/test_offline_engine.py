@@ -3159,3 +3159,11 @@ def test_what_she_bills_is_her_rate_and_the_visitors_next_step_asks_nothing() ->
                 "projects": [{"name": "Spot", "summary": "Spot instances for training.",
                               "highlights": ["Cut the GPU bill by 46%"]}]})
     assert "46%" in gpu.answer("How did they reduce the GPU bill?")
+
+
+def test_a_kind_asked_of_the_owners_own_list_gives_all_of_it() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "HPC engineer",
+                             "profilers": ["Nsight Systems", "Arm MAP", "VTune"]},
+                   "skills": {"Tools": ["Slurm", "Spack"]}})
+    answer = engine.answer("which profiling tools do they use")
+    assert all(p in answer for p in ("Nsight Systems", "Arm MAP", "VTune")), answer

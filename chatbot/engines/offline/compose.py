@@ -1033,7 +1033,11 @@ class Composer:
         if not q.skills:
             if found.covering:
                 kind = _asks_kind(q)  # 'which formal tools': the skills too, for the visitor
-                lines = [f"- {_cite(f)}" for f in found.covering[:1 if kind else 2]]
+                shown = found.covering[:1 if kind else 2]
+                if kind and shown[0].kind == "extra":  # a list of the owner's: all of it
+                    shown = [f for f in self.facts if f.kind == "extra"
+                             and f.section == shown[0].section][:6]
+                lines = [f"- {_cite(f)}" for f in shown]
                 lead = f"{self.first}'s profile says" if kind else \
                     f"Yes, {self.first}'s profile mentions it"
                 text = f"{lead}:\n" + "\n".join(lines)
