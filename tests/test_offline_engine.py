@@ -3167,3 +3167,11 @@ def test_a_kind_asked_of_the_owners_own_list_gives_all_of_it() -> None:
                    "skills": {"Tools": ["Slurm", "Spack"]}})
     answer = engine.answer("which profiling tools do they use")
     assert all(p in answer for p in ("Nsight Systems", "Arm MAP", "VTune")), answer
+
+
+def test_yt_is_youtube() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"youtube": "https://www.youtube.com/@kim"}},
+                   "faq": [{"question": "How do I get a review key?",
+                            "answer": "Email with your outlet or channel."}]})
+    assert "youtube.com/@kim" in engine.answer("yt channel?")
