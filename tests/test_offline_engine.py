@@ -3175,3 +3175,11 @@ def test_yt_is_youtube() -> None:
                    "faq": [{"question": "How do I get a review key?",
                             "answer": "Email with your outlet or channel."}]})
     assert "youtube.com/@kim" in engine.answer("yt channel?")
+
+
+def test_how_long_she_has_been_doing_her_work_is_her_count_of_years() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Game programmer",
+                             "summary": "Game programmer with twelve years in the industry."},
+                   "projects": [{"name": "Lanternfall", "summary": "A roguelike game."},
+                                {"name": "Cabane", "summary": "A cozy building game."}]})
+    assert "twelve years" in engine.answer("how long has she been making games professionally")

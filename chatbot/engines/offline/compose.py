@@ -134,7 +134,7 @@ _PLACED = re.compile(r"\b(?:in|at|from|near|to|based|office)\s+(?:the\s+)?"
 # 'how many years of experience', 'how long has he been working with video'.
 _ASKS_YEARS = re.compile(r"\bhow many years\b(?! (?:was|were|did)\b)|\byears of (?:\w+ )?experi|"
                          r"\b(?:how long|since when) (?:has|have) \w+ been (?:doing|working|"
-                         r"writing|in)\b", re.I)
+                         r"writing|in)\b|\bhow long (?:has|have) \w+ been \w+ing\b", re.I)
 _N_YEARS = re.compile(r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                       r"twelve|fifteen|twenty)\+? years|since (?:19|20)\d\d)\b", re.I)
 _PLACE_FIRST = re.compile(r"([A-Z][a-z\u00e0-\u00ff][\w-]*)(?:,| \()")
