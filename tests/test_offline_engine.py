@@ -3183,3 +3183,11 @@ def test_how_long_she_has_been_doing_her_work_is_her_count_of_years() -> None:
                    "projects": [{"name": "Lanternfall", "summary": "A roguelike game."},
                                 {"name": "Cabane", "summary": "A cozy building game."}]})
     assert "twelve years" in engine.answer("how long has she been making games professionally")
+
+
+def test_what_kind_of_thing_a_project_is_is_its_summary() -> None:
+    engine = _kim({"projects": [{"name": "Lanternfall", "summary": "Roguelike deckbuilder "
+                                 "about a lighthouse keeper.", "highlights": [
+                                     "Best Game Design, Prix Pixel Nord 2021",
+                                     "Our first game as a studio."]}]})
+    assert "Roguelike deckbuilder" in engine.answer("what kind of game is lanternfall")

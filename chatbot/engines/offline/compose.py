@@ -153,6 +153,7 @@ _STARTED = re.compile(r"(?:19|20)\d\d\s*[–-]|\b(?:since|from|start\w*|began|be
                       re.I)
 _MONTH_YEAR = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|"
                          r"october|november|december)\s+(?:19|20)\d\d\b", re.I)
+_KIND_OF = re.compile(r"\bwhat (?:kind|sort|type|genre) of\b", re.I)
 _AT_ONCE = re.compile(r"\b(?:immediately|right away|straight away|asap)\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
@@ -1236,7 +1237,8 @@ class Composer:
             picked = asked or [*p.highlights[: 3 - len(done)], *done] or notes
             if picked:
                 # Found by what it is, not by its name ('any game jams?'): what it is first.
-                head = "" if (fold(p.name).split() or [""])[0] in fold(q.text) else f" {p.summary}"
+                head = "" if (fold(p.name).split() or [""])[0] in fold(q.text) \
+                    and not _KIND_OF.search(q.text) else f" {p.summary}"  # 'what kind of game'
                 # 'what's the recruitment dashboard built on', 'which testing libraries does
                 # it use': its stack, beside what its words found; not 'which universities
                 # use it'.
