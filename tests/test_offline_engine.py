@@ -3191,3 +3191,10 @@ def test_what_kind_of_thing_a_project_is_is_its_summary() -> None:
                                      "Best Game Design, Prix Pixel Nord 2021",
                                      "Our first game as a studio."]}]})
     assert "Roguelike deckbuilder" in engine.answer("what kind of game is lanternfall")
+
+
+def test_what_she_is_going_for_is_what_she_is_looking_for() -> None:
+    engine = _kim({"availability": {"status": "Looking for a junior front-end developer role"},
+                   "experience": [{"role": "UX Researcher", "company": "Lirio Health",
+                                   "period": "2019 – present"}]})
+    assert "junior front-end" in engine.answer("is she going for senior dev jobs")
