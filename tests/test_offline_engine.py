@@ -3198,3 +3198,11 @@ def test_what_she_is_going_for_is_what_she_is_looking_for() -> None:
                    "experience": [{"role": "UX Researcher", "company": "Lirio Health",
                                    "period": "2019 – present"}]})
     assert "junior front-end" in engine.answer("is she going for senior dev jobs")
+
+
+def test_one_role_or_another_asks_who_she_is() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "UX researcher retraining as a "
+                                                            "front-end developer"},
+                   "skills": {"Research": ["usability testing", "survey design"]}})
+    answer = engine.answer_detail("so is she a developer or a designer?")
+    assert answer.intent == "overview" and "UX researcher retraining" in answer.text, answer

@@ -2148,6 +2148,8 @@ class Understander:
             return "notice"
         if not (q.projects or q.jobs or q.skills) and _KIND_WANTED.search(" ".join(raw)):
             return "availability"  # 'what kind of company would they want to work for next'
+        if not (q.projects or q.jobs or q.skills) and _IS_A.match(" ".join(raw)):
+            return "overview"  # 'so is she a developer or a designer': who she is
         if q.faq >= 0 and self._field_of_faq_only(q):
             return "faq"
         if q.projects:
@@ -2372,6 +2374,9 @@ _ADDRESS = re.compile(r"\b(e-?mail|web)\s+address(es)?\b")
 # ahead of New York'.
 _ZONE_AS = re.compile(r"\b(?:time\s?zone|timezone|zone|hours?|ahead|behind)\b.*?"
                       r"\b(?:as|like|of|with|than|from)\s+((?:\w+\s?){1,5})$")
+# What the owner is, one role or another: 'so is she a developer or a designer'.
+_IS_A = re.compile(r"^(?:so |but |and )?(?:is|are) (?:she|he|they) (?:a|an) [a-z-]+"
+                   r"(?: or (?:a|an) [a-z-]+)?$")
 # Words that ask for a place, of the owner or of a thing the question names ('where does
 # she host things', 'which cities did his 5G design cover').
 _PLACE_ASKED = frozenset("where city cities country countries town towns region regions".split())
