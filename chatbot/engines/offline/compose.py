@@ -1034,7 +1034,7 @@ class Composer:
         if not q.skills:
             if found.covering:
                 kind = _asks_kind(q)  # 'which formal tools': the skills too, for the visitor
-                shown = found.covering[:1 if kind else 2]
+                shown = list(found.covering[:1 if kind else 2])
                 if kind and shown[0].kind == "extra":  # a list of the owner's: all of it
                     shown = [f for f in self.facts if f.kind == "extra"
                              and f.section == shown[0].section][:6]
