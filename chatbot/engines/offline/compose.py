@@ -591,8 +591,8 @@ class Composer:
         profile doesn't cover when, and says what it does. Not of when the owner could start,
         move or leave, which the owner's own word may answer without a date."""
         if not answer.answered or q.also or answer.intent in _WHEN_OWN \
-                or not _ASKS_WHEN.search(q.text) or _DATED.search(answer.text) \
-                and not (_ASKS_START.search(q.text) and not _STARTED.search(answer.text)):
+                or not _ASKS_WHEN.search(q.text) or (_DATED.search(answer.text) and not (
+                    _ASKS_START.search(q.text) and not _STARTED.search(answer.text))):
             return answer
         lines = answer.text.splitlines()
         said = lines[1 if len(lines) > 1 and lines[0].endswith(":") else 0].lstrip("- ")

@@ -322,10 +322,11 @@ class Understander:
         self.profile_words = sorted(w for w in set(words(profile_text)) if len(w) >= 4
                                     and w.isalpha())
         self.initials = _initials(facts)
-        # A role of two words by its initials, as typed in capitals ('TA': Teaching Assistant).
-        roles = [*(j.role for j in profile.experience), *_roles_in(profile.extra)]
+        # The words that name a degree ('masters', 'phd'): where one is from is education.
         self.degree_words = frozenset(w for k in ("bachelor", "master", "doctorate")
                                       for w in lex["degrees"][k])
+        # A role of two words by its initials, as typed in capitals ('TA': Teaching Assistant).
+        roles = [*(j.role for j in profile.experience), *_roles_in(profile.extra)]
         self.role_initials = {"".join(w[0] for w in said): " ".join(said) for said in (
             [w for w in words(re.sub(r"\(.*?\)", "", role)) if w.isalpha()][:2]
             for role in roles) if len(said) == 2}
@@ -802,30 +803,7 @@ class Understander:
                         asked=tuple(s for s in q.asked if s not in {stem(w) for w in aside}))
         if unmet and not found["job"] and not found["project"]:
             q = replace(q, before=unmet)  # 'what did she do before 2017': no job was earlier
-        if "or" in raw[1:-1]:
-            q = replace(q, either=self._either(raw, q))
-        if (m := _FAMILY.search(" ".join(raw))) and not q.injection:
-            # 'how many children does Ari have', 'is Sana his wife': the owner's own family,
-            # which no line about children taught or a co-founder answers.
-            asked = next(g for g in m.groups() if g).split()[-1]
-            q = replace(q, missing=tuple(dict.fromkeys((asked, *q.missing))))
-        if q.jobs and self._job_by_tenure(raw) == list(q.jobs):
-            # 'which job did he stay in longest': the job is the answer, no word missing.
-            held = {w for w in raw if w in _TENURE or w in ("longest", "shortest")}
-            q = replace(q, missing=tuple(w for w in q.missing if w not in held),
-                        topic=tuple(s for s in q.topic if s not in {stem(w) for w in held}))
-        if len(q.projects) == 1 and "address" in q.missing \
-                and self.profile.projects[q.projects[0]].link:
-            # 'looking glass address': where the project is online, no home address.
-            q = replace(q, missing=tuple(w for w in q.missing if w != "address"),
-                        topic=tuple(s for s in q.topic if s != "address"),
-                        asked=tuple(s for s in q.asked if s != "address"),
-                        aspects=q.aspects | {"link"})
-        if q.intent == "location" and (m := _ZONE_AS.search(" ".join(raw))):
-            # 'is she in the same time zone as Berlin': her zone, beside the visitor's place.
-            theirs = set(m.group(1).split())
-            q = replace(q, missing=tuple(w for w in q.missing if w not in theirs),
-                        topic=tuple(s for s in q.topic if s not in {stem(w) for w in theirs}))
+        q = self._refined(q, raw)
         if q.intent in ("unknown", "greeting") and history and not any(found.values()) \
                 and len(raw) <= 4 and not q.topic \
                 and not (self.greeting_words | self.owner) & set(raw):
@@ -1077,6 +1055,36 @@ class Understander:
             return [jobs[0]], at, ""
         step = self.job_order.index(jobs[0]) - 1 if len(jobs) == 1 else -1
         return ([self.job_order[step]] if step >= 0 else []), at, ""
+
+    def _refined(self, q: Query, raw: list[str]) -> Query:
+        """`q` with what its wording says beyond its words: two asks joined by 'or', the
+        owner's own family asked, the job held longest, a project's address, a time zone
+        beside the visitor's own place."""
+        if "or" in raw[1:-1]:
+            q = replace(q, either=self._either(raw, q))
+        if (m := _FAMILY.search(" ".join(raw))) and not q.injection:
+            # 'how many children does Ari have', 'is Sana his wife': the owner's own family,
+            # which no line about children taught or a co-founder answers.
+            asked = next(g for g in m.groups() if g).split()[-1]
+            q = replace(q, missing=tuple(dict.fromkeys((asked, *q.missing))))
+        if q.jobs and self._job_by_tenure(raw) == list(q.jobs):
+            # 'which job did he stay in longest': the job is the answer, no word missing.
+            held = {w for w in raw if w in _TENURE or w in ("longest", "shortest")}
+            q = replace(q, missing=tuple(w for w in q.missing if w not in held),
+                        topic=tuple(s for s in q.topic if s not in {stem(w) for w in held}))
+        if len(q.projects) == 1 and "address" in q.missing \
+                and self.profile.projects[q.projects[0]].link:
+            # 'looking glass address': where the project is online, no home address.
+            q = replace(q, missing=tuple(w for w in q.missing if w != "address"),
+                        topic=tuple(s for s in q.topic if s != "address"),
+                        asked=tuple(s for s in q.asked if s != "address"),
+                        aspects=q.aspects | {"link"})
+        if q.intent == "location" and (m := _ZONE_AS.search(" ".join(raw))):
+            # 'is she in the same time zone as Berlin': her zone, beside the visitor's place.
+            theirs = set(m.group(1).split())
+            q = replace(q, missing=tuple(w for w in q.missing if w not in theirs),
+                        topic=tuple(s for s in q.topic if s not in {stem(w) for w in theirs}))
+        return q
 
     def _either(self, raw: list[str], q: Query) -> tuple[frozenset[str], ...]:
         """The topic stems on each side of the first 'or' joining two asks: the word before
