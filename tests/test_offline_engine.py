@@ -3206,3 +3206,12 @@ def test_one_role_or_another_asks_who_she_is() -> None:
                    "skills": {"Research": ["usability testing", "survey design"]}})
     answer = engine.answer_detail("so is she a developer or a designer?")
     assert answer.intent == "overview" and "UX researcher retraining" in answer.text, answer
+
+
+def test_how_a_project_started_is_its_highlight_on_how_it_began() -> None:
+    engine = _kim({"projects": [{"name": "Deneigeuse", "summary": "A co-op snow game.",
+                                 "highlights": ["Sold 20,000 copies", "Audience Award 2024",
+                                                "Started as a 48-hour Global Game Jam entry",
+                                                "Full release planned for winter"],
+                                 "notes": "Online co-op comes with the 1.0 release."}]})
+    assert "Global Game Jam" in engine.answer("how did deneigeuse start out")

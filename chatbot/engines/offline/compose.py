@@ -153,6 +153,8 @@ _STARTED = re.compile(r"(?:19|20)\d\d\s*[–-]|\b(?:since|from|start\w*|began|be
                       re.I)
 _MONTH_YEAR = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|"
                          r"october|november|december)\s+(?:19|20)\d\d\b", re.I)
+_BEGAN = re.compile(r"\b(?:started|began|begun|born|grew out of|came out of|spun out of)\b",
+                    re.I)
 _KIND_OF = re.compile(r"\bwhat (?:kind|sort|type|genre) of\b", re.I)
 _AT_ONCE = re.compile(r"\b(?:immediately|right away|straight away|asap)\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
@@ -306,11 +308,12 @@ class Composer:
             # and the earliest job is what it does say.
             return self._not_covered(q.intent, f"what {self.first} did before {q.before}",
                                      self._job_line(self.earliest) + ".")
-        if len(q.projects) == 1 and _ASKS_WHY.match(q.text) \
-                and (p := self.profile.projects[q.projects[0]]).notes:
+        if len(q.projects) == 1 and _ASKS_WHY.match(q.text) and (story := _story(
+                p := self.profile.projects[q.projects[0]])):
             # 'why did he write it in the first place', 'what was the motivation for it,
-            # rather than an existing platform': its notes tell its story.
-            told = [f"- {x}" for x in sentences(p.notes)[:2]]
+            # rather than an existing platform', 'how did it start out': its notes tell its
+            # story, and a highlight on how it began.
+            told = [f"- {x}" for x in story]
             return OfflineAnswer("\n".join([f"**{p.name}**:", *told]), True, "project",
                                  (p.name,))
         if _ASKS_YEARS.search(q.text) and not q.projects and set(q.missing) <= {"years"} \
@@ -1778,6 +1781,13 @@ def _cite(f: Fact) -> str:
 
 def _sources(facts: Sequence[Fact]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f.source for f in facts))
+
+
+def _story(p: Project) -> list[str]:
+    """How a project came about: its highlight on how it began ('Started as a Global Game
+    Jam entry'), then its notes; two lines."""
+    began = [h for h in p.highlights if _BEGAN.search(h)]
+    return [*began, *sentences(p.notes or "")][:2]
 
 
 def _asks_per_time(q: Query) -> bool:
