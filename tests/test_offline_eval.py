@@ -33,7 +33,7 @@ DEV = sorted((EVAL / "dev").glob("*.toml"))
 # trestle24): three writers who read only the profile and eval formats, written during round
 # twenty-three, never tuned on (tests/eval/README.md, "Rounds"): 373/454 (82.2%) right fact and
 # 117/137 (85.4%) said so with round twenty-four's starting engine (6a62e76), and 374/454
-# (82.4%) and 117/137 after the round. The floors keep that from slipping back; the targets
+# (82.4%) and 117/137 after the round (ee267e8). The floors keep that from slipping back; the targets
 # below are not met and are marked so, strictly, so that meeting them shows.
 HELD_OUT_FLOOR = {"right": 0.821, "said_so": 0.854}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
@@ -75,7 +75,7 @@ DEV_FLOOR_MEASURED = {
     "packaging": {"right": 0.934, "said_so": 0.842},
     "pintle21": {"right": 0.867, "said_so": 1.0},
     "platform": {"right": 0.852, "said_so": 1.0},
-    "plinth23": {"right": 0.8, "said_so": 0.695},
+    "plinth23": {"right": 0.812, "said_so": 0.695},
     "qaops": {"right": 0.907, "said_so": 0.937},
     "quant": {"right": 0.912, "said_so": 0.941},
     "quill_d18": {"right": 0.966, "said_so": 0.966},
