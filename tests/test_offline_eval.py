@@ -33,8 +33,8 @@ DEV = sorted((EVAL / "dev").glob("*.toml"))
 # trestle24): three writers who read only the profile and eval formats, written during round
 # twenty-three, never tuned on (tests/eval/README.md, "Rounds"): 373/454 (82.2%) right fact and
 # 117/137 (85.4%) said so with round twenty-four's starting engine (6a62e76), and 374/454
-# (82.4%) and 117/137 after the round (ee267e8). The floors keep that from slipping back; the targets
-# below are not met and are marked so, strictly, so that meeting them shows.
+# (82.4%) and 117/137 after the round (ee267e8). The floors keep that from slipping back;
+# the targets below are not met and are marked so, strictly, so that meeting them shows.
 HELD_OUT_FLOOR = {"right": 0.821, "said_so": 0.854}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
