@@ -3215,3 +3215,12 @@ def test_how_a_project_started_is_its_highlight_on_how_it_began() -> None:
                                                 "Full release planned for winter"],
                                  "notes": "Online co-op comes with the 1.0 release."}]})
     assert "Global Game Jam" in engine.answer("how did deneigeuse start out")
+
+
+def test_a_driving_licence_is_not_a_datasets_licence() -> None:
+    engine = _kim({"datasets": [{"name": "Fin atlas", "license": "CC BY 4.0"}],
+                   "certifications": ["IRSE Licence"]})
+    assert "doesn't cover" in engine.answer("Does she have a driving licence?")
+    driver = _kim({"faq": [{"question": "Can you do field work?",
+                            "answer": "Yes, and I hold a class B driving licence."}]})
+    assert "class B" in driver.answer("does she have a driving licence")

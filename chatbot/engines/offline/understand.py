@@ -1067,6 +1067,9 @@ class Understander:
             # which no line about children taught or a co-founder answers.
             asked = next(g for g in m.groups() if g).split()[-1]
             q = replace(q, missing=tuple(dict.fromkeys((asked, *q.missing))))
+        if _DRIVING.search(" ".join(raw)) and not _DRIVING.search(self.folded):
+            # 'does she have a driving licence', of a profile whose only licence is a dataset's.
+            q = replace(q, missing=tuple(dict.fromkeys(("driving", *q.missing))))
         if q.jobs and self._job_by_tenure(raw) == list(q.jobs):
             # 'which job did he stay in longest': the job is the answer, no word missing.
             held = {w for w in raw if w in _TENURE or w in ("longest", "shortest")}
@@ -2400,6 +2403,8 @@ _FAMILY = re.compile(
     r"partner|spouse|girlfriend|boyfriend|family))\b"
     r"|\b(?:is|was)\s+\w+\s+(?:his|her|their)\s+(wife|husband|partner|spouse|girlfriend|"
     r"boyfriend|sister|brother|mother|father)\b")
+# A licence to drive, which only the words for it answer (not a dataset's CC BY licence).
+_DRIVING = re.compile(r"\bdriv(?:ing|er s|ers|er) licen[cs]e\b")
 # A contract's end in other words: 'run out', 'finish', 'expire', 'wrap up'.
 _CONTRACT_ENDS = re.compile(r"\b(contract|postdoc|fellowship|engagement|position)\b(\W+(?:\w+\W+)?)"
                             r"(?:finish(?:es)?|runs? out|expires?|wraps? up|is over)\b")
