@@ -3224,3 +3224,15 @@ def test_a_driving_licence_is_not_a_datasets_licence() -> None:
     driver = _kim({"faq": [{"question": "Can you do field work?",
                             "answer": "Yes, and I hold a class B driving licence."}]})
     assert "class B" in driver.answer("does she have a driving licence")
+
+
+def test_which_part_of_her_own_town_is_not_covered_by_the_town() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Data engineer",
+                             "location": "Leeds, West Yorkshire, UK"},
+                   "experience": [{"role": "BI Analyst", "company": "Leeds City Council",
+                                   "period": "2018 – 2020"}]})
+    answer = engine.answer("Which part of Leeds do they live in?")
+    assert "doesn't cover" in answer and "Leeds, West Yorkshire" in answer, answer
+    hackney = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                              "location": "Hackney, London, UK"}})
+    assert "Hackney" in hackney.answer("which part of London does she live in")

@@ -1067,6 +1067,11 @@ class Understander:
             # which no line about children taught or a co-founder answers.
             asked = next(g for g in m.groups() if g).split()[-1]
             q = replace(q, missing=tuple(dict.fromkeys((asked, *q.missing))))
+        if (m := _WHICH_PART.search(" ".join(raw))) and self.profile.owner.location \
+                and m.group(2) in fold(self.profile.owner.location).split(",")[0]:
+            # 'which part of Leeds do they live in', of 'Leeds, West Yorkshire': only the city.
+            q = replace(q, intent="location", projects=(), jobs=(),
+                        missing=tuple(dict.fromkeys((m.group(1), *q.missing))))
         if _DRIVING.search(" ".join(raw)) and not _DRIVING.search(self.folded):
             # 'does she have a driving licence', of a profile whose only licence is a dataset's.
             q = replace(q, missing=tuple(dict.fromkeys(("driving", *q.missing))))
@@ -2403,6 +2408,9 @@ _FAMILY = re.compile(
     r"partner|spouse|girlfriend|boyfriend|family))\b"
     r"|\b(?:is|was)\s+\w+\s+(?:his|her|their)\s+(wife|husband|partner|spouse|girlfriend|"
     r"boyfriend|sister|brother|mother|father)\b")
+# A part of the owner's own town: 'which part of Leeds do they live in'.
+_WHICH_PART = re.compile(r"\b(?:which|what) (part|area|neighbourhood|neighborhood|district|suburb)"
+                         r" of ([a-z]+)\b")
 # A licence to drive, which only the words for it answer (not a dataset's CC BY licence).
 _DRIVING = re.compile(r"\bdriv(?:ing|er s|ers|er) licen[cs]e\b")
 # A contract's end in other words: 'run out', 'finish', 'expire', 'wrap up'.
