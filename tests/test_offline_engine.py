@@ -3236,3 +3236,13 @@ def test_which_part_of_her_own_town_is_not_covered_by_the_town() -> None:
     hackney = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
                               "location": "Hackney, London, UK"}})
     assert "Hackney" in hackney.answer("which part of London does she live in")
+
+
+def test_weekend_work_is_a_kind_of_engagement_the_status_must_name() -> None:
+    engine = _kim({"availability": {"status": "Booking new engagements from September"},
+                   "projects": [{"name": "CRM move", "summary": "A CRM migration.",
+                                 "highlights": ["Moved 1.2 million records over one cutover "
+                                                "weekend"]}]})
+    assert "doesn't cover" in engine.answer("Is she available to work weekends?")
+    weekends = _kim({"availability": {"status": "Taking small jobs on evenings and weekends"}})
+    assert "doesn't cover" not in weekends.answer("Is she available to work weekends?")
