@@ -33,7 +33,7 @@ DEV = sorted((EVAL / "dev").glob("*.toml"))
 # trestle24): three writers who read only the profile and eval formats, written during round
 # twenty-three, never tuned on (tests/eval/README.md, "Rounds"): 373/454 (82.2%) right fact and
 # 117/137 (85.4%) said so with round twenty-four's starting engine (6a62e76), and 374/454
-# (82.4%) and 117/137 after the round (ee267e8). The floors keep that from slipping back;
+# (82.4%) and 117/137 after the round (3bdfc58). The floors keep that from slipping back;
 # the targets below are not met and are marked so, strictly, so that meeting them shows.
 HELD_OUT_FLOOR = {"right": 0.821, "said_so": 0.854}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
@@ -48,7 +48,6 @@ DEV_FLOOR_MEASURED = {
     "compiler": {"right": 0.886, "said_so": 1.0},
     "corbel22": {"right": 0.8, "said_so": 0.772},
     "crm17": {"right": 0.847, "said_so": 1.0},
-    "dataeng": {"right": 0.963, "said_so": 0.937},
     "devrel": {"right": 0.857, "said_so": 1.0},
     "dowel23": {"right": 0.8, "said_so": 0.96},
     "engmanager": {"right": 0.744, "said_so": 0.875},
@@ -58,8 +57,8 @@ DEV_FLOOR_MEASURED = {
     "geometry": {"right": 0.9, "said_so": 1.0},
     "geospatial": {"right": 0.872, "said_so": 1.0},
     "gimlet21": {"right": 0.85, "said_so": 0.95},
-    "gosia": {"right": 0.785, "said_so": 0.941},
-    "gusset23": {"right": 0.78, "said_so": 0.714},
+    "gosia": {"right": 0.785, "said_so": 1.0},
+    "gusset23": {"right": 0.78, "said_so": 0.761},
     "halyard22": {"right": 0.91, "said_so": 0.947},
     "hpc": {"right": 0.843, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},
@@ -82,7 +81,7 @@ DEV_FLOOR_MEASURED = {
     "quillon18": {"right": 0.846, "said_so": 0.75},
     "quillon19": {"right": 0.854, "said_so": 1.0},
     "quillon20": {"right": 0.839, "said_so": 0.947},
-    "rail_hil": {"right": 0.852, "said_so": 0.944},
+    "rail_hil": {"right": 0.852, "said_so": 1.0},
     "rivet23": {"right": 0.884, "said_so": 0.809},
     "robotics": {"right": 0.87, "said_so": 1.0},
     "saltmarsh18": {"right": 0.898, "said_so": 0.882},
