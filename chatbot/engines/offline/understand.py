@@ -325,11 +325,15 @@ class Understander:
         # The words that name a degree ('masters', 'phd'): where one is from is education.
         self.degree_words = frozenset(w for k in ("bachelor", "master", "doctorate")
                                       for w in lex["degrees"][k])
-        # A role of two words by its initials, as typed in capitals ('TA': Teaching Assistant).
+        # A role of two words by its initials, as typed in capitals ('TA': Teaching Assistant),
+        # unless the profile writes the initials themselves ('IP assignment').
         roles = [*(j.role for j in profile.experience), *_roles_in(profile.extra)]
-        self.role_initials = {"".join(w[0] for w in said): " ".join(said) for said in (
+        initials = {"".join(w[0] for w in said): " ".join(said) for said in (
             [w for w in words(re.sub(r"\(.*?\)", "", role)) if w.isalpha()][:2]
             for role in roles) if len(said) == 2}
+        self.role_initials = {k: v for k, v in initials.items() if f" {k} " not in self.folded}
+        # Whether the profile speaks of a driving licence at all.
+        self.drives = bool(_DRIVING.search(self.folded))
         # Acronyms of three to five capitals the skills use ('HDL', 'Vitis HLS'), folded.
         self.acronyms = frozenset(fold(a) for a in re.findall(
             r"\b[A-Z]{3,5}\b", " ".join([*profile.skills, *(s for g in profile.skills.values()
@@ -735,9 +739,8 @@ class Understander:
         text = _WISE.sub(r"\1", text)  # 'career wise': of her career
         text = _BEFORE_I_WRITE.sub(" ", text)  # 'before I reach out to her, what ...'
         text = _CONTRACT_ENDS.sub(r"\1\2end", text)  # 'when does her contract run out'
-        for acronym in _TWO_CAPITALS.findall(question):  # not one it writes itself ('IP')
-            if (role := self.role_initials.get(acronym.lower())) \
-                    and f" {acronym.lower()} " not in self.folded:
+        for acronym in _TWO_CAPITALS.findall(question):
+            if (role := self.role_initials.get(acronym.lower())):
                 text = re.sub(rf"\b{acronym.lower()}\b", role, text)  # 'did she TA anything'
         if self.latest_job:  # 'before her current job': before the job that is hers now
             text = _BEFORE_CURRENT.sub(f"before {fold(self.latest_job.company)}", text)
@@ -1072,7 +1075,7 @@ class Understander:
             # 'which part of Leeds do they live in', of 'Leeds, West Yorkshire': only the city.
             q = replace(q, intent="location", projects=(), jobs=(),
                         missing=tuple(dict.fromkeys((m.group(1), *q.missing))))
-        if _DRIVING.search(" ".join(raw)) and not _DRIVING.search(self.folded):
+        if not self.drives and _DRIVING.search(" ".join(raw)):
             # 'does she have a driving licence', of a profile whose only licence is a dataset's.
             q = replace(q, missing=tuple(dict.fromkeys(("driving", *q.missing))))
         if q.jobs and self._job_by_tenure(raw) == list(q.jobs):
