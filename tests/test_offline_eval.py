@@ -29,13 +29,13 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round twenty-four (brace24, cleat24, purlin24, sluice24, soffit24,
-# trestle24): three writers who read only the profile and eval formats, written during round
-# twenty-three, never tuned on (tests/eval/README.md, "Rounds"): 373/454 (82.2%) right fact and
-# 117/137 (85.4%) said so with round twenty-four's starting engine (6a62e76), and 374/454
-# (82.4%) and 117/137 after the round (3bdfc58). The floors keep that from slipping back;
-# the targets below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.821, "said_so": 0.854}
+# The blind sets of round twenty-five (dormer25, gable25, joist25, newel25, rafter25,
+# transom25): three writers who read only the profile and eval formats, written during round
+# twenty-four, never tuned on (tests/eval/README.md, "Rounds"): 307/454 (67.6%) right fact and
+# 109/138 (79.0%) said so with round twenty-five's starting engine (dda7fe2). The floors keep
+# that from slipping back; the targets below are not met and are marked so, strictly, so that
+# meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.676, "said_so": 0.789}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -43,8 +43,10 @@ DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
     "audiodsp": {"right": 0.93, "said_so": 0.928},
     "auger21": {"right": 0.851, "said_so": 1.0},
+    "brace24": {"right": 0.852, "said_so": 0.954},
     "brindle19": {"right": 0.868, "said_so": 0.947},
     "civictech": {"right": 0.843, "said_so": 0.888},
+    "cleat24": {"right": 0.835, "said_so": 0.782},
     "compiler": {"right": 0.886, "said_so": 1.0},
     "corbel22": {"right": 0.8, "said_so": 0.772},
     "crm17": {"right": 0.847, "said_so": 1.0},
@@ -75,6 +77,7 @@ DEV_FLOOR_MEASURED = {
     "pintle21": {"right": 0.867, "said_so": 1.0},
     "platform": {"right": 0.852, "said_so": 1.0},
     "plinth23": {"right": 0.812, "said_so": 0.695},
+    "purlin24": {"right": 0.802, "said_so": 0.869},
     "qaops": {"right": 0.907, "said_so": 0.937},
     "quant": {"right": 0.912, "said_so": 0.941},
     "quill_d18": {"right": 0.966, "said_so": 0.966},
@@ -88,12 +91,15 @@ DEV_FLOOR_MEASURED = {
     "search": {"right": 0.87, "said_so": 0.875},
     "shopify": {"right": 0.777, "said_so": 1.0},
     "slate_d18": {"right": 1.0, "said_so": 0.933},
+    "sluice24": {"right": 0.884, "said_so": 0.909},
+    "soffit24": {"right": 0.706, "said_so": 0.739},
     "sorrel21": {"right": 0.791, "said_so": 0.904},
     "switcher": {"right": 0.833, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "tamarack22": {"right": 0.876, "said_so": 0.842},
     "telecom": {"right": 0.829, "said_so": 0.937},
     "tenon22": {"right": 0.878, "said_so": 0.833},
+    "trestle24": {"right": 0.858, "said_so": 0.875},
     "vision17": {"right": 0.906, "said_so": 0.785},
     "wicket23": {"right": 0.792, "said_so": 0.909},
     "wimble20": {"right": 1.0, "said_so": 0.95},
@@ -131,8 +137,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round twenty-four's blind sets: "
-                   "82.2% right fact and 85.4% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round twenty-five's blind sets: "
+                   "67.6% right fact and 79.0% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
