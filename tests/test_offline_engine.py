@@ -3246,3 +3246,25 @@ def test_weekend_work_is_a_kind_of_engagement_the_status_must_name() -> None:
     assert "doesn't cover" in engine.answer("Is she available to work weekends?")
     weekends = _kim({"availability": {"status": "Taking small jobs on evenings and weekends"}})
     assert "doesn't cover" not in weekends.answer("Is she available to work weekends?")
+
+
+def test_the_plural_of_a_name_snowball_keeps_whole_is_the_name() -> None:
+    engine = _kim({"skills": {"Hardware": ["GPU programming", "FPGA prototyping"]}})
+    for question in ("does she program GPUs", "any FPGAs?"):
+        answer = engine.answer(question)
+        assert "doesn't cover" not in answer and "Hardware" in answer, (question, answer)
+
+
+def test_a_key_most_entries_of_a_list_give_lists_the_entries() -> None:
+    advisories = [{"id": "KL-1", "cve": "CVE-2023-1111", "product": "Quillpad"},
+                  {"id": "KL-2", "cve": "CVE-2024-2222", "product": "Gatehouse"},
+                  {"id": "KL-3", "cve": "CVE-2025-3333", "product": "Parcelbox",
+                   "notes": "Found during a client engagement, disclosed after the patch."},
+                  {"id": "KL-4", "product": "Formsy", "notes": "No CVE was assigned."}]
+    engine = _kim({"advisories": advisories,
+                   "datasets": [{"name": "Tide counts", "license": "CC0"},
+                                {"name": "Ferry delays", "license": "CC BY 4.0"}]})
+    answer = engine.answer("Which CVEs are credited to her?")
+    assert all(f"CVE-{n}" in answer for n in ("2023-1111", "2024-2222", "2025-3333")), answer
+    # A thing the list doesn't hold, named beside the key, is no ask for the list.
+    assert "doesn't cover" in engine.answer("What license is FerryFlex released under?")

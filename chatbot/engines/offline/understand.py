@@ -458,7 +458,14 @@ class Understander:
                             for k, v in profile.extra.items()
                             if (label := {stem(w) for w in words(k.rsplit(".", 1)[-1])
                                           if stem(w) not in self.filler or w in self.uncued})]
-        self.extra_stems = frozenset().union(*(n for n, _, _ in self.extra_names))
+        # A key most entries of a list give ('cve' of [[advisories]]): 'which CVEs' asks for
+        # the list, each entry with its value.
+        self.entry_keys = [(frozenset(label), k) for k, v in profile.extra.items()
+                           if isinstance(v, list) for key in _shared_keys(v)
+                           if (label := {stem(w) for w in words(key)} - self.filler
+                               - self.cue_stems)]
+        self.extra_stems = frozenset().union(*(n for n, _, _ in self.extra_names),
+                                             *(n for n, _ in self.entry_keys))
         # The entries of the owner's lists named for a topic ([[publications]], [[talks]]),
         # each as its stems, by topic.
         self.topic_entries = {i: [frozenset(stems(f.text)) for f in facts if f.kind == "extra"
@@ -1222,10 +1229,16 @@ class Understander:
         # its entries answer, unless the question names one of them.
         padded = f" {' '.join(raw)} "
         # Of two named ('any game jams' names the games too), the one named last: the noun.
+        # So does a key most of its entries give ('which CVEs'), when nothing else is named
+        # ('what licence is FeederFlex under' asks of FeederFlex, not for the datasets').
+        keyed = [(n, True, k) for n, k in self.entry_keys
+                 if all(stem(w) in n or stem(w[:-1]) in n for w in typed)] \
+            if said & self.extra_stems else []
         listed = sorted((max(i for i, s in enumerate(content) if s in n), k)
-                        for n, table, k in self.extra_names if table and k in self.entry_names
+                        for n, table, k in self.extra_names + keyed
+                        if table and k in self.entry_names
                         and n <= said and not any(e in padded for e in self.entry_names[k])) \
-            if extras and not titles else []
+            if (extras or keyed) and not titles else []
         # A key of the owner's own named ('what timezone is she in': timezone = "CET") is
         # the topic, though its words cue an intent.
         uncued = {stem(w) for w in raw if w in self.uncued}.union(*(n for n, _ in extras))
@@ -1577,6 +1590,10 @@ class Understander:
         """Fix a typo when one edit (two in a long word) turns it into a profile or cue word.
         A word of five letters only into a name, and a shorter one not at all: one edit makes
         another everyday word of most ('story' is no 'store', nor 'storm')."""
+        if len(word) >= 4 and word[-1] == "s" and word[-2] != "s" \
+                and stem(word) not in self.vocab and stem(word[:-1]) in self.vocab:
+            # The plural of a name Snowball keeps whole ('CVEs', 'GPUs', 'FPGAs'): the name.
+            return word[:-1]
         if len(word) == 5 and word.isalpha() and word not in STOPWORDS \
                 and stem(word) not in self.vocab and stem(word) not in self.weight \
                 and stem(word) not in self.filler:
@@ -2316,6 +2333,15 @@ def own_keys(extra: Mapping[str, Any]) -> list[str]:
     """A record's keys the format doesn't define, with those of its tables ('metrics':
     'uptime', 'attrition')."""
     return [*extra, *(k for v in extra.values() if isinstance(v, Mapping) for k in v)]
+
+
+def _shared_keys(entries: list[Any]) -> list[str]:
+    """The keys more than half of a list's entries give, but the names and notes any list has."""
+    tables = [e for e in entries if isinstance(e, Mapping)]
+    keys = Counter(k for e in tables for k in e)
+    common = {*lexicon()["items"]["names"], "notes", "note", "description", "summary", "link",
+              "url"}
+    return [k for k, n in keys.items() if n * 2 > len(tables) >= 2 and k not in common]
 
 
 def _entry_name(entry: object) -> str:
