@@ -3268,3 +3268,13 @@ def test_a_key_most_entries_of_a_list_give_lists_the_entries() -> None:
     assert all(f"CVE-{n}" in answer for n in ("2023-1111", "2024-2222", "2025-3333")), answer
     # A thing the list doesn't hold, named beside the key, is no ask for the list.
     assert "doesn't cover" in engine.answer("What license is FerryFlex released under?")
+
+
+def test_the_most_recent_role_is_the_latest_job_and_a_walk_through_asks_about() -> None:
+    engine = _kim({"experience": [
+        {"role": "Docs Tooling Engineer", "company": "Kernelfield", "period": "2022 – present"},
+        {"role": "Technical Writer", "company": "Brightloom", "period": "2015 – 2022"}]})
+    assert "Kernelfield" in engine.answer("most recent role")
+    assert "Brightloom" in engine.answer("her prior employer?")
+    history = engine.answer("walk me through her work history")
+    assert "Kernelfield" in history and "Brightloom" in history, history

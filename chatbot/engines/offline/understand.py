@@ -1187,7 +1187,7 @@ class Understander:
         order = self.job_order
         if not m or m.group(1) in ("first", "earliest", "oldest"):
             return [order[0]]
-        if m.group(1) in ("previous", "former", "old"):  # "her old company"
+        if m.group(1) in ("previous", "prior", "former", "old"):  # "her old company"
             # Before the one she holds; when none goes on, her last ('his previous
             # employer' of a founder whose studio is no job listed).
             return [order[-2] if any(is_current(j) for j in jobs) else order[-1]]
@@ -1257,7 +1257,7 @@ class Understander:
         known, modifiers = named | titled, self._field_modifiers(raw)
         nth = _NTH_JOB.search(" ".join(raw))
         if nth:  # 'her old company' asks for a job, not an age
-            modifiers.add(nth.group(1))
+            modifiers.update(nth.group(1).split())
         owner_key = next((self.owner_keys[w] for w in raw if w in self.owner_keys), ()) \
             if not (found["project"] or found["job"]) else ()
         missing = [w for w in dict.fromkeys(raw) if self._is_missing(w, known, names)
@@ -1279,7 +1279,7 @@ class Understander:
         users = _not_stack(raw)
         plain = self.unasked_of_users if users else self.unasked
         asked = [s for s in content if s not in plain and s not in named_stems
-                 and not (nth and s == stem(nth.group(1)))]
+                 and not (nth and s in stems(nth.group(1)))]
         q = Query(
             question, "unknown", terms=tuple(content), topic=tuple(topic),
             asked=tuple(dict.fromkeys(asked)),
@@ -2482,7 +2482,8 @@ _WROTE_FOR = re.compile(rf"\b{any_of(lexicon()['asks']['employed'])}\s+(?:at|for
 _TOKEN = re.compile(r"[\w+#.-]+")
 _WORKED_AS = re.compile(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been|as) "
                         r"(?:a|an) ((?:[\w-]+ ?){1,5})")
-_NTH_JOB = re.compile(r"\b(first|earliest|oldest|last|latest|previous|former|old)\s+"
+_NTH_JOB = re.compile(r"\b(first|earliest|oldest|last|latest|most recent|recent|previous|prior|"
+                      r"former|old)\s+"
                       r"(?:\w+\s+)?"
                       r"(job|role|position|employer|company)\b")
 _CAREER_START = re.compile(r"\bcareer\s+(?:begin|began|start|started|kick)|\b(?:begin|began|"
