@@ -3266,8 +3266,15 @@ def test_a_key_most_entries_of_a_list_give_lists_the_entries() -> None:
                                 {"name": "Ferry delays", "license": "CC BY 4.0"}]})
     answer = engine.answer("Which CVEs are credited to her?")
     assert all(f"CVE-{n}" in answer for n in ("2023-1111", "2024-2222", "2025-3333")), answer
-    # A thing the list doesn't hold, named beside the key, is no ask for the list.
+    # A thing the list doesn't hold, named beside the key, is no ask for the list; nor is
+    # the key's word inside another question.
     assert "doesn't cover" in engine.answer("What license is FerryFlex released under?")
+    quoted = _kim({"testimonials": [{"quote": "Fast and careful.", "client": "Tidewell"},
+                                    {"quote": "Sales nearly tripled.", "client": "Medarstvo"}],
+                   "availability": {"status": "Open",
+                                    "notice": "Builds start two weeks after the quote is signed"}})
+    answer = quoted.answer("once we sign the quote how long until she starts")
+    assert "two weeks" in answer and "Tidewell" not in answer, answer
 
 
 def test_the_most_recent_role_is_the_latest_job_and_a_walk_through_asks_about() -> None:

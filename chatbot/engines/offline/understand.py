@@ -1231,9 +1231,12 @@ class Understander:
         # Of two named ('any game jams' names the games too), the one named last: the noun.
         # So does a key most of its entries give ('which CVEs'), when nothing else is named
         # ('what licence is FeederFlex under' asks of FeederFlex, not for the datasets').
+        # Only when it is what a 'which' names, or all the question says ('any CVEs?'):
+        # 'once we sign the quote' asks no testimonial's quote.
+        wanted = {stem(w) for w in which_thing(raw)} if said & self.extra_stems else set()
         keyed = [(n, True, k) for n, k in self.entry_keys
-                 if all(stem(w) in n or stem(w[:-1]) in n for w in typed)] \
-            if said & self.extra_stems else []
+                 if (n & wanted or len(said) <= len(n)) and
+                 all(stem(w) in n or stem(w[:-1]) in n for w in typed)] if wanted or said else []
         listed = sorted((max(i for i, s in enumerate(content) if s in n), k)
                         for n, table, k in self.extra_names + keyed
                         if table and k in self.entry_names
