@@ -3285,3 +3285,11 @@ def test_the_most_recent_role_is_the_latest_job_and_a_walk_through_asks_about() 
     assert "Brightloom" in engine.answer("her prior employer?")
     history = engine.answer("walk me through her work history")
     assert "Kernelfield" in history and "Brightloom" in history, history
+
+
+def test_being_busy_or_tied_up_asks_about_availability() -> None:
+    engine = _kim({"availability": {"status": "Finishing a contract; free in 3 weeks"}})
+    for question in ("is he tied up at the moment", "is she swamped right now",
+                     "does she have capacity for new work", "is he booked up",
+                     "any bandwidth?"):
+        assert "free in 3 weeks" in engine.answer(question), question
