@@ -3293,3 +3293,11 @@ def test_being_busy_or_tied_up_asks_about_availability() -> None:
                      "does she have capacity for new work", "is he booked up",
                      "any bandwidth?"):
         assert "free in 3 weeks" in engine.answer(question), question
+
+
+def test_fixed_price_is_a_way_of_charging_not_an_amount_asked() -> None:
+    engine = _kim({"faq": [{"question": "What do you charge?",
+                            "answer": "£575 a day. Fixed-price quotes are available for "
+                                      "well-scoped projects."}]})
+    answer = engine.answer("does she quote fixed price or only time and materials")
+    assert "Fixed-price quotes" in answer, answer
