@@ -3296,8 +3296,16 @@ def test_being_busy_or_tied_up_asks_about_availability() -> None:
 
 
 def test_fixed_price_is_a_way_of_charging_not_an_amount_asked() -> None:
-    engine = _kim({"faq": [{"question": "What do you charge?",
+    engine = _kim({"faq": [{"question": "What is your day rate?",
                             "answer": "£575 a day. Fixed-price quotes are available for "
-                                      "well-scoped projects."}]})
+                                      "well-scoped projects."}],
+                   "projects": [
+                       {"name": "Donor 360", "summary": "Moved fundraising to a CRM.",
+                        "notes": "Fixed-price engagement delivered in 9 weeks."},
+                       {"name": "Quote-to-Cash Lite", "client": "Pennine Fabrication",
+                        "summary": "CPQ rollout for a maker quoting custom enclosures.",
+                        "tech": ["Salesforce CPQ", "Apex"],
+                        "highlights": ["Quote turnaround went from 3 days to same day"],
+                        "notes": "Pricing rules are maintained by the client's own admin."}]})
     answer = engine.answer("does she quote fixed price or only time and materials")
     assert "Fixed-price quotes" in answer, answer
