@@ -3309,3 +3309,18 @@ def test_fixed_price_is_a_way_of_charging_not_an_amount_asked() -> None:
                         "notes": "Pricing rules are maintained by the client's own admin."}]})
     answer = engine.answer("does she quote fixed price or only time and materials")
     assert "Fixed-price quotes" in answer, answer
+
+
+def test_a_word_read_as_several_synonyms_is_covered_by_any_one_of_them() -> None:
+    engine = _kim({"experience": [
+        {"role": "Senior Penetration Tester", "company": "Redgrove", "period": "2019 – 2022",
+         "highlights": ["Built the internal report template still used by the team"],
+         "notes": "Based in Oslo; also mentored four junior testers through their OSCP."}],
+        "projects": [{"name": "oidc-probe", "summary": "An auditor for OpenID providers."}]})
+    answer = engine.answer("Has she mentored or trained junior people?")
+    assert "four junior testers" in answer, answer
+    # An acronym written out needs all its words: that is no choice of one.
+    acronym = _kim({"projects": [{"name": "Wikifort", "summary": "A wiki.",
+                                  "highlights": ["Server-side request forgery in its PDF "
+                                                 "export, fixed in 2.1"]}]})
+    assert "PDF export" in acronym.answer("Has she found an SSRF bug in anything?")

@@ -236,26 +236,43 @@ class Index:
         # Only the words the profile uses: one it never does is judged by understand. Of two
         # asks joined by 'or', either one, with every other word ('does she mentor or lead
         # a team'; 'was the CT detector FPGA an Intel or an AMD part' is no list of tools).
-        rest = {t for t in set(q.topic) - set().union(*q.either) if t in self.ranker.vocab}
+        # A word read as several synonyms ('people': team, engineers, reports) is covered
+        # by any one of them, and goes with the side of an 'or' that holds one.
+        sided = set().union(*q.either)
+        sided |= set().union(*(g for g in q.alike if g & sided))
+        rest = _units({t for t in set(q.topic) - sided if t in self.ranker.vocab}, q.alike)
         scores = self.scores(list(q.terms))
-        hits: dict[int, tuple[int, bool, float, int]] = {}
-        for side in q.either or (frozenset(),):
-            need = rest | {t for t in side if t in self.ranker.vocab}
+        hits: dict[int, tuple[float, bool, float, int]] = {}
+        sides = [(side, rest + _units({t for t in side if t in self.ranker.vocab}, q.alike))
+                 for side in q.either or (frozenset(),)]
+        most = max(len(need) for _, need in sides)
+        for side, need in sides:
             if not need:
                 continue
+            # Each side by the share of its words a fact covers: 'mentored' is all of its
+            # side, not less than two of 'trained junior people'.
+            share = most / len(need)
             enough = len(need) - (len(need) >= 3) - (len(need) >= 4)
             for i in np.argsort(-scores, kind="stable"):
                 if scores[i] <= 0:
                     break
-                covered = len(need & self.context[i])
-                if rest <= self.context[i] and side & self.context[i] if side \
+                context = self.context[i]
+                covered = sum(1 for unit in need if unit & context)
+                if all(unit & context for unit in rest) and side & context if side \
                         else covered >= enough:
                     figure = q.wants_number and has_figure(self.facts[i].text)
                     counted = q.wants_number and counts(self.facts[i].text, q.detail)
                     said = q.wishes and self.facts[i].kind in OWNER_SAYS
-                    hit = (-covered - figure - counted, not said, -float(scores[i]), int(i))
+                    hit = (-covered * share - figure - counted, not said, -float(scores[i]),
+                           int(i))
                     hits[int(i)] = min(hits.get(int(i), hit), hit)
         return [self.facts[i] for *_, i in sorted(hits.values())[:3]]
+
+
+def _units(stems: set[str], alike: Sequence[frozenset[str]]) -> list[frozenset[str]]:
+    """`stems` as the units a fact must cover: the readings of one word together."""
+    units = [g & stems for g in alike if g & stems]
+    return units + [frozenset({t}) for t in stems if not any(t in g for g in alike)]
 
 
 def _inflected(said: Sequence[str]) -> frozenset[str]:

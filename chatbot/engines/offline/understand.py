@@ -140,6 +140,7 @@ class Query:
     lacks: tuple[str, ...] = ()  # words, as typed, asking a key that only other projects or
     #                              jobs have, of the one named ('downloads' of one without)
     either: tuple[frozenset[str], ...] = ()  # the topic stems of two asks joined by 'or'
+    alike: tuple[frozenset[str], ...] = ()  # the stems of one word read as several synonyms
     #                              ('does she mentor or lead a team'): either one is enough
 
 
@@ -756,7 +757,9 @@ class Understander:
         text = self._abbreviated(text)
         text = self._origin(text)
         typed = typed_names(question)
-        raw = [s for w in self._question_word(words(text)) for s in self._read(w, w in typed)]
+        said = self._question_word(words(text))
+        readings = [self._read(w, w in typed) for w in said]
+        raw = [s for read in readings for s in read]
         raw = self._names_respaced(raw)
         # Not the 'no' of a name, nor of a word joined up ('no-show', 'not-for-profit').
         negated = bool(NEGATIONS & set(self._words_beside_names(raw))
@@ -814,6 +817,12 @@ class Understander:
         if unmet and not found["job"] and not found["project"]:
             q = replace(q, before=unmet)  # 'what did she do before 2017': no job was earlier
         q = self._refined(q, raw)
+        # 'people' read as team, engineers or reports: any one of them will do ('SSRF' read
+        # as server-side request forgery needs every word).
+        if alike := tuple({frozenset(stem(w) for w in read)
+                           for w, read in zip(said, readings, strict=True)
+                           if len(read) > 1 and set(read) <= self._one_word_synonyms(w)}):
+            q = replace(q, alike=alike)
         if q.intent in ("unknown", "greeting") and history and not any(found.values()) \
                 and len(raw) <= 4 and not q.topic \
                 and not (self.greeting_words | self.owner) & set(raw):
@@ -1637,6 +1646,11 @@ class Understander:
         """`word` in the other of British and American spelling, by each pair that fits."""
         return [word.replace(a, b) for one, other in self.spellings
                 for a, b in ((one, other), (other, one)) if a in word]
+
+    def _one_word_synonyms(self, word: str) -> set[str]:
+        """The lexicon's synonyms of `word` and instances of a kind it names, of one word."""
+        return {s for s in self.synonyms.get(word, []) + self.kinds.get(stem(word), [])
+                if " " not in s}
 
     def _synonyms(self, word: str) -> list[str]:
         """`word`, or the synonyms of it that the profile uses ('charge' -> 'rate')."""
