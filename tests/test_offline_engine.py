@@ -3324,3 +3324,17 @@ def test_a_word_read_as_several_synonyms_is_covered_by_any_one_of_them() -> None
                                   "highlights": ["Server-side request forgery in its PDF "
                                                  "export, fixed in 2.1"]}]})
     assert "PDF export" in acronym.answer("Has she found an SSRF bug in anything?")
+
+
+def test_the_years_asked_find_the_projects_dated_then() -> None:
+    engine = _kim({"experience": [{"role": "Freelance Consultant", "company": "Kim Cloud Ltd",
+                                   "period": "2021 – present"}],
+                   "projects": [{"name": "Case Triage", "summary": "Case routing.", "year": 2025},
+                                {"name": "Donor 360", "summary": "A CRM move.", "year": 2024},
+                                {"name": "Quote Lite", "summary": "A CPQ rollout.",
+                                 "period": "2022 – 2023"}]})
+    working = engine.answer("what was she working on in 2025")
+    assert "Kim Cloud Ltd" in working and "Case Triage" in working, working
+    assert "Donor 360" not in working
+    listed = engine.answer("projects from 2023?")
+    assert "Quote Lite" in listed and "Case Triage" not in listed, listed

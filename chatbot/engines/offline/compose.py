@@ -18,6 +18,7 @@ from chatbot.engines.offline.facts import (
     job_title,
     labelled,
     latest_job,
+    project_years,
     table_items,
 )
 from chatbot.engines.offline.rank import searched
@@ -1149,6 +1150,8 @@ class Composer:
         elif q.projects:
             projects = [self.profile.projects[i] for i in q.projects]
             intro = ""
+        elif dated := self._projects_in(q.years):  # 'projects from 2023?'
+            projects, intro = dated, f"{self.first}'s projects from {_span(q.years)}:"
         lines = [f"- **{p.name}**: {p.summary}" + (f" {autolink(p.link)}" if p.link else "")
                  for p in projects[:6]]
         if len(projects) > 6:
@@ -1353,7 +1356,16 @@ class Composer:
         if "impact" in q.aspects:  # 'what impact did she have there': the figures first
             parts.sort(key=lambda x: not has_figure(x))
         lines += [f"- {h}" for h in (asked or parts)[:3]]
+        if dated := self._projects_in(q.years):  # 'what was he working on in 2025'
+            lines.append(f"\nProjects from {_span(q.years)}: "
+                         + ", ".join(_project_ref(p) for p in dated[:3]))
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
+
+    def _projects_in(self, years: Sequence[int]) -> list[Project]:
+        """The projects whose own dates fall in the years asked (a span from the first to
+        the last), [] when none are asked."""
+        asked = set(range(min(years), max(years) + 1)) if years else set()
+        return [p for p in self.profile.projects if project_years(p) & asked]
 
     def _placed(self, texts: Sequence[str], job: Experience) -> bool:
         """True when a job's record names a place: a name after 'in', 'at', 'from'... that
@@ -1748,6 +1760,12 @@ def _asks_kind(q: Query) -> bool:
 def _label(name: str) -> str:
     """How a contact.links key reads in an answer."""
     return LINK_LABELS.get(fold(name), name.replace("_", " ").capitalize())
+
+
+def _span(years: Sequence[int]) -> str:
+    """'2025', or '2015 to 2017'."""
+    low, high = min(years), max(years)
+    return str(low) if low == high else f"{low} to {high}"
 
 
 def _project_ref(p: Project) -> str:

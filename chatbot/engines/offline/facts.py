@@ -85,6 +85,18 @@ _STARTS = ("start", "started", "start_date", "from", "since", "began", "joined")
 _ENDS = ("end", "ended", "end_date", "to", "until", "left")
 
 
+_PROJECT_DATES = ("year", "years", "period", "date", "dates", "when", "started", "start",
+                  "launched", "released", "shipped")
+
+
+def project_years(project: Project) -> set[int]:
+    """The years a project's own date keys name ('year = 2025', 'period = "2019 – 2021"'),
+    every year of a span."""
+    found = [int(y) for k in _PROJECT_DATES if k in project.extra
+             for y in _YEAR.findall(str(project.extra[k]))]
+    return set(range(min(found), max(found) + 1)) if found else set()
+
+
 def dated(profile: Profile) -> Profile:
     """`profile` with each job that has no period given one from its own date keys
     ('start = 2017-09-01', 'end = 2020-02-28': '2017-09-01 – 2020-02-28'; a start alone:

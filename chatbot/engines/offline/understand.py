@@ -141,6 +141,7 @@ class Query:
     #                              jobs have, of the one named ('downloads' of one without)
     either: tuple[frozenset[str], ...] = ()  # the topic stems of two asks joined by 'or'
     alike: tuple[frozenset[str], ...] = ()  # the stems of one word read as several synonyms
+    years: tuple[int, ...] = ()  # the years a question names ('in 2025'), in order
     #                              ('does she mentor or lead a team'): either one is enough
 
 
@@ -817,6 +818,8 @@ class Understander:
         if unmet and not found["job"] and not found["project"]:
             q = replace(q, before=unmet)  # 'what did she do before 2017': no job was earlier
         q = self._refined(q, raw)
+        if years := tuple(int(w) for w in raw if _YEAR_WORD.fullmatch(w)):
+            q = replace(q, years=years)
         # 'people' read as team, engineers or reports: any one of them will do ('SSRF' read
         # as server-side request forgery needs every word).
         if alike := tuple({frozenset(stem(w) for w in read)
