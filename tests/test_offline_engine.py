@@ -3338,3 +3338,14 @@ def test_the_years_asked_find_the_projects_dated_then() -> None:
     assert "Donor 360" not in working
     listed = engine.answer("projects from 2023?")
     assert "Quote Lite" in listed and "Case Triage" not in listed, listed
+
+
+def test_which_cities_is_answered_by_the_owners_own_work_modes() -> None:
+    engine = _kim({"availability": {"status": "Open to staff roles",
+                                    "work_modes": ["remote (UTC-3 to UTC+3)",
+                                                   "hybrid in Rotterdam or Amsterdam"]},
+                   "faq": [{"question": "Do you work remotely?",
+                            "answer": "Yes, I work with teams between UTC-3 and UTC+3 and "
+                                      "can travel to an office about once a month."}]})
+    answer = engine.answer("which cities could they do hybrid in")
+    assert "Rotterdam" in answer and "doesn't cover" not in answer, answer

@@ -532,9 +532,11 @@ class Composer:
         if not answer.answered or q.also or q.wants_number or not q.which \
                 or not _ASKS_WHICH.match(q.text) or _employer_asked(answer, q):
             return answer
+        # Not a heading ('Rowan has built these projects:'), but a line of the owner's own
+        # fields ('Rowan's work modes: ..., hybrid in Rotterdam or Amsterdam') names.
         lines = [x.lstrip("- ") for x in answer.text.splitlines()
                  if x and not x.startswith("**") and "Link:" not in x
-                 and not x.startswith(self.first)]
+                 and not (x.startswith(self.first) and x.rstrip().endswith(":"))]
         for line in lines:
             if ":" in line or not [
                     m for m in (*_SOME.finditer(line), *_COUNTED.finditer(line))
