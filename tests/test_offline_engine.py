@@ -3349,3 +3349,12 @@ def test_which_cities_is_answered_by_the_owners_own_work_modes() -> None:
                                       "can travel to an office about once a month."}]})
     answer = engine.answer("which cities could they do hybrid in")
     assert "Rotterdam" in answer and "doesn't cover" not in answer, answer
+
+
+def test_two_projects_compared_in_time_each_give_their_own_date() -> None:
+    engine = _kim({"projects": [
+        {"name": "Tortoise", "summary": "A fault simulator.", "year": 2023},
+        {"name": "walrus-check", "summary": "A log verifier.", "year": 2020},
+        {"name": "Bitrot Bingo", "summary": "A workshop.", "year": 2024}]})
+    answer = engine.answer("Is Tortoise older than walrus-check?")
+    assert "2023" in answer and "2020" in answer and "Bitrot" not in answer, answer

@@ -10,6 +10,7 @@ from typing import Any
 
 from chatbot.engines.base import Visitor
 from chatbot.engines.offline.facts import (
+    PROJECT_DATES,
     Fact,
     all_links,
     is_current,
@@ -1154,7 +1155,11 @@ class Composer:
             intro = ""
         elif dated := self._projects_in(q.years):  # 'projects from 2023?'
             projects, intro = dated, f"{self.first}'s projects from {_span(q.years)}:"
-        lines = [f"- **{p.name}**: {p.summary}" + (f" {autolink(p.link)}" if p.link else "")
+        # 'Is Tortoise older than walrus-check?': each one's own date beside its name.
+        when = len(q.projects) >= 2 and bool(_COMPARES_DATES.search(q.text))
+        lines = [f"- **{p.name}**" + (f" ({_project_date(p)})" if when and _project_date(p)
+                                      else "")
+                 + f": {p.summary}" + (f" {autolink(p.link)}" if p.link else "")
                  for p in projects[:6]]
         if len(projects) > 6:
             lines.append(f"- and {len(projects) - 6} more")
@@ -1762,6 +1767,16 @@ def _asks_kind(q: Query) -> bool:
 def _label(name: str) -> str:
     """How a contact.links key reads in an answer."""
     return LINK_LABELS.get(fold(name), name.replace("_", " ").capitalize())
+
+
+_COMPARES_DATES = re.compile(r"\b(?:older|newer|earlier|later|oldest|newest|latest|first|when|"
+                             r"before|after|recent|came out)\b", re.I)
+
+
+def _project_date(p: Project) -> str:
+    """A project's own date as its keys write it ('2023', '2019 – 2021'), or ''."""
+    return next((str(p.extra[k]) for k in PROJECT_DATES if k in p.extra
+                 and _YEAR.search(str(p.extra[k]))), "")
 
 
 def _span(years: Sequence[int]) -> str:

@@ -85,14 +85,14 @@ _STARTS = ("start", "started", "start_date", "from", "since", "began", "joined")
 _ENDS = ("end", "ended", "end_date", "to", "until", "left")
 
 
-_PROJECT_DATES = ("year", "years", "period", "date", "dates", "when", "started", "start",
+PROJECT_DATES = ("year", "years", "period", "date", "dates", "when", "started", "start",
                   "launched", "released", "shipped")
 
 
 def project_years(project: Project) -> set[int]:
     """The years a project's own date keys name ('year = 2025', 'period = "2019 – 2021"'),
     every year of a span."""
-    found = [int(y) for k in _PROJECT_DATES if k in project.extra
+    found = [int(y) for k in PROJECT_DATES if k in project.extra
              for y in _YEAR.findall(str(project.extra[k]))]
     return set(range(min(found), max(found) + 1)) if found else set()
 
