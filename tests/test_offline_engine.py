@@ -3358,3 +3358,16 @@ def test_two_projects_compared_in_time_each_give_their_own_date() -> None:
         {"name": "Bitrot Bingo", "summary": "A workshop.", "year": 2024}]})
     answer = engine.answer("Is Tortoise older than walrus-check?")
     assert "2023" in answer and "2020" in answer and "Bitrot" not in answer, answer
+
+
+def test_a_word_of_a_pair_the_profile_writes_is_no_job_title_cut_short() -> None:
+    engine = _kim({"experience": [{"role": "Junior Systems Programmer", "company": "Stellwerk",
+                                   "period": "2014 – 2016"},
+                                  {"role": "Postdoctoral Researcher", "company": "KTH",
+                                   "period": "2016 – 2019"}],
+                   "community": {"volunteering": "Mentor at Rust Bridge",
+                                 "program_committee": "Workshop on Storage Reliability, 2024"}})
+    for question in ("program committee?", "is she on any program committees"):
+        answer = engine.answer(question)
+        assert "Storage Reliability" in answer, (question, answer)
+    assert "KTH" in engine.answer("where did she do her postdoc")

@@ -253,7 +253,9 @@ class Understander:
                                             "author wrote built"))
         profile_text = " ".join(
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
-        self.vocab = frozenset(stems(profile_text))
+        profile_stems = stems(profile_text)
+        self.vocab = frozenset(profile_stems)
+        self.stem_pairs = frozenset(itertools.pairwise(profile_stems))  # words written together
         # The profile's stems that may name a thing: no filler, cue or aspect (_fits).
         self.naming_vocab = self.vocab - (self.filler | self.cue_stems | self.aspect_stems)
         # What the projects are, in the words that most of their records say ('game',
@@ -1173,7 +1175,13 @@ class Understander:
     def _job_by_post(self, raw: list[str]) -> list[int | str]:
         """The one job whose role the question names as a post ('what did she build during
         the internship': the NLP Intern job; an apprenticeship, a fellowship)."""
-        jobs = [i for i, j in enumerate(self.profile.experience) if _posts(raw, j.role)]
+        # Not a word of two the profile writes together ('program committee' is no Junior
+        # Systems Programmer).
+        paired = {w for a, b in itertools.pairwise(raw) if a not in STOPWORDS
+                  and b not in STOPWORDS and (stem(a), stem(b)) in self.stem_pairs
+                  for w in (a, b)}
+        jobs = [i for i, j in enumerate(self.profile.experience)
+                if [w for w in _posts(raw, j.role) if w not in paired]]
         return [jobs[0]] if len(jobs) == 1 else []
 
     def _job_on_own(self, raw: list[str]) -> list[int | str]:
