@@ -3371,3 +3371,15 @@ def test_a_word_of_a_pair_the_profile_writes_is_no_job_title_cut_short() -> None
         answer = engine.answer(question)
         assert "Storage Reliability" in answer, (question, answer)
     assert "KTH" in engine.answer("where did she do her postdoc")
+
+
+def test_which_month_is_not_covered_by_a_year_alone() -> None:
+    engine = _kim({"availability": {"status": "Open",
+                                    "notice": "One month's notice at Graniteflow"},
+                   "experience": [{"role": "Staff Engineer", "company": "Graniteflow",
+                                   "period": "2022 – present"},
+                                  {"role": "Engineer", "company": "Brinemark",
+                                   "period": "March 2019 – 2022"}]})
+    answer = engine.answer("which month did she join graniteflow")
+    assert "doesn't cover" in answer and "2022" in answer, answer
+    assert "March" in engine.answer("what month did she start at brinemark")

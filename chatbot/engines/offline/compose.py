@@ -160,6 +160,11 @@ _BEGAN = re.compile(r"\b(?:started|began|begun|born|grew out of|came out of|spun
 _KIND_OF = re.compile(r"\bwhat (?:kind|sort|type|genre) of\b", re.I)
 _AT_ONCE = re.compile(r"\b(?:immediately|right away|straight away|asap)\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
+_ASKS_MONTH = re.compile(r"\b(?:which|what) month\b|\bexact date\b", re.I)
+# A month by name ('March', 'Sept'), or in a full date ('2017-09-01', '03/2021').
+_MONTH_NAMED = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
+                          r"july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+                          r"dec(?:ember)?)\b|\b\d{4}-\d\d\b|\b\d\d?/\d{4}\b", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
     "recruiter": ("availability", "location", "contact"),
@@ -364,7 +369,7 @@ class Composer:
                                            "project", "job", "skill", "projects"):
             answer = self._checked(self._with_faq(q), q, (self._figure, self._unsized,
                                                           self._moved_to, self._undated,
-                                                          self._certified))
+                                                          self._monthless, self._certified))
             return self._also(answer, q, found, visitor)
         if q.owner_key and not q.missing:
             return self._also(self._owner_key(q), q, found, visitor)
@@ -378,7 +383,8 @@ class Composer:
                 answer = replace(answer, text=f"{answer.text}\n\n{said}",
                                  sources=(*answer.sources, "FAQ"))
         answer = self._checked(answer, q, (self._moved_to, self._degree_part, self._kind_named,
-                                           self._named, self._undated, self._unoffered,
+                                           self._named, self._undated, self._monthless,
+                                           self._unoffered,
                                            self._only_counted, self._nobody,
                                            self._certified))
         return self._also(answer, q, found, visitor)
@@ -591,6 +597,15 @@ class Composer:
         what = " ".join(_as_typed(q.text, w) for w in named)
         return self._not_covered(answer.intent, f"a certification in {what}",
                                  "; ".join(self.certifications[:2]))
+
+    def _monthless(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'which month did they join', unless it names no month nor a full
+        date ('2022 – present'): then the profile doesn't cover which month."""
+        if not answer.answered or q.also or not _ASKS_MONTH.search(q.text) \
+                or _MONTH_NAMED.search(answer.text):
+            return answer
+        said = answer.text.splitlines()[0].lstrip("- ").rstrip(":")  # the line with its dates
+        return self._not_covered(answer.intent, "which month", said)
 
     def _undated(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'when did they start building <project>', 'what year was <firm>
