@@ -3383,3 +3383,14 @@ def test_which_month_is_not_covered_by_a_year_alone() -> None:
     answer = engine.answer("which month did she join graniteflow")
     assert "doesn't cover" in answer and "2022" in answer, answer
     assert "March" in engine.answer("what month did she start at brinemark")
+
+
+def test_since_when_needs_a_date() -> None:
+    engine = _kim({"faq": [{"question": "Are you part of the docs community?",
+                            "answer": "Yes. She co-organises the Write the Docs Netherlands "
+                                      "meetup."}]})
+    answer = engine.answer("Since when has she co-organised the Write the Docs meetup?")
+    assert "doesn't cover" in answer and "co-organises" in answer, answer
+    dated = _kim({"faq": [{"question": "Are you part of the docs community?",
+                           "answer": "Yes, I have co-organised a meetup since 2019."}]})
+    assert "doesn't cover" not in dated.answer("since when has she co-organised the meetup?")

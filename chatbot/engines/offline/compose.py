@@ -142,7 +142,8 @@ _N_YEARS = re.compile(r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine
 _PLACE_FIRST = re.compile(r"([A-Z][a-z\u00e0-\u00ff][\w-]*)(?:,| \()")
 # A question for a date or a time span: 'when was he with the exchange', 'since when'.
 _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
-_ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?when\s+(?:did|was|were|has|have|had)\b"
+_ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:since |from )?when\s+"
+                        r"(?:did|was|were|has|have|had)\b"
                         r"|\b(?:what|which) year\b", re.I)  # the date of a past event
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july"
                     r"|august|september|october|november|december|ago|since|present|now|today"
