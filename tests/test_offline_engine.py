@@ -3394,3 +3394,14 @@ def test_since_when_needs_a_date() -> None:
     dated = _kim({"faq": [{"question": "Are you part of the docs community?",
                            "answer": "Yes, I have co-organised a meetup since 2019."}]})
     assert "doesn't cover" not in dated.answer("since when has she co-organised the meetup?")
+
+
+def test_handle_as_a_verb_asks_no_contact_handle() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"github": "https://github.com/kim",
+                                         "mastodon": "https://fosstodon.org/@kim"}},
+                   "owner": {"name": "Kim Lee", "headline": "Developer",
+                             "summary": "Calm under pressure on a full Saturday service."}})
+    answer = engine.answer("how does she handle stressful deadlines")
+    assert "github.com" not in answer, answer
+    assert "fosstodon.org" in engine.answer("what's her handle on mastodon")

@@ -748,6 +748,8 @@ class Understander:
         text = _LEAVE_CURRENT.sub("notice", text)
         text = _ON_HER_CV.sub(r"\1", text)
         text = _WISE.sub(r"\1", text)  # 'career wise': of her career
+        if "handl" not in self.vocab:  # a profile that writes 'handles 2,300 tps' finds it so
+            text = _HANDLE_VERB.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "do", text)
         text = _BEFORE_I_WRITE.sub(" ", text)  # 'before I reach out to her, what ...'
         text = _CONTRACT_ENDS.sub(r"\1\2end", text)  # 'when does her contract run out'
         for acronym in _TWO_CAPITALS.findall(question):
@@ -2479,6 +2481,10 @@ _BEFORE_I_WRITE = re.compile(r"\bbefore (?:i|we) (?:reach out|contact|get in tou
                              r"email|write|call|pitch|approach)\b[^,?.!:;]{0,30}[,:;]")
 # 'career wise', 'salary-wise': about a career, a salary; not 'otherwise', 'likewise'.
 _WISE = re.compile(r"\b(\w+)[- ]wise\b")
+# 'handle' as a verb ('how much data does the platform handle', 'how does she handle
+# stress'), not a name on a service ('his twitter handle', 'the handle she uses').
+_HANDLE_VERB = re.compile(r"\b(?:does|do|did|can|could|will|would|to|they|he|she|i|we|you|it|"
+                          r"platform|system|service|team)\s+(handle)\b")
 _LEAVE_CURRENT = re.compile(r"\b(?:leave (?:his|her|their) (?:current|present) (?:employer|job|"
                             r"role|company|position)|give (?:his|her|their) (?:current |present )?"
                             r"(?:employer|company|boss|manager))\b")
