@@ -3405,3 +3405,14 @@ def test_handle_as_a_verb_asks_no_contact_handle() -> None:
     answer = engine.answer("how does she handle stressful deadlines")
     assert "github.com" not in answer, answer
     assert "fosstodon.org" in engine.answer("what's her handle on mastodon")
+
+
+def test_how_much_of_a_thing_per_day_asks_no_price() -> None:
+    engine = _kim({"experience": [{"role": "Data Engineer", "company": "Klimadata",
+                                   "period": "2020 – present",
+                                   "highlights": ["Leads the ingestion platform that loads "
+                                                  "14 TB of observation data a day"]}],
+                   "faq": [{"question": "What is your rate?", "answer": "EUR 95 an hour."}]})
+    answer = engine.answer("how much data does her ingestion platform handle per day")
+    assert "14 TB" in answer, answer
+    assert "EUR 95" in engine.answer("how much per hour")

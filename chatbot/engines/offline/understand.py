@@ -2430,7 +2430,10 @@ _WORLD = re.compile(
     # ... but the best way or number to reach the owner is the contact asked.
     r"(?!.*\bto\s+(?:reach|contact|call|ring|phone|email|text|message|get\s+(?:in\s+touch|hold)))")
 # 'how much per hour', 'what does he charge a day': money by the time.
-_PRICED_TIME = re.compile(r"\bhow much\b(?!\s+(?:time|of\s+(?:her|his|their)\s+time)\b).*"
+# 'how much does she charge a day', 'how much per hour'; not 'how much time a week', nor
+# 'how much data does the platform handle per day' (a thing named after 'how much').
+_PRICED_TIME = re.compile(r"\bhow much\s+(?=(?:does|do|did|is|are|was|would|will|could|can|"
+                          r"should|per|an|a|for|to|she|he|they|i|we|you)\b).*"
                           r"\b(?:per|an|a|by the)\s+(?:hour|day|week|month)\b")
 _NUMBERED = re.compile(r"\b([a-z][a-z-]+) (\d+(?:\.\d+)*)\b(?![.,]\d)")
 _KNOWN_THING = re.compile(rf"\b{any_of(lexicon()['asks']['knowing'])}\s+([a-z][\w+#.-]*)")
