@@ -3416,3 +3416,11 @@ def test_how_much_of_a_thing_per_day_asks_no_price() -> None:
     answer = engine.answer("how much data does her ingestion platform handle per day")
     assert "14 TB" in answer, answer
     assert "EUR 95" in engine.answer("how much per hour")
+
+
+def test_a_service_the_profile_names_beside_a_handle_answers_is_she_on_it() -> None:
+    engine = _kim({"audiences": {"peer": {"notes": "Happy to compare notes on SAML bugs. "
+                                                   "Also on Mastodon as "
+                                                   "@kimlee@infosec.example.social."}}})
+    assert "@kimlee@infosec.example.social" in engine.answer("is she on mastodon")
+    assert "doesn't cover" in engine.answer("is she on twitter")

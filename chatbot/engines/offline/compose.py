@@ -161,6 +161,7 @@ _BEGAN = re.compile(r"\b(?:started|began|begun|born|grew out of|came out of|spun
 _KIND_OF = re.compile(r"\bwhat (?:kind|sort|type|genre) of\b", re.I)
 _AT_ONCE = re.compile(r"\b(?:immediately|right away|straight away|asap)\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
+_HANDLE = re.compile(r"(?<![\w.])@\w[\w.]*(?:@[\w-]+(?:\.[\w-]+)+)?")  # '@fjellrev@infosec.social'
 _ASKS_MONTH = re.compile(r"\b(?:which|what) month\b|\bexact date\b", re.I)
 # A month by name ('March', 'Sept'), or in a full date ('2017-09-01', '03/2021').
 _MONTH_NAMED = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
@@ -930,6 +931,9 @@ class Composer:
             return self._not_covered("contact", "contact details: it gives no contact details")
         if q.missing_links:
             kinds = ", ".join(_label(k) for k in q.missing_links)
+            if not lines and (handle := self._handle_said(q.missing_links)):
+                # 'is he on mastodon' of a note 'Also on Mastodon as @fjellrev@infosec...'.
+                return OfflineAnswer(_cite(handle), True, "contact", _sources([handle]))
             if not lines:
                 a = "an" if kinds[0] in "AEIOU" else "a"
                 return self._not_covered("contact", f"{a} {kinds} link: it has no {kinds} link")
@@ -964,6 +968,15 @@ class Composer:
         return OfflineAnswer(text, True, "contact", ("contact", *_sources(told)))
 
     # -- availability and place -----------------------------------------------------------
+
+    def _handle_said(self, kinds: Sequence[str]) -> Fact | None:
+        """A line of the profile that names a service of `kinds` beside a handle or an
+        address of the owner's on it, or None."""
+        names = [_label(k) for k in kinds if len(_label(k)) >= 3]
+        return next((f for f in self.facts if f.kind not in ("link", "email")
+                     and _HANDLE.search(f.text)
+                     and any(re.search(rf"\b{re.escape(n)}\b", f.text, re.I) for n in names)),
+                    None)
 
     def _availability(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         a = self.profile.availability
