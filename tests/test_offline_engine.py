@@ -3424,3 +3424,14 @@ def test_a_service_the_profile_names_beside_a_handle_answers_is_she_on_it() -> N
                                                    "@kimlee@infosec.example.social."}}})
     assert "@kimlee@infosec.example.social" in engine.answer("is she on mastodon")
     assert "doesn't cover" in engine.answer("is she on twitter")
+
+
+def test_which_client_a_project_was_for_is_its_client_key_in_any_language() -> None:
+    engine = _kim({"projects": [
+        {"name": "Huellitas", "summary": "Pet health-record app for a veterinary clinic.",
+         "client": "Clínica Veterinaria San Roque", "tech": ["Flutter"]},
+        {"name": "Cosecha", "summary": "Ordering app for a farmers' co-op.",
+         "client": "Cooperativa Tierra Alta"}]})
+    answer = engine.answer("which clinic was the pet records app for")
+    assert "San Roque" in answer and "doesn't cover" not in answer, answer
+    assert "Flutter" in engine.answer("what was huellitas for")

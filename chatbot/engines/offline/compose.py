@@ -1728,8 +1728,10 @@ def _unnamed(text: str, asked: set[str], counted: bool = False, head: str = "",
             unnamed += len(found)
             if found:
                 said, hit = said or line, hit | found
-    # Named elsewhere ('Forge Coding Bootcamp'): a word of the thing said once more.
-    mentions = sum(stem(fold(w)) in hit for w in re.findall(r"[\w-]+", text))
+    # Named elsewhere ('Forge Coding Bootcamp', 'Clínica Veterinaria San Roque' of a
+    # clinic): a word of the thing said once more, in its own language too.
+    mentions = sum(any(stem(fold(w)).startswith(h) for h in hit)
+                   for w in re.findall(r"[\w-]+", text))
     return (said, hit) if unnamed and unnamed >= mentions else ("", set())
 
 
@@ -1904,8 +1906,10 @@ def _owner_word(fact: Fact, intent: str) -> OfflineAnswer:
     return OfflineAnswer(_cite(fact), True, intent, _sources([fact]))
 
 
-# 'who was it made for', 'who is lotse for', 'for whom': whom a thing was for.
-_FOR_WHOM = re.compile(r"^\W*who\b.*\bfor\W*$|\bfor whom\b")
+# 'who was it made for', 'who is lotse for', 'for whom', 'which clinic was the app for':
+# whom a thing was for (not 'what was it for': what it does).
+_FOR_WHOM = re.compile(r"^\W*(?:who|(?:which|what) (?!(?:is|was|are|were|does|did|do|has|had)\b)"
+                       r"\w+)\b.*\bfor\W*$|\bfor whom\b")
 
 
 def _adding(answer: OfflineAnswer, fact: Fact) -> OfflineAnswer:
