@@ -3435,3 +3435,18 @@ def test_which_client_a_project_was_for_is_its_client_key_in_any_language() -> N
     answer = engine.answer("which clinic was the pet records app for")
     assert "San Roque" in answer and "doesn't cover" not in answer, answer
     assert "Flutter" in engine.answer("what was huellitas for")
+
+
+def test_from_asks_where_the_owner_is_from_only_of_the_owner() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Cartographer",
+                             "location": "Rennes, France (UTC+1)"},
+                   "projects": [{"name": "Penn-ar-Bed Tiles", "summary": "Vector map tiles.",
+                                 "highlights": ["Rebuilds the whole region in 11 minutes on "
+                                                "a laptop", "Powers the Finistère cycling "
+                                                "map used by 30,000 visitors a month"]}]})
+    answer = engine.answer("how long to rebuild the map tiles from scratch")
+    assert "11 minutes" in answer and "Rennes" not in answer, answer
+    answer = engine.answer("does she hold a clearance from her lab days")
+    assert "doesn't cover" in answer and "Rennes" not in answer, answer
+    assert "Rennes" in engine.answer("where is she from")
+    assert "Rennes" in engine.answer("is she from france?")

@@ -759,6 +759,10 @@ class Understander:
             text = _BEFORE_CURRENT.sub(f"before {fold(self.latest_job.company)}", text)
         text = self._about_owner(text)
         text = self._phrased(text)
+        if "from" in text and not _FROM_PLACE.search(text):
+            # 'which engines does he port games from', 'rebuild the tiles from scratch', 'a
+            # clearance from her lab days': no place the owner is from.
+            text = re.sub(r"(?<!apart )(?<!aside )\bfrom\b", " ", text)  # not 'apart from'
         text = self._abbreviated(text)
         text = self._origin(text)
         typed = typed_names(question)
@@ -2482,6 +2486,11 @@ _TWO_CAPITALS = re.compile(r"\b[A-Z]{2}\b")
 # The visitor's own next step, which asks nothing: 'before I reach out to her directly,'.
 _BEFORE_I_WRITE = re.compile(r"\bbefore (?:i|we) (?:reach out|contact|get in touch|message|"
                              r"email|write|call|pitch|approach)\b[^,?.!:;]{0,30}[,:;]")
+# 'from' of where the owner is from ('where is she from', 'he's from Lagos', 'originally
+# from'); not of what a thing is made or ported from.
+_FROM_PLACE = re.compile(r"\bwhere\b|\b(?:is|are|was|were|s|come|comes|came|hails?|"
+                         r"originally|person|someone|anyone|people|candidates?|"
+                         r"i'm|im|we're|were)\s+(?:\w+\s+)?from\b|\bfrom (?:where|which)\b")
 # 'career wise', 'salary-wise': about a career, a salary; not 'otherwise', 'likewise'.
 _WISE = re.compile(r"\b(\w+)[- ]wise\b")
 # 'handle' as a verb ('how much data does the platform handle', 'how does she handle
