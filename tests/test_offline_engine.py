@@ -3450,3 +3450,13 @@ def test_from_asks_where_the_owner_is_from_only_of_the_owner() -> None:
     assert "doesn't cover" in answer and "Rennes" not in answer, answer
     assert "Rennes" in engine.answer("where is she from")
     assert "Rennes" in engine.answer("is she from france?")
+
+
+def test_going_live_is_a_launch_not_where_the_owner_lives() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Salesforce consultant",
+                             "location": "Leeds, UK"},
+                   "faq": [{"question": "Do you offer support after launch?",
+                            "answer": "Yes, a monthly support retainer of 2 days."}]})
+    for question in ("does she work weekends for urgent go-lives",
+                     "is she around after we go live"):
+        assert "Leeds" not in engine.answer(question), question
