@@ -3460,3 +3460,12 @@ def test_going_live_is_a_launch_not_where_the_owner_lives() -> None:
     for question in ("does she work weekends for urgent go-lives",
                      "is she around after we go live"):
         assert "Leeds" not in engine.answer(question), question
+
+
+def test_where_to_find_the_owner_is_how_to_reach_them() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Embedded developer",
+                             "location": "Gothenburg, Sweden"}})
+    for question in ("where do i find her for a chat", "where can i find him"):
+        answer = engine.answer(question)
+        assert "kim@example.org" in answer and "Gothenburg" not in answer, (question, answer)
+    assert "Gothenburg" in engine.answer("where does she live")
