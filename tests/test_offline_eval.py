@@ -32,9 +32,9 @@ DEV = sorted((EVAL / "dev").glob("*.toml"))
 # The blind sets of round twenty-five (dormer25, gable25, joist25, newel25, rafter25,
 # transom25): three writers who read only the profile and eval formats, written during round
 # twenty-four, never tuned on (tests/eval/README.md, "Rounds"): 307/454 (67.6%) right fact and
-# 109/138 (79.0%) said so with round twenty-five's starting engine (dda7fe2). The floors keep
-# that from slipping back; the targets below are not met and are marked so, strictly, so that
-# meeting them shows.
+# 109/138 (79.0%) said so with round twenty-five's starting engine (dda7fe2), and 309/454
+# (68.1%) and 109/138 after the round (6afd003). The floors keep that from slipping back; the
+# targets below are not met and are marked so, strictly, so that meeting them shows.
 HELD_OUT_FLOOR = {"right": 0.676, "said_so": 0.789}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
@@ -44,20 +44,20 @@ DEV_FLOOR_MEASURED = {
     "audiodsp": {"right": 0.93, "said_so": 0.928},
     "auger21": {"right": 0.851, "said_so": 1.0},
     "brace24": {"right": 0.852, "said_so": 0.954},
-    "brindle19": {"right": 0.868, "said_so": 0.947},
+    "brindle19": {"right": 0.901, "said_so": 0.947},
     "civictech": {"right": 0.843, "said_so": 0.888},
-    "cleat24": {"right": 0.835, "said_so": 0.782},
+    "cleat24": {"right": 0.873, "said_so": 0.782},
     "compiler": {"right": 0.886, "said_so": 1.0},
     "corbel22": {"right": 0.8, "said_so": 0.772},
     "crm17": {"right": 0.847, "said_so": 1.0},
     "devrel": {"right": 0.857, "said_so": 1.0},
     "dowel23": {"right": 0.8, "said_so": 0.96},
     "engmanager": {"right": 0.744, "said_so": 0.875},
-    "fennel22": {"right": 0.89, "said_so": 0.894},
+    "fennel22": {"right": 0.927, "said_so": 0.894},
     "ferry_d18": {"right": 1.0, "said_so": 0.9},
     "fpga": {"right": 0.879, "said_so": 1.0},
     "geometry": {"right": 0.9, "said_so": 1.0},
-    "geospatial": {"right": 0.872, "said_so": 1.0},
+    "geospatial": {"right": 0.89, "said_so": 1.0},
     "gimlet21": {"right": 0.85, "said_so": 0.95},
     "gosia": {"right": 0.785, "said_so": 1.0},
     "gusset23": {"right": 0.78, "said_so": 0.761},
@@ -68,7 +68,7 @@ DEV_FLOOR_MEASURED = {
     "lintel22": {"right": 0.708, "said_so": 0.9},
     "marram19": {"right": 0.918, "said_so": 0.888},
     "medtech17": {"right": 0.812, "said_so": 1.0},
-    "mortise23": {"right": 0.85, "said_so": 0.833},
+    "mortise23": {"right": 0.862, "said_so": 0.833},
     "museum": {"right": 0.9, "said_so": 0.944},
     "nlp": {"right": 0.833, "said_so": 0.937},
     "noor": {"right": 0.933, "said_so": 0.823},
@@ -77,8 +77,8 @@ DEV_FLOOR_MEASURED = {
     "pintle21": {"right": 0.867, "said_so": 1.0},
     "platform": {"right": 0.852, "said_so": 1.0},
     "plinth23": {"right": 0.812, "said_so": 0.695},
-    "purlin24": {"right": 0.802, "said_so": 0.869},
-    "qaops": {"right": 0.907, "said_so": 0.937},
+    "purlin24": {"right": 0.815, "said_so": 0.913},
+    "qaops": {"right": 0.888, "said_so": 0.937},
     "quant": {"right": 0.912, "said_so": 0.941},
     "quill_d18": {"right": 0.966, "said_so": 0.966},
     "quillon18": {"right": 0.846, "said_so": 0.75},
@@ -91,15 +91,15 @@ DEV_FLOOR_MEASURED = {
     "search": {"right": 0.87, "said_so": 0.875},
     "shopify": {"right": 0.777, "said_so": 1.0},
     "slate_d18": {"right": 1.0, "said_so": 0.933},
-    "sluice24": {"right": 0.884, "said_so": 0.909},
-    "soffit24": {"right": 0.706, "said_so": 0.739},
+    "sluice24": {"right": 0.923, "said_so": 0.954},
+    "soffit24": {"right": 0.746, "said_so": 0.782},
     "sorrel21": {"right": 0.791, "said_so": 0.904},
     "switcher": {"right": 0.833, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "tamarack22": {"right": 0.876, "said_so": 0.842},
     "telecom": {"right": 0.829, "said_so": 0.937},
     "tenon22": {"right": 0.878, "said_so": 0.833},
-    "trestle24": {"right": 0.858, "said_so": 0.875},
+    "trestle24": {"right": 0.871, "said_so": 0.916},
     "vision17": {"right": 0.906, "said_so": 0.785},
     "wicket23": {"right": 0.792, "said_so": 0.909},
     "wimble20": {"right": 1.0, "said_so": 0.95},
