@@ -85,8 +85,9 @@ _STARTS = ("start", "started", "start_date", "from", "since", "began", "joined")
 _ENDS = ("end", "ended", "end_date", "to", "until", "left")
 
 
+# A project's own keys that date it.
 PROJECT_DATES = ("year", "years", "period", "date", "dates", "when", "started", "start",
-                  "launched", "released", "shipped")
+                 "launched", "released", "shipped")
 
 
 def project_years(project: Project) -> set[int]:

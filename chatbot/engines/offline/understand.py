@@ -140,9 +140,9 @@ class Query:
     lacks: tuple[str, ...] = ()  # words, as typed, asking a key that only other projects or
     #                              jobs have, of the one named ('downloads' of one without)
     either: tuple[frozenset[str], ...] = ()  # the topic stems of two asks joined by 'or'
+    #                              ('does she mentor or lead a team'): either one is enough
     alike: tuple[frozenset[str], ...] = ()  # the stems of one word read as several synonyms
     years: tuple[int, ...] = ()  # the years a question names ('in 2025'), in order
-    #                              ('does she mentor or lead a team'): either one is enough
 
 
 @dataclass(frozen=True)
@@ -749,7 +749,7 @@ class Understander:
         text = _ON_HER_CV.sub(r"\1", text)
         text = _WISE.sub(r"\1", text)  # 'career wise': of her career
         if "handl" not in self.vocab:  # a profile that writes 'handles 2,300 tps' finds it so
-            text = _HANDLE_VERB.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "do", text)
+            text = _HANDLE_VERB.sub(r"\1do", text)
         text = _BEFORE_I_WRITE.sub(" ", text)  # 'before I reach out to her, what ...'
         text = _CONTRACT_ENDS.sub(r"\1\2end", text)  # 'when does her contract run out'
         for acronym in _TWO_CAPITALS.findall(question):
@@ -2495,8 +2495,8 @@ _FROM_PLACE = re.compile(r"\bwhere\b|\b(?:is|are|was|were|s|come|comes|came|hail
 _WISE = re.compile(r"\b(\w+)[- ]wise\b")
 # 'handle' as a verb ('how much data does the platform handle', 'how does she handle
 # stress'), not a name on a service ('his twitter handle', 'the handle she uses').
-_HANDLE_VERB = re.compile(r"\b(?:does|do|did|can|could|will|would|to|they|he|she|i|we|you|it|"
-                          r"platform|system|service|team)\s+(handle)\b")
+_HANDLE_VERB = re.compile(r"\b((?:does|do|did|can|could|will|would|to|they|he|she|i|we|you|it|"
+                          r"platform|system|service|team)\s+)handle\b")
 _LEAVE_CURRENT = re.compile(r"\b(?:leave (?:his|her|their) (?:current|present) (?:employer|job|"
                             r"role|company|position)|give (?:his|her|their) (?:current |present )?"
                             r"(?:employer|company|boss|manager))\b")
