@@ -3469,3 +3469,17 @@ def test_where_to_find_the_owner_is_how_to_reach_them() -> None:
         answer = engine.answer(question)
         assert "kim@example.org" in answer and "Gothenburg" not in answer, (question, answer)
     assert "Gothenburg" in engine.answer("where does she live")
+
+
+def test_who_are_her_co_authors_lists_the_entries_with_that_key() -> None:
+    engine = _kim({"publications": [
+        {"title": "Counting corncrakes", "venue": "Ecological Informatics", "year": 2023,
+         "authors": "K. Lee, T. Oyelaran, M. Delacroix"},
+        {"title": "Bat calls at the edge", "venue": "Bioacoustics", "year": 2021,
+         "authors": "K. Lee, R. Sandoval"}],
+                   "experience": [{"role": "Postdoctoral Research Associate",
+                                   "company": "University of Glasgow",
+                                   "period": "September 2023 – present",
+                                   "highlights": ["Co-supervises two MSc students a year"]}]})
+    answer = engine.answer("who are her co-authors")
+    assert "Oyelaran" in answer and "Sandoval" in answer, answer

@@ -732,6 +732,9 @@ class Composer:
             # 'the event of the vector tiles talk': the topic's answer holds the fact covering
             # it (its table's key names, 'Event', are searched but not quoted); no other.
             return answer
+        if best in found.table and best.text in answer.text:
+            # 'who are her co-authors': the list asked for holds the fact its key found.
+            return answer
         if q.wishes and best.kind in ("faq", "audience") and best.text not in answer.text \
                 and q.intent in _LISTS:
             # 'would they mind a junior title': what the owner says, not their jobs.

@@ -1255,14 +1255,18 @@ class Understander:
         # its entries answer, unless the question names one of them.
         padded = f" {' '.join(raw)} "
         # Of two named ('any game jams' names the games too), the one named last: the noun.
-        # So does a key most of its entries give ('which CVEs'), when nothing else is named
-        # ('what licence is FeederFlex under' asks of FeederFlex, not for the datasets').
-        # Only when it is what a 'which' names, or all the question says ('any CVEs?'):
-        # 'once we sign the quote' asks no testimonial's quote.
-        wanted = {stem(w) for w in which_thing(raw)} if said & self.extra_stems else set()
-        keyed = [(n, True, k) for n, k in self.entry_keys
-                 if (n & wanted or len(said) <= len(n)) and
-                 all(stem(w) in n or stem(w[:-1]) in n for w in typed)] if wanted or said else []
+        # So does a key most of its entries give ('which CVEs', 'who are his co-authors'),
+        # when it is what a 'which' or 'who are' names, or all the question says ('any
+        # CVEs?'), and nothing else is named ('what licence is FeederFlex under' asks of
+        # FeederFlex); 'once we sign the quote' asks no testimonial's quote.
+        keyed: list[tuple[frozenset[str], bool, str]] = []
+        if said & self.extra_stems:
+            who = _WHO_ARE.match(" ".join(raw))
+            wanted = {stem(w) for w in [*which_thing(raw), *(who.group(1).split() if who
+                                                               else ())]}
+            keyed = [(n, True, k) for n, k in self.entry_keys
+                     if (n & wanted or len(said) <= len(n))
+                     and all(stem(w) in n or stem(w[:-1]) in n for w in typed)]
         listed = sorted((max(i for i, s in enumerate(content) if s in n), k)
                         for n, table, k in self.extra_names + keyed
                         if table and k in self.entry_names
@@ -2491,6 +2495,7 @@ _BEFORE_I_WRITE = re.compile(r"\bbefore (?:i|we) (?:reach out|contact|get in tou
 _FROM_PLACE = re.compile(r"\bwhere\b|\b(?:is|are|was|were|s|come|comes|came|hails?|"
                          r"originally|person|someone|anyone|people|candidates?|"
                          r"i'm|im|we're|were)\s+(?:\w+\s+)?from\b|\bfrom (?:where|which)\b")
+_WHO_ARE = re.compile(r"^who (?:are|were|is|was) (?:his|her|their|the) (.+)$")
 # 'career wise', 'salary-wise': about a career, a salary; not 'otherwise', 'likewise'.
 _WISE = re.compile(r"\b(\w+)[- ]wise\b")
 # 'handle' as a verb ('how much data does the platform handle', 'how does she handle
