@@ -33,8 +33,9 @@ DEV = sorted((EVAL / "dev").glob("*.toml"))
 # transom25): three writers who read only the profile and eval formats, written during round
 # twenty-four, never tuned on (tests/eval/README.md, "Rounds"): 307/454 (67.6%) right fact and
 # 109/138 (79.0%) said so with round twenty-five's starting engine (dda7fe2), and 309/454
-# (68.1%) and 109/138 after the round (6afd003). The floors keep that from slipping back; the
-# targets below are not met and are marked so, strictly, so that meeting them shows.
+# (68.1%) and 109/138 after the round (6afd003, and c1a2489). The floors keep that from
+# slipping back; the targets below are not met and are marked so, strictly, so that meeting
+# them shows.
 HELD_OUT_FLOOR = {"right": 0.676, "said_so": 0.789}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
@@ -48,7 +49,7 @@ DEV_FLOOR_MEASURED = {
     "civictech": {"right": 0.843, "said_so": 0.888},
     "cleat24": {"right": 0.873, "said_so": 0.782},
     "compiler": {"right": 0.886, "said_so": 1.0},
-    "corbel22": {"right": 0.8, "said_so": 0.772},
+    "corbel22": {"right": 0.816, "said_so": 0.772},
     "crm17": {"right": 0.847, "said_so": 1.0},
     "devrel": {"right": 0.857, "said_so": 1.0},
     "dowel23": {"right": 0.8, "said_so": 0.96},
