@@ -3483,3 +3483,12 @@ def test_who_are_her_co_authors_lists_the_entries_with_that_key() -> None:
                                    "highlights": ["Co-supervises two MSc students a year"]}]})
     answer = engine.answer("who are her co-authors")
     assert "Oyelaran" in answer and "Sandoval" in answer, answer
+
+
+def test_a_link_the_profile_lacks_is_not_a_talks_link_key() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"itch": "https://kim.itch.io"}},
+                   "talks": [{"title": "Porting a roguelike to Switch", "event": "GodotCon 2023",
+                              "link": "https://www.youtube.com/watch?v=pp-godotcon23"}]})
+    answer = engine.answer("github link?")
+    assert "no GitHub link" in answer and "youtube" not in answer, answer
