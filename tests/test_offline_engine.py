@@ -3492,3 +3492,12 @@ def test_a_link_the_profile_lacks_is_not_a_talks_link_key() -> None:
                               "link": "https://www.youtube.com/watch?v=pp-godotcon23"}]})
     answer = engine.answer("github link?")
     assert "no GitHub link" in answer and "youtube" not in answer, answer
+
+
+def test_a_known_two_word_tool_is_another_tool_though_its_second_word_is_written() -> None:
+    engine = _kim({"skills": {"Languages": ["SQL", "Python"]},
+                   "projects": [{"name": "Salina", "summary": "A tram tracker.",
+                                 "highlights": ["Runs on a single Hetzner server"]}]})
+    answer = engine.answer("SQL Server experience?")
+    assert "doesn't cover" in answer and "SQL Server" in answer, answer
+    assert "doesn't cover" not in engine.answer("SQL experience?")

@@ -857,11 +857,12 @@ class Understander:
         said = words(question)
         typed = set(typed_names(question))
         for first, second in zip(said, said[1:], strict=False):
-            if stem(first) not in self.vocab or stem(second) in self.vocab \
-                    or f" {first} {second} " in self.folded:
+            if stem(first) not in self.vocab or f" {first} {second} " in self.folded:
                 continue
-            if second in self.compound_after.get(first, ()) or first in self.vendors and (
-                    second in self.tool_names or second in typed):
+            # A pair the lexicon knows is another tool even when the profile writes its
+            # second word of something else ('SQL Server' beside 'a Hetzner server').
+            if second in self.compound_after.get(first, ()) or stem(second) not in self.vocab \
+                    and first in self.vendors and (second in self.tool_names or second in typed):
                 return f"{first} {second}"
         return ""
 
