@@ -3501,3 +3501,16 @@ def test_a_known_two_word_tool_is_another_tool_though_its_second_word_is_written
     answer = engine.answer("SQL Server experience?")
     assert "doesn't cover" in answer and "SQL Server" in answer, answer
     assert "doesn't cover" not in engine.answer("SQL experience?")
+
+
+def test_a_certified_title_the_profile_does_not_hold_is_not_covered() -> None:
+    engine = _kim({"skills": {"Cloud & Ops": ["Kubernetes", "Terraform"]},
+                   "experience": [{"role": "Systems Administrator", "company": "Heron Bank",
+                                   "period": "2015 – 2018"}],
+                   "certifications": [{"name": "Confluent Certified Developer for Apache Kafka",
+                                       "year": 2020},
+                                      {"name": "AWS Certified Solutions Architect",
+                                       "year": 2022}]})
+    answer = engine.answer("Is Kim a Certified Kubernetes Administrator?")
+    assert "doesn't cover" in answer, answer
+    assert "doesn't cover" not in engine.answer("is she a certified solutions architect?")

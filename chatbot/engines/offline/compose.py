@@ -110,6 +110,8 @@ _ASKS_WHY = re.compile(r"\W*(?:why\b|what (?:was|were) the (?:motivation|reason|
 _CERT_OF = re.compile(r"((?:[\w+#.-]+\s+){0,2}[\w+#.-]+)\s+(?:certified|certification|"
                       r"certificate|cert)\b|\bcertified\s+(?:in|as|for)\s+((?:[\w+#.-]+\s*){1,3})",
                       re.I)
+_CERTIFIED_TITLE = re.compile(r"\bcertified\s+(?!(?:in|as|for)\b)((?:[\w+#.-]+\s*){1,3})",
+                              re.I)
 _HOLDS = re.compile(r"\W*(?:is|are|does|do|has|have|did|any)\b|.*\bcertified\b", re.I)
 _NOT_NAMING = frozenset("any a an his her their hold holds have has get got professional "
                         "official officially formally formal industry recognised recognized "
@@ -590,6 +592,10 @@ class Composer:
             named.append(w)
         if m.group(1):
             named.reverse()
+        if not named and (title := _CERTIFIED_TITLE.search(q.text)):
+            # 'is he a Certified Kubernetes Administrator': the title's words after it.
+            named = [w for w in words(title.group(1)) if w not in STOPWORDS
+                     and w not in _NOT_NAMING and w not in self.owner_words]
         if not named:
             return answer
         if any(all(stem(w) in set(stems(line)) or any(f" {t} " in f" {' '.join(words(line))} "
