@@ -33,7 +33,7 @@ DEV = sorted((EVAL / "dev").glob("*.toml"))
 # transom25): three writers who read only the profile and eval formats, written during round
 # twenty-four, never tuned on (tests/eval/README.md, "Rounds"): 307/454 (67.6%) right fact and
 # 109/138 (79.0%) said so with round twenty-five's starting engine (dda7fe2), and 309/454
-# (68.1%) and 109/138 after the round (6afd003, and c1a2489). The floors keep that from
+# (68.1%) and 109/138 after the round (6afd003, c1a2489, 6a274bb). The floors keep that from
 # slipping back; the targets below are not met and are marked so, strictly, so that meeting
 # them shows.
 HELD_OUT_FLOOR = {"right": 0.676, "said_so": 0.789}
@@ -77,14 +77,14 @@ DEV_FLOOR_MEASURED = {
     "packaging": {"right": 0.934, "said_so": 0.842},
     "pintle21": {"right": 0.867, "said_so": 1.0},
     "platform": {"right": 0.852, "said_so": 1.0},
-    "plinth23": {"right": 0.812, "said_so": 0.695},
+    "plinth23": {"right": 0.812, "said_so": 0.739},
     "purlin24": {"right": 0.815, "said_so": 0.913},
     "qaops": {"right": 0.888, "said_so": 0.937},
     "quant": {"right": 0.912, "said_so": 0.941},
     "quill_d18": {"right": 0.966, "said_so": 0.966},
     "quillon18": {"right": 0.846, "said_so": 0.75},
     "quillon19": {"right": 0.854, "said_so": 1.0},
-    "quillon20": {"right": 0.839, "said_so": 0.947},
+    "quillon20": {"right": 0.839, "said_so": 1.0},
     "rail_hil": {"right": 0.852, "said_so": 1.0},
     "rivet23": {"right": 0.884, "said_so": 0.809},
     "robotics": {"right": 0.87, "said_so": 1.0},
@@ -97,7 +97,7 @@ DEV_FLOOR_MEASURED = {
     "sorrel21": {"right": 0.791, "said_so": 0.904},
     "switcher": {"right": 0.833, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
-    "tamarack22": {"right": 0.876, "said_so": 0.842},
+    "tamarack22": {"right": 0.876, "said_so": 0.894},
     "telecom": {"right": 0.829, "said_so": 0.937},
     "tenon22": {"right": 0.878, "said_so": 0.833},
     "trestle24": {"right": 0.871, "said_so": 0.916},
