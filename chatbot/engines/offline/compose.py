@@ -934,7 +934,7 @@ class Composer:
         # 'her Mastodon' when the profile has it under a key of its own ([owner.social]).
         # Not by the word 'link' alone: a talk's link key is no GitHub asked for.
         named = [f for f in found.covering[:3] if f.kind == "extra"
-                 and set(q.terms) - self.link_words
+                 and (set(q.terms) - self.link_words)
                  & set(stems(f"{f.section.replace('.', ' ')} {f.keys}"))]
         if named and not lines and (q.missing_links or not (contact.email or contact.links)):
             return OfflineAnswer(_cite(named[0]), True, "contact", _sources(named[:1]))
