@@ -10,7 +10,6 @@ from typing import Any
 
 from chatbot.engines.base import Visitor
 from chatbot.engines.offline.facts import (
-    PROJECT_DATES,
     Fact,
     all_links,
     is_current,
@@ -19,6 +18,7 @@ from chatbot.engines.offline.facts import (
     job_title,
     labelled,
     latest_job,
+    project_date,
     project_years,
     table_items,
 )
@@ -147,8 +147,9 @@ _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
 _ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:since |from )?when\s+"
                         r"(?:did|was|were|has|have|had)\b"
                         r"|\b(?:what|which) year\b", re.I)  # the date of a past event
-_DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july"
-                    r"|august|september|october|november|december|ago|since|present|now|today"
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november"
+           "|december")
+_DATED = re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS}|ago|since|present|now|today"
                     r"|currently|soon|spring|summer|autumn|winter)\b", re.I)
 # When a thing began, and a date that says so: a period's first year, 'since 2019', 'started
 # in March 2021', a start or year key; not 'a 2024 pilot' nor 'Expected: 2028'.
@@ -156,8 +157,7 @@ _ASKS_START = re.compile(r"\b(?:start|started|begin|began|found|founded|set up)\
 _STARTED = re.compile(r"(?:19|20)\d\d\s*[–-]|\b(?:since|from|start\w*|began|begun|founded|"
                       r"created|launched|set up|year)\b\W+(?:[\w,]+\s+){0,3}?(?:19|20)\d\d\b",
                       re.I)
-_MONTH_YEAR = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|"
-                         r"october|november|december)\s+(?:19|20)\d\d\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b(?:{_MONTHS})\s+(?:19|20)\d\d\b", re.I)
 _BEGAN = re.compile(r"\b(?:started|began|begun|born|grew out of|came out of|spun out of)\b",
                     re.I)
 _KIND_OF = re.compile(r"\bwhat (?:kind|sort|type|genre) of\b", re.I)
@@ -166,9 +166,8 @@ _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
 _HANDLE = re.compile(r"(?<![\w.])@\w[\w.]*(?:@[\w-]+(?:\.[\w-]+)+)?")  # '@fjellrev@infosec.social'
 _ASKS_MONTH = re.compile(r"\b(?:which|what) month\b|\bexact date\b", re.I)
 # A month by name ('March', 'Sept'), or in a full date ('2017-09-01', '03/2021').
-_MONTH_NAMED = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
-                          r"july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
-                          r"dec(?:ember)?)\b|\b\d{4}-\d\d\b|\b\d\d?/\d{4}\b", re.I)
+_MONTH_NAMED = re.compile(rf"\b(?:{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+                          r"|\b\d{4}-\d\d\b|\b\d\d?/\d{4}\b", re.I)
 # What a broad question leads with for each visitor type when the profile sets no focus.
 DEFAULT_FOCUS = {
     "recruiter": ("availability", "location", "contact"),
@@ -1197,7 +1196,7 @@ class Composer:
             projects, intro = dated, f"{self.first}'s projects from {_span(q.years)}:"
         # 'Is Tortoise older than walrus-check?': each one's own date beside its name.
         when = len(q.projects) >= 2 and bool(_COMPARES_DATES.search(q.text))
-        lines = [f"- **{p.name}**" + (f" ({_project_date(p)})" if when and _project_date(p)
+        lines = [f"- **{p.name}**" + (f" ({made})" if when and (made := project_date(p))
                                       else "")
                  + f": {p.summary}" + (f" {autolink(p.link)}" if p.link else "")
                  for p in projects[:6]]
@@ -1741,8 +1740,8 @@ def _unnamed(text: str, asked: set[str], counted: bool = False, head: str = "",
                 said, hit = said or line, hit | found
     # Named elsewhere ('Forge Coding Bootcamp', 'Clínica Veterinaria San Roque' of a
     # clinic): a word of the thing said once more, in its own language too.
-    mentions = sum(any(stem(fold(w)).startswith(h) for h in hit)
-                   for w in re.findall(r"[\w-]+", text))
+    mentions = sum(any(s == h or len(h) >= 5 and s.startswith(h) for h in hit)
+                   for w in re.findall(r"[\w-]+", text) if (s := stem(fold(w))))
     return (said, hit) if unnamed and unnamed >= mentions else ("", set())
 
 
@@ -1813,12 +1812,6 @@ def _label(name: str) -> str:
 
 _COMPARES_DATES = re.compile(r"\b(?:older|newer|earlier|later|oldest|newest|latest|first|when|"
                              r"before|after|recent|came out)\b", re.I)
-
-
-def _project_date(p: Project) -> str:
-    """A project's own date as its keys write it ('2023', '2019 – 2021'), or ''."""
-    return next((str(p.extra[k]) for k in PROJECT_DATES if k in p.extra
-                 and _YEAR.search(str(p.extra[k]))), "")
 
 
 def _span(years: Sequence[int]) -> str:

@@ -86,16 +86,22 @@ _ENDS = ("end", "ended", "end_date", "to", "until", "left")
 
 
 # A project's own keys that date it.
-PROJECT_DATES = ("year", "years", "period", "date", "dates", "when", "started", "start",
-                 "launched", "released", "shipped")
+_PROJECT_DATES = ("year", "years", "period", "date", "dates", "when", "started", "start",
+                  "launched", "released", "shipped")
 
 
 def project_years(project: Project) -> set[int]:
     """The years a project's own date keys name ('year = 2025', 'period = "2019 – 2021"'),
     every year of a span."""
-    found = [int(y) for k in PROJECT_DATES if k in project.extra
+    found = [int(y) for k in _PROJECT_DATES if k in project.extra
              for y in _YEAR.findall(str(project.extra[k]))]
     return set(range(min(found), max(found) + 1)) if found else set()
+
+
+def project_date(project: Project) -> str:
+    """A project's own date as its keys write it ('2023', '2019 – 2021'), or ''."""
+    return next((str(project.extra[k]) for k in _PROJECT_DATES if k in project.extra
+                 and _YEAR.search(str(project.extra[k]))), "")
 
 
 def dated(profile: Profile) -> Profile:

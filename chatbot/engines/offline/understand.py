@@ -2495,7 +2495,7 @@ _BEFORE_I_WRITE = re.compile(r"\bbefore (?:i|we) (?:reach out|contact|get in tou
 # from'); not of what a thing is made or ported from.
 _FROM_PLACE = re.compile(r"\bwhere\b|\b(?:is|are|was|were|s|come|comes|came|hails?|"
                          r"originally|person|someone|anyone|people|candidates?|"
-                         r"i'm|im|we're|were)\s+(?:\w+\s+)?from\b|\bfrom (?:where|which)\b")
+                         r"i'm|im|we're)\s+(?:\w+\s+)?from\b|\bfrom (?:where|which)\b")
 _WHO_ARE = re.compile(r"^who (?:are|were|is|was) (?:his|her|their|the) (.+)$")
 # 'career wise', 'salary-wise': about a career, a salary; not 'otherwise', 'likewise'.
 _WISE = re.compile(r"\b(\w+)[- ]wise\b")
