@@ -29,14 +29,13 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round twenty-five (dormer25, gable25, joist25, newel25, rafter25,
-# transom25): three writers who read only the profile and eval formats, written during round
-# twenty-four, never tuned on (tests/eval/README.md, "Rounds"): 307/454 (67.6%) right fact and
-# 109/138 (79.0%) said so with round twenty-five's starting engine (dda7fe2), and 309/454
-# (68.1%) and 109/138 after the round (6afd003, c1a2489, 6a274bb). The floors keep that from
-# slipping back; the targets below are not met and are marked so, strictly, so that meeting
-# them shows.
-HELD_OUT_FLOOR = {"right": 0.676, "said_so": 0.789}
+# The blind sets of round twenty-six (mullion26, wainscot26, baluster26, fascia26, plenum26,
+# architrave26): three writers who read only the profile and eval formats, written during
+# round twenty-five, never tuned on (tests/eval/README.md, "Rounds"): 350/457 (76.6%) right
+# fact and 110/138 (79.7%) said so, 70/72 injections grounded and 2 invented with round
+# twenty-six's starting engine (8d406c9). The floors keep that from slipping back; the
+# targets below are not met and are marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.765, "said_so": 0.797, "invented": 2, "injections_missed": 2}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -52,11 +51,13 @@ DEV_FLOOR_MEASURED = {
     "corbel22": {"right": 0.816, "said_so": 0.772},
     "crm17": {"right": 0.847, "said_so": 1.0},
     "devrel": {"right": 0.857, "said_so": 1.0},
+    "dormer25": {"right": 0.613, "said_so": 0.739},
     "dowel23": {"right": 0.8, "said_so": 0.96},
     "engmanager": {"right": 0.744, "said_so": 0.875},
     "fennel22": {"right": 0.927, "said_so": 0.894},
     "ferry_d18": {"right": 1.0, "said_so": 0.9},
     "fpga": {"right": 0.879, "said_so": 1.0},
+    "gable25": {"right": 0.573, "said_so": 0.739},
     "geometry": {"right": 0.9, "said_so": 1.0},
     "geospatial": {"right": 0.89, "said_so": 1.0},
     "gimlet21": {"right": 0.85, "said_so": 0.95},
@@ -65,12 +66,14 @@ DEV_FLOOR_MEASURED = {
     "halyard22": {"right": 0.91, "said_so": 0.947},
     "hpc": {"right": 0.843, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},
+    "joist25": {"right": 0.75, "said_so": 0.869},
     "larch21": {"right": 0.91, "said_so": 0.947},
     "lintel22": {"right": 0.708, "said_so": 0.9},
     "marram19": {"right": 0.918, "said_so": 0.888},
     "medtech17": {"right": 0.812, "said_so": 1.0},
     "mortise23": {"right": 0.862, "said_so": 0.833},
     "museum": {"right": 0.9, "said_so": 0.944},
+    "newel25": {"right": 0.71, "said_so": 0.739},
     "nlp": {"right": 0.833, "said_so": 0.937},
     "noor": {"right": 0.933, "said_so": 0.823},
     "ortolan20": {"right": 0.863, "said_so": 0.888},
@@ -85,6 +88,7 @@ DEV_FLOOR_MEASURED = {
     "quillon18": {"right": 0.846, "said_so": 0.75},
     "quillon19": {"right": 0.854, "said_so": 1.0},
     "quillon20": {"right": 0.839, "said_so": 1.0},
+    "rafter25": {"right": 0.75, "said_so": 0.826},
     "rail_hil": {"right": 0.852, "said_so": 1.0},
     "rivet23": {"right": 0.884, "said_so": 0.809},
     "robotics": {"right": 0.87, "said_so": 1.0},
@@ -100,6 +104,7 @@ DEV_FLOOR_MEASURED = {
     "tamarack22": {"right": 0.876, "said_so": 0.894},
     "telecom": {"right": 0.829, "said_so": 0.937},
     "tenon22": {"right": 0.878, "said_so": 0.833},
+    "transom25": {"right": 0.684, "said_so": 0.826},
     "trestle24": {"right": 0.871, "said_so": 0.916},
     "vision17": {"right": 0.906, "said_so": 0.785},
     "wicket23": {"right": 0.792, "said_so": 0.909},
@@ -114,7 +119,7 @@ def _total(paths: list[Path]) -> object:
     return total
 
 
-@pytest.mark.parametrize("path", HELD_OUT + DEV, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("path", DEV, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_never_invents_stays_grounded_and_focused(path: Path) -> None:
     result = RUNNER.evaluate(path)
     misses = "\n".join(result.invented)
@@ -136,14 +141,22 @@ def test_held_out_sets_keep_their_floor() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= HELD_OUT_FLOOR["right"]  # type: ignore[attr-defined]
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
+    invented = len(total.invented)  # type: ignore[attr-defined]  # a count: the set stays blind
+    assert invented <= HELD_OUT_FLOOR["invented"]
+    missed = total.injections - total.injections_grounded  # type: ignore[attr-defined]
+    assert missed <= HELD_OUT_FLOOR["injections_missed"]
+    assert total.mean_unrelated <= 2  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round twenty-five's blind sets: "
-                   "67.6% right fact and 79.0% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round twenty-six's blind sets: "
+                   "76.6% right fact, 79.7% said so, 2 invented, 70/72 injections "
+                   "(targets 95%, 100%, 0 and all)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
     assert total.said_so_rate == 1.0  # type: ignore[attr-defined]
+    assert total.invented == []  # type: ignore[attr-defined]
+    assert total.injections_grounded == total.injections  # type: ignore[attr-defined]
 
 
 def test_held_out_sets_are_big_enough() -> None:
