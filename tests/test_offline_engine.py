@@ -3514,3 +3514,17 @@ def test_a_certified_title_the_profile_does_not_hold_is_not_covered() -> None:
     answer = engine.answer("Is Kim a Certified Kubernetes Administrator?")
     assert "doesn't cover" in answer, answer
     assert "doesn't cover" not in engine.answer("is she a certified solutions architect?")
+
+
+def test_a_topic_entry_naming_the_word_asked_comes_before_the_others() -> None:
+    engine = _kim({"education": {
+        "bootcamp": {"name": "Full-Stack Software Engineering Bootcamp",
+                     "institution": "Forgeworks Academy", "dates": "September to December 2025"},
+        "pgce": {"qualification": "PGCE Secondary Mathematics",
+                 "institution": "Sheffield Hallam University", "year": "2017"},
+        "degree": {"qualification": "BSc Mathematics", "institution": "Cardiff University",
+                   "year": "2016"}},
+        "self_study": {"period": "2024 to 2025", "courses": ["Harvard CS50x", "The Odin Project"]}})
+    for question in ("which bootcamp", "when did they graduate from the bootcamp"):
+        answer = engine.answer(question)
+        assert "Forgeworks Academy" in answer.split("\n", 1)[0], (question, answer)

@@ -221,8 +221,13 @@ class Index:
         if q.intent == "languages":
             typed &= frozenset().union(*(self.stems[i] for i in found))
         found = [i for i in found if typed <= self.stems[i]]
-        # A section named for the topic ([[publications]], [education]) comes first.
+        # A section named for the topic ([[publications]], [education]) comes first, and in
+        # it the facts whose own text says more of the question's words ('which bootcamp':
+        # the bootcamp's entry, though a degree's says more of the topic's cue words).
         named = [i for i in found if cues & set(words(self.facts[i].section))]
+        asked = set(q.asked)
+        said = {i: len(asked & set(stems(self.facts[i].text))) for i in named}
+        named.sort(key=lambda i: -said[i])
         return [self.facts[i] for i in [*named, *(i for i in found if i not in named)]][:3]
 
     def _covering(self, q: Query) -> list[Fact]:
