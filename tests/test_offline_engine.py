@@ -3528,3 +3528,14 @@ def test_a_topic_entry_naming_the_word_asked_comes_before_the_others() -> None:
     for question in ("which bootcamp", "when did they graduate from the bootcamp"):
         answer = engine.answer(question)
         assert "Forgeworks Academy" in answer.split("\n", 1)[0], (question, answer)
+
+
+def test_a_company_described_by_its_jobs_record_names_that_job() -> None:
+    engine = _kim({"experience": [
+        {"role": "Senior Android Engineer", "company": "Mkulima Pay", "period": "2022 – present",
+         "highlights": ["Cut the download from 38 MB to 11 MB"]},
+        {"role": "Android Developer", "company": "Safiri Courier", "period": "2019 – 2022",
+         "highlights": ["Built the offline order queue, so motorbike riders kept working",
+                        "Failed deliveries down 31% after launch"]}]})
+    answer = engine.answer("What did she do at the motorbike delivery company?")
+    assert answer.startswith("Kim worked as **Android Developer** at Safiri Courier"), answer

@@ -1877,6 +1877,13 @@ class Understander:
             scores = sorted(((len(said & head) + 0.5 * (kind_of in head) * bool(said & head),
                               kind, i) for kind, i, head in self.heads if kind in kinds),
                             reverse=True)
+            if kinds == ("job",) and not (scores and scores[0][0]):
+                # A company described by what its job's record says ('the motorbike delivery
+                # company': the courier job whose highlight has motorbike riders and
+                # deliveries), when that job's record holds the most of the words.
+                told = said | set(stems(" ".join(phrase[:thing]).replace("-", " "))) - self.filler
+                scores = sorted(((len(told & self.records.get(("job", i), set())), "job", i)
+                                 for i in range(len(self.profile.experience))), reverse=True)
             if scores and scores[0][0] and (len(scores) == 1 or scores[1][0] < scores[0][0]):
                 _, kind, i = scores[0]
                 # A word before the kind that the profile never uses is not its name ('the
