@@ -3539,3 +3539,13 @@ def test_a_company_described_by_its_jobs_record_names_that_job() -> None:
                         "Failed deliveries down 31% after launch"]}]})
     answer = engine.answer("What did she do at the motorbike delivery company?")
     assert answer.startswith("Kim worked as **Android Developer** at Safiri Courier"), answer
+
+
+def test_years_in_the_industry_are_the_owners_count_of_years() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "summary": "ML platform engineer with twelve years in software."},
+                   "projects": [{"name": "Ballast", "summary": "A feature store.",
+                                 "highlights": ["Onboarded 19 model teams in its first year"]}]})
+    for question in ("how many years in the industry",
+                     "how many years has she been in the field altogether"):
+        assert "twelve years" in engine.answer(question), question

@@ -139,6 +139,9 @@ _PLACED = re.compile(r"\b(?:in|at|from|near|to|based|office)\s+(?:the\s+)?"
 _ASKS_YEARS = re.compile(r"\bhow many years\b(?! (?:was|were|did)\b)|\byears of (?:\w+ )?experi|"
                          r"\b(?:how long|since when) (?:has|have) \w+ been (?:doing|working|"
                          r"writing|in)\b|\bhow long (?:has|have) \w+ been \w+ing\b", re.I)
+# Words for the whole of a working life: 'how many years in the industry'.
+_WHOLE_CAREER = frozenset({"years", "industry", "field", "profession", "professionally",
+                           "career", "total", "altogether", "overall"})
 _N_YEARS = re.compile(r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                       r"twelve|fifteen|twenty)\+? years|since (?:19|20)\d\d)\b", re.I)
 _PLACE_FIRST = re.compile(r"([A-Z][a-z\u00e0-\u00ff][\w-]*)(?:,| \()")
@@ -326,7 +329,7 @@ class Composer:
             told = [f"- {x}" for x in story]
             return OfflineAnswer("\n".join([f"**{p.name}**:", *told]), True, "project",
                                  (p.name,))
-        if _ASKS_YEARS.search(q.text) and not q.projects and set(q.missing) <= {"years"} \
+        if _ASKS_YEARS.search(q.text) and not q.projects and set(q.missing) <= _WHOLE_CAREER \
                 and (counted := self._years_said(q)):
             # 'how many years of firmware experience': the owner's own count of them, not
             # the one job the word names.
