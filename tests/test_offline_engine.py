@@ -3549,3 +3549,15 @@ def test_years_in_the_industry_are_the_owners_count_of_years() -> None:
     for question in ("how many years in the industry",
                      "how many years has she been in the field altogether"):
         assert "twelve years" in engine.answer(question), question
+
+
+def test_the_job_before_going_independent_is_the_last_one_that_ended_before_it() -> None:
+    engine = _kim({"experience": [
+        {"role": "Founder", "company": "Lee Data Ltd", "period": "March 2020 – present"},
+        {"role": "Contract developer", "company": "Severn Energy", "period": "2023 – 2024"},
+        {"role": "Senior DBA", "company": "Brackenmoor Freight", "period": "2016 – 2020",
+         "highlights": ["Moved 42 clusters to Patroni"]},
+        {"role": "IT Support", "company": "Dalesbridge Council", "period": "2010 – 2016"}]})
+    for question in ("Where did she work before going independent?",
+                     "what was her job before she went freelance"):
+        assert "Brackenmoor Freight" in engine.answer(question).split("\n", 1)[0], question

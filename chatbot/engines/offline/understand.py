@@ -1084,6 +1084,15 @@ class Understander:
             # What she left it for, not the job itself ('her last position before the career
             # break': 'Left in March 2022 for the career break').
             return [jobs[0]], at, ""
+        held = [i for i in self.job_order if is_current(self.profile.experience[i])]
+        if not jobs and held and {stem(w) for w in after} & _ON_ONES_OWN:
+            # 'where did he work before going independent', when no job says so: the last
+            # job that ended, begun before the one he holds (a freelancer's contracts are
+            # jobs of her freelancing). With none held, every job was before.
+            ended: list[int | str] = [
+                i for i in self.job_order[:self.job_order.index(held[0])]
+                if not is_current(self.profile.experience[i])]
+            return ended[-1:], at, ""
         step = self.job_order.index(jobs[0]) - 1 if len(jobs) == 1 else -1
         return ([self.job_order[step]] if step >= 0 else []), at, ""
 
@@ -2548,6 +2557,8 @@ _NTH_JOB = re.compile(r"\b(first|earliest|oldest|last|latest|most recent|recent|
 _CAREER_START = re.compile(r"\bcareer\s+(?:begin|began|start|started|kick)|\b(?:begin|began|"
                            r"start|started)\s+(?:his|her|their|the)\s+career\b|"
                            r"\b(?:start|beginning) of (?:his|her|their) career\b")
+# Working for oneself: 'before going independent', 'before she went freelance'.
+_ON_ONES_OWN = frozenset({"independ", "freelanc", "solo", "selfemploy", "self-employ"})
 _OWN_JOB = re.compile(r"\b(?:his|her|their) (?:current |present )?(?:job|employer|"
                       r"workplace)\b|\bat work\b")
 _NUMBER_ASKED = re.compile(r"\bhow (many|much|big|large|fast)\b|\bnumbers?\b")
