@@ -3561,3 +3561,13 @@ def test_the_job_before_going_independent_is_the_last_one_that_ended_before_it()
     for question in ("Where did she work before going independent?",
                      "what was her job before she went freelance"):
         assert "Brackenmoor Freight" in engine.answer(question).split("\n", 1)[0], question
+
+
+def test_a_price_in_a_currency_the_profile_never_writes_is_not_given() -> None:
+    engine = _kim({"faq": [{"question": "What do you charge?",
+                            "answer": "My day rate is £1,350; US clients pay $1,750 a day."}]})
+    for question in ("What's her day rate in euros?", "day rate in EUR?", "her rate in €"):
+        assert "doesn't cover" in engine.answer(question), question
+    for question in ("does she charge in USD", "what's her rate in dollars?", "rates?"):
+        answer = engine.answer(question)
+        assert "doesn't cover" not in answer and "$1,750" in answer, (question, answer)

@@ -269,6 +269,14 @@ class Understander:
         tools = [t for p in profile.projects for t in p.tech] \
             + [s for group in profile.skills.values() for s in group]
         self.folded = " " + re.sub(r"[^\w#+]+", " ", fold(" ".join([profile_text, *tools]))) + " "
+        # The currencies the profile writes in some form ('$1,750' is in USD), and those
+        # it never writes.
+        currencies = [frozenset(forms) for forms in lex["fields"]["currencies"]]
+        self.written_currencies = frozenset().union(*(
+            forms for forms in currencies
+            if any(f in profile_text if not f.isalpha() else f" {f} " in self.folded
+                   for f in forms)))
+        self.unwritten_currencies = [c for c in currencies if not c & self.written_currencies]
         # The numbers the profile writes after a word ('iso': 13485, 14971; 'level': 2): a
         # number it never writes there names another standard, level or version.
         self.numbered: dict[str, set[str]] = {}
@@ -1112,6 +1120,14 @@ class Understander:
             # 'which part of Leeds do they live in', of 'Leeds, West Yorkshire': only the city.
             q = replace(q, intent="location", projects=(), jobs=(),
                         missing=tuple(dict.fromkeys((m.group(1), *q.missing))))
+        if set(q.missing) & self.written_currencies:  # 'does he bill in USD', of '$1,750'
+            q = replace(q, missing=tuple(w for w in q.missing
+                                         if w not in self.written_currencies))
+        for forms in self.unwritten_currencies:
+            # 'his day rate in euros', of rates in pounds and dollars: not given in euros.
+            if typed := [w for w in raw if w in forms] or [f for f in forms if not f.isalpha()
+                                                            and f in q.text]:
+                q = replace(q, missing=tuple(dict.fromkeys((typed[0], *q.missing))))
         if not self.drives and _DRIVING.search(" ".join(raw)):
             # 'does she have a driving licence', of a profile whose only licence is a dataset's.
             q = replace(q, missing=tuple(dict.fromkeys(("driving", *q.missing))))
