@@ -3571,3 +3571,17 @@ def test_a_price_in_a_currency_the_profile_never_writes_is_not_given() -> None:
     for question in ("does she charge in USD", "what's her rate in dollars?", "rates?"):
         answer = engine.answer(question)
         assert "doesn't cover" not in answer and "$1,750" in answer, (question, answer)
+
+
+def test_a_service_the_profile_lacks_is_not_answered_by_another_entrys_key() -> None:
+    engine = _kim({"publications": [{"title": "The Fractional Brief", "kind": "newsletter",
+                                     "subscribers": "about 3,800",
+                                     "link": "https://brief.example.com"}],
+                   "bug_bounty": {"platforms": "HackerOne, Intigriti", "handle": "kimlee",
+                                  "reports": "Around 140 valid reports since 2019"}})
+    for question in ("How many subscribers does her YouTube channel have?",
+                     "whats her twitter / x handle"):
+        answer = engine.answer(question)
+        assert "doesn't cover" in answer and "3,800" not in answer \
+            and "HackerOne" not in answer, (question, answer)
+    assert "3,800" in engine.answer("how many subscribers does her newsletter have")

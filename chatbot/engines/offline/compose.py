@@ -356,7 +356,9 @@ class Composer:
             return self._kept_elsewhere(q)
         if q.besides and q.intent == "skills" and (other := self._other_skills(q)):
             return other
-        if q.wants_number and not q.projects and not q.jobs:
+        if q.wants_number and not q.projects and not q.jobs and not q.missing_links:
+            # (Not of a service the profile lacks: 'subscribers on his YouTube channel' are
+            # no newsletter's.)
             figures = [f for f in found.covering
                        if has_figure(f.text) or counts(f.text, q.detail)]
             if q.wants_amount:  # 'how much per hour': a sum of money before '6 pm ET'
@@ -935,9 +937,14 @@ class Composer:
         lines = [f"- {_label(k)}: {autolink(self.links[k])}" for k in q.links]
         # 'her Mastodon' when the profile has it under a key of its own ([owner.social]).
         # Not by the word 'link' alone: a talk's link key is no GitHub asked for.
+        # Of a kind it lacks, only under a name for that kind ('fediverse' of Mastodon): a
+        # newsletter's subscribers key is no YouTube channel's.
+        lacked = set(stems(" ".join(a for k in q.missing_links
+                                    for a in [k, *lexicon()["links"].get(k, ())])))
         named = [f for f in found.covering[:3] if f.kind == "extra"
                  and (set(q.terms) - self.link_words)
-                 & set(stems(f"{f.section.replace('.', ' ')} {f.keys}"))]
+                 & (keys := set(stems(f"{f.section.replace('.', ' ')} {f.keys}")))
+                 and (not lacked or lacked & (keys | set(stems(f.text))))]
         if named and not lines and (q.missing_links or not (contact.email or contact.links)):
             return OfflineAnswer(_cite(named[0]), True, "contact", _sources(named[:1]))
         if not contact.email and not contact.links:
