@@ -3585,3 +3585,8 @@ def test_a_service_the_profile_lacks_is_not_answered_by_another_entrys_key() -> 
         assert "doesn't cover" in answer and "3,800" not in answer \
             and "HackerOne" not in answer, (question, answer)
     assert "3,800" in engine.answer("how many subscribers does her newsletter have")
+
+
+def test_a_service_the_profile_lacks_is_named_as_its_makers_write_it() -> None:
+    answer = _kim({}).answer("hugging face profile")
+    assert "no Hugging Face link" in answer, answer

@@ -202,7 +202,9 @@ _OWN_WORDS = ("greeting", "thanks", "contact", "faq")
 LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "cv": "CV",
                "resume": "Résumé", "website": "Website", "blog": "Blog", "kaggle": "Kaggle",
                "mastodon": "Mastodon", "twitter": "Twitter", "scholar": "Google Scholar",
-               "orcid": "ORCID", "bluesky": "Bluesky", "youtube": "YouTube"}
+               "orcid": "ORCID", "bluesky": "Bluesky", "youtube": "YouTube",
+               "huggingface": "Hugging Face", "stackoverflow": "Stack Overflow",
+               "codepen": "CodePen", "whatsapp": "WhatsApp", "tiktok": "TikTok"}
 
 
 @dataclass(frozen=True)
