@@ -1567,7 +1567,9 @@ class Composer:
         """True when the answer is a list of the owner's own asked for as a whole: one that
         names no project, job, skill or link, and no topic of another list ('did his dvcon
         talk win an award' asks no talk)."""
-        if not found.table or q.projects or q.jobs or q.skills or q.links \
+        # A link kind that is a word of the list's name ('which blog series') asks no link.
+        linked = set(q.links) - set(words(found.table[0].section)) if found.table else set()
+        if not found.table or q.projects or q.jobs or q.skills or linked \
                 or q.intent in ("greeting", "thanks") \
                 or q.intent == "skills" and q.skill_kind == "programming":
             return False  # 'which languages do they audit': code, not the languages spoken
