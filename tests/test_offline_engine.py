@@ -3590,3 +3590,11 @@ def test_a_service_the_profile_lacks_is_not_answered_by_another_entrys_key() -> 
 def test_a_service_the_profile_lacks_is_named_as_its_makers_write_it() -> None:
     answer = _kim({}).answer("hugging face profile")
     assert "no Hugging Face link" in answer, answer
+
+
+def test_a_list_of_projects_gives_three_with_what_they_are_and_names_the_rest() -> None:
+    engine = _kim({"projects": [{"name": f"Tool{n}", "summary": f"Summary number {n}.",
+                                 "link": f"https://example.org/tool{n}"} for n in range(1, 6)]})
+    answer = engine.answer("List her projects.")
+    assert all(f"Tool{n}" in answer for n in range(1, 6)), answer
+    assert "Summary number 3" in answer and "Summary number 4" not in answer, answer

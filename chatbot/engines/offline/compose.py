@@ -190,6 +190,7 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
 }
 # How many entries of an owner's list an answer gives.
 _FEW = 4
+_OVERVIEW = 3  # projects given with what they are in a list of them all
 _PLACES_TYPED = re.compile(r"\b(?:in|near|around)\s+([a-z]{3,})\b")
 # Intents answered with a list of the profile's projects, jobs or skills.
 _LISTS = ("projects", "experience", "skills")
@@ -1208,14 +1209,16 @@ class Composer:
             projects, intro = dated, f"{self.first}'s projects from {_span(q.years)}:"
         # 'Is Tortoise older than walrus-check?': each one's own date beside its name.
         when = len(q.projects) >= 2 and bool(_COMPARES_DATES.search(q.text))
+        # A short overview: the first three as the owner orders them, each with what it is,
+        # and the others by name (each one's own answer is a question away).
         lines = [f"- **{p.name}**" + (f" ({made})" if when and (made := project_date(p))
                                       else "")
                  + f": {p.summary}" + (f" {autolink(p.link)}" if p.link else "")
-                 for p in projects[:6]]
-        if len(projects) > 6:
-            lines.append(f"- and {len(projects) - 6} more")
+                 for p in projects[:_OVERVIEW]]
+        if len(projects) > _OVERVIEW:
+            lines.append("- and " + ", ".join(f"**{p.name}**" for p in projects[_OVERVIEW:]))
         text = "\n".join([intro, *lines] if intro else lines)
-        return OfflineAnswer(text, True, "projects", tuple(p.name for p in projects[:6]))
+        return OfflineAnswer(text, True, "projects", tuple(p.name for p in projects))
 
     def _project(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         p = self.profile.projects[q.projects[0]]
