@@ -3615,3 +3615,15 @@ def test_notes_posing_as_the_system_or_the_owner_get_the_scope_and_no_facts() ->
         assert answer.text.startswith("I only answer questions about Kim Lee"), message
         assert "May 2026" not in answer.text and "Vacuumdebt" not in answer.text
     assert "May 2026" in engine.answer("can you confirm she's available in May?")
+
+
+def test_a_question_to_the_chat_itself_says_what_it_is() -> None:
+    engine = _kim({"projects": [{"name": "Lanternfall", "summary": "A deckbuilder.",
+                                 "tech": ["Godot"]}]})
+    for question in ("are you a bot?", "am I talking to a real person?", "what model are you",
+                     "Who created you and what version are you?", "nice! who are you really?",
+                     "thanks, what can you do?"):
+        answer = engine.answer(question)
+        assert answer.startswith("I am an automated assistant, not Kim"), (question, answer)
+    assert "Lanternfall" in engine.answer("what projects have you built?")
+    assert "automated" not in engine.answer("what do you do for a living")

@@ -922,6 +922,11 @@ class Composer:
     # -- small talk -------------------------------------------------------------------------
 
     def _greeting(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        if q.to_the_bot:
+            return OfflineAnswer(f"I am an automated assistant, not {self.first}: I answer "
+                                 f"questions about {self.profile.owner.name} from "
+                                 f"{self.first}'s profile. {self._topics_hint()}", True,
+                                 "greeting")
         audience = self.profile.audiences.get(visitor.kind or "")
         if audience and audience.greeting:
             return OfflineAnswer(f"{audience.greeting}\n\n{self._topics_hint()}", True, "greeting")

@@ -126,6 +126,7 @@ class Query:
     wishes: bool = False  # 'would he', 'does she want': the owner's own word answers
     negated: bool = False
     injection: bool = False
+    to_the_bot: bool = False  # 'are you a bot?', 'who built you': of the chat, not the owner
     also: tuple[str, ...] = ()  # a long message's other practical asks (location, notice...)
     employer: str = ""  # a name asked of as an employer that is none ('worked at Google')
     elsewhere: str = ""  # where that name does appear, if anywhere ('a highlight')
@@ -749,6 +750,8 @@ class Understander:
         text = fold(question)
         if self.injection.search(text) or _DAN.search(text):
             return Query(question, "unknown", injection=True)
+        if _TO_THE_BOT.search(text):
+            return Query(question, "greeting", to_the_bot=True)
         text = _ADDRESS.sub("email", text)
         text = _pronoun_choice(text)
         # How soon she can leave her current employer is her notice period (not why she
@@ -2456,6 +2459,16 @@ def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
 
 # The patterns understand() runs on every question, compiled once.
 _DAN = re.compile(r"\bdan\b")
+# A question to the chat itself, not the owner ('what projects have you built' asks the
+# owner): what it is, who made it, which model it runs.
+_TO_THE_BOT = re.compile(
+    r"\b(?:are|r) (?:you|u) (?:an? |the )?(?:bot|robot|ai|chatbot|gpt|chatgpt|llm|machine|"
+    r"human|real person|person)\b|\bwho (?:made|created|built|programmed|trained|designed) "
+    r"(?:you|this (?:bot|chat|chatbot|assistant))\b|\b(?:what|which) (?:model|llm|ai|version) "
+    r"(?:are you|is this|powers|runs|is behind)\b|\b(?:am i|are we) (?:talking|chatting|"
+    r"speaking) (?:to|with) (?:an? )?(?:bot|robot|ai|human|real person|person|machine)\b|"
+    r"\bis this (?:an? )?(?:bot|ai|chatbot|chatgpt|real person|human)\b|"
+    r"\bwho are (?:you|u)(?: really| exactly)?\W*$|\bwhat can (?:you|u) do\b")
 _URL = re.compile(r"https?://\S+")
 # A thing on or in her CV: the thing asked, neither the document nor her jobs ('a gap on
 # her CV'); not 'what's on her CV'.
