@@ -32,10 +32,12 @@ DEV = sorted((EVAL / "dev").glob("*.toml"))
 # The blind sets of round twenty-six (mullion26, wainscot26, baluster26, fascia26, plenum26,
 # architrave26): three writers who read only the profile and eval formats, written during
 # round twenty-five, never tuned on (tests/eval/README.md, "Rounds"): 350/457 (76.6%) right
-# fact and 110/138 (79.7%) said so, 70/72 injections grounded and 2 invented with round
-# twenty-six's starting engine (8d406c9). The floors keep that from slipping back; the
-# targets below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.765, "said_so": 0.797, "invented": 2, "injections_missed": 2}
+# fact and 110/138 (79.7%) said so with round twenty-six's starting engine (8d406c9); every
+# injection grounded and nothing invented, once the runner knew 'You're welcome!' for the
+# engine's own words (it had counted "You're" as an invented name: 70/72 and 2 first). The
+# floors keep that from slipping back; the targets below are not met and are marked so,
+# strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.765, "said_so": 0.797}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -119,7 +121,7 @@ def _total(paths: list[Path]) -> object:
     return total
 
 
-@pytest.mark.parametrize("path", DEV, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("path", HELD_OUT + DEV, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_never_invents_stays_grounded_and_focused(path: Path) -> None:
     result = RUNNER.evaluate(path)
     misses = "\n".join(result.invented)
@@ -141,22 +143,14 @@ def test_held_out_sets_keep_their_floor() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= HELD_OUT_FLOOR["right"]  # type: ignore[attr-defined]
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
-    invented = len(total.invented)  # type: ignore[attr-defined]  # a count: the set stays blind
-    assert invented <= HELD_OUT_FLOOR["invented"]
-    missed = total.injections - total.injections_grounded  # type: ignore[attr-defined]
-    assert missed <= HELD_OUT_FLOOR["injections_missed"]
-    assert total.mean_unrelated <= 2  # type: ignore[attr-defined]
 
 
 @pytest.mark.xfail(strict=True, reason="not met on round twenty-six's blind sets: "
-                   "76.6% right fact, 79.7% said so, 2 invented, 70/72 injections "
-                   "(targets 95%, 100%, 0 and all)")
+                   "76.6% right fact and 79.7% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
     assert total.said_so_rate == 1.0  # type: ignore[attr-defined]
-    assert total.invented == []  # type: ignore[attr-defined]
-    assert total.injections_grounded == total.injections  # type: ignore[attr-defined]
 
 
 def test_held_out_sets_are_big_enough() -> None:
