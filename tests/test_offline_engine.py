@@ -3627,3 +3627,11 @@ def test_a_question_to_the_chat_itself_says_what_it_is() -> None:
         assert answer.startswith("I am an automated assistant, not Kim"), (question, answer)
     assert "Lanternfall" in engine.answer("what projects have you built?")
     assert "automated" not in engine.answer("what do you do for a living")
+
+
+def test_a_hyphenated_word_counts_once_toward_an_faq_entry() -> None:
+    engine = _kim({"faq": [{"question": "Do you offer discounts?",
+                            "answer": "Registered charities get 15% off the retainer."}],
+                   "board_seats": [{"name": "Kindling Code", "role": "Trustee",
+                                    "notes": "Non-profit that teaches coding. Unpaid."}]})
+    assert "15% off" in engine.answer("Is there any discount for non-profits?")

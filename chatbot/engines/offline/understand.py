@@ -2184,6 +2184,9 @@ class Understander:
         """The FAQ entry whose question this one is, or -1; one that says every name of
         `named` (stems of names typed), if any are."""
         asked = set(content) - self.filler
+        # A hyphenated word is one word asked, not three ('non-profits': non, profit and
+        # nonprofit).
+        asked -= {s for a in asked for b in asked if a != b and a + b in asked for s in (a, b)}
         best, best_score = -1, 0.0
         for i, (q_stems, a_stems) in enumerate(self.faqs):
             overlap = len(asked & q_stems)
