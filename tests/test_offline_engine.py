@@ -3635,3 +3635,17 @@ def test_a_hyphenated_word_counts_once_toward_an_faq_entry() -> None:
                    "board_seats": [{"name": "Kindling Code", "role": "Trustee",
                                     "notes": "Non-profit that teaches coding. Unpaid."}]})
     assert "15% off" in engine.answer("Is there any discount for non-profits?")
+
+
+def test_the_name_of_the_owners_business_is_their_key_for_it_or_the_job_they_own() -> None:
+    founder = _kim({"experience": [
+        {"role": "Founder and principal consultant", "company": "Lee Data Ltd",
+         "period": "March 2020 – present", "highlights": ["Handled 140 incidents"]},
+        {"role": "Senior DBA", "company": "Brackenmoor Freight", "period": "2016 – 2020"}],
+        "availability": {"status": "Two retainer slots open from July"}})
+    assert "Lee Data Ltd" in founder.answer("What's the name of her consultancy?")
+    keyed = _kim({"owner": {"name": "Kim Lee", "headline": "Fractional CTO",
+                            "company_name": "Lee Advisory Ltd"},
+                  "experience": [{"role": "Fractional CTO", "company": "Wren Health",
+                                  "period": "2025 – present"}]})
+    assert "Lee Advisory Ltd" in keyed.answer("what is her company called")

@@ -1131,6 +1131,11 @@ class Understander:
             if typed := [w for w in raw if w in forms] or [f for f in forms if not f.isalpha()
                                                             and f in q.text]:
                 q = replace(q, missing=tuple(dict.fromkeys((typed[0], *q.missing))))
+        if _OWN_BUSINESS.search(" ".join(raw)) and (own := self._own_business()) is not None:
+            # 'what's the name of his consultancy': the owner's key for it, else the job he
+            # holds as its founder, owner or principal.
+            q = replace(q, intent="job", jobs=(own,), missing=()) if isinstance(own, int) \
+                else replace(q, owner_key=own, missing=())
         if not self.drives and _DRIVING.search(" ".join(raw)):
             # 'does she have a driving licence', of a profile whose only licence is a dataset's.
             q = replace(q, missing=tuple(dict.fromkeys(("driving", *q.missing))))
@@ -1961,6 +1966,19 @@ class Understander:
         found = [at for at, asked in self.key_asked.items() if asked & said]
         return found[0] if len(found) == 1 else None
 
+    def _own_business(self) -> tuple[str, ...] | int | None:
+        """The owner's key that names their own business ('company_name'), else the one job
+        they hold as its founder, owner or principal, else a key for the business ('studio':
+        what it says of it), else None."""
+        keys = [(path, said) for path in _owner_paths(self.profile.extra)
+                if (said := set(words(path[-1].rsplit(".", 1)[-1].replace("_", " "))))
+                & _BUSINESS]
+        named = [path for path, said in keys if "name" in said]
+        held = [i for i, job in enumerate(self.profile.experience)
+                if is_current(job) and _OWNS.search(job.role)]
+        return named[0] if len(named) == 1 else held[0] if len(held) == 1 \
+            else keys[0][0] if len(keys) == 1 else None
+
     def _job_by_place(self, raw: list[str]) -> list[int | str]:
         """The one job a question names by its place: 'in' or 'at' a word only its title
         line or keys use ('what was his job title in Ghana', 'what did he automate back in
@@ -2589,6 +2607,16 @@ _NTH_JOB = re.compile(r"\b(first|earliest|oldest|last|latest|most recent|recent|
 _CAREER_START = re.compile(r"\bcareer\s+(?:begin|began|start|started|kick)|\b(?:begin|began|"
                            r"start|started)\s+(?:his|her|their|the)\s+career\b|"
                            r"\b(?:start|beginning) of (?:his|her|their) career\b")
+# The owner's own business asked by name: 'what's the name of his consultancy', 'what is
+# her company called'.
+_BUSINESS = frozenset({"company", "business", "consultancy", "studio", "firm", "agency",
+                       "practice", "ltd"})
+_OWN_BUSINESS = re.compile(r"\bname of (?:his|her|their) (?:own )?(?:limited )?(?:company|"
+                           r"business|consultancy|studio|firm|agency|practice)\b|\b(?:his|her|"
+                           r"their) (?:own )?(?:company|business|consultancy|studio|firm|"
+                           r"agency|practice) called\b")
+_OWNS = re.compile(r"\b(?:founder|co-founder|cofounder|owner|principal|proprietor|director|"
+                   r"managing partner|independent|self-employed)\b", re.I)
 # Working for oneself: 'before going independent', 'before she went freelance'.
 _ON_ONES_OWN = frozenset({"independ", "freelanc", "solo", "selfemploy", "self-employ"})
 _OWN_JOB = re.compile(r"\b(?:his|her|their) (?:current |present )?(?:job|employer|"
