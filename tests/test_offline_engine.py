@@ -3649,3 +3649,14 @@ def test_the_name_of_the_owners_business_is_their_key_for_it_or_the_job_they_own
                   "experience": [{"role": "Fractional CTO", "company": "Wren Health",
                                   "period": "2025 – present"}]})
     assert "Lee Advisory Ltd" in keyed.answer("what is her company called")
+
+
+def test_a_day_rate_is_the_charging_faqs_sum_when_the_word_finds_only_other_rates() -> None:
+    for sum_ in ("£1,250 per day", "1,250 euros per day"):
+        engine = _kim({"faq": [{"question": "What does consulting with Kim cost?",
+                                "answer": f"Engagements are billed at {sum_}."}],
+                       "experience": [{"role": "ML Engineer", "company": "Brightloop",
+                                       "period": "2020 – 2022",
+                                       "highlights": ["Add-to-cart rate up 6.2%"]}]})
+        for question in ("What's her day rate?", "day rate?"):
+            assert sum_ in engine.answer(question), (sum_, question)

@@ -345,10 +345,13 @@ class Composer:
                 lacking = " or ".join(_as_typed(q.text, w) for w in q.missing)
                 return replace(answer, text=f"{answer.text}\n\nThe profile doesn't list "
                                             f"{lacking}.")
-        if q.missing and set(q.missing) <= self.charge_words and len(self.charging) == 1 \
-                and not (q.projects or q.jobs or q.skills) \
+        charged = set(q.missing) <= self.charge_words if q.missing else \
+            q.wants_amount and bool(self.charge_words & set(words(fold(q.text)))) \
+            and not any(MONEY.search(f.text) for f in found.covering[:3])
+        if charged and len(self.charging) == 1 and not (q.projects or q.jobs or q.skills) \
                 and (not _asks_per_time(q) or _PER_TIME.search(self.charging[0])):
-            # 'rates?' of an owner whose FAQ asks 'What do you charge?' with a sum.
+            # 'rates?' of an owner whose FAQ asks 'What do you charge?' with a sum; 'what's
+            # his day rate' too, when the facts with the word give no sum ('add-to-cart rate').
             return OfflineAnswer(self.charging[0], True, "faq", ("FAQ",))
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(self._missing(q, found), q, found, visitor)

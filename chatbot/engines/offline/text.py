@@ -16,7 +16,8 @@ _STEMMER = Stemmer.Stemmer("english")
 # Words, keeping the characters tech names use: c++, c#, node.js, vue.js, wcag 2.2.
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9]+)*[+#]*")
 MONEY = re.compile(r"[$£€¥₹₩₽₪₺₱₴]|\b(?:usd|eur|gbp|aud|cad|chf|nzd|sgd|hkd|sek|nok|dkk|isk|"
-                   r"pln|czk|huf|bgn|zar|inr|jpy|cny|krw|brl|mxn|ils|kr|zł|zl)\b", re.I)
+                   r"pln|czk|huf|bgn|zar|inr|jpy|cny|krw|brl|mxn|ils|kr|zł|zl|euros?|dollars?|"
+                   r"pounds?|francs?|rupees?|yen|kronor|kroner|zloty)\b", re.I)
 # An address after "@" is a fediverse handle ('@dana@hachyderm.io'), not an email.
 _URL_OR_EMAIL = re.compile(r"(https?://[^\s)>\]]+|(?<![@\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 _HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
