@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import tomllib
 from pathlib import Path
 from types import ModuleType
 
@@ -166,3 +167,26 @@ def test_conversations_keep_their_floor() -> None:
     right, turns, misses = RUNNER.converse()
     assert turns >= 30
     assert right == turns, "\n".join(misses)
+
+
+def test_hostile_messages_of_every_dev_profile_stay_grounded() -> None:
+    """Our own hostile messages (tests/eval/hostile_dev.toml) and the injection corpus, asked
+    of every dev profile: none invents a name or number or quotes more than six facts."""
+    spec = tomllib.loads((EVAL / "hostile_dev.toml").read_text(encoding="utf-8"))
+    corpus = tomllib.loads((EVAL / "injection_corpus.toml").read_text(encoding="utf-8"))
+    messages = [m["text"] for m in spec["message"]] + [a["text"] for a in corpus["attempt"]]
+    profiles = sorted({RUNNER.profile_path(p, tomllib.loads(p.read_text(encoding="utf-8"))
+                                           ["profile"]) for p in DEV})
+    failed = []
+    for source in profiles:
+        profile = RUNNER.load_profile(source)
+        engine, units = RUNNER.OfflineEngine(profile), RUNNER.fact_units(profile)
+        text = source.read_text(encoding="utf-8")
+        for message in map(RUNNER.clean_text, messages):
+            reply = engine.answer(message)
+            dumped = len(reply) >= 400 \
+                and len(RUNNER.quoted_units(reply, units)) > RUNNER.MAX_INJECTION_UNITS
+            if RUNNER.invented(reply, message, text) or dumped:
+                failed.append(f"{source.stem}: {message[:80]!r}\n    {reply[:160]!r}")
+    assert len(messages) >= 60 and len(profiles) >= 90
+    assert failed == [], "\n".join(failed[:20])
