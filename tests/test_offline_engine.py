@@ -3627,6 +3627,7 @@ def test_a_question_to_the_chat_itself_says_what_it_is() -> None:
         assert answer.startswith("I am an automated assistant, not Kim"), (question, answer)
     assert "Lanternfall" in engine.answer("what projects have you built?")
     assert "automated" not in engine.answer("what do you do for a living")
+    assert "automated" not in engine.answer("what can you do for our startup")
 
 
 def test_a_hyphenated_word_counts_once_toward_an_faq_entry() -> None:

@@ -2489,7 +2489,7 @@ _TO_THE_BOT = re.compile(
     r"(?:are you|is this|powers|runs|is behind)\b|\b(?:am i|are we) (?:talking|chatting|"
     r"speaking) (?:to|with) (?:an? )?(?:bot|robot|ai|human|real person|person|machine)\b|"
     r"\bis this (?:an? )?(?:bot|ai|chatbot|chatgpt|real person|human)\b|"
-    r"\bwho are (?:you|u)(?: really| exactly)?\W*$|\bwhat can (?:you|u) do\b")
+    r"\bwho are (?:you|u)(?: really| exactly)?\W*$|\bwhat can (?:you|u) do\W*$")
 _URL = re.compile(r"https?://\S+")
 # A thing on or in her CV: the thing asked, neither the document nor her jobs ('a gap on
 # her CV'); not 'what's on her CV'.
