@@ -3661,3 +3661,17 @@ def test_a_day_rate_is_the_charging_faqs_sum_when_the_word_finds_only_other_rate
                                        "highlights": ["Add-to-cart rate up 6.2%"]}]})
         for question in ("What's her day rate?", "day rate?"):
             assert sum_ in engine.answer(question), (sum_, question)
+
+
+def test_a_link_for_an_employer_its_record_never_gives_is_not_covered() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"website": "https://kimlee.example"}},
+                   "experience": [{"role": "Junior Developer", "company": "Jiko Labs",
+                                   "period": "2017 – 2018",
+                                   "highlights": ["Shipped six Android apps"]},
+                                  {"role": "Developer", "company": "Safiri",
+                                   "period": "2019 – 2022",
+                                   "highlights": ["Built the rider app (https://safiri.example)"]}]})
+    answer = engine.answer("What's the website of Jiko Labs?")
+    assert "doesn't cover" in answer and "kimlee.example" not in answer, answer
+    assert "https://safiri.example" in engine.answer("What's the website of Safiri?")
