@@ -3675,3 +3675,12 @@ def test_a_link_for_an_employer_its_record_never_gives_is_not_covered() -> None:
     answer = engine.answer("What's the website of Jiko Labs?")
     assert "doesn't cover" in answer and "kimlee.example" not in answer, answer
     assert "https://safiri.example" in engine.answer("What's the website of Safiri?")
+
+
+def test_a_count_no_line_gives_is_not_covered_though_a_line_uses_its_word() -> None:
+    engine = _kim({"projects": [{"name": "Soma", "summary": "A textbook reader.",
+                                 "link": "https://soma.example",
+                                 "highlights": ["Audio chapters download overnight"]}]})
+    answer = engine.answer("How many downloads does Soma have?")
+    assert "doesn't cover how many downloads" in answer, answer
+    assert "Audio chapters download overnight" in answer, answer

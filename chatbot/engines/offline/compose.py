@@ -469,11 +469,13 @@ class Composer:
             return answer
         said, _ = _unnamed(answer.text, set(q.asked), definite=False)
         if not said and q.detail and answer.intent not in (*_LISTS, *NAMED_TOPICS, "languages") \
-                and not has_figure(answer.text) and not _NUMBER_WORD.search(answer.text) \
-                and stem(q.detail) not in set(stems(answer.text)):
-            # 'how many followers does he have on github': a link, of no followers nor number.
+                and not has_figure(answer.text) and not _NUMBER_WORD.search(answer.text):
+            # 'how many followers does he have on github': a link, of no followers nor number;
+            # 'how many downloads': a line on how chapters download, with no number.
+            lines = [x for x in answer.text.splitlines() if x.strip()
+                     and not x.rstrip().endswith(":")] or answer.text.splitlines()
             return self._not_covered(answer.intent, f"how many {_as_typed(q.text, q.detail)}",
-                                     answer.text.splitlines()[0].lstrip("- "))
+                                     lines[0].lstrip("- "))
         if not said or has_figure(said) or _NUMBER_WORD.search(said):
             return answer  # 'a team of five'
         return self._not_covered(answer.intent, "how big or how many", said.lstrip("- "))
