@@ -3684,3 +3684,13 @@ def test_a_count_no_line_gives_is_not_covered_though_a_line_uses_its_word() -> N
     answer = engine.answer("How many downloads does Soma have?")
     assert "doesn't cover how many downloads" in answer, answer
     assert "Audio chapters download overnight" in answer, answer
+
+
+def test_a_list_whose_name_holds_a_link_kind_is_listed_not_linked() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"blog": "https://kim.example/blog"}},
+                   "blog_series": [{"name": "Vacuum Diaries", "parts": 12},
+                                   {"name": "Incident Notebook", "parts": 30}]})
+    answer = engine.answer("Which blog series has she written?")
+    assert "Vacuum Diaries" in answer and "Incident Notebook" in answer, answer
+    assert "kim.example/blog" in engine.answer("link to her blog?")
