@@ -191,7 +191,6 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
 # How many entries of an owner's list an answer gives.
 _FEW = 4
 _OVERVIEW = 3  # projects given with what they are in a list of them all
-_URLISH = re.compile(r"https?://|\bwww\.|\.\w{2,}/")
 _PLACES_TYPED = re.compile(r"\b(?:in|near|around)\s+([a-z]{3,})\b")
 # Intents answered with a list of the profile's projects, jobs or skills.
 _LISTS = ("projects", "experience", "skills")
@@ -1398,8 +1397,8 @@ class Composer:
         job = jobs[q.jobs[0]]
         notes = sentences(job.notes or "")
         keyed = _keyed(job.extra)
-        if "link" in q.aspects and q.links and not _URLISH.search(
-                " ".join([*job.highlights, *notes, *keyed])):
+        if "link" in q.aspects and q.links and not re.search(
+                r"https?://", " ".join([*job.highlights, *notes, *keyed])):
             # 'what's the website of Jiko Labs': an address its record never gives (the
             # owner's own website is not the agency's).
             return self._not_covered("job", f"a link for {job.company}",

@@ -2611,10 +2611,9 @@ _CAREER_START = re.compile(r"\bcareer\s+(?:begin|began|start|started|kick)|\b(?:
 # her company called'.
 _BUSINESS = frozenset({"company", "business", "consultancy", "studio", "firm", "agency",
                        "practice", "ltd"})
-_OWN_BUSINESS = re.compile(r"\bname of (?:his|her|their) (?:own )?(?:limited )?(?:company|"
-                           r"business|consultancy|studio|firm|agency|practice)\b|\b(?:his|her|"
-                           r"their) (?:own )?(?:company|business|consultancy|studio|firm|"
-                           r"agency|practice) called\b")
+_OWN_BUSINESS = re.compile(rf"\bname of (?:his|her|their) (?:own )?(?:limited )?"
+                           rf"(?:{'|'.join(_BUSINESS)})\b|\b(?:his|her|their) (?:own )?"
+                           rf"(?:{'|'.join(_BUSINESS)}) called\b")
 _OWNS = re.compile(r"\b(?:founder|co-founder|cofounder|owner|principal|proprietor|director|"
                    r"managing partner|independent|self-employed)\b", re.I)
 # Working for oneself: 'before going independent', 'before she went freelance'.
