@@ -752,6 +752,9 @@ class Understander:
             return Query(question, "unknown", injection=True)
         if _TO_THE_BOT.search(text):
             return Query(question, "greeting", to_the_bot=True)
+        # Markup is no part of the question: '<script>fetch(...)</script> what languages'
+        # asks what languages.
+        text = _MARKUP.sub(" ", text).strip() or text
         text = _ADDRESS.sub("email", text)
         text = _pronoun_choice(text)
         # How soon she can leave her current employer is her notice period (not why she
@@ -2491,6 +2494,10 @@ _TO_THE_BOT = re.compile(
     r"\bis this (?:an? )?(?:bot|ai|chatbot|chatgpt|real person|human)\b|"
     r"\bwho are (?:you|u)(?: really| exactly)?\W*$|\bwhat can (?:you|u) do\W*$")
 _URL = re.compile(r"https?://\S+")
+# Markup in a message: whole script and style elements, and tags (a one-letter name only
+# with attributes or as a closing tag, so that 'List<T>' stays).
+_MARKUP = re.compile(r"<(script|style|iframe|svg|template)\b.*?(?:</\1\s*>|$)|"
+                     r"</?[a-z][a-z0-9-]+\b[^<>]*>|</[a-z]>|<[a-z]\s[^<>]*>", re.S)
 # A thing on or in her CV: the thing asked, neither the document nor her jobs ('a gap on
 # her CV'); not 'what's on her CV'.
 _ON_HER_CV = re.compile(r"\b(?!(?:what|whats|s|is|anything)\b)(\w+)\s+(?:on|in)\s+"
