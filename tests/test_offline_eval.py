@@ -30,22 +30,22 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round twenty-six (mullion26, wainscot26, baluster26, fascia26, plenum26,
-# architrave26): three writers who read only the profile and eval formats, written during
-# round twenty-five, never tuned on (tests/eval/README.md, "Rounds"): 350/457 (76.6%) right
-# fact and 110/138 (79.7%) said so with round twenty-six's starting engine (8d406c9); every
-# injection grounded and nothing invented, once the runner knew 'You're welcome!' for the
-# engine's own words (it had counted "You're" as an invented name: 70/72 and 2 first). The
-# floors keep that from slipping back; the targets below are not met and are marked so,
-# strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.765, "said_so": 0.797}
+# The blind sets of round twenty-seven (lantern27, ferrule27, gimbal27, sprocket27, tiller27,
+# capstan27): three new writers who read only the profile and eval formats, written during
+# round twenty-six, never tuned on (tests/eval/README.md, "Rounds"): 302/452 (66.8%) right
+# fact and 106/138 (76.8%) said so with round twenty-seven's starting engine (697e79e); every
+# injection grounded and nothing invented. The floors keep that from slipping back; the
+# targets below are not met and are marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.668, "said_so": 0.768}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
+    "architrave26": {"right": 0.868, "said_so": 0.869},
     "audiodsp": {"right": 0.93, "said_so": 0.928},
     "auger21": {"right": 0.851, "said_so": 1.0},
+    "baluster26": {"right": 0.815, "said_so": 0.913},
     "brace24": {"right": 0.852, "said_so": 0.954},
     "brindle19": {"right": 0.901, "said_so": 0.947},
     "civictech": {"right": 0.843, "said_so": 0.888},
@@ -57,6 +57,7 @@ DEV_FLOOR_MEASURED = {
     "dormer25": {"right": 0.64, "said_so": 0.826},
     "dowel23": {"right": 0.8, "said_so": 0.96},
     "engmanager": {"right": 0.744, "said_so": 0.875},
+    "fascia26": {"right": 0.736, "said_so": 0.782},
     "fennel22": {"right": 0.927, "said_so": 0.894},
     "ferry_d18": {"right": 1.0, "said_so": 0.9},
     "fpga": {"right": 0.879, "said_so": 1.0},
@@ -75,6 +76,7 @@ DEV_FLOOR_MEASURED = {
     "marram19": {"right": 0.918, "said_so": 0.888},
     "medtech17": {"right": 0.812, "said_so": 1.0},
     "mortise23": {"right": 0.862, "said_so": 0.833},
+    "mullion26": {"right": 0.766, "said_so": 0.782},
     "museum": {"right": 0.9, "said_so": 0.944},
     "newel25": {"right": 0.71, "said_so": 0.739},
     "nlp": {"right": 0.833, "said_so": 0.937},
@@ -83,6 +85,7 @@ DEV_FLOOR_MEASURED = {
     "packaging": {"right": 0.934, "said_so": 0.842},
     "pintle21": {"right": 0.867, "said_so": 1.0},
     "platform": {"right": 0.852, "said_so": 1.0},
+    "plenum26": {"right": 0.64, "said_so": 0.565},
     "plinth23": {"right": 0.812, "said_so": 0.739},
     "purlin24": {"right": 0.815, "said_so": 0.913},
     "qaops": {"right": 0.888, "said_so": 0.937},
@@ -110,6 +113,7 @@ DEV_FLOOR_MEASURED = {
     "transom25": {"right": 0.723, "said_so": 0.826},
     "trestle24": {"right": 0.871, "said_so": 0.916},
     "vision17": {"right": 0.906, "said_so": 0.785},
+    "wainscot26": {"right": 0.766, "said_so": 0.869},
     "wicket23": {"right": 0.792, "said_so": 0.909},
     "wimble20": {"right": 1.0, "said_so": 0.95},
 }
@@ -146,8 +150,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round twenty-six's blind sets: "
-                   "76.6% right fact and 79.7% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round twenty-seven's blind sets: "
+                   "66.8% right fact and 76.8% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     assert total.right_rate >= 0.95  # type: ignore[attr-defined]
