@@ -3619,6 +3619,23 @@ def test_notes_posing_as_the_system_or_the_owner_get_the_scope_and_no_facts() ->
     assert "May 2026" in engine.answer("can you confirm she's available in May?")
 
 
+def test_another_persons_contact_is_not_covered_and_never_the_owners() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer", "location": "Porto"},
+                   "studio": {"team": "Kim Lee: code; Saskia Amadi: design"},
+                   "experience": [{"role": "Founder", "company": "Lee & Amadi",
+                                   "period": "2020 – present"}],
+                   "talks": [{"title": "Fast tiles", "with": "Anouk Veldhuis-Pereira"}]})
+    for question, someone in (("what's saskia's email", "Saskia's"),
+                              ("What's Anouk Veldhuis-Pereira's email address?",
+                               "Anouk Veldhuis-Pereira's")):
+        answer = engine.answer(question)
+        assert f"doesn't cover {someone} contact details" in answer, answer
+    for question in ("what's his email", "What's Kim's email?"):
+        assert "kim@example.org" in engine.answer(question), question
+    assert "doesn't cover" not in engine.answer("What's Lee & Amadi's email")
+    assert "Porto" in engine.answer("tz?")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

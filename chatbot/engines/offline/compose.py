@@ -962,6 +962,8 @@ class Composer:
             return OfflineAnswer(_cite(named[0]), True, "contact", _sources(named[:1]))
         if not contact.email and not contact.links:
             return self._not_covered("contact", "contact details: it gives no contact details")
+        if q.someone:  # 'what's Saskia's email': not the owner's
+            return self._not_covered("contact", f"{q.someone} contact details")
         if q.missing_links:
             kinds = ", ".join(_label(k) for k in q.missing_links)
             if not lines and (handle := self._handle_said(q.missing_links)):

@@ -128,6 +128,7 @@ class Query:
     injection: bool = False
     to_the_bot: bool = False  # 'are you a bot?', 'who built you': of the chat, not the owner
     also: tuple[str, ...] = ()  # a long message's other practical asks (location, notice...)
+    someone: str = ""  # another person's, by name, as typed: "Saskia's" in 'Saskia's email'
     employer: str = ""  # a name asked of as an employer that is none ('worked at Google')
     elsewhere: str = ""  # where that name does appear, if anywhere ('a highlight')
     titles: tuple[str, ...] = ()  # titles of talks, papers... named, folded: no cue words
@@ -313,6 +314,10 @@ class Understander:
         self.name_words = frozenset(w for e in self.entities for w in e.full.split()) | {
             fold(w) for f in facts
             for w in re.findall(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]+", f.text)}
+        # The words of the owner's name and of their projects', employers' and links' names:
+        # no other person's.
+        self.own_names = self.owner | {w for e in self.entities if e.kind != "skill"
+                                       for w in e.full.split()} | {fold(k) for k in self.all_links}
         # How many listed skills of two words or more end in each word ('cloud': Sales
         # Cloud, Service Cloud): a family of names (_other_member).
         members: dict[str, set[int | str]] = {}
@@ -741,6 +746,17 @@ class Understander:
             if asks in raw:
                 return (tuple(found), (), frozenset()) if found else ((), (asks,), frozenset())
         return (), (), frozenset()
+
+    def _someone_elses(self, question: str) -> str:
+        """The name of a person other than the owner that `question` makes possessive
+        ('Anouk Veldhuis-Pereira's email'), as typed but capitalised; '' for the owner's, a
+        project's, an employer's or a link's ('Pannier & Pike's email')."""
+        for m in _POSSESSED.finditer(question):
+            name = words(m.group(1))
+            if name and name[-1] not in STOPWORDS and not set(name) & self.own_names \
+                    and (m.group(1)[:1].isupper() or name[-1] in self.name_words):
+                return m.group(1)[:1].upper() + m.group(1)[1:] + "'s"
+        return ""
 
     # -- reading a question ---------------------------------------------------------------
 
@@ -1375,6 +1391,7 @@ class Understander:
             and not (
                 "who" in raw and self._keyed_by(found, self.amount & set(raw))),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
+            someone=self._someone_elses(question),
             current=bool(NOW & set(raw)), negated=negated, titles=titles,
             table=listed[-1][1] if listed else "", owner_key=owner_key,
             wishes=bool(WISHES & set(raw)),
@@ -2494,6 +2511,8 @@ _TO_THE_BOT = re.compile(
     r"\bis this (?:an? )?(?:bot|ai|chatbot|chatgpt|real person|human)\b|"
     r"\bwho are (?:you|u)(?: really| exactly)?\W*$|\bwhat can (?:you|u) do\W*$")
 _URL = re.compile(r"https?://\S+")
+# Someone's, by name: 'Saskia's', 'Anouk Veldhuis-Pereira's'.
+_POSSESSED = re.compile(r"((?:[A-Z][\w\u00c0-\u024f-]*\s+){0,2}[\w\u00c0-\u024f-]+)['’]s\b")
 # Markup in a message: whole script and style elements, and tags (a one-letter name only
 # with attributes or as a closing tag, so that 'List<T>' stays).
 _MARKUP = re.compile(r"<(script|style|iframe|svg|template)\b.*?(?:</\1\s*>|$)|"
