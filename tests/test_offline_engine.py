@@ -3636,6 +3636,21 @@ def test_another_persons_contact_is_not_covered_and_never_the_owners() -> None:
     assert "Porto" in engine.answer("tz?")
 
 
+def test_the_job_before_an_employer_is_the_one_that_ended_last_before_it() -> None:
+    engine = _kim({"experience": [
+        {"role": "Staff Engineer", "company": "Kestrel Medical", "period": "2024 – present"},
+        {"role": "Senior Engineer", "company": "Kestrel Medical", "period": "2023 – 2024"},
+        {"role": "Engineer", "company": "Pulsewright", "period": "2018 – 2023",
+         "location": "Oulu"},
+        {"role": "Contractor", "company": "Brannock Devices", "period": "2021 – 2021",
+         "notes": "Part-time, alongside the Pulsewright job."},
+        {"role": "Junior Developer", "company": "Virkkala", "period": "2016 – 2018"}]})
+    for question in ("where was she before kestrel", "Where did she work right before Kestrel?"):
+        answer = engine.answer(question)
+        assert "at Pulsewright" in answer and "doesn't cover" not in answer, (question, answer)
+    assert "at Virkkala" in engine.answer("where did she work before pulsewright")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

@@ -91,6 +91,8 @@ DERIVED = ("ship", "ment", "ness", "ation", "ion", "er", "or", "al", "ist", "ism
 _BEFORE = frozenset({"before", "prior", "earlier"})
 _YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 _STEPS = _BEFORE | {"after", "next", "afterwards"}
+_JUST = frozenset({"right", "just", "immediately", "directly", "straight"})  # 'right before'
+
 OWNER_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "they", "their"})
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
              "4th": 3, "fifth": 4, "5th": 4, "last": -1, "latter": -1, "former": 0}
@@ -822,8 +824,10 @@ class Understander:
             if not found["job"] and (keyed := self._by_own_key(raw)):
                 found[keyed[0]] = [keyed[1]]
         earlier, at, unmet = self._job_before(raw)
-        if earlier:  # the job named after 'before' is no longer asked about
-            found, raw = {**found, "project": [], "job": earlier}, raw[:at]
+        if earlier:  # the job named after 'before' is no longer asked about; 'where was
+            # she before Kestrelvane' asks for the job, not where it is
+            found, raw = {**found, "project": [], "job": earlier}, \
+                [w for w in raw[:at] if w != "where"]
         if not any(found.values()) and not items and history and {"it", "its"} & set(raw):
             found = self._from_history(raw, history)  # 'is it open source': the one just named
         described: list[str] = []
@@ -1094,7 +1098,8 @@ class Understander:
         at = next((i for i, w in enumerate(raw) if w in ("before", "prior")), -1)
         # Only when what comes first asks for a job ('what did they do', 'her title'), not
         # a topic of its own ('how many bugs did it catch before release').
-        if at < 0 or {stem(w) for w in raw[:at] if w not in STOPWORDS and w not in self.owner} \
+        if at < 0 or {stem(w) for w in raw[:at] if w not in STOPWORDS and w not in self.owner
+                      and w not in _JUST} \
                 - self.filler - self.cues["experience"]:
             return [], at, ""
         after = [w for w in raw[at + 1:] if w not in STOPWORDS][:3]
@@ -1107,6 +1112,12 @@ class Understander:
             - self.filler - self.cue_stems - self.owner
         jobs = [i for i in range(len(self.profile.experience))
                 if said and said <= self.records.get(("job", i), set())]
+        # The job whose employer the words name, over those whose records mention it ('the
+        # contract alongside the Pulsewright job').
+        jobs = [i for i in jobs if said <= set(stems(self.profile.experience[i].company))] \
+            or jobs
+        if len({self.profile.experience[i].company for i in jobs}) == 1:
+            jobs = [min(jobs, key=self.job_order.index)]  # before the first of two there
         left_for = [i for i in jobs if any(
             f.job == i and (m := _LEFT.search(f.text)) and said <= set(stems(m.group(1)))
             for f in self.facts)]
@@ -1123,8 +1134,11 @@ class Understander:
                 i for i in self.job_order[:self.job_order.index(held[0])]
                 if not is_current(self.profile.experience[i])]
             return ended[-1:], at, ""
-        step = self.job_order.index(jobs[0]) - 1 if len(jobs) == 1 else -1
-        return ([self.job_order[step]] if step >= 0 else []), at, ""
+        earlier = self.job_order[:self.job_order.index(jobs[0])] if len(jobs) == 1 else []
+        # Of the jobs begun before it, the one that ended last: a short contract held beside
+        # the main job is not what she did before the next.
+        last = max(earlier, key=lambda i: (self.job_spans[i][1], earlier.index(i)), default=-1)
+        return ([last] if last >= 0 else []), at, ""
 
     def _refined(self, q: Query, raw: list[str]) -> Query:
         """`q` with what its wording says beyond its words: two asks joined by 'or', the
