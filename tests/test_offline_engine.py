@@ -3651,6 +3651,14 @@ def test_the_job_before_an_employer_is_the_one_that_ended_last_before_it() -> No
     assert "at Virkkala" in engine.answer("where did she work before pulsewright")
 
 
+def test_a_language_set_aside_leaves_the_others_asked() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "languages": ["English", "Tagalog (conversational)"]}})
+    for question in ("Does she speak any languages besides English?",
+                     "which languages other than english does she speak"):
+        assert "Tagalog" in engine.answer(question), question
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

@@ -1380,6 +1380,7 @@ class Understander:
         plain = self.unasked_of_users if users else self.unasked
         asked = [s for s in content if s not in plain and s not in named_stems
                  and not (nth and s in stems(nth.group(1)))]
+        aside = _set_aside(raw)
         q = Query(
             question, "unknown", terms=tuple(content), topic=tuple(topic),
             asked=tuple(dict.fromkeys(asked)),
@@ -1396,8 +1397,10 @@ class Understander:
                                        and s & set(content) == {stem("try")})) | (
                 {"role"} if self._owner_did(raw) else set()),
             detail=asked_for(raw), which=which_thing(raw),
+            # A name set aside ('languages besides English') is none the answer must say.
             names=tuple(sorted(w for w in names if stem(w) in self.vocab and w not in self.owner
-                               and stem(w) not in self.weight and stem(w) not in self.filler)),
+                               and stem(w) not in self.weight and stem(w) not in self.filler
+                               and w not in aside)),
             faq=self._why_faq(raw, content, names),
             # 'who paid for it' asks who, not how much, of a record with a key for it
             # (funding = "self-funded").
@@ -2628,6 +2631,7 @@ _OWNER_NAME_KEY = re.compile(r"owner\.(?:\w*name|known_as|goes_by|alias)$")
 _SET_AGAINST = re.compile(r"\b(?:instead of|rather than)\s+(?:a |an |the )?([\w-]+)")
 _LISTED = re.compile(r" (?:and |or |& )?")  # between the items of a list, punctuation gone
 _BESIDES = re.compile(r"\b(?:besides|beside|apart from|aside from|other than|except(?: for)?) ")
+_ASIDE = re.compile(_BESIDES.pattern + r"(\S+)")
 _ORIGIN = re.compile(r"(?<=\bhow did )(\w+) (?:end up in|get into|get started in)\b|"
                      r"(?<=\bwhy did )(\w+) (?:switch|move|change) from\b")
 _CLAUSE = re.compile(r"[,.;:!?\n]+|\band\b|\bbut\b")
@@ -2833,6 +2837,12 @@ def _starting(raw: Sequence[str]) -> bool:
     not when the owner could start next."""
     text = " ".join(raw)
     return not ({"did", "was", "were", "had"} & set(raw) or _START_OBJECT.search(text))
+
+
+def _set_aside(raw: list[str]) -> set[str]:
+    """The words a question sets aside: 'besides English', 'other than Go'."""
+    joined = " ".join(raw)
+    return {m.group(1) for m in _ASIDE.finditer(joined)}
 
 
 def typed_names(text: str) -> set[str]:
