@@ -3659,6 +3659,18 @@ def test_a_language_set_aside_leaves_the_others_asked() -> None:
         assert "Tagalog" in engine.answer(question), question
 
 
+def test_how_senior_the_owner_is_is_their_headline_and_role() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Junior web developer, ex-nurse"},
+                   "availability": {"status": "Looking for a first junior role"},
+                   "experience": [{"role": "Teaching Assistant", "company": "Code School",
+                                   "period": "2025 – present"}]})
+    for question in ("Is Kim a senior engineer?", "is she a senior dev", "how senior is she",
+                     "what level is kim at"):
+        answer = engine.answer(question)
+        assert "Junior web developer" in answer and "Teaching Assistant" in answer, answer
+    assert "first junior role" in engine.answer("what seniority is she after")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

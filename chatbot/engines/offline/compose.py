@@ -1367,6 +1367,13 @@ class Composer:
 
     def _experience(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         owner = self.profile.owner
+        if q.seniority:  # 'is she a senior engineer?': her headline and role say
+            said = [f"{owner.name}: {owner.headline}" if owner.headline else "",
+                    self._job_line(self.latest) + "." if self.latest else ""]
+            if any(said):
+                return OfflineAnswer("\n\n".join(x for x in said if x), True, "experience",
+                                     ("profile",))
+            return self._not_covered("experience", f"how senior {self.first} is")
         if {"year", "long", "senior"} & set(q.terms) or "how long" in fold(q.text):
             said = [s for s in sentences(f"{owner.headline}. {owner.summary or ''}")
                     if re.search(r"\byears?\b", s, re.I)]

@@ -129,6 +129,7 @@ class Query:
     negated: bool = False
     injection: bool = False
     to_the_bot: bool = False  # 'are you a bot?', 'who built you': of the chat, not the owner
+    seniority: bool = False  # 'is she a senior engineer?', 'how senior is he
     also: tuple[str, ...] = ()  # a long message's other practical asks (location, notice...)
     someone: str = ""  # another person's, by name, as typed: "Saskia's" in 'Saskia's email'
     employer: str = ""  # a name asked of as an employer that is none ('worked at Google')
@@ -770,6 +771,8 @@ class Understander:
             return Query(question, "unknown", injection=True)
         if _TO_THE_BOT.search(text):
             return Query(question, "greeting", to_the_bot=True)
+        if _SENIORITY.match(text):
+            return Query(question, "experience", seniority=True)
         # Markup is no part of the question: '<script>fetch(...)</script> what languages'
         # asks what languages.
         text = _MARKUP.sub(" ", text).strip() or text
@@ -2528,6 +2531,15 @@ _TO_THE_BOT = re.compile(
     r"\bis this (?:an? )?(?:bot|ai|chatbot|chatgpt|real person|human)\b|"
     r"\bwho are (?:you|u)(?: really| exactly)?\W*$|\bwhat can (?:you|u) do\W*$")
 _URL = re.compile(r"https?://\S+")
+# How senior the owner is, asked alone: 'is Rowan a senior dev?', 'how senior is she', 'what
+# level is he at' (not 'what level of role is she after': what she looks for).
+_LEVEL = r"(?:junior|mid|mid-level|midlevel|intermediate|senior|staff|principal|lead|entry-level)"
+_SENIORITY = re.compile(
+    rf"\s*(?:so |and )?(?:is|would you say) [\w'-]+(?: [\w'-]+)? (?:a |an )?{_LEVEL}"
+    rf"(?: or (?:a |an )?{_LEVEL})?(?: (?:dev|developer|engineer|programmer|coder|level|one))?"
+    r"\W*$|\s*how senior is [\w'-]+(?: [\w'-]+)?\W*$|"
+    r"\s*(?:what|which) (?:level|seniority)(?: level)? is [\w'-]+"
+    r"(?: (?!after|seeking|targeting|looking)[\w'-]+)?(?: at)?\W*$")
 # Someone's, by name: 'Saskia's', 'Anouk Veldhuis-Pereira's'.
 _POSSESSED = re.compile(r"((?:[A-Z][\w\u00c0-\u024f-]*\s+){0,2}[\w\u00c0-\u024f-]+)['’]s\b")
 # Markup in a message: whole script and style elements, and tags (a one-letter name only
