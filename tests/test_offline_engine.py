@@ -3671,6 +3671,18 @@ def test_how_senior_the_owner_is_is_their_headline_and_role() -> None:
     assert "first junior role" in engine.answer("what seniority is she after")
 
 
+def test_the_newest_or_oldest_project_is_the_one_its_date_makes_so() -> None:
+    engine = _kim({"projects": [
+        {"name": "Ferrule", "summary": "A flash wear tracker.", "year": 2023},
+        {"name": "Sessile", "summary": "A BLE scheduler.", "year": 2024},
+        {"name": "Quillon", "summary": "A bootloader.", "period": "2019 – 2021"}]})
+    for question in ("which of her projects is the newest", "most recent project?"):
+        answer = engine.answer(question)
+        assert "Sessile" in answer and "Ferrule" not in answer, answer
+    answer = engine.answer("what is her oldest project")
+    assert "Quillon" in answer and "Sessile" not in answer, answer
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

@@ -23,6 +23,7 @@ from chatbot.engines.offline.facts import (
     job_order,
     job_spans,
     latest_job,
+    project_years,
     table_items,
 )
 from chatbot.engines.offline.rank import FactRanker
@@ -1143,6 +1144,11 @@ class Understander:
         last = max(earlier, key=lambda i: (self.job_spans[i][1], earlier.index(i)), default=-1)
         return ([last] if last >= 0 else []), at, ""
 
+    def _project_made(self) -> dict[int, int]:
+        """Each dated project's index with its latest year."""
+        return {i: max(years) for i, p in enumerate(self.profile.projects)
+                if (years := project_years(p))}
+
     def _refined(self, q: Query, raw: list[str]) -> Query:
         """`q` with what its wording says beyond its words: two asks joined by 'or', the
         owner's own family asked, the job held longest, a project's address, a time zone
@@ -1159,6 +1165,14 @@ class Understander:
             # 'which part of Leeds do they live in', of 'Leeds, West Yorkshire': only the city.
             q = replace(q, intent="location", projects=(), jobs=(),
                         missing=tuple(dict.fromkeys((m.group(1), *q.missing))))
+        if q.intent == "projects" and not (q.projects or q.jobs or q.skills or q.years) \
+                and (m := _RECENCY.search(" ".join(raw))) and (made := self._project_made()):
+            # 'which of her projects is the newest': the one its date makes so.
+            newest = m.group(1) is not None
+            pick = max(made, key=lambda i: (made[i], -i)) if newest \
+                else min(made, key=lambda i: (made[i], -i))
+            q = replace(q, intent="project", projects=(pick,),
+                        missing=tuple(w for w in q.missing if w not in m.group(0).split()))
         if set(q.missing) & self.written_currencies:  # 'does he bill in USD', of '$1,750'
             q = replace(q, missing=tuple(w for w in q.missing
                                          if w not in self.written_currencies))
@@ -2531,6 +2545,8 @@ _TO_THE_BOT = re.compile(
     r"\bis this (?:an? )?(?:bot|ai|chatbot|chatgpt|real person|human)\b|"
     r"\bwho are (?:you|u)(?: really| exactly)?\W*$|\bwhat can (?:you|u) do\W*$")
 _URL = re.compile(r"https?://\S+")
+# The newest or the oldest of the owner's projects.
+_RECENCY = re.compile(r"\b(?:(newest|latest|most recent|most recently)|(oldest|earliest|first))\b")
 # How senior the owner is, asked alone: 'is Rowan a senior dev?', 'how senior is she', 'what
 # level is he at' (not 'what level of role is she after': what she looks for).
 _LEVEL = r"(?:junior|mid|mid-level|midlevel|intermediate|senior|staff|principal|lead|entry-level)"
