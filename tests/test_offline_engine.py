@@ -3683,6 +3683,18 @@ def test_the_newest_or_oldest_project_is_the_one_its_date_makes_so() -> None:
     assert "Quillon" in answer and "Sessile" not in answer, answer
 
 
+def test_the_employer_of_the_most_years_counts_every_job_there() -> None:
+    engine = _kim({"experience": [
+        {"role": "Principal SRE", "company": "Tallyfold", "period": "2022 – present"},
+        {"role": "Senior SRE", "company": "Tallyfold", "period": "2019 – 2022"},
+        {"role": "Infrastructure Engineer", "company": "Skerrylink", "period": "2015 – 2019"},
+        {"role": "Systems Engineer", "company": "Nimbostrat", "period": "2010 – 2015"}]})
+    for question in ("Which employer has she spent the most years with?",
+                     "which company did she stay at the longest"):
+        assert "at Tallyfold" in engine.answer(question), question
+    assert "at Nimbostrat" in engine.answer("which job did she hold the longest")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

@@ -1223,13 +1223,22 @@ class Understander:
     def _job_by_tenure(self, raw: list[str]) -> list[int | str]:
         """The job held longest or shortest ('which of his jobs did he stay in longest'),
         when every job gives its years and one is alone at the top."""
-        asked = {"longest", "shortest"} & set(raw)
+        joined = " ".join(raw)
+        asked = {"longest", "shortest"} & set(raw) | (
+            {"longest"} if _MOST_YEARS.search(joined) else set())
         if len(asked) != 1 or not _TENURE & set(raw) or not all(self.job_years):
             return []
+        jobs = self.profile.experience
         lengths = [last - first for first, last in self.job_spans]
+        if "employer" in joined or "compan" in joined:
+            # 'which employer did she spend the most years with': each job there counts.
+            by_company: dict[str, int] = {}
+            for i, n in enumerate(lengths):
+                by_company[jobs[i].company] = by_company.get(jobs[i].company, 0) + n
+            lengths = [by_company[j.company] for j in jobs]
         best = max(lengths) if asked == {"longest"} else min(lengths)
-        held = [i for i, n in enumerate(lengths) if n == best]
-        return [held[0]] if len(held) == 1 else []
+        held: list[int | str] = [i for i, n in enumerate(lengths) if n == best]
+        return held[:1] if len({jobs[int(i)].company for i in held}) == 1 else []
 
     def _jobs_in_years(self, raw: list[str]) -> list[int | str]:
         """The jobs held in the years a question names when it asks nothing else ('what was
@@ -2605,6 +2614,7 @@ _IS_A = re.compile(r"^(?:so |but |and )?(?:is|are) (?:she|he|they) (?:a|an) [a-z
 # she host things', 'which cities did his 5G design cover').
 _PLACE_ASKED = frozenset("where city cities country countries town towns region regions".split())
 # Words that ask how long a job was held.
+_MOST_YEARS = re.compile(r"\b(?:the )?most (?:years|time)\b")
 _TENURE = frozenset("job jobs role roles company companies employer employers stay stayed "
                     "position positions tenure worked".split())
 # Why a job ended, in its record: 'Left in March 2022 for the career break'.
