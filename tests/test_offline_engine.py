@@ -3695,6 +3695,16 @@ def test_the_employer_of_the_most_years_counts_every_job_there() -> None:
     assert "at Nimbostrat" in engine.answer("which job did she hold the longest")
 
 
+def test_a_name_of_letters_and_a_number_typed_as_one_word_is_the_one_written() -> None:
+    engine = _kim({"skills": {"Platforms": ["STM32L4", "nRF52840", "Zephyr"]},
+                   "experience": [{"role": "CTO", "company": "Quillbright",
+                                   "period": "2024 – present",
+                                   "highlights": ["Got the company a SOC 2 Type II report"]}]})
+    assert "SOC 2 Type II" in engine.answer("soc2 experience?")
+    assert "STM32L4" in engine.answer("stm32??")
+    assert "doesn't cover" in engine.answer("does she know esp32")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

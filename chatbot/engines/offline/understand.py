@@ -751,6 +751,15 @@ class Understander:
                 return (tuple(found), (), frozenset()) if found else ((), (asks,), frozenset())
         return (), (), frozenset()
 
+    def _as_written(self, m: re.Match[str]) -> str:
+        """A name of letters and a number typed as the profile doesn't write it: 'soc2' of
+        'SOC 2', 'stm32' of the one 'STM32L4'; else as typed."""
+        typed, letters, number = m.group(0), m.group(1), m.group(2)
+        if number in self.numbered.get(letters, ()):
+            return f"{letters} {number}"
+        longer = {w for w in re.findall(rf" ({re.escape(typed)}[a-z0-9]+)(?= )", self.folded)}
+        return longer.pop() if len(longer) == 1 and f" {typed} " not in self.folded else typed
+
     def _someone_elses(self, question: str) -> str:
         """The name of a person other than the owner that `question` makes possessive
         ('Anouk Veldhuis-Pereira's email'), as typed but capitalised; '' for the owner's, a
@@ -778,6 +787,7 @@ class Understander:
         # asks what languages.
         text = _MARKUP.sub(" ", text).strip() or text
         text = _ADDRESS.sub("email", text)
+        text = _MODEL.sub(self._as_written, text)
         text = _pronoun_choice(text)
         # How soon she can leave her current employer is her notice period (not why she
         # left the last one).
@@ -2554,6 +2564,8 @@ _TO_THE_BOT = re.compile(
     r"\bis this (?:an? )?(?:bot|ai|chatbot|chatgpt|real person|human)\b|"
     r"\bwho are (?:you|u)(?: really| exactly)?\W*$|\bwhat can (?:you|u) do\W*$")
 _URL = re.compile(r"https?://\S+")
+# A name of letters then a number, typed as one word: 'soc2', 'stm32', 'iso27001'.
+_MODEL = re.compile(r"\b([a-z]+)(\d+)\b")
 # The newest or the oldest of the owner's projects.
 _RECENCY = re.compile(r"\b(?:(newest|latest|most recent|most recently)|(oldest|earliest|first))\b")
 # How senior the owner is, asked alone: 'is Rowan a senior dev?', 'how senior is she', 'what
