@@ -97,7 +97,7 @@ DEV_FLOOR_MEASURED = {
     "rafter25": {"right": 0.776, "said_so": 0.826},
     "rail_hil": {"right": 0.852, "said_so": 1.0},
     "rivet23": {"right": 0.884, "said_so": 0.809},
-    "robotics": {"right": 0.87, "said_so": 1.0},
+    "robotics": {"right": 0.854, "said_so": 1.0},
     "saltmarsh18": {"right": 0.898, "said_so": 0.882},
     "search": {"right": 0.87, "said_so": 0.875},
     "shopify": {"right": 0.777, "said_so": 1.0},
