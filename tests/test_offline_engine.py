@@ -3705,6 +3705,20 @@ def test_a_name_of_letters_and_a_number_typed_as_one_word_is_the_one_written() -
     assert "doesn't cover" in engine.answer("does she know esp32")
 
 
+def test_how_long_in_a_role_is_its_job_with_the_owners_own_count() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Junior developer",
+                             "summary": "Six years as a registered nurse, then a bootcamp."},
+                   "experience": [
+                       {"role": "Registered Nurse", "company": "Sorrelmoor Hospital",
+                        "period": "2018 – 2024", "highlights": ["Charge nurse from 2022"]},
+                       {"role": "Teacher of Mathematics", "company": "Hallam Brook Academy",
+                        "period": "2012 – 2018"}]})
+    answer = engine.answer("how long was she a nurse before switching careers")
+    assert "Six years as a registered nurse" in answer and "2018" in answer, answer
+    answer = engine.answer("how many years were they a teacher for")
+    assert "Hallam Brook Academy (2012 – 2018)" in answer and "nurse" not in answer, answer
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

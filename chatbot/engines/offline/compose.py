@@ -140,6 +140,7 @@ _ASKS_YEARS = re.compile(r"\bhow many years\b(?! (?:was|were|did)\b)|\byears of 
                          r"\b(?:how long|since when) (?:has|have) \w+ been (?:doing|working|"
                          r"writing|in)\b|\bhow long (?:has|have) \w+ been \w+ing\b", re.I)
 # Words for the whole of a working life: 'how many years in the industry'.
+_HOW_LONG = re.compile(r"\bhow (?:long|many years)\b", re.I)
 _WHOLE_CAREER = frozenset({"years", "industry", "field", "profession", "professionally",
                            "career", "total", "altogether", "overall"})
 _N_YEARS = re.compile(r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -396,12 +397,26 @@ class Composer:
             if said not in answer.text:
                 answer = replace(answer, text=f"{answer.text}\n\n{said}",
                                  sources=(*answer.sources, "FAQ"))
-        answer = self._checked(answer, q, (self._moved_to, self._degree_part, self._kind_named,
+        answer = self._checked(answer, q, (self._years_as, self._moved_to, self._degree_part,
+                                           self._kind_named,
                                            self._named, self._undated, self._monthless,
                                            self._unoffered,
                                            self._only_counted, self._nobody,
                                            self._certified))
         return self._also(answer, q, found, visitor)
+
+    def _years_as(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'how long was she a nurse', a job found by its role, with the
+        owner's own count of years in it ('Six years as a registered nurse'), if any."""
+        if not answer.answered or len(q.jobs) != 1 or not _HOW_LONG.search(q.text):
+            return answer
+        role = set(stems(self.profile.experience[q.jobs[0]].role)) - STOPWORDS
+        counted = [f for f in self.facts if f.kind in ("summary", "headline", "faq", "audience")
+                   and (m := _N_YEARS.search(f.text))
+                   and role & set(stems(f.text[m.end():m.end() + 40]))]
+        if not counted or counted[0].text in answer.text:
+            return answer
+        return replace(answer, text=f"{_cite(counted[0])}\n\n{answer.text}")
 
     def _years_said(self, q: Query) -> Fact | None:
         """The owner's line that counts their years of work, the one sharing most of the

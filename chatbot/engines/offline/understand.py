@@ -2692,8 +2692,8 @@ _WORKED_AT = re.compile(r"\b(?:work|worked|works|working|employed|hired|job|inte
 _WROTE_FOR = re.compile(rf"\b{any_of(lexicon()['asks']['employed'])}\s+(?:at|for)\s+"
                         r"(the\s+)?([a-z0-9][\w&.-]*)")
 _TOKEN = re.compile(r"[\w+#.-]+")
-_WORKED_AS = re.compile(r"\b(?:(?:work|worked|working|employed) as|ever|was|were|been|as) "
-                        r"(?:a|an) ((?:[\w-]+ ?){1,5})")
+_WORKED_AS = re.compile(r"\b(?:(?:work|worked|working|employed) as|ever|(?:was|were)(?: [\w'-]+)?|"
+                        r"been|as) (?:a|an) ((?:[\w-]+ ?){1,5})")
 _NTH_JOB = re.compile(r"\b(first|earliest|oldest|last|latest|most recent|recent|previous|prior|"
                       r"former|old)\s+"
                       r"(?:\w+\s+)?"
