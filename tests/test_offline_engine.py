@@ -3719,6 +3719,12 @@ def test_how_long_in_a_role_is_its_job_with_the_owners_own_count() -> None:
     assert "Hallam Brook Academy (2012 – 2018)" in answer and "nurse" not in answer, answer
 
 
+def test_a_field_asked_by_its_synonym_is_no_word_the_profile_lacks() -> None:
+    engine = _kim({"compensation": "Expecting a base of at least EUR 165,000 plus equity"})
+    assert "EUR 165,000" in engine.answer("whats the salary expectation")
+    assert "doesn't cover" in engine.answer("what's her phone number")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

@@ -1822,7 +1822,9 @@ class Understander:
             return True  # a name typed as one, though also an everyday word: 'know Go'
 
         if s in self.field_only:  # 'phone' is covered by a phone field, not by 'phones'
-            return s not in self.field_names
+            # (or by a field of its synonym: 'salary' by a compensation key)
+            return s not in self.field_names and not {
+                stem(w) for w in self.synonyms.get(word, ())} & self.field_names
         if s in self.vocab or word.isdigit() or fold(word) in self.link_aliases:
             return False
         if len(s) >= 5 and any(s + end in self.vocab for end in DERIVED):
