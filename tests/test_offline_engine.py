@@ -3720,7 +3720,8 @@ def test_how_long_in_a_role_is_its_job_with_the_owners_own_count() -> None:
 
 
 def test_a_field_asked_by_its_synonym_is_no_word_the_profile_lacks() -> None:
-    engine = _kim({"compensation": "Expecting a base of at least EUR 165,000 plus equity"})
+    engine = _kim({"compensation": "Expecting a base of at least EUR 165,000 plus equity",
+                   "recruiters": {"notes": "Please include the salary band."}})
     assert "EUR 165,000" in engine.answer("whats the salary expectation")
     assert "doesn't cover" in engine.answer("what's her phone number")
 
