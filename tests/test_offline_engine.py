@@ -3726,6 +3726,16 @@ def test_a_field_asked_by_its_synonym_is_no_word_the_profile_lacks() -> None:
     assert "doesn't cover" in engine.answer("what's her phone number")
 
 
+def test_speaking_about_or_at_something_is_a_talk_not_a_language() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "languages": ["Dutch (native)", "French (professional)"]},
+                   "talks": [{"title": "Headless is not a strategy",
+                              "event": "Schelde Commerce Day, Antwerp", "year": 2025}]})
+    for question in ("what did she speak about in antwerp", "does she speak at conferences"):
+        assert "Headless is not a strategy" in engine.answer(question), question
+    assert "French (professional)" in engine.answer("does she speak french")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})
