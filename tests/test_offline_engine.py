@@ -3736,6 +3736,17 @@ def test_speaking_about_or_at_something_is_a_talk_not_a_language() -> None:
     assert "French (professional)" in engine.answer("does she speak french")
 
 
+def test_what_the_owner_turns_down_answers_what_they_refuse() -> None:
+    engine = _kim({"availability": {"status": "Freelance, not looking for permanent roles"},
+                   "faq": [{"question": "Do you take brand work?",
+                            "answer": "Yes. She turns down tobacco and gambling clients."}]})
+    answer = engine.answer("Are there any industries she refuses to work for?")
+    assert "gambling" in answer, answer
+    listed = _kim({"availability": {"status": "Booked until May",
+                                    "not_taking": ["crypto or gambling companies"]}})
+    assert "gambling" in listed.answer("Is there any kind of company she won't work with?")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

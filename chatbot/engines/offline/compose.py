@@ -89,7 +89,8 @@ _AVERSION = re.compile(r"\b(?:not interested in|no interest in|not looking for|n
                        r"rather not|won'?t (?:work|take|"
                        r"consider)|will not (?:work|take|consider)|would not (?:work|take|"
                        r"consider)|does(?: not|n'?t) (?:work (?:for|with|in|on)|take on)|"
-                       r"never (?:works?|takes?) (?:on|for|with|in))\b", re.I)
+                       r"never (?:works?|takes?) (?:on|for|with|in)|turns? down|turned down|"
+                       r"not taking|refuses? to (?:work|take))\b", re.I)
 _ASKS_AVERSE = re.compile(r"\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|not willing "
                           r"to|never)\s+(?:\w+\s+)?(?:work|consider|take|join)\b|"
                           r"\b(?:deal ?breakers?|off[- ]limits|no[- ]go|red lines?)\b|"
@@ -831,8 +832,10 @@ class Composer:
         of what is asked ('not interested in high-frequency trading'); else None."""
         if not self.aversions or q.injection:
             return None
-        if asks_averse:
-            picked = self.aversions[:2]
+        if asks_averse:  # those that say more of the question's words first
+            asked = set(stems(q.text)) - _GENERIC_WORK - STOPWORDS - self.owner_words
+            picked = sorted(self.aversions, key=lambda f: -len(asked & set(stems(
+                f"{f.text} {f.question}"))))[:2]
         elif _ASKS_CONSIDER.search(q.text):
             asked = (set(stems(q.text)) | set(q.terms)) - _GENERIC_WORK - STOPWORDS \
                 - self.owner_words
