@@ -3747,6 +3747,16 @@ def test_what_the_owner_turns_down_answers_what_they_refuse() -> None:
     assert "gambling" in listed.answer("Is there any kind of company she won't work with?")
 
 
+def test_time_on_the_owners_calendar_is_their_booking_link() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"booking": "https://cal.example.com/kim/intro"}}})
+    for question in ("how do i get a quick call on her calendar",
+                     "how do I book time with Kim?"):
+        assert "cal.example.com/kim/intro" in engine.answer(question), question
+    plain = _kim({"projects": [{"name": "Tally", "summary": "A shared calendar app."}]})
+    assert "doesn't cover" not in plain.answer("what calendar app has she built")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})
