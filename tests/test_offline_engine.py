@@ -3757,6 +3757,17 @@ def test_time_on_the_owners_calendar_is_their_booking_link() -> None:
     assert "doesn't cover" not in plain.answer("what calendar app has she built")
 
 
+def test_a_name_asked_by_role_that_the_profile_never_gives_is_not_covered() -> None:
+    engine = _kim({"experience": [{"role": "Principal SRE", "company": "Tallyfold",
+                                   "period": "2022 – present",
+                                   "notes": "Reports to the CTO, Marta Kowalczyk."}],
+                   "projects": [{"name": "Tallowlamp", "summary": "A test rig.",
+                                 "notes": "Designed with Pulsewright's hardware lead."}]})
+    answer = engine.answer("what is the name of pulsewright's hardware lead")
+    assert "doesn't cover who" in answer, answer
+    assert "Marta Kowalczyk" in engine.answer("what's the CTO's name")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

@@ -68,6 +68,12 @@ _SPEAKING = re.compile(rf"\b{any_of(lexicon()['asks']['speaking'])}\b", re.I)
 _ASKS_PERSON = re.compile(rf"\bwho\b.*\b{any_of(lexicon()['asks']['person'])}\b|\bwho\s+"
                           rf"(?:else\s+)?(?:(?:did|does|do|has|have)\s+\w+\s+)?"
                           rf"{any_of(lexicon()['asks']['person_verbs'])}\b", re.I)
+# A question for a person's name by their role: 'what's the CTO's name', 'the name of
+# Pulsewright's hardware lead'.
+_ROLES = any_of([*lexicon()["asks"]["person"], "cto", "ceo", "cfo", "coo", "lead", "head",
+                 "director", "founder", "founders", "owner", "client contact"])
+_NAME_OF_PERSON = re.compile(rf"\bname of (?:[\w'’-]+ ){{0,3}}?{_ROLES}\b|"
+                             rf"\b{_ROLES}['’]s name\b", re.I)
 # A person's name: two or three capitalised words, or one after a title or an initial.
 _PERSON = re.compile(r"\b(?:(?:Prof|Dr|Mr|Ms|Mrs|Mx|[A-Z])\. ?[A-Z][\w'’-]+"
                      r"|[A-Z][a-z\u00e0-\u024f'’-]+(?: [A-Z][a-z\u00e0-\u024f'’-]+){1,2})")
@@ -593,7 +599,8 @@ class Composer:
         Nordlys', unless it names someone: a name of two capitalised words, or one after a
         title ('Prof. Kovač'), that is no project, employer, skill or entry of the profile.
         Else the profile doesn't cover who, and says what it does."""
-        if not answer.answered or q.also or not _ASKS_PERSON.search(q.text):
+        if not answer.answered or q.also or not (_ASKS_PERSON.search(q.text)
+                                                 or _NAME_OF_PERSON.search(q.text)):
             return answer
         for m in _PERSON.finditer(answer.text):
             if fold(m.group(0)) not in self.not_people and not _ORGANISED.search(m.group(0)) \
