@@ -3768,6 +3768,17 @@ def test_a_name_asked_by_role_that_the_profile_never_gives_is_not_covered() -> N
     assert "Marta Kowalczyk" in engine.answer("what's the CTO's name")
 
 
+def test_an_identifier_a_record_never_gives_is_not_covered() -> None:
+    engine = _kim({"projects": [{"name": "isoweft", "summary": "Isoform quantification.",
+                                 "publication": "Journal of Reproducible Genomics, 2024"}],
+                   "skills": {"Platforms": ["Xbox Series X|S", "PS5"]}})
+    for question in ("doi for the isoweft paper", "whats her xbox gamertag"):
+        assert "doesn't cover" in engine.answer(question), question
+    with_doi = _kim({"projects": [{"name": "isoweft", "summary": "Isoform quantification.",
+                                   "doi": "10.1234/jrg.2024.77"}]})
+    assert "10.1234/jrg.2024.77" in with_doi.answer("doi for the isoweft paper")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})
