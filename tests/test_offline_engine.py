@@ -3779,6 +3779,15 @@ def test_an_identifier_a_record_never_gives_is_not_covered() -> None:
     assert "10.1234/jrg.2024.77" in with_doi.answer("doi for the isoweft paper")
 
 
+def test_an_faq_answer_that_names_no_one_does_not_answer_who() -> None:
+    engine = _kim({"faq": [{"question": "Would you supervise PhD students?",
+                            "answer": "Yes. She has co-supervised two PhD students."},
+                           {"question": "Who mentored you?",
+                            "answer": "Prof. Ana Ruiz, during her MSc."}]})
+    assert "doesn't cover who" in engine.answer("who was her PhD supervisor")
+    assert "Ana Ruiz" in engine.answer("who mentored her?")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

@@ -391,7 +391,8 @@ class Composer:
                                            "project", "job", "skill", "projects"):
             answer = self._checked(self._with_faq(q), q, (self._figure, self._unsized,
                                                           self._moved_to, self._undated,
-                                                          self._monthless, self._certified))
+                                                          self._monthless, self._certified,
+                                                          self._nobody))
             return self._also(answer, q, found, visitor)
         if q.owner_key and not q.missing:
             return self._also(self._owner_key(q), q, found, visitor)
