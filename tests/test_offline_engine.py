@@ -3788,6 +3788,16 @@ def test_an_faq_answer_that_names_no_one_does_not_answer_who() -> None:
     assert "Ana Ruiz" in engine.answer("who mentored her?")
 
 
+def test_a_next_talk_is_not_covered_when_every_talk_listed_is_past() -> None:
+    past = _kim({"talks": [{"title": "Autovacuum is not your enemy", "event": "FOSS 2019"},
+                           {"title": "The boring incident", "event": "Reliability Commons",
+                            "year": 2021}]})
+    answer = past.answer("When and where is her next conference talk?")
+    assert "doesn't cover an upcoming talk" in answer and "2021" in answer, answer
+    ahead = _kim({"talks": [{"title": "Quiet pagers", "event": "SREcon", "year": 2099}]})
+    assert "Quiet pagers" in ahead.answer("when is her next talk?")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

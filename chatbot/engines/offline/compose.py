@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from chatbot.engines.base import Visitor
@@ -147,6 +148,7 @@ _ASKS_YEARS = re.compile(r"\bhow many years\b(?! (?:was|were|did)\b)|\byears of 
                          r"\b(?:how long|since when) (?:has|have) \w+ been (?:doing|working|"
                          r"writing|in)\b|\bhow long (?:has|have) \w+ been \w+ing\b", re.I)
 # Words for the whole of a working life: 'how many years in the industry'.
+_UPCOMING = re.compile(r"\b(?:next|upcoming|future|planned|scheduled)\b", re.I)
 _HOW_LONG = re.compile(r"\bhow (?:long|many years)\b", re.I)
 _WHOLE_CAREER = frozenset({"years", "industry", "field", "profession", "professionally",
                            "career", "total", "altogether", "overall"})
@@ -405,7 +407,8 @@ class Composer:
             if said not in answer.text:
                 answer = replace(answer, text=f"{answer.text}\n\n{said}",
                                  sources=(*answer.sources, "FAQ"))
-        answer = self._checked(answer, q, (self._years_as, self._moved_to, self._degree_part,
+        answer = self._checked(answer, q, (self._years_as, self._upcoming, self._moved_to,
+                                           self._degree_part,
                                            self._kind_named,
                                            self._named, self._undated, self._monthless,
                                            self._unoffered,
@@ -650,6 +653,16 @@ class Composer:
             return answer
         said = answer.text.splitlines()[0].lstrip("- ").rstrip(":")  # the line with its dates
         return self._not_covered(answer.intent, "which month", said)
+
+    def _upcoming(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'when is her next talk', unless every year it gives is past: then
+        the profile doesn't cover an upcoming one, and says the latest it lists."""
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", answer.text)]
+        if not answer.answered or q.intent != "talks" or not _UPCOMING.search(q.text) \
+                or not years or max(years) >= date.today().year:
+            return answer
+        lines = [x.lstrip("- ") for x in answer.text.splitlines() if str(max(years)) in x]
+        return self._not_covered(answer.intent, "an upcoming talk", lines[0])
 
     def _undated(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'when did they start building <project>', 'what year was <firm>
