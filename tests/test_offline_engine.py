@@ -3798,6 +3798,15 @@ def test_a_next_talk_is_not_covered_when_every_talk_listed_is_past() -> None:
     assert "Quiet pagers" in ahead.answer("when is her next talk?")
 
 
+def test_where_the_owner_works_now_names_every_job_held() -> None:
+    engine = _kim({"experience": [
+        {"role": "Fractional CTO", "company": "Quillbright", "period": "2024 – present"},
+        {"role": "Fractional CTO", "company": "Wren Health", "period": "2025 – present"},
+        {"role": "VP Engineering", "company": "Lumora", "period": "2014 – 2020"}]})
+    answer = engine.answer("where does she work now")
+    assert "Quillbright" in answer and "Wren Health" in answer and "Lumora" not in answer
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})

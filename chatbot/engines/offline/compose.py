@@ -1437,6 +1437,11 @@ class Composer:
         if not q.jobs:
             if not self.latest:
                 return self._not_covered("job", "a current job")
+            held = [j for j in jobs if is_current(j)]
+            if not self._asks_of_job(q) and len(held) > 1:
+                # 'where does he work now', of a fractional CTO with three clients: each.
+                return OfflineAnswer("\n".join(f"- {self._job_line(j)}" for j in held), True,
+                                     "job", tuple(job_title(j) for j in held))
             if not self._asks_of_job(q):
                 return OfflineAnswer(self._job_line(self.latest) + ".", True, "job",
                                      (job_title(self.latest),))
