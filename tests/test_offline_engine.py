@@ -3633,6 +3633,7 @@ def test_another_persons_contact_is_not_covered_and_never_the_owners() -> None:
     for question in ("what's his email", "What's Kim's email?"):
         assert "kim@example.org" in engine.answer(question), question
     assert "doesn't cover" not in engine.answer("What's Lee & Amadi's email")
+    assert "kim@example.org" in engine.answer("Let's connect. What's her email?")
     assert "Porto" in engine.answer("tz?")
 
 

@@ -147,9 +147,11 @@ _PLACED = re.compile(r"\b(?:in|at|from|near|to|based|office)\s+(?:the\s+)?"
 _ASKS_YEARS = re.compile(r"\bhow many years\b(?! (?:was|were|did)\b)|\byears of (?:\w+ )?experi|"
                          r"\b(?:how long|since when) (?:has|have) \w+ been (?:doing|working|"
                          r"writing|in)\b|\bhow long (?:has|have) \w+ been \w+ing\b", re.I)
-# Words for the whole of a working life: 'how many years in the industry'.
+# A talk asked for that is still to come: 'when is her next talk'.
 _UPCOMING = re.compile(r"\b(?:next|upcoming|future|planned|scheduled)\b", re.I)
+# How long the owner did something: 'how long was she a nurse'.
 _HOW_LONG = re.compile(r"\bhow (?:long|many years)\b", re.I)
+# Words for the whole of a working life: 'how many years in the industry'.
 _WHOLE_CAREER = frozenset({"years", "industry", "field", "profession", "professionally",
                            "career", "total", "altogether", "overall"})
 _N_YEARS = re.compile(r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"

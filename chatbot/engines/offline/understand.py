@@ -93,7 +93,6 @@ _BEFORE = frozenset({"before", "prior", "earlier"})
 _YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 _STEPS = _BEFORE | {"after", "next", "afterwards"}
 _JUST = frozenset({"right", "just", "immediately", "directly", "straight"})  # 'right before'
-
 OWNER_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "they", "their"})
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
              "4th": 3, "fifth": 4, "5th": 4, "last": -1, "latter": -1, "former": 0}
@@ -757,6 +756,8 @@ class Understander:
         typed, letters, number = m.group(0), m.group(1), m.group(2)
         if number in self.numbered.get(letters, ()):
             return f"{letters} {number}"
+        if len(typed) < 4:  # 'b2' (a language level) is no prefix of 'B2B'
+            return typed
         longer = {w for w in re.findall(rf" ({re.escape(typed)}[a-z0-9]+)(?= )", self.folded)}
         return longer.pop() if len(longer) == 1 and f" {typed} " not in self.folded else typed
 
@@ -766,8 +767,10 @@ class Understander:
         project's, an employer's or a link's ('Pannier & Pike's email')."""
         for m in _POSSESSED.finditer(question):
             name = words(m.group(1))
+            # A capital at the start says nothing ('Let's'); a name the profile writes does.
             if name and name[-1] not in STOPWORDS and not set(name) & self.own_names \
-                    and (m.group(1)[:1].isupper() or name[-1] in self.name_words):
+                    and (m.start() > 0 and m.group(1)[:1].isupper()
+                         or name[-1] in self.name_words):
                 return m.group(1)[:1].upper() + m.group(1)[1:] + "'s"
         return ""
 
@@ -2574,7 +2577,8 @@ _RECENCY = re.compile(r"\b(?:(newest|latest|most recent|most recently)|(oldest|e
 # level is he at' (not 'what level of role is she after': what she looks for).
 _LEVEL = r"(?:junior|mid|mid-level|midlevel|intermediate|senior|staff|principal|lead|entry-level)"
 _SENIORITY = re.compile(
-    rf"\s*(?:so |and )?(?:is|would you say) [\w'-]+(?: [\w'-]+)? (?:a |an )?{_LEVEL}"
+    rf"\s*(?:so |and )?(?:is|would you say) (?!the |this |it |that |there )[\w'-]+"
+    rf"(?: [\w'-]+)? (?:a |an )?{_LEVEL}"
     rf"(?: or (?:a |an )?{_LEVEL})?(?: (?:dev|developer|engineer|programmer|coder|level|one))?"
     r"\W*$|\s*how senior is [\w'-]+(?: [\w'-]+)?\W*$|"
     r"\s*(?:what|which) (?:level|seniority)(?: level)? is [\w'-]+"
