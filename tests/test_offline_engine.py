@@ -3808,6 +3808,13 @@ def test_where_the_owner_works_now_names_every_job_held() -> None:
     assert "Quillbright" in answer and "Wren Health" in answer and "Lumora" not in answer
 
 
+def test_numeronyms_are_the_words_they_count() -> None:
+    engine = _kim({"skills": {"Quality": ["WCAG 2.2 AA accessibility audits",
+                                          "Internationalization (ICU)"]}})
+    assert "WCAG 2.2 AA" in engine.answer("a11y?")
+    assert "ICU" in engine.answer("any i18n experience")
+
+
 def test_markup_in_a_message_is_no_part_of_the_question() -> None:
     engine = _kim({"skills": {"Languages": ["C", "Go"], "Tools": ["Docker", "Terraform"]},
                    "location": "Porto, Portugal"})
