@@ -87,7 +87,7 @@ DEV_FLOOR_MEASURED = {
     "platform": {"right": 0.852, "said_so": 1.0},
     "plenum26": {"right": 0.653, "said_so": 0.608},
     "plinth23": {"right": 0.812, "said_so": 0.739},
-    "purlin24": {"right": 0.815, "said_so": 0.913},
+    "purlin24": {"right": 0.828, "said_so": 0.913},
     "qaops": {"right": 0.888, "said_so": 0.937},
     "quant": {"right": 0.912, "said_so": 0.941},
     "quill_d18": {"right": 0.966, "said_so": 0.966},
