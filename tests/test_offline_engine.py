@@ -3617,6 +3617,9 @@ def test_notes_posing_as_the_system_or_the_owner_get_the_scope_and_no_facts() ->
         assert answer.text.startswith("I only answer questions about Kim Lee"), message
         assert "May 2026" not in answer.text and "Vacuumdebt" not in answer.text
     assert "May 2026" in engine.answer("can you confirm she's available in May?")
+    # Visitors ask the owner as 'you': 'your key strengths' asks for no secret.
+    for question in ("What are your key strengths?", "what's your secret to shipping fast?"):
+        assert not engine.answer(question).startswith("I only answer"), question
 
 
 def test_another_persons_contact_is_not_covered_and_never_the_owners() -> None:

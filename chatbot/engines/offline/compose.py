@@ -71,8 +71,7 @@ _ASKS_PERSON = re.compile(rf"\bwho\b.*\b{any_of(lexicon()['asks']['person'])}\b|
                           rf"{any_of(lexicon()['asks']['person_verbs'])}\b", re.I)
 # A question for a person's name by their role: 'what's the CTO's name', 'the name of
 # Pulsewright's hardware lead'.
-_ROLES = any_of([*lexicon()["asks"]["person"], "cto", "ceo", "cfo", "coo", "lead", "head",
-                 "director", "founder", "founders", "owner", "client contact"])
+_ROLES = any_of([*lexicon()["asks"]["person"], *lexicon()["asks"]["person_roles"]])
 _NAME_OF_PERSON = re.compile(rf"\bname of (?:[\w'’-]+ ){{0,3}}?{_ROLES}\b|"
                              rf"\b{_ROLES}['’]s name\b", re.I)
 # A person's name: two or three capitalised words, or one after a title or an initial.
@@ -241,6 +240,11 @@ class Composer:
             if profile.experience else None
         self.items = table_items(profile)  # as the Understander numbers them (Query.items)
         self.facts = facts  # the profile's fact units, as the index has them
+        # The owner's own lines that count their years ('Six years as a nurse'), each with
+        # where its count ends.
+        self.years_counted = [(f, m.end()) for f in facts
+                              if f.kind in ("summary", "headline", "faq", "audience")
+                              and (m := _N_YEARS.search(f.text))]
         self.links = all_links(profile)
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
@@ -424,9 +428,8 @@ class Composer:
         if not answer.answered or len(q.jobs) != 1 or not _HOW_LONG.search(q.text):
             return answer
         role = set(stems(self.profile.experience[q.jobs[0]].role)) - STOPWORDS
-        counted = [f for f in self.facts if f.kind in ("summary", "headline", "faq", "audience")
-                   and (m := _N_YEARS.search(f.text))
-                   and role & set(stems(f.text[m.end():m.end() + 40]))]
+        counted = [f for f, end in self.years_counted
+                   if role & set(stems(f.text[end:end + 40]))]
         if not counted or counted[0].text in answer.text:
             return answer
         return replace(answer, text=f"{_cite(counted[0])}\n\n{answer.text}")
@@ -434,8 +437,7 @@ class Composer:
     def _years_said(self, q: Query) -> Fact | None:
         """The owner's line that counts their years of work, the one sharing most of the
         question's words ('nine years of firmware'), or None."""
-        counted = [f for f in self.facts if f.kind in ("summary", "headline", "faq", "audience")
-                   and _N_YEARS.search(f.text)]
+        counted = [f for f, _ in self.years_counted]
         asked = set(q.topic)
         return max(counted, key=lambda f: len(asked & set(stems(f.text))), default=None)
 

@@ -170,6 +170,9 @@ class Understander:
         self.job_order = job_order(profile.experience)  # earliest to latest
         self.job_years = first_years(profile.experience)
         self.job_spans = job_spans(profile.experience)
+        # Each dated project's index with its latest year: the newest and the oldest.
+        self.project_made = {i: max(years) for i, p in enumerate(profile.projects)
+                             if (years := project_years(p))}
         self.latest_job = latest_job(profile.experience)  # the current one, else the latest
         self.facts = list(facts)
         self.cues = {i: frozenset(stem(fold(w)) for w in ws) for i, ws in lex["intents"].items()}
@@ -1157,11 +1160,6 @@ class Understander:
         last = max(earlier, key=lambda i: (self.job_spans[i][1], earlier.index(i)), default=-1)
         return ([last] if last >= 0 else []), at, ""
 
-    def _project_made(self) -> dict[int, int]:
-        """Each dated project's index with its latest year."""
-        return {i: max(years) for i, p in enumerate(self.profile.projects)
-                if (years := project_years(p))}
-
     def _refined(self, q: Query, raw: list[str]) -> Query:
         """`q` with what its wording says beyond its words: two asks joined by 'or', the
         owner's own family asked, the job held longest, a project's address, a time zone
@@ -1179,7 +1177,7 @@ class Understander:
             q = replace(q, intent="location", projects=(), jobs=(),
                         missing=tuple(dict.fromkeys((m.group(1), *q.missing))))
         if q.intent == "projects" and not (q.projects or q.jobs or q.skills or q.years) \
-                and (m := _RECENCY.search(" ".join(raw))) and (made := self._project_made()):
+                and (m := _RECENCY.search(" ".join(raw))) and (made := self.project_made):
             # 'which of her projects is the newest': the one its date makes so.
             newest = m.group(1) is not None
             pick = max(made, key=lambda i: (made[i], -i)) if newest \
