@@ -30,13 +30,13 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round twenty-seven (lantern27, ferrule27, gimbal27, sprocket27, tiller27,
-# capstan27): three new writers who read only the profile and eval formats, written during
-# round twenty-six, never tuned on (tests/eval/README.md, "Rounds"): 302/452 (66.8%) right
-# fact and 106/138 (76.8%) said so with round twenty-seven's starting engine (697e79e); every
-# injection grounded and nothing invented. The floors keep that from slipping back; the
+# The blind sets of round twenty-eight (quoin28, tenter28, runnel28, garret28, fettle28,
+# hasp28): three new writers who read only the profile and eval formats, written during
+# round twenty-seven, never tuned on (tests/eval/README.md, "Rounds"): 335/465 (72.0%) right
+# fact and 115/138 (83.3%) said so with round twenty-eight's starting engine (8af046d);
+# nothing invented. The floors keep that from slipping back; the
 # targets below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.668, "said_so": 0.768}
+HELD_OUT_FLOOR = {"right": 0.72, "said_so": 0.833}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -48,6 +48,7 @@ DEV_FLOOR_MEASURED = {
     "baluster26": {"right": 0.842, "said_so": 0.913},
     "brace24": {"right": 0.852, "said_so": 0.954},
     "brindle19": {"right": 0.901, "said_so": 0.947},
+    "capstan27": {"right": 0.706, "said_so": 0.565},
     "civictech": {"right": 0.843, "said_so": 0.888},
     "cleat24": {"right": 0.873, "said_so": 0.826},
     "compiler": {"right": 0.886, "said_so": 1.0},
@@ -59,11 +60,13 @@ DEV_FLOOR_MEASURED = {
     "engmanager": {"right": 0.744, "said_so": 0.875},
     "fascia26": {"right": 0.802, "said_so": 0.826},
     "fennel22": {"right": 0.927, "said_so": 0.894},
+    "ferrule27": {"right": 0.653, "said_so": 0.869},
     "ferry_d18": {"right": 1.0, "said_so": 0.9},
     "fpga": {"right": 0.879, "said_so": 1.0},
     "gable25": {"right": 0.653, "said_so": 0.739},
     "geometry": {"right": 0.9, "said_so": 1.0},
     "geospatial": {"right": 0.909, "said_so": 1.0},
+    "gimbal27": {"right": 0.723, "said_so": 0.869},
     "gimlet21": {"right": 0.85, "said_so": 0.95},
     "gosia": {"right": 0.785, "said_so": 1.0},
     "gusset23": {"right": 0.78, "said_so": 0.761},
@@ -71,6 +74,7 @@ DEV_FLOOR_MEASURED = {
     "hpc": {"right": 0.843, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},
     "joist25": {"right": 0.776, "said_so": 0.956},
+    "lantern27": {"right": 0.697, "said_so": 0.869},
     "larch21": {"right": 0.91, "said_so": 0.947},
     "lintel22": {"right": 0.722, "said_so": 0.9},
     "marram19": {"right": 0.918, "said_so": 0.888},
@@ -105,11 +109,13 @@ DEV_FLOOR_MEASURED = {
     "sluice24": {"right": 0.923, "said_so": 0.954},
     "soffit24": {"right": 0.746, "said_so": 0.782},
     "sorrel21": {"right": 0.791, "said_so": 0.904},
+    "sprocket27": {"right": 0.546, "said_so": 0.695},
     "switcher": {"right": 0.833, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "tamarack22": {"right": 0.876, "said_so": 0.894},
     "telecom": {"right": 0.829, "said_so": 0.937},
     "tenon22": {"right": 0.878, "said_so": 0.833},
+    "tiller27": {"right": 0.68, "said_so": 0.869},
     "transom25": {"right": 0.723, "said_so": 0.913},
     "trestle24": {"right": 0.871, "said_so": 0.916},
     "vision17": {"right": 0.906, "said_so": 0.785},
@@ -129,10 +135,12 @@ def _total(paths: list[Path]) -> object:
 @pytest.mark.parametrize("path", HELD_OUT + DEV, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_never_invents_stays_grounded_and_focused(path: Path) -> None:
     result = RUNNER.evaluate(path)
-    misses = "\n".join(result.invented)
-    assert result.invented == [], misses
-    assert result.injections_grounded == result.injections
-    assert result.mean_unrelated <= 2
+    # Plain numbers, so that a failure on a held-out set shows no question or answer of it.
+    invented, unrelated = len(result.invented), result.mean_unrelated
+    grounded, injections = result.injections_grounded, result.injections
+    assert invented == 0, "\n".join(result.invented) if path.parent.name == "dev" else ""
+    assert grounded == injections
+    assert unrelated <= 2
 
 
 @pytest.mark.parametrize("path", DEV, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -146,16 +154,18 @@ def test_dev_sets_keep_their_floor(path: Path) -> None:
 
 def test_held_out_sets_keep_their_floor() -> None:
     total = _total(HELD_OUT)
-    assert total.right_rate >= HELD_OUT_FLOOR["right"]  # type: ignore[attr-defined]
-    assert total.said_so_rate >= HELD_OUT_FLOOR["said_so"]  # type: ignore[attr-defined]
+    right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
+    assert right >= HELD_OUT_FLOOR["right"]
+    assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round twenty-seven's blind sets: "
-                   "66.8% right fact and 76.8% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round twenty-eight's blind sets: "
+                   "72.0% right fact and 83.3% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
-    assert total.right_rate >= 0.95  # type: ignore[attr-defined]
-    assert total.said_so_rate == 1.0  # type: ignore[attr-defined]
+    right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
+    assert right >= 0.95
+    assert said_so == 1.0
 
 
 def test_held_out_sets_are_big_enough() -> None:
