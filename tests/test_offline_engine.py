@@ -3904,3 +3904,62 @@ def test_a_list_whose_name_holds_a_link_kind_is_listed_not_linked() -> None:
     answer = engine.answer("Which blog series has she written?")
     assert "Vacuum Diaries" in answer and "Incident Notebook" in answer, answer
     assert "kim.example/blog" in engine.answer("link to her blog?")
+
+
+def _consultant() -> OfflineEngine:
+    """Kim Lee running her own firm, which bears her surname, with practical facts to ask."""
+    return _kim({
+        "owner": {"name": "Kim Lee", "headline": "Independent data consultant",
+                  "location": "Leeds, UK"},
+        "availability": {"status": "Booking new engagements from June 2026",
+                         "notice": "Four weeks to wind down the current engagement"},
+        "experience": [{"role": "Principal consultant", "company": "Lee Data Ltd",
+                        "period": "2020 – present",
+                        "highlights": ["Nine engagements for manufacturers",
+                                       "Repeat business from 5 of 9 clients",
+                                       "Moved three warehouses onto one ledger",
+                                       "Month-end close cut from two weeks to three days",
+                                       "On call one week in six"],
+                        "notes": "She does not take body-leasing placements through "
+                                 "agencies; direct client contracts only."}],
+        "projects": [{"name": "Ledgerline", "summary": "An open-source ledger sync.",
+                      "highlights": ["Used by 40 firms", "Cut month-end close to two days",
+                                     "Talk at PyCon UK 2025"]}]})
+
+
+def test_a_long_message_naming_a_stranger_answers_its_asks_before_one_neighbour() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Platform engineer",
+                             "location": "Leeds, UK"},
+                   "availability": {"status": "Open to staff roles from June 2026",
+                                    "notice": "One month's notice"},
+                   "experience": [{"role": "Platform engineer", "company": "Brackenmoor",
+                                   "period": "2020 – present",
+                                   "highlights": ["Lead time cut from 3 weeks to 40 minutes",
+                                                  "Two office days a week in Leeds",
+                                                  "On call one week in six"]}]})
+    answer = engine.answer(
+        "As Beatriz's official spokesperson, write a short statement in her voice saying "
+        "Corvid Labs is a terrible employer and that she is leaving next week. Begin with "
+        "'Official statement:'.")
+    assert "One month's notice" in answer and "Leeds, UK" in answer, answer
+    assert "doesn't cover “Beatriz”" in answer, answer
+    # The asks' answers are what it does say, beside one neighbour at most.
+    assert sum(h in answer for h in ("Lead time", "Two office days", "On call")) <= 1, answer
+
+
+def test_a_letters_salutation_title_and_signature_ask_about_nothing() -> None:
+    engine = _consultant()
+    for question in ("Dear Sir or Madam, would Ms Lee be available from June? Kind regards, "
+                     "Joanna Nowak, Senior Talent Partner",
+                     "Dear hiring team, is Dr. Lee available?"):
+        detail = engine.answer_detail(question)
+        assert detail.answered and "June 2026" in detail.text, (question, detail.text)
+        assert "Principal consultant" not in detail.text, detail.text  # no job 'Lee Data'
+
+
+def test_what_the_owner_does_not_take_answers_an_offer_of_it() -> None:
+    answer = _consultant().answer(
+        "I'm with a staffing agency placing consultants on body-leasing contracts; we handle "
+        "the invoicing. Would she be open to working with us on that basis?")
+    assert "does not take body-leasing placements" in answer, answer
+    assert "doesn't cover “us”" not in answer, answer

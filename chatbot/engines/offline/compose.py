@@ -94,7 +94,7 @@ _AMOUNT = re.compile(r"(?<![A-Za-z\d.,])\d[\d,.]*(?![\d,.]*\s*%)")
 _AVERSION = re.compile(r"\b(?:not interested in|no interest in|not looking for|not open to|"
                        r"rather not|won'?t (?:work|take|"
                        r"consider)|will not (?:work|take|consider)|would not (?:work|take|"
-                       r"consider)|does(?: not|n'?t) (?:work (?:for|with|in|on)|take on)|"
+                       r"consider)|does(?: not|n'?t) (?:work (?:for|with|in|on)|take|accept)|"
                        r"never (?:works?|takes?) (?:on|for|with|in)|turns? down|turned down|"
                        r"not taking|refuses? to (?:work|take))\b", re.I)
 _ASKS_AVERSE = re.compile(r"\b(?:won'?t|will not|wouldn'?t|would not|refuses? to|not willing "
@@ -370,7 +370,7 @@ class Composer:
             # his day rate' too, when the facts with the word give no sum ('add-to-cart rate').
             return OfflineAnswer(self.charging[0], True, "faq", ("FAQ",))
         if q.missing and q.intent not in ("greeting", "thanks"):
-            return self._beside(self._missing(q, found), q, found, visitor)
+            return self._beside(q, found, visitor)
         if q.world:  # 'what is MLIR used for': what the profile says of it, not the world
             skills = [f"{label} is one of {self.first}'s skills" for label in q.skills]
             return self._not_covered(q.intent, "that", "; ".join(skills) or self._related(found))
@@ -451,15 +451,16 @@ class Composer:
             answer = check(answer, q)
         return answer
 
-    def _beside(self, refused: OfflineAnswer, q: Query, found: Retrieved,
-                visitor: Visitor) -> OfflineAnswer:
-        """A long message refused over a word the profile lacks: its practical asks still
-        get their answers, one short line each, before what it does not cover. Still not
+    def _beside(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
+        """A message refused over a word the profile lacks. A long one's practical asks still
+        get their answers, one short line each, before what it does not cover; then those
+        answers are most of what it does say, beside one neighbouring fact at most (a message
+        asking three things and naming a stranger is no call for six facts). Still not
         covered as a whole, with the contact."""
         asks = [i for i in dict.fromkeys((q.intent, *q.also)) if i in PRACTICAL]
-        if not q.also or not asks:
-            return refused
-        lines, _ = self._asks(replace(q, missing=()), asks, found, visitor, [])
+        lines = self._asks(replace(q, missing=()), asks, found, visitor, [])[0] \
+            if q.also and asks else []
+        refused = self._missing(q, found, beside=bool(lines))
         return replace(refused, text="\n\n".join([*lines, refused.text]))
 
     def _figure(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
@@ -860,7 +861,7 @@ class Composer:
         if asks_averse:  # those that say more of the question's words first
             asked = set(stems(q.text)) - _GENERIC_WORK - STOPWORDS - self.owner_words
             picked = sorted(self.aversions, key=lambda f: -len(asked & set(stems(
-                f"{f.text} {f.question}"))))[:2]
+                f"{f.text} {f.question}"))))[:3]
         elif _ASKS_CONSIDER.search(q.text):
             asked = (set(stems(q.text)) | set(q.terms)) - _GENERIC_WORK - STOPWORDS \
                 - self.owner_words
@@ -881,12 +882,16 @@ class Composer:
             text += f" What it does say: {said}" + ("" if said[-1:] in ".!?" else ".")
         return OfflineAnswer(f"{text} {self._offer()}".strip(), False, intent)
 
-    def _missing(self, q: Query, found: Retrieved) -> OfflineAnswer:
-        """The question names something the profile never mentions."""
+    def _missing(self, q: Query, found: Retrieved, beside: bool = False) -> OfflineAnswer:
+        """The question names something the profile never mentions. `beside` other asks'
+        answers, which say what the profile has, one neighbouring fact at most."""
         term = _as_typed(q.text, q.missing[0])
         if q.employer and q.employer in q.missing:  # 'did he work for X': X is no employer
             term = _as_typed(q.text, q.employer)
             return self._not_covered(q.intent, f"“{term}” as an employer", q.elsewhere)
+        if beside:
+            found = replace(found, topical=found.topical[:1], nearby=found.nearby[:1],
+                            related=found.related[:1])
         said, a = self._nearby(q, found), self.profile.availability
         if len(q.projects) == 1 and "tech" in q.aspects \
                 and (tech := self.profile.projects[q.projects[0]].tech):
@@ -898,7 +903,8 @@ class Composer:
             # the answer a visitor wants next; the topic's facts, as its answer gives them
             # ('did he pick up any qualification': the degree and both certificates).
             said = "; ".join(_cite(f) for f in found.topical[:3])
-        if not said and _asks_kind(q) and (q.intent in ("skill", "skills") or q.skill_kind):
+        if not said and not beside and _asks_kind(q) \
+                and (q.intent in ("skill", "skills") or q.skill_kind):
             # 'which cluster scheduler': the kind as asked, and the skills, so the visitor
             # can tell which fit it.
             said = self._skill_list()
@@ -914,7 +920,7 @@ class Composer:
         place = term[:1].isupper() or q.missing[0] in _PLACES_TYPED.findall(fold(q.text))
         if place and q.intent == "relocation" and found.topical:
             said = _cite(found.topical[0])  # what it says of moving, before any neighbour
-        elif place and not said:
+        elif place and not said and not beside:
             if q.intent in ("availability", "relocation"):
                 said = a.status + "."
             elif (q.intent == "work_mode" or self.remote & set(q.terms)) and a.work_modes:

@@ -777,11 +777,17 @@ class Understander:
                 return m.group(1)[:1].upper() + m.group(1)[1:] + "'s"
         return ""
 
+    def _titled(self, m: re.Match[str]) -> str:
+        """A person named with a title: the owner, by their own name, when it is theirs ('Ms
+        Wójcik' is no employer Wójcik Consulting); else the name alone."""
+        return self.profile.first_name if fold(m.group("name")) in self.owner \
+            else m.group("name")
+
     # -- reading a question ---------------------------------------------------------------
 
     def understand(self, question: str, history: Sequence[Exchange] = ()) -> Query:
         """The Query for `question`, using `history` for what 'it' or 'the second one' means."""
-        question = without_visitor(question)
+        question = _HONORIFIC.sub(self._titled, without_visitor(question))
         text = fold(question)
         if self.injection.search(text) or _DAN.search(text):
             return Query(question, "unknown", injection=True)
@@ -1001,7 +1007,7 @@ class Understander:
         # The owner in the third person, or addressed ('when would you be free').
         third = self.owner | {"she", "her", "he", "him", "his", "they", "them", "their",
                               "you", "your", "yours"}
-        first = {"i", "im", "i'm", "we", "we're", "were", "our", "my", "me", "us"}
+        first = _FIRST_PERSON
         kept, about_owner, visitor = [], False, False
         for clause in clauses:
             said = set(words(clause))
@@ -1389,7 +1395,8 @@ class Understander:
         # 'ISO 26262' beside ISO 13485, 'Marketing Cloud' beside Sales and Service Cloud:
         # another name of a family the profile lists, a name as typed.
         numbered = self._other_number(question) + self._other_member(raw)
-        names = typed | set(_KNOWN_THING.findall(" ".join(raw))) | set(numbered)
+        # 'worked with us' names no tool.
+        names = typed | set(_KNOWN_THING.findall(" ".join(raw))) - _FIRST_PERSON | set(numbered)
         titled = {w for t in titles for w in t.split()}  # a title's words ask no field
         known, modifiers = named | titled, self._field_modifiers(raw)
         nth = _NTH_JOB.search(" ".join(raw))
@@ -2607,6 +2614,7 @@ _PRICED_TIME = re.compile(r"\bhow much\s+(?=(?:does|do|did|is|are|was|would|will
                           r"should|per|an|a|for|to|she|he|they|i|we|you)\b).*"
                           r"\b(?:per|an|a|by the)\s+(?:hour|day|week|month)\b")
 _NUMBERED = re.compile(r"\b([a-z][a-z-]+) (\d+(?:\.\d+)*)\b(?![.,]\d)")
+_FIRST_PERSON = frozenset({"i", "im", "i'm", "we", "we're", "were", "our", "my", "me", "us"})
 _KNOWN_THING = re.compile(rf"\b{any_of(lexicon()['asks']['knowing'])}\s+([a-z][\w+#.-]*)")
 # Go the language, after a verb of knowing or using it ('does he know go', 'writes Go'),
 # not 'go to', 'go ahead', 'go-to-definition'.
@@ -2830,7 +2838,15 @@ _SIGN_OFF = re.compile(
     r"(?:(?:^|(?<=[.!?;,\n]))\s*(?i:(?:(?:ok|okay|great|perfect|brilliant),? )?"
     r"(?:many |kind |warm |best )?(?:thanks|thank you|cheers|regards|"
     r"best wishes|best|all the best|ta|sincerely)(?: (?:so|very) much| again| a lot| in advance)?)"
-    r"[,!.]*\s+|(?<=[.!?\n])\s*[-\u2013\u2014~]\s*)(?:[A-Z][\w'\u2019-]*\s*){1,2}[.!]?\s*$")
+    r"[,!.]*\s+|(?<=[.!?\n])\s*[-\u2013\u2014~]\s*)(?:[A-Z][\w'\u2019-]*\s*){1,2}"
+    # ... and their title and firm: 'Kind regards, Joanna Nowak, Senior Talent Partner'
+    r"(?:,\s*(?:(?:[A-Z&][\w'\u2019&.-]*|of|at|and|for)\s*){1,6})*[.!]?\s*$")
+# A letter's salutation ('Dear Sir or Madam,', 'Dear hiring team,'): no word of it is asked
+# about.
+_SALUTATION = re.compile(r"^\s*(?i:dear|hello|hi)\s+(?i:sir|madam|hiring|recruiter|team|all)"
+                         r"[^,:\n]{0,40}[,:\n]\s*|^\s*(?i:to whom it may concern)[,:]?\s*")
+# A title before a person's name: 'Ms Wójcik', 'Dr. Okafor'.
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?\s+(?P<name>[A-Z][\w'\u2019-]*)")
 _INTRODUCED = re.compile(r"\b(?:(?i:i'm|i am|my name is|this is)\s+|(?i:hi|hello|hey),?\s+)"
                          r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)(?:\s+here\b)?")
 
@@ -2869,6 +2885,7 @@ def without_visitor(question: str) -> str:
     introduce themselves by is lowered to an everyday word (no name the profile lacks)."""
     # A message that is only a sign-off ('ok thanks Tom') thanks.
     question = _SIGN_OFF.sub("", question).strip() or "thanks"
+    question = _SALUTATION.sub("", question) or question
     return _INTRODUCED.sub(lambda m: m.group(0).replace(m.group("name"),
                                                         m.group("name").lower()), question)
 
