@@ -3963,3 +3963,24 @@ def test_what_the_owner_does_not_take_answers_an_offer_of_it() -> None:
         "the invoicing. Would she be open to working with us on that basis?")
     assert "does not take body-leasing placements" in answer, answer
     assert "doesn't cover “us”" not in answer, answer
+
+
+def test_a_long_table_of_the_owners_is_a_fact_per_key_and_a_lists_entries_stay_whole() -> None:
+    engine = _kim({
+        "projects": [{"name": "Moerbei Linens", "summary": "A headless linen store."}],
+        "pricing": {"day_rate": "€820 / £710 / US$890 per day",
+                    "minimum_project": "€6,000 (or £5,200) for any build",
+                    "audit": "Fixed-price store audit: €1,450, delivered within five days",
+                    "payment_terms": "40% deposit, 40% at staging sign-off, 20% at launch",
+                    "rush": "Rush work starting inside 10 working days costs 35% extra"},
+        "advisories": [{"cve": "CVE-2024-27115", "product": "samlkit, a Go SAML library",
+                        "severity": "Critical (CVSS 9.1)", "disclosed": "March 2024",
+                        "notes": "Coordinated disclosure took 62 days; the fix shipped in "
+                                 "samlkit 2.4.3, and three downstream vendors were told "
+                                 "privately before publication."}]})
+    for question, fact in (("smallest project she'll accept", "€6,000"),
+                           ("surcharge for urgent work", "35% extra")):
+        answer = engine.answer(question)
+        assert fact in answer and "€820" not in answer, (question, answer)  # not every price
+    answer = engine.answer("how bad was the samlkit vuln, cvss wise")
+    assert "CVSS 9.1" in answer and "CVE-2024-27115" in answer, answer

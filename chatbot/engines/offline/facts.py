@@ -163,7 +163,7 @@ def fact_units(profile: Profile) -> list[Fact]:
     for key, value in profile.extra.items():
         also = " Phone" if key.rsplit(".", 1)[-1].lower() in _PHONE_KEYS else ""
         facts += [Fact(line, "extra", _label(key), section=key, keys=keys + also)
-                  for line, keys in labelled(key, value)]
+                  for line, keys in labelled(key, value, split=True)]
     return facts
 
 
@@ -262,7 +262,7 @@ def _project_units(i: int, project: Project) -> list[Fact]:
     units += [Fact(s, "note", project.name, project=i) for s in sentences(project.notes or "")]
     for key, value in project.extra.items():
         units += [Fact(line, "extra", project.name, section=key, project=i, keys=keys)
-                  for line, keys in labelled(key, value)]
+                  for line, keys in labelled(key, value, split=True)]
     return units
 
 
@@ -275,14 +275,14 @@ def _job_units(i: int, job: Experience) -> list[Fact]:
     units += [Fact(s, "note", title, job=i) for s in sentences(job.notes or "")]
     for key, value in job.extra.items():
         units += [Fact(line, "extra", title, section=key, job=i, keys=keys)
-                  for line, keys in labelled(key, value)]
+                  for line, keys in labelled(key, value, split=True)]
     return units
 
 
-def labelled(key: str, value: Any) -> list[tuple[str, str]]:
+def labelled(key: str, value: Any, split: bool = False) -> list[tuple[str, str]]:
     """An extra key's lines as answers quote them ('Location: Grenoble, France'), each
-    with its table's key names."""
-    return [(f"{_label(key)}: {line}", keys) for line, keys in _lines(value)]
+    with its table's key names; `split`, a long table's line per key (see _lines)."""
+    return [(f"{_label(key)}: {line}", keys) for line, keys in _lines(value, split)]
 
 
 def _label(key: str) -> str:
@@ -290,11 +290,12 @@ def _label(key: str) -> str:
     return key.rsplit(".", 1)[-1].replace("_", " ").replace("-", " ").strip().capitalize()
 
 
-def _lines(value: Any) -> list[tuple[str, str]]:
+def _lines(value: Any, split: bool = False) -> list[tuple[str, str]]:
     """The text of an extra value, one line per list item, a table's values joined; with
-    the table's key names ('thesis', 'grade'), which the index searches too."""
+    the table's key names ('thesis', 'grade'), which the index searches too. With `split`,
+    a table too long for one line (not a list's item) is a line per key."""
     if isinstance(value, list):
-        return [line for item in value for line in _lines(item)][:50]
+        return [line for v in value for line in _lines(v)][:50]
     if isinstance(value, Mapping) and _is_address(value):
         # '{ label = "docs", url = "https://..." }': the link, named by its label.
         label, url = sorted((str(v).strip() for v in value.values()),
@@ -311,6 +312,12 @@ def _lines(value: Any) -> list[tuple[str, str]]:
                  for k, v, bare in pairs if v]
         keys = " ".join(_label(k) for k, v, _ in pairs if v)
         own = [(", ".join(parts), keys)] if parts else []
+        if split and len(own and own[0][0]) > _RECORD_MOST and len(parts) >= 3:
+            # Too long for one record ('[pricing]' with a day rate, a minimum, terms...):
+            # each key is a fact of its own, said with its key. A list's items stay
+            # records: an incident's impact means nothing without its title.
+            own = [(f"{k}: {v}" if k[:1].isupper() else f"{_label(k)}: {v}", _label(k))
+                   for k, v, _ in pairs if v]
         # Tables inside it ('[education.msc]', 'outdoor = { sport = ... }') are lines of
         # their own, searchable by their key too.
         inner = [(f"{k}: {line}" if str(k)[:1].isupper() else line,
@@ -322,6 +329,9 @@ def _lines(value: Any) -> list[tuple[str, str]]:
 
 
 _URL = re.compile(r"https?://\S+")
+# The longest table said as one line, a record ('MSc, University of Tartu, 2019'): longer,
+# its keys are separate facts.
+_RECORD_MOST = 240
 
 
 def _is_address(table: Mapping[str, Any]) -> bool:
