@@ -3984,3 +3984,26 @@ def test_a_long_table_of_the_owners_is_a_fact_per_key_and_a_lists_entries_stay_w
         assert fact in answer and "€820" not in answer, (question, answer)  # not every price
     answer = engine.answer("how bad was the samlkit vuln, cvss wise")
     assert "CVSS 9.1" in answer and "CVE-2024-27115" in answer, answer
+
+
+def test_a_key_named_in_words_a_phrase_stands_for_answers_that_phrase() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "outside_work": "Long-distance cycling: 1,008 km in nine days"}})
+    for question in ("what does she do for fun", "what are her hobbies?",
+                     "anything she does outside of work?"):
+        detail = engine.answer_detail(question)
+        assert detail.answered and "cycling" in detail.text, (question, detail.text)
+
+
+def test_jobs_had_are_the_work_history_and_jobs_sought_are_not() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Backend engineer in payments",
+                             "summary": "Twelve years in payments."},
+                   "availability": {"status": "Open to staff backend roles from May"},
+                   "experience": [{"role": "Staff Engineer", "company": "Kasa Pay",
+                                   "period": "2021 – present"},
+                                  {"role": "Backend Engineer", "company": "Lumen Bank",
+                                   "period": "2016 – 2021"}]})
+    for question in ("what jobs has she had", "List her jobs in order please"):
+        answer = engine.answer(question)
+        assert "Kasa Pay" in answer and "Lumen Bank" in answer, (question, answer)
+    assert "from May" in engine.answer("is she going for senior dev jobs")

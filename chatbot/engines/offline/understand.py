@@ -385,6 +385,10 @@ class Understander:
         # earlier one wrote.
         self.phrase_patterns = [(phrase, re.compile(rf"\b{re.escape(phrase)}\b"), meaning)
                                 for phrase, meaning in self.phrases.items()]
+        # A key named in words a phrase stands for ('outside_work': hobbies) names that
+        # field too.
+        self.field_names |= frozenset(s for f in facts if f.section for s in stems(
+            self._phrased(fold(f.section.replace(".", " ").replace("_", " ")))))
         # Each project's and job's whole record, to tell whether it says what is asked, and
         # what it says beyond its name and summary (highlights, notes, mentions elsewhere).
         self.records: dict[tuple[str, int], set[str]] = {}
@@ -435,6 +439,12 @@ class Understander:
         self.owner_keys = {w: path for path in _owner_paths(profile.extra)
                            for w in lex["keys"].get(path[-1].rsplit(".", 1)[-1], [])
                            if stem(w) not in self.vocab and stem(w) not in self.cue_stems}
+        # And by the one word a phrase makes of its name ('outside_work': 'hobbies', which
+        # 'what does he do for fun' asks).
+        for path in _owner_paths(profile.extra):
+            key_said = self._phrased(fold(path[-1].rsplit(".", 1)[-1].replace("_", " ")))
+            if key_said.isalpha() and stem(key_said) not in self.vocab:
+                self.owner_keys.setdefault(key_said, path)
         # Of those, the lexicon's words the profile never uses otherwise ('retention' for a
         # job's metrics.attrition): each names the one record whose key it asks.
         self.key_asked: dict[tuple[str, int], frozenset[str]] = {}
@@ -1837,8 +1847,8 @@ class Understander:
             return False
         if len(s) >= 5 and any(s + end in self.vocab for end in DERIVED):
             return False  # 'sponsoring' where the profile says 'sponsorship'
-        if s in self.required:
-            return True
+        if s in self.required:  # unless a key is named for it ('outside_work': hobbies)
+            return s not in self.field_names
         return s not in self.weight and s not in self.filler and s not in self.aspect_stems
 
     def _own_word_only(self, phrase: str, meaning: str) -> bool:
