@@ -4007,3 +4007,13 @@ def test_jobs_had_are_the_work_history_and_jobs_sought_are_not() -> None:
         answer = engine.answer(question)
         assert "Kasa Pay" in answer and "Lumen Bank" in answer, (question, answer)
     assert "from May" in engine.answer("is she going for senior dev jobs")
+
+
+def test_a_word_naming_an_owners_key_is_not_read_as_its_synonym_elsewhere() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Perception researcher",
+                             "outside_work": "Volunteer drone pilot with Land Search and "
+                                             "Rescue; plays fiddle in a ceilidh band"},
+                   "research": {"interests": "domain shift across seasons, GNSS-denied "
+                                             "flight, low-power on-board inference"}})
+    answer = engine.answer("what are her hobbies?")
+    assert "fiddle" in answer and "domain shift" not in answer, answer

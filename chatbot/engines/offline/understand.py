@@ -1739,7 +1739,10 @@ class Understander:
         if read is None:
             if len(self._readings) >= _READINGS:
                 self._readings.clear()
-            read = self._readings[word] = tuple(self._synonyms(self._correct(word)))
+            # A word naming an owner's key reads as itself ('hobbies' of outside_work, not
+            # the 'interests' of their research).
+            read = self._readings[word] = (word,) if word in self.owner_keys \
+                else tuple(self._synonyms(self._correct(word)))
         if name and read != (word,) and not set(read) <= self.name_words:
             return tuple(self._synonyms(word))
         return read
