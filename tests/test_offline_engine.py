@@ -4017,3 +4017,14 @@ def test_a_word_naming_an_owners_key_is_not_read_as_its_synonym_elsewhere() -> N
                                              "flight, low-power on-board inference"}})
     answer = engine.answer("what are her hobbies?")
     assert "fiddle" in answer and "domain shift" not in answer, answer
+
+
+def test_an_faq_sharing_only_a_topics_cue_is_not_the_question_asked() -> None:
+    engine = _kim({"availability": {"status": "Not actively looking; open to staff roles "
+                                              "from September 2026"},
+                   "faq": [{"question": "What kind of team is she looking for?",
+                            "answer": "A product team that ships at least weekly."}]})
+    for question in ("is she job hunting", "is she looking for a job at the moment"):
+        answer = engine.answer(question)
+        assert answer.startswith("**Availability:** Not actively looking"), (question, answer)
+    assert "ships at least weekly" in engine.answer("what kind of team is she looking for?")

@@ -2307,6 +2307,10 @@ class Understander:
             if not asked or not overlap or q_stems & self.required - asked \
                     or named - q_stems - a_stems:
                 continue  # 'What salary are you looking for?' is no 'is he looking for a job'
+            if asked & q_stems <= self.cue_stems and q_stems - self.filler - self.cue_stems:
+                # Only a topic's cue in common ('looking'), and the entry's own subject
+                # unasked: 'What kind of team is she looking for?' is no 'is she job hunting'.
+                continue
             cover = len(asked & (q_stems | a_stems)) / len(asked)
             share = overlap / max(len(q_stems - self.filler), 1)
             score = cover + share
