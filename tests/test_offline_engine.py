@@ -4028,3 +4028,12 @@ def test_an_faq_sharing_only_a_topics_cue_is_not_the_question_asked() -> None:
         answer = engine.answer(question)
         assert answer.startswith("**Availability:** Not actively looking"), (question, answer)
     assert "ships at least weekly" in engine.answer("what kind of team is she looking for?")
+
+
+def test_time_away_from_work_asks_for_hobbies() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "hobbies": "Restores old city bikes and bakes sourdough"}})
+    for question in ("what does she do when she isn't coding",
+                     "what does she do when she's not working",
+                     "what does she do away from the keyboard", "what's she like off the clock"):
+        assert "sourdough" in engine.answer(question), question
