@@ -4037,3 +4037,14 @@ def test_time_away_from_work_asks_for_hobbies() -> None:
                      "what does she do when she's not working",
                      "what does she do away from the keyboard", "what's she like off the clock"):
         assert "sourdough" in engine.answer(question), question
+
+
+def test_where_the_owner_spoke_is_a_talk_and_a_start_at_once_answers_how_soon() -> None:
+    engine = _kim({"availability": {"status": "Looking for a first role; can start straight "
+                                              "away", "notice": "No notice period"},
+                   "languages": ["English (fluent)", "Finnish (fluent)"],
+                   "talks": ["Sleeping radios: BLE scheduling, Nordkapp Embedded Days 2025"]})
+    for question in ("where did she speak in 2025", "where has she spoken"):
+        answer = engine.answer(question)
+        assert "Nordkapp Embedded Days" in answer and "Finnish" not in answer, answer
+    assert "straight away" in engine.answer("how soon could she start")

@@ -1094,9 +1094,10 @@ class Composer:
 
     def _notice(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         a = self.profile.availability
-        # A status that says when ('starting in May 2026') answers when too.
+        # A status that says when ('starting in May 2026', 'can start straight away')
+        # answers when too.
         dated = f" Availability: {a.status}." if _YEAR.search(a.status) \
-            or _MONTH.search(a.status) else ""
+            or _MONTH.search(a.status) or _AT_ONCE.search(a.status) else ""
         if a.notice:
             text = f"{a.notice}.".replace("..", ".")
             return OfflineAnswer(text + dated, True, "notice", ("profile",))
