@@ -4048,3 +4048,15 @@ def test_where_the_owner_spoke_is_a_talk_and_a_start_at_once_answers_how_soon() 
         answer = engine.answer(question)
         assert "Nordkapp Embedded Days" in answer and "Finnish" not in answer, answer
     assert "straight away" in engine.answer("how soon could she start")
+
+
+def test_the_job_before_a_role_named_is_before_the_job_of_that_role() -> None:
+    engine = _kim({"experience": [
+        {"role": "Teaching Assistant", "company": "Harbourlight Coding School",
+         "period": "2025 – present"},
+        {"role": "Registered Nurse", "company": "Sorrelmoor Hospital", "period": "2018 – 2024",
+         "highlights": ["Charge nurse on night shifts from 2022"]},
+        {"role": "Healthcare Assistant", "company": "Larkspur Lodge", "period": "2015 – 2018",
+         "notes": "Worked here part-time while studying nursing."}]})
+    answer = engine.answer("what was her job before nursing")
+    assert answer.startswith("Kim worked as **Healthcare Assistant**"), answer

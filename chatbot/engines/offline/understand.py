@@ -1149,9 +1149,10 @@ class Understander:
         jobs = [i for i in range(len(self.profile.experience))
                 if said and said <= self.records.get(("job", i), set())]
         # The job whose employer the words name, over those whose records mention it ('the
-        # contract alongside the Pulsewright job').
+        # contract alongside the Pulsewright job'); else whose role they name ('before
+        # nursing': the Registered Nurse, not the care assistant who went on to train).
         jobs = [i for i in jobs if said <= set(stems(self.profile.experience[i].company))] \
-            or jobs
+            or [i for i in jobs if said <= set(stems(self.profile.experience[i].role))] or jobs
         if len({self.profile.experience[i].company for i in jobs}) == 1:
             jobs = [min(jobs, key=self.job_order.index)]  # before the first of two there
         left_for = [i for i in jobs if any(
