@@ -4060,3 +4060,17 @@ def test_the_job_before_a_role_named_is_before_the_job_of_that_role() -> None:
          "notes": "Worked here part-time while studying nursing."}]})
     answer = engine.answer("what was her job before nursing")
     assert answer.startswith("Kim worked as **Healthcare Assistant**"), answer
+
+
+def test_how_well_the_owner_speaks_a_language_they_list_is_their_languages() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "languages": ["English", "Estonian (B2)", "Swedish (basic)"]},
+                   "skills": {"Languages": ["Python", "Go"]},
+                   "projects": [{"name": "Dealer portal", "summary": "A German dealer portal.",
+                                 "highlights": ["Trained staff in Hanover and Münster"]}]})
+    for question in ("Is her Swedish good enough for a Swedish-speaking team?",
+                     "how good is her estonian, roughly what level"):
+        answer = engine.answer(question)
+        assert answer.startswith("Languages:") and "Python" not in answer, (question, answer)
+    assert "Hanover" in engine.answer("In which cities did she train staff for the German "
+                                      "dealer portal?")

@@ -322,6 +322,15 @@ class Understander:
             for w in re.findall(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]+", f.text)}
         # The words of the owner's name and of their projects', employers' and links' names:
         # no other person's.
+        # The human languages the owner lists ('Swedish (basic)'): naming one with how well
+        # asks how well they speak it ('is their Swedish good enough'; not 'the German
+        # dealer portal'), unless it is a skill's name too.
+        skill_words = {w for e in self.entities if e.kind == "skill" for w in e.full.split()}
+        self.tongues = frozenset(
+            w for f in facts if f.kind == "extra" and f.section.rsplit(".", 1)[-1] == "languages"
+            and f.project < 0 and f.job < 0
+            for w in words(re.sub(r"\(.*?\)", "", f.text.split(": ", 1)[-1]))[:1]
+            if w not in skill_words)
         self.own_names = self.owner | {w for e in self.entities if e.kind != "skill"
                                        for w in e.full.split()} | {fold(k) for k in self.all_links}
         # How many listed skills of two words or more end in each word ('cloud': Sales
@@ -2374,7 +2383,7 @@ class Understander:
         if q.skill_kind == "programming" and _CODE_WORK & {stem(w) for w in said}:
             # 'which languages do they audit': code worked in, no tongue spoken.
             scores.pop("languages", None)
-        if self._spoken(said):
+        if self._spoken(said) or self.tongues & set(said) and _ABILITY & set(said):
             return "languages"
         if self._until_free(raw, scores):
             return "notice"
@@ -2632,6 +2641,9 @@ _PRICED_TIME = re.compile(r"\bhow much\s+(?=(?:does|do|did|is|are|was|would|will
                           r"should|per|an|a|for|to|she|he|they|i|we|you)\b).*"
                           r"\b(?:per|an|a|by the)\s+(?:hour|day|week|month)\b")
 _NUMBERED = re.compile(r"\b([a-z][a-z-]+) (\d+(?:\.\d+)*)\b(?![.,]\d)")
+# Words asking how well a human language is spoken: 'how good is her English'.
+_ABILITY = frozenset("good enough level fluent fluency proficient proficiency speaking "
+                     "conversational native rusty decent".split())
 _FIRST_PERSON = frozenset({"i", "im", "i'm", "we", "we're", "were", "our", "my", "me", "us"})
 _KNOWN_THING = re.compile(rf"\b{any_of(lexicon()['asks']['knowing'])}\s+([a-z][\w+#.-]*)")
 # Go the language, after a verb of knowing or using it ('does he know go', 'writes Go'),
