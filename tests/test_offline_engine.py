@@ -4074,3 +4074,11 @@ def test_how_well_the_owner_speaks_a_language_they_list_is_their_languages() -> 
         assert answer.startswith("Languages:") and "Python" not in answer, (question, answer)
     assert "Hanover" in engine.answer("In which cities did she train staff for the German "
                                       "dealer portal?")
+
+
+def test_an_owners_key_left_empty_is_no_answer() -> None:
+    for owner, question in (({"outside_work": ""}, "what does she do for fun"),
+                            ({"social": {"twitch": " "}}, "does she stream"),
+                            ({"social": {"client": ""}}, "who was the client")):
+        engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer", **owner}})
+        assert engine.answer(question).strip(), (owner, question)

@@ -451,8 +451,9 @@ class Understander:
         # And by the one word a phrase makes of its name ('outside_work': 'hobbies', which
         # 'what does he do for fun' asks).
         for path in _owner_paths(profile.extra):
-            key_said = self._phrased(fold(path[-1].rsplit(".", 1)[-1].replace("_", " ")))
-            if key_said.isalpha() and stem(key_said) not in self.vocab:
+            key_name = fold(path[-1].rsplit(".", 1)[-1].replace("_", " "))
+            key_said = self._phrased(key_name)
+            if key_said != key_name and key_said.isalpha() and stem(key_said) not in self.vocab:
                 self.owner_keys.setdefault(key_said, path)
         # Of those, the lexicon's words the profile never uses otherwise ('retention' for a
         # job's metrics.attrition): each names the one record whose key it asks.
@@ -2511,10 +2512,11 @@ class Understander:
 
 def _owner_paths(extra: Mapping[str, Any]) -> list[tuple[str, ...]]:
     """The owner's own keys of one value, with those of their tables: ('owner.social',
-    'twitch')."""
+    'twitch'). Not one left empty, which says nothing."""
     return [(k, *((i,) if isinstance(v, Mapping) else ())) for k, v in extra.items()
             for i in (v if isinstance(v, Mapping) else [k])
-            if not isinstance(v[i] if isinstance(v, Mapping) else v, Mapping | list)]
+            if not isinstance(value := v[i] if isinstance(v, Mapping) else v, Mapping | list)
+            and str(value).strip()]
 
 
 def _skill_initials(names: Sequence[str]) -> list[str]:
