@@ -4082,3 +4082,11 @@ def test_an_owners_key_left_empty_is_no_answer() -> None:
                             ({"social": {"client": ""}}, "who was the client")):
         engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer", **owner}})
         assert engine.answer(question).strip(), (owner, question)
+
+
+def test_a_visitor_looking_at_projects_asks_for_projects() -> None:
+    engine = _kim({"availability": {"status": "Looking for a first junior role"},
+                   "projects": [{"name": "Chalkline", "summary": "A quiz marking app."},
+                                {"name": "Stopwatch SY", "summary": "A bus arrival board."}]})
+    answer = engine.answer("which projects can I look at")
+    assert "Chalkline" in answer and "Stopwatch SY" in answer, answer
