@@ -4090,3 +4090,12 @@ def test_a_visitor_looking_at_projects_asks_for_projects() -> None:
                                 {"name": "Stopwatch SY", "summary": "A bus arrival board."}]})
     answer = engine.answer("which projects can I look at")
     assert "Chalkline" in answer and "Stopwatch SY" in answer, answer
+
+
+def test_the_owners_whole_name_is_the_owner_not_the_firm_named_after_them() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Freelance data consultant"},
+                   "experience": [{"role": "Principal consultant", "company": "Lee Data Ltd",
+                                   "period": "2020 – present"}]})
+    for question in ("who is Kim Lee", "who is kim lee?", "tell me about Kim Lee"):
+        answer = engine.answer(question)
+        assert answer.startswith("**Kim Lee**: Freelance data consultant"), (question, answer)

@@ -229,6 +229,9 @@ class Understander:
         self.owner = frozenset(words(f"{profile.owner.name} {called}")) | {
             w for w in words(profile.owner.pronouns or "") if w.isalpha()} | (
             frozenset() if profile.owner.pronouns else OWNER_PRONOUNS)
+        # The owner's whole name, as typed in any case, when it has more than one word.
+        self.full_name = re.compile(rf"\b{re.escape(profile.owner.name.strip())}\b", re.I) \
+            if len(profile.owner.name.split()) > 1 else None
         self.link_aliases: dict[str, str] = {
             fold(a): str(k) for k, aliases in lex["links"].items() for a in aliases}
         self.key_aliases: dict[str, str] = {
@@ -808,6 +811,8 @@ class Understander:
     def understand(self, question: str, history: Sequence[Exchange] = ()) -> Query:
         """The Query for `question`, using `history` for what 'it' or 'the second one' means."""
         question = _HONORIFIC.sub(self._titled, without_visitor(question))
+        if self.full_name:  # 'who is Rafael Quintero': the owner, not Quintero Cloud Ltd
+            question = self.full_name.sub(self.profile.first_name, question)
         text = fold(question)
         if self.injection.search(text) or _DAN.search(text):
             return Query(question, "unknown", injection=True)
