@@ -4093,9 +4093,10 @@ def test_a_visitor_looking_at_projects_asks_for_projects() -> None:
 
 
 def test_the_owners_whole_name_is_the_owner_not_the_firm_named_after_them() -> None:
-    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Freelance data consultant"},
-                   "experience": [{"role": "Principal consultant", "company": "Lee Data Ltd",
-                                   "period": "2020 – present"}]})
-    for question in ("who is Kim Lee", "who is kim lee?", "tell me about Kim Lee"):
+    engine = _kim({"owner": {"name": "Rafael Quintero", "headline": "Freelance consultant"},
+                   "experience": [{"role": "Salesforce Consultant", "company": "Quintero Cloud",
+                                   "period": "2021 – present",
+                                   "highlights": ["Delivered 17 client engagements"]}]})
+    for question in ("who is Rafael Quintero", "who is rafael quintero?"):
         answer = engine.answer(question)
-        assert answer.startswith("**Kim Lee**: Freelance data consultant"), (question, answer)
+        assert answer.startswith("**Rafael Quintero**: Freelance consultant"), (question, answer)
