@@ -4100,3 +4100,16 @@ def test_the_owners_whole_name_is_the_owner_not_the_firm_named_after_them() -> N
     for question in ("who is Rafael Quintero", "who is rafael quintero?"):
         answer = engine.answer(question)
         assert answer.startswith("**Rafael Quintero**: Freelance consultant"), (question, answer)
+
+
+def test_the_owners_word_on_moving_answers_a_place_only_other_lines_name() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Fractional CTO",
+                             "location": "Bristol, UK"},
+                   "availability": {"status": "Booked until May",
+                                    "relocation": "No. Kim travels for clients but is staying "
+                                                  "in Bristol."},
+                   "experience": [{"role": "Fractional CTO", "company": "Kindred Clinic",
+                                   "period": "2024 – present",
+                                   "highlights": ["One day a week at their London office"]}]})
+    answer = engine.answer("would she move to london")
+    assert answer == "Relocation: No. Kim travels for clients but is staying in Bristol.", answer

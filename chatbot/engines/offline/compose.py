@@ -689,8 +689,9 @@ class Composer:
         France, yes' answers 'Lyon?'; 'Yes to Amsterdam, not to New York' leaves Singapore
         open)."""
         if q.intent != "relocation" or not answer.answered or q.also \
-                or re.search(r"\b(?:only|within)\b", answer.text, re.I):
-            return answer
+                or re.search(r"\b(?:only|within)\b", answer.text, re.I) \
+                or re.match(r"(?:-\s*)?(?:\w+: )?no\b", answer.text, re.I):
+            return answer  # a plain 'No.' refuses every place
         said = set(stems(answer.text))
         place = next((w for w in words(q.text) if stem(w) in self.proper
                       and stem(w) not in said and stem(w) in q.topic), "")
@@ -784,6 +785,11 @@ class Composer:
                 and not (q.intent == "contact" and _reached(q)):
             return answer
         if q.projects and _asks_link(q):  # the link of the project its words name
+            return answer
+        if q.intent == "relocation" and found.topical and found.topical[0].text in answer.text \
+                and not any(f in found.topical for f in found.covering):
+            # The owner's word on moving, not a line that only names the place ('would he
+            # move to London': not his Tuesdays at a client's London office).
             return answer
         need, terms = set(q.topic), set(q.terms)
         said = set(stems(answer.text))

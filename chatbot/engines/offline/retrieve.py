@@ -220,7 +220,10 @@ class Index:
         typed = frozenset(stem(n) for n in q.names)
         if q.intent == "languages":
             typed &= frozenset().union(*(self.stems[i] for i in found))
-        found = [i for i in found if typed <= self.stems[i]]
+        # Of moving, the owner's word answers a place it never names ('would he move to
+        # London': 'No ... staying in Bristol').
+        found = [i for i in found if typed <= self.stems[i]] \
+            or (found if q.intent == "relocation" else [])
         # A section named for the topic ([[publications]], [education]) comes first, and in
         # it the facts whose own text says more of the question's words ('which bootcamp':
         # the bootcamp's entry, though a degree's says more of the topic's cue words).
