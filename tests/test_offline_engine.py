@@ -4113,3 +4113,12 @@ def test_the_owners_word_on_moving_answers_a_place_only_other_lines_name() -> No
                                    "highlights": ["One day a week at their London office"]}]})
     answer = engine.answer("would she move to london")
     assert answer == "Relocation: No. Kim travels for clients but is staying in Bristol.", answer
+
+
+def test_a_telco_is_a_telecom_company() -> None:
+    engine = _kim({"experience": [{"role": "Data Engineer", "company": "Noordzee Telecom",
+                                   "period": "2016 – 2018"},
+                                  {"role": "ML Engineer", "company": "Havenly",
+                                   "period": "2018 – present"}]})
+    answer = engine.answer("did she ever work for a telco")
+    assert "Noordzee Telecom" in answer and "doesn't cover" not in answer, answer
