@@ -4122,3 +4122,14 @@ def test_a_telco_is_a_telecom_company() -> None:
                                    "period": "2018 – present"}]})
     answer = engine.answer("did she ever work for a telco")
     assert "Noordzee Telecom" in answer and "doesn't cover" not in answer, answer
+
+
+def test_how_long_with_a_skill_is_since_when_the_owner_has_used_it() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Storage engineer",
+                             "summary": "Storage engineer with eleven years of experience. "
+                                        "Writing Rust professionally since 2017, C before "
+                                        "that."},
+                   "skills": {"Languages": ["Rust", "C"]}})
+    assert engine.answer("how long has she been doing rust") \
+        == "Writing Rust professionally since 2017, C before that."
+    assert "eleven years" in engine.answer("how many years of experience does she have")

@@ -48,6 +48,7 @@ from chatbot.engines.offline.understand import (
 from chatbot.profile import Experience, Profile, Project
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SINCE_YEAR = re.compile(r"\bsince (?:(?:early|mid|late) )?(?:19|20)\d\d\b", re.I)
 # 'a large energy supplier', 'two hosted model APIs': something spoken of without a name.
 _SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|multiple)\s+"
                    r"(?=((?:[\w-]+\s+){0,3}[\w-]+))")
@@ -439,6 +440,13 @@ class Composer:
         question's words ('nine years of firmware'), or None."""
         counted = [f for f, _ in self.years_counted]
         asked = set(q.topic)
+        # Of a skill named, the line that says since when the owner has used it ('Writing
+        # Rust professionally since 2017'), before any count of their whole career.
+        skill = {s for label in q.skills for s in stems(re.sub(r"\(.*?\)", "", label))}
+        since = [f for f in self.facts if skill and skill <= set(stems(f.text))
+                 and _SINCE_YEAR.search(f.text)]
+        if since:
+            return since[0]
         return max(counted, key=lambda f: len(asked & set(stems(f.text))), default=None)
 
     @staticmethod
