@@ -4133,3 +4133,13 @@ def test_how_long_with_a_skill_is_since_when_the_owner_has_used_it() -> None:
     assert engine.answer("how long has she been doing rust") \
         == "Writing Rust professionally since 2017, C before that."
     assert "eleven years" in engine.answer("how many years of experience does she have")
+
+
+def test_a_count_the_owners_own_field_gives_is_not_taken_from_another_line() -> None:
+    engine = _kim({"availability": {"status": "Open to junior roles",
+                                    "work_modes": ["hybrid in Leeds (up to 3 days in the "
+                                                   "office)", "fully remote within the UK"]},
+                   "projects": [{"name": "Chalkline", "summary": "Weekly maths quizzes.",
+                                 "highlights": ["Won Best Capstone at the cohort 14 demo day"]}]})
+    answer = engine.answer("How many days a week would Kim be willing to be in an office?")
+    assert "up to 3 days in the office" in answer and "demo day" not in answer, answer

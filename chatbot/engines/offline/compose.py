@@ -379,7 +379,8 @@ class Composer:
             return self._kept_elsewhere(q)
         if q.besides and q.intent == "skills" and (other := self._other_skills(q)):
             return other
-        if q.wants_number and not q.projects and not q.jobs and not q.missing_links:
+        if q.wants_number and not q.projects and not q.jobs and not q.missing_links \
+                and not self._field_counts(q, found, visitor):
             # (Not of a service the profile lacks: 'subscribers on his YouTube channel' are
             # no newsletter's.)
             figures = [f for f in found.covering
@@ -422,6 +423,15 @@ class Composer:
                                            self._only_counted, self._nobody,
                                            self._certified))
         return self._also(answer, q, found, visitor)
+
+    def _field_counts(self, q: Query, found: Retrieved, visitor: Visitor) -> bool:
+        """True when the owner's own field asked (work modes, availability...) counts what a
+        'how many' asks: 'how many days a week in an office' is 'up to 3 days in the
+        office', whatever a 'demo day' line elsewhere says."""
+        if q.intent not in PRACTICAL or not q.detail:
+            return False
+        own = self.by_intent[q.intent](q, found, visitor)
+        return own.answered and counts(own.text, q.detail)
 
     def _years_as(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'how long was she a nurse', a job found by its role, with the
