@@ -4143,3 +4143,13 @@ def test_a_count_the_owners_own_field_gives_is_not_taken_from_another_line() -> 
                                  "highlights": ["Won Best Capstone at the cohort 14 demo day"]}]})
     answer = engine.answer("How many days a week would Kim be willing to be in an office?")
     assert "up to 3 days in the office" in answer and "demo day" not in answer, answer
+
+
+def test_a_two_line_version_or_tldr_asks_for_the_overview() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Junior developer and former "
+                                                        "maths teacher"},
+                   "projects": [{"name": "Chalkline", "summary": "Quizzes.",
+                                 "highlights": ["Marks one line of working at a time"]}]})
+    for question in ("Give me the two-line version: who is this person?", "tldr on kim?"):
+        answer = engine.answer(question)
+        assert answer.startswith("**Kim Lee**: Junior developer"), (question, answer)
