@@ -323,8 +323,6 @@ class Understander:
         self.name_words = frozenset(w for e in self.entities for w in e.full.split()) | {
             fold(w) for f in facts
             for w in re.findall(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]+", f.text)}
-        # The words of the owner's name and of their projects', employers' and links' names:
-        # no other person's.
         # The human languages the owner lists ('Swedish (basic)'): naming one with how well
         # asks how well they speak it ('is their Swedish good enough'; not 'the German
         # dealer portal'), unless it is a skill's name too.
@@ -334,6 +332,8 @@ class Understander:
             and f.project < 0 and f.job < 0
             for w in words(re.sub(r"\(.*?\)", "", f.text.split(": ", 1)[-1]))[:1]
             if w not in skill_words)
+        # The words of the owner's name and of their projects', employers' and links' names:
+        # no other person's.
         self.own_names = self.owner | {w for e in self.entities if e.kind != "skill"
                                        for w in e.full.split()} | {fold(k) for k in self.all_links}
         # How many listed skills of two words or more end in each word ('cloud': Sales
