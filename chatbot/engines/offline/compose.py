@@ -246,6 +246,9 @@ class Composer:
         self.years_counted = [(f, m.end()) for f in facts
                               if f.kind in ("summary", "headline", "faq", "audience")
                               and (m := _N_YEARS.search(f.text))]
+        # And the lines that say since when ('Writing Rust professionally since 2017'), with
+        # their stems.
+        self.since_lines = [(f, set(stems(f.text))) for f in facts if _SINCE_YEAR.search(f.text)]
         self.links = all_links(profile)
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
@@ -453,10 +456,9 @@ class Composer:
         # Of a skill named, the line that says since when the owner has used it ('Writing
         # Rust professionally since 2017'), before any count of their whole career.
         skill = {s for label in q.skills for s in stems(re.sub(r"\(.*?\)", "", label))}
-        since = [f for f in self.facts if skill and skill <= set(stems(f.text))
-                 and _SINCE_YEAR.search(f.text)]
+        since = next((f for f, said in self.since_lines if skill and skill <= said), None)
         if since:
-            return since[0]
+            return since
         return max(counted, key=lambda f: len(asked & set(stems(f.text))), default=None)
 
     @staticmethod

@@ -448,12 +448,13 @@ class Understander:
         # words for them that the profile never uses otherwise and that cue no intent of
         # their own ('part-time' asks her availability): 'does she stream' asks the twitch
         # key ('stream' is no typo of 'steam' then).
-        self.owner_keys = {w: path for path in _owner_paths(profile.extra)
+        owner_paths = _owner_paths(profile.extra)
+        self.owner_keys = {w: path for path in owner_paths
                            for w in lex["keys"].get(path[-1].rsplit(".", 1)[-1], [])
                            if stem(w) not in self.vocab and stem(w) not in self.cue_stems}
         # And by the one word a phrase makes of its name ('outside_work': 'hobbies', which
         # 'what does he do for fun' asks).
-        for path in _owner_paths(profile.extra):
+        for path in owner_paths:
             key_name = fold(path[-1].rsplit(".", 1)[-1].replace("_", " "))
             key_said = self._phrased(key_name)
             if key_said != key_name and key_said.isalpha() and stem(key_said) not in self.vocab:
