@@ -32,6 +32,7 @@ from chatbot.engines.offline.text import (
     fold,
     has_figure,
     lexicon,
+    said_in,
     sentences,
     stem,
     stems,
@@ -791,9 +792,10 @@ class Composer:
         for intent in intents[:3]:
             extra = self.by_intent.get(intent, self._topical)(
                 replace(q, intent=intent, also=()), found, visitor)
-            # Not said already, in bold or not ('Availability: ...' after a notice).
-            if extra.answered and extra.text.replace("**", "").rstrip(".") \
-                    not in "\n".join([*said, *lines]).replace("**", ""):
+            # Not said already: its first line, in bold or not ('Availability: ...' after a
+            # notice), though it goes on with the work modes.
+            if extra.answered and not said_in(extra.text.split("\n", 1)[0],
+                                              "\n".join([*said, *lines])):
                 lines.append(extra.text)
                 sources += extra.sources
         return lines, sources

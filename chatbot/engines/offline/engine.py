@@ -11,6 +11,7 @@ from chatbot.engines.offline.compose import Composer, OfflineAnswer
 from chatbot.engines.offline.facts import dated, fact_units, mentions
 from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.retrieve import Index
+from chatbot.engines.offline.text import said_in
 from chatbot.engines.offline.understand import Understander, questions_in
 from chatbot.profile import Profile
 
@@ -61,7 +62,7 @@ class OfflineEngine(Engine):
             return whole
         texts = [whole.text]
         for a in answers:
-            if a.text.split("\n", 1)[0] not in "\n".join(texts):
+            if not said_in(a.text.split("\n", 1)[0], "\n".join(texts)):
                 texts.append(a.text)
         return OfflineAnswer("\n\n".join(texts), True, whole.intent,
                              tuple(dict.fromkeys([*whole.sources,

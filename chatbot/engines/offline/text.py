@@ -93,6 +93,12 @@ def autolink(text: str) -> str:
     return _URL_OR_EMAIL.sub(wrap, text)
 
 
+def said_in(line: str, said: str) -> bool:
+    """Whether `said` already holds `line`, bold or not, with or without its full stop
+    ('**Availability:** Open' after 'Availability: Open.')."""
+    return line.replace("**", "").strip().rstrip(".") in said.replace("**", "")
+
+
 # Words a full stop ends without ending the sentence: "supervised by Dr. Okafor".
 _ABBREVIATIONS = frozenset(
     "dr mr mrs ms prof st e.g i.e etc vs inc ltd no approx jr sr co corp dept fig mt".split())
