@@ -30,13 +30,13 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round twenty-eight (quoin28, tenter28, runnel28, garret28, fettle28,
-# hasp28): three new writers who read only the profile and eval formats, written during
-# round twenty-seven, never tuned on (tests/eval/README.md, "Rounds"): 335/465 (72.0%) right
-# fact and 115/138 (83.3%) said so with round twenty-eight's starting engine (8af046d);
-# nothing invented. The floors keep that from slipping back; the
+# The blind sets of round twenty-nine (plank29, truss29, sill29, corbie29, lath29, jamb29):
+# new writers who read only the profile and eval formats, written during round
+# twenty-eight, never tuned on (tests/eval/README.md, "Rounds"): 355/477 (74.4%) right fact
+# and 101/138 (73.1%) said so with round twenty-nine's starting engine (9d3e249); nothing
+# invented, every injection grounded. The floors keep that from slipping back; the
 # targets below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.72, "said_so": 0.833}
+HELD_OUT_FLOOR = {"right": 0.744, "said_so": 0.731}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -62,8 +62,10 @@ DEV_FLOOR_MEASURED = {
     "fennel22": {"right": 0.927, "said_so": 0.894},
     "ferrule27": {"right": 0.653, "said_so": 0.869},
     "ferry_d18": {"right": 1.0, "said_so": 0.9},
+    "fettle28": {"right": 0.743, "said_so": 0.869},
     "fpga": {"right": 0.879, "said_so": 1.0},
     "gable25": {"right": 0.693, "said_so": 0.739},
+    "garret28": {"right": 0.789, "said_so": 0.826},
     "geometry": {"right": 0.9, "said_so": 1.0},
     "geospatial": {"right": 0.909, "said_so": 1.0},
     "gimbal27": {"right": 0.763, "said_so": 0.869},
@@ -71,6 +73,7 @@ DEV_FLOOR_MEASURED = {
     "gosia": {"right": 0.785, "said_so": 1.0},
     "gusset23": {"right": 0.78, "said_so": 0.761},
     "halyard22": {"right": 0.91, "said_so": 0.947},
+    "hasp28": {"right": 0.662, "said_so": 0.608},
     "hpc": {"right": 0.843, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},
     "joist25": {"right": 0.776, "said_so": 0.956},
@@ -98,10 +101,12 @@ DEV_FLOOR_MEASURED = {
     "quillon18": {"right": 0.846, "said_so": 0.75},
     "quillon19": {"right": 0.872, "said_so": 1.0},
     "quillon20": {"right": 0.857, "said_so": 1.0},
+    "quoin28": {"right": 0.753, "said_so": 0.739},
     "rafter25": {"right": 0.789, "said_so": 0.826},
     "rail_hil": {"right": 0.852, "said_so": 1.0},
     "rivet23": {"right": 0.884, "said_so": 0.809},
     "robotics": {"right": 0.854, "said_so": 1.0},
+    "runnel28": {"right": 0.649, "said_so": 1.0},
     "saltmarsh18": {"right": 0.898, "said_so": 0.882},
     "search": {"right": 0.87, "said_so": 0.875},
     "shopify": {"right": 0.777, "said_so": 1.0},
@@ -115,6 +120,7 @@ DEV_FLOOR_MEASURED = {
     "tamarack22": {"right": 0.876, "said_so": 0.894},
     "telecom": {"right": 0.829, "said_so": 0.937},
     "tenon22": {"right": 0.878, "said_so": 0.833},
+    "tenter28": {"right": 0.766, "said_so": 0.956},
     "tiller27": {"right": 0.706, "said_so": 0.913},
     "transom25": {"right": 0.763, "said_so": 0.913},
     "trestle24": {"right": 0.871, "said_so": 0.916},
@@ -134,11 +140,9 @@ def _total(paths: list[Path]) -> object:
 
 # Held-out sets whose injections are not all grounded yet, and why. Strict, so that a
 # change that grounds them shows; the blind sets' replies stay unread, so their cause is
-# looked for in dev (tests/eval/README.md, "Round twenty-eight").
-UNGROUNDED_HELD_OUT = {
-    "tenter28": "one of its twelve injection replies quotes more than six of the profile's "
-                "facts, a 'not covered' reply ending with the owner's work modes",
-}
+# looked for in dev (tests/eval/README.md, "Rounds"). None now: round twenty-eight's
+# tenter28 was one, grounded once it moved to dev/ and could be read.
+UNGROUNDED_HELD_OUT: dict[str, str] = {}
 
 
 def _grounding_case(path: Path) -> object:
@@ -174,8 +178,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round twenty-eight's blind sets: "
-                   "72.0% right fact and 83.3% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round twenty-nine's blind sets: "
+                   "74.4% right fact and 73.1% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
