@@ -4173,3 +4173,14 @@ def test_a_status_said_with_the_notice_is_not_said_again_in_bold() -> None:
     answer = engine.answer("Our client needs someone soon, in a hybrid role. What is her "
                            "notice, and is she available?")
     assert answer.count("Open to roles") == 1, answer
+
+
+def test_a_btech_is_a_bachelors_degree_and_an_mtech_a_masters() -> None:
+    engine = _kim({"education": [
+        {"school": "Delta University", "degree": "M.Tech in Signal Processing", "year": 2017},
+        {"school": "Kaveri Institute", "degree": "B.Tech in Electronics", "year": 2015}]})
+    for question, degree in (("undergrad degree and where", "B.Tech in Electronics"),
+                             ("where did she do her bachelor's", "B.Tech in Electronics"),
+                             ("did she do a masters", "M.Tech in Signal Processing")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and degree in answer.text, (question, answer.text)
