@@ -4184,3 +4184,17 @@ def test_a_btech_is_a_bachelors_degree_and_an_mtech_a_masters() -> None:
                              ("did she do a masters", "M.Tech in Signal Processing")):
         answer = engine.answer_detail(question)
         assert answer.answered and degree in answer.text, (question, answer.text)
+
+
+def test_a_word_of_the_profiles_typed_apart_is_that_word() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"huggingface": "https://huggingface.co/kimlee"}},
+                   "experience": [{"role": "ML Engineer", "company": "Havenly",
+                                   "period": "2020 – present",
+                                   "highlights": ["Released a 900-hour speech dataset",
+                                                  "Automatic rollback: rolls back a bad "
+                                                  "model in 40 seconds"]}]})
+    assert "https://huggingface.co/kimlee" in engine.answer("Is she on Hugging Face?")
+    assert "900-hour" in engine.answer("how big was her data set")
+    # Words the profile uses apart too stay apart.
+    assert "40 seconds" in engine.answer("how fast does it roll back a model")

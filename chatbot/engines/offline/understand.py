@@ -305,6 +305,9 @@ class Understander:
                     if len(joined := name.replace(" ", "")) >= 5:
                         self.run_together.setdefault(joined, name.split())
         self.run_together_names = sorted(self.run_together)
+        # Any long word of the profile, for two of the question's words that spell it apart
+        # ('Hugging Face': huggingface.co, 'data set': dataset).
+        self.long_words = frozenset(w for w in self.folded.split() if len(w) >= 7)
         # And as each sounds ('nordcap' for Nordkapp): a sound only one name makes.
         sounds: dict[str, list[tuple[str, ...]]] = {}
         for joined, written in self.run_together.items():
@@ -1898,6 +1901,8 @@ class Understander:
                 name = self.run_together.get(joined)
                 if name is None and n == 1:
                     name = self._name_slip(joined)
+                if name is None and n == 2 and self._spelt_apart(raw[at:at + 2]):
+                    name = [joined]
                 # Not the joined form words() adds of a name written with hyphens.
                 if name is not None and len(raw[at:at + n]) == n \
                         and f" {' '.join(name)} " not in padded:
@@ -1908,6 +1913,14 @@ class Understander:
                 out.append(raw[at])
                 at += 1
         return out
+
+    def _spelt_apart(self, pair: list[str]) -> bool:
+        """Whether two words are one word of the profile's written apart ('hugging face'),
+        one of them a word the profile never uses ('roll back' stays, of a profile that
+        writes both 'rollback' and 'rolls back'); not of everyday words ('some thing')."""
+        return len(pair) == 2 and "".join(pair) in self.long_words \
+            and not any(w in STOPWORDS or len(w) < 3 for w in pair) \
+            and not all(stem(w) in self.vocab for w in pair)
 
     def _name_slip(self, word: str) -> list[str] | None:
         """The name `word` misspells by one edit (its first letter kept), or as it sounds, if
