@@ -4198,3 +4198,16 @@ def test_a_word_of_the_profiles_typed_apart_is_that_word() -> None:
     assert "900-hour" in engine.answer("how big was her data set")
     # Words the profile uses apart too stay apart.
     assert "40 seconds" in engine.answer("how fast does it roll back a model")
+
+
+def test_when_a_thing_ends_is_not_covered_by_a_line_without_a_date() -> None:
+    engine = _kim({"faq": [{"question": "Do you need a visa?",
+                            "answer": "I'm on a Singapore Employment Pass; a new employer "
+                                      "would apply for a fresh one."}],
+                   "certifications": [{"name": "CKA", "expires": "2027-03-31"}],
+                   "experience": [{"role": "ML Engineer", "company": "Larkspur AI",
+                                   "period": "2022 – present"}]})
+    for question in ("when does her visa expire", "When will her pass run out?"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "Employment Pass" in answer.text, answer.text
+    assert "2027-03-31" in engine.answer("when does her CKA expire")

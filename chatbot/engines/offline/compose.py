@@ -162,7 +162,10 @@ _PLACE_FIRST = re.compile(r"([A-Z][a-z\u00e0-\u00ff][\w-]*)(?:,| \()")
 _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
 _ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:since |from )?when\s+"
                         r"(?:did|was|were|has|have|had)\b"
-                        r"|\b(?:what|which) year\b", re.I)  # the date of a past event
+                        r"|\b(?:what|which) year\b"  # the date of a past event
+                        # or of an ending ('when does his work pass expire')
+                        r"|^\W*when\s+(?:does|do|will|is)\b.*\b(?:expires?|lapses?|runs? out"
+                        r"|ends?|finish(?:es)?)\b", re.I)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november"
            "|december")
 _DATED = re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS}|ago|since|present|now|today"
