@@ -4211,3 +4211,23 @@ def test_when_a_thing_ends_is_not_covered_by_a_line_without_a_date() -> None:
         answer = engine.answer_detail(question)
         assert not answer.answered and "Employment Pass" in answer.text, answer.text
     assert "2027-03-31" in engine.answer("when does her CKA expire")
+
+
+def test_the_owners_word_on_relocating_is_not_hidden_by_stories_of_moving_things() -> None:
+    stories = ["Moved 140 services from hand-managed VMs to GKE without downtime",
+               "Moved the monolith's billing jobs to Kafka consumers"]
+    engine = _kim({"faq": [{"question": "Would she relocate?",
+                            "answer": "No, not with a young family. Remote within Europe or "
+                                      "hybrid in Rotterdam only."}],
+                   "experience": [{"role": "SRE", "company": "Cargoloop",
+                                   "period": "2021 – present",
+                                   "highlights": [*stories, *(f"Shipped feature {n} of the "
+                                                              "platform" for n in range(40))],
+                                   "notes": "Joined as a backend engineer and moved to the SRE "
+                                            "team in 2018."}],
+                   "projects": [{"name": "tow", "summary": "Open-source kubectl plugin that "
+                                                            "safely moves workloads between "
+                                                            "node pools."}]})
+    for question in ("would she move to london", "Would she move for the right package?"):
+        assert "young family" in engine.answer(question), question
+    assert "young family" not in engine.answer("Does she want to move into management?")

@@ -90,7 +90,7 @@ class Index:
         if q.intent == "relocation":
             # The owner's own word on moving (an FAQ answer, a note to recruiters, an extra
             # key), not a career story's 'moved the pipelines to Nextflow'.
-            topical = [f for f in self._topical(q) if f.kind in ("faq", "audience", "extra")]
+            topical = self._topical(q, kinds=("faq", "audience", "extra"))
         elif q.intent in TOPICAL:
             topical = self._topical(q)
         unfilled = [(i, f) for i in dict.fromkeys((q.intent, *q.also)) if i in self.unfilled
@@ -204,13 +204,16 @@ class Index:
         period: he can start within two weeks of an offer')."""
         return [f for f in self._topical(q) if f.kind in OWNER_SAYS][:1]
 
-    def _topical(self, q: Query) -> list[Fact]:
-        """Facts that use one of the intent's cue words, ranked by the question and the cues."""
+    def _topical(self, q: Query, kinds: Sequence[str] = ()) -> list[Fact]:
+        """Facts that use one of the intent's cue words, ranked by the question and the cues;
+        only those of `kinds`, if given (before the best three are taken: three career
+        stories that 'moved' must not hide the FAQ on relocating)."""
         cues = self.topic_cues[q.intent]
         scores = self.scores([*q.terms, *(stem(c) for c in cues)])
         order = np.argsort(-scores, kind="stable")
         found = [i for i in order if scores[i] > 0 and cues & self.words[i]
                  and self.facts[i].kind not in ("link", "email", "skills")
+                 and (not kinds or self.facts[i].kind in kinds)
                  and not only_address(self.facts[i])]
         if q.skills:  # 'an AWS certification': only the facts on the topic that name it
             names = [set(stems(re.sub(r"\(.*?\)", "", s))) for s in q.skills]  # 'AWS (ECS)'

@@ -2792,7 +2792,9 @@ _HOW_MUCH = re.compile(r"\bhow (many|much|often|widely)\b")
 _COUNTED = re.compile(r"\bhow (?:many|much) (\w+)|\bis there (?:a|an|any) (\w+)")
 # 'start a new project' (a thing done), but not 'start a new job' (when the owner could).
 _START_OBJECT = re.compile(r"\b(?:start|begin)\w* (?:a|an|the|his|her|their|new)\b"
-                           r"(?! (?:new )?(?:job|role|position|gig|contract)\b)")
+                           r"(?! (?:new )?(?:job|role|position|gig|contract)\b)"
+                           # a move in a career, not to a place: 'move into management'
+                           r"|\bmov(?:e|es|ing) (?:into|up|on)\b")
 _TYPED = re.compile(r"[\w-]+")
 
 
