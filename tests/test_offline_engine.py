@@ -4231,3 +4231,18 @@ def test_the_owners_word_on_relocating_is_not_hidden_by_stories_of_moving_things
     for question in ("would she move to london", "Would she move for the right package?"):
         assert "young family" in engine.answer(question), question
     assert "young family" not in engine.answer("Does she want to move into management?")
+
+
+def test_the_size_of_the_owners_team_is_the_line_that_sizes_it() -> None:
+    engine = _kim({"experience": [
+        {"role": "Platform Lead", "company": "Cargoloop", "period": "2021 – present",
+         "highlights": ["Built the internal platform used by 31 product teams",
+                        "Introduced SLOs across 12 teams"],
+         "notes": "Leads a platform team of six. Reports to the CTO."},
+        {"role": "SRE", "company": "Parcelwise", "period": "2015 – 2021",
+         "highlights": ["Part of a 9-person reliability team"]}]})
+    for question in ("how big is her team", "How big is the team she leads?"):
+        answer = engine.answer(question)
+        assert answer.startswith("Leads a platform team of six."), (question, answer)
+    assert "9-person" in engine.answer("how big was her team at Parcelwise")
+    assert "team of six" not in engine.answer("how big was her team at Brightloop")

@@ -157,6 +157,18 @@ _WHOLE_CAREER = frozenset({"years", "industry", "field", "profession", "professi
                            "career", "total", "altogether", "overall"})
 _N_YEARS = re.compile(r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                       r"twelve|fifteen|twenty)\+? years|since (?:19|20)\d\d)\b", re.I)
+_SMALL_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+# The size of the owner's own team, asked ('how big is his team', 'how big is the team she
+# leads') and said ('a platform team of six', 'Leads a 4-person speech team').
+_ASKS_OWN_TEAM = re.compile(
+    r"\bhow (?:big|large) (?:is|was) (?:his|her|their) (?:current |own )?team\b"
+    r"|\bhow (?:big|large) (?:is|was) the team (?:he|she|they) (?:leads?|manages?|runs?|is in"
+    r"|works? in|sits? in)\b|\b(?:his|her|their) team(?:'s)? size\b"
+    r"|\bsize of (?:his|her|their) team\b"
+    r"|\bhow many (?:people|engineers|developers) (?:are )?(?:on|in) (?:his|her|their) team\b",
+    re.I)
+_TEAM_OF = re.compile(rf"\bteam of {_SMALL_COUNT}\b|\b{_SMALL_COUNT}[- ](?:person|people|strong)"
+                      r"\b[^.]*\bteam\b", re.I)
 _PLACE_FIRST = re.compile(r"([A-Z][a-z\u00e0-\u00ff][\w-]*)(?:,| \()")
 # A question for a date or a time span: 'when was he with the exchange', 'since when'.
 _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
@@ -253,6 +265,10 @@ class Composer:
         # And the lines that say since when ('Writing Rust professionally since 2017'), with
         # their stems.
         self.since_lines = [(f, set(stems(f.text))) for f in facts if _SINCE_YEAR.search(f.text)]
+        # The lines that size a team the owner is in or leads, the latest job's first.
+        latest = profile.experience.index(self.latest) if self.latest else -1
+        self.team_lines = sorted((f for f in facts if _TEAM_OF.search(f.text)),
+                                 key=lambda f: f.job != latest)
         self.links = all_links(profile)
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
@@ -361,6 +377,13 @@ class Composer:
             # 'how many years of firmware experience': the owner's own count of them, not
             # the one job the word names.
             return OfflineAnswer(_cite(counted), True, "experience", _sources([counted]))
+        if _ASKS_OWN_TEAM.search(q.text) and not q.projects and (sized := [
+                f for f in self.team_lines if (not q.jobs or f.job in q.jobs)
+                and set(q.topic) - _PEOPLE <= set(stems(f"{f.text} {f.source}"))]):
+            # 'how big is his team': the line sizing it ('Leads a platform team of six'),
+            # not a line that counts other teams ('used by 31 product teams'); of the job a
+            # word names, if any ('his team at Alpentrack' is no team at Signalis).
+            return OfflineAnswer(_cite(sized[0]), True, "job", _sources(sized[:1]))
         if q.missing and q.skills and q.intent in ("skill", "skills") \
                 and set(q.missing) <= tool_names() and _ALTERNATIVES.search(q.text):
             # 'does he use aws or google cloud': the one listed, and the others not.
