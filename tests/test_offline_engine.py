@@ -4246,3 +4246,20 @@ def test_the_size_of_the_owners_team_is_the_line_that_sizes_it() -> None:
         assert answer.startswith("Leads a platform team of six."), (question, answer)
     assert "9-person" in engine.answer("how big was her team at Parcelwise")
     assert "team of six" not in engine.answer("how big was her team at Brightloop")
+
+
+def test_how_long_a_past_thing_lasted_is_the_line_with_its_span() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Engineering manager returning "
+                                                        "after a career break",
+                             "career_break": "From mid-2023 to mid-2025 I was the full-time "
+                                             "carer for my father."},
+                   "projects": [{"name": "Rubrics", "summary": "Interview rubrics.",
+                                 "notes": "Written during the career break."}],
+                   "experience": [{"role": "Engineering Manager", "company": "Travelio",
+                                   "period": "2017 – 2023"}],
+                   "faq": [{"question": "Why did you take a career break?",
+                            "answer": "To care for my father full time after his stroke."}]})
+    for question in ("how long was her career break", "how long was she away from work"):
+        answer = engine.answer(question)
+        assert "mid-2023 to mid-2025" in answer, (question, answer)
+    assert "after his stroke" in engine.answer("why did she take a career break")

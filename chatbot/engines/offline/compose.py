@@ -169,6 +169,12 @@ _ASKS_OWN_TEAM = re.compile(
     re.I)
 _TEAM_OF = re.compile(rf"\bteam of {_SMALL_COUNT}\b|\b{_SMALL_COUNT}[- ](?:person|people|strong)"
                       r"\b[^.]*\bteam\b", re.I)
+# How long a past thing lasted ('how long was his career break'), and a line that says it: a
+# span of dates ('from mid-2023 to mid-2025', '2019 – 2022') or a length ('a three-year').
+_ASKS_HOW_LONG = re.compile(r"^\W*how long (?:\w+ )?(?:was|were|did|had)\b", re.I)
+_SPAN = re.compile(rf"\bfrom (?:\w+[- ])?(?:19|20)\d\d to (?:\w+[- ])?(?:19|20)\d\d\b"
+                   rf"|\b(?:19|20)\d\d ?[–-] ?(?:(?:19|20)\d\d|present)\b"
+                   rf"|\b{_SMALL_COUNT}[- ](?:years?|months?|weeks?)\b", re.I)
 _PLACE_FIRST = re.compile(r"([A-Z][a-z\u00e0-\u00ff][\w-]*)(?:,| \()")
 # A question for a date or a time span: 'when was he with the exchange', 'since when'.
 _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
@@ -344,6 +350,9 @@ class Composer:
         averse = self._averse(q, asks_averse)
         if averse is not None and asks_averse:
             return averse  # 'are there industries she won't work in'
+        if _ASKS_HOW_LONG.search(q.text):  # the lines that say how long, first
+            found = replace(found, covering=tuple(sorted(
+                found.covering, key=lambda f: not _SPAN.search(f.text))))
         answer = self._compose(q, found, visitor)
         if averse is None:
             return answer
@@ -426,6 +435,11 @@ class Composer:
         # Where the owner is: the location first, an FAQ on time zones after it.
         placed = q.intent == "location" and bool(self.profile.owner.location)
         if placed and q.faq >= 0:
+            q = replace(q, faq=-1, faq_topic=q.faq)
+        if q.faq >= 0 and _ASKS_HOW_LONG.search(q.text) and found.covering \
+                and _SPAN.search(found.covering[0].text) \
+                and not _SPAN.search(self.profile.faq[q.faq].answer):
+            # 'how long was his career break': the line with its span, not the FAQ on why.
             q = replace(q, faq=-1, faq_topic=q.faq)
         if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
                                            "project", "job", "skill", "projects"):
