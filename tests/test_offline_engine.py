@@ -4263,3 +4263,20 @@ def test_how_long_a_past_thing_lasted_is_the_line_with_its_span() -> None:
         answer = engine.answer(question)
         assert "mid-2023 to mid-2025" in answer, (question, answer)
     assert "after his stroke" in engine.answer("why did she take a career break")
+
+
+def test_a_sum_asked_in_other_words_than_a_price_needs_a_sum() -> None:
+    engine = _kim({"projects": [
+        {"name": "Hundred Skies", "summary": "A print edition of 100 cloud studies.",
+         "highlights": ["Sold out in four days"]},
+        {"name": "Moss & Marrow", "summary": "A deckbuilder.",
+         "highlights": ["EUR 163,000 net revenue by June 2025"]},
+        {"name": "Regression farm", "summary": "Overnight test runs.",
+         "highlights": ["Raised coverage from 71% to 98%"]}]})
+    for question in ("How much did one Hundred Skies print sell for?",
+                     "How much revenue did Hundred Skies make?",
+                     "how much money did hundred skies bring in"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and NOT_COVERED in answer.text, (question, answer.text)
+    assert "EUR 163,000" in engine.answer("how much did moss and marrow make")
+    assert "71% to 98%" in engine.answer("By how much did the regression farm raise coverage?")

@@ -1478,7 +1478,8 @@ class Understander:
             faq=self._why_faq(raw, content, names),
             # 'who paid for it' asks who, not how much, of a record with a key for it
             # (funding = "self-funded").
-            wants_amount=bool(self.amount & set(raw) - named or _PRICED_TIME.search(" ".join(raw)))
+            wants_amount=bool(self.amount & set(raw) - named or _PRICED_TIME.search(" ".join(raw))
+                              or _MONEY_ASKED.search(" ".join(raw)))
             and not (
                 "who" in raw and self._keyed_by(found, self.amount & set(raw))),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
@@ -2661,6 +2662,15 @@ _WORLD = re.compile(
 _PRICED_TIME = re.compile(r"\bhow much\s+(?=(?:does|do|did|is|are|was|would|will|could|can|"
                           r"should|per|an|a|for|to|she|he|they|i|we|you)\b).*"
                           r"\b(?:per|an|a|by the)\s+(?:hour|day|week|month)\b")
+# A sum of money asked in other words than a price's: 'how much revenue', 'how much did
+# Larkspur raise', 'how much did the print sell for' (not 'how much faster did it get').
+_MONEY_ASKED = re.compile(r"\bhow much (?:money|revenue|funding|cash|prize money)\b"
+                          r"|\bhow much (?:did|does|do|has|have|had|would|will|was|is)\b.*"
+                          r"\b(?:raise|raised|sell for|sold for|pay for|paid for|make|made|earn"
+                          r"|earned|bring in|brought in|generate|generated|gross|grossed)"
+                          # with no object of its own ('raise coverage' is no sum)
+                          r"(?:\W*$| (?:in|from|at|for|during|with|per|a|an|last|that|this|"
+                          r"the \w+)\b)")
 _NUMBERED = re.compile(r"\b([a-z][a-z-]+) (\d+(?:\.\d+)*)\b(?![.,]\d)")
 # Words asking how well a human language is spoken: 'how good is her English'.
 _ABILITY = frozenset("good enough level fluent fluency proficient proficiency speaking "
