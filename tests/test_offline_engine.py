@@ -4280,3 +4280,16 @@ def test_a_sum_asked_in_other_words_than_a_price_needs_a_sum() -> None:
         assert not answer.answered and NOT_COVERED in answer.text, (question, answer.text)
     assert "EUR 163,000" in engine.answer("how much did moss and marrow make")
     assert "71% to 98%" in engine.answer("By how much did the regression farm raise coverage?")
+
+
+def test_how_many_came_to_a_talk_is_its_audience_and_a_time_of_day_counts_nothing() -> None:
+    engine = _kim({"talks": [{"title": "Why your crop model fails at 6 a.m.",
+                              "event": "ROSCon 2024", "place": "Odense"},
+                             {"title": "Accessible blocks", "event": "WordCamp Europe 2023"}],
+                   "experience": [{"role": "Lead", "company": "Agrobotix",
+                                   "period": "2020 – present",
+                                   "highlights": ["Leads a team of 6 engineers"]}]})
+    for question in ("How many people came to the ROSCon talk?",
+                     "how many people came to her WordCamp Europe talk"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "team of 6" not in answer.text, (question, answer.text)

@@ -147,9 +147,14 @@ def _irregular() -> dict[str, str]:
     return {past: verb for verb, forms in lexicon()["irregular"].items() for past in forms}
 
 
+_YEAR_OR_HOUR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.m\.|[ap]m\b)"
+                           r"|\b\d{1,2}:\d\d\b", re.I)
+
+
 def has_figure(text: str) -> bool:
-    """True when `text` gives a figure ('300 people', '4,000'), not only a year."""
-    return bool(re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)))
+    """True when `text` gives a figure ('300 people', '4,000'), not only a year or a time of
+    day ('fails at 6 a.m.')."""
+    return bool(re.search(r"\d", _YEAR_OR_HOUR.sub("", text)))
 
 
 def any_of(phrases: Sequence[str]) -> str:
