@@ -4293,3 +4293,10 @@ def test_how_many_came_to_a_talk_is_its_audience_and_a_time_of_day_counts_nothin
                      "how many people came to her WordCamp Europe talk"):
         answer = engine.answer_detail(question)
         assert not answer.answered and "team of 6" not in answer.text, (question, answer.text)
+
+
+def test_chinese_spoken_is_the_mandarin_or_cantonese_a_profile_lists() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Developer",
+                             "languages": ["English", "Tamil", "Mandarin (HSK 4)"]}})
+    answer = engine.answer_detail("can she speak chinese?")
+    assert answer.answered and "Mandarin (HSK 4)" in answer.text, answer.text
