@@ -4300,3 +4300,15 @@ def test_chinese_spoken_is_the_mandarin_or_cantonese_a_profile_lists() -> None:
                              "languages": ["English", "Tamil", "Mandarin (HSK 4)"]}})
     answer = engine.answer_detail("can she speak chinese?")
     assert answer.answered and "Mandarin (HSK 4)" in answer.text, answer.text
+
+
+def test_a_job_named_by_its_place_answers_what_was_done_there() -> None:
+    engine = _kim({"experience": [
+        {"role": "ML Engineer", "company": "Larkspur AI", "period": "2022 – present",
+         "location": "Singapore", "highlights": ["Leads a 4-person speech team"]},
+        {"role": "Research Engineer", "company": "Orchid Voice Labs", "period": "2019 – 2022",
+         "location": "Bengaluru, India",
+         "highlights": ["Built the Tamil and Telugu acoustic models"]}]})
+    answer = engine.answer("What did she work on in Bengaluru?")
+    assert "Tamil and Telugu acoustic models" in answer, answer
+    assert "Bengaluru, India" in engine.answer("where was the orchid voice labs job")

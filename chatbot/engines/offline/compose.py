@@ -1538,8 +1538,12 @@ class Composer:
         asked = _asked(self._kin(q), [*job.highlights, *notes,
                                       *(_cite(f) for f in found.mentioning), *keyed],
                        self.link_words)
+        place_asked = "where" in words(q.text) or bool(self.places & set(q.asked))
+        if not place_asked:  # 'what did he work on in Bengaluru': the place only names it
+            asked = [x for x in asked
+                     if not (x in keyed and stem(fold(x.split(":")[0])) in self.places)]
         # 'where was the Arturia job', 'which city was he based in': its place key.
-        if not asked and ("where" in words(q.text) or self.places & set(q.asked)):
+        if not asked and place_asked:
             asked = [x for x in keyed if stem(fold(x.split(":")[0])) in self.places]
         if not asked and "tech" in q.aspects:  # 'what tools did he use there': its stack key
             asked = [x for x in keyed if set(stems(x.split(":")[0])) & self.tech_words]
