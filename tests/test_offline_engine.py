@@ -4312,3 +4312,15 @@ def test_a_job_named_by_its_place_answers_what_was_done_there() -> None:
     answer = engine.answer("What did she work on in Bengaluru?")
     assert "Tamil and Telugu acoustic models" in answer, answer
     assert "Bengaluru, India" in engine.answer("where was the orchid voice labs job")
+
+
+def test_what_the_owner_does_at_work_is_what_is_done_there_not_only_where() -> None:
+    jobs = [{"role": "ML Engineer", "company": "Larkspur AI", "period": "2022 – present",
+             "highlights": ["Leads a 4-person speech team"]},
+            {"role": "Visiting Researcher", "company": "Speech Lab", "period": "2024 – present",
+             "highlights": ["Co-supervises two master's students"]}]
+    both, one = _kim({"experience": jobs}), _kim({"experience": jobs[:1]})
+    for engine in (both, one):
+        answer = engine.answer("What does she do at her current company?")
+        assert "Leads a 4-person speech team" in answer, answer
+    assert "speech team" not in both.answer("where does she work now")

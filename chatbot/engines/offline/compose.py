@@ -175,6 +175,9 @@ _ASKS_HOW_LONG = re.compile(r"^\W*how long (?:\w+ )?(?:was|were|did|had)\b", re.
 _SPAN = re.compile(rf"\bfrom (?:\w+[- ])?(?:19|20)\d\d to (?:\w+[- ])?(?:19|20)\d\d\b"
                    rf"|\b(?:19|20)\d\d ?[–-] ?(?:(?:19|20)\d\d|present)\b"
                    rf"|\b{_SMALL_COUNT}[- ](?:years?|months?|weeks?)\b", re.I)
+# What the owner does at work, not only where: 'what does he do at his current company'.
+_ASKS_DOING = re.compile(r"\bwhat (?:does|do|is|are) (?:he|she|they) (?:do|doing|working on)\b",
+                         re.I)
 _PLACE_FIRST = re.compile(r"([A-Z][a-z\u00e0-\u00ff][\w-]*)(?:,| \()")
 # A question for a date or a time span: 'when was he with the exchange', 'since when'.
 _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
@@ -1518,10 +1521,14 @@ class Composer:
                 return self._not_covered("job", "a current job")
             held = [j for j in jobs if is_current(j)]
             if not self._asks_of_job(q) and len(held) > 1:
-                # 'where does he work now', of a fractional CTO with three clients: each.
-                return OfflineAnswer("\n".join(f"- {self._job_line(j)}" for j in held), True,
-                                     "job", tuple(job_title(j) for j in held))
-            if not self._asks_of_job(q):
+                # 'where does he work now', of a fractional CTO with three clients: each;
+                # 'what does he do at his current company', each with what is done there.
+                doing = _ASKS_DOING.search(q.text)
+                return OfflineAnswer("\n".join(
+                    f"- {self._job_line(j)}" + (f": {j.highlights[0]}" if doing and j.highlights
+                                                else "") for j in held), True,
+                    "job", tuple(job_title(j) for j in held))
+            if not self._asks_of_job(q) and not _ASKS_DOING.search(q.text):
                 return OfflineAnswer(self._job_line(self.latest) + ".", True, "job",
                                      (job_title(self.latest),))
             # 'how big is the company he's at now': what the current job's record says.
