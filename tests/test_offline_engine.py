@@ -4324,3 +4324,19 @@ def test_what_the_owner_does_at_work_is_what_is_done_there_not_only_where() -> N
         answer = engine.answer("What does she do at her current company?")
         assert "Leads a 4-person speech team" in answer, answer
     assert "speech team" not in both.answer("where does she work now")
+
+
+def test_a_version_asked_is_the_line_that_gives_one_of_the_thing_named() -> None:
+    engine = _kim({"skills": {"Standards": ["WCAG 2.2 AA", "Section 508"]},
+                   "projects": [{"name": "Murmur", "summary": "A speech toolkit.",
+                                 "highlights": ["Runs at 0.08 real-time factor"]},
+                                {"name": "Ledgerline", "summary": "Audit log service.",
+                                 "tech": ["Java 21", "PostgreSQL"],
+                                 "highlights": ["Stores 2.3 billion audit events"]}],
+                   "faq": [{"question": "Is Murmur still maintained?",
+                            "answer": "Yes. We release every eight weeks; the latest is v2.3."}]})
+    for question, version in (("whats the current murmur version", "v2.3"),
+                              ("Which version of WCAG does she test against?", "WCAG 2.2"),
+                              ("which java version is ledgerline on", "Java 21")):
+        answer = engine.answer(question)
+        assert version in answer and "0.08" not in answer, (question, answer)

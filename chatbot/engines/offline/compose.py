@@ -178,6 +178,12 @@ _SPAN = re.compile(rf"\bfrom (?:\w+[- ])?(?:19|20)\d\d to (?:\w+[- ])?(?:19|20)\
 # What the owner does at work, not only where: 'what does he do at his current company'.
 _ASKS_DOING = re.compile(r"\bwhat (?:does|do|is|are) (?:he|she|they) (?:do|doing|working on)\b",
                          re.I)
+# A version asked ('whats the current murmur version', 'which version of WCAG'), and one said
+# ('v2.3', 'WCAG 2.2', 'CLDR 45'): a number with a point, or one after a 'v' or a name.
+_ASKS_VERSION = re.compile(r"\b(?:which|what|whats|current|latest)\b.*\bversion\b", re.I)
+_VERSION = re.compile(r"\bv\d+(?:\.\d+)+\b|\bversion \d+(?:\.\d+)*\b"
+                      r"|\b(?P<name>[A-Z][A-Za-z]+) (?:\d+\.\d+(?:\.\d+)?|\d{1,3})\b(?![.,:%]?\d)")
+_OLDEST = re.compile(r"\b(?:oldest|earliest|first|newest|lowest|highest|minimum)\b", re.I)
 _PLACE_FIRST = re.compile(r"([A-Z][a-z\u00e0-\u00ff][\w-]*)(?:,| \()")
 # A question for a date or a time span: 'when was he with the exchange', 'since when'.
 _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
@@ -389,6 +395,9 @@ class Composer:
             # 'how many years of firmware experience': the owner's own count of them, not
             # the one job the word names.
             return OfflineAnswer(_cite(counted), True, "experience", _sources([counted]))
+        if _ASKS_VERSION.search(q.text) and (versioned := self._versioned(q)):
+            # 'whats the current murmur version': the line that gives one, of the thing asked.
+            return OfflineAnswer(_cite(versioned), True, q.intent, _sources([versioned]))
         if _ASKS_OWN_TEAM.search(q.text) and not q.projects and (sized := [
                 f for f in self.team_lines if (not q.jobs or f.job in q.jobs)
                 and set(q.topic) - _PEOPLE <= set(stems(f"{f.text} {f.source}"))]):
@@ -470,6 +479,20 @@ class Composer:
                                            self._only_counted, self._nobody,
                                            self._certified))
         return self._also(answer, q, found, visitor)
+
+    def _versioned(self, q: Query) -> Fact | None:
+        """The first line giving a version of the project named, or of the thing the
+        question's other words name (all of them in the line, its FAQ question included)."""
+        need = set(q.topic) - {stem("version")}
+        if not q.projects and not need or _OLDEST.search(q.text):
+            return None
+        asked = set(stems(q.text))
+        names = [set(stems(self.profile.projects[i].name)) for i in q.projects]
+        return next((f for f in self.facts if any(
+            not m.group("name") or stem(fold(m.group("name"))) in asked
+            for m in _VERSION.finditer(f.text)) and (
+            f.project in q.projects or any(n <= set(stems(searched(f))) for n in names)
+            if q.projects else need <= set(stems(searched(f))))), None)
 
     def _field_counts(self, q: Query, found: Retrieved, visitor: Visitor) -> bool:
         """True when the owner's own field asked (work modes, availability...) counts what a
