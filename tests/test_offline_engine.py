@@ -4340,3 +4340,21 @@ def test_a_version_asked_is_the_line_that_gives_one_of_the_thing_named() -> None
                               ("which java version is ledgerline on", "Java 21")):
         answer = engine.answer(question)
         assert version in answer and "0.08" not in answer, (question, answer)
+
+
+def test_a_rate_for_a_time_is_the_owners_line_pricing_that_time() -> None:
+    engine = _kim({"pricing": {"day_rate": "€820 / £710 / US$890 / CHF 800 per day",
+                               "vat": "EU business clients are invoiced with reverse-charge "
+                                      "VAT"},
+                   "studio": {"subcontractors": "A freelance QA tester, Jonas Peeraer, joins "
+                                                "for launches."},
+                   "faq": [{"question": "What currencies do you charge in?",
+                            "answer": "Euros by default; I quote in GBP, USD or CHF on "
+                                      "request."}],
+                   "projects": [{"name": "Fernhill", "summary": "Coffee subscriptions.",
+                                 "highlights": ["Migrated 3,900 subscribers to new billing"]}]})
+    for question in ("What would she charge per day in US dollars?",
+                     "swiss company here, can you invoice in francs and what's the daily price"):
+        answer = engine.answer(question)
+        assert "US$890" in answer and "3,900" not in answer, (question, answer)
+    assert not engine.answer_detail("what does jonas charge per day").answered

@@ -131,6 +131,12 @@ _PAY_FOR_TIME = frozenset(stems("day hour week contract contracting freelance co
                                  "charge"))
 _PER_TIME = re.compile(r"\b(?:rates?|per|hourly|daily|an? (?:hour|day|week|month)|p/?h|/h|/hr|"
                        r"/day|/d)\b|/(?:h|hr|hour|day|d)\b", re.I)
+_PER_TIME_TYPED = re.compile(r"\b(?:per|an?|by the) (?:hour|day)\b|\bday rate\b", re.I)
+# The time a rate asked is for: 'per day', 'daily', 'day rate' (d); 'hourly', 'an hour' (h).
+_TIME_UNIT = re.compile(r"\b(?:per|an?|by the) (hour|day)\b|\b(day|hour)(?:ly)? rate\b"
+                        r"|\b(dai|hour)ly\b", re.I)
+_PER_UNIT = {"d": re.compile(r"\b(?:per|an?) (?:\w+ )?day\b|/ ?d(?:ay)?\b|\bdaily\b", re.I),
+             "h": re.compile(r"\b(?:per|an?) (?:\w+ )?hour\b|/ ?h(?:r|our)?\b|\bhourly\b", re.I)}
 _BUDGET_FOR = re.compile(r"\bbudget\s+(?:for|of)\b", re.I)
 _CLAUSE = re.compile(r"(?<=[.;])\s+")
 # Words for people counted ('how big was the team', 'how many engineers report to her').
@@ -305,17 +311,32 @@ class Composer:
              *(n for item in self.items for n in item.names), profile.owner.name,
              profile.owner.location or "",
              *(s for g in profile.skills.values() for s in g)])))
+        # The first names of other people the profile names ('Jonas Peeraer, a QA tester').
+        # (Words the profile also writes in lower case are no names: 'Applied Science'.)
+        said = "\n".join(f.text for f in facts)
+        self.others = frozenset(
+            w for m in _PERSON.finditer(said) if fold(m.group(0)) not in self.not_people
+            and not _ORGANISED.search(m.group(0)) and " " in m.group(0)
+            and (w := fold(m.group(0).split()[0])) not in STOPWORDS
+            and not re.search(rf"\b{re.escape(w)}\b", said)) - {fold(self.first)}
         self.listed = frozenset(fold(re.sub(r"\(.*?\)", "", s)).strip()
                                 for g in profile.skills.values() for s in g) - {""}
         self.amount = frozenset(lexicon()["fields"]["amount"])
         # The FAQ entries that price something: a question in amount words ('What do you
         # charge?') with a sum of money in its answer.
+        # (A sum: 'I quote in GBP, USD or CHF on request' names currencies and prices nothing.)
         self.priced = [f.answer for f in profile.faq if self.amount & set(words(f.question))
-                       and MONEY.search(f.answer)]
+                       and MONEY.search(f.answer) and _AMOUNT.search(f.answer)]
         # Of those, what the owner charges (not a salary): 'What are your rates?'.
         self.charge_words = frozenset(lexicon()["fields"]["charging"])
         self.charging = [f.answer for f in profile.faq
-                         if self.charge_words & set(words(f.question)) and MONEY.search(f.answer)]
+                         if self.charge_words & set(words(f.question)) and MONEY.search(f.answer)
+                         and _AMOUNT.search(f.answer)]
+        # The lines that price the owner's time in the words of a charge ('Day rate: €820
+        # per day'; not 'paid SGD 40 per hour of recording' to others).
+        self.time_rates = [f for f in facts if MONEY.search(f.text) and _AMOUNT.search(f.text)
+                           and _PER_TIME.search(f.text) and f.project < 0
+                           and self.charge_words & set(words(fold(searched(f))))]
         # What the owner won't do or take on: 'not interested in crypto or gambling'.
         self.aversions = [f for f in facts if _AVERSION.search(f"{f.text} {f.question}")]
         # Every line naming a certification: a key of that name, an FAQ answer, a highlight.
@@ -421,6 +442,16 @@ class Composer:
             # 'rates?' of an owner whose FAQ asks 'What do you charge?' with a sum; 'what's
             # his day rate' too, when the facts with the word give no sum ('add-to-cart rate').
             return OfflineAnswer(self.charging[0], True, "faq", ("FAQ",))
+        unit = _TIME_UNIT.search(q.text)
+        if q.wants_amount and unit and (rates := [
+                f for f in self.time_rates if re.search(
+                    _PER_UNIT[next(g for g in unit.groups() if g)[0].lower()], f.text)]) \
+                and not (q.missing or q.projects or q.jobs or q.skills or q.someone) \
+                and not self.others & set(words(fold(q.text))):
+            # 'What would she charge per day in US dollars?': the owner's line pricing that
+            # time ('Day rate: €820 / £710 / US$890 per day'; no day rate for 'hourly'),
+            # whatever words found other lines.
+            return OfflineAnswer(_cite(rates[0]), True, q.intent, _sources(rates[:1]))
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(q, found, visitor)
         if q.world:  # 'what is MLIR used for': what the profile says of it, not the world
@@ -2063,7 +2094,7 @@ def _asks_per_time(q: Query) -> bool:
     """True when a rate by the hour or day is asked ('hourly', 'day rate'): a salary is no
     answer."""
     return bool(_PER_TIME_ASKED & set(q.terms)) or stem("rate") in q.terms \
-        and bool(_PAY_FOR_TIME & set(q.terms))
+        and bool(_PAY_FOR_TIME & set(q.terms)) or bool(_PER_TIME_TYPED.search(q.text))
 
 
 def _as_typed(question: str, word: str) -> str:
