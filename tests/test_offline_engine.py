@@ -4358,3 +4358,18 @@ def test_a_rate_for_a_time_is_the_owners_line_pricing_that_time() -> None:
         answer = engine.answer(question)
         assert "US$890" in answer and "3,900" not in answer, (question, answer)
     assert not engine.answer_detail("what does jonas charge per day").answered
+
+
+def test_how_quickly_a_project_does_something_is_its_line_with_a_time() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "ML platform engineer",
+                             "summary": "She created Keelson, an open-source Kubernetes "
+                                        "operator for progressive model rollouts."},
+                   "projects": [{"name": "Keelson",
+                                 "summary": "Kubernetes operator for progressive model "
+                                            "rollouts with automatic rollback on drift.",
+                                 "highlights": ["3,400 GitHub stars",
+                                                "Runs at 25 organisations",
+                                                "Median time from drift detection to "
+                                                "completed rollback: 40 seconds"]}]})
+    answer = engine.answer("how quickly does her rollout operator roll back a drifting model")
+    assert "40 seconds" in answer, answer

@@ -190,6 +190,12 @@ _ASKS_VERSION = re.compile(r"\b(?:which|what|whats|current|latest)\b.*\bversion\
 _VERSION = re.compile(r"\bv\d+(?:\.\d+)+\b|\bversion \d+(?:\.\d+)*\b"
                       r"|\b(?P<name>[A-Z][A-Za-z]+) (?:\d+\.\d+(?:\.\d+)?|\d{1,3})\b(?![.,:%]?\d)")
 _OLDEST = re.compile(r"\b(?:oldest|earliest|first|newest|lowest|highest|minimum)\b", re.I)
+# How fast or how soon ('how quickly does it roll back', 'how much faster did it get'), and a
+# time taken ('40 seconds', '1.8 s', 'from 4 minutes to 25 seconds').
+_ASKS_SPEED = re.compile(r"\bhow (?:quickly|fast|soon)\b|\bhow much (?:faster|quicker|slower)\b",
+                         re.I)
+_DURATION = re.compile(r"\b\d[\d.,]*\s*(?:ms|s|secs?|seconds?|minutes?|mins?|hours?|hrs?|days?"
+                       r"|weeks?)\b", re.I)
 _PLACE_FIRST = re.compile(r"([A-Z][a-z\u00e0-\u00ff][\w-]*)(?:,| \()")
 # A question for a date or a time span: 'when was he with the exchange', 'since when'.
 _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
@@ -1485,6 +1491,9 @@ class Composer:
         if _ASKS_WHEN.search(q.text):  # 'when did it go live': a line with its month too
             asked = list(dict.fromkeys([*asked, *(x for x in [*p.highlights, *notes]
                                                   if _MONTH_YEAR.search(x))][:3]))
+        if _ASKS_SPEED.search(q.text):  # 'how quickly does it roll back': a time it takes
+            asked = list(dict.fromkeys([*(x for x in [*p.highlights, *notes, *keyed]
+                                          if _DURATION.search(x))][:1] + asked))
         if "impact" in q.aspects or asked:
             # The owner's own part in a project often sits in a job highlight that names it.
             done = [_cite(f) for f in elsewhere if has_figure(f.text)][:1]
