@@ -4373,3 +4373,12 @@ def test_how_quickly_a_project_does_something_is_its_line_with_a_time() -> None:
                                                 "completed rollback: 40 seconds"]}]})
     answer = engine.answer("how quickly does her rollout operator roll back a drifting model")
     assert "40 seconds" in answer, answer
+
+
+def test_cs_is_computer_science() -> None:
+    engine = _kim({"education": [{"school": "Durnford University", "degree": "BSc Chemistry"}],
+                   "faq": [{"question": "Do you have a computer science degree?",
+                            "answer": "No, my degree is in chemistry; I did CS50x."}]})
+    for question in ("cs degree?", "does she have a cs degree"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "my degree is in chemistry" in answer.text, answer.text
