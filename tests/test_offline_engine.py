@@ -4382,3 +4382,13 @@ def test_cs_is_computer_science() -> None:
     for question in ("cs degree?", "does she have a cs degree"):
         answer = engine.answer_detail(question)
         assert answer.answered and "my degree is in chemistry" in answer.text, answer.text
+
+
+def test_training_as_a_nurse_is_studying_for_it() -> None:
+    engine = _kim({"education": [{"school": "Kings College", "degree": "BSc Adult Nursing",
+                                  "year": 2014}],
+                   "experience": [{"role": "Staff Nurse", "company": "St Anne's Hospital",
+                                   "period": "2014 – 2020",
+                                   "highlights": ["Trained 12 new nurses on the ward"]}]})
+    answer = engine.answer("where did she train as a nurse")
+    assert "Kings College" in answer, answer
