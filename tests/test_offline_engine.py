@@ -4392,3 +4392,17 @@ def test_training_as_a_nurse_is_studying_for_it() -> None:
                                    "highlights": ["Trained 12 new nurses on the ward"]}]})
     answer = engine.answer("where did she train as a nurse")
     assert "Kings College" in answer, answer
+
+
+def test_how_long_the_owner_has_been_doing_a_thing_is_the_line_saying_since_when() -> None:
+    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Junior developer",
+                             "summary": "Spent eight years teaching chemistry before "
+                                        "retraining as a developer in 2025."},
+                   "faq": [{"question": "Do you have a computer science degree?",
+                            "answer": "No. I did a bootcamp, and I've been coding daily since "
+                                      "January 2025."}]})
+    for question in ("how long has she been coding",
+                     "How long has she actually been coding every day?"):
+        answer = engine.answer(question)
+        assert "since January 2025" in answer, (question, answer)
+    assert "eight years" in engine.answer("how many years was she teaching chemistry")

@@ -49,7 +49,11 @@ from chatbot.engines.offline.understand import (
 from chatbot.profile import Experience, Profile, Project
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_SINCE_YEAR = re.compile(r"\bsince (?:(?:early|mid|late) )?(?:19|20)\d\d\b", re.I)
+_HOW_LONG_WORDS = frozenset(stems("how long long many year years been actually really "
+                                   "experience time"))
+_SINCE_YEAR = re.compile(r"\bsince (?:(?:early|mid|late|january|february|march|april|may|june"
+                         r"|july|august|september|october|november|december) )?(?:19|20)\d\d\b",
+                         re.I)
 # 'a large energy supplier', 'two hosted model APIs': something spoken of without a name.
 _SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|multiple)\s+"
                    r"(?=((?:[\w-]+\s+){0,3}[\w-]+))")
@@ -153,7 +157,8 @@ _PLACED = re.compile(r"\b(?:in|at|from|near|to|based|office)\s+(?:the\s+)?"
 # 'how many years of experience', 'how long has he been working with video'.
 _ASKS_YEARS = re.compile(r"\bhow many years\b(?! (?:was|were|did)\b)|\byears of (?:\w+ )?experi|"
                          r"\b(?:how long|since when) (?:has|have) \w+ been (?:doing|working|"
-                         r"writing|in)\b|\bhow long (?:has|have) \w+ been \w+ing\b", re.I)
+                         r"writing|in)\b|\bhow long (?:has|have) \w+ (?:\w+ly )?been \w+ing\b",
+                         re.I)
 # A talk asked for that is still to come: 'when is her next talk'.
 _UPCOMING = re.compile(r"\b(?:next|upcoming|future|planned|scheduled)\b", re.I)
 # How long the owner did something: 'how long was she a nurse'.
@@ -563,7 +568,16 @@ class Composer:
         since = next((f for f, said in self.since_lines if skill and skill <= said), None)
         if since:
             return since
-        return max(counted, key=lambda f: len(asked & set(stems(f.text))), default=None)
+        best = max(counted, key=lambda f: len(asked & set(stems(f.text))), default=None)
+        if best and asked & set(stems(best.text)) or skill \
+                or re.search(r"\bhow many years\b", q.text, re.I):  # a count, if one
+            return best
+        # Else a line saying since when that shares a word typed ('coding daily since
+        # January 2025' for 'how long has she been coding'), before a count of other years.
+        typed = set(stems(" ".join(w for w in words(fold(q.text)) if w not in STOPWORDS))) \
+            - _HOW_LONG_WORDS - self.owner_words
+        return max((f for f, said in self.since_lines if typed & said),
+                   key=lambda f: len(typed & set(stems(f.text))), default=best)
 
     @staticmethod
     def _checked(answer: OfflineAnswer, q: Query,
