@@ -523,6 +523,11 @@ def _kim(sections: dict[str, object]) -> OfflineEngine:
     }))
 
 
+def _owner(headline: str, **fields: object) -> dict[str, object]:
+    """Kim Lee's [owner] table with this headline and `fields`."""
+    return {"name": "Kim Lee", "headline": headline, **fields}
+
+
 def test_a_hyphenated_name_is_found_inside_a_sentence() -> None:
     engine = _kim({"projects": [{"name": "Penn-ar-Bed Tiles", "summary": "Tiles.",
                                  "link": "https://example.org/tiles"},
@@ -4361,9 +4366,9 @@ def test_a_rate_for_a_time_is_the_owners_line_pricing_that_time() -> None:
 
 
 def test_how_quickly_a_project_does_something_is_its_line_with_a_time() -> None:
-    engine = _kim({"owner": {"name": "Kim Lee", "headline": "ML platform engineer",
-                             "summary": "She created Keelson, an open-source Kubernetes "
-                                        "operator for progressive model rollouts."},
+    engine = _kim({"owner": _owner("ML platform engineer",
+                                   summary="She created Keelson, an open-source Kubernetes "
+                                           "operator for progressive model rollouts."),
                    "projects": [{"name": "Keelson",
                                  "summary": "Kubernetes operator for progressive model "
                                             "rollouts with automatic rollback on drift.",
@@ -4395,9 +4400,9 @@ def test_training_as_a_nurse_is_studying_for_it() -> None:
 
 
 def test_how_long_the_owner_has_been_doing_a_thing_is_the_line_saying_since_when() -> None:
-    engine = _kim({"owner": {"name": "Kim Lee", "headline": "Junior developer",
-                             "summary": "Spent eight years teaching chemistry before "
-                                        "retraining as a developer in 2025."},
+    engine = _kim({"owner": _owner("Junior developer",
+                                   summary="Spent eight years teaching chemistry before "
+                                           "retraining as a developer in 2025."),
                    "faq": [{"question": "Do you have a computer science degree?",
                             "answer": "No. I did a bootcamp, and I've been coding daily since "
                                       "January 2025."}]})
