@@ -4411,3 +4411,12 @@ def test_how_long_the_owner_has_been_doing_a_thing_is_the_line_saying_since_when
         answer = engine.answer(question)
         assert "since January 2025" in answer, (question, answer)
     assert "eight years" in engine.answer("how many years was she teaching chemistry")
+
+
+def test_a_location_written_with_its_own_preposition_reads_as_written() -> None:
+    engine = _kim({"owner": _owner("Developer", location="Between Methven and Mount Somers, "
+                                                         "New Zealand")})
+    assert engine.answer("where is she based?") \
+        == "Kim is based between Methven and Mount Somers, New Zealand."
+    assert _kim({"owner": _owner("Developer", location="Leeds, UK")}).answer(
+        "where is she based?") == "Kim is based in Leeds, UK."

@@ -201,6 +201,8 @@ _ASKS_SPEED = re.compile(r"\bhow (?:quickly|fast|soon)\b|\bhow much (?:faster|qu
                          re.I)
 _DURATION = re.compile(r"\b\d[\d.,]*\s*(?:ms|s|secs?|seconds?|minutes?|mins?|hours?|hrs?|days?"
                        r"|weeks?)\b", re.I)
+# A location written with its own preposition: 'Between Methven and Mount Somers', 'Near Lyon'.
+_PLACED_BY = re.compile(r"(?:between|near|outside|around|just outside|in|on)\b", re.I)
 _PLACE_FIRST = re.compile(r"([A-Z][a-z\u00e0-\u00ff][\w-]*)(?:,| \()")
 # A question for a date or a time span: 'when was he with the exchange', 'since when'.
 _WHEN = re.compile(r"\bwhen\b|\b(?:what|which) years?\b", re.I)
@@ -1224,6 +1226,9 @@ class Composer:
             modes = ", ".join(self.profile.availability.work_modes)
             return self._not_covered("location", f"where {self.first} is based",
                                      f"work modes: {modes}." if modes else "")
+        if (m := _PLACED_BY.match(location)):  # 'Between Methven and Mount Somers'
+            return OfflineAnswer(f"{self.first} is based {m.group(0).lower()}"
+                                 f"{location[m.end():]}.", True, "location", ("profile",))
         return OfflineAnswer(f"{self.first} is based in {location}.", True, "location",
                              ("profile",))
 
