@@ -135,7 +135,6 @@ _PAY_FOR_TIME = frozenset(stems("day hour week contract contracting freelance co
                                  "charge"))
 _PER_TIME = re.compile(r"\b(?:rates?|per|hourly|daily|an? (?:hour|day|week|month)|p/?h|/h|/hr|"
                        r"/day|/d)\b|/(?:h|hr|hour|day|d)\b", re.I)
-_PER_TIME_TYPED = re.compile(r"\b(?:per|an?|by the) (?:hour|day)\b|\bday rate\b", re.I)
 # The time a rate asked is for: 'per day', 'daily', 'day rate' (d); 'hourly', 'an hour' (h).
 _TIME_UNIT = re.compile(r"\b(?:per|an?|by the) (hour|day)\b|\b(day|hour)(?:ly)? rate\b"
                         r"|\b(dai|hour)ly\b", re.I)
@@ -2122,7 +2121,7 @@ def _asks_per_time(q: Query) -> bool:
     """True when a rate by the hour or day is asked ('hourly', 'day rate'): a salary is no
     answer."""
     return bool(_PER_TIME_ASKED & set(q.terms)) or stem("rate") in q.terms \
-        and bool(_PAY_FOR_TIME & set(q.terms)) or bool(_PER_TIME_TYPED.search(q.text))
+        and bool(_PAY_FOR_TIME & set(q.terms)) or bool(_TIME_UNIT.search(q.text))
 
 
 def _as_typed(question: str, word: str) -> str:
