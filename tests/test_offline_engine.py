@@ -4420,3 +4420,12 @@ def test_a_location_written_with_its_own_preposition_reads_as_written() -> None:
         == "Kim is based between Methven and Mount Somers, New Zealand."
     assert _kim({"owner": _owner("Developer", location="Leeds, UK")}).answer(
         "where is she based?") == "Kim is based in Leeds, UK."
+
+
+def test_an_availability_fact_from_a_list_comes_with_its_siblings() -> None:
+    engine = _kim({"availability": {"status": "On parental leave; available from October 2026",
+                                    "looking_for": ["senior platform engineer",
+                                                    "staff platform engineer",
+                                                    "platform team lead (hands-on)"]}})
+    answer = engine.answer("what level / kind of role is she looking for")
+    assert "staff platform engineer" in answer and "platform team lead" in answer, answer

@@ -1213,9 +1213,17 @@ class Composer:
         lines = [f"**Availability:** {a.status}"]
         if a.work_modes and set(q.terms) & set(stems(" ".join(a.work_modes))):
             lines.append(f"- Work modes: {', '.join(a.work_modes)}")
-        # The best fact it does not say yet (the work modes may be the best, and said).
-        lines += [f"- {_cite(f)}" for f in found.covering if f.text not in "\n".join(lines)][:1]
+        # The best fact it does not say yet (the work modes may be the best, and said); an
+        # item of a list with its siblings ('Looking for: senior platform engineer, staff
+        # platform engineer, platform team lead').
+        best = [f for f in found.covering if f.text not in "\n".join(lines)][:1]
+        lines += [f"- {self._whole_list(self._siblings(f)) or _cite(f)}" for f in best]
         return OfflineAnswer("\n".join(lines), True, "availability", ("profile",))
+
+    def _siblings(self, fact: Fact) -> list[Fact]:
+        """The items of the owner's list that `fact` is one of (itself alone if none)."""
+        return [f for f in self.facts if f.kind == "extra" and f.section == fact.section] \
+            if fact.kind == "extra" else [fact]
 
     def _location(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         location = self.profile.owner.location
