@@ -4429,3 +4429,11 @@ def test_an_availability_fact_from_a_list_comes_with_its_siblings() -> None:
                                                     "platform team lead (hands-on)"]}})
     answer = engine.answer("what level / kind of role is she looking for")
     assert "staff platform engineer" in answer and "platform team lead" in answer, answer
+
+
+def test_a_month_asked_is_a_time_not_a_thing_the_profile_lacks() -> None:
+    engine = _kim({"availability": {"status": "Booked until the end of August 2026; taking new "
+                                              "work from September 2026",
+                                    "work_modes": ["remote", "on site for installations"]}})
+    answer = engine.answer_detail("Is she free to start a new installation with us this July?")
+    assert answer.answered and "September 2026" in answer.text, answer.text
