@@ -4437,3 +4437,11 @@ def test_a_month_asked_is_a_time_not_a_thing_the_profile_lacks() -> None:
                                     "work_modes": ["remote", "on site for installations"]}})
     answer = engine.answer_detail("Is she free to start a new installation with us this July?")
     assert answer.answered and "September 2026" in answer.text, answer.text
+
+
+def test_the_owners_notes_in_their_contact_table_come_with_the_contact() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"linkedin": "https://linkedin.com/in/kimlee"},
+                               "preferred": "Email first; no cold calls, please."}})
+    answer = engine.answer("what's the best way to reach her first")
+    assert "kim@example.org" in answer and "Email first" in answer, answer

@@ -344,6 +344,9 @@ class Composer:
         self.charging = [f.answer for f in profile.faq
                          if self.charge_words & set(words(f.question)) and MONEY.search(f.answer)
                          and _AMOUNT.search(f.answer)]
+        # The owner's own keys in their contact table, beside the email and links.
+        self.contact_notes = [f for f in facts if f.kind == "extra"
+                              and f.section.startswith("contact.")]
         # The lines that price the owner's time in the words of a charge ('Day rate: €820
         # per day'; not 'paid SGD 40 per hour of recording' to others).
         self.time_rates = [f for f in facts if MONEY.search(f.text) and _AMOUNT.search(f.text)
@@ -1192,8 +1195,10 @@ class Composer:
             ranked = sorted(contact.links, key=lambda k: (k not in ("linkedin", "website"), 0))
             text += "".join(f"\n- {_label(k)}: {autolink(contact.links[k])}"
                             for k in ranked[:3])
-        # What the owner asks visitors to say ('please mention the days in your first message').
+        # What the owner asks visitors to say ('please mention the days in your first message'),
+        # and the owner's own notes in their contact table ('preferred = "Email first"').
         told = [f for f in found.covering[:1] if f.kind in ("audience", "faq")]
+        told += [f for f in self.contact_notes if f not in told][:2]
         text += "".join(f"\n\n{_cite(f)}" for f in told)
         return OfflineAnswer(text, True, "contact", ("contact", *_sources(told)))
 
