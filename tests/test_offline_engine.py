@@ -4445,3 +4445,11 @@ def test_the_owners_notes_in_their_contact_table_come_with_the_contact() -> None
                                "preferred": "Email first; no cold calls, please."}})
     answer = engine.answer("what's the best way to reach her first")
     assert "kim@example.org" in answer and "Email first" in answer, answer
+
+
+def test_a_way_of_contact_the_profile_lacks_says_the_owners_contact_notes() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "preferred": "Email first; no cold calls, please."},
+                   "projects": [{"name": "Dialtone", "summary": "A phone-number parser."}]})
+    answer = engine.answer_detail("can i just phone her")
+    assert not answer.answered and "no cold calls" in answer.text, answer.text

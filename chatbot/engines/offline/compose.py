@@ -252,6 +252,9 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
 # How many entries of an owner's list an answer gives.
 _FEW = 4
 _OVERVIEW = 3  # projects given with what they are in a list of them all
+# Ways of getting in touch a profile may lack ('can I just phone him').
+_CONTACT_WAYS = frozenset(stems("phone telephone call ring mobile cell whatsapp sms text telegram "
+                                "signal skype"))
 _PLACES_TYPED = re.compile(r"\b(?:in|near|around)\s+([a-z]{3,})\b")
 # Intents answered with a list of the profile's projects, jobs or skills.
 _LISTS = ("projects", "experience", "skills")
@@ -1059,6 +1062,9 @@ class Composer:
             said = self._skill_list()
             if q.which and q.missing[0] in q.which:
                 term = " ".join(_as_typed(q.text, w) for w in q.which)
+        if not said and stem(q.missing[0]) in _CONTACT_WAYS and self.contact_notes:
+            # 'can I just phone him', of an owner whose contact table says 'No cold calls'.
+            said = "; ".join(_cite(f) for f in self.contact_notes[:2])
         if not said and not self._field_asked(q):
             said = self._related(found)  # the last resort: what its other words find
         if q.intent == "skill":
