@@ -27,6 +27,7 @@ from chatbot.engines.offline.rank import searched
 from chatbot.engines.offline.retrieve import Retrieved, counts
 from chatbot.engines.offline.text import (
     MONEY,
+    MONTHS,
     any_of,
     autolink,
     fold,
@@ -49,11 +50,14 @@ from chatbot.engines.offline.understand import (
 from chatbot.profile import Experience, Profile, Project
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A small count, in figures or words ('a team of six', 'twelve years').
+_SMALL_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|" \
+    r"twenty)"
+_N_YEARS = re.compile(rf"\b(?:{_SMALL_COUNT}\+? years|since (?:19|20)\d\d)\b", re.I)
 _HOW_LONG_WORDS = frozenset(stems("how long long many year years been actually really "
                                    "experience time"))
-_SINCE_YEAR = re.compile(r"\bsince (?:(?:early|mid|late|january|february|march|april|may|june"
-                         r"|july|august|september|october|november|december) )?(?:19|20)\d\d\b",
-                         re.I)
+_MONTHS = "|".join(MONTHS)
+_SINCE_YEAR = re.compile(rf"\bsince (?:(?:early|mid|late|{_MONTHS}) )?(?:19|20)\d\d\b", re.I)
 # 'a large energy supplier', 'two hosted model APIs': something spoken of without a name.
 _SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|multiple)\s+"
                    r"(?=((?:[\w-]+\s+){0,3}[\w-]+))")
@@ -165,9 +169,7 @@ _HOW_LONG = re.compile(r"\bhow (?:long|many years)\b", re.I)
 # Words for the whole of a working life: 'how many years in the industry'.
 _WHOLE_CAREER = frozenset({"years", "industry", "field", "profession", "professionally",
                            "career", "total", "altogether", "overall"})
-_N_YEARS = re.compile(r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                      r"twelve|fifteen|twenty)\+? years|since (?:19|20)\d\d)\b", re.I)
-_SMALL_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+
 # The size of the owner's own team, asked ('how big is his team', 'how big is the team she
 # leads') and said ('a platform team of six', 'Leads a 4-person speech team').
 _ASKS_OWN_TEAM = re.compile(
@@ -211,8 +213,6 @@ _ASKS_WHEN = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:since |from )?whe
                         # or of an ending ('when does his work pass expire')
                         r"|^\W*when\s+(?:does|do|will|is)\b.*\b(?:expires?|lapses?|runs? out"
                         r"|ends?|finish(?:es)?)\b", re.I)
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november"
-           "|december")
 _DATED = re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS}|ago|since|present|now|today"
                     r"|currently|soon|spring|summer|autumn|winter)\b", re.I)
 # When a thing began, and a date that says so: a period's first year, 'since 2019', 'started
@@ -329,11 +329,12 @@ class Composer:
         # The first names of other people the profile names ('Jonas Peeraer, a QA tester').
         # (Words the profile also writes in lower case are no names: 'Applied Science'.)
         said = "\n".join(f.text for f in facts)
+        lower = set(re.findall(r"\b[a-z][\w'’-]*", said))
         self.others = frozenset(
             w for m in _PERSON.finditer(said) if fold(m.group(0)) not in self.not_people
             and not _ORGANISED.search(m.group(0)) and " " in m.group(0)
-            and (w := fold(m.group(0).split()[0])) not in STOPWORDS
-            and not re.search(rf"\b{re.escape(w)}\b", said)) - {fold(self.first)}
+            and (w := fold(m.group(0).split()[0])) not in STOPWORDS and w not in lower) \
+            - {fold(self.first)}
         self.listed = frozenset(fold(re.sub(r"\(.*?\)", "", s)).strip()
                                 for g in profile.skills.values() for s in g) - {""}
         self.amount = frozenset(lexicon()["fields"]["amount"])

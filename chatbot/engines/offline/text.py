@@ -93,6 +93,10 @@ def autolink(text: str) -> str:
     return _URL_OR_EMAIL.sub(wrap, text)
 
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+
+
 def said_in(line: str, said: str) -> bool:
     """Whether `said` already holds `line`, bold or not, with or without its full stop
     ('**Availability:** Open' after 'Availability: Open.')."""

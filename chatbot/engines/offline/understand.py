@@ -29,6 +29,7 @@ from chatbot.engines.offline.facts import (
 from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.text import (
     MONEY,
+    MONTHS,
     any_of,
     as_written,
     fold,
@@ -1859,7 +1860,7 @@ class Understander:
         if word in STOPWORDS or word in NEGATIONS or word in self.owner or word in named \
                 or len(word) < 2 or word in SPOKEN:  # 'human languages' asks for the spoken ones
             return False
-        if word in _MONTH_NAMES:  # 'free to start this July': a time asked, no thing lacking
+        if word in MONTHS:  # 'free to start this July': a time asked, no thing lacking
             return False
         s = stem(word)
         if word in names and s in self.filler and s not in self.vocab:
@@ -2673,8 +2674,6 @@ _MONEY_ASKED = re.compile(r"\bhow much (?:money|revenue|funding|cash|prize money
                           # with no object of its own ('raise coverage' is no sum)
                           r"(?:\W*$| (?:in|from|at|for|during|with|per|a|an|last|that|this|"
                           r"the \w+)\b)")
-_MONTH_NAMES = frozenset("january february march april may june july august september october "
-                         "november december".split())
 _NUMBERED = re.compile(r"\b([a-z][a-z-]+) (\d+(?:\.\d+)*)\b(?![.,]\d)")
 # Words asking how well a human language is spoken: 'how good is her English'.
 _ABILITY = frozenset("good enough level fluent fluency proficient proficiency speaking "
