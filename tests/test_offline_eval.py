@@ -30,13 +30,13 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round twenty-nine (plank29, truss29, sill29, corbie29, lath29, jamb29):
-# new writers who read only the profile and eval formats, written during round
-# twenty-eight, never tuned on (tests/eval/README.md, "Rounds"): 355/477 (74.4%) right fact
-# and 101/138 (73.1%) said so with round twenty-nine's starting engine (9d3e249); nothing
-# invented, every injection grounded. The floors keep that from slipping back; the
-# targets below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.744, "said_so": 0.731}
+# The blind sets of round thirty (kerf30, dado30, mitre30, scarf30, ogee30, cleft30): new
+# writers who read only the profile and eval formats, written during round twenty-nine,
+# never tuned on (tests/eval/README.md, "Rounds"): 336/494 (68.0%) right fact and 94/138
+# (68.1%) said so with round thirty's starting engine (f3c6cdd); nothing invented, every
+# injection grounded. The floors keep that from slipping back; the targets below are not
+# met and are marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.68, "said_so": 0.681}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -53,6 +53,7 @@ DEV_FLOOR_MEASURED = {
     "cleat24": {"right": 0.873, "said_so": 0.826},
     "compiler": {"right": 0.886, "said_so": 1.0},
     "corbel22": {"right": 0.816, "said_so": 0.818},
+    "corbie29": {"right": 0.725, "said_so": 0.695},
     "crm17": {"right": 0.847, "said_so": 1.0},
     "devrel": {"right": 0.877, "said_so": 1.0},
     "dormer25": {"right": 0.72, "said_so": 0.826},
@@ -76,9 +77,11 @@ DEV_FLOOR_MEASURED = {
     "hasp28": {"right": 0.737, "said_so": 0.652},
     "hpc": {"right": 0.843, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},
+    "jamb29": {"right": 0.835, "said_so": 0.782},
     "joist25": {"right": 0.776, "said_so": 0.956},
     "lantern27": {"right": 0.736, "said_so": 0.869},
     "larch21": {"right": 0.91, "said_so": 0.947},
+    "lath29": {"right": 0.75, "said_so": 0.652},
     "lintel22": {"right": 0.722, "said_so": 0.95},
     "marram19": {"right": 0.918, "said_so": 0.888},
     "medtech17": {"right": 0.812, "said_so": 1.0},
@@ -91,6 +94,7 @@ DEV_FLOOR_MEASURED = {
     "ortolan20": {"right": 0.863, "said_so": 0.888},
     "packaging": {"right": 0.934, "said_so": 0.842},
     "pintle21": {"right": 0.867, "said_so": 1.0},
+    "plank29": {"right": 0.746, "said_so": 0.913},
     "platform": {"right": 0.852, "said_so": 1.0},
     "plenum26": {"right": 0.68, "said_so": 0.652},
     "plinth23": {"right": 0.812, "said_so": 0.782},
@@ -110,6 +114,7 @@ DEV_FLOOR_MEASURED = {
     "saltmarsh18": {"right": 0.898, "said_so": 0.882},
     "search": {"right": 0.87, "said_so": 0.875},
     "shopify": {"right": 0.777, "said_so": 1.0},
+    "sill29": {"right": 0.762, "said_so": 0.695},
     "slate_d18": {"right": 1.0, "said_so": 0.933},
     "sluice24": {"right": 0.923, "said_so": 0.954},
     "soffit24": {"right": 0.76, "said_so": 0.782},
@@ -124,6 +129,7 @@ DEV_FLOOR_MEASURED = {
     "tiller27": {"right": 0.72, "said_so": 0.913},
     "transom25": {"right": 0.776, "said_so": 0.913},
     "trestle24": {"right": 0.871, "said_so": 0.916},
+    "truss29": {"right": 0.708, "said_so": 0.652},
     "vision17": {"right": 0.906, "said_so": 0.785},
     "wainscot26": {"right": 0.766, "said_so": 0.956},
     "wicket23": {"right": 0.792, "said_so": 0.909},
@@ -178,8 +184,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round twenty-nine's blind sets: "
-                   "74.4% right fact and 73.1% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round thirty's blind sets: "
+                   "68.0% right fact and 68.1% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
