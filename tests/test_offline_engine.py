@@ -4453,3 +4453,21 @@ def test_a_way_of_contact_the_profile_lacks_says_the_owners_contact_notes() -> N
                    "projects": [{"name": "Dialtone", "summary": "A phone-number parser."}]})
     answer = engine.answer_detail("can i just phone her")
     assert not answer.answered and "no cold calls" in answer.text, answer.text
+
+
+def test_two_things_compared_are_each_answered_and_the_comparing_left_to_the_visitor() -> None:
+    engine = _kim({"projects": [{"name": "loomkit", "summary": "A weaving-pattern editor.",
+                                 "year": 2019},
+                                {"name": "Brightfern", "summary": "A plant-care reminder app.",
+                                 "year": 2023}],
+                   "hackathons": [{"name": "Tidewater Jam 2024", "place": "2nd of 40 teams"},
+                                  {"name": "Copperhack 2025", "place": "9th of 212 teams"}],
+                   "languages": ["Welsh (native)", "Spanish (A2, evening classes)"]})
+    answer = engine.answer("Which went better, Tidewater Jam or Copperhack?")
+    assert "2nd of 40 teams" in answer and "9th of 212 teams" in answer, answer
+    answer = engine.answer("which is older, loomkit or Brightfern")
+    assert "2019" in answer and "2023" in answer, answer
+    answer = engine.answer("Is her Welsh better than her Spanish?")
+    assert "native" in answer and "A2" in answer, answer
+    # Nothing of the owner's compared: no answer of either.
+    assert not engine.answer_detail("is rust better than go").answered

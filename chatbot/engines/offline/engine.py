@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from chatbot.engines.base import Engine, Exchange, Turn, Visitor
@@ -12,7 +13,7 @@ from chatbot.engines.offline.facts import dated, fact_units, mentions
 from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.retrieve import Index
 from chatbot.engines.offline.text import said_in
-from chatbot.engines.offline.understand import Understander, questions_in
+from chatbot.engines.offline.understand import Query, Understander, questions_in
 from chatbot.profile import Profile
 
 
@@ -60,17 +61,21 @@ class OfflineEngine(Engine):
         answers = [self._answer_one(q, visitor, history) for q in asked]
         if not all(a.answered for a in answers):
             return whole
-        texts = [whole.text]
-        for a in answers:
-            if not said_in(a.text.split("\n", 1)[0], "\n".join(texts)):
-                texts.append(a.text)
-        return OfflineAnswer("\n\n".join(texts), True, whole.intent,
-                             tuple(dict.fromkeys([*whole.sources,
-                                                  *(s for a in answers for s in a.sources)])))
+        return _together([whole, *answers])
 
     def _answer_one(self, question: str, visitor: Visitor | None,
                     history: Sequence[Exchange]) -> OfflineAnswer:
         query = self._understander.understand(question, history)
+        sides = self._understander.alternatives(question)
+        if len(sides) > 1 and not (query.world or query.injection):
+            # Two things compared: what the profile says of each.
+            answers = [self._answer_query(self._understander.understand(side, history),
+                                          visitor) for side in sides]
+            together = _together(answers)
+            return replace(together, answered=all(a.answered for a in answers))
+        return self._answer_query(query, visitor)
+
+    def _answer_query(self, query: Query, visitor: Visitor | None) -> OfflineAnswer:
         found = self._index.retrieve(query)
         return self._composer.compose(query, found, visitor or Visitor())
 
@@ -80,3 +85,13 @@ class OfflineEngine(Engine):
 
     def _understand_intent(self, question: str) -> str:
         return self._understander.understand(question).intent
+
+
+def _together(answers: Sequence[OfflineAnswer]) -> OfflineAnswer:
+    """One answer of several, each part said once, as the first one's intent."""
+    texts = [answers[0].text]
+    for a in answers[1:]:
+        if not said_in(a.text.split("\n", 1)[0], "\n".join(texts)):
+            texts.append(a.text)
+    return OfflineAnswer("\n\n".join(texts), True, answers[0].intent,
+                         tuple(dict.fromkeys(s for a in answers for s in a.sources)))

@@ -483,6 +483,11 @@ class Understander:
         # What each entry's table calls it ('certif' of certifications) and the cue words
         # of that table's topic ('certified', 'degree'; 'article' of a publication).
         self.item_kinds = [self._kind_words(item.table) for item in self.items]
+        # What a question may set side by side: the words of names, the owner's own tables'
+        # entries ('Kelpie CTF or Strathlogic') and the languages they speak.
+        self.compared_names = (self.name_words | self.tongues | {
+            w for item in self.items for n in item.names for w in words(fold(n))}) \
+            - self.owner - STOPWORDS
         self.item_spots = self._item_spots(facts)
         # Each entry's lines (its keys, then the facts naming it): the key, the line, the
         # words that ask it, its value's stems.
@@ -955,6 +960,11 @@ class Understander:
                     and first in self.vendors and (second in self.tool_names or second in typed):
                 return f"{first} {second}"
         return ""
+
+    def alternatives(self, question: str) -> list[str]:
+        """The question asked of each of two things of the profile that it compares ('which
+        went better, Kelpie CTF or Strathlogic?'), or the question itself."""
+        return alternatives_in(question, self.compared_names)
 
     def _of_the_world(self, text: str, raw: list[str], q: Query) -> bool:
         """True when the question asks of a thing in itself, which no profile answers: what
@@ -3013,6 +3023,51 @@ _QUESTION_BREAK = re.compile(rf"(?<=[?!.])\s+|(?:,\s*(?:and|or|also|plus)\s+|[;:
                              rf"(?=(?:also\s+)?(?:{_ASKING})\b)|{_AND_ASKING}", re.I)
 _MOST_QUESTIONS = 4
 _QUESTION_START = re.compile(rf"\W*(?:(?:and|also|so|but|then|plus)\s+)?(?:{_ASKING})\b", re.I)
+
+
+# Two things named side by side to be compared ('which went better, Kelpie CTF or
+# Strathlogic?', 'is her English better than her French'): each is asked on its own, with
+# no comparing word, and the comparing is the visitor's.
+_COMPARING_WORDS = lexicon()["asks"]["comparing"]
+_COMPARING_TIMES = re.compile(rf"\b{any_of(lexicon()['asks']['comparing_times'])}\b", re.I)
+_COMPARING = re.compile(rf"\b(?:which|compare|compared|comparison|difference|"
+                        rf"{any_of(_COMPARING_WORDS)})\b|{_COMPARING_TIMES.pattern}", re.I)
+_COMPARATIVE = re.compile(rf"\s+{any_of(_COMPARING_WORDS)}\b", re.I)
+_SIDE_BY_SIDE = re.compile(r"\s+(?:or|vs\.?|versus|than)\s+", re.I)
+_SECOND = re.compile(r"\s*([^,;:?!]+?)\s*(?=[,;:?!]|$)")
+_MOST_SIDE_WORDS = 5
+_WHY_OR_HOW = re.compile(r"\W*(?:why|how)\b", re.I)
+
+
+def alternatives_in(question: str, names: frozenset[str]) -> list[str]:
+    """The question asked of each of two things it compares, each side naming one of
+    `names` (folded words), or the question itself."""
+    joins = list(_SIDE_BY_SIDE.finditer(question))
+    if len(joins) != 1 or not _COMPARING.search(question) or _WHY_OR_HOW.match(question):
+        return [question]  # 'why was the iOS release so much later than Android': one thing
+    join = joins[0]
+    left, rest = question[:join.start()], question[join.end():]
+    if join.group(0).strip().lower() == "than":  # 'her English better than': her English
+        left = re.sub(rf"(?:\s+(?:more|less))?(?:{_COMPARATIVE.pattern}|\s+"
+                      rf"{_COMPARING_TIMES.pattern})\s*$", "", left, flags=re.I)
+    second = _SECOND.match(rest)
+    if not second or not 0 < len(second.group(1).split()) <= _MOST_SIDE_WORDS:
+        return [question]
+    trailing = rest[second.end():]
+    # The first thing: what follows the last mark before it ('first, Feira Perto'), or as
+    # many words as the second has.
+    mark = max(left.rfind(","), left.rfind(":"), left.rfind(";"))
+    width = len(second.group(1).split())
+    start = mark + 1
+    if len(left[start:].split()) > width + 2 or mark < 0:
+        start = [m.start() for m in re.finditer(r"\S+", left)][-width:][0] if left.split() \
+            else 0
+    if not (names & set(words(fold(left[start:]))) and names & set(words(fold(second.group(1))))):
+        return [question]  # 'full time 40h or something less': no two things named
+    if _COMPARING_TIMES.search(question):  # 'which came first': when each one was
+        return [f"when was {left[start:].strip()}", f"when was {second.group(1)}"]
+    asked = [left + trailing, f"{left[:start].rstrip()} {second.group(1)}{trailing}"]
+    return [_COMPARATIVE.sub("", a).strip() for a in asked]
 
 
 def questions_in(message: str) -> list[str]:
