@@ -4471,3 +4471,18 @@ def test_two_things_compared_are_each_answered_and_the_comparing_left_to_the_vis
     assert "native" in answer and "A2" in answer, answer
     # Nothing of the owner's compared: no answer of either.
     assert not engine.answer_detail("is rust better than go").answered
+
+
+def test_a_message_whose_parts_are_each_answered_gets_their_answers() -> None:
+    engine = _kim({"experience": [
+        {"role": "Firmware engineer", "company": "Harrowgate Instruments GmbH",
+         "period": "2015 – May 2019", "highlights": ["Wrote the bootloader"]},
+        {"role": "Embedded lead", "company": "Pellmoor Sensorik AG",
+         "period": "June 2019 – present", "highlights": ["Leads five engineers"]}],
+        # Both names in one project's lines: the whole message finds that project.
+        "projects": [{"name": "Tiller log", "summary": "A logger for tractors.",
+                      "client": "A farm co-op (through Pellmoor)",
+                      "notes": "Started at Harrowgate as a side tool."}]})
+    answer = engine.answer_detail("Which dates was she at Harrowgate, and which at Pellmoor?")
+    assert answer.answered and "2015 – May 2019" in answer.text \
+        and "June 2019 – present" in answer.text, answer.text

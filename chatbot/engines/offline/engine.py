@@ -52,7 +52,7 @@ class OfflineEngine(Engine):
         """The answer with its intent, its sources and whether the profile covered it."""
         whole = self._answer_one(question, visitor, history)
         asked = questions_in(question)
-        if len(asked) == 1 or not whole.answered:
+        if len(asked) == 1:
             return whole
         # Several questions in one message ('how long is her notice, and would we need to
         # sponsor a visa?'): the message's answer, then each question's that it lacks. Only
@@ -60,6 +60,12 @@ class OfflineEngine(Engine):
         # him? What's his number?'), and a part read alone finds a neighbouring fact.
         answers = [self._answer_one(q, visitor, history) for q in asked]
         if not all(a.answered for a in answers):
+            return whole
+        if not whole.answered:
+            # 'Which dates was she at A, and which at B?': each part's answer, where each is
+            # a question of its own (not 'Ohio?' after 'which state was it for?').
+            if all(len(q.split()) >= _OWN_QUESTION_WORDS for q in asked):
+                return _together(answers)
             return whole
         return _together([whole, *answers])
 
@@ -85,6 +91,9 @@ class OfflineEngine(Engine):
 
     def _understand_intent(self, question: str) -> str:
         return self._understander.understand(question).intent
+
+
+_OWN_QUESTION_WORDS = 3
 
 
 def _together(answers: Sequence[OfflineAnswer]) -> OfflineAnswer:
