@@ -4486,3 +4486,19 @@ def test_a_message_whose_parts_are_each_answered_gets_their_answers() -> None:
     answer = engine.answer_detail("Which dates was she at Harrowgate, and which at Pellmoor?")
     assert answer.answered and "2015 – May 2019" in answer.text \
         and "June 2019 – present" in answer.text, answer.text
+
+
+def test_another_person_the_profile_names_is_not_the_owner_asked_of() -> None:
+    engine = _kim({"publications": [
+        {"title": "Sparse solvers for tidal meshes", "authors": "K. Lee, T. van Rijn, S. Adeyemi",
+         "venue": "Journal of Coastal Numerics", "year": 2023}],
+        "experience": [{"role": "Research engineer", "company": "Deltaworks Lab",
+                        "period": "2020 – present",
+                        "highlights": ["Co-supervised by Tomas van Rijn"]}]})
+    for question in ("Where does T. van Rijn work?", "What's S. Adeyemi's background?",
+                     "what does Tomas van Rijn do these days"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+    # Of the owner, or who they are: the profile's lines.
+    assert engine.answer_detail("did she write a paper with S. Adeyemi").answered
+    assert "Co-supervised" in engine.answer("who is Tomas van Rijn?")

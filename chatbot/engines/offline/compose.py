@@ -415,6 +415,11 @@ class Composer:
     def _compose(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         if q.injection:
             return OfflineAnswer(self._scope(), False, "unknown")
+        if q.stranger and q.intent != "contact":
+            # 'Where does R. de Groot work?': of a co-author, a colleague, not of the owner.
+            named = [f.text for f in self.facts if f" {fold(q.stranger.split()[-1])} "
+                     in f" {' '.join(words(fold(f.text)))} "]
+            return self._not_covered(q.intent, f"that about {q.stranger}", (named or [""])[0])
         if q.items and not q.projects and not q.jobs:
             return self._nobody(self._item(q), q)
         if q.before and self.earliest:

@@ -133,6 +133,8 @@ class Query:
     seniority: bool = False  # 'is she a senior engineer?', 'how senior is he
     also: tuple[str, ...] = ()  # a long message's other practical asks (location, notice...)
     someone: str = ""  # another person's, by name, as typed: "Saskia's" in 'Saskia's email'
+    stranger: str = ""  # another person the profile names, asked of in themselves, as typed:
+    #                     'R. de Groot' in 'where does R. de Groot work'
     employer: str = ""  # a name asked of as an employer that is none ('worked at Google')
     elsewhere: str = ""  # where that name does appear, if anywhere ('a highlight')
     titles: tuple[str, ...] = ()  # titles of talks, papers... named, folded: no cue words
@@ -340,6 +342,11 @@ class Understander:
         # no other person's.
         self.own_names = self.owner | {w for e in self.entities if e.kind != "skill"
                                        for w in e.full.split()} | {fold(k) for k in self.all_links}
+        # The surnames the profile writes after an initial, as in a list of authors ('M.
+        # Kowalczyk, R. de Groot'): other people's, each one.
+        self.initialled = frozenset(
+            words(fold(m.group(0)))[-1] for f in facts for m in _PERSON_NAMED.finditer(f.text)
+            if m.group("initials")) - self.owner
         # How many listed skills of two words or more end in each word ('cloud': Sales
         # Cloud, Service Cloud): a family of names (_other_member).
         members: dict[str, set[int | str]] = {}
@@ -808,6 +815,18 @@ class Understander:
                     and (m.start() > 0 and m.group(1)[:1].isupper()
                          or name[-1] in self.name_words):
                 return m.group(1)[:1].upper() + m.group(1)[1:] + "'s"
+        return ""
+
+    def _stranger(self, question: str, raw: list[str]) -> str:
+        """Another person the profile names that `question` asks of, not of the owner ('what
+        does M. Öztürk do these days', "what's J. Okafor's background"), as typed; '' when it
+        speaks of the owner too, or asks who they are."""
+        if (self.owner | OWNER_PRONOUNS) & set(raw) or _WHO_IS.match(question):
+            return ""
+        for m in _PERSON_NAMED.finditer(question):
+            said = words(fold(m.group(0)))
+            if not set(said) & self.own_names and said[-1] in self.initialled:
+                return m.group(0)
         return ""
 
     def _titled(self, m: re.Match[str]) -> str:
@@ -1494,7 +1513,7 @@ class Understander:
             and not (
                 "who" in raw and self._keyed_by(found, self.amount & set(raw))),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
-            someone=self._someone_elses(question),
+            someone=self._someone_elses(question), stranger=self._stranger(question, raw),
             current=bool(NOW & set(raw)), negated=negated, titles=titles,
             table=listed[-1][1] if listed else "", owner_key=owner_key,
             wishes=bool(WISHES & set(raw)),
@@ -2651,6 +2670,15 @@ _SENIORITY = re.compile(
     r"\s*(?:what|which) (?:level|seniority)(?: level)? is [\w'-]+"
     r"(?: (?!after|seeking|targeting|looking)[\w'-]+)?(?: at)?\W*$")
 # Someone's, by name: 'Saskia's', 'Anouk Veldhuis-Pereira's'.
+# A person named as one: initials and a surname ('R. de Groot', 'M. Öztürk'), or a first
+# name and a surname ('Hendrik Baltus', which is one only when the profile writes the
+# surname after an initial too: 'H. Baltus').
+_UPPER = "A-Z\u00c0-\u00de"
+_PARTICLES = r"(?:(?:de|van|von|der|den|da|di|du|le|la|al|el|bin|ter)\s+)*"
+_PERSON_NAMED = re.compile(
+    rf"(?<![\w.])(?:(?P<initials>(?:[{_UPPER}]\.\s?)+){_PARTICLES}[{_UPPER}][\w-]+"
+    rf"|[{_UPPER}][a-z\u00df-\u024f-]+\s+{_PARTICLES}[{_UPPER}][a-z\u00df-\u024f-]+)(?![\w.])")
+_WHO_IS = re.compile(r"\W*who(?:'s|s|\s+is|\s+was|\s+are)\b", re.I)
 _POSSESSED = re.compile(r"((?:[A-Z][\w\u00c0-\u024f-]*\s+){0,2}[\w\u00c0-\u024f-]+)['’]s\b")
 # Markup in a message: whole script and style elements, and tags (a one-letter name only
 # with attributes or as a closing tag, so that 'List<T>' stays).
