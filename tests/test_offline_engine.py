@@ -4502,3 +4502,10 @@ def test_another_person_the_profile_names_is_not_the_owner_asked_of() -> None:
     # Of the owner, or who they are: the profile's lines.
     assert engine.answer_detail("did she write a paper with S. Adeyemi").answered
     assert "Co-supervised" in engine.answer("who is Tomas van Rijn?")
+
+
+def test_one_word_typed_for_two_the_profile_writes_side_by_side_is_those_two() -> None:
+    engine = _kim({"rates": {"day_rate": "Day rate: NOK 7,200 for on-site work"},
+                   "projects": [{"name": "Fjordlog", "summary": "A ferry timetable scraper."}]})
+    answer = engine.answer_detail("whats her dayrate")
+    assert answer.answered and "NOK 7,200" in answer.text, answer.text

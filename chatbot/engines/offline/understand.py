@@ -1936,6 +1936,8 @@ class Understander:
                     name = self._name_slip(joined)
                 if name is None and n == 2 and self._spelt_apart(raw[at:at + 2]):
                     name = [joined]
+                if name is None and n == 1:
+                    name = self._typed_together(joined)
                 # Not the joined form words() adds of a name written with hyphens.
                 if name is not None and len(raw[at:at + n]) == n \
                         and f" {' '.join(name)} " not in padded:
@@ -1954,6 +1956,18 @@ class Understander:
         return len(pair) == 2 and "".join(pair) in self.long_words \
             and not any(w in STOPWORDS or len(w) < 3 for w in pair) \
             and not all(stem(w) in self.vocab for w in pair)
+
+    def _typed_together(self, word: str) -> list[str] | None:
+        """The two words the profile writes side by side that `word` runs together ('dayrate'
+        for 'Day rate', 'fulltime'), if it is no word the profile uses."""
+        if len(word) < 6 or not word.isalpha() or stem(word) in self.vocab:
+            return None
+        for cut in range(3, len(word) - 2):
+            first, second = word[:cut], word[cut:]
+            if (stem(first), stem(second)) in self.stem_pairs \
+                    and first not in STOPWORDS and second not in STOPWORDS:
+                return [first, second]
+        return None
 
     def _name_slip(self, word: str) -> list[str] | None:
         """The name `word` misspells by one edit (its first letter kept), or as it sounds, if
