@@ -4509,3 +4509,16 @@ def test_one_word_typed_for_two_the_profile_writes_side_by_side_is_those_two() -
                    "projects": [{"name": "Fjordlog", "summary": "A ferry timetable scraper."}]})
     answer = engine.answer_detail("whats her dayrate")
     assert answer.answered and "NOK 7,200" in answer.text, answer.text
+
+
+def test_a_link_asked_comes_with_what_the_owner_says_of_that_service() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"mastodon": "https://social.example/@kim",
+                                         "github": "https://github.com/kim"},
+                               "note": "Email first. I check Mastodon DMs twice a month."},
+                   "projects": [{"name": "Tallow", "summary": "A candle-shop till.",
+                                 "highlights": ["About 900 GitHub stars"]}]})
+    answer = engine.answer("does she answer messages on mastodon")
+    assert "https://social.example/@kim" in answer and "twice a month" in answer, answer
+    # A project's stars on the service are no word of the owner's on it.
+    assert "900" not in engine.answer("whats her github")

@@ -1185,7 +1185,11 @@ class Composer:
         if lines and q.wants_email and contact.email:  # 'his email and a link to his CV'
             lines.insert(0, f"- Email: {autolink(contact.email)}")
         if lines:
-            return OfflineAnswer("\n".join(lines), True, "contact", ("contact",))
+            # What the profile says of the service asked ('I read LinkedIn messages about
+            # once a week', 'my YouTube channel, Davi Codando Flutter').
+            told = self._said_of(q.links)
+            return OfflineAnswer("\n".join([*lines, *(f"\n{_cite(f)}" for f in told)]), True,
+                                 "contact", ("contact", *_sources(told)))
         if q.wants_email and not contact.email:
             return self._not_covered("contact", "an email address: it gives no email")
         # 'link to subscribe to Changelog Notes': a thing the profile gives an address for.
@@ -1215,6 +1219,17 @@ class Composer:
         return OfflineAnswer(text, True, "contact", ("contact", *_sources(told)))
 
     # -- availability and place -----------------------------------------------------------
+
+    def _said_of(self, keys: Sequence[str]) -> list[Fact]:
+        """The owner's contact note, else the one line of their own (an FAQ answer, a note
+        to visitors, a key of theirs) that names a service of the link `keys`; not a
+        project's stars on it."""
+        names = [_label(k) for k in keys if len(_label(k)) >= 3]
+        naming = [f for f in [*self.contact_notes, *self.facts]
+                  if f.kind in ("faq", "audience", "extra") and f.project < 0 and f.job < 0
+                  and not re.search(r"https?://", f.text)
+                  and any(re.search(rf"\b{re.escape(n)}\b", f.text, re.I) for n in names)]
+        return naming[:1]
 
     def _handle_said(self, kinds: Sequence[str]) -> Fact | None:
         """A line of the profile that names a service of `kinds` beside a handle or an
