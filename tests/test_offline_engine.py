@@ -4522,3 +4522,12 @@ def test_a_link_asked_comes_with_what_the_owner_says_of_that_service() -> None:
     assert "https://social.example/@kim" in answer and "twice a month" in answer, answer
     # A project's stars on the service are no word of the owner's on it.
     assert "900" not in engine.answer("whats her github")
+
+
+def test_which_days_asked_are_the_lines_naming_a_day_of_the_week() -> None:
+    engine = _kim({"availability": {"status": "Open to a part-time contract",
+                                    "schedule": "Mondays and Wednesdays only, 9 to 5 CET"},
+                   "projects": [{"name": "Weekly Digest", "summary": "A newsletter builder.",
+                                 "highlights": ["Sends 3,000 emails a week"]}]})
+    answer = engine.answer("which days of the week can she work")
+    assert "Mondays and Wednesdays" in answer, answer

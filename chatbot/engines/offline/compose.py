@@ -183,6 +183,9 @@ _TEAM_OF = re.compile(rf"\bteam of {_SMALL_COUNT}\b|\b{_SMALL_COUNT}[- ](?:perso
                       r"\b[^.]*\bteam\b", re.I)
 # How long a past thing lasted ('how long was his career break'), and a line that says it: a
 # span of dates ('from mid-2023 to mid-2025', '2019 – 2022') or a length ('a three-year').
+# 'which days does she work', 'what days of the week is he free': a day of the week.
+_ASKS_DAYS = re.compile(r"\b(?:which|what)\s+days?\b|\bdays?\s+of\s+the\s+week\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
 _ASKS_HOW_LONG = re.compile(r"^\W*how long (?:\w+ )?(?:was|were|did|had)\b", re.I)
 _SPAN = re.compile(rf"\bfrom (?:\w+[- ])?(?:19|20)\d\d to (?:\w+[- ])?(?:19|20)\d\d\b"
                    rf"|\b(?:19|20)\d\d ?[–-] ?(?:(?:19|20)\d\d|present)\b"
@@ -402,6 +405,10 @@ class Composer:
         if _ASKS_HOW_LONG.search(q.text):  # the lines that say how long, first
             found = replace(found, covering=tuple(sorted(
                 found.covering, key=lambda f: not _SPAN.search(f.text))))
+        if _ASKS_DAYS.search(q.text) and (days := self._weekdays(q, found)):
+            # 'which days of the week does he work': the lines that name a day.
+            return OfflineAnswer("\n".join(f"- {_cite(f)}" for f in days) if len(days) > 1
+                                 else _cite(days[0]), True, q.intent, _sources(days))
         answer = self._compose(q, found, visitor)
         if averse is None:
             return answer
@@ -411,6 +418,13 @@ class Composer:
             return answer
         return replace(answer, text=f"{averse.text}\n\n{answer.text}",
                        sources=tuple(dict.fromkeys([*averse.sources, *answer.sources])))
+
+    def _weekdays(self, q: Query, found: Retrieved) -> list[Fact]:
+        """The lines found that name a day of the week, else the owner's own that do (the
+        owner's hours), two at most."""
+        named = [f for f in found.covering if _WEEKDAY.search(f.text)] or [
+            f for f in self.facts if _WEEKDAY.search(f.text) and f.project < 0 and f.job < 0]
+        return named[:2]
 
     def _compose(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         if q.injection:
