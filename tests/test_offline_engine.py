@@ -4531,3 +4531,10 @@ def test_which_days_asked_are_the_lines_naming_a_day_of_the_week() -> None:
                                  "highlights": ["Sends 3,000 emails a week"]}]})
     answer = engine.answer("which days of the week can she work")
     assert "Mondays and Wednesdays" in answer, answer
+
+
+def test_languages_asked_beside_a_spoken_one_are_the_spoken_ones() -> None:
+    engine = _kim({"skills": {"Languages": ["Kotlin", "Python"]},
+                   "languages": ["Tagalog (native)", "English (C2)", "Japanese (N4)"]})
+    answer = engine.answer_detail("apart from tagalog what languages does kim know")
+    assert answer.intent == "languages" and "Japanese" in answer.text, answer.text

@@ -2338,7 +2338,7 @@ class Understander:
         # Whole words: 'code' (a repository) is not 'coding' (a language).
         if {"programming", "coding", "language", "languages", "script", "scripts",
             "scripting"} & set(raw) \
-                and not SPOKEN & set(raw):
+                and not (SPOKEN | self.tongues) & set(raw):
             return "programming"
         return ""
 
@@ -2450,7 +2450,9 @@ class Understander:
         if q.skill_kind == "programming" and _CODE_WORK & {stem(w) for w in said}:
             # 'which languages do they audit': code worked in, no tongue spoken.
             scores.pop("languages", None)
-        if self._spoken(said) or self.tongues & set(said) and _ABILITY & set(said):
+        # 'apart from portuguese what languages does he know': a tongue named, the others.
+        if self._spoken(said) or self.tongues & set(said) and (
+                _ABILITY & set(said) or {"language", "languages"} & set(said)):
             return "languages"
         if self._until_free(raw, scores):
             return "notice"
