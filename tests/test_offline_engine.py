@@ -4538,3 +4538,15 @@ def test_languages_asked_beside_a_spoken_one_are_the_spoken_ones() -> None:
                    "languages": ["Tagalog (native)", "English (C2)", "Japanese (N4)"]})
     answer = engine.answer_detail("apart from tagalog what languages does kim know")
     assert answer.intent == "languages" and "Japanese" in answer.text, answer.text
+
+
+def test_a_list_of_asks_each_opened_by_whether_is_a_question_each() -> None:
+    engine = _kim({"availability": {"status": "Free from 1 March 2027"},
+                   "faq": [{"question": "Do you need a visa to work in Ireland?",
+                            "answer": "No: Irish citizen, no sponsorship needed."}],
+                   "skills": {"Security": ["Burp Suite", "threat modelling"]}})
+    answer = engine.answer("Hi, we have a contract in Dublin from March. Could you confirm "
+                           "whether Kim is free then, whether she would need visa "
+                           "sponsorship, and whether she has used Burp Suite? Thanks, Orla")
+    assert "1 March 2027" in answer and "no sponsorship needed" in answer \
+        and "Burp Suite" in answer, answer

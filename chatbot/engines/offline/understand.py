@@ -3056,15 +3056,18 @@ _VERSIONED = re.compile(r"([a-z][a-z+#]*)(\d+(?:\.\d+)*)")
 _LANGUAGES = frozenset(lexicon()["skill_kinds"]["programming"])
 _HOW = re.compile(r"\W*(?:how|what|why|who)\b", re.I)
 _ASKING = ("how|what|whats|what's|when|where|which|who|whom|whose|why|would|could|can|is|"
-           "are|does|do|did|has|have|will|should|any")
+           "are|does|do|did|has|have|will|should|any|whether")
 # A sentence's end, or ', and', ';' or ':' before a new question ('I'd love to know two
 # things: how long is her notice, and would we need to sponsor a visa?').
 # A bare 'and' before a question word asks again ('where is she located and what's the
 # best email'); not before 'is' or 'can', which join two of one thing ('is she open and
 # is it remote' stays one).
 _AND_ASKING = r"\s+and\s+(?=(?:what|whats|what's|where|wheres|where's|when|which|who|how)\b)"
+# A list of asks each opened by 'whether' ('could you confirm whether she is free then,
+# whether she would need a visa, and whether ...'): a question each.
 _QUESTION_BREAK = re.compile(rf"(?<=[?!.])\s+|(?:,\s*(?:and|or|also|plus)\s+|[;:]\s*|\?\s*)"
-                             rf"(?=(?:also\s+)?(?:{_ASKING})\b)|{_AND_ASKING}", re.I)
+                             rf"(?=(?:also\s+)?(?:{_ASKING})\b)|{_AND_ASKING}|,\s*(?=whether\b)",
+                             re.I)
 _MOST_QUESTIONS = 4
 _QUESTION_START = re.compile(rf"\W*(?:(?:and|also|so|but|then|plus)\s+)?(?:{_ASKING})\b", re.I)
 
