@@ -4550,3 +4550,13 @@ def test_a_list_of_asks_each_opened_by_whether_is_a_question_each() -> None:
                            "sponsorship, and whether she has used Burp Suite? Thanks, Orla")
     assert "1 March 2027" in answer and "no sponsorship needed" in answer \
         and "Burp Suite" in answer, answer
+
+
+def test_everyday_words_for_what_the_profile_names_otherwise() -> None:
+    engine = _kim({"languages": ["Kiswahili (native)", "English (fluent)"],
+                   "availability": {"status": "Open", "hours": "Full-time only, 40 hours"},
+                   "experience": [{"role": "Bicycle mechanic", "company": "Spokes & Co",
+                                   "period": "2015 – 2019",
+                                   "highlights": ["Repaired about 2,000 bikes"]}]})
+    assert "Kiswahili" in engine.answer("does she speak swahili")
+    assert "Full-time only" in engine.answer("is she open to part-time")
