@@ -4555,3 +4555,10 @@ def test_a_list_of_asks_each_opened_by_whether_is_a_question_each() -> None:
 def test_swahili_spoken_is_the_kiswahili_listed() -> None:
     engine = _kim({"languages": ["Kiswahili (native)", "English (fluent)"]})
     assert "Kiswahili" in engine.answer("does she speak swahili")
+
+
+def test_phones_the_things_are_no_phone_number_asked() -> None:
+    engine = _kim({"faq": [{"question": "How did you get into hardware?",
+                            "answer": "I repaired phones for four years before I coded."}]})
+    assert "four years" in engine.answer("For how many years did she fix phones?")
+    assert not engine.answer_detail("what's her phone number").answered

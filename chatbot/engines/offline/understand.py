@@ -1895,7 +1895,9 @@ class Understander:
         if word in names and s in self.filler and s not in self.vocab:
             return True  # a name typed as one, though also an everyday word: 'know Go'
 
-        if s in self.field_only:  # 'phone' is covered by a phone field, not by 'phones'
+        # 'phone' is covered by a phone field, not by 'phones'; but phones, the things
+        # ('fixed phones for four years'), are words like any other.
+        if s in self.field_only and word not in _THINGS_NOT_FIELDS:
             # (or by a field of its synonym: 'salary' by a compensation key)
             return s not in self.field_names and not {
                 stem(w) for w in self.synonyms.get(word, ())} & self.field_names
@@ -2694,6 +2696,7 @@ _PARTICLES = r"(?:(?:de|van|von|der|den|da|di|du|le|la|al|el|bin|ter)\s+)*"
 _PERSON_NAMED = re.compile(
     rf"(?<![\w.])(?:(?P<initials>(?:[{_UPPER}]\.\s?)+){_PARTICLES}[{_UPPER}][\w-]+"
     rf"|[{_UPPER}][a-z\u00df-\u024f-]+\s+{_PARTICLES}[{_UPPER}][a-z\u00df-\u024f-]+)(?![\w.])")
+_THINGS_NOT_FIELDS = frozenset({"phones", "telephones", "mobiles"})
 _WHO_IS = re.compile(r"\W*who(?:'s|s|\s+is|\s+was|\s+are)\b", re.I)
 _POSSESSED = re.compile(r"((?:[A-Z][\w\u00c0-\u024f-]*\s+){0,2}[\w\u00c0-\u024f-]+)['’]s\b")
 # Markup in a message: whole script and style elements, and tags (a one-letter name only
