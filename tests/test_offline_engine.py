@@ -4562,3 +4562,12 @@ def test_phones_the_things_are_no_phone_number_asked() -> None:
                             "answer": "I repaired phones for four years before I coded."}]})
     assert "four years" in engine.answer("For how many years did she fix phones?")
     assert not engine.answer_detail("what's her phone number").answered
+
+
+def test_a_company_revenue_asked_wants_a_sum() -> None:
+    engine = _kim({"experience": [{"role": "Backend engineer", "company": "Brannock Foods",
+                                   "period": "2021 – present",
+                                   "highlights": ["Cut order latency by 40%"],
+                                   "notes": "Online orders grew to a third of revenue."}]})
+    answer = engine.answer_detail("what's Brannock Foods' annual revenue")
+    assert not answer.answered and "kim@example.org" in answer.text, answer.text
