@@ -4571,3 +4571,14 @@ def test_a_company_revenue_asked_wants_a_sum() -> None:
                                    "notes": "Online orders grew to a third of revenue."}]})
     answer = engine.answer_detail("what's Brannock Foods' annual revenue")
     assert not answer.answered and "kim@example.org" in answer.text, answer.text
+
+
+def test_anything_written_in_a_language_is_code_not_a_publication() -> None:
+    engine = _kim({"skills": {"Languages": ["Zig", "Python"]},
+                   "projects": [{"name": "Brisk", "summary": "A fast log shipper.",
+                                 "tech": ["Zig"]}],
+                   "publications": [{"title": "Notes on log shipping", "venue": "Blog",
+                                     "year": 2024}]})
+    answer = engine.answer("Has she written anything in Zig?")
+    assert "Brisk" in answer, answer
+    assert "Notes on log shipping" in engine.answer("has she written anything")

@@ -870,6 +870,7 @@ class Understander:
         if self.latest_job:  # 'before her current job': before the job that is hers now
             text = _BEFORE_CURRENT.sub(f"before {fold(self.latest_job.company)}", text)
         text = self._about_owner(text)
+        text = _WRITTEN_IN.sub(r"\1 code ", text)  # 'written anything in Rust': code
         text = self._phrased(text)
         if "from" in text and not _FROM_PLACE.search(text):
             # 'which engines does he port games from', 'rebuild the tiles from scratch', 'a
@@ -2696,6 +2697,7 @@ _PARTICLES = r"(?:(?:de|van|von|der|den|da|di|du|le|la|al|el|bin|ter)\s+)*"
 _PERSON_NAMED = re.compile(
     rf"(?<![\w.])(?:(?P<initials>(?:[{_UPPER}]\.\s?)+){_PARTICLES}[{_UPPER}][\w-]+"
     rf"|[{_UPPER}][a-z\u00df-\u024f-]+\s+{_PARTICLES}[{_UPPER}][a-z\u00df-\u024f-]+)(?![\w.])")
+_WRITTEN_IN = re.compile(r"\b(written|write|wrote)\s+anything\s+(?=in\s)")
 _THINGS_NOT_FIELDS = frozenset({"phones", "telephones", "mobiles"})
 _WHO_IS = re.compile(r"\W*who(?:'s|s|\s+is|\s+was|\s+are)\b", re.I)
 _POSSESSED = re.compile(r"((?:[A-Z][\w\u00c0-\u024f-]*\s+){0,2}[\w\u00c0-\u024f-]+)['’]s\b")
