@@ -4469,6 +4469,8 @@ def test_two_things_compared_are_each_answered_and_the_comparing_left_to_the_vis
     assert "2019" in answer and "2023" in answer, answer
     answer = engine.answer("Is her Welsh better than her Spanish?")
     assert "native" in answer and "A2" in answer, answer
+    answer = engine.answer("did Tidewater Jam go better than Copperhack")
+    assert "2nd of 40 teams" in answer and "9th of 212 teams" in answer, answer
     # Nothing of the owner's compared: no answer of either.
     assert not engine.answer_detail("is rust better than go").answered
 

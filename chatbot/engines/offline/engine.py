@@ -72,13 +72,12 @@ class OfflineEngine(Engine):
     def _answer_one(self, question: str, visitor: Visitor | None,
                     history: Sequence[Exchange]) -> OfflineAnswer:
         query = self._understander.understand(question, history)
-        sides = self._understander.alternatives(question)
-        if len(sides) > 1 and not (query.world or query.injection):
+        sides = self._understander.alternatives(question, owned_only=query.world)
+        if len(sides) > 1 and not query.injection:
             # Two things compared: what the profile says of each.
             answers = [self._answer_query(self._understander.understand(side, history),
                                           visitor) for side in sides]
-            together = _together(answers)
-            return replace(together, answered=all(a.answered for a in answers))
+            return replace(_together(answers), answered=all(a.answered for a in answers))
         return self._answer_query(query, visitor)
 
     def _answer_query(self, query: Query, visitor: Visitor | None) -> OfflineAnswer:

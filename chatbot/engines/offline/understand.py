@@ -495,6 +495,8 @@ class Understander:
         self.compared_names = (self.name_words | self.tongues | {
             w for item in self.items for n in item.names for w in words(fold(n))}) \
             - self.owner - STOPWORDS
+        self.owned_names = self.compared_names - {
+            w for e in self.entities if e.kind == "skill" for w in e.full.split()}
         self.item_spots = self._item_spots(facts)
         # Each entry's lines (its keys, then the facts naming it): the key, the line, the
         # words that ask it, its value's stems.
@@ -981,10 +983,12 @@ class Understander:
                 return f"{first} {second}"
         return ""
 
-    def alternatives(self, question: str) -> list[str]:
+    def alternatives(self, question: str, owned_only: bool = False) -> list[str]:
         """The question asked of each of two things of the profile that it compares ('which
-        went better, Kelpie CTF or Strathlogic?'), or the question itself."""
-        return alternatives_in(question, self.compared_names)
+        went better, Kelpie CTF or Strathlogic?'), or the question itself. `owned_only`
+        for a question of things of the world ('is Rust better than Go'): only the owner's
+        own things, not skills, are compared."""
+        return alternatives_in(question, self.owned_names if owned_only else self.compared_names)
 
     def _of_the_world(self, text: str, raw: list[str], q: Query) -> bool:
         """True when the question asks of a thing in itself, which no profile answers: what
@@ -3114,11 +3118,22 @@ def alternatives_in(question: str, names: frozenset[str]) -> list[str]:
     if len(left[start:].split()) > width + 2 or mark < 0:
         start = [m.start() for m in re.finditer(r"\S+", left)][-width:][0] if left.split() \
             else 0
-    if not (names & set(words(fold(left[start:]))) and names & set(words(fold(second.group(1))))):
+    end = len(left)
+    tokens = list(re.finditer(r"\S+", left))
+    named = [i for i, m in enumerate(tokens) if names & set(words(fold(m.group(0))))]
+    if join.group(0).strip().lower() == "than" and named and named[-1] < len(tokens) - 1:
+        # 'does Brightfern have more users than loomkit': the name, not the words after it.
+        first = named[-1]
+        while first - 1 in named:
+            first -= 1
+        start, end = tokens[first].start(), tokens[named[-1]].end()
+    if not (names & set(words(fold(left[start:end])))
+            and names & set(words(fold(second.group(1))))):
         return [question]  # 'full time 40h or something less': no two things named
     if _COMPARING_TIMES.search(question):  # 'which came first': when each one was
-        return [f"when was {left[start:].strip()}", f"when was {second.group(1)}"]
-    asked = [left + trailing, f"{left[:start].rstrip()} {second.group(1)}{trailing}"]
+        return [f"when was {left[start:end].strip()}", f"when was {second.group(1)}"]
+    asked = [left + trailing,
+             f"{left[:start].rstrip()} {second.group(1)}{left[end:]}{trailing}"]
     return [_COMPARATIVE.sub("", a).strip() for a in asked]
 
 
