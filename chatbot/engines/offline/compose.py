@@ -181,11 +181,11 @@ _ASKS_OWN_TEAM = re.compile(
     re.I)
 _TEAM_OF = re.compile(rf"\bteam of {_SMALL_COUNT}\b|\b{_SMALL_COUNT}[- ](?:person|people|strong)"
                       r"\b[^.]*\bteam\b", re.I)
-# How long a past thing lasted ('how long was his career break'), and a line that says it: a
-# span of dates ('from mid-2023 to mid-2025', '2019 – 2022') or a length ('a three-year').
 # 'which days does she work', 'what days of the week is he free': a day of the week.
 _ASKS_DAYS = re.compile(r"\b(?:which|what)\s+days?\b|\bdays?\s+of\s+the\s+week\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
+# How long a past thing lasted ('how long was his career break'), and a line that says it: a
+# span of dates ('from mid-2023 to mid-2025', '2019 – 2022') or a length ('a three-year').
 _ASKS_HOW_LONG = re.compile(r"^\W*how long (?:\w+ )?(?:was|were|did|had)\b", re.I)
 _SPAN = re.compile(rf"\bfrom (?:\w+[- ])?(?:19|20)\d\d to (?:\w+[- ])?(?:19|20)\d\d\b"
                    rf"|\b(?:19|20)\d\d ?[–-] ?(?:(?:19|20)\d\d|present)\b"

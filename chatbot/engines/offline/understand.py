@@ -3122,14 +3122,12 @@ def alternatives_in(question: str, names: frozenset[str]) -> list[str]:
     trailing = rest[second.end():]
     # The first thing: what follows the last mark before it ('first, Feira Perto'), or as
     # many words as the second has.
+    tokens = list(re.finditer(r"\S+", left))
     mark = max(left.rfind(","), left.rfind(":"), left.rfind(";"))
     width = len(second.group(1).split())
-    start = mark + 1
-    if len(left[start:].split()) > width + 2 or mark < 0:
-        start = [m.start() for m in re.finditer(r"\S+", left)][-width:][0] if left.split() \
-            else 0
-    end = len(left)
-    tokens = list(re.finditer(r"\S+", left))
+    start, end = mark + 1, len(left)
+    if (len(left[start:].split()) > width + 2 or mark < 0) and tokens:
+        start = tokens[-width:][0].start()
     named = [i for i, m in enumerate(tokens) if names & set(words(fold(m.group(0))))]
     if join.group(0).strip().lower() == "than" and named and named[-1] < len(tokens) - 1:
         # 'does Brightfern have more users than loomkit': the name, not the words after it.
