@@ -4609,3 +4609,11 @@ def test_a_word_typed_together_is_not_split_into_the_words_of_a_name() -> None:
                             "answer": "By hand with screen readers, then with axe-core."}]})
     answer = engine.answer("which screenreaders does she use for testing")
     assert "JAWS" in answer, answer
+
+
+def test_a_person_the_profile_names_as_one_by_full_name_is_not_the_owner_asked_of() -> None:
+    engine = _kim({"projects": [{"name": "Tidewrack", "summary": "An installation of light.",
+                                 "notes": "The score was composed by Mira Santangelo."}]})
+    answer = engine.answer_detail("What else has Mira Santangelo composed?")
+    assert not answer.answered and "kim@example.org" in answer.text, answer.text
+    assert "composed by Mira Santangelo" in engine.answer("who is Mira Santangelo?")

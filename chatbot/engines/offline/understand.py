@@ -349,6 +349,17 @@ class Understander:
         self.initialled = frozenset(
             words(fold(m.group(0)))[-1] for f in facts for m in _PERSON_NAMED.finditer(f.text)
             if m.group("initials")) - self.owner
+        # ... and the first names and surnames it writes as a person's: after a word that
+        # says so ('composed by Joris Maelbeek', 'my design partner, Ilse De Wachter'), or
+        # under a key of people ('coauthors').
+        self.people_named = frozenset(
+            " ".join(words(fold(m.group(0)))) for f in facts
+            for m in _PERSON_NAMED.finditer(f.text) if not m.group("initials")
+            and (_AFTER_PERSON_WORD.search(f.text, 0, m.start())
+                 or _PEOPLE_KEY.search(f.section.rsplit(".", 1)[-1]))
+            and not set(words(fold(m.group(0)))) & (self.own_names | skill_words | {
+                w for item in table_items(profile) for n in item.names
+                for w in words(fold(n))})) - {fold(profile.owner.name)}
         # How many listed skills of two words or more end in each word ('cloud': Sales
         # Cloud, Service Cloud): a family of names (_other_member).
         members: dict[str, set[int | str]] = {}
@@ -829,7 +840,8 @@ class Understander:
             return ""
         for m in _PERSON_NAMED.finditer(question):
             said = words(fold(m.group(0)))
-            if not set(said) & self.own_names and said[-1] in self.initialled:
+            if not set(said) & self.own_names and (said[-1] in self.initialled
+                                                   or " ".join(said) in self.people_named):
                 return m.group(0)
         return ""
 
@@ -2710,7 +2722,12 @@ _UPPER = "A-Z\u00c0-\u00de"
 _PARTICLES = r"(?:(?:de|van|von|der|den|da|di|du|le|la|al|el|bin|ter)\s+)*"
 _PERSON_NAMED = re.compile(
     rf"(?<![\w.])(?:(?P<initials>(?:[{_UPPER}]\.\s?)+){_PARTICLES}[{_UPPER}][\w-]+"
-    rf"|[{_UPPER}][a-z\u00df-\u024f-]+\s+{_PARTICLES}[{_UPPER}][a-z\u00df-\u024f-]+)(?![\w.])")
+    rf"|[{_UPPER}][a-z\u00df-\u024f-]+\s+{_PARTICLES}[{_UPPER}][a-z\u00df-\u024f-]+)(?!\w|\.\w)")
+_AFTER_PERSON_WORD = re.compile(
+    r"\b(?:by|with|composer|partner|student|colleague|manager|mentor|mentee|supervisor|"
+    r"advisor|adviser|named|called|prof\.?|dr\.?|ms\.?|mr\.?|mrs\.?),?\s+$", re.I)
+_PEOPLE_KEY = re.compile(r"author|partner|mentor|supervisor|advisor|manager|referee|"
+                         r"reference|colleague|founder|people|team", re.I)
 _WRITTEN_IN = re.compile(r"\b(written|write|wrote)\s+anything\s+(?=in\s)")
 _THINGS_NOT_FIELDS = frozenset({"phones", "telephones", "mobiles"})
 _WHO_IS = re.compile(r"\W*who(?:'s|s|\s+is|\s+was|\s+are)\b", re.I)
