@@ -334,12 +334,13 @@ class Understander:
         # The human languages the owner lists ('Swedish (basic)'): naming one with how well
         # asks how well they speak it ('is their Swedish good enough'; not 'the German
         # dealer portal'), unless it is a skill's name too.
-        skill_words = {w for e in self.entities if e.kind == "skill" for w in e.full.split()}
+        self.skill_words = frozenset(w for e in self.entities if e.kind == "skill"
+                                     for w in e.full.split())
         self.tongues = frozenset(
             w for f in facts if f.kind == "extra" and f.section.rsplit(".", 1)[-1] == "languages"
             and f.project < 0 and f.job < 0
             for w in words(re.sub(r"\(.*?\)", "", f.text.split(": ", 1)[-1]))[:1]
-            if w not in skill_words)
+            if w not in self.skill_words)
         # The words of the owner's name and of their projects', employers' and links' names:
         # no other person's.
         self.own_names = self.owner | {w for e in self.entities if e.kind != "skill"
@@ -349,6 +350,11 @@ class Understander:
         self.initialled = frozenset(
             words(fold(m.group(0)))[-1] for f in facts for m in _PERSON_NAMED.finditer(f.text)
             if m.group("initials")) - self.owner
+        # The entries of the owner's own tables ([[games]], [[talks]]) by the names they go
+        # by, each under its first word (_items), and the stems of their keys (_item_asks).
+        self.items = table_items(profile)
+        self.item_words = frozenset(w for item in self.items for n in item.names
+                                    for w in words(fold(n)))
         # ... and the first names and surnames it writes as a person's: after a word that
         # says so ('composed by Joris Maelbeek', 'my design partner, Ilse De Wachter'), or
         # under a key of people ('coauthors').
@@ -357,9 +363,8 @@ class Understander:
             for m in _PERSON_NAMED.finditer(f.text) if not m.group("initials")
             and (_AFTER_PERSON_WORD.search(f.text, 0, m.start())
                  or _PEOPLE_KEY.search(f.section.rsplit(".", 1)[-1]))
-            and not set(words(fold(m.group(0)))) & (self.own_names | skill_words | {
-                w for item in table_items(profile) for n in item.names
-                for w in words(fold(n))})) - {fold(profile.owner.name)}
+            and not set(words(fold(m.group(0)))) & (
+                self.own_names | self.skill_words | self.item_words)) - {fold(profile.owner.name)}
         # How many listed skills of two words or more end in each word ('cloud': Sales
         # Cloud, Service Cloud): a family of names (_other_member).
         members: dict[str, set[int | str]] = {}
@@ -497,19 +502,14 @@ class Understander:
         self.keyed = {at: [frozenset(stems(k.replace("_", " "))) - self.filler
                            for k in [*own_keys(extra), *_labels(extra)]]
                       for at, extra in extras}
-        # The entries of the owner's own tables ([[games]], [[talks]]) by the names they go
-        # by, each under its first word (_items), and the stems of their keys (_item_asks).
-        self.items = table_items(profile)
         # What each entry's table calls it ('certif' of certifications) and the cue words
         # of that table's topic ('certified', 'degree'; 'article' of a publication).
         self.item_kinds = [self._kind_words(item.table) for item in self.items]
         # What a question may set side by side: the words of names, the owner's own tables'
         # entries ('Kelpie CTF or Strathlogic') and the languages they speak.
-        self.compared_names = (self.name_words | self.tongues | {
-            w for item in self.items for n in item.names for w in words(fold(n))}) \
+        self.compared_names = (self.name_words | self.tongues | self.item_words) \
             - self.owner - STOPWORDS
-        self.owned_names = self.compared_names - {
-            w for e in self.entities if e.kind == "skill" for w in e.full.split()}
+        self.owned_names = self.compared_names - self.skill_words
         self.item_spots = self._item_spots(facts)
         # Each entry's lines (its keys, then the facts naming it): the key, the line, the
         # words that ask it, its value's stems.
