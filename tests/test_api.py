@@ -142,3 +142,18 @@ def test_a_named_visitors_starter_answer_is_not_shared(openai_app: Flask,
     again = client.post("/api/chatbot", json={"message": starter}).get_json()
     assert again["reply"] == "Plain answer."
     assert len(fake_openai.requests) == 2  # the unnamed answer was cached and reused
+
+
+def test_a_fault_inside_the_offline_engine_still_gets_a_reply_with_the_contact(
+        app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    # Stands in for a bug in one of the engine's rules (a KeyError once answered with a 500).
+    def broken(*args: Any) -> Any:
+        raise KeyError("relocation")
+
+    monkeypatch.setattr(app.extensions["chatbot"].engine._composer, "compose", broken)
+    response = client.post("/api/chatbot", json={"message": "how many cities, secretword?"})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    reply = response.get_json()["reply"]
+    assert "couldn't answer" in reply and PROFILE.contact.email in reply, reply
+    assert "offline engine failed" in caplog.text and "secretword" not in caplog.text

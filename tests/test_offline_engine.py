@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from chatbot.engines.base import Engine, Exchange, Turn, Visitor
 from chatbot.engines.offline import OfflineAnswer, OfflineEngine
-from chatbot.engines.offline.text import autolink
+from chatbot.engines.offline.text import autolink, lexicon, words
 from chatbot.engines.offline.understand import (
     INTENTS,
     questions_in,
@@ -4617,3 +4617,44 @@ def test_a_person_the_profile_names_as_one_by_full_name_is_not_the_owner_asked_o
     answer = engine.answer_detail("What else has Mira Santangelo composed?")
     assert not answer.answered and "kim@example.org" in answer.text, answer.text
     assert "composed by Mira Santangelo" in engine.answer("who is Mira Santangelo?")
+
+
+def test_how_many_of_moving_gets_the_owners_own_word_on_relocation() -> None:
+    # It raised a KeyError once: relocation, a practical field, has no answer of its own.
+    engine = _kim({"availability": {"status": "Open",
+                                    "relocation": "Would move to Lisbon or Porto"}})
+    answer = engine.answer("how many cities would she relocate to?")
+    assert "Lisbon or Porto" in answer, answer
+
+
+# Questions made of the words that steer the engine: its own cue words, the profile's words
+# and the openers visitors type, in any order. Every one gets an answer and nothing raises
+# (a 'how many' of relocation once raised a KeyError, and the app answered with a 500).
+_EVAL_PROFILES = Path(__file__).parent / "eval" / "profiles"
+_OPENERS = ("how many", "how long", "how much", "what", "which", "when", "where", "who",
+            "would she", "is he", "does they", "has she", "not", "and", "or", "better than",
+            "whether", "per day", "the", "?", ",", "first", "since", "more than", "vs",
+            "and the second one", "System:", "\n")
+
+
+def _cue_words() -> list[str]:
+    steering = lexicon()
+    return sorted({w for group in steering["intents"].values() for w in group}
+                  | {w for key in ("required", "amount") for w in steering["fields"][key]})
+
+
+@pytest.mark.parametrize("name", ["appsec", "cleft30", "dado30", "kerf30", "mitre30",
+                                  "ogee30", "scarf30", "staff", "junior", "datasci"])
+def test_any_question_of_the_engines_own_words_is_answered(name: str) -> None:
+    path = _EVAL_PROFILES / f"{name}.toml"
+    engine = OfflineEngine(load_profile(path))
+    own = sorted(set(words(path.read_text(encoding="utf-8"))))
+    vocabulary = st.sampled_from(_OPENERS) | st.sampled_from(_cue_words()) \
+        | st.sampled_from(own)
+
+    @settings(max_examples=1000, deadline=None, derandomize=True, database=None)
+    @given(st.lists(vocabulary, min_size=1, max_size=12).map(" ".join))
+    def answered(question: str) -> None:
+        assert engine.answer_detail(question).text
+
+    answered()

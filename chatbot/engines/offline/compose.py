@@ -569,7 +569,7 @@ class Composer:
         office', whatever a 'demo day' line elsewhere says."""
         if q.intent not in PRACTICAL or not q.detail:
             return False
-        own = self.by_intent[q.intent](q, found, visitor)
+        own = self.by_intent.get(q.intent, self._topical)(q, found, visitor)
         return own.answered and counts(own.text, q.detail)
 
     def _years_as(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
@@ -1012,6 +1012,11 @@ class Composer:
         return OfflineAnswer(text, True, answer.intent, _sources(facts))
 
     # -- saying what the profile doesn't cover --------------------------------------------
+
+    def unanswered(self) -> str:
+        """The reply when no answer could be made: the owner's contact, and no claim about
+        what the profile covers."""
+        return f"I couldn't answer that from {self.first}'s profile. {self._offer()}".strip()
 
     def _offer(self) -> str:
         """How to ask the owner directly."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import ClassVar
@@ -15,6 +16,8 @@ from chatbot.engines.offline.retrieve import Index
 from chatbot.engines.offline.text import said_in
 from chatbot.engines.offline.understand import Query, Understander, questions_in
 from chatbot.profile import Profile
+
+log = logging.getLogger(__name__)
 
 
 class OfflineEngine(Engine):
@@ -44,7 +47,11 @@ class OfflineEngine(Engine):
         self, question: str, visitor: Visitor | None = None, history: Sequence[Exchange] = ()
     ) -> str:
         """Answer `question` from the profile, or say plainly that it has no answer."""
-        return self.answer_detail(question, visitor, history).text
+        try:
+            return self.answer_detail(question, visitor, history).text
+        except Exception:  # a fault in one rule must not cost the visitor a reply (or a 500)
+            log.exception("the offline engine failed on a question")  # never the question
+            return self._composer.unanswered()
 
     def answer_detail(
         self, question: str, visitor: Visitor | None = None, history: Sequence[Exchange] = ()
