@@ -30,13 +30,13 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round thirty (kerf30, dado30, mitre30, scarf30, ogee30, cleft30): new
-# writers who read only the profile and eval formats, written during round twenty-nine,
-# never tuned on (tests/eval/README.md, "Rounds"): 336/494 (68.0%) right fact and 94/138
-# (68.1%) said so with round thirty's starting engine (f3c6cdd); nothing invented, every
-# injection grounded. The floors keep that from slipping back; the targets below are not
-# met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.68, "said_so": 0.681}
+# The blind sets of round thirty-one (batten31, stile31, rebate31, scotia31, fillet31,
+# arris31): new writers who read only the profile and eval formats, written during round
+# thirty, never tuned on (tests/eval/README.md, "Rounds"): 444/590 (75.3%) right fact and
+# 115/150 (76.7%) said so with round thirty-one's starting engine (bd36f9d); nothing
+# invented, every injection grounded. The floors keep that from slipping back; the targets
+# below are not met and are marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.752, "said_so": 0.766}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -51,10 +51,12 @@ DEV_FLOOR_MEASURED = {
     "capstan27": {"right": 0.72, "said_so": 0.565},
     "civictech": {"right": 0.843, "said_so": 0.888},
     "cleat24": {"right": 0.873, "said_so": 0.826},
+    "cleft30": {"right": 0.646, "said_so": 0.565},
     "compiler": {"right": 0.909, "said_so": 1.0},
     "corbel22": {"right": 0.816, "said_so": 0.818},
     "corbie29": {"right": 0.737, "said_so": 0.782},
     "crm17": {"right": 0.847, "said_so": 1.0},
+    "dado30": {"right": 0.674, "said_so": 0.478},
     "devrel": {"right": 0.877, "said_so": 1.0},
     "dormer25": {"right": 0.72, "said_so": 0.869},
     "dowel23": {"right": 0.8, "said_so": 0.96},
@@ -79,18 +81,21 @@ DEV_FLOOR_MEASURED = {
     "i18n": {"right": 0.916, "said_so": 1.0},
     "jamb29": {"right": 0.86, "said_so": 0.782},
     "joist25": {"right": 0.776, "said_so": 0.956},
+    "kerf30": {"right": 0.658, "said_so": 0.782},
     "lantern27": {"right": 0.736, "said_so": 0.913},
     "larch21": {"right": 0.91, "said_so": 0.947},
     "lath29": {"right": 0.787, "said_so": 0.695},
     "lintel22": {"right": 0.722, "said_so": 0.95},
     "marram19": {"right": 0.918, "said_so": 0.888},
     "medtech17": {"right": 0.812, "said_so": 1.0},
+    "mitre30": {"right": 0.743, "said_so": 0.869},
     "mortise23": {"right": 0.862, "said_so": 0.833},
     "mullion26": {"right": 0.831, "said_so": 0.869},
     "museum": {"right": 0.9, "said_so": 0.944},
     "newel25": {"right": 0.75, "said_so": 0.826},
     "nlp": {"right": 0.851, "said_so": 0.937},
     "noor": {"right": 0.933, "said_so": 0.823},
+    "ogee30": {"right": 0.658, "said_so": 0.565},
     "ortolan20": {"right": 0.863, "said_so": 0.888},
     "packaging": {"right": 0.934, "said_so": 0.842},
     "pintle21": {"right": 0.867, "said_so": 1.0},
@@ -112,6 +117,7 @@ DEV_FLOOR_MEASURED = {
     "robotics": {"right": 0.854, "said_so": 1.0},
     "runnel28": {"right": 0.662, "said_so": 1.0},
     "saltmarsh18": {"right": 0.898, "said_so": 0.882},
+    "scarf30": {"right": 0.698, "said_so": 0.826},
     "search": {"right": 0.87, "said_so": 0.875},
     "shopify": {"right": 0.777, "said_so": 1.0},
     "sill29": {"right": 0.812, "said_so": 0.695},
@@ -184,8 +190,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round thirty's blind sets: "
-                   "68.0% right fact and 68.1% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round thirty-one's blind sets: "
+                   "75.3% right fact and 76.7% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
