@@ -4658,3 +4658,17 @@ def test_any_question_of_the_engines_own_words_is_answered(name: str) -> None:
         assert engine.answer_detail(question).text
 
     answered()
+
+
+def test_a_link_named_by_an_everyday_word_is_asked_only_by_looking_for_it() -> None:
+    # The owner's 'course' link: 'when does the next course cohort start' asks of the
+    # course, not for its address; 'course link?' and 'where is the course' do.
+    engine = _kim({"availability": {"status": "Open to contracts from May; the next live "
+                                              "course cohort starts 12 January"},
+                   "contact": {"email": "kim@example.org",
+                               "links": {"course": "https://loom.example/course",
+                                         "code4rena": "https://code4rena.example/@kim"}}})
+    assert "12 January" in engine.answer("when does the next course cohort start")
+    for question in ("course link?", "where can I see the course", "her course"):
+        assert "https://loom.example/course" in engine.answer(question), question
+    assert "https://code4rena.example/@kim" in engine.answer("how did she do on code4rena")

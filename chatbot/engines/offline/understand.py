@@ -67,6 +67,10 @@ ASKING = frozenset("what whats where when who which why how does do did is are w
 # Who a question asks uses a thing ('who uses it', 'is anyone using it'): people, not its stack.
 USERS = frozenset({"who", "anyone", "anybody", "someone", "somebody"})
 NOW = frozenset({"now", "current", "currently", "present", "today", "nowadays"})
+# Words that look for a link ('where can I see her course', 'booking link').
+_LOOKING = frozenset("where there see link links look find show check url urls site page "
+                     "visit open share send handle profile account posted online anywhere "
+                     "available public download".split())
 STOPWORDS = frozenset(
     "a about above after again against all am an and any are as at be because been before "
     "being below between both but by can could did do does doing down during each few for "
@@ -261,6 +265,11 @@ class Understander:
         # Each link key as a word, as two words joined ('hugging_face'), and its kind.
         self.link_names = [(fold(k), fold(k).replace("_", ""), self._link_kind(k))
                            for k in self.all_links]
+        # Of those, the keys the owner also writes as an everyday word ('the next live course
+        # cohort'), not as a name ('Code4rena').
+        own_text = re.sub(r"\S*://\S*|\S+@\S+", " ", " ".join(f.text for f in facts))
+        self.plain_link_names = frozenset(name for name, _, _ in self.link_names if re.search(
+            rf"(?<![\w-]){re.escape(name)}(?![\w-])", own_text))
         self.fact_stems = [frozenset(stems(f.text)) for f in facts]
         self.contributing = frozenset(stems("contributed contributor patch upstreamed "
                                             "maintainer maintain committer merged core "
@@ -2340,8 +2349,13 @@ class Understander:
             phrased.discard("code")  # 'does their code have tests' asks no link
         asked |= phrased
         pairs = {a + b for a, b in zip(raw, raw[1:], strict=False)}  # 'hugging face'
+        # A key that is an everyday word of the owner's ('course', 'booking') is asked as a
+        # link by a word that looks for one, or alone: 'how long is the course' asks of it.
+        looking = bool(_LOOKING & said) or not said - STOPWORDS - self.owner \
+            - {name for name, _, _ in self.link_names}
         for name, joined, kind in self.link_names:  # a key no alias lists: 'huggingface'
-            if name in said or joined in pairs:
+            if (name in said or joined in pairs) \
+                    and (looking or name not in self.plain_link_names):
                 asked.add(kind)
         weak = {"website", "blog"} if {"project", "projects", "app"} & said else set()
         present = tuple(self.link_keys[k] for k in sorted(asked) if k in self.link_keys)
