@@ -4672,3 +4672,16 @@ def test_a_link_named_by_an_everyday_word_is_asked_only_by_looking_for_it() -> N
     for question in ("course link?", "where can I see the course", "her course"):
         assert "https://loom.example/course" in engine.answer(question), question
     assert "https://code4rena.example/@kim" in engine.answer("how did she do on code4rena")
+
+
+def test_when_or_how_long_of_a_table_is_its_entry_keyed_for_that() -> None:
+    # A table too long for one line, a line per key ('Residency: Dates: ...').
+    engine = _kim({"residency": {
+        "school": "North Sea Code Lab", "program": "Backend Immersive for career changers",
+        "cohort": "Cohort 9, spring 2023", "dates": "3 March 2023 to 9 June 2023",
+        "length": "fourteen weeks, evenings included",
+        "result": "Graduated with honours, top 3 of 20", "capstone": "Tidemark",
+        "format": "In person on Tuesdays and Thursdays at the harbour campus, online on the "
+                  "other weekdays, with a mentor from a local logistics firm"}})
+    assert "9 June 2023" in engine.answer("when did she graduate from the residency")
+    assert "fourteen weeks" in engine.answer("how long was the residency")

@@ -187,6 +187,9 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
 # How long a past thing lasted ('how long was his career break'), and a line that says it: a
 # span of dates ('from mid-2023 to mid-2025', '2019 – 2022') or a length ('a three-year').
 _ASKS_HOW_LONG = re.compile(r"^\W*how long (?:\w+ )?(?:was|were|did|had)\b", re.I)
+# The keys of a table's entry that give when it was, or how long it took.
+_DATE_KEYS = frozenset({"date", "dates", "year", "years", "when", "period", "graduated"})
+_SPAN_KEYS = frozenset({"length", "duration", "term", "period", "span"})
 _SPAN = re.compile(rf"\bfrom (?:\w+[- ])?(?:19|20)\d\d to (?:\w+[- ])?(?:19|20)\d\d\b"
                    rf"|\b(?:19|20)\d\d ?[–-] ?(?:(?:19|20)\d\d|present)\b"
                    rf"|\b{_SMALL_COUNT}[- ](?:years?|months?|weeks?)\b", re.I)
@@ -543,7 +546,8 @@ class Composer:
         answer = self._checked(answer, q, (self._years_as, self._upcoming, self._moved_to,
                                            self._degree_part,
                                            self._kind_named,
-                                           self._named, self._undated, self._monthless,
+                                           self._named, self._keyed, self._undated,
+                                           self._monthless,
                                            self._unoffered,
                                            self._only_counted, self._nobody,
                                            self._certified))
@@ -833,6 +837,22 @@ class Composer:
             return answer
         lines = [x.lstrip("- ") for x in answer.text.splitlines() if str(max(years)) in x]
         return self._not_covered(answer.intent, "an upcoming talk", lines[0])
+
+    def _keyed(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'when did they graduate from the bootcamp' or 'how long was the
+        bootcamp' from a table of the owner's own, with the table's one entry keyed for
+        that ('Dates', 'Length') first, where the entries found give no date or span."""
+        for asks, gives, keys in ((_ASKS_WHEN, _DATED, _DATE_KEYS),
+                                  (_ASKS_HOW_LONG, _SPAN, _SPAN_KEYS)):
+            if not answer.answered or not asks.search(q.text) or gives.search(answer.text):
+                continue
+            tables = {f.section for f in self.facts
+                      if f.kind == "extra" and f.section and f.text in answer.text}
+            keyed = [f for f in self.facts if f.kind == "extra" and f.section in tables
+                     and fold(f.keys) in keys]
+            if len(tables) == 1 and len(keyed) == 1:
+                return replace(answer, text=f"{_cite(keyed[0])}\n\n{answer.text}")
+        return answer
 
     def _undated(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'when did they start building <project>', 'what year was <firm>
