@@ -4685,3 +4685,11 @@ def test_when_or_how_long_of_a_table_is_its_entry_keyed_for_that() -> None:
                   "other weekdays, with a mentor from a local logistics firm"}})
     assert "9 June 2023" in engine.answer("when did she graduate from the residency")
     assert "fourteen weeks" in engine.answer("how long was the residency")
+
+
+def test_a_neighbourhood_or_the_place_called_home_asks_where_the_owner_lives() -> None:
+    engine = _kim({"owner": _owner("Developer", location="Leeds (Headingley), UK"),
+                   "projects": [{"name": "Homebrew Tap", "summary": "A tap for home brewers."}]})
+    for question in ("which neighbourhood is she in", "what city does she call home"):
+        answer = engine.answer_detail(question)
+        assert answer.intent == "location" and "Headingley" in answer.text, answer.text
