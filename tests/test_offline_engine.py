@@ -4693,3 +4693,13 @@ def test_a_neighbourhood_or_the_place_called_home_asks_where_the_owner_lives() -
     for question in ("which neighbourhood is she in", "what city does she call home"):
         answer = engine.answer_detail(question)
         assert answer.intent == "location" and "Headingley" in answer.text, answer.text
+
+
+def test_the_owners_name_alone_asks_of_the_owner_not_of_a_project_named_for_them() -> None:
+    engine = _kim({"owner": {"name": "tidewrack", "headline": "Independent security auditor"},
+                   "projects": [{"name": "Tidewrack Checklist",
+                                 "summary": "A public checklist of lending bugs."}]})
+    answer = engine.answer_detail("who is tidewrack")
+    assert answer.intent == "overview" and "Independent security auditor" in answer.text, \
+        answer.text
+    assert "lending bugs" in engine.answer("tell me about the tidewrack checklist")

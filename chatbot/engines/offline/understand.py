@@ -2049,8 +2049,11 @@ class Understander:
             return found
         for e in self.entities:
             # Not a word that asks a topic of its own: 'university' alone asks education,
-            # not the job at the University of Cape Town.
+            # not the job at the University of Cape Town; nor the owner's own name of a
+            # project ('who is saltmarsh' asks of the owner, not of the Saltmarsh Checklist;
+            # a firm named for them, 'Okafor Digital', is their job still).
             if e.kind != "skill" and any(w in raw and stem(w) not in self.cue_stems
+                                         and not (e.kind == "project" and w in self.owner)
                                          for w in e.partial) \
                     and e.key not in found[e.kind] and self._fits(e, raw):
                 found[e.kind].append(e.key)
