@@ -4703,3 +4703,12 @@ def test_the_owners_name_alone_asks_of_the_owner_not_of_a_project_named_for_them
     assert answer.intent == "overview" and "Independent security auditor" in answer.text, \
         answer.text
     assert "lending bugs" in engine.answer("tell me about the tidewrack checklist")
+
+
+def test_the_visitors_own_thing_is_not_the_owners_list_of_that_name() -> None:
+    engine = _kim({"availability": {"status": "Booked until 9 March; taking bookings for April"},
+                   "audits": [{"client": "Harbourlight", "year": 2024, "findings": 7},
+                              {"client": "Tidewater", "year": 2025, "findings": 12}]})
+    answer = engine.answer("Could Kim start on our audit next week?")
+    assert "Booked until 9 March" in answer and "Harbourlight" not in answer, answer
+    assert "Harbourlight" in engine.answer("which audits has she done?")

@@ -1465,10 +1465,12 @@ class Understander:
             keyed = [(n, True, k) for n, k in self.entry_keys
                      if (n & wanted or len(said) <= len(n))
                      and all(stem(w) in n or stem(w[:-1]) in n for w in typed)]
+        # Not the visitor's own: 'could she start on our audit' names no audit of hers.
+        theirs = {stem(b) for a, b in itertools.pairwise(raw) if a in ("our", "my")}
         listed = sorted((max(i for i, s in enumerate(content) if s in n), k)
                         for n, table, k in self.extra_names + keyed
-                        if table and k in self.entry_names
-                        and n <= said and not any(e in padded for e in self.entry_names[k])) \
+                        if table and k in self.entry_names and n <= said and not n <= theirs
+                        and not any(e in padded for e in self.entry_names[k])) \
             if (extras or keyed) and not titles else []
         # A key of the owner's own named ('what timezone is she in': timezone = "CET") is
         # the topic, though its words cue an intent.
