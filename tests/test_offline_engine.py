@@ -4712,3 +4712,12 @@ def test_the_visitors_own_thing_is_not_the_owners_list_of_that_name() -> None:
     answer = engine.answer("Could Kim start on our audit next week?")
     assert "Booked until 9 March" in answer and "Harbourlight" not in answer, answer
     assert "Harbourlight" in engine.answer("which audits has she done?")
+
+
+def test_blog_posts_asked_of_an_owner_with_no_blog_link_are_their_writing() -> None:
+    engine = _kim({"publications": [{"title": "Counting business days", "where": "kim.example",
+                                     "date": "February 2025"}]})
+    for question in ("have they written any blog posts", "any blog posts?"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "Counting business days" in answer.text, answer.text
+    assert not _kim({}).answer_detail("any blog posts?").answered

@@ -67,6 +67,8 @@ ASKING = frozenset("what whats where when who which why how does do did is are w
 # Who a question asks uses a thing ('who uses it', 'is anyone using it'): people, not its stack.
 USERS = frozenset({"who", "anyone", "anybody", "someone", "somebody"})
 NOW = frozenset({"now", "current", "currently", "present", "today", "nowadays"})
+# The owner's own lists of what they wrote.
+_WRITING = frozenset({"publications", "writing", "articles", "posts", "papers", "essays"})
 # Words that look for a link ('where can I see her course', 'booking link').
 _LOOKING = frozenset("where there see link links look find show check url urls site page "
                      "visit open share send handle profile account posted online anywhere "
@@ -254,6 +256,8 @@ class Understander:
         # Kinds the owner keeps as a key of their own, not a link ('orcid = "0000-..."').
         self.kept_kinds = frozenset(self._link_kind(str(k).rsplit(".", 1)[-1])
                                     for k in profile.extra)
+        if _WRITING & {fold(str(k)) for k in profile.extra}:
+            self.kept_kinds |= {"blog"}  # 'any blog posts?' of an owner with no blog: writing
         hosted = [k for k, url in self.all_links.items()
                   if any(h in url for h in lex["hosts"]["code"])]
         if hosted and "code" not in self.link_keys:
