@@ -4721,3 +4721,10 @@ def test_blog_posts_asked_of_an_owner_with_no_blog_link_are_their_writing() -> N
         answer = engine.answer_detail(question)
         assert answer.answered and "Counting business days" in answer.text, answer.text
     assert not _kim({}).answer_detail("any blog posts?").answered
+
+
+def test_business_trips_asked_are_the_owners_word_on_travel() -> None:
+    engine = _kim({"faq": [{"question": "Would you relocate?",
+                            "answer": "No. Travel up to six times a year is fine."}],
+                   "projects": [{"name": "Tripwire", "summary": "An intrusion alarm."}]})
+    assert "six times a year" in engine.answer("is she up for business trips")
