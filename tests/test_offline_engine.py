@@ -4728,3 +4728,15 @@ def test_business_trips_asked_are_the_owners_word_on_travel() -> None:
                             "answer": "No. Travel up to six times a year is fine."}],
                    "projects": [{"name": "Tripwire", "summary": "An intrusion alarm."}]})
     assert "six times a year" in engine.answer("is she up for business trips")
+
+
+def test_the_languages_the_owner_speaks_are_their_own_list_not_a_projects() -> None:
+    engine = _kim({"owner": _owner("Speech engineer", languages=["Welsh (native)",
+                                                                 "English (fluent)"]),
+                   "projects": [{"name": "Lleisiau", "summary": "A speech recogniser.",
+                                 "supported_languages": ["Breton", "Cornish", "Manx"]}]})
+    answer = engine.answer("what languages does she speak")
+    assert "Welsh (native)" in answer and "English" in answer and "Breton" not in answer, \
+        answer
+    assert not engine.answer_detail("does she speak breton herself").answered
+    assert "Manx" in engine.answer("which languages does Lleisiau support?")

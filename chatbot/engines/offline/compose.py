@@ -313,6 +313,9 @@ class Composer:
                                  key=lambda f: f.job != latest)
         self.links = all_links(profile)
         self.blog_keys = frozenset(["newsletter", *lexicon()["links"]["blog"]])
+        # The owner's own list of the languages they speak ('[owner] languages = [...]').
+        self.spoken_list = tuple(f for f in facts if f.project < 0 and f.job < 0 and re.search(
+            r"(?:^|\.)(?:spoken_)?languages$", f.section))
         self.code_hosts = tuple(lexicon()["hosts"]["code"])
         self.kinds = {k: frozenset(v) for k, v in lexicon()["skill_kinds"].items()}
         # Words the profile writes as names ('Singapore', 'Leeds'), as stems.
@@ -1804,7 +1807,7 @@ class Composer:
     def _topical(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         """Talks, education...: the facts on that topic; anything else: facts that cover it."""
         facts = found.topical or (found.covering if q.intent == "unknown" else ())
-        unspoken = _unspoken(q, facts)
+        unspoken = _unspoken(q, self.spoken_list or facts)
         if unspoken:
             # 'does she speak Hebrew' when her languages leave it out: a project that names
             # Hebrew is no language she speaks.
@@ -1825,11 +1828,14 @@ class Composer:
             # 'does she write articles' with no publications listed: her blog is her writing.
             lines = "\n".join(f"- {_label(k)}: {autolink(self.links[k])}" for k in writing)
             return OfflineAnswer(lines, True, "publications", ("contact",))
-        if _asks_spoken(q) and not [f for f in facts if _of_speaking(f)]:
-            # 'which spoken languages does he speak' of a profile that lists none: its
-            # programming 'language tooling' is no answer.
-            return self._not_covered(q.intent, "which languages "
-                                     f"{self.first} speaks", self._related(found))
+        if _asks_spoken(q):
+            # The owner's own list of languages, found or not; not a project's 'supported
+            # languages: Twi, Fante'. Of a profile that lists none, its programming 'language
+            # tooling' is no answer to 'which spoken languages does he speak'.
+            facts = self.spoken_list or tuple(f for f in facts if _of_speaking(f))
+            if not facts:
+                return self._not_covered(q.intent, "which languages "
+                                         f"{self.first} speaks", self._related(found))
         if not facts and q.intent not in ("unknown",) and found.covering:
             facts = found.covering
         if not facts and self.impact_asked & set(q.terms) and not (q.projects or q.jobs):
@@ -2103,24 +2109,32 @@ def _says(text: str, names: frozenset[str]) -> bool:
     return bool(tokens & names) or any(" " in n and n in folded for n in names)
 
 
+_SPEAKING_STEMS = frozenset(stems("speak speaks spoken fluent"))
+
+
 def _unspoken(q: Query, spoken: Sequence[Fact]) -> str:
     """The language, in one word, a question asks whether the owner speaks ('does she speak
     Hebrew'), when none of the facts on the languages they speak names it (as typed), else
     ''."""
-    if not _asks_spoken(q) or not spoken or len(q.topic) != 1:
+    # The word asked beside speaking, a project's too ('does she speak Breton', of a
+    # project's 'supported languages: Breton').
+    asked = q.topic or tuple(s for s in q.asked if s not in _SPEAKING_STEMS)
+    if not _asks_spoken(q) or not spoken or len(asked) != 1:
         return ""
-    if q.topic[0] in {s for f in spoken for s in stems(f.text)}:
+    if asked[0] in {s for f in spoken for s in stems(f.text)}:
         return ""
-    typed = [t for t in re.findall(r"[\w-]+", q.text) if stem(fold(t)) in q.topic]
+    typed = [t for t in re.findall(r"[\w-]+", q.text) if stem(fold(t)) in asked]
     return f"“{' '.join(typed)}”" if typed else "that"
 
 
 def _of_speaking(fact: Fact) -> bool:
     """True for a fact on the languages the owner speaks: under a languages key or FAQ
-    question, or in words of speaking ('fluent in German') outside a project (its
-    'bilingual Irish/English templates' say nothing of the owner's)."""
-    return bool(fact.project < 0 and _SPEAKING.search(fact.text)
-                or re.search(r"languag", f"{fact.section} {fact.keys} {fact.question}", re.I))
+    question, or in words of speaking ('fluent in German'); not a project's (its
+    'bilingual Irish/English templates', its 'supported languages' say nothing of the
+    owner's)."""
+    return fact.project < 0 and bool(
+        _SPEAKING.search(fact.text)
+        or re.search(r"languag", f"{fact.section} {fact.keys} {fact.question}", re.I))
 
 
 def _asks_spoken(q: Query) -> bool:
