@@ -4740,3 +4740,18 @@ def test_the_languages_the_owner_speaks_are_their_own_list_not_a_projects() -> N
         answer
     assert not engine.answer_detail("does she speak breton herself").answered
     assert "Manx" in engine.answer("which languages does Lleisiau support?")
+
+
+def test_what_the_owner_studied_is_their_degrees_before_their_certificates() -> None:
+    engine = _kim({"education": {
+        "ba": {"degree": "B.A. in Linguistics", "school": "Université de Lorraine",
+               "year": 2011},
+        "aec": {"degree": "AEC in Software Testing", "school": "Collège Rosemont",
+                "year": 2012}},
+        "certifications": [
+            {"name": "ISTQB Certified Tester, Foundation Level", "year": 2014},
+            {"name": "IAAP CPACC (Certified Professional in Accessibility)", "year": 2018},
+            {"name": "IAAP WAS (Web Accessibility Specialist)", "year": 2020}]})
+    studied = engine.answer("what did she study")
+    assert studied.index("B.A. in Linguistics") < studied.index("ISTQB"), studied
+    assert "IAAP WAS" in engine.answer("what certifications has she")

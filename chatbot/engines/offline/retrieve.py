@@ -233,7 +233,10 @@ class Index:
         named = [i for i in found if cues & set(words(self.facts[i].section))]
         asked = set(q.asked)
         said = {i: len(asked & set(stems(self.facts[i].text))) for i in named}
-        named.sort(key=lambda i: -said[i])
+        # Of education, the degrees before the certificates, unless those are asked.
+        degrees = q.intent == "education" and not _CERTIFICATES & set(q.terms)
+        named.sort(key=lambda i: (-said[i], degrees and bool(
+            _CERTIFICATES & set(stems(self.facts[i].section)))))
         return [self.facts[i] for i in [*named, *(i for i in found if i not in named)]][:3]
 
     def _covering(self, q: Query) -> list[Fact]:
@@ -295,6 +298,10 @@ def _inflected(said: Sequence[str]) -> frozenset[str]:
         s = stem(w)
         out.update(w[:n] for n in range(max(4, len(s)), len(w)) if stem(w[:n]) == s)
     return frozenset(out)
+
+
+_CERTIFICATES = frozenset(stems("certificate certificates certification certifications "
+                                "certified cert certs licence license"))
 
 
 def counts(text: str, thing: str) -> bool:
