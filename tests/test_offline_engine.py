@@ -4755,3 +4755,16 @@ def test_what_the_owner_studied_is_their_degrees_before_their_certificates() -> 
     studied = engine.answer("what did she study")
     assert studied.index("B.A. in Linguistics") < studied.index("ISTQB"), studied
     assert "IAAP WAS" in engine.answer("what certifications has she")
+
+
+def test_what_the_profile_never_says_of_an_employer_is_not_covered() -> None:
+    engine = _kim({"experience": [{"role": "Platform engineer", "company": "Wrenfold",
+                                   "start": "2021", "highlights": [
+                                       "Cut deploy time from 40 to 6 minutes",
+                                       "Wrenfold raised a Series A in 2022"]}]})
+    for question in ("Who invested in Wrenfold?", "what's Wrenfold's VAT number",
+                     "which customers does Wrenfold sell to"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, answer.text
+    assert "Series A" in engine.answer("did Wrenfold raise money?")
+    assert "6 minutes" in engine.answer("what did she do at Wrenfold?")

@@ -190,6 +190,7 @@ _ASKS_HOW_LONG = re.compile(r"^\W*how long (?:\w+ )?(?:was|were|did|had)\b", re.
 # The keys of a table's entry that give when it was, or how long it took.
 _DATE_KEYS = frozenset({"date", "dates", "year", "years", "when", "period", "graduated"})
 _SPAN_KEYS = frozenset({"length", "duration", "term", "period", "span"})
+_ASKS_WHOM = re.compile(r"\b(?:ask|contact|talk to|speak to|reach)\b.*\babout\b", re.I)
 _SPAN = re.compile(rf"\bfrom (?:\w+[- ])?(?:19|20)\d\d to (?:\w+[- ])?(?:19|20)\d\d\b"
                    rf"|\b(?:19|20)\d\d ?[–-] ?(?:(?:19|20)\d\d|present)\b"
                    rf"|\b{_SMALL_COUNT}[- ](?:years?|months?|weeks?)\b", re.I)
@@ -389,6 +390,10 @@ class Composer:
         self.key_cues = {stem(k): frozenset(stems(" ".join(v)))
                          for k, v in lexicon()["keys"].items()}
         self.things = frozenset(stems(" ".join(lexicon()["words"]["things"])))
+        self.firm_words = frozenset(lexicon()["words"]["firm"])
+        # Each job's own words: its title, its employer and every line of it.
+        self.job_stems = [frozenset(stems(" ".join([j.role, j.company, *(
+            f.text for f in facts if f.job == i)]))) for i, j in enumerate(profile.experience)]
         self.places = frozenset(stems(" ".join(lexicon()["intents"]["location"])))
         self.mode_words = frozenset(fold(w) for w in lexicon()["intents"]["work_mode"])
         self.job_words = frozenset(stems(" ".join(lexicon()["intents"]["experience"])))
@@ -540,7 +545,8 @@ class Composer:
         make = self._table if self._lists(q, found) else self.by_intent.get(q.intent,
                                                                              self._topical)
         answer = self._checked(self._on_topic(make(q, found, visitor), q, found), q,
-                               (self._figure, self._unsized, self._headcount, self._count))
+                               (self._figure, self._unsized, self._headcount, self._count,
+                                self._of_the_firm))
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
             said = self.profile.faq[q.faq_topic].answer
             if said not in answer.text:
@@ -681,6 +687,20 @@ class Composer:
         if not said or has_figure(said) or _NUMBER_WORD.search(said):
             return answer  # 'a team of five'
         return self._not_covered(answer.intent, "how big or how many", said.lstrip("- "))
+
+    def _of_the_firm(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'which customers does Qlyph sell to', 'who invested in Fantail', of
+        a job named by its employer, unless that job's own lines say it: the profile doesn't
+        cover the company's customers, investors or VAT number because it names the firm."""
+        if not answer.answered or q.also or len(q.jobs) != 1 or answer.intent != "job" \
+                or _ASKS_WHOM.search(q.text):  # 'who do I ask about Qlyph's investors'
+            return answer
+        asked = [w for w in words(q.text) if w in self.firm_words
+                 and stem(w) not in self.job_stems[q.jobs[0]]]
+        if not asked:
+            return answer
+        return self._not_covered(answer.intent, _as_typed(q.text, asked[0]),
+                                 answer.text.splitlines()[0].lstrip("- "))
 
     def _headcount(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'how big was the team at X', 'how many engineers report to him',
