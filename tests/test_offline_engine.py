@@ -4768,3 +4768,13 @@ def test_what_the_profile_never_says_of_an_employer_is_not_covered() -> None:
         assert not answer.answered and "kim@example.org" in answer.text, answer.text
     assert "Series A" in engine.answer("did Wrenfold raise money?")
     assert "6 minutes" in engine.answer("what did she do at Wrenfold?")
+
+
+def test_who_maintains_a_project_with_the_owner_wants_a_name() -> None:
+    engine = _kim({"projects": [{"name": "Tidepool", "summary": "A workflow runner.",
+                                 "notes": "Maintained with two students from the lab."},
+                                {"name": "Kelpbed", "summary": "A seed bank.",
+                                 "notes": "Co-maintained with Rosa Ferreira."}]})
+    answer = engine.answer_detail("Who else maintains Tidepool with her?")
+    assert not answer.answered and "two students" in answer.text, answer.text
+    assert "Rosa Ferreira" in engine.answer("who are the other Kelpbed maintainers")
