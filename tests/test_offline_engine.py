@@ -4778,3 +4778,17 @@ def test_who_maintains_a_project_with_the_owner_wants_a_name() -> None:
     answer = engine.answer_detail("Who else maintains Tidepool with her?")
     assert not answer.answered and "two students" in answer.text, answer.text
     assert "Rosa Ferreira" in engine.answer("who are the other Kelpbed maintainers")
+
+
+def test_which_company_of_a_project_wants_one_named() -> None:
+    engine = _kim({"skills": {"Languages": ["Rust"]}, "projects": [
+        {"name": "Tortoise", "summary": "A harness replaying disk faults against Rust code.",
+         "tech": ["Rust", "tokio"],
+         "notes": "Grew out of the 2023 paper on torn writes; funded for a year."},
+        {"name": "Kelp Ledger", "summary": "A billing tool for fish farms.",
+         "notes": "Commissioned by Marewick Seafoods after a pilot."}]})
+    for question in ("Which company funded the development of Tortoise?",
+                     "what company was Tortoise built for"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, answer.text
+    assert "Marewick Seafoods" in engine.answer("which client was Kelp Ledger built for?")

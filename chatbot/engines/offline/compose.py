@@ -190,6 +190,12 @@ _ASKS_HOW_LONG = re.compile(r"^\W*how long (?:\w+ )?(?:was|were|did|had)\b", re.
 # The keys of a table's entry that give when it was, or how long it took.
 _DATE_KEYS = frozenset({"date", "dates", "year", "years", "when", "period", "graduated"})
 _SPAN_KEYS = frozenset({"length", "duration", "term", "period", "span"})
+# 'Which company funded ...', 'what bank was the app for': a question for an organisation.
+_WHICH_ORGANISATION = re.compile(
+    r"\W*(?:which|what)\s+(company|client|customer|firm|bank|publisher|investor|funder|"
+    r"sponsor|supplier|vendor|agency|studio|insurer|retailer|hospital|charity)\b", re.I)
+# A capitalised name inside a sentence, not its first word.
+_INNER_NAME = re.compile(r"(?<=[a-z0-9,;()] )[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*)*")
 _ASKS_WHOM = re.compile(r"\b(?:ask|contact|talk to|speak to|reach)\b.*\babout\b", re.I)
 _SPAN = re.compile(rf"\bfrom (?:\w+[- ])?(?:19|20)\d\d to (?:\w+[- ])?(?:19|20)\d\d\b"
                    rf"|\b(?:19|20)\d\d ?[–-] ?(?:(?:19|20)\d\d|present)\b"
@@ -546,7 +552,7 @@ class Composer:
                                                                              self._topical)
         answer = self._checked(self._on_topic(make(q, found, visitor), q, found), q,
                                (self._figure, self._unsized, self._headcount, self._count,
-                                self._of_the_firm))
+                                self._of_the_firm, self._organisation))
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
             said = self.profile.faq[q.faq_topic].answer
             if said not in answer.text:
@@ -701,6 +707,23 @@ class Composer:
             return answer
         return self._not_covered(answer.intent, _as_typed(q.text, asked[0]),
                                  answer.text.splitlines()[0].lstrip("- "))
+
+    def _organisation(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'which company funded Tortoise', 'which bank was the app for', of a
+        project or job, unless it names something the question does not: a capitalised name
+        inside a sentence that is no skill or tool. Else the profile doesn't cover which."""
+        m = _WHICH_ORGANISATION.match(q.text)
+        if not m or not answer.answered or q.also or answer.intent not in ("project", "job"):
+            return answer
+        asked = set(words(q.text))
+        for name in _INNER_NAME.findall(answer.text):
+            said = [w for w in words(name) if w not in asked]
+            if said and len(name) > 1 and fold(name) not in self.listed \
+                    and not set(said) <= tool_names():
+                return answer
+        lines = [x for x in answer.text.splitlines() if x and not x.endswith(":")]
+        return self._not_covered(answer.intent, f"which {m.group(1).lower()}",
+                                 (lines or [""])[0].lstrip("- "))
 
     def _headcount(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'how big was the team at X', 'how many engineers report to him',
