@@ -4792,3 +4792,14 @@ def test_which_company_of_a_project_wants_one_named() -> None:
         answer = engine.answer_detail(question)
         assert not answer.answered and "kim@example.org" in answer.text, answer.text
     assert "Marewick Seafoods" in engine.answer("which client was Kelp Ledger built for?")
+
+
+def test_a_tool_the_profile_never_names_is_missing_from_a_named_project() -> None:
+    engine = _kim({"projects": [{"name": "Tidepool", "summary": "A workflow runner.",
+                                 "highlights": ["Published on PyPI as tidepool-run",
+                                                "Installable from Bioconda"]}]})
+    answer = engine.answer_detail("is tidepool published on npm")
+    assert not answer.answered and "kim@example.org" in answer.text, answer.text
+    for question in ("can I pip install tidepool?", "is tidepool on conda"):
+        answer = engine.answer_detail(question)
+        assert answer.answered, (question, answer.text)

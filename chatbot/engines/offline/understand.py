@@ -1738,6 +1738,7 @@ class Understander:
             # asked about is another name than Prairie Pulse.
             about = fold(q.text)
             return tuple(w for w in q.missing if (stem(w) in self.required or w in names
+                                                  or w in self.tool_names  # 'on npm'
                                                   or re.search(rf"\babout (?:his |her |their |"
                                                                rf"the )?(?:[\w-]+ ){{0,2}}"
                                                                rf"{re.escape(w)}\b", about))
