@@ -4803,3 +4803,13 @@ def test_a_tool_the_profile_never_names_is_missing_from_a_named_project() -> Non
     for question in ("can I pip install tidepool?", "is tidepool on conda"):
         answer = engine.answer_detail(question)
         assert answer.answered, (question, answer.text)
+
+
+def test_a_degree_asked_of_an_owner_with_only_certificates_is_not_covered() -> None:
+    certified = {"certifications": [{"name": "Salesforce Certified Administrator"},
+                                    {"name": "Salesforce Certified Platform Developer I"}]}
+    answer = _kim(certified).answer_detail("what degree does he have")
+    assert not answer.answered and "Certified Administrator" in answer.text, answer.text
+    graduated = _kim({**certified, "education": {"bsc": {"degree": "BSc Geography",
+                                                         "year": 2012}}})
+    assert "BSc Geography" in graduated.answer("what degree does he have")

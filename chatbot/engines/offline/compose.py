@@ -331,6 +331,8 @@ class Composer:
         degrees = lexicon()["degrees"]
         self.degree_parts = [frozenset(ws) for ws in degrees["parts"]]
         self.degree_levels = [frozenset(degrees[k]) for k in ("bachelor", "master", "doctorate")]
+        self.degree_words = frozenset({"degree", "degrees", "diploma"}).union(
+            *self.degree_levels)
         # A job's lines are of its role too: 'Thesis: ...' of the PhD candidate job.
         self.degree_facts = [set(words(f"{f.text} {f.keys} {self._role_of(f)}"))
                              for f in self.facts]
@@ -945,6 +947,11 @@ class Composer:
         typed = set(words(q.text))
         parts = [ws for ws in self.degree_parts if typed & ws]
         levels = [ws for ws in self.degree_levels if typed & ws]
+        if not levels and {"degree", "degrees"} & typed and answer.answered and not q.also \
+                and not any(has & self.degree_words for has in self.degree_facts):
+            # 'what degree does he have' of a profile with certificates and no degree at all.
+            return self._not_covered(answer.intent, "a degree",
+                                     answer.text.splitlines()[0].lstrip("- "))
         if len(levels) != 1 or len(parts) > 1 or not answer.answered or q.also:
             return answer
         # 'which university did they do their undergrad at' when no fact names a bachelor's
