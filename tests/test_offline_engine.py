@@ -4813,3 +4813,14 @@ def test_a_degree_asked_of_an_owner_with_only_certificates_is_not_covered() -> N
     graduated = _kim({**certified, "education": {"bsc": {"degree": "BSc Geography",
                                                          "year": 2012}}})
     assert "BSc Geography" in graduated.answer("what degree does he have")
+
+
+def test_talks_asked_of_an_owner_who_only_organises_a_meetup_are_not_covered() -> None:
+    engine = _kim({"notes": "Co-organises a monthly meetup called Leads Breakfast Leeds.",
+                   "projects": [{"name": "Rubrics", "summary": "Open interview rubrics.",
+                                 "highlights": ["Two meetup mentoring programmes use it"]}]})
+    answer = engine.answer_detail("has she given any talks?")
+    assert not answer.answered and "kim@example.org" in answer.text, answer.text
+    assert "first Monday" in _kim({"notes": "Co-organises the Leeds Rust meetup, which "
+                                            "meets the first Monday of each month."}).answer(
+        "when does the meetup she organises meet")

@@ -196,6 +196,10 @@ _WHICH_ORGANISATION = re.compile(
     r"sponsor|supplier|vendor|agency|studio|insurer|retailer|hospital|charity)\b", re.I)
 # A capitalised name inside a sentence, not its first word.
 _INNER_NAME = re.compile(r"(?<=[a-z0-9,;()] )[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*)*")
+_TALKED = re.compile(r"\b(?:talks?|spoke|spoken|speak(?:s|er|ers|ing)?|keynotes?|present"
+                     r"(?:s|ed|ing|ations?)?|lectures?|lectured|panels?|panellist|panelist|"
+                     r"workshops?|webinars?|sessions?|tutorials?|podcasts?|sermon)\b", re.I)
+_ASKS_TALKS = re.compile(r"\b(?:talks?|spoke|spoken|speak|speaking|keynotes?)\b", re.I)
 _ASKS_WHOM = re.compile(r"\b(?:ask|contact|talk to|speak to|reach)\b.*\babout\b", re.I)
 _SPAN = re.compile(rf"\bfrom (?:\w+[- ])?(?:19|20)\d\d to (?:\w+[- ])?(?:19|20)\d\d\b"
                    rf"|\b(?:19|20)\d\d ?[–-] ?(?:(?:19|20)\d\d|present)\b"
@@ -554,7 +558,7 @@ class Composer:
                                                                              self._topical)
         answer = self._checked(self._on_topic(make(q, found, visitor), q, found), q,
                                (self._figure, self._unsized, self._headcount, self._count,
-                                self._of_the_firm, self._organisation))
+                                self._of_the_firm, self._organisation, self._talked))
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
             said = self.profile.faq[q.faq_topic].answer
             if said not in answer.text:
@@ -726,6 +730,15 @@ class Composer:
         lines = [x for x in answer.text.splitlines() if x and not x.endswith(":")]
         return self._not_covered(answer.intent, f"which {m.group(1).lower()}",
                                  (lines or [""])[0].lstrip("- "))
+
+    def _talked(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'has he given any talks', unless a line of it speaks of talking:
+        a meetup co-organised is no talk given. Else the profile doesn't cover talks."""
+        if answer.intent != "talks" or not answer.answered or q.also \
+                or not _ASKS_TALKS.search(q.text) or _TALKED.search(answer.text):
+            return answer
+        lines = [x for x in answer.text.splitlines() if x and not x.endswith(":")]
+        return self._not_covered(answer.intent, "talks", (lines or [""])[0].lstrip("- "))
 
     def _headcount(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'how big was the team at X', 'how many engineers report to him',
