@@ -75,6 +75,7 @@ _COUNTED = re.compile(r"(?<![\w.,-])\d[\d,]*\s+(?=((?:[\w-]+\s+){0,3}[\w-]+))")
 _ASKS_WHICH = re.compile(r"\W*(?:which|name|(?:what|whats|what's)\s+(?:are|were|is|was)?\s*"
                          r"(?:the\s+)?names\s+of)\b", re.I)
 _SPEAKING = re.compile(rf"\b{any_of(lexicon()['asks']['speaking'])}\b", re.I)
+_SPEAKING_STEMS = frozenset(stems("speak speaks spoken fluent"))
 # A question for a person: 'who is her manager', 'who co-authored it', 'who won'.
 _ASKS_PERSON = re.compile(rf"\bwho\b.*\b{any_of(lexicon()['asks']['person'])}\b|\bwho\s+"
                           rf"(?:else\s+)?(?:(?:did|does|do|has|have)\s+\w+\s+)?"
@@ -196,6 +197,7 @@ _WHICH_ORGANISATION = re.compile(
     r"sponsor|supplier|vendor|agency|studio|insurer|retailer|hospital|charity)\b", re.I)
 # A capitalised name inside a sentence, not its first word.
 _INNER_NAME = re.compile(r"(?<=[a-z0-9,;()] )[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*)*")
+# A line that speaks of talking, and a question that asks for talks given.
 _TALKED = re.compile(r"\b(?:talks?|spoke|spoken|speak(?:s|er|ers|ing)?|keynotes?|present"
                      r"(?:s|ed|ing|ations?)?|lectures?|lectured|panels?|panellist|panelist|"
                      r"workshops?|webinars?|sessions?|tutorials?|podcasts?|sermon)\b", re.I)
@@ -712,7 +714,7 @@ class Composer:
         if not asked:
             return answer
         return self._not_covered(answer.intent, _as_typed(q.text, asked[0]),
-                                 answer.text.splitlines()[0].lstrip("- "))
+                                 _lead_line(answer.text))
 
     def _organisation(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'which company funded Tortoise', 'which bank was the app for', of a
@@ -727,9 +729,8 @@ class Composer:
             if said and len(name) > 1 and fold(name) not in self.listed \
                     and not set(said) <= tool_names():
                 return answer
-        lines = [x for x in answer.text.splitlines() if x and not x.endswith(":")]
         return self._not_covered(answer.intent, f"which {m.group(1).lower()}",
-                                 (lines or [""])[0].lstrip("- "))
+                                 _lead_line(answer.text))
 
     def _talked(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'has he given any talks', unless a line of it speaks of talking:
@@ -737,8 +738,7 @@ class Composer:
         if answer.intent != "talks" or not answer.answered or q.also \
                 or not _ASKS_TALKS.search(q.text) or _TALKED.search(answer.text):
             return answer
-        lines = [x for x in answer.text.splitlines() if x and not x.endswith(":")]
-        return self._not_covered(answer.intent, "talks", (lines or [""])[0].lstrip("- "))
+        return self._not_covered(answer.intent, "talks", _lead_line(answer.text))
 
     def _headcount(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'how big was the team at X', 'how many engineers report to him',
@@ -845,8 +845,7 @@ class Composer:
             if fold(m.group(0)) not in self.not_people and not _ORGANISED.search(m.group(0)) \
                     and not _OF_ORGANISED.search(answer.text, 0, m.start()):
                 return answer
-        lines = [x for x in answer.text.splitlines() if x and not x.endswith(":")]
-        return self._not_covered(answer.intent, "who", (lines or [""])[0].lstrip("- "))
+        return self._not_covered(answer.intent, "who", _lead_line(answer.text))
 
     def _certified(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'is he ASPICE certified', 'does she hold a Google Cloud
@@ -963,8 +962,7 @@ class Composer:
         if not levels and {"degree", "degrees"} & typed and answer.answered and not q.also \
                 and not any(has & self.degree_words for has in self.degree_facts):
             # 'what degree does he have' of a profile with certificates and no degree at all.
-            return self._not_covered(answer.intent, "a degree",
-                                     answer.text.splitlines()[0].lstrip("- "))
+            return self._not_covered(answer.intent, "a degree", _lead_line(answer.text))
         if len(levels) != 1 or len(parts) > 1 or not answer.answered or q.also:
             return answer
         # 'which university did they do their undergrad at' when no fact names a bachelor's
@@ -2172,9 +2170,6 @@ def _says(text: str, names: frozenset[str]) -> bool:
     return bool(tokens & names) or any(" " in n and n in folded for n in names)
 
 
-_SPEAKING_STEMS = frozenset(stems("speak speaks spoken fluent"))
-
-
 def _unspoken(q: Query, spoken: Sequence[Fact]) -> str:
     """The language, in one word, a question asks whether the owner speaks ('does she speak
     Hebrew'), when none of the facts on the languages they speak names it (as typed), else
@@ -2250,6 +2245,12 @@ def _asks_link(q: Query) -> bool:
     """True when the question asks only for a link, by the word ('link to the X repo'),
     not 'code' or 'repository' alone ('did her code end up in nf-core')."""
     return q.aspects == {"link"} and bool({"link", "url"} & set(q.terms))
+
+
+def _lead_line(text: str) -> str:
+    """The first line of an answer that says something, not a heading ('**Tortoise**:')."""
+    lines = [x for x in text.splitlines() if x and not x.endswith(":")]
+    return (lines or [""])[0].lstrip("- ")
 
 
 def _cite(f: Fact) -> str:

@@ -16,6 +16,9 @@ from chatbot.engines.offline.understand import STOPWORDS, Query
 
 # Intents answered by whatever facts speak of their topic, wherever they are in the profile.
 TOPICAL = ("education", "languages", "talks", "publications", "awards", "relocation")
+# What names certificates, not degrees ('what did she study' lists the degrees first).
+_CERTIFICATES = frozenset(stems("certificate certificates certification certifications "
+                                "certified cert certs licence license"))
 # Intents answered by a field of their own and what the owner says beside it ('what should
 # I put in my first message': 'please mention the days ... in your first message'; tried
 # for work_mode too: no question gained), and where the owner says it.
@@ -298,10 +301,6 @@ def _inflected(said: Sequence[str]) -> frozenset[str]:
         s = stem(w)
         out.update(w[:n] for n in range(max(4, len(s)), len(w)) if stem(w[:n]) == s)
     return frozenset(out)
-
-
-_CERTIFICATES = frozenset(stems("certificate certificates certification certifications "
-                                "certified cert certs licence license"))
 
 
 def counts(text: str, thing: str) -> bool:

@@ -269,10 +269,11 @@ class Understander:
         # Each link key as a word, as two words joined ('hugging_face'), and its kind.
         self.link_names = [(fold(k), fold(k).replace("_", ""), self._link_kind(k))
                            for k in self.all_links]
+        self.link_key_words = frozenset(name for name, _, _ in self.link_names)
         # Of those, the keys the owner also writes as an everyday word ('the next live course
         # cohort'), not as a name ('Code4rena').
         own_text = re.sub(r"\S*://\S*|\S+@\S+", " ", " ".join(f.text for f in facts))
-        self.plain_link_names = frozenset(name for name, _, _ in self.link_names if re.search(
+        self.plain_link_names = frozenset(name for name in self.link_key_words if re.search(
             rf"(?<![\w-]){re.escape(name)}(?![\w-])", own_text))
         self.fact_stems = [frozenset(stems(f.text)) for f in facts]
         self.contributing = frozenset(stems("contributed contributor patch upstreamed "
@@ -2362,7 +2363,7 @@ class Understander:
         # A key that is an everyday word of the owner's ('course', 'booking') is asked as a
         # link by a word that looks for one, or alone: 'how long is the course' asks of it.
         looking = bool(_LOOKING & said) or not said - STOPWORDS - self.owner \
-            - {name for name, _, _ in self.link_names}
+            - self.link_key_words
         for name, joined, kind in self.link_names:  # a key no alias lists: 'huggingface'
             if (name in said or joined in pairs) \
                     and (looking or name not in self.plain_link_names):
