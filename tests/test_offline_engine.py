@@ -4824,3 +4824,9 @@ def test_talks_asked_of_an_owner_who_only_organises_a_meetup_are_not_covered() -
     assert "first Monday" in _kim({"notes": "Co-organises the Leeds Rust meetup, which "
                                             "meets the first Monday of each month."}).answer(
         "when does the meetup she organises meet")
+
+
+def test_stress_asked_is_the_owners_word_on_pressure() -> None:
+    engine = _kim({"notes": "Twelve years of hospital shifts: calm under pressure.",
+                   "projects": [{"name": "Rota", "summary": "A shift planner."}]})
+    assert "calm under pressure" in engine.answer("how does she handle stressful situations")
