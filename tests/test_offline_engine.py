@@ -4830,3 +4830,9 @@ def test_stress_asked_is_the_owners_word_on_pressure() -> None:
     engine = _kim({"notes": "Twelve years of hospital shifts: calm under pressure.",
                    "projects": [{"name": "Rota", "summary": "A shift planner."}]})
     assert "calm under pressure" in engine.answer("how does she handle stressful situations")
+
+
+def test_an_editor_asked_is_the_editor_among_the_listed_tools() -> None:
+    engine = _kim({"skills": {"Tools": ["Git", "Neovim", "Docker"]}})
+    for question in ("editor of choice?", "which code editor does she use"):
+        assert "Neovim" in engine.answer(question), question
