@@ -4836,3 +4836,16 @@ def test_an_editor_asked_is_the_editor_among_the_listed_tools() -> None:
     engine = _kim({"skills": {"Tools": ["Git", "Neovim", "Docker"]}})
     for question in ("editor of choice?", "which code editor does she use"):
         assert "Neovim" in engine.answer(question), question
+
+
+def test_anything_shipped_or_written_in_a_language_is_what_was_built_in_it() -> None:
+    engine = _kim({"skills": {"Languages": ["R", "Rust"]},
+                   "projects": [{"name": "tidyrun", "summary": "An R pipeline runner.",
+                                 "tech": ["R"]},
+                                {"name": "phaselark", "summary": "A phasing library.",
+                                 "tech": ["Rust"]}],
+                   "faq": [{"question": "Scientist or engineer?",
+                            "answer": "Both: I have written production code since 2017."}]})
+    for question in ("has she shipped anything in rust", "has she written anything in rust"):
+        answer = engine.answer(question)
+        assert "phaselark" in answer and "tidyrun" not in answer, (question, answer)

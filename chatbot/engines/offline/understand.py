@@ -900,7 +900,8 @@ class Understander:
         if self.latest_job:  # 'before her current job': before the job that is hers now
             text = _BEFORE_CURRENT.sub(f"before {fold(self.latest_job.company)}", text)
         text = self._about_owner(text)
-        text = _WRITTEN_IN.sub(r"\1 code ", text)  # 'written anything in Rust': code
+        # 'written (or shipped) anything in Rust': built in it, no publication.
+        text = _MADE_IN.sub("built anything ", text)
         text = self._phrased(text)
         if "from" in text and not _FROM_PLACE.search(text):
             # 'which engines does he port games from', 'rebuild the tiles from scratch', 'a
@@ -2753,7 +2754,8 @@ _AFTER_PERSON_WORD = re.compile(
     r"advisor|adviser|named|called|prof\.?|dr\.?|ms\.?|mr\.?|mrs\.?),?\s+$", re.I)
 _PEOPLE_KEY = re.compile(r"author|partner|mentor|supervisor|advisor|manager|referee|"
                          r"reference|colleague|founder|people|team", re.I)
-_WRITTEN_IN = re.compile(r"\b(written|write|wrote)\s+anything\s+(?=in\s)")
+_MADE_IN = re.compile(r"\b(?:written|write|wrote|shipped|ship|made|make|done|coded|released)"
+                      r"\s+anything\s+(?=in\s)")
 _THINGS_NOT_FIELDS = frozenset({"phones", "telephones", "mobiles"})
 _WHO_IS = re.compile(r"\W*who(?:'s|s|\s+is|\s+was|\s+are)\b", re.I)
 _POSSESSED = re.compile(r"((?:[A-Z][\w\u00c0-\u024f-]*\s+){0,2}[\w\u00c0-\u024f-]+)['’]s\b")
