@@ -42,11 +42,11 @@ DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # 92% / 100% floor is not met yet, each keeps what was measured last.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
-    "architrave26": {"right": 0.868, "said_so": 0.956},
+    "architrave26": {"right": 0.881, "said_so": 0.956},
     "audiodsp": {"right": 0.93, "said_so": 1.0},
     "auger21": {"right": 0.851, "said_so": 1.0},
-    "baluster26": {"right": 0.881, "said_so": 0.913},
-    "brace24": {"right": 0.852, "said_so": 0.954},
+    "baluster26": {"right": 0.907, "said_so": 0.913},
+    "brace24": {"right": 0.867, "said_so": 0.954},
     "brindle19": {"right": 0.918, "said_so": 0.947},
     "capstan27": {"right": 0.72, "said_so": 0.608},
     "civictech": {"right": 0.843, "said_so": 0.888},
