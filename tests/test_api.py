@@ -157,3 +157,18 @@ def test_a_fault_inside_the_offline_engine_still_gets_a_reply_with_the_contact(
     reply = response.get_json()["reply"]
     assert "couldn't answer" in reply and PROFILE.contact.email in reply, reply
     assert "offline engine failed" in caplog.text and "secretword" not in caplog.text
+
+
+def test_a_fault_reading_the_question_still_gets_a_reply_with_the_contact(
+        app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The intent also steers the contact offer and the suggestions, outside the answer.
+    def broken(*args: Any) -> Any:
+        raise IndexError("no such group")
+
+    state = app.extensions["chatbot"]
+    for engine in (state.engine, state.chat.fallback):  # the answer's and the intent's
+        monkeypatch.setattr(engine._understander, "understand", broken)
+    response = client.post("/api/chatbot", json={"message": "how many cities?"})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    body = response.get_json()
+    assert "couldn't answer" in body["reply"] and PROFILE.contact.email in body["reply"], body

@@ -98,7 +98,11 @@ class OfflineEngine(Engine):
         return self._intent(question)
 
     def _understand_intent(self, question: str) -> str:
-        return self._understander.understand(question).intent
+        try:
+            return self._understander.understand(question).intent
+        except Exception:  # it only steers the contact offer and suggestions: not a 500
+            log.exception("the offline engine failed to read a question")  # never the question
+            return "unknown"
 
 
 _OWN_QUESTION_WORDS = 3
