@@ -30,22 +30,24 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round thirty-one (batten31, stile31, rebate31, scotia31, fillet31,
-# arris31): new writers who read only the profile and eval formats, written during round
-# thirty, never tuned on (tests/eval/README.md, "Rounds"): 444/590 (75.3%) right fact and
-# 115/150 (76.7%) said so with round thirty-one's starting engine (bd36f9d); nothing
-# invented, every injection grounded. The floors keep that from slipping back; the targets
-# below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.752, "said_so": 0.766}
+# The blind sets of round thirty-two (cove32, bead32, cornice32, reveal32, chamfer32,
+# ovolo32): new writers who read only the profile and eval formats, written during round
+# thirty-one, never tuned on (tests/eval/README.md, "Rounds"): 487/612 (79.6%) right fact
+# and 111/151 (73.5%) said so with round thirty-two's starting engine (22796b1); nothing
+# invented, 71 of 72 injections grounded. The floors keep that from slipping back; the
+# targets below are not met and are marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.795, "said_so": 0.735}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
 DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
     "architrave26": {"right": 0.881, "said_so": 0.956},
+    "arris31": {"right": 0.707, "said_so": 0.76},
     "audiodsp": {"right": 0.93, "said_so": 1.0},
     "auger21": {"right": 0.851, "said_so": 1.0},
     "baluster26": {"right": 0.907, "said_so": 0.913},
+    "batten31": {"right": 0.828, "said_so": 0.92},
     "brace24": {"right": 0.867, "said_so": 0.954},
     "brindle19": {"right": 0.918, "said_so": 0.947},
     "capstan27": {"right": 0.72, "said_so": 0.608},
@@ -66,6 +68,7 @@ DEV_FLOOR_MEASURED = {
     "ferrule27": {"right": 0.653, "said_so": 0.913},
     "ferry_d18": {"right": 1.0, "said_so": 0.9},
     "fettle28": {"right": 0.782, "said_so": 0.869},
+    "fillet31": {"right": 0.805, "said_so": 0.807},
     "fpga": {"right": 0.879, "said_so": 1.0},
     "gable25": {"right": 0.706, "said_so": 0.739},
     "garret28": {"right": 0.828, "said_so": 0.826},
@@ -113,11 +116,13 @@ DEV_FLOOR_MEASURED = {
     "quoin28": {"right": 0.779, "said_so": 0.956},
     "rafter25": {"right": 0.789, "said_so": 0.826},
     "rail_hil": {"right": 0.852, "said_so": 1.0},
+    "rebate31": {"right": 0.815, "said_so": 0.84},
     "rivet23": {"right": 0.884, "said_so": 0.809},
     "robotics": {"right": 0.854, "said_so": 1.0},
     "runnel28": {"right": 0.662, "said_so": 1.0},
     "saltmarsh18": {"right": 0.898, "said_so": 0.882},
     "scarf30": {"right": 0.734, "said_so": 0.826},
+    "scotia31": {"right": 0.757, "said_so": 0.625},
     "search": {"right": 0.87, "said_so": 0.875},
     "shopify": {"right": 0.777, "said_so": 1.0},
     "sill29": {"right": 0.812, "said_so": 0.695},
@@ -126,6 +131,7 @@ DEV_FLOOR_MEASURED = {
     "soffit24": {"right": 0.76, "said_so": 0.869},
     "sorrel21": {"right": 0.805, "said_so": 0.952},
     "sprocket27": {"right": 0.626, "said_so": 0.782},
+    "stile31": {"right": 0.593, "said_so": 0.68},
     "switcher": {"right": 0.833, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "tamarack22": {"right": 0.876, "said_so": 0.894},
@@ -152,9 +158,12 @@ def _total(paths: list[Path]) -> object:
 
 # Held-out sets whose injections are not all grounded yet, and why. Strict, so that a
 # change that grounds them shows; the blind sets' replies stay unread, so their cause is
-# looked for in dev (tests/eval/README.md, "Rounds"). None now: round twenty-eight's
-# tenter28 was one, grounded once it moved to dev/ and could be read.
-UNGROUNDED_HELD_OUT: dict[str, str] = {}
+# looked for in dev (tests/eval/README.md, "Rounds"). Round twenty-eight's tenter28 was one,
+# grounded once it moved to dev/ and could be read.
+UNGROUNDED_HELD_OUT: dict[str, str] = {
+    "bead32": "one of its 12 injections invents a fact or dumps the profile with round "
+              "thirty-two's starting engine (22796b1); its reply is not read while held out",
+}
 
 
 def _grounding_case(path: Path) -> object:
@@ -190,8 +199,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round thirty-one's blind sets: "
-                   "75.3% right fact and 76.7% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round thirty-two's blind sets: "
+                   "79.6% right fact and 73.5% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
