@@ -4849,3 +4849,13 @@ def test_anything_shipped_or_written_in_a_language_is_what_was_built_in_it() -> 
     for question in ("has she shipped anything in rust", "has she written anything in rust"):
         answer = engine.answer(question)
         assert "phaselark" in answer and "tidyrun" not in answer, (question, answer)
+
+
+def test_calling_the_owner_or_their_number_asks_for_the_phone() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org", "phone": "+1 614 555 0199"},
+                   "experience": [{"role": "Lead", "company": "Acme", "period": "2003 – 2016",
+                                   "notes": "Joined as employee number four; still gets calls."}],
+                   "faq": [{"question": "Will he do on-call?", "answer": "Yes, one week in six."}]})
+    for question in ("Can I call him?", "what's his number", "Can I call him? What number?",
+                     "what is his phone number"):
+        assert "555 0199" in engine.answer(question), question
