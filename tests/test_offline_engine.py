@@ -4859,3 +4859,13 @@ def test_calling_the_owner_or_their_number_asks_for_the_phone() -> None:
     for question in ("Can I call him?", "what's his number", "Can I call him? What number?",
                      "what is his phone number"):
         assert "555 0199" in engine.answer(question), question
+
+
+def test_a_field_asked_alone_is_its_own_key_not_an_faq_that_only_names_it() -> None:
+    engine = _kim({"education": {"msc": {"degree": "MSc Data Science (part-time)",
+                                         "years": "2024 – 2027 (expected)"}},
+                   "faq": [{"question": "Will the MSc get in the way of a full-time job?",
+                            "answer": "No. Lectures are two evenings a week."}]})
+    answer = engine.answer("Is she doing a masters?")
+    assert "MSc Data Science" in answer and not answer.startswith("No"), answer
+    assert "two evenings" in engine.answer("will the msc get in the way of a job")

@@ -590,6 +590,9 @@ class Understander:
         # An entry's question read as a visitor's is ('full time': also 'full-time').
         self.faqs = [(frozenset(self._content(words(self._phrased(fold(f.question))))),
                       frozenset(self._content(words(f.answer)))) for f in profile.faq]
+        # The names of the profile's fields outside its FAQ ('[education.msc]').
+        self.key_stems = frozenset(stems(" ".join(f"{f.section.replace('.', ' ')} {f.keys}"
+                                              for f in facts if f.kind != "faq")))
 
     # -- the profile's names --------------------------------------------------------------
 
@@ -2401,7 +2404,7 @@ class Understander:
                  and len(w) > 2}  # not 'UI' of 'can she do UI design'
         found = self._faq(content, named)
         if found < 0:
-            found = self._field_faq(raw)
+            found = self._field_faq(raw, content)
         if found >= 0 or "why" not in raw:
             return found
         shared = [(len(set(content) & q_stems), i) for i, (q_stems, _) in enumerate(self.faqs)
@@ -2411,12 +2414,16 @@ class Understander:
             return shared[0][1]
         return -1
 
-    def _field_faq(self, raw: list[str]) -> int:
+    def _field_faq(self, raw: list[str], content: list[str]) -> int:
         """The one FAQ entry whose question names a field the question asks for, in its
         word or a synonym of it ('whats the pay expectation': 'What salary are you looking
-        for?'): the owner's own answer for a field the profile has no key for; else -1."""
+        for?'): the owner's own answer for a field the profile has no key for; else -1. Not
+        for a field asked alone that a key of its own names ('is she doing a masters' of an
+        MSc listed is no 'Will the MSc get in the way of a full-time job?')."""
         fields = {stem(s) for w in raw if stem(w) in self.required
                   for s in (w, *self.synonyms.get(w, ()))}
+        if fields & self.key_stems and set(content) - self.filler <= fields:
+            return -1
         asking = [i for i, (q_stems, _) in enumerate(self.faqs) if fields & q_stems]
         return asking[0] if len(asking) == 1 else -1
 
