@@ -4869,3 +4869,18 @@ def test_a_field_asked_alone_is_its_own_key_not_an_faq_that_only_names_it() -> N
     answer = engine.answer("Is she doing a masters?")
     assert "MSc Data Science" in answer and not answer.startswith("No"), answer
     assert "two evenings" in engine.answer("will the msc get in the way of a job")
+
+
+def test_a_handle_written_without_an_at_sign_beside_its_service_is_given() -> None:
+    engine = _kim({"projects": [{"name": "Tessellate", "summary": "A router.",
+                                 "notes": "Find her on the Tessellate Discord as kim.lee42."}]})
+    assert "kim.lee42" in engine.answer("is she on discord")
+    assert not engine.answer_detail("is she on telegram").answered
+
+
+def test_a_messenger_link_is_asked_by_the_name_its_users_give_it() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"kakao": "https://open.kakao.com/o/kimlee"}}})
+    for question in ("kakaotalk", "is she on kakao talk"):
+        assert "open.kakao.com/o/kimlee" in engine.answer(question), question
+    assert "WeChat" in engine.answer("wechat?")

@@ -247,6 +247,9 @@ _KIND_OF = re.compile(r"\bwhat (?:kind|sort|type|genre) of\b", re.I)
 _AT_ONCE = re.compile(r"\b(?:immediately|right away|straight away|asap)\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d", re.I)
 _HANDLE = re.compile(r"(?<![\w.])@\w[\w.]*(?:@[\w-]+(?:\.[\w-]+)+)?")  # '@fjellrev@infosec.social'
+# A handle without an '@', as a service's users write one: with a dot, an underscore, a
+# digit or a '#' in it ('lili.vdk', 'kim_lee#0042').
+_BARE_HANDLE = r"[a-z][\w-]*[._#\d][\w.#-]*\w"
 _ASKS_MONTH = re.compile(r"\b(?:which|what) month\b|\bexact date\b", re.I)
 # A month by name ('March', 'Sept'), or in a full date ('2017-09-01', '03/2021').
 _MONTH_NAMED = re.compile(rf"\b(?:{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
@@ -288,7 +291,8 @@ LINK_LABELS = {"github": "GitHub", "gitlab": "GitLab", "linkedin": "LinkedIn", "
                "mastodon": "Mastodon", "twitter": "Twitter", "scholar": "Google Scholar",
                "orcid": "ORCID", "bluesky": "Bluesky", "youtube": "YouTube",
                "huggingface": "Hugging Face", "stackoverflow": "Stack Overflow",
-               "codepen": "CodePen", "whatsapp": "WhatsApp", "tiktok": "TikTok"}
+               "codepen": "CodePen", "whatsapp": "WhatsApp", "wechat": "WeChat",
+               "tiktok": "TikTok"}
 
 
 @dataclass(frozen=True)
@@ -1337,11 +1341,13 @@ class Composer:
     def _handle_said(self, kinds: Sequence[str]) -> Fact | None:
         """A line of the profile that names a service of `kinds` beside a handle or an
         address of the owner's on it, or None."""
-        names = [_label(k) for k in kinds if len(_label(k)) >= 3]
+        names = [re.escape(_label(k)) for k in kinds if len(_label(k)) >= 3]
+        near = [re.compile(rf"\b{n}\W+(?:\w+\W+){{0,2}}?(?:as\W+)?{_BARE_HANDLE}\b"
+                           rf"|\b{_BARE_HANDLE}\W+(?:\w+\W+){{0,2}}?{n}\b", re.I) for n in names]
         return next((f for f in self.facts if f.kind not in ("link", "email")
-                     and _HANDLE.search(f.text)
-                     and any(re.search(rf"\b{re.escape(n)}\b", f.text, re.I) for n in names)),
-                    None)
+                     and (_HANDLE.search(f.text) and any(re.search(rf"\b{n}\b", f.text, re.I)
+                                                          for n in names)
+                          or any(p.search(f.text) for p in near))), None)
 
     def _availability(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         a = self.profile.availability
