@@ -4884,3 +4884,11 @@ def test_a_messenger_link_is_asked_by_the_name_its_users_give_it() -> None:
     for question in ("kakaotalk", "is she on kakao talk"):
         assert "open.kakao.com/o/kimlee" in engine.answer(question), question
     assert "WeChat" in engine.answer("wechat?")
+
+
+def test_a_word_the_lexicon_reads_as_a_profile_word_is_no_typo_of_another() -> None:
+    engine = _kim({"education": {"phd": {"degree": "PhD, Physics",
+                                         "supervisor": "Prof. Ada Oyelaran"}},
+                   "faq": [{"question": "Does she do advisory work?", "answer": "Rarely."}]})
+    for question in ("who was her advisor", "who is her adviser"):
+        assert "Ada Oyelaran" in engine.answer(question), question

@@ -1858,9 +1858,11 @@ class Understander:
             return word
         # The profile's spelling first: 'analyser' where it writes 'analyzer' is no kind of
         # tool asked for.
+        # Nor a word the lexicon reads as one the profile uses ('advisor': 'supervisor', not
+        # 'advisory').
         spelt = self._other_spelling(word)
         if spelt != word or self._of_kind(word) or stem(word) in self.weight \
-                or stem(word) in self.filler:
+                or stem(word) in self.filler or self._synonyms(word) != [word]:
             return spelt
         cutoff = 1 if len(word) < 8 else 2
         # Cue words only fix long words, by one edit: 'react' must not become 'reach', nor
