@@ -4892,3 +4892,13 @@ def test_a_word_the_lexicon_reads_as_a_profile_word_is_no_typo_of_another() -> N
                    "faq": [{"question": "Does she do advisory work?", "answer": "Rarely."}]})
     for question in ("who was her advisor", "who is her adviser"):
         assert "Ada Oyelaran" in engine.answer(question), question
+
+
+def test_the_company_the_owner_works_at_is_their_current_employer() -> None:
+    engine = _kim({"experience": [
+        {"role": "Analyst", "company": "Mtaa Analytics", "period": "2021 – present",
+         "highlights": ["Moved the team to PostGIS"],
+         "notes": "Mtaa Analytics is a 22-person consultancy."},
+        {"role": "Technician", "company": "Athi Survey", "period": "2018 – 2021"}]})
+    for question in ("how big is the company she works at", "how big is the firm she works for"):
+        assert "22-person" in engine.answer(question), question

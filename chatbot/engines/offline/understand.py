@@ -902,6 +902,8 @@ class Understander:
                 text = re.sub(rf"\b{acronym.lower()}\b", role, text)  # 'did she TA anything'
         if self.latest_job:  # 'before her current job': before the job that is hers now
             text = _BEFORE_CURRENT.sub(f"before {fold(self.latest_job.company)}", text)
+            # 'the company she works at': the one she works at now, by its name.
+            text = _WORKS_AT.sub(fold(self.latest_job.company), text)
         text = self._about_owner(text)
         # 'written (or shipped) anything in Rust': built in it, no publication.
         text = _MADE_IN.sub("built anything ", text)
@@ -2867,6 +2869,10 @@ _HANDLE_VERB = re.compile(r"\b((?:does|do|did|can|could|will|would|to|they|he|sh
 _LEAVE_CURRENT = re.compile(r"\b(?:leave (?:his|her|their) (?:current|present) (?:employer|job|"
                             r"role|company|position)|give (?:his|her|their) (?:current |present )?"
                             r"(?:employer|company|boss|manager))\b")
+# The place the owner works at now ('how big is the company she works at'), in the present.
+_WORKS_AT = re.compile(r"\bthe (?:company|firm|employer|startup|organi[sz]ation|agency) "
+                       r"(?:(?:that|where) )?(?:she|he|they) (?:works?|is working|are working)"
+                       r"(?: (?:at|for|in))?\b")
 _BEFORE_CURRENT = re.compile(r"\bbefore (?:his|her|their|the) (?:current|present|latest|"
                              r"most recent|last) (?:employer|job|role|company|position|gig)\b")
 _SINCE_WHEN = re.compile(r"\bsince when\b|\bhow long (?:has|have|did)\b|\bwhen did \w+ "
