@@ -4902,3 +4902,15 @@ def test_the_company_the_owner_works_at_is_their_current_employer() -> None:
         {"role": "Technician", "company": "Athi Survey", "period": "2018 – 2021"}]})
     for question in ("how big is the company she works at", "how big is the firm she works for"):
         assert "22-person" in engine.answer(question), question
+
+
+def test_what_the_owner_is_working_on_now_names_the_projects_under_way() -> None:
+    engine = _kim({"experience": [{"role": "Founder", "company": "Kalamay Games",
+                                   "period": "2020 – present"}],
+                   "projects": [{"name": "Tindahan", "summary": "A shop sim.", "year": 2019},
+                                {"name": "Habagat", "summary": "A sailing game.",
+                                 "year": "in development, target Q4 2026"}]})
+    for question in ("what is she working on now", "what's she working on at the moment"):
+        answer = engine.answer(question)
+        assert "Kalamay Games" in answer and "Habagat" in answer, (question, answer)
+        assert "Tindahan" not in answer, (question, answer)

@@ -14,6 +14,7 @@ from chatbot.engines.offline.facts import (
     Fact,
     all_links,
     is_current,
+    is_ongoing,
     item_lines,
     job_order,
     job_title,
@@ -207,8 +208,8 @@ _SPAN = re.compile(rf"\bfrom (?:\w+[- ])?(?:19|20)\d\d to (?:\w+[- ])?(?:19|20)\
                    rf"|\b(?:19|20)\d\d ?[–-] ?(?:(?:19|20)\d\d|present)\b"
                    rf"|\b{_SMALL_COUNT}[- ](?:years?|months?|weeks?)\b", re.I)
 # What the owner does at work, not only where: 'what does he do at his current company'.
-_ASKS_DOING = re.compile(r"\bwhat (?:does|do|is|are) (?:he|she|they) (?:do|doing|working on)\b",
-                         re.I)
+_ASKS_DOING = re.compile(r"\bwhat(?: (?:does|do|is|are)|['’]s|s) (?:he|she|they) "
+                         r"(?:do|doing|working on)\b", re.I)
 # A version asked ('whats the current murmur version', 'which version of WCAG'), and one said
 # ('v2.3', 'WCAG 2.2', 'CLDR 45'): a number with a point, or one after a 'v' or a name.
 _ASKS_VERSION = re.compile(r"\b(?:which|what|whats|current|latest)\b.*\bversion\b", re.I)
@@ -1746,6 +1747,9 @@ class Composer:
 
     def _job(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         jobs = self.profile.experience
+        # 'what is he working on now': the job, and the projects still under way.
+        ongoing = [p for p in self.profile.projects if is_ongoing(p)] \
+            if not q.jobs and _ASKS_DOING.search(q.text) and q.current else []
         if not q.jobs:
             if not self.latest:
                 return self._not_covered("job", "a current job")
@@ -1809,6 +1813,8 @@ class Composer:
         if dated := self._projects_in(q.years):  # 'what was he working on in 2025'
             lines.append(f"\nProjects from {_span(q.years)}: "
                          + ", ".join(_project_ref(p) for p in dated[:3]))
+        if ongoing:
+            lines.append("\nUnder way: " + ", ".join(_project_ref(p) for p in ongoing[:3]))
         return OfflineAnswer("\n".join(lines), True, "job", (job_title(job),))
 
     def _projects_in(self, years: Sequence[int]) -> list[Project]:

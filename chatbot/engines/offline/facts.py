@@ -104,6 +104,18 @@ def project_date(project: Project) -> str:
                  and _YEAR.search(str(project.extra[k]))), "")
 
 
+# A project's date or status that says it is still going ('2025 – present', 'in
+# development, target Q4 2026', 'status = "ongoing"').
+_ONGOING = re.compile(r"\b(?:present|ongoing|now|current|in (?:development|progress|the works)|"
+                      r"under ?way|wip|active|beta|alpha)\b", re.I)
+
+
+def is_ongoing(project: Project) -> bool:
+    """True when a project's own date or status keys say it is still going."""
+    return any(_ONGOING.search(str(project.extra[k]))
+               for k in (*_PROJECT_DATES, "status", "state", "stage") if k in project.extra)
+
+
 def dated(profile: Profile) -> Profile:
     """`profile` with each job that has no period given one from its own date keys
     ('start = 2017-09-01', 'end = 2020-02-28': '2017-09-01 – 2020-02-28'; a start alone:

@@ -66,7 +66,7 @@ ASKING = frozenset("what whats where when who which why how does do did is are w
                    "could has have will would tell".split())
 # Who a question asks uses a thing ('who uses it', 'is anyone using it'): people, not its stack.
 USERS = frozenset({"who", "anyone", "anybody", "someone", "somebody"})
-NOW = frozenset({"now", "current", "currently", "present", "today", "nowadays"})
+NOW = frozenset({"now", "current", "currently", "present", "today", "nowadays", "moment"})
 # The owner's own lists of what they wrote.
 _WRITING = frozenset({"publications", "writing", "articles", "posts", "papers", "essays"})
 # Words that look for a link ('where can I see her course', 'booking link').
