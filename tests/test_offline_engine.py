@@ -4914,3 +4914,11 @@ def test_what_the_owner_is_working_on_now_names_the_projects_under_way() -> None
         answer = engine.answer(question)
         assert "Kalamay Games" in answer and "Habagat" in answer, (question, answer)
         assert "Tindahan" not in answer, (question, answer)
+
+
+def test_a_slot_booked_is_no_book_written() -> None:
+    engine = _kim({"availability": {"status": "Booked until 31 March; taking bookings for Q2."},
+                   "projects": [{"name": "Rota", "summary": "A shift planner."}]})
+    assert not engine.answer_detail("What has she published?").answered
+    answer = engine.answer("is she free right now or fully booked")
+    assert "31 March" in answer, answer

@@ -12,11 +12,13 @@ import numpy as np
 from chatbot.engines.offline.facts import Fact, only_address
 from chatbot.engines.offline.rank import FactRanker, searched
 from chatbot.engines.offline.text import has_figure, lexicon, stem, stems, words
-from chatbot.engines.offline.understand import STOPWORDS, Query
+from chatbot.engines.offline.understand import NAMED_TOPICS, STOPWORDS, Query
 
 # Intents answered by whatever facts speak of their topic, wherever they are in the profile.
 TOPICAL = ("education", "languages", "talks", "publications", "awards", "relocation")
 # What names certificates, not degrees ('what did she study' lists the degrees first).
+# The owner's own fields of where, when and how they work.
+_OWN_FIELDS = frozenset({"availability", "work_modes", "notice", "location", "pronouns"})
 _CERTIFICATES = frozenset(stems("certificate certificates certification certifications "
                                 "certified cert certs licence license"))
 # Intents answered by a field of their own and what the owner says beside it ('what should
@@ -214,8 +216,11 @@ class Index:
         cues = self.topic_cues[q.intent]
         scores = self.scores([*q.terms, *(stem(c) for c in cues)])
         order = np.argsort(-scores, kind="stable")
+        # Not the owner's own fields of another topic: 'Booked until March' (availability)
+        # holds no book.
         found = [i for i in order if scores[i] > 0 and cues & self.words[i]
                  and self.facts[i].kind not in ("link", "email", "skills")
+                 and not (q.intent in NAMED_TOPICS and self.facts[i].kind in _OWN_FIELDS)
                  and (not kinds or self.facts[i].kind in kinds)
                  and not only_address(self.facts[i])]
         if q.skills:  # 'an AWS certification': only the facts on the topic that name it
