@@ -4922,3 +4922,16 @@ def test_a_slot_booked_is_no_book_written() -> None:
     assert not engine.answer_detail("What has she published?").answered
     answer = engine.answer("is she free right now or fully booked")
     assert "31 March" in answer, answer
+
+
+def test_a_client_described_but_kept_back_is_no_name_given() -> None:
+    engine = _kim({"projects": [
+        {"name": "HARBOR", "summary": "A core banking migration.",
+         "client": "Ohio community bank, about USD 6 billion in assets"},
+        {"name": "LANTERN", "summary": "Claims batch to Java.",
+         "client": "Midwest mutual P&C insurer (under NDA)"},
+        {"name": "Quay", "summary": "A ledger.", "client": "the payments team at Brannock Bank"}]})
+    for question in ("Which bank was HARBOR for?",
+                     "What is the name of the insurer she worked for on LANTERN?"):
+        assert not engine.answer_detail(question).answered, question
+    assert "Brannock Bank" in engine.answer("which bank was quay for")

@@ -194,8 +194,12 @@ _DATE_KEYS = frozenset({"date", "dates", "year", "years", "when", "period", "gra
 _SPAN_KEYS = frozenset({"length", "duration", "term", "period", "span"})
 # 'Which company funded ...', 'what bank was the app for': a question for an organisation.
 _WHICH_ORGANISATION = re.compile(
-    r"\W*(?:which|what)\s+(company|client|customer|firm|bank|publisher|investor|funder|"
-    r"sponsor|supplier|vendor|agency|studio|insurer|retailer|hospital|charity)\b", re.I)
+    r"\W*(?:which|what(?:\s+is|['’]s)?\s+the\s+name\s+of\s+the|what)\s+(company|client|"
+    r"customer|firm|bank|publisher|investor|funder|sponsor|supplier|vendor|agency|studio|"
+    r"insurer|retailer|hospital|charity|university|school|employer|startup)\b", re.I)
+# A line that says the name is kept back ('Midwest mutual insurer (under NDA)').
+_WITHHELD = re.compile(r"\b(?:under (?:an )?NDA|confidential|undisclosed|unnamed|not named|"
+                       r"anonymi[sz]ed|can(?:no|')t (?:be )?name)", re.I)
 # A capitalised name inside a sentence, not its first word.
 _INNER_NAME = re.compile(r"(?<=[a-z0-9,;()] )[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*)*")
 # A line that speaks of talking, and a question that asks for talks given.
@@ -729,11 +733,17 @@ class Composer:
         if not m or not answer.answered or q.also or answer.intent not in ("project", "job"):
             return answer
         asked = set(words(q.text))
-        for name in _INNER_NAME.findall(answer.text):
-            said = [w for w in words(name) if w not in asked]
-            if said and len(name) > 1 and fold(name) not in self.listed \
-                    and not set(said) <= tool_names():
-                return answer
+        for line in answer.text.splitlines():
+            if _WITHHELD.search(line):
+                continue
+            for inner in _INNER_NAME.finditer(line):
+                name = inner.group()
+                said = [w for w in words(name) if w not in asked]
+                # Not a currency or a unit before its figure ('about USD 6 billion').
+                if said and len(name) > 1 and fold(name) not in self.listed \
+                        and not set(said) <= tool_names() \
+                        and not re.match(r"\s?\d", line[inner.end():]):
+                    return answer
         return self._not_covered(answer.intent, f"which {m.group(1).lower()}",
                                  _lead_line(answer.text))
 
