@@ -4935,3 +4935,12 @@ def test_a_client_described_but_kept_back_is_no_name_given() -> None:
                      "What is the name of the insurer she worked for on LANTERN?"):
         assert not engine.answer_detail(question).answered, question
     assert "Brannock Bank" in engine.answer("which bank was quay for")
+
+
+def test_a_talk_asked_of_a_year_is_not_covered_by_one_of_another() -> None:
+    engine = _kim({"talks": [{"title": "Your batch window is lying", "event": "SHARE, Anaheim",
+                              "year": 2011}],
+                   "awards": [{"name": "Best Paper", "years": "2019 – 2021"}]})
+    assert not engine.answer_detail("Did she present at SHARE in 2015?").answered
+    assert "lying" in engine.answer("did she present at share in 2011")
+    assert engine.answer_detail("did she win an award in 2020").answered

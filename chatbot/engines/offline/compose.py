@@ -58,6 +58,7 @@ _N_YEARS = re.compile(rf"\b(?:{_SMALL_COUNT}\+? years|since (?:19|20)\d\d)\b", r
 _HOW_LONG_WORDS = frozenset(stems("how long long many year years been actually really "
                                    "experience time"))
 _MONTHS = "|".join(MONTHS)
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:[–—-]|to|until)\s*((?:19|20)\d\d)\b")
 _SINCE_YEAR = re.compile(rf"\bsince (?:(?:early|mid|late|{_MONTHS}) )?(?:19|20)\d\d\b", re.I)
 # 'a large energy supplier', 'two hosted model APIs': something spoken of without a name.
 _SOME = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|various|multiple)\s+"
@@ -569,7 +570,8 @@ class Composer:
                                                                              self._topical)
         answer = self._checked(self._on_topic(make(q, found, visitor), q, found), q,
                                (self._figure, self._unsized, self._headcount, self._count,
-                                self._of_the_firm, self._organisation, self._talked))
+                                self._of_the_firm, self._organisation, self._talked,
+                                self._other_year))
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
             said = self.profile.faq[q.faq_topic].answer
             if said not in answer.text:
@@ -754,6 +756,21 @@ class Composer:
                 or not _ASKS_TALKS.search(q.text) or _TALKED.search(answer.text):
             return answer
         return self._not_covered(answer.intent, "talks", _lead_line(answer.text))
+
+    def _other_year(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'did he present at SHARE in 2015', 'her FOSS4G talk in 2022', of a
+        talk, paper or award, unless it gives that year (or a span holding it): a record of
+        another year is no record of that one. Else the profile doesn't cover that year."""
+        if not q.years or not answer.answered or q.also \
+                or answer.intent not in ("talks", "publications", "awards"):
+            return answer
+        given = {int(y) for y in _YEAR.findall(answer.text)}
+        spans = [range(int(a), int(b) + 1) for a, b in _YEAR_SPAN.findall(answer.text)]
+        if not given or any(y in given or any(y in r for r in spans) for y in q.years):
+            return answer
+        what = {"talks": "a talk", "publications": "a publication", "awards": "an award"}
+        return self._not_covered(answer.intent, f"{what[answer.intent]} in {_span(q.years)}",
+                                 _lead_line(answer.text))
 
     def _headcount(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'how big was the team at X', 'how many engineers report to him',
