@@ -4944,3 +4944,15 @@ def test_a_talk_asked_of_a_year_is_not_covered_by_one_of_another() -> None:
     assert not engine.answer_detail("Did she present at SHARE in 2015?").answered
     assert "lying" in engine.answer("did she present at share in 2011")
     assert engine.answer_detail("did she win an award in 2020").answered
+
+
+def test_a_name_of_several_words_asks_of_that_thing_not_one_sharing_a_word() -> None:
+    engine = _kim({"installations": [{"name": "Celadon Breath", "visitors": "48,200"}],
+                   "exhibitions": [{"name": "Art Week 2023", "piece": "Breathing Room (VR)"}],
+                   "projects": [{"name": "sami-asr",
+                                 "summary": "Speech recognition for Northern Sámi.",
+                                 "notes": "Trained on 40 hours of archive radio."}]})
+    assert not engine.answer_detail("How many visitors saw Breathing Room?").answered
+    assert "48,200" in engine.answer("how many visitors saw celadon breath")
+    assert "40 hours" in engine.answer(
+        "How much audio was the Northern Sámi recogniser trained on?")

@@ -11,7 +11,7 @@ import numpy as np
 
 from chatbot.engines.offline.facts import Fact, only_address
 from chatbot.engines.offline.rank import FactRanker, searched
-from chatbot.engines.offline.text import has_figure, lexicon, stem, stems, words
+from chatbot.engines.offline.text import fold, has_figure, lexicon, stem, stems, words
 from chatbot.engines.offline.understand import NAMED_TOPICS, STOPWORDS, Query
 
 # Intents answered by whatever facts speak of their topic, wherever they are in the profile.
@@ -67,6 +67,12 @@ class Index:
                         for f, s in zip(self.facts, self.stems, strict=True)]
         self.words = [_inflected(words(f"{f.text} {f.section} {f.question} {f.keys}"))
                       for f in self.facts]
+        # Each fact's words in order, with its project's or job's ('breathing room').
+        spelled = [" ".join(words(fold(f"{searched(f)} {f.source}"))) for f in self.facts]
+        head_spelled = {(f.project, f.job): spelled[i] for i, f in enumerate(self.facts)
+                        if f.kind in ("project", "job")}
+        self.spelled = [f" {text} {head_spelled.get((f.project, f.job), '')} "
+                        for f, text in zip(self.facts, spelled, strict=True)]
         intents = lexicon()["intents"]
         self.filler = frozenset(stem(w) for w in lexicon()["words"]["filler"])
         # Topics match whole cue words, not stems: 'publication' must not find 'public-sector'.
@@ -288,6 +294,12 @@ class Index:
                     hit = (-covered * share - figure - counted, not said, -float(scores[i]),
                            int(i))
                     hits[int(i)] = min(hits.get(int(i), hit), hit)
+        # A name of several words typed as the profile writes it ('Breathing Room') is asked
+        # of that thing: a fact on another that shares a word ('Celadon Breath') is not it.
+        phrase = f" {' '.join(q.names)} "
+        if len(q.names) >= 2 and phrase in f" {' '.join(words(fold(q.text)))} " \
+                and any(phrase in text for text in self.spelled):
+            hits = {i: hit for i, hit in hits.items() if phrase in self.spelled[i]}
         return [self.facts[i] for *_, i in sorted(hits.values())[:3]]
 
 
