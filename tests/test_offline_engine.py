@@ -4956,3 +4956,11 @@ def test_a_name_of_several_words_asks_of_that_thing_not_one_sharing_a_word() -> 
     assert "48,200" in engine.answer("how many visitors saw celadon breath")
     assert "40 hours" in engine.answer(
         "How much audio was the Northern Sámi recogniser trained on?")
+
+
+def test_the_contact_of_someone_the_owner_works_with_is_not_the_owners() -> None:
+    engine = _kim({"education": {"phd": {"degree": "PhD", "supervisor": "Prof. Ada Oyelaran"}}})
+    for question in ("What's her supervisor's email address?", "her manager's phone number?"):
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "kim@example.org" in detail.text, question
+    assert engine.answer_detail("what's her email address").answered

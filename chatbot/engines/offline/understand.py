@@ -840,6 +840,8 @@ class Understander:
         """The name of a person other than the owner that `question` makes possessive
         ('Anouk Veldhuis-Pereira's email'), as typed but capitalised; '' for the owner's, a
         project's, an employer's or a link's ('Pannier & Pike's email')."""
+        if (role := _ROLE_POSSESSED.search(question)):  # 'her supervisor's email'
+            return role.group(0)
         for m in _POSSESSED.finditer(question):
             name = words(m.group(1))
             # A capital at the start says nothing ('Let's'); a name the profile writes does.
@@ -2769,6 +2771,11 @@ _MADE_IN = re.compile(r"\b(?:written|write|wrote|shipped|ship|made|make|done|cod
                       r"\s+anything\s+(?=in\s)")
 _THINGS_NOT_FIELDS = frozenset({"phones", "telephones", "mobiles"})
 _WHO_IS = re.compile(r"\W*who(?:'s|s|\s+is|\s+was|\s+are)\b", re.I)
+# Someone the owner works or lives with, made possessive ('her supervisor's email').
+_ROLE_POSSESSED = re.compile(r"\b(?:her|his|their|the)\s+(?:former\s+|previous\s+|current\s+)?"
+                             r"(?:supervisor|advisor|adviser|manager|boss|reference|referee|"
+                             r"colleague|client|co-?founder|mentor|teammate|partner|wife|"
+                             r"husband|spouse|recruiter|agent|assistant)['’]s\b", re.I)
 _POSSESSED = re.compile(r"((?:[A-Z][\w\u00c0-\u024f-]*\s+){0,2}[\w\u00c0-\u024f-]+)['’]s\b")
 # Markup in a message: whole script and style elements, and tags (a one-letter name only
 # with attributes or as a closing tag, so that 'List<T>' stays).
