@@ -4964,3 +4964,17 @@ def test_the_contact_of_someone_the_owner_works_with_is_not_the_owners() -> None
         detail = engine.answer_detail(question)
         assert not detail.answered and "kim@example.org" in detail.text, question
     assert engine.answer_detail("what's her email address").answered
+
+
+def test_what_a_table_of_the_owners_is_called_is_its_name_entry() -> None:
+    engine = _kim({"experience": [{"role": "Founder", "company": "Kalamay Games",
+                                   "period": "2020 – present"}],
+                   "studio": {"name": "Kalamay Games", "founded": "2020",
+                              "size": "Kim plus four contractors",
+                              "contractors": ["Rhea Villacorta: 2D art and UI (Cebu City)",
+                                              "Daisuke Morimoto: music and sound (Fukuoka)",
+                                              "Liezl Pangilinan: QA and community, part-time",
+                                              "Tonyo Abad: Android and iOS builds, on call"],
+                              "office": "No office; the studio meets in Cubao each month"}})
+    answer = engine.answer("what's her studio called")
+    assert "Kalamay Games" in answer and "Rhea" not in answer, answer

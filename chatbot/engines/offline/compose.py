@@ -199,6 +199,8 @@ _WHICH_ORGANISATION = re.compile(
     r"customer|firm|bank|publisher|investor|funder|sponsor|supplier|vendor|agency|studio|"
     r"insurer|retailer|hospital|charity|university|school|employer|startup)\b", re.I)
 # A line that says the name is kept back ('Midwest mutual insurer (under NDA)').
+# A name asked ('what is her studio called', 'the name of his company').
+_ASKS_NAME = re.compile(r"\b(?:called|named|name of|what(?:['’]s| is) (?:it|its) name)\b", re.I)
 _WITHHELD = re.compile(r"\b(?:under (?:an )?NDA|confidential|undisclosed|unnamed|not named|"
                        r"anonymi[sz]ed|can(?:no|')t (?:be )?name)", re.I)
 # A capitalised name inside a sentence, not its first word.
@@ -1118,6 +1120,11 @@ class Composer:
             return self._project(replace(q, projects=(best.project,), asked=rest), found,
                                  Visitor())
         facts = [f for f in found.covering[:2] if f.text not in answer.text] or [best]
+        if _ASKS_NAME.search(q.text) and best.kind == "extra" and best.section:
+            # 'what's his studio called': the name entry of the owner's table found, not
+            # the entry that said the word.
+            facts = [f for f in self.facts if f.section == best.section
+                     and fold(f.keys) in ("name", "title")][:1] or facts
         if q.intent in _FIELDS:
             # The owner's own field answers a question of its kind ('is their notice
             # flexible': 'Eight weeks, negotiable to six'); the fact found is added to it.
