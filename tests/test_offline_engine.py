@@ -4978,3 +4978,21 @@ def test_what_a_table_of_the_owners_is_called_is_its_name_entry() -> None:
                               "office": "No office; the studio meets in Cubao each month"}})
     answer = engine.answer("what's her studio called")
     assert "Kalamay Games" in answer and "Rhea" not in answer, answer
+
+
+def test_a_project_named_by_all_but_its_first_word_is_that_project() -> None:
+    engine = _kim({
+        "owner": _owner("Docs engineer: site generators and API reference pipelines"),
+        "projects": [
+            {"name": "Tuairisc API reference pipeline", "summary": "Turns OpenAPI into docs.",
+             "tech": ["Python"], "highlights": ["Generates reference for 640 endpoints"]},
+            {"name": "Leabhar", "summary": "A static-site generator."}]})
+    assert "640 endpoints" in engine.answer("tell me about the api reference pipeline")
+
+
+def test_the_thing_the_owner_built_is_named_not_its_stack_asked() -> None:
+    engine = _kim({"projects": [
+        {"name": "Tuairisc", "summary": "Turns OpenAPI into reference pages.",
+         "tech": ["Python", "buf"], "highlights": ["Generates reference for 640 endpoints"]}]})
+    assert "640 endpoints" in engine.answer("tell me about tuairisc, the app she built")
+    assert "Python" in engine.answer("what was tuairisc built with")

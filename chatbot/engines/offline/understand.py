@@ -389,6 +389,11 @@ class Understander:
         # Each entity with its name padded as _find_entities looks for it, and followed by
         # 'to' ('go to' names no skill).
         self.entity_spots = [(e, f" {e.full} ", f" {e.full} to ") for e in self.entities]
+        # A project named by all but its first word ('the api reference pipeline' of
+        # 'Tuairisc API reference pipeline'), when no other name ends so.
+        tails = Counter(t for e in self.entities if (t := _tail(e)))
+        self.entity_spots += [(e, f" {t} ", f" {t} to ") for e in self.entities
+                              if (t := _tail(e)) and tails[t] == 1]
         # Skills whose name starts with a stopword ('CAN bus'), with that word (_acronyms).
         self.stopword_skills = [(e.key, e.full.split()[0]) for e in self.entities
                                 if e.kind == "skill" and e.full.split()[0] in STOPWORDS]
@@ -1540,6 +1545,9 @@ class Understander:
             # out', who tried it, no demo to try.
             aspects=frozenset(a for a, s in self.aspects.items() if s & set(content) - named_stems
                               and not (a == "tech" and users)
+                              # 'the pipeline she built' names it; 'built with' asks its stack.
+                              and not (a == "tech" and s & set(content) == {stem("built")}
+                                       and _BUILT_BY.search(" ".join(raw)))
                               and not (a == "link" and "tried" in raw
                                        and s & set(content) == {stem("try")})) | (
                 {"role"} if self._owner_did(raw) else set()),
@@ -2707,6 +2715,15 @@ def _roles_in(value: Any) -> list[str]:
     return []
 
 
+def _tail(e: _Entity) -> str:
+    """A project's name without its first word, when that leaves two words or more that
+    are no stopwords ('api reference pipeline'); else ''."""
+    said = e.full.split()
+    if e.kind != "project" or len(said) < 3 or not all(w.isalpha() for w in said[1:]):
+        return ""
+    return " ".join(said[1:]) if sum(w not in STOPWORDS for w in said[1:]) >= 2 else ""
+
+
 def _initials(facts: Sequence[Fact]) -> dict[str, tuple[str, ...]]:
     """Four to six words in a row of a fact, by their initials ('mttr': mean time to
     recovery); initials that two different runs share are left out."""
@@ -2776,6 +2793,9 @@ _ROLE_POSSESSED = re.compile(r"\b(?:her|his|their|the)\s+(?:former\s+|previous\s
                              r"(?:supervisor|advisor|adviser|manager|boss|reference|referee|"
                              r"colleague|client|co-?founder|mentor|teammate|partner|wife|"
                              r"husband|spouse|recruiter|agent|assistant)['’]s\b", re.I)
+# The owner as who built a thing ('the app she built'), no stack asked.
+_BUILT_BY = re.compile(r"\b(?:she|he|they|i|we)\s+(?:has\s+|have\s+|had\s+)?built\b"
+                       r"(?!\s+(?:it\s+|them\s+|that\s+|this\s+)?(?:with|in|on|using|upon)\b)")
 _POSSESSED = re.compile(r"((?:[A-Z][\w\u00c0-\u024f-]*\s+){0,2}[\w\u00c0-\u024f-]+)['’]s\b")
 # Markup in a message: whole script and style elements, and tags (a one-letter name only
 # with attributes or as a closing tag, so that 'List<T>' stays).
