@@ -5007,3 +5007,11 @@ def test_a_talk_word_said_whole_elsewhere_comes_before_the_talks_without_it() ->
                                  {"name": "A11y Saturdays", "role": "Organiser"}]})
     answer = engine.answer("does she run any meetups")
     assert "Docs Dublin meetup" in answer, answer
+
+
+def test_which_languages_asked_in_french_german_or_spanish_are_the_ones_spoken() -> None:
+    engine = _kim({"languages": ["French (native)", "English (fluent)"]})
+    for question in ("quelles langues parle-t-elle", "welche Sprachen spricht sie",
+                     "qué idiomas habla"):
+        answer = engine.answer(question)
+        assert "French" in answer and "English" in answer, (question, answer)
