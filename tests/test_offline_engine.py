@@ -5015,3 +5015,11 @@ def test_which_languages_asked_in_french_german_or_spanish_are_the_ones_spoken()
                      "qué idiomas habla"):
         answer = engine.answer(question)
         assert "French" in answer and "English" in answer, (question, answer)
+
+
+def test_a_name_asked_as_an_employer_says_first_what_the_profile_says_of_employment() -> None:
+    engine = _kim({"owner": _owner("Compiler engineer; five years on the Tessellate SDK"),
+                   "projects": [{"name": "Tessellate SDK", "summary": "A quantum SDK.",
+                                 "notes": "She is not a Tessellate employee; she contributes "
+                                          "on personal time."}]})
+    assert "not a Tessellate employee" in engine.answer("is she employed by tessellate")

@@ -1646,13 +1646,15 @@ class Understander:
         return m is not None and m.group(1) in self.owner | {"he", "she", "they"}
 
     def _where_named(self, names: Sequence[str]) -> str:
-        """The fact that names what was asked of as an employer, with its source."""
+        """The fact that names what was asked of as an employer, with its source: first one
+        that speaks of employment ('She is not a Tessellate employee')."""
         for name in names:
-            for f in self.facts:
-                if name in words(f.text) and f.kind not in ("link", "email"):
-                    text = f.text.rstrip(".")
-                    return f"{text} ({f.source})." if f.source not in ("profile", "") \
-                        and f.source not in f.text else f"{text}."
+            naming = [f for f in self.facts
+                      if name in words(f.text) and f.kind not in ("link", "email")]
+            for f in sorted(naming, key=lambda f: not _EMPLOYMENT.search(f.text)):
+                text = f.text.rstrip(".")
+                return f"{text} ({f.source})." if f.source not in ("profile", "") \
+                    and f.source not in f.text else f"{text}."
         return ""
 
     def _not_in_record(self, intent: str, q: Query, raw: list[str]) -> tuple[str, ...]:
@@ -2796,6 +2798,9 @@ _ROLE_POSSESSED = re.compile(r"\b(?:her|his|their|the)\s+(?:former\s+|previous\s
 # The owner as who built a thing ('the app she built'), no stack asked.
 _BUILT_BY = re.compile(r"\b(?:she|he|they|i|we)\s+(?:has\s+|have\s+|had\s+)?built\b"
                        r"(?!\s+(?:it\s+|them\s+|that\s+|this\s+)?(?:with|in|on|using|upon)\b)")
+# Words of being employed somewhere.
+_EMPLOYMENT = re.compile(r"\b(?:employ(?:ee|ees|er|ed|ment)?|hired|on (?:the )?staff|payroll|"
+                         r"worked (?:at|for)|works (?:at|for))\b", re.I)
 _POSSESSED = re.compile(r"((?:[A-Z][\w\u00c0-\u024f-]*\s+){0,2}[\w\u00c0-\u024f-]+)['’]s\b")
 # Markup in a message: whole script and style elements, and tags (a one-letter name only
 # with attributes or as a closing tag, so that 'List<T>' stays).
