@@ -5023,3 +5023,11 @@ def test_a_name_asked_as_an_employer_says_first_what_the_profile_says_of_employm
                                  "notes": "She is not a Tessellate employee; she contributes "
                                           "on personal time."}]})
     assert "not a Tessellate employee" in engine.answer("is she employed by tessellate")
+
+
+def test_how_far_ahead_to_book_the_owner_is_their_notice() -> None:
+    engine = _kim({"availability": {"status": "Booked until 9 March; taking bookings for April.",
+                                    "notice": "Book at least 4 weeks ahead"},
+                   "publications": [{"title": "A book on audits", "year": 2024}]})
+    for question in ("how far ahead do i have to book", "how far in advance should we book her"):
+        assert "4 weeks" in engine.answer(question), question
