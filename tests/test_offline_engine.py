@@ -4998,17 +4998,6 @@ def test_the_thing_the_owner_built_is_named_not_its_stack_asked() -> None:
     assert "Python" in engine.answer("what was tuairisc built with")
 
 
-def test_a_talk_word_said_whole_elsewhere_comes_before_the_talks_without_it() -> None:
-    engine = _kim({"talks": [{"title": "Style guides as tests",
-                              "event": "Write the Docs Portland", "year": 2023},
-                             {"title": "Linting prose", "event": "FOSDEM", "year": 2024},
-                             {"title": "Reference docs", "event": "API The Docs", "year": 2025}],
-                   "community": [{"name": "Docs Dublin meetup", "role": "Organiser"},
-                                 {"name": "A11y Saturdays", "role": "Organiser"}]})
-    answer = engine.answer("does she run any meetups")
-    assert "Docs Dublin meetup" in answer, answer
-
-
 def test_which_languages_asked_in_french_german_or_spanish_are_the_ones_spoken() -> None:
     engine = _kim({"languages": ["French (native)", "English (fluent)"]})
     for question in ("quelles langues parle-t-elle", "welche Sprachen spricht sie",

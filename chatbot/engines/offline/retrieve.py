@@ -246,21 +246,12 @@ class Index:
         # the bootcamp's entry, though a degree's says more of the topic's cue words).
         named = [i for i in found if cues & set(words(self.facts[i].section))]
         asked = set(q.asked)
-        said = {i: len(asked & set(stems(self.facts[i].text))) for i in found}
+        said = {i: len(asked & set(stems(self.facts[i].text))) for i in named}
         # Of education, the degrees before the certificates, unless those are asked.
         degrees = q.intent == "education" and not _CERTIFICATES & set(q.terms)
         named.sort(key=lambda i: (-said[i], degrees and bool(
             _CERTIFICATES & set(stems(self.facts[i].section)))))
-        # Before them, a fact elsewhere that says every word asked when none of them does
-        # ('does she run any meetups': the meetup she organises, not her talks).
-        whole = [i for i in found if i not in named and asked and said[i] == len(asked)] \
-            if q.intent in ("talks", "publications", "awards") \
-            and not any(said[i] == len(asked) for i in named) else []
-        # With the other entries of its list ('A11y Saturdays' beside the meetup).
-        whole += [i for f in whole for i in self.tables.get(self.facts[f].section, [])
-                  if i not in whole and self.facts[f].kind == "extra"]
-        return [self.facts[i] for i in [*whole, *named,
-                                        *(i for i in found if i not in named + whole)]][:3]
+        return [self.facts[i] for i in [*named, *(i for i in found if i not in named)]][:3]
 
     def _covering(self, q: Query) -> list[Fact]:
         """Facts that, with their project or job, cover the question's topic stems.
