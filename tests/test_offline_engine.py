@@ -5020,3 +5020,13 @@ def test_how_far_ahead_to_book_the_owner_is_their_notice() -> None:
                    "publications": [{"title": "A book on audits", "year": 2024}]})
     for question in ("how far ahead do i have to book", "how far in advance should we book her"):
         assert "4 weeks" in engine.answer(question), question
+
+
+def test_the_phone_of_someone_the_owner_names_is_not_covered() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org", "phone": "+64 21 555 0101"},
+                   "experience": [{"role": "Founder", "company": "Paddock Signal",
+                                   "period": "2019 – present",
+                                   "highlights": ["Works with a registered electrician, Aroha "
+                                                  "Tipene of Tipene Electrical"]}]})
+    detail = engine.answer_detail("what's aroha tipene's phone number")
+    assert not detail.answered and "555 0101" not in detail.text, detail.text

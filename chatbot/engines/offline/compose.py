@@ -201,6 +201,9 @@ _WHICH_ORGANISATION = re.compile(
 # A line that says the name is kept back ('Midwest mutual insurer (under NDA)').
 # A name asked ('what is her studio called', 'the name of his company').
 _ASKS_NAME = re.compile(r"\b(?:called|named|name of|what(?:['’]s| is) (?:it|its) name)\b", re.I)
+# A way of reaching someone asked ('her phone number', 'his email').
+_CONTACT_ASKED = re.compile(r"\b(?:phone|number|e-?mail|contact|address|whatsapp|linkedin|"
+                            r"reach)\b", re.I)
 _WITHHELD = re.compile(r"\b(?:under (?:an )?NDA|confidential|undisclosed|unnamed|not named|"
                        r"anonymi[sz]ed|can(?:no|')t (?:be )?name)", re.I)
 # A capitalised name inside a sentence, not its first word.
@@ -573,7 +576,7 @@ class Composer:
         answer = self._checked(self._on_topic(make(q, found, visitor), q, found), q,
                                (self._figure, self._unsized, self._headcount, self._count,
                                 self._of_the_firm, self._organisation, self._talked,
-                                self._other_year))
+                                self._other_year, self._someones_contact))
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
             said = self.profile.faq[q.faq_topic].answer
             if said not in answer.text:
@@ -758,6 +761,13 @@ class Composer:
                 or not _ASKS_TALKS.search(q.text) or _TALKED.search(answer.text):
             return answer
         return self._not_covered(answer.intent, "talks", _lead_line(answer.text))
+
+    def _someones_contact(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer, unless it is asked for the contact details of someone else the owner
+        names ('what's Aroha Tipene's phone number'): those the profile doesn't cover."""
+        if not q.someone or not answer.answered or not _CONTACT_ASKED.search(q.text):
+            return answer
+        return self._not_covered("contact", f"{q.someone} contact details")
 
     def _other_year(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'did he present at SHARE in 2015', 'her FOSS4G talk in 2022', of a
