@@ -5030,3 +5030,12 @@ def test_the_phone_of_someone_the_owner_names_is_not_covered() -> None:
                                                   "Tipene of Tipene Electrical"]}]})
     detail = engine.answer_detail("what's aroha tipene's phone number")
     assert not detail.answered and "555 0101" not in detail.text, detail.text
+
+
+def test_an_employer_left_that_the_profile_never_names_is_not_covered() -> None:
+    engine = _kim({"experience": [{"role": "Scientist", "company": "Sankofa Voice",
+                                   "period": "2018 – 2021"},
+                                  {"role": "Director", "company": "AIAR",
+                                   "period": "2021 – present"}]})
+    assert "Google” as an employer" in engine.answer("Why did she leave Google for the institute?")
+    assert "as an employer" not in engine.answer("why did she leave Sankofa for AIAR")

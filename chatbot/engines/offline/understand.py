@@ -1132,7 +1132,7 @@ class Understander:
         """'worked at Google' when Google is no employer of the profile (it may still appear
         in a highlight): the name, as a word the profile doesn't cover. A job found only as
         'her job' does not make the name one ('what was her job at Háskóli Íslands')."""
-        m = _WORKED_AT.search(text) or _WROTE_FOR.search(text)
+        m = _WORKED_AT.search(text) or _WROTE_FOR.search(text) or _LEFT_FOR.search(text)
         if not m or m.group(2) in STOPWORDS or stem(m.group(2)) in self.filler:
             return []
         jobs = {w for e in self.entities if e.kind == "job" and e.key in found["job"]
@@ -1140,7 +1140,7 @@ class Understander:
         if found["job"] and (not self._own_job(text) or m.group(2) in jobs):
             return []
         # After 'the', only a name typed as one: 'the Hirvijärvi station', not 'the moment'.
-        if (m.group(1) or m.re is _WROTE_FOR) and m.group(2) not in typed:
+        if (m.group(1) or m.re is not _WORKED_AT) and m.group(2) not in typed:
             return []
         return [m.group(2)]
 
@@ -2931,6 +2931,9 @@ _WORKED_AT = re.compile(r"\b(?:work|worked|works|working|employed|hired|job|inte
 # 'write for MusicRadar', 'freelanced for Roland': an employer too, when typed as a name.
 _WROTE_FOR = re.compile(rf"\b{any_of(lexicon()['asks']['employed'])}\s+(?:at|for)\s+"
                         r"(the\s+)?([a-z0-9][\w&.-]*)")
+# 'why did she leave Google for the institute': an employer left, when typed as a name.
+_LEFT_FOR = re.compile(r"\b(?:leave|left|leaving|quit|quitting)\s+(the\s+)?([a-z0-9][\w&.-]*)"
+                       r"\s+(?:for|to|and|in)\b")
 _TOKEN = re.compile(r"[\w+#.-]+")
 _WORKED_AS = re.compile(r"\b(?:(?:work|worked|working|employed) as|ever|(?:was|were)(?: [\w'-]+)?|"
                         r"been|as) (?:a|an) ((?:[\w-]+ ?){1,5})")
