@@ -5039,3 +5039,10 @@ def test_an_employer_left_that_the_profile_never_names_is_not_covered() -> None:
                                    "period": "2021 – present"}]})
     assert "Google” as an employer" in engine.answer("Why did she leave Google for the institute?")
     assert "as an employer" not in engine.answer("why did she leave Sankofa for AIAR")
+
+
+def test_audio_middleware_ad_networks_and_pixel_art_tools_are_the_ones_listed() -> None:
+    engine = _kim({"skills": {"Tools": ["Godot 4", "Aseprite", "FMOD", "AdMob", "Firebase"]}})
+    for question, tool in (("pixel art tool", "Aseprite"), ("audio middleware experience", "FMOD"),
+                           ("has she integrated ad networks", "AdMob")):
+        assert tool in engine.answer(question), question
