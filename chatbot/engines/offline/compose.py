@@ -198,12 +198,12 @@ _WHICH_ORGANISATION = re.compile(
     r"\W*(?:which|what(?:\s+is|['’]s)?\s+the\s+name\s+of\s+the|what)\s+(company|client|"
     r"customer|firm|bank|publisher|investor|funder|sponsor|supplier|vendor|agency|studio|"
     r"insurer|retailer|hospital|charity|university|school|employer|startup)\b", re.I)
-# A line that says the name is kept back ('Midwest mutual insurer (under NDA)').
 # A name asked ('what is her studio called', 'the name of his company').
 _ASKS_NAME = re.compile(r"\b(?:called|named|name of|what(?:['’]s| is) (?:it|its) name)\b", re.I)
 # A way of reaching someone asked ('her phone number', 'his email').
 _CONTACT_ASKED = re.compile(r"\b(?:phone|number|e-?mail|contact|address|whatsapp|linkedin|"
                             r"reach)\b", re.I)
+# A line that says the name is kept back ('Midwest mutual insurer (under NDA)').
 _WITHHELD = re.compile(r"\b(?:under (?:an )?NDA|confidential|undisclosed|unnamed|not named|"
                        r"anonymi[sz]ed|can(?:no|')t (?:be )?name)", re.I)
 # A capitalised name inside a sentence, not its first word.

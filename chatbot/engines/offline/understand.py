@@ -1651,7 +1651,8 @@ class Understander:
         for name in names:
             naming = [f for f in self.facts
                       if name in words(f.text) and f.kind not in ("link", "email")]
-            for f in sorted(naming, key=lambda f: not _EMPLOYMENT.search(f.text)):
+            if naming:
+                f = min(naming, key=lambda f: not _EMPLOYMENT.search(f.text))  # first such
                 text = f.text.rstrip(".")
                 return f"{text} ({f.source})." if f.source not in ("profile", "") \
                     and f.source not in f.text else f"{text}."
