@@ -764,8 +764,10 @@ class Composer:
 
     def _someones_contact(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer, unless it is asked for the contact details of someone else the owner
-        names ('what's Aroha Tipene's phone number'): those the profile doesn't cover."""
-        if not q.someone or not answer.answered or not _CONTACT_ASKED.search(q.text):
+        names ('what's Aroha Tipene's phone number', 'Saskia's email'): those the profile
+        doesn't cover."""
+        if not q.someone or not answer.answered \
+                or answer.intent != "contact" and not _CONTACT_ASKED.search(q.text):
             return answer
         return self._not_covered("contact", f"{q.someone} contact details")
 
@@ -1324,8 +1326,6 @@ class Composer:
             return OfflineAnswer(_cite(named[0]), True, "contact", _sources(named[:1]))
         if not contact.email and not contact.links:
             return self._not_covered("contact", "contact details: it gives no contact details")
-        if q.someone:  # 'what's Saskia's email': not the owner's
-            return self._not_covered("contact", f"{q.someone} contact details")
         if q.missing_links:
             kinds = ", ".join(_label(k) for k in q.missing_links)
             if not lines and (handle := self._handle_said(q.missing_links)):

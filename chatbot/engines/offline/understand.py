@@ -2791,11 +2791,12 @@ _MADE_IN = re.compile(r"\b(?:written|write|wrote|shipped|ship|made|make|done|cod
                       r"\s+anything\s+(?=in\s)")
 _THINGS_NOT_FIELDS = frozenset({"phones", "telephones", "mobiles"})
 _WHO_IS = re.compile(r"\W*who(?:'s|s|\s+is|\s+was|\s+are)\b", re.I)
-# Someone the owner works or lives with, made possessive ('her supervisor's email').
-_ROLE_POSSESSED = re.compile(r"\b(?:her|his|their|the)\s+(?:former\s+|previous\s+|current\s+)?"
-                             r"(?:supervisor|advisor|adviser|manager|boss|reference|referee|"
-                             r"colleague|client|co-?founder|mentor|teammate|partner|wife|"
-                             r"husband|spouse|recruiter|agent|assistant)['’]s\b", re.I)
+# Someone the owner works with, by the lexicon's words for a person, made possessive ('her
+# supervisor's email').
+_ROLE_POSSESSED = re.compile(
+    r"\b(?:her|his|their|the)\s+(?:former\s+|previous\s+|current\s+)?"
+    rf"{any_of([*lexicon()['asks']['person'], *lexicon()['asks']['person_roles']])}['’]s\b",
+    re.I)
 # The owner as who built a thing ('the app she built'), no stack asked.
 _BUILT_BY = re.compile(r"\b(?:she|he|they|i|we)\s+(?:has\s+|have\s+|had\s+)?built\b"
                        r"(?!\s+(?:it\s+|them\s+|that\s+|this\s+)?(?:with|in|on|using|upon)\b)")
