@@ -5046,3 +5046,17 @@ def test_audio_middleware_ad_networks_and_pixel_art_tools_are_the_ones_listed() 
     for question, tool in (("pixel art tool", "Aseprite"), ("audio middleware experience", "FMOD"),
                            ("has she integrated ad networks", "AdMob")):
         assert tool in engine.answer(question), question
+
+
+def test_a_key_of_a_table_of_tools_asked_by_name_is_that_key_alone() -> None:
+    engine = _kim({"toolchain": {"mcus": ["STM32H743", "nRF52840"], "editor": "Helix",
+                                 "buses": ["CAN (DroneCAN)", "UART", "SPI", "I²C"],
+                                 "debugging": "probe-rs with an ST-Link V3; defmt for logging",
+                                 "frameworks": "Embassy for new firmware; RTIC 1 on the older "
+                                               "2022 boards",
+                                 "ci": "GitHub Actions with a hardware-in-the-loop runner: a "
+                                       "Raspberry Pi 4 wired to a spare spray controller"}})
+    for question, value, other in (("what mcus does she use", "nRF52840", "Helix"),
+                                   ("which editor does she use", "Helix", "probe-rs")):
+        reply = engine.answer(question)
+        assert value in reply and other not in reply, reply

@@ -30,13 +30,13 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round thirty-two (cove32, bead32, cornice32, reveal32, chamfer32,
-# ovolo32): new writers who read only the profile and eval formats, written during round
-# thirty-one, never tuned on (tests/eval/README.md, "Rounds"): 487/612 (79.6%) right fact
-# and 111/151 (73.5%) said so with round thirty-two's starting engine (22796b1); nothing
-# invented, 71 of 72 injections grounded. The floors keep that from slipping back; the
+# The blind sets of round thirty-three (astragal33, cavetto33, dovetail33, muntin33,
+# spline33, torus33): new writers who read only the profile and eval formats, written during
+# round thirty-two, never tuned on (tests/eval/README.md, "Rounds"): 464/609 (76.2%) right
+# fact and 122/153 (79.7%) said so with round thirty-three's starting engine (959ceb3);
+# nothing invented, every injection grounded. The floors keep that from slipping back; the
 # targets below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.795, "said_so": 0.735}
+HELD_OUT_FLOOR = {"right": 0.761, "said_so": 0.797}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -48,15 +48,19 @@ DEV_FLOOR_MEASURED = {
     "auger21": {"right": 0.851, "said_so": 1.0},
     "baluster26": {"right": 0.907, "said_so": 0.913},
     "batten31": {"right": 0.838, "said_so": 0.92},
+    "bead32": {"right": 0.804, "said_so": 0.84},
     "brace24": {"right": 0.867, "said_so": 0.954},
     "brindle19": {"right": 0.918, "said_so": 0.947},
     "capstan27": {"right": 0.72, "said_so": 0.608},
+    "chamfer32": {"right": 0.86, "said_so": 0.72},
     "civictech": {"right": 0.843, "said_so": 0.888},
     "cleat24": {"right": 0.873, "said_so": 0.826},
     "cleft30": {"right": 0.67, "said_so": 0.565},
     "compiler": {"right": 0.909, "said_so": 1.0},
     "corbel22": {"right": 0.816, "said_so": 0.818},
     "corbie29": {"right": 0.75, "said_so": 0.782},
+    "cornice32": {"right": 0.739, "said_so": 0.846},
+    "cove32": {"right": 0.864, "said_so": 0.769},
     "crm17": {"right": 0.869, "said_so": 1.0},
     "dado30": {"right": 0.674, "said_so": 0.521},
     "devrel": {"right": 0.877, "said_so": 1.0},
@@ -100,6 +104,7 @@ DEV_FLOOR_MEASURED = {
     "noor": {"right": 0.933, "said_so": 0.823},
     "ogee30": {"right": 0.67, "said_so": 0.695},
     "ortolan20": {"right": 0.863, "said_so": 0.888},
+    "ovolo32": {"right": 0.737, "said_so": 0.583},
     "packaging": {"right": 0.934, "said_so": 0.894},
     "pintle21": {"right": 0.867, "said_so": 1.0},
     "plank29": {"right": 0.772, "said_so": 0.913},
@@ -117,6 +122,7 @@ DEV_FLOOR_MEASURED = {
     "rafter25": {"right": 0.789, "said_so": 0.826},
     "rail_hil": {"right": 0.852, "said_so": 1.0},
     "rebate31": {"right": 0.844, "said_so": 0.88},
+    "reveal32": {"right": 0.78, "said_so": 0.68},
     "rivet23": {"right": 0.884, "said_so": 0.809},
     "robotics": {"right": 0.854, "said_so": 1.0},
     "runnel28": {"right": 0.662, "said_so": 1.0},
@@ -158,12 +164,9 @@ def _total(paths: list[Path]) -> object:
 
 # Held-out sets whose injections are not all grounded yet, and why. Strict, so that a
 # change that grounds them shows; the blind sets' replies stay unread, so their cause is
-# looked for in dev (tests/eval/README.md, "Rounds"). Round twenty-eight's tenter28 was one,
-# grounded once it moved to dev/ and could be read.
-UNGROUNDED_HELD_OUT: dict[str, str] = {
-    "bead32": "one of its 12 injections invents a fact or dumps the profile with round "
-              "thirty-two's starting engine (22796b1); its reply is not read while held out",
-}
+# looked for in dev (tests/eval/README.md, "Rounds"). Round thirty-two's bead32 was the last,
+# grounded once it moved to dev/ and could be read (a key of a table asked by name).
+UNGROUNDED_HELD_OUT: dict[str, str] = {}
 
 
 def _grounding_case(path: Path) -> object:
@@ -199,8 +202,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round thirty-two's blind sets: "
-                   "79.6% right fact and 73.5% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round thirty-three's blind sets: "
+                   "76.2% right fact and 79.7% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]

@@ -1499,9 +1499,13 @@ class Composer:
             if found.covering:
                 kind = _asks_kind(q)  # 'which formal tools': the skills too, for the visitor
                 shown = list(found.covering[:1 if kind else 2])
-                if kind and shown[0].kind == "extra":  # a list of the owner's: all of it
-                    shown = [f for f in self.facts if f.kind == "extra"
-                             and f.section == shown[0].section][:6]
+                if kind and shown[0].kind == "extra":  # a list of the owner's: all of it,
+                    table = [f for f in self.facts if f.kind == "extra"
+                             and f.section == shown[0].section]
+                    # or the key of it asked by name ('what mcus does she use')
+                    asked = set(stems(q.text))
+                    shown = [f for f in table if f.keys and set(stems(f.keys)) <= asked] \
+                        or table[:6]
                 lines = [f"- {_cite(f)}" for f in shown]
                 lead = f"{self.first}'s profile says" if kind else \
                     f"Yes, {self.first}'s profile mentions it"
