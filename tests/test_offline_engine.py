@@ -5060,3 +5060,30 @@ def test_a_key_of_a_table_of_tools_asked_by_name_is_that_key_alone() -> None:
                                    ("which editor does she use", "Helix", "probe-rs")):
         reply = engine.answer(question)
         assert value in reply and other not in reply, reply
+
+
+def test_people_asked_by_name_that_the_profile_only_describes_are_not_covered() -> None:
+    engine = _kim({"projects": [{"name": "Tidepool", "summary": "A workflow runner.",
+                                 "notes": "Now maintained with two outside contributors from "
+                                          "Uppsala and Toronto."},
+                                {"name": "Shiftboard", "summary": "A rota app.",
+                                 "notes": "Built in a bootcamp; my three teammates came from "
+                                          "retail and nursing."}],
+                   "experience": [{"role": "Principal Scientist", "company": "Rheinfeld AG",
+                                   "period": "2021 – present",
+                                   "highlights": ["Reports to the Chief Scientific Officer"]},
+                                  {"role": "Head Chef", "company": "Kelvin & Rye",
+                                   "period": "2012 – 2020",
+                                   "highlights": ["Ran the kitchen in the West End; the new "
+                                                  "head chef kept the old menu"]}]})
+    for question in ("who are the two outside contributors to tidepool",
+                     "which two contributors help maintain Tidepool",
+                     "who were the other three people on the shiftboard team",
+                     "what's the name of the CSO she reports to",
+                     "what's the name of the new head chef at kelvin & rye"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+    named = _kim({"projects": [{"name": "Tidepool", "summary": "A workflow runner.",
+                                "notes": "Maintained with two contributors, Rosa Ferreira "
+                                         "and Dr. Anke Meyer."}]})
+    assert "Rosa Ferreira" in named.answer("who are the contributors to tidepool")

@@ -79,21 +79,23 @@ _ASKS_WHICH = re.compile(r"\W*(?:which|name|(?:what|whats|what's)\s+(?:are|were|
 _SPEAKING = re.compile(rf"\b{any_of(lexicon()['asks']['speaking'])}\b", re.I)
 _SPEAKING_STEMS = frozenset(stems("speak speaks spoken fluent"))
 # A question for a person: 'who is her manager', 'who co-authored it', 'who won'.
-_ASKS_PERSON = re.compile(rf"\bwho\b.*\b{any_of(lexicon()['asks']['person'])}\b|\bwho\s+"
-                          rf"(?:else\s+)?(?:(?:did|does|do|has|have)\s+\w+\s+)?"
+_ASKS_PERSON = re.compile(rf"\b(?:who|which)\b.*\b{any_of(lexicon()['asks']['person'])}\b"
+                          rf"|\bwho\s+(?:else\s+)?(?:(?:did|does|do|has|have)\s+\w+\s+)?"
                           rf"{any_of(lexicon()['asks']['person_verbs'])}\b", re.I)
 # A question for a person's name by their role: 'what's the CTO's name', 'the name of
 # Pulsewright's hardware lead'.
 _ROLES = any_of([*lexicon()["asks"]["person"], *lexicon()["asks"]["person_roles"]])
-_NAME_OF_PERSON = re.compile(rf"\bname of (?:[\w'’-]+ ){{0,3}}?{_ROLES}\b|"
+_NAME_OF_PERSON = re.compile(rf"\bnames? of (?:[\w'’-]+ ){{0,3}}?{_ROLES}\b|"
                              rf"\b{_ROLES}['’]s name\b", re.I)
 # A person's name: two or three capitalised words, or one after a title or an initial.
 _PERSON = re.compile(r"\b(?:(?:Prof|Dr|Mr|Ms|Mrs|Mx|[A-Z])\. ?[A-Z][\w'’-]+"
                      r"|[A-Z][a-z\u00e0-\u024f'’-]+(?: [A-Z][a-z\u00e0-\u024f'’-]+){1,2})")
 # Words asking whether a project's code or demo can be seen ('is the code public').
 _SHOWN = frozenset(stems(" ".join(lexicon()["asks"]["shown"])))
-# A name of an organisation, not a person ('Royal Institute', 'Julia Users Aachen').
-_ORGANISED = re.compile(rf"\b{any_of(lexicon()['asks']['organisations'])}\b")
+# A name of an organisation, a title or a place, not a person ('Royal Institute', 'Julia
+# Users Aachen', 'Chief Scientific Officer', 'West End').
+_NO_PERSON = [*lexicon()["asks"]["organisations"], *lexicon()["asks"]["titles_and_places"]]
+_ORGANISED = re.compile(rf"\b{any_of(_NO_PERSON)}\b")
 # A name that ends an organisation's ('Journal of Computational Physics').
 _OF_ORGANISED = re.compile(rf"\b{any_of(lexicon()['asks']['organisations'])}\s+(?:of|for|on)\s+$")
 _ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
