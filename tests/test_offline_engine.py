@@ -5087,3 +5087,14 @@ def test_people_asked_by_name_that_the_profile_only_describes_are_not_covered() 
                                 "notes": "Maintained with two contributors, Rosa Ferreira "
                                          "and Dr. Anke Meyer."}]})
     assert "Rosa Ferreira" in named.answer("who are the contributors to tidepool")
+
+
+def test_who_founded_a_thing_is_of_the_world_unless_the_profile_says_so_of_it() -> None:
+    engine = _kim({"skills": {"Payments": ["Paystack", "Flutterwave"]},
+                   "experience": [{"role": "Founder", "company": "Ojaworks Studio",
+                                   "period": "2021 – now",
+                                   "highlights": ["Founded Ojaworks Studio with Ifeoma Nwosu"]}]})
+    for question in ("who founded paystack", "who owns flutterwave"):
+        answer = engine.answer(question)
+        assert NOT_COVERED in answer and "kim@example.org" in answer, answer
+    assert "Ifeoma Nwosu" in engine.answer("who founded ojaworks studio")

@@ -1034,7 +1034,7 @@ class Understander:
     def _of_the_world(self, text: str, raw: list[str], q: Query) -> bool:
         """True when the question asks of a thing in itself, which no profile answers: what
         a tool does or is for ('what is MLIR used for': not of the owner's own project), who
-        founded a company (unless the profile speaks of founding), which of two is better or
+        founded, owns or runs a thing (unless a fact says so of it), which of two is better or
         what is best (unless the owner's FAQ answers it)."""
         m = _WORLD.search(text)
         if not m or self.owner & set(raw) or q.faq >= 0:
@@ -1042,9 +1042,22 @@ class Understander:
         if m.group("what"):  # not 'what do you do', 'what does it do' (of the one named)
             return not (q.projects or q.jobs or q.items or q.titles
                         or _DEICTIC & set(m.group("what").split()))
-        if m.group("who"):
-            return "found" not in self.vocab and "founder" not in self.vocab
+        if m.group("who"):  # unless a fact says it of what is asked ('Founded X with ...')
+            return not self._said_beside(stem(m.group("who").removeprefix("co").strip("-")),
+                                         set(stems(text[m.end():])) - self.filler - self.owner)
         return True
+
+    def _said_beside(self, root: str, named: set[str]) -> bool:
+        """True when a fact names all of `named` with a word of `root` ('found': founded,
+        founder) at most four words from one of them."""
+        for fact, said in zip(self.facts, self.fact_stems, strict=True):
+            if named <= said:
+                written = stems(fact.text)
+                at = [i for i, s in enumerate(written) if s.startswith(root)]
+                if any(abs(i - j) <= 4 for i in at for j, s in enumerate(written)
+                       if s in named):
+                    return True
+        return False
 
     def _kept_elsewhere(self, raw: list[str], q: Query) -> tuple[str, ...]:
         """The words of `q` that name a key or link label of other projects or jobs and
