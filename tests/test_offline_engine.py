@@ -5098,3 +5098,18 @@ def test_who_founded_a_thing_is_of_the_world_unless_the_profile_says_so_of_it() 
         answer = engine.answer(question)
         assert NOT_COVERED in answer and "kim@example.org" in answer, answer
     assert "Ifeoma Nwosu" in engine.answer("who founded ojaworks studio")
+
+
+def test_facts_of_the_world_about_a_place_or_money_are_not_covered() -> None:
+    engine = _kim({"owner": _owner("Junior developer", location="Glasgow, Scotland"),
+                   "availability": {"status": "Open to junior roles in Glasgow"},
+                   "faq": [{"question": "Salary?", "answer": "Around £28,000 for a junior "
+                                                             "role in Glasgow."}],
+                   "pricing": {"naira": "₦35,000 an hour", "dollars": "$35 an hour"}})
+    for question in ("what's the population of glasgow", "capital of scotland?",
+                     "whats the naira to dollar exchange rate today",
+                     "whats the minimum wage in scotland right now",
+                     "how much does a typical junior developer earn in glasgow"):
+        answer = engine.answer(question)
+        assert NOT_COVERED in answer and "kim@example.org" in answer, (question, answer)
+    assert "28,000" in engine.answer("what salary is he after")

@@ -1037,6 +1037,9 @@ class Understander:
         founded, owns or runs a thing (unless a fact says so of it), which of two is better or
         what is best (unless the owner's FAQ answers it)."""
         m = _WORLD.search(text)
+        if (w := _WORLD_FACT.search(text)) and f" {w.group(0)} " not in self.folded \
+                and not self.owner & set(raw):
+            return True  # 'the population of Glasgow', of a Glasgow developer
         if not m or self.owner & set(raw) or q.faq >= 0:
             return False
         if m.group("what"):  # not 'what do you do', 'what does it do' (of the one named)
@@ -2834,6 +2837,7 @@ _WORLD = re.compile(
     r"|\b(?:better|worse)\s+than\b|\bversus\b|\bvs\b|\bwhat(?:s|'s| is)\s+the\s+best\b"
     # ... but the best way or number to reach the owner is the contact asked.
     r"(?!.*\bto\s+(?:reach|contact|call|ring|phone|email|text|message|get\s+(?:in\s+touch|hold)))")
+_WORLD_FACT = re.compile(rf"\b{any_of(lexicon()['asks']['world'])}\b", re.I)
 # 'how much per hour', 'what does he charge a day': money by the time.
 # 'how much does she charge a day', 'how much per hour'; not 'how much time a week', nor
 # 'how much data does the platform handle per day' (a thing named after 'how much').
