@@ -5113,3 +5113,16 @@ def test_facts_of_the_world_about_a_place_or_money_are_not_covered() -> None:
         answer = engine.answer(question)
         assert NOT_COVERED in answer and "kim@example.org" in answer, (question, answer)
     assert "28,000" in engine.answer("what salary is he after")
+
+
+def test_a_rate_asked_in_a_currency_is_the_line_in_that_currency() -> None:
+    engine = _kim({"rates": {"hourly_zar": "R2,450 per hour", "hourly_usd": "USD 140 per hour",
+                             "day_rate_zar": "R17,500 per day", "day_rate_usd": "USD 980 per day",
+                             "payment_terms": "Invoices are due within 14 days of the work",
+                             "overage": "Hours over a retainer's allowance are billed at "
+                                        "R1,950 (USD 110) per hour.",
+                             "uplift": "1.5x the hourly rate for unplanned incident work"}})
+    for question, rate in (("hourly rate in rand?", "R2,450"), ("daily rate zar", "R17,500"),
+                           ("what's her day rate in dollars", "USD 980"),
+                           ("how much per hour in usd", "USD 140")):
+        assert rate in engine.answer(question), question

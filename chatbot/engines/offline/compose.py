@@ -102,8 +102,8 @@ _ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:\s+\S+)?(?:,|\s+(?:is|was))\s*$")
 _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 # A figure that may be an amount: not part of a name ('Outside-IR35'), nor a percentage
-# ('conversion rate went from 1.4% to 2.1%').
-_AMOUNT = re.compile(r"(?<![A-Za-z\d.,])\d[\d,.]*(?![\d,.]*\s*%)")
+# ('conversion rate went from 1.4% to 2.1%'); in rand, after its R ('R2,450').
+_AMOUNT = re.compile(r"(?:(?<![A-Za-z\d.,])|(?<=(?<![A-Za-z])R))\d[\d,.]*(?![\d,.]*\s*%)")
 # A line of what the owner won't do, and questions that ask for it: 'are there industries
 # she won't work in', 'would he consider a job at a hedge fund'.
 _AVERSION = re.compile(r"\b(?:not interested in|no interest in|not looking for|not open to|"
@@ -530,7 +530,8 @@ class Composer:
                 and not self.others & set(words(fold(q.text))):
             # 'What would she charge per day in US dollars?': the owner's line pricing that
             # time ('Day rate: €820 / £710 / US$890 per day'; no day rate for 'hourly'),
-            # whatever words found other lines.
+            # whatever words found other lines; in the currency asked, if one is.
+            rates.sort(key=lambda f: not _in_currency_asked(q.text, f.text))
             return OfflineAnswer(_cite(rates[0]), True, q.intent, _sources(rates[:1]))
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(q, found, visitor)
@@ -2264,6 +2265,19 @@ def _asks_spoken(q: Query) -> bool:
     return q.intent == "languages" and any(
         w in ("speak", "speaks", "spoken", "fluent") and said[i + 1:i + 2] not in (["at"], ["on"])
         for i, w in enumerate(said))
+
+
+# Each currency's names ('usd', 'dollars') and signs ('$').
+_CURRENCIES = [(re.compile(rf"\b{any_of([f for f in forms if f.isalpha()])}\b", re.I),
+                [f for f in forms if not f.isalpha()])
+               for forms in lexicon()["fields"]["currencies"]]
+
+
+def _in_currency_asked(question: str, line: str) -> bool:
+    """True when `line` writes a sum in a currency `question` names ('in dollars': USD 980,
+    $980)."""
+    return any(named.search(question) and (named.search(line) or any(s in line for s in signs))
+               for named, signs in _CURRENCIES)
 
 
 def _asks_kind(q: Query) -> bool:

@@ -15,9 +15,12 @@ import Stemmer
 _STEMMER = Stemmer.Stemmer("english")
 # Words, keeping the characters tech names use: c++, c#, node.js, vue.js, wcag 2.2.
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9]+)*[+#]*")
-MONEY = re.compile(r"[$£€¥₹₩₽₪₺₱₴]|\b(?:usd|eur|gbp|aud|cad|chf|nzd|sgd|hkd|sek|nok|dkk|isk|"
-                   r"pln|czk|huf|bgn|zar|inr|jpy|cny|krw|brl|mxn|ils|kr|zł|zl|euros?|dollars?|"
-                   r"pounds?|francs?|rupees?|yen|kronor|kroner|zloty)\b", re.I)
+MONEY = re.compile(r"[$£€¥₹₩₽₪₺₱₴₦]|\b(?:usd|eur|gbp|aud|cad|chf|nzd|sgd|hkd|sek|nok|dkk|isk|"
+                   r"pln|czk|huf|bgn|zar|inr|jpy|cny|krw|brl|mxn|ils|ngn|kes|ksh|kr|zł|zl|"
+                   r"euros?|dollars?|pounds?|francs?|rupees?|yen|kronor|kroner|zloty|naira|"
+                   r"rands?|shillings?)\b"
+                   # The rand as South Africa writes it: 'R2,450', 'R38 500'.
+                   r"|\b(?-i:R)\d{1,3}(?:[,\u00a0 ]\d{3})+\b", re.I)
 # An address after "@" is a fediverse handle ('@dana@hachyderm.io'), not an email.
 _URL_OR_EMAIL = re.compile(r"(https?://[^\s)>\]]+|(?<![@\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 _HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
