@@ -5126,3 +5126,19 @@ def test_a_rate_asked_in_a_currency_is_the_line_in_that_currency() -> None:
                            ("what's her day rate in dollars", "USD 980"),
                            ("how much per hour in usd", "USD 140")):
         assert rate in engine.answer(question), question
+
+
+def test_who_the_owner_reports_to_is_a_title_but_a_name_asked_needs_a_name() -> None:
+    engine = _kim({"experience": [
+        {"role": "Principal Scientist", "company": "Rheinfeld AG", "period": "2021 – present",
+         "highlights": ["Reports to the Chief Scientific Officer"]},
+        {"role": "Docs Engineer", "company": "Cnoc Cloud", "period": "2018 – 2021",
+         "highlights": ["Cnoc Cloud is a 400-person company; she reported to the VP of "
+                        "Developer Experience"]},
+        {"role": "DBA", "company": "Red River", "period": "2015 – 2018",
+         "highlights": ["Put PgBouncer in front of the reporting database"]}]})
+    assert "Chief Scientific Officer" in engine.answer("who's her boss")
+    for question in ("what is the name of her boss at Cnoc Cloud",
+                     "Who was her manager at Red River?"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)

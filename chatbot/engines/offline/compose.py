@@ -87,17 +87,19 @@ _ASKS_PERSON = re.compile(rf"\b(?:who|which)\b.*\b{any_of(lexicon()['asks']['per
 _ROLES = any_of([*lexicon()["asks"]["person"], *lexicon()["asks"]["person_roles"]])
 _NAME_OF_PERSON = re.compile(rf"\bnames? of (?:[\w'’-]+ ){{0,3}}?{_ROLES}\b|"
                              rf"\b{_ROLES}['’]s name\b", re.I)
+_REPORTS_TO = re.compile(r"\breport(?:s|ed|ing)? (?:directly )?to\b", re.I)
 # A person's name: two or three capitalised words, or one after a title or an initial.
 _PERSON = re.compile(r"\b(?:(?:Prof|Dr|Mr|Ms|Mrs|Mx|[A-Z])\. ?[A-Z][\w'’-]+"
-                     r"|[A-Z][a-z\u00e0-\u024f'’-]+(?: [A-Z][a-z\u00e0-\u024f'’-]+){1,2})")
+                     r"|[A-Z][a-z\u00e0-\u024f'’-]+(?: [A-Z][a-z\u00e0-\u024f'’-]+){1,2})\b")
 # Words asking whether a project's code or demo can be seen ('is the code public').
 _SHOWN = frozenset(stems(" ".join(lexicon()["asks"]["shown"])))
 # A name of an organisation, a title or a place, not a person ('Royal Institute', 'Julia
 # Users Aachen', 'Chief Scientific Officer', 'West End').
 _NO_PERSON = [*lexicon()["asks"]["organisations"], *lexicon()["asks"]["titles_and_places"]]
 _ORGANISED = re.compile(rf"\b{any_of(_NO_PERSON)}\b")
-# A name that ends an organisation's ('Journal of Computational Physics').
-_OF_ORGANISED = re.compile(rf"\b{any_of(lexicon()['asks']['organisations'])}\s+(?:of|for|on)\s+$")
+# A name that ends an organisation's or a title's ('Journal of Computational Physics', 'VP of
+# Developer Experience').
+_OF_ORGANISED = re.compile(rf"\b{any_of(_NO_PERSON)}\s+(?:of|for|on)\s+(?:the\s+)?$")
 _ASKS_COUNTED = re.compile(r"\b(?:which|who)\s+(?:\w+\s+)?\d", re.I)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:\s+\S+)?(?:,|\s+(?:is|was))\s*$")
 _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
@@ -890,6 +892,8 @@ class Composer:
         if not answer.answered or q.also or not (_ASKS_PERSON.search(q.text)
                                                  or _NAME_OF_PERSON.search(q.text)):
             return answer
+        if _REPORTS_TO.search(answer.text) and not _NAME_OF_PERSON.search(q.text):
+            return answer  # 'who is her boss': 'Reports to the Chief Scientific Officer
         for m in _PERSON.finditer(answer.text):
             if fold(m.group(0)) not in self.not_people and not _ORGANISED.search(m.group(0)) \
                     and not _OF_ORGANISED.search(answer.text, 0, m.start()):
