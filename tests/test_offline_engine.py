@@ -5142,3 +5142,20 @@ def test_who_the_owner_reports_to_is_a_title_but_a_name_asked_needs_a_name() -> 
                      "Who was her manager at Red River?"):
         answer = engine.answer_detail(question)
         assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+
+
+def test_a_tier_asked_by_its_place_in_a_priced_list_is_that_entry() -> None:
+    tiers = [{"tier": name, "monthly": f"USD {price}", "hours": f"{hours} hours a month"}
+             for name, price, hours in (("Guard", "3,950", 24), ("Watch", "2,150", 10),
+                                        ("Sentinel", "7,100", 45))]
+    engine = _kim({"retainers": tiers, "skills": {"Ops": ["Terraform"]}})
+    for question, price in (("how much is the middle tier per month", "USD 3,950"),
+                            ("top tier price", "USD 7,100"), ("cheapest plan?", "USD 2,150"),
+                            ("hours on the entry-level plan", "10 hours"),
+                            ("On the most expensive plan, how many hours?", "45 hours")):
+        assert price in engine.answer(question), question
+    nested = _kim({"pricing": {"note": "Prices exclude VAT", "tiers": [
+        {"name": "Spark", "naira": "₦950,000", "timeline": "2 weeks"},
+        {"name": "Bazaar", "naira": "from ₦6,500,000", "timeline": "8 to 10 weeks"}]}})
+    answer = nested.answer_detail("how long does the top package take")
+    assert answer.answered and "8 to 10 weeks" in answer.text, answer.text

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 
-from chatbot.engines.offline.text import lexicon, sentences, words
+from chatbot.engines.offline.text import MONEY, lexicon, sentences, words
 from chatbot.profile import Experience, Profile, Project
 
 
@@ -242,6 +242,31 @@ def table_items(profile: Profile) -> list[Item]:
             if names:
                 found.append(Item(key, names, entry))
     return found
+
+
+def priced_tiers(profile: Profile) -> list[str]:
+    """The names of the entries of the owner's one priced list ([[retainers]], [[packages]]:
+    each with a sum of money), the cheapest first; [] when there is no such list, or more
+    than one."""
+    lists = []
+    values = [*profile.extra.values(), *(v for table in profile.extra.values()
+                                         if isinstance(table, Mapping) for v in table.values())]
+    for value in values:  # ([pricing] with [[pricing.tiers]] too)
+        entries = value if isinstance(value, list) and len(value) >= 2 else []
+        if entries and all(isinstance(e, Mapping) for e in entries):
+            names = [next((v.strip() for v in e.values() if isinstance(v, str)
+                           and not MONEY.search(v) and not _URL.search(v)), "") for e in entries]
+            prices = [_first_sum(" ".join(map(str, e.values()))) for e in entries]
+            if all(names) and all(prices):
+                lists.append([n for _, n in sorted(zip(prices, names, strict=True))])
+    return lists[0] if len(lists) == 1 else []
+
+
+def _first_sum(text: str) -> float:
+    """The first sum of money in `text` ('USD 3,950' -> 3950.0), or 0."""
+    m = MONEY.search(text)
+    figure = re.search(r"\d[\d,]*(?:\.\d+)?", text[m.start():]) if m else None
+    return float(figure.group(0).replace(",", "")) if figure else 0.0
 
 
 def item_lines(item: Item, facts: Sequence[Fact] = ()) -> list[tuple[str, str, str]]:

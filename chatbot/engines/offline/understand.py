@@ -23,6 +23,7 @@ from chatbot.engines.offline.facts import (
     job_order,
     job_spans,
     latest_job,
+    priced_tiers,
     project_years,
     table_items,
 )
@@ -367,6 +368,7 @@ class Understander:
         # The entries of the owner's own tables ([[games]], [[talks]]) by the names they go
         # by, each under its first word (_items), and the stems of their keys (_item_asks).
         self.items = table_items(profile)
+        self.tiers = [fold(n) for n in priced_tiers(profile)]  # the cheapest first
         self.item_words = frozenset(w for item in self.items for n in item.names
                                     for w in words(fold(n)))
         # ... and the first names and surnames it writes as a person's: after a word that
@@ -904,6 +906,8 @@ class Understander:
             text = _HANDLE_VERB.sub(r"\1do", text)
         text = _BEFORE_I_WRITE.sub(" ", text)  # 'before I reach out to her, what ...'
         text = _CONTRACT_ENDS.sub(r"\1\2end", text)  # 'when does her contract run out'
+        if self.tiers:  # 'the middle tier', 'the cheapest plan': the one of the priced list
+            text = _TIER_AT.sub(self._tier_named, text)
         for acronym in _TWO_CAPITALS.findall(question):
             if (role := self.role_initials.get(acronym.lower())):
                 text = re.sub(rf"\b{acronym.lower()}\b", role, text)  # 'did she TA anything'
@@ -1007,6 +1011,13 @@ class Understander:
         if not q.missing and (other := self._other_tool(question)):
             q = replace(q, missing=(other,))  # 'docker swarm' beside Docker
         return q
+
+    def _tier_named(self, m: re.Match[str]) -> str:
+        """The name of the entry of the priced list that `m` asks by its place (with the
+        word for it, if the profile uses that word)."""
+        place, kind = m.group("place"), m.group("kind")
+        at = 0 if place in _CHEAPEST else -1 if place in _DEAREST else len(self.tiers) // 2
+        return f"{self.tiers[at]} {kind}" if stem(kind) in self.vocab else self.tiers[at]
 
     def _other_tool(self, question: str) -> str:
         """A tool named in two words whose first is a tool or vendor the profile names and
@@ -2902,6 +2913,13 @@ _DRIVING = re.compile(r"\bdriv(?:ing|er s|ers|er) licen[cs]e\b")
 _CONTRACT_ENDS = re.compile(r"\b(contract|postdoc|fellowship|engagement|position)\b(\W+(?:\w+\W+)?)"
                             r"(?:finish(?:es)?|runs? out|expires?|wraps? up|is over)\b")
 _TWO_CAPITALS = re.compile(r"\b[A-Z]{2}\b")
+# An entry of a priced list asked by its place in it: 'the top tier', 'the cheapest plan'.
+_CHEAPEST = ("entry level", "entry-level", "cheapest", "lowest", "basic", "smallest", "first",
+             "bottom")
+_DEAREST = ("top", "highest", "most expensive", "priciest", "premium", "biggest", "largest",
+            "last")
+_TIER_AT = re.compile(rf"\b(?P<place>{any_of([*_CHEAPEST, *_DEAREST, 'middle', 'mid'])})[- ]"
+                      r"(?P<kind>tier|plan|package|option|retainer|bundle)s?\b")
 # The visitor's own next step, which asks nothing: 'before I reach out to her directly,'.
 _BEFORE_I_WRITE = re.compile(r"\bbefore (?:i|we) (?:reach out|contact|get in touch|message|"
                              r"email|write|call|pitch|approach)\b[^,?.!:;]{0,30}[,:;]")
