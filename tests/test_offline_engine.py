@@ -5159,3 +5159,14 @@ def test_a_tier_asked_by_its_place_in_a_priced_list_is_that_entry() -> None:
         {"name": "Bazaar", "naira": "from ₦6,500,000", "timeline": "8 to 10 weeks"}]}})
     answer = nested.answer_detail("how long does the top package take")
     assert answer.answered and "8 to 10 weeks" in answer.text, answer.text
+
+
+def test_a_link_in_several_languages_is_the_one_in_the_language_asked() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org", "links": {
+        "cv": "https://example.org/cv-en.pdf", "cv_fr": "https://example.org/cv-fr.pdf",
+        "github": "https://github.com/kim"}}})
+    french = engine.answer("can i get the cv in french pls")
+    assert "cv-fr.pdf" in french and "cv-en.pdf" not in french, french
+    assert "cv-en.pdf" in engine.answer("her cv in english?")
+    both = engine.answer("where's her cv")
+    assert "cv-en.pdf" in both and "cv-fr.pdf" in both, both

@@ -2294,7 +2294,10 @@ def _asks_kind(q: Query) -> bool:
 
 
 def _label(name: str) -> str:
-    """How a contact.links key reads in an answer."""
+    """How a contact.links key reads in an answer ('cv_fr': 'CV (French)')."""
+    if (m := re.fullmatch(r"(.+)[_-]([a-z]{2})", fold(name))) \
+            and (names := lexicon()["link_languages"].get(m.group(2))):
+        return f"{_label(m.group(1))} ({names[0].capitalize()})"
     return LINK_LABELS.get(fold(name), name.replace("_", " ").capitalize())
 
 

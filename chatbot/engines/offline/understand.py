@@ -2417,10 +2417,23 @@ class Understander:
                     and (looking or name not in self.plain_link_names):
                 asked.add(kind)
         weak = {"website", "blog"} if {"project", "projects", "app"} & said else set()
-        present = tuple(self.link_keys[k] for k in sorted(asked) if k in self.link_keys)
+        present = tuple(v for k in sorted(asked) if k in self.link_keys
+                        for v in self._in_language_asked(self.link_keys[k], said))
         lacking = tuple(k for k in sorted(asked - weak - self.kept_kinds)
                         if k not in self.link_keys)
         return present, lacking
+
+    def _in_language_asked(self, key: str, said: set[str]) -> list[str]:
+        """`key` with its versions in other languages ('cv' and 'cv_fr'), or the one in the
+        language asked ('the cv in french': 'cv_fr'; 'in english': 'cv', unless a 'cv_en')."""
+        versions = {m.group(1): k for k in self.all_links
+                    if (m := re.fullmatch(rf"{re.escape(fold(key))}[_-]([a-z]{{2}})", fold(k)))
+                    and m.group(1) in _LINK_LANGUAGES}
+        asked = [code for code, names in _LINK_LANGUAGES.items() if said & names
+                 and (code in versions or code == "en")]
+        if asked:
+            return [versions.get(asked[0], key)]
+        return [key, *versions.values()]
 
     def _groups(self, content: list[str]) -> tuple[str, ...]:
         """Skill groups whose name the question uses ('frontend', 'Cloud & DevOps')."""
@@ -2913,6 +2926,7 @@ _DRIVING = re.compile(r"\bdriv(?:ing|er s|ers|er) licen[cs]e\b")
 _CONTRACT_ENDS = re.compile(r"\b(contract|postdoc|fellowship|engagement|position)\b(\W+(?:\w+\W+)?)"
                             r"(?:finish(?:es)?|runs? out|expires?|wraps? up|is over)\b")
 _TWO_CAPITALS = re.compile(r"\b[A-Z]{2}\b")
+_LINK_LANGUAGES = {code: frozenset(names) for code, names in lexicon()["link_languages"].items()}
 # An entry of a priced list asked by its place in it: 'the top tier', 'the cheapest plan'.
 _CHEAPEST = ("entry level", "entry-level", "cheapest", "lowest", "basic", "smallest", "first",
              "bottom")
