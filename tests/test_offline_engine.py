@@ -5048,6 +5048,15 @@ def test_audio_middleware_ad_networks_and_pixel_art_tools_are_the_ones_listed() 
         assert tool in engine.answer(question), question
 
 
+def test_screen_readers_asked_by_kind_are_the_ones_listed() -> None:
+    engine = _kim({"skills": {"Assistive technology": ["JAWS", "NVDA", "VoiceOver on macOS and "
+                                                       "iOS", "Dragon Professional"],
+                              "Testing tools": ["axe DevTools", "Pa11y CI", "Playwright"]}})
+    for question, tool in (("Which screen readers does Kim test with?", "NVDA"),
+                           ("screen reader experience?", "JAWS")):
+        assert tool in engine.answer(question), question
+
+
 def test_a_key_of_a_table_of_tools_asked_by_name_is_that_key_alone() -> None:
     engine = _kim({"toolchain": {"mcus": ["STM32H743", "nRF52840"], "editor": "Helix",
                                  "buses": ["CAN (DroneCAN)", "UART", "SPI", "I²C"],
