@@ -5179,3 +5179,12 @@ def test_a_link_in_several_languages_is_the_one_in_the_language_asked() -> None:
     assert "cv-en.pdf" in engine.answer("her cv in english?")
     both = engine.answer("where's her cv")
     assert "cv-en.pdf" in both and "cv-fr.pdf" in both, both
+
+
+def test_a_relative_the_profile_mentions_without_a_name_is_not_named() -> None:
+    engine = _kim({"owner": _owner("Developer", summary="I pick up my daughter from school "
+                                                        "every afternoon. My father took "
+                                                        "over the bakery in 2012.")})
+    for question in ("whats her daughters name", "what's his dad's name"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)

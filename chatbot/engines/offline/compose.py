@@ -86,7 +86,7 @@ _ASKS_PERSON = re.compile(rf"\b(?:who|which)\b.*\b{any_of(lexicon()['asks']['per
 # Pulsewright's hardware lead'.
 _ROLES = any_of([*lexicon()["asks"]["person"], *lexicon()["asks"]["person_roles"]])
 _NAME_OF_PERSON = re.compile(rf"\bnames? of (?:[\w'’-]+ ){{0,3}}?{_ROLES}\b|"
-                             rf"\b{_ROLES}['’]s name\b", re.I)
+                             rf"\b{_ROLES}['’]?s name\b", re.I)
 _REPORTS_TO = re.compile(r"\breport(?:s|ed|ing)? (?:directly )?to\b", re.I)
 # A person's name: two or three capitalised words, or one after a title or an initial.
 _PERSON = re.compile(r"\b(?:(?:Prof|Dr|Mr|Ms|Mrs|Mx|[A-Z])\. ?[A-Z][\w'’-]+"
