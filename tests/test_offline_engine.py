@@ -5188,3 +5188,17 @@ def test_a_relative_the_profile_mentions_without_a_name_is_not_named() -> None:
     for question in ("whats her daughters name", "what's his dad's name"):
         answer = engine.answer_detail(question)
         assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+
+
+def test_who_bought_a_company_needs_the_buyer_named() -> None:
+    engine = _kim({"experience": [
+        {"role": "Lead", "company": "Agence Nuage Bleu", "period": "2017 – 2019",
+         "notes": "Left in 2019 when the agency was acquired by a larger Toronto firm."},
+        {"role": "Engineer", "company": "Paylane", "period": "2019 – 2021",
+         "highlights": ["Left when Paylane was acquired and the team moved to Nairobi"]},
+        {"role": "Developer", "company": "Kelpware", "period": "2021 – now",
+         "highlights": ["Stayed on after Kelpware was acquired by Shopify in 2023"]}]})
+    for question in ("which toronto company bought nuage bleu", "who bought paylane"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+    assert "Shopify" in engine.answer("who acquired kelpware")

@@ -87,6 +87,15 @@ _ASKS_PERSON = re.compile(rf"\b(?:who|which)\b.*\b{any_of(lexicon()['asks']['per
 _ROLES = any_of([*lexicon()["asks"]["person"], *lexicon()["asks"]["person_roles"]])
 _NAME_OF_PERSON = re.compile(rf"\bnames? of (?:[\w'’-]+ ){{0,3}}?{_ROLES}\b|"
                              rf"\b{_ROLES}['’]?s name\b", re.I)
+# A question for who bought a company, and the lines that say it was sold: to someone
+# named ('acquired by Shopify'), or not ('acquired by a larger Toronto firm').
+_BUYER_WORDS = ("bought", "buy", "acquired", "acquire", "acquirer", "purchased", "took over",
+                "taken over", "company", "firm", "which", "who")
+_BUYER_ASKED = re.compile(r"\b(?:who|which\b.*?)\s+(?:bought|acquired|purchased|took over)\b"
+                          r"|\bwho\s+(?:was|is)\s+the\s+(?:buyer|acquirer)\b", re.I)
+_SOLD = re.compile(r"\b(?:acquired|bought|purchased|taken over|sold)\b", re.I)
+_SOLD_TO_NAMED = re.compile(r"\b(?:acquired|bought|purchased|taken over)\s+by\s+(?!the\b|a\b|an\b)"
+                            r"[A-Z]|\bsold\s+to\s+(?!the\b|a\b|an\b)[A-Z]")
 _REPORTS_TO = re.compile(r"\breport(?:s|ed|ing)? (?:directly )?to\b", re.I)
 # A person's name: two or three capitalised words, or one after a title or an initial.
 _PERSON = re.compile(r"\b(?:(?:Prof|Dr|Mr|Ms|Mrs|Mx|[A-Z])\. ?[A-Z][\w'’-]+"
@@ -581,7 +590,7 @@ class Composer:
         answer = self._checked(self._on_topic(make(q, found, visitor), q, found), q,
                                (self._figure, self._unsized, self._headcount, self._count,
                                 self._of_the_firm, self._organisation, self._talked,
-                                self._other_year, self._someones_contact))
+                                self._other_year, self._someones_contact, self._buyer))
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
             said = self.profile.faq[q.faq_topic].answer
             if said not in answer.text:
@@ -758,6 +767,21 @@ class Composer:
                     return answer
         return self._not_covered(answer.intent, f"which {m.group(1).lower()}",
                                  _lead_line(answer.text))
+
+    def _buyer(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'who bought Paylane', 'which Toronto company acquired it', unless
+        the line the profile sells it in names the buyer ('acquired by Shopify'). A line that
+        sells it to no one named ('acquired by a larger Toronto firm', 'when it was bought')
+        is all the profile says: it doesn't cover who."""
+        if not _BUYER_ASKED.search(q.text) or q.also:
+            return answer
+        named = set(words(q.text))
+        lines = [f for f in self.facts if _SOLD.search(f.text)
+                 and (f.job in q.jobs or f.project in q.projects
+                      or named & set(words(f.text)) - STOPWORDS - set(_BUYER_WORDS))]
+        if not lines or any(_SOLD_TO_NAMED.search(f.text) for f in lines):
+            return answer
+        return self._not_covered(answer.intent, "who bought it", _cite(lines[0]))
 
     def _talked(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'has he given any talks', unless a line of it speaks of talking:
