@@ -5202,3 +5202,14 @@ def test_who_bought_a_company_needs_the_buyer_named() -> None:
         answer = engine.answer_detail(question)
         assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
     assert "Shopify" in engine.answer("who acquired kelpware")
+
+
+def test_a_pr_is_a_pull_request() -> None:
+    engine = _kim({"projects": [{"name": "robust-bool", "summary": "Exact mesh booleans.",
+                                 "notes": "Reviews pull requests to robust-bool within a week."},
+                                {"name": "shedwatch", "summary": "An exporter.",
+                                 "notes": "Issues and PRs are welcome; reviewed on Fridays."}]})
+    for question, said in (("if i open a PR on robust-bool how long until she reviews it",
+                             "within a week"), ("can I send a PR to shedwatch", "Fridays")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and said in answer.text, (question, answer.text)
