@@ -5213,3 +5213,14 @@ def test_a_pr_is_a_pull_request() -> None:
                              "within a week"), ("can I send a PR to shedwatch", "Fridays")):
         answer = engine.answer_detail(question)
         assert answer.answered and said in answer.text, (question, answer.text)
+
+
+def test_a_phone_a_thing_runs_on_or_calling_the_owner_in_asks_no_phone_number() -> None:
+    engine = _kim({"projects": [{"name": "Small Weather", "summary": "A weather diary.",
+                                 "highlights": ["First frame in under 1.8 s on a mid-range "
+                                                "Android phone over 4G"]}],
+                   "rates": {"uplift": "1.5x the hourly rate for unplanned incident work",
+                             "hourly": "EUR 140 per hour"}})
+    assert "1.8 s" in engine.answer("how fast does Small Weather load on a phone")
+    answer = engine.answer_detail("if we call her in for an unplanned incident, what's the rate")
+    assert answer.answered and "1.5x" in answer.text, answer.text
