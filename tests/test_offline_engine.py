@@ -5224,3 +5224,11 @@ def test_a_phone_a_thing_runs_on_or_calling_the_owner_in_asks_no_phone_number() 
     assert "1.8 s" in engine.answer("how fast does Small Weather load on a phone")
     answer = engine.answer_detail("if we call her in for an unplanned incident, what's the rate")
     assert answer.answered and "1.5x" in answer.text, answer.text
+
+
+def test_a_local_authority_is_a_council() -> None:
+    engine = _kim({"projects": [{"name": "Form Fixer", "summary": "Rebuild of a county "
+                                 "council's planning form as an accessible web form."},
+                                {"name": "Tidepool", "summary": "A workflow runner."}]})
+    answer = engine.answer_detail("has she ever done work for a local authority")
+    assert answer.answered and "Form Fixer" in answer.text, answer.text
