@@ -89,8 +89,8 @@ _NAME_OF_PERSON = re.compile(rf"\bnames? of (?:[\w'’-]+ ){{0,3}}?{_ROLES}\b|"
                              rf"\b{_ROLES}['’]?s name\b", re.I)
 # A question for who bought a company, and the lines that say it was sold: to someone
 # named ('acquired by Shopify'), or not ('acquired by a larger Toronto firm').
-_BUYER_WORDS = ("bought", "buy", "acquired", "acquire", "acquirer", "purchased", "took over",
-                "taken over", "company", "firm", "which", "who")
+_BUYER_WORDS = frozenset({"bought", "buy", "acquired", "acquire", "acquirer", "purchased",
+                          "took", "taken", "over", "sold", "company", "firm", "which", "who"})
 _BUYER_ASKED = re.compile(r"\b(?:who|which\b.*?)\s+(?:bought|acquired|purchased|took over)\b"
                           r"|\bwho\s+(?:was|is)\s+the\s+(?:buyer|acquirer)\b", re.I)
 _SOLD = re.compile(r"\b(?:acquired|bought|purchased|taken over|sold)\b", re.I)
@@ -115,6 +115,10 @@ _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 # A figure that may be an amount: not part of a name ('Outside-IR35'), nor a percentage
 # ('conversion rate went from 1.4% to 2.1%'); in rand, after its R ('R2,450').
 _AMOUNT = re.compile(r"(?:(?<![A-Za-z\d.,])|(?<=(?<![A-Za-z])R))\d[\d,.]*(?![\d,.]*\s*%)")
+# Each currency's names ('usd', 'dollars') and signs ('$').
+_CURRENCIES = [(re.compile(rf"\b{any_of([f for f in forms if f.isalpha()])}\b", re.I),
+                [f for f in forms if not f.isalpha()])
+               for forms in lexicon()["fields"]["currencies"]]
 # A line of what the owner won't do, and questions that ask for it: 'are there industries
 # she won't work in', 'would he consider a job at a hedge fund'.
 _AVERSION = re.compile(r"\b(?:not interested in|no interest in|not looking for|not open to|"
@@ -778,7 +782,7 @@ class Composer:
         named = set(words(q.text))
         lines = [f for f in self.facts if _SOLD.search(f.text)
                  and (f.job in q.jobs or f.project in q.projects
-                      or named & set(words(f.text)) - STOPWORDS - set(_BUYER_WORDS))]
+                      or named & set(words(f.text)) - STOPWORDS - _BUYER_WORDS)]
         if not lines or any(_SOLD_TO_NAMED.search(f.text) for f in lines):
             return answer
         return self._not_covered(answer.intent, "who bought it", _cite(lines[0]))
@@ -917,7 +921,7 @@ class Composer:
                                                  or _NAME_OF_PERSON.search(q.text)):
             return answer
         if _REPORTS_TO.search(answer.text) and not _NAME_OF_PERSON.search(q.text):
-            return answer  # 'who is her boss': 'Reports to the Chief Scientific Officer
+            return answer  # 'who is her boss': 'Reports to the Chief Scientific Officer'
         for m in _PERSON.finditer(answer.text):
             if fold(m.group(0)) not in self.not_people and not _ORGANISED.search(m.group(0)) \
                     and not _OF_ORGANISED.search(answer.text, 0, m.start()):
@@ -2293,12 +2297,6 @@ def _asks_spoken(q: Query) -> bool:
     return q.intent == "languages" and any(
         w in ("speak", "speaks", "spoken", "fluent") and said[i + 1:i + 2] not in (["at"], ["on"])
         for i, w in enumerate(said))
-
-
-# Each currency's names ('usd', 'dollars') and signs ('$').
-_CURRENCIES = [(re.compile(rf"\b{any_of([f for f in forms if f.isalpha()])}\b", re.I),
-                [f for f in forms if not f.isalpha()])
-               for forms in lexicon()["fields"]["currencies"]]
 
 
 def _in_currency_asked(question: str, line: str) -> bool:

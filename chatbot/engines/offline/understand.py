@@ -2861,6 +2861,7 @@ _WORLD = re.compile(
     r"|\b(?:better|worse)\s+than\b|\bversus\b|\bvs\b|\bwhat(?:s|'s| is)\s+the\s+best\b"
     # ... but the best way or number to reach the owner is the contact asked.
     r"(?!.*\bto\s+(?:reach|contact|call|ring|phone|email|text|message|get\s+(?:in\s+touch|hold)))")
+# A fact of the world asked ('the population of', 'the minimum wage'): lexicon [asks] world.
 _WORLD_FACT = re.compile(rf"\b{any_of(lexicon()['asks']['world'])}\b", re.I)
 # 'how much per hour', 'what does he charge a day': money by the time.
 # 'how much does she charge a day', 'how much per hour'; not 'how much time a week', nor
@@ -2926,6 +2927,7 @@ _DRIVING = re.compile(r"\bdriv(?:ing|er s|ers|er) licen[cs]e\b")
 _CONTRACT_ENDS = re.compile(r"\b(contract|postdoc|fellowship|engagement|position)\b(\W+(?:\w+\W+)?)"
                             r"(?:finish(?:es)?|runs? out|expires?|wraps? up|is over)\b")
 _TWO_CAPITALS = re.compile(r"\b[A-Z]{2}\b")
+# A link key's language suffix and the words asking for it ('cv_fr': 'french', 'fr').
 _LINK_LANGUAGES = {code: frozenset(names) for code, names in lexicon()["link_languages"].items()}
 # An entry of a priced list asked by its place in it: 'the top tier', 'the cheapest plan'.
 _CHEAPEST = ("entry level", "entry-level", "cheapest", "lowest", "basic", "smallest", "first",
