@@ -30,13 +30,13 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round thirty-three (astragal33, cavetto33, dovetail33, muntin33,
-# spline33, torus33): new writers who read only the profile and eval formats, written during
-# round thirty-two, never tuned on (tests/eval/README.md, "Rounds"): 464/609 (76.2%) right
-# fact and 122/153 (79.7%) said so with round thirty-three's starting engine (959ceb3);
-# nothing invented, every injection grounded. The floors keep that from slipping back; the
-# targets below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.761, "said_so": 0.797}
+# The blind sets of round thirty-four (coping34, fret34, rabbet34, sash34): new writers who
+# read only the profile and eval formats, written during round thirty-three, never tuned on
+# (tests/eval/README.md, "Rounds"): 304/379 (80.2%) right fact and 81/103 (78.6%) said so
+# with round thirty-four's starting engine (e272940); nothing invented, every injection
+# grounded. The floors keep that from slipping back; the targets below are not met and are
+# marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.802, "said_so": 0.786}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -44,6 +44,7 @@ DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
     "architrave26": {"right": 0.881, "said_so": 0.956},
     "arris31": {"right": 0.719, "said_so": 0.8},
+    "astragal33": {"right": 0.794, "said_so": 0.73},
     "audiodsp": {"right": 0.93, "said_so": 1.0},
     "auger21": {"right": 0.851, "said_so": 1.0},
     "baluster26": {"right": 0.907, "said_so": 0.913},
@@ -52,6 +53,7 @@ DEV_FLOOR_MEASURED = {
     "brace24": {"right": 0.867, "said_so": 0.954},
     "brindle19": {"right": 0.918, "said_so": 0.947},
     "capstan27": {"right": 0.72, "said_so": 0.608},
+    "cavetto33": {"right": 0.704, "said_so": 0.884},
     "chamfer32": {"right": 0.87, "said_so": 0.84},
     "civictech": {"right": 0.843, "said_so": 0.888},
     "cleat24": {"right": 0.873, "said_so": 0.826},
@@ -65,6 +67,7 @@ DEV_FLOOR_MEASURED = {
     "dado30": {"right": 0.674, "said_so": 0.565},
     "devrel": {"right": 0.877, "said_so": 1.0},
     "dormer25": {"right": 0.746, "said_so": 0.913},
+    "dovetail33": {"right": 0.813, "said_so": 0.884},
     "dowel23": {"right": 0.818, "said_so": 0.96},
     "engmanager": {"right": 0.787, "said_so": 0.937},
     "fascia26": {"right": 0.828, "said_so": 0.826},
@@ -98,6 +101,7 @@ DEV_FLOOR_MEASURED = {
     "mitre30": {"right": 0.756, "said_so": 0.869},
     "mortise23": {"right": 0.862, "said_so": 0.833},
     "mullion26": {"right": 0.831, "said_so": 0.869},
+    "muntin33": {"right": 0.747, "said_so": 0.75},
     "museum": {"right": 0.9, "said_so": 0.944},
     "newel25": {"right": 0.763, "said_so": 0.826},
     "nlp": {"right": 0.851, "said_so": 0.937},
@@ -136,6 +140,7 @@ DEV_FLOOR_MEASURED = {
     "sluice24": {"right": 0.923, "said_so": 1.0},
     "soffit24": {"right": 0.76, "said_so": 0.869},
     "sorrel21": {"right": 0.805, "said_so": 0.952},
+    "spline33": {"right": 0.732, "said_so": 0.884},
     "sprocket27": {"right": 0.626, "said_so": 0.782},
     "stile31": {"right": 0.648, "said_so": 0.68},
     "switcher": {"right": 0.833, "said_so": 1.0},
@@ -145,6 +150,7 @@ DEV_FLOOR_MEASURED = {
     "tenon22": {"right": 0.878, "said_so": 0.888},
     "tenter28": {"right": 0.792, "said_so": 0.956},
     "tiller27": {"right": 0.733, "said_so": 0.913},
+    "torus33": {"right": 0.784, "said_so": 0.64},
     "transom25": {"right": 0.776, "said_so": 0.913},
     "trestle24": {"right": 0.871, "said_so": 0.916},
     "truss29": {"right": 0.759, "said_so": 0.695},
@@ -202,8 +208,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round thirty-three's blind sets: "
-                   "76.2% right fact and 79.7% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round thirty-four's blind sets: "
+                   "80.2% right fact and 78.6% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
