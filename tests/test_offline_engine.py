@@ -5232,3 +5232,14 @@ def test_a_local_authority_is_a_council() -> None:
                                 {"name": "Tidepool", "summary": "A workflow runner."}]})
     answer = engine.answer_detail("has she ever done work for a local authority")
     assert answer.answered and "Form Fixer" in answer.text, answer.text
+
+
+def test_the_name_the_owner_goes_by_is_the_key_that_says_it() -> None:
+    for key in ("goes_by", "nickname", "preferred_name"):
+        engine = _kim({"owner": _owner("Developer", **{key: "Kimmy"})})
+        for question in ("what should I call her", "what does she go by",
+                         "what do people call her for short", "her preferred name?"):
+            answer = engine.answer_detail(question)
+            assert answer.answered and "Kimmy" in answer.text, (key, question, answer.text)
+    answer = _kim({}).answer_detail("what does she go by")
+    assert not answer.answered and "kim@example.org" in answer.text, answer.text
