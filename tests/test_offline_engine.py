@@ -5243,3 +5243,14 @@ def test_the_name_the_owner_goes_by_is_the_key_that_says_it() -> None:
             assert answer.answered and "Kimmy" in answer.text, (key, question, answer.text)
     answer = _kim({}).answer_detail("what does she go by")
     assert not answer.answered and "kim@example.org" in answer.text, answer.text
+
+
+def test_a_job_named_for_the_word_only_its_company_uses_is_that_job() -> None:
+    engine = _kim({"experience": [
+        {"role": "Programmer", "company": "Olentangy Valley Bank", "period": "1988 – 1995",
+         "highlights": ["Wrote teller and overnight posting programs in COBOL"]},
+        {"role": "Programmer", "company": "Franklin County Data Services",
+         "period": "1983 – 1988", "highlights": ["Wrote property tax programs in COBOL"]}]})
+    answer = engine.answer_detail("what kind of programs did she write for the county?")
+    assert answer.answered and "property tax" in answer.text, answer.text
+    assert "teller" not in answer.text, answer.text

@@ -2246,9 +2246,12 @@ class Understander:
     def _job_by_place(self, raw: list[str]) -> list[int | str]:
         """The one job a question names by its place: 'in' or 'at' a word only its title
         line or keys use ('what was his job title in Ghana', 'what did he automate back in
-        accra'). The word stays asked: the job's place key may be what is asked."""
+        accra'), or 'for the' one ('what did he write for the county'). The word stays
+        asked: the job's place key may be what is asked."""
         said = {self.own_words[s] for before, w in zip(raw, raw[1:], strict=False)
                 if before in ("in", "at") and (s := stem(w)) in self.own_words}
+        said |= {self.own_words[s] for before, the, w in zip(raw, raw[1:], raw[2:], strict=False)
+                 if (before, the) == ("for", "the") and (s := stem(w)) in self.own_words}
         return [said.pop()] if len(said) == 1 else []
 
     def _described_by_record(self, raw: list[str],
