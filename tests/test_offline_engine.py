@@ -5254,3 +5254,26 @@ def test_a_job_named_for_the_word_only_its_company_uses_is_that_job() -> None:
     answer = engine.answer_detail("what kind of programs did she write for the county?")
     assert answer.answered and "property tax" in answer.text, answer.text
     assert "teller" not in answer.text, answer.text
+
+
+def test_british_and_american_spellings_are_read_as_one() -> None:
+    # Both spellings in one profile: a question word it uses in one sense ('licensed',
+    # 'programs') still meets the other spelling of another fact.
+    engine = _kim({
+        "owner": _owner("Developer", summary="I check game text for place names, but I am "
+                        "not a licensed translator. I wrote my first programs in Pascal."),
+        "projects": [{"name": "Rippletide", "summary": "A stylised water shader.",
+                      "licence": "MIT"},
+                     {"name": "Judgement Day", "summary": "Collects relevance judgements.",
+                      "notes": "Started after a shared annotation spreadsheet was corrupted."},
+                     {"name": "qrels-diff", "summary": "Compares two judgement files."}],
+        "experience": [{"role": "Data Engineer (returner programme)", "company": "Quayline Bank",
+                        "period": "2025 – 2026",
+                        "highlights": ["Nine returners chosen from 140 applicants"]}],
+        "credentials": {"drone": "Remote Pilot Licence from the civil aviation authority"}})
+    for question, said in (("rippletide license", "MIT"),
+                           ("does she hold a drone license", "Remote Pilot"),
+                           ("how selective was the returner program", "140 applicants"),
+                           ("why did she build the judgment tool", "spreadsheet")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and said in answer.text, (question, answer.text)

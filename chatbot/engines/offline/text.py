@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import Stemmer
+from breame.spelling import get_american_spelling, get_british_spelling
 
 _STEMMER = Stemmer.Stemmer("english")
 # Words, keeping the characters tech names use: c++, c#, node.js, vue.js, wcag 2.2.
@@ -74,12 +75,30 @@ def _in_order_folded(folded: str) -> list[str]:
 def stem(word: str) -> str:
     """The Snowball (English) stem of one folded word; an irregular past form has its
     verb's ('taught': 'teach', 'led': 'lead'), which Snowball leaves apart."""
-    word = _irregular().get(word, word)
+    word = american(_irregular().get(word, word))
     # Snowball keeps the 's' of a plural acronym with no vowel ('pcbs', 'sdks'): drop it.
     if len(word) >= 4 and word.endswith("s") and word.isalpha() \
             and not re.search(r"[aeiouy]", word[:-1]):
         word = word[:-1]
     return str(_STEMMER.stemWord(word))
+
+
+def american(word: str) -> str:
+    """A British spelling as the American one, so that 'licence' finds 'license' and
+    'stylised' 'stylized': breame's table, then the '-ise' verbs it lacks."""
+    spelt = str(get_american_spelling(word))
+    return _ISE.sub(r"\1z\2", spelt) if spelt == word else spelt
+
+
+def british(word: str) -> str:
+    """An American spelling as the British one ('color': 'colour'), by breame's table."""
+    return str(get_british_spelling(word))
+
+
+# '-ise' and '-yse' verbs and their forms ('specialised', 'analyser'); a word read so on
+# both sides ('raise' as 'raize') still meets itself, but not 'supervise' or 'precise',
+# whose nouns ('supervision', 'precision') keep the 's'.
+_ISE = re.compile(r"(?<=[a-z]{2}[a-bd-uw-z])([iy])s(e|es|ed|ing|ation|ations|er|ers)$")
 
 
 def stems(text: str) -> list[str]:

@@ -31,8 +31,10 @@ from chatbot.engines.offline.rank import FactRanker
 from chatbot.engines.offline.text import (
     MONEY,
     MONTHS,
+    american,
     any_of,
     as_written,
+    british,
     fold,
     has_figure,
     lexicon,
@@ -427,7 +429,6 @@ class Understander:
         cue_words = {w for ws in lex["intents"].values() for w in ws} | set(lex["words"]["filler"])
         self.cue_words = sorted(w for w in cue_words if len(w) >= 6 and w.isalpha())
         self.synonyms = {fold(k): [fold(w) for w in v] for k, v in lex["synonyms"].items()}
-        self.spellings = [(str(a), str(b)) for a, b in lex["spelling"]["pairs"]]
         # A kind of tool by any form of its name ('fuzzers', 'analyzers'): its instances.
         self.kinds = {stem(name): [fold(w) for w in v] for k, v in lex["kinds"].items()
                       for name in (fold(k), *self._respelt(fold(k)))}
@@ -621,9 +622,12 @@ class Understander:
         return found
 
     def _partials(self, name: str) -> tuple[str, ...]:
-        """'ledgerlite' is also 'ledger'; 'Queue Doctor' is also 'queue' (first word only)."""
+        """'ledgerlite' is also 'ledger'; 'Queue Doctor' is also 'queue' (first word only);
+        'Judgement Day' also 'judgment', 'Color Lab' 'colour', as the other side spells them."""
         parts = [w for w in words(name) if w.isalpha()]
         out = [parts[0]] if len(parts) > 1 and len(parts[0]) >= 4 else []
+        out += [other for other in (american(out[0]), british(out[0])) if other != out[0]] \
+            if out else []
         if len(parts) == 1 and len(parts[0]) >= 7:
             out.append(parts[0][: max(4, len(parts[0]) // 2 + 1)])
         return tuple(w for w in out if w not in STOPWORDS)
@@ -1927,9 +1931,8 @@ class Understander:
         return next((s for s in self._respelt(word) if stem(s) in self.vocab), word)
 
     def _respelt(self, word: str) -> list[str]:
-        """`word` in the other of British and American spelling, by each pair that fits."""
-        return [word.replace(a, b) for one, other in self.spellings
-                for a, b in ((one, other), (other, one)) if a in word]
+        """`word` in the other of British and American spelling (breame's tables), if any."""
+        return [w for w in dict.fromkeys((american(word), british(word))) if w != word]
 
     def _one_word_synonyms(self, word: str) -> set[str]:
         """The lexicon's synonyms of `word` and instances of a kind it names, of one word."""
