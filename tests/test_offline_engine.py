@@ -5277,3 +5277,20 @@ def test_british_and_american_spellings_are_read_as_one() -> None:
                            ("why did she build the judgment tool", "spreadsheet")):
         answer = engine.answer_detail(question)
         assert answer.answered and said in answer.text, (question, answer.text)
+
+
+def test_a_skill_listed_with_its_version_is_named_without_it() -> None:
+    engine = _kim({"skills": {"Languages": ["Java 17", "COBOL"], "Standards": ["WCAG 2.2",
+                                                                            "ISO 26262"]},
+                   "projects": [{"name": "Teller", "summary": "Moves batch jobs to Java."}],
+                   "faq": [{"question": "Why not rewrite it all in Java at once?",
+                            "answer": "Big-bang rewrites fail; program by program is safer."}]})
+    for question, said in (("does she know java", "Java 17"),
+                           ("any wcag experience?", "WCAG 2.2")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and said in answer.text, (question, answer.text)
+    # Her reason, asked why, is the FAQ's answer, not the skill's line.
+    answer = engine.answer_detail("Why won't she rewrite the whole thing in Java in one go?")
+    assert "program by program" in answer.text, answer.text
+    # A standard's number is no version: 'ISO' alone names no skill.
+    assert not engine.answer_detail("does she know iso 9001").answered

@@ -580,8 +580,9 @@ class Composer:
                 and not _SPAN.search(self.profile.faq[q.faq].answer):
             # 'how long was his career break': the line with its span, not the FAQ on why.
             q = replace(q, faq=-1, faq_topic=q.faq)
-        if q.faq >= 0 and q.intent not in ("greeting", "thanks", "contact", "overview",
-                                           "project", "job", "skill", "projects"):
+        if q.faq >= 0 and (q.intent not in ("greeting", "thanks", "contact", "overview",
+                                            "project", "job", "skill", "projects")
+                           or self._why_of_skill(q)):
             answer = self._checked(self._with_faq(q), q, (self._figure, self._unsized,
                                                           self._moved_to, self._undated,
                                                           self._monthless, self._certified,
@@ -2115,6 +2116,12 @@ class Composer:
                 or job.period in f.text:
             return _cite(f)
         return f"{autolink(f.text)} ({f.source}, {job.period})"
+
+    def _why_of_skill(self, q: Query) -> bool:
+        """True for 'why won't he rewrite it in Java' when the owner's FAQ asks why too
+        ('Why not rewrite it all in Java at once?'): their reason, not the skill's line."""
+        return q.intent == "skill" and words(q.text)[:1] == ["why"] \
+            and fold(self.profile.faq[q.faq].question).startswith("why")
 
     def _faq_intent(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         return self._with_faq(q) if q.faq >= 0 else self._topical(q, found, visitor)

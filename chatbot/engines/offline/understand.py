@@ -615,8 +615,16 @@ class Understander:
                                  self._partials(job.company)))
         labels = [s for group in profile.skills.values() for s in group]
         labels += [t for p in profile.projects for t in p.tech]
+        named = " ".join(f" {e.full} " for e in found)
         for label in dict.fromkeys(labels):
             names = [*self._skill_names(label), *self._aliases(label)]
+            # 'Java 17', 'Unreal Engine 5', 'WCAG 2.2' are Java, Unreal Engine and WCAG: a
+            # name with its version after it (not 'ISO 26262', 'Section 508', 'Level 2'),
+            # unless a project or company is named by it ('sphinx-openapi-samples').
+            spaced = names and _SPACED_VERSION.fullmatch(names[0])
+            if spaced and spaced.group(1).split()[-1] not in _NUMBERED_NOUNS \
+                    and f" {spaced.group(1)} " not in named:
+                names.append(spaced.group(1))
             for name in dict.fromkeys([*names, *_skill_initials(names[:1])]):
                 found.append(_Entity("skill", label, name))
         return found
@@ -3226,6 +3234,9 @@ def typed_names(text: str) -> set[str]:
 _SENTENCE_GAP = re.compile(r"[.?!]\s*")
 _VERSIONED = re.compile(r"([a-z][a-z+#]*)(\d+(?:\.\d+)*)")
 _LANGUAGES = frozenset(lexicon()["skill_kinds"]["programming"])
+_SPACED_VERSION = re.compile(r"([a-z][\w+#./ -]*?[a-z+#]) v?\d{1,2}(?:\.\d+)*(?:\.x)?")
+_NUMBERED_NOUNS = frozenset("level part class grade tier phase stage type category step "
+                            "section year chapter module volume band".split())
 _HOW = re.compile(r"\W*(?:how|what|why|who)\b", re.I)
 _ASKING = ("how|what|whats|what's|when|where|which|who|whom|whose|why|would|could|can|is|"
            "are|does|do|did|has|have|will|should|any|whether")
