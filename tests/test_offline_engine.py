@@ -5294,3 +5294,20 @@ def test_a_skill_listed_with_its_version_is_named_without_it() -> None:
     assert "program by program" in answer.text, answer.text
     # A standard's number is no version: 'ISO' alone names no skill.
     assert not engine.answer_detail("does she know iso 9001").answered
+
+
+def test_how_long_the_owner_was_at_a_company_is_the_span_of_each_role_there() -> None:
+    engine = _kim({"experience": [
+        {"role": "Principal consultant", "company": "Meridiana Advisory", "period": "2013 – 2017",
+         "highlights": ["Led 6 mainframe assessments"]},
+        {"role": "Senior consultant", "company": "Meridiana Advisory", "period": "2010 – 2013",
+         "highlights": ["CICS web services for a leasing company"]},
+        {"role": "Embedded Engineer", "company": "Kijani Power Systems", "period": "2006 – 2009",
+         "highlights": ["Wrote charge-controller firmware"]}]})
+    for question in ("How long was she at Meridiana Advisory in total?",
+                     "how many years was she at meridiana"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "2010 – 2013" in answer.text \
+            and "2013 – 2017" in answer.text, (question, answer.text)
+    answer = engine.answer_detail("how many years were they at Kijani Power")
+    assert answer.answered and "2006 – 2009" in answer.text, answer.text

@@ -206,6 +206,9 @@ _ASKS_DAYS = re.compile(r"\b(?:which|what)\s+days?\b|\bdays?\s+of\s+the\s+week\b
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
 # How long a past thing lasted ('how long was his career break'), and a line that says it: a
 # span of dates ('from mid-2023 to mid-2025', '2019 – 2022') or a length ('a three-year').
+# How long the owner was somewhere: 'how long was she at', 'how many years', 'in total'.
+_ASKS_SPAN = re.compile(r"\bhow (?:long|many (?:years|months))\b|\bin total\b|\baltogether\b"
+                        r"|\bsince when\b", re.I)
 _ASKS_HOW_LONG = re.compile(r"^\W*how long (?:\w+ )?(?:was|were|did|had)\b", re.I)
 # The keys of a table's entry that give when it was, or how long it took.
 _DATE_KEYS = frozenset({"date", "dates", "year", "years", "when", "period", "graduated"})
@@ -507,6 +510,7 @@ class Composer:
             return OfflineAnswer("\n".join([f"**{p.name}**:", *told]), True, "project",
                                  (p.name,))
         if _ASKS_YEARS.search(q.text) and not q.projects and set(q.missing) <= _WHOLE_CAREER \
+                and not (q.jobs and _ASKS_SPAN.search(q.text)) \
                 and (counted := self._years_said(q)):
             # 'how many years of firmware experience': the owner's own count of them, not
             # the one job the word names.
@@ -640,6 +644,8 @@ class Composer:
         if not answer.answered or len(q.jobs) != 1 or not _HOW_LONG.search(q.text):
             return answer
         role = set(stems(self.profile.experience[q.jobs[0]].role)) - STOPWORDS
+        if not role & set(q.terms):  # 'how many years was she at Coldwater': its period
+            return answer
         counted = [f for f, end in self.years_counted
                    if role & set(stems(f.text[end:end + 40]))]
         if not counted or counted[0].text in answer.text:
@@ -722,8 +728,9 @@ class Composer:
         """The answer to 'how big a relocation package', 'how many X', unless it speaks of
         the thing asked only as 'a ...' with no number ('only with a relocation package'):
         then the profile doesn't cover how big, and says what it does."""
-        if not q.wants_number or not answer.answered or q.also:
-            return answer
+        if not q.wants_number or not answer.answered or q.also \
+                or answer.intent == "job" and q.jobs and _ASKS_SPAN.search(q.text):
+            return answer  # 'how many years was she at Kijani': its period says
         said, _ = _unnamed(answer.text, set(q.asked), definite=False)
         if not said and q.detail and answer.intent not in (*_LISTS, *NAMED_TOPICS, "languages") \
                 and not has_figure(answer.text) and not _NUMBER_WORD.search(answer.text):
@@ -1851,6 +1858,14 @@ class Composer:
                                      (job_title(self.latest),))
             # 'how big is the company he's at now': what the current job's record says.
             q = replace(q, jobs=(jobs.index(self.latest),))
+        held = [jobs[i] for i in q.jobs]
+        if len(held) > 1 and len({j.company for j in held}) == 1 and _ASKS_SPAN.search(q.text):
+            # 'how long was she at Kōwhai', of two roles there: each role with its period.
+            ordered = [jobs[i] for i in job_order(jobs) if i in q.jobs]
+            roles = ", then ".join(f"**{j.role}** ({j.period})" if j.period else f"**{j.role}**"
+                                   for j in ordered)
+            return OfflineAnswer(f"{self.first} was at {held[0].company} as {roles}.", True,
+                                 "job", tuple(job_title(j) for j in ordered))
         job = jobs[q.jobs[0]]
         notes = sentences(job.notes or "")
         keyed = _keyed(job.extra)

@@ -1335,6 +1335,13 @@ class Understander:
                 else min(made, key=lambda i: (made[i], -i))
             q = replace(q, intent="project", projects=(pick,),
                         missing=tuple(w for w in q.missing if w not in m.group(0).split()))
+        if q.jobs and _HOW_LONG_AT.search(" ".join(raw)):
+            # 'how many years was she at Kijani', 'how long at Meridiana in total': the
+            # job's span, which its period gives; no word of that asks for another fact.
+            spans = {stem(w) for w in _SPAN_WORDS}
+            q = replace(q, missing=tuple(w for w in q.missing if w not in _SPAN_WORDS),
+                        topic=tuple(s for s in q.topic if s not in spans),
+                        asked=tuple(s for s in q.asked if s not in spans))
         if set(q.missing) & self.written_currencies:  # 'does he bill in USD', of '$1,750'
             q = replace(q, missing=tuple(w for w in q.missing
                                          if w not in self.written_currencies))
@@ -2921,6 +2928,9 @@ _IS_A = re.compile(r"^(?:so |but |and )?(?:is|are) (?:she|he|they) (?:a|an) [a-z
 _PLACE_ASKED = frozenset("where city cities country countries town towns region regions".split())
 # Words that ask how long a job was held.
 _MOST_YEARS = re.compile(r"\b(?:the )?most (?:years|time)\b")
+# How long the owner was at a job: its span ('how many years at Kijani', 'in total').
+_HOW_LONG_AT = re.compile(r"\bhow (?:long|many (?:years|months))\b|\bin total\b|\baltogether\b")
+_SPAN_WORDS = frozenset("years year months month total altogether overall combined".split())
 _TENURE = frozenset("job jobs role roles company companies employer employers stay stayed "
                     "position positions tenure worked".split())
 # Why a job ended, in its record: 'Left in March 2022 for the career break'.
