@@ -5311,3 +5311,14 @@ def test_how_long_the_owner_was_at_a_company_is_the_span_of_each_role_there() ->
             and "2013 – 2017" in answer.text, (question, answer.text)
     answer = engine.answer_detail("how many years were they at Kijani Power")
     assert answer.answered and "2006 – 2009" in answer.text, answer.text
+
+
+def test_things_the_owner_made_asked_by_a_kind_of_tool_are_their_projects() -> None:
+    engine = _kim({"skills": {"Tooling": ["Burp Suite", "Semgrep"], "Libraries": ["NumPy"]},
+                   "projects": [{"name": "oauthsnare", "summary": "A plugin that flags "
+                                 "missing OAuth state."},
+                                {"name": "echo-well", "summary": "An out-of-band server."}]})
+    for question in ("What tools has she built?", "which libraries did she write"):
+        answer = engine.answer_detail(question)
+        assert "oauthsnare" in answer.text and "Burp" not in answer.text, (question, answer.text)
+    assert "Burp Suite" in engine.answer("what tools does she use to build things")

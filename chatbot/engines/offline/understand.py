@@ -2643,6 +2643,8 @@ class Understander:
             # 'where does she host things', 'where can I play his jam games': a place asked
             # of a thing, not where the owner is based.
             scores = {i: v for i, v in scores.items() if i != "location"}
+        if not (q.projects or q.jobs or q.skills) and _THINGS_MADE.search(" ".join(raw)):
+            return "projects"  # 'what tools has she built', 'which libraries does he look after'
         intent = self._cue_intent(q, scores)
         if intent == "location" and self.degree_words & set(raw):
             return "education"  # 'masters from where': where the degree is from
@@ -2928,6 +2930,14 @@ _IS_A = re.compile(r"^(?:so |but |and )?(?:is|are) (?:she|he|they) (?:a|an) [a-z
 _PLACE_ASKED = frozenset("where city cities country countries town towns region regions".split())
 # Words that ask how long a job was held.
 _MOST_YEARS = re.compile(r"\b(?:the )?most (?:years|time)\b")
+# Things the owner made, asked by a kind a skill group may share ('tools', 'libraries'):
+# their projects, not the tools they use.
+_THINGS_MADE = re.compile(
+    r"\b(?:what|which)\s+(?:\S+\s+){0,2}?(?:tools?|librar(?:y|ies)|apps?|applications?|"
+    r"packages?|plugins?|extensions?|utilities|crates|gems|modules|software)\s+"
+    r"(?:(?!use\b|uses\b|used\b|using\b|with\b)\S+\s+){0,3}?"
+    r"(?:built|build|made|make|created|create|written|write|wrote|developed|develop|shipped|"
+    r"released|maintain|maintains|maintained|look after|looks after|published|authored)\b")
 # How long the owner was at a job: its span ('how many years at Kijani', 'in total').
 _HOW_LONG_AT = re.compile(r"\bhow (?:long|many (?:years|months))\b|\bin total\b|\baltogether\b")
 _SPAN_WORDS = frozenset("years year months month total altogether overall combined".split())
