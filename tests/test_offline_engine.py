@@ -5322,3 +5322,10 @@ def test_things_the_owner_made_asked_by_a_kind_of_tool_are_their_projects() -> N
         answer = engine.answer_detail(question)
         assert "oauthsnare" in answer.text and "Burp" not in answer.text, (question, answer.text)
     assert "Burp Suite" in engine.answer("what tools does she use to build things")
+
+
+def test_a_typo_nearest_two_words_is_the_one_it_does_not_cut_short() -> None:
+    engine = _kim({"skills": {"Engines": ["Unreal Engine 5", "Godot 4"]},
+                   "projects": [{"name": "Tidewrack", "summary": "A game built in one engine."}]})
+    answer = engine.answer_detail("wat enginez does she uze")
+    assert answer.answered and "Godot" in answer.text, answer.text

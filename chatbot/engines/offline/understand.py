@@ -11,7 +11,7 @@ from typing import Any
 
 from jellyfish import metaphone
 from rapidfuzz.distance import OSA
-from rapidfuzz.process import extractOne
+from rapidfuzz.process import extract, extractOne
 
 from chatbot.engines.base import Exchange
 from chatbot.engines.offline.facts import (
@@ -1930,9 +1930,12 @@ class Understander:
         # 'computer' 'commute'.
         for known, most in ((self.profile_words, cutoff),
                             (self.cue_words if len(word) >= 7 else [], 1)):
-            best = extractOne(word, known, scorer=OSA.distance, score_cutoff=most)
-            if best and best[0][0] == word[0] and not _cut_short(word, str(best[0])):
-                return str(best[0])
+            # The nearest that starts alike and is not the word cut short ('enginez' is
+            # 'engines', not 'engine').
+            for near, _, _ in extract(word, known, scorer=OSA.distance,
+                                      score_cutoff=most, limit=3):
+                if near[0] == word[0] and not _cut_short(word, str(near)):
+                    return str(near)
         return word
 
     def _of_kind(self, word: str) -> bool:
