@@ -5329,3 +5329,14 @@ def test_a_typo_nearest_two_words_is_the_one_it_does_not_cut_short() -> None:
                    "projects": [{"name": "Tidewrack", "summary": "A game built in one engine."}]})
     answer = engine.answer_detail("wat enginez does she uze")
     assert answer.answered and "Godot" in answer.text, answer.text
+
+
+def test_what_the_owner_did_at_a_company_only_mentioned_is_not_covered() -> None:
+    engine = _kim({"experience": [{"role": "Data Engineer", "company": "Ferrybank Energy",
+                                   "period": "2016 – 2019", "highlights": [
+                                       "Left when Ferrybank was acquired by Nordvatt Group"]}],
+                   "talks": [{"title": "Pipelines that outlive you", "event": "FOSDEM"}]})
+    answer = engine.answer_detail("What did she do at Nordvatt Group?")
+    assert not answer.answered and "kim@example.org" in answer.text, answer.text
+    assert engine.answer_detail("what did she do at Ferrybank Energy").answered
+    assert "Pipelines that outlive you" in engine.answer("What did she do at FOSDEM?")

@@ -1171,9 +1171,12 @@ class Understander:
         """'worked at Google' when Google is no employer of the profile (it may still appear
         in a highlight): the name, as a word the profile doesn't cover. A job found only as
         'her job' does not make the name one ('what was her job at Háskóli Íslands')."""
-        m = _WORKED_AT.search(text) or _WROTE_FOR.search(text) or _LEFT_FOR.search(text)
+        m = _WORKED_AT.search(text) or _WROTE_FOR.search(text) or _LEFT_FOR.search(text) \
+            or _DID_AT.search(text)
         if not m or m.group(2) in STOPWORDS or stem(m.group(2)) in self.filler:
             return []
+        if m.re is _DID_AT and m.group(2) in self.item_words:
+            return []  # 'what did she do at FOSDEM': the talk there
         jobs = {w for e in self.entities if e.kind == "job" and e.key in found["job"]
                 for w in [*words(e.full), *e.partial]}
         if found["job"] and (not self._own_job(text) or m.group(2) in jobs):
@@ -3018,6 +3021,8 @@ _CLAUSE = re.compile(r"[,.;:!?\n]+|\band\b|\bbut\b")
 _WORKED_AT = re.compile(r"\b(?:work|worked|works|working|employed|hired|job|intern|interned|"
                         r"role|title|position)\s+"
                         r"(?:at|for|by)\s+(the\s+)?([a-z0-9][\w&.-]*)")
+# 'what did she do at Nordvatt Group': an employer too, when typed as a name.
+_DID_AT = re.compile(r"\bwhat did \w+ do (?:at|for) (the\s+)?([a-z0-9][\w&.-]*)")
 # 'write for MusicRadar', 'freelanced for Roland': an employer too, when typed as a name.
 _WROTE_FOR = re.compile(rf"\b{any_of(lexicon()['asks']['employed'])}\s+(?:at|for)\s+"
                         r"(the\s+)?([a-z0-9][\w&.-]*)")
