@@ -5340,3 +5340,14 @@ def test_what_the_owner_did_at_a_company_only_mentioned_is_not_covered() -> None
     assert not answer.answered and "kim@example.org" in answer.text, answer.text
     assert engine.answer_detail("what did she do at Ferrybank Energy").answered
     assert "Pipelines that outlive you" in engine.answer("What did she do at FOSDEM?")
+
+
+def test_a_hyphenated_skill_is_found_as_written_anywhere_in_a_question() -> None:
+    engine = _kim({"skills": {"Embedded": ["ARM Cortex-M7", "CMSIS-DSP"],
+                              "Standards": ["HL7 FHIR", "SMART on FHIR", "FHIR R4"]}})
+    for question, said in (("does Kim know ARM Cortex-M7?", "ARM Cortex-M7"),
+                           ("does kim know arm cortex-m7 well", "ARM Cortex-M7"),
+                           ("does Kim know FHIR R4?", "FHIR R4")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and said in answer.text, (question, answer.text)
+    assert not engine.answer_detail("does she know Cortex-A53?").answered

@@ -311,7 +311,7 @@ class Understander:
         # The numbers the profile writes after a word ('iso': 13485, 14971; 'level': 2): a
         # number it never writes there names another standard, level or version.
         self.numbered: dict[str, set[str]] = {}
-        for word, number in _NUMBERED.findall(self.folded):
+        for word, number in _NUMBERED.findall(self.folded) + _CODED.findall(fold(profile_text)):
             if word not in STOPWORDS:
                 self.numbered.setdefault(word, set()).add(number)
         self.entities = self._entities(profile)
@@ -645,6 +645,8 @@ class Understander:
         """'AWS (ECS, Lambda)' names AWS, ECS and Lambda; 'Rust (learning)' names Rust."""
         outer = re.sub(r"\(.*?\)", " ", label)
         names = [" ".join(words(outer))]
+        if "-" in outer:  # 'ARM Cortex-M7' inside a question too: 'arm cortex m7', in order
+            names.append(as_written(outer))
         inner = re.findall(r"\((.*?)\)", label)
         for part in ",".join(inner).split(","):
             if len(part.split()) <= 3 and words(part) and part.strip() not in ("learning",):
@@ -1203,7 +1205,9 @@ class Understander:
         'ETCS Level 3' beside 'Level 2': another standard, level or version, as typed. Not a
         number the profile's starts or extends ('Python 3' beside 'Python 3.11')."""
         typed = []
-        for m in _NUMBERED.finditer(" ".join(words(question))):
+        # 'Cortex-A53' beside Cortex-M7 too: a model code after a hyphen.
+        for m in [*_NUMBERED.finditer(" ".join(words(question))),
+                  *_CODED.finditer(fold(question))]:
             word, number = m.groups()
             known = self.numbered.get(word, set())
             if known and not any(n.startswith(number) or number.startswith(n) for n in known):
@@ -1216,6 +1220,7 @@ class Understander:
         names. Not with one such skill alone ('public cloud' beside Google Cloud)."""
         return [f"{a} {b}" for a, b in itertools.pairwise(raw)
                 if self.families.get(b, 0) >= 2 and a not in STOPWORDS and a not in self.owner
+                and stem(a) not in self.filler and not _ASKS_KNOWING.fullmatch(a)
                 and f" {a} {b} " not in self.folded]
 
     def _compound(self, question: str, skills: Sequence[int | str]) -> list[str]:
@@ -1229,14 +1234,15 @@ class Understander:
             for at, token in enumerate(typed[:-1]):
                 after = typed[at + 1]
                 if fold(token) in own and after[:1].isupper() and stem(fold(after)) not in \
-                        self.vocab and fold(after) not in self.owner \
-                        and fold(after) not in STOPWORDS:
+                        self.vocab and not set(words(after)) <= own \
+                        and fold(after) not in self.owner and fold(after) not in STOPWORDS:
                     found.append(fold(after))
             for token in typed:
                 # 'setuptools-scm' when only setuptools is listed: one name joined to a
                 # skill's by a hyphen, another tool (not 'Python-based', 'React-heavy').
                 head, _, tail = fold(token).partition("-")
                 if head in own and tail and "-" not in tail and fold(token) not in own \
+                        and fold(token).replace("-", "") not in own \
                         and stem(tail) not in self.vocab and tail not in self.joined_words \
                         and tail not in STOPWORDS and not tail.isdigit():
                     found.append(fold(token))
@@ -2908,10 +2914,12 @@ _MONEY_ASKED = re.compile(r"\bhow much (?:money|revenue|funding|cash|prize money
                           r"(?:\W*$| (?:in|from|at|for|during|with|per|a|an|last|that|this|"
                           r"the \w+)\b)")
 _NUMBERED = re.compile(r"\b([a-z][a-z-]+) (\d+(?:\.\d+)*)\b(?![.,]\d)")
+_CODED = re.compile(r"\b([a-z][a-z0-9]*)-([a-z]{0,2}\d[a-z0-9]*)\b(?![.,-]\w)")
 # Words asking how well a human language is spoken: 'how good is her English'.
 _ABILITY = frozenset("good enough level fluent fluency proficient proficiency speaking "
                      "conversational native rusty decent".split())
 _FIRST_PERSON = frozenset({"i", "im", "i'm", "we", "we're", "were", "our", "my", "me", "us"})
+_ASKS_KNOWING = re.compile(any_of(lexicon()['asks']['knowing']))  # 'know', 'use': no name
 _KNOWN_THING = re.compile(rf"\b{any_of(lexicon()['asks']['knowing'])}\s+([a-z][\w+#.-]*)")
 # Go the language, after a verb of knowing or using it ('does he know go', 'writes Go'),
 # not 'go to', 'go ahead', 'go-to-definition'.
