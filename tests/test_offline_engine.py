@@ -5351,3 +5351,16 @@ def test_a_hyphenated_skill_is_found_as_written_anywhere_in_a_question() -> None
         answer = engine.answer_detail(question)
         assert answer.answered and said in answer.text, (question, answer.text)
     assert not engine.answer_detail("does she know Cortex-A53?").answered
+
+
+def test_a_language_or_tool_the_profile_never_writes_is_not_a_word_of_its_stem() -> None:
+    engine = _kim({"skills": {"Observability": ["Grafana", "Prometheus"]},
+                   "projects": [{"name": "ShiftSwap", "summary": "Lets ward staff swap shifts."},
+                                {"name": "Coldstore", "summary": "Moves cold data to object "
+                                 "storage; solid modelling of the costs."}],
+                   "awards": ["Engineering Excellence Award, 2023"]})
+    for question in ("does Kim know Excel?", "does Kim know Solidity?",
+                     "does Kim know Objective-C?", "does Kim know Swift?"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+    assert engine.answer_detail("does Kim know Grafana?").answered

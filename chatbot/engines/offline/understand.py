@@ -299,7 +299,7 @@ class Understander:
                                        and 2 * n >= len(profile.projects) and s not in employers)
         tools = [t for p in profile.projects for t in p.tech] \
             + [s for group in profile.skills.values() for s in group]
-        self.folded = " " + re.sub(r"[^\w#+]+", " ", fold(" ".join([profile_text, *tools]))) + " "
+        self.folded = " " + _NOT_WORD.sub(" ", fold(" ".join([profile_text, *tools]))) + " "
         # The currencies the profile writes in some form ('$1,750' is in USD), and those
         # it never writes.
         currencies = [frozenset(forms) for forms in lex["fields"]["currencies"]]
@@ -1188,6 +1188,19 @@ class Understander:
             return []
         return [m.group(2)]
 
+    def _unwritten_tools(self, question: str, raw: list[str], typed: set[str]) -> list[str]:
+        """A language or tool asked of by name ('does she know Excel', 'any Solidity?',
+        'Objective-C') that the profile never writes, though the stems of its words are there
+        ('Excellence Award', 'solid modelling', 'object storage'): the name, which no stem of
+        another word stands for."""
+        objects = set(_KNOWN_THING.findall(" ".join(raw)))
+        hyphened = [t for t in map(fold, _TOKEN.findall(question)) if "-" in t and t in _TECH]
+        return [w for w in dict.fromkeys([*raw, *hyphened])
+                if (w in _TECH or w in typed and w in objects) and len(w) > 2
+                and ("-" in w or stem(w) in self.vocab) and w not in STOPWORDS
+                and not any(f" {_NOT_WORD.sub(' ', form)} " in self.folded
+                            for form in (w, f"{w}s", f"{w}es", w.removesuffix("s")))]
+
     def _not_contributed(self, text: str) -> list[str]:
         """'contributed code to OpenZFS' when no line that names OpenZFS says she worked
         on it (it may name the summit where her results were cited): the name."""
@@ -1573,6 +1586,7 @@ class Understander:
         missing += employer + self._compound(question, found["skill"])
         missing += self._not_contributed(" ".join(raw))
         missing += numbered
+        missing += [w for w in self._unwritten_tools(question, raw, typed) if w not in missing]
         if _GO.search(" ".join(raw)) and not any(e.kind == "skill" and e.full in ("go", "golang")
                                                   for e in self.entities):
             missing.append("go")  # 'does she write go': the language, a word no filter keeps
@@ -2092,8 +2106,8 @@ class Understander:
         it is no word the profile uses nor a field ('salary')."""
         if len(word) < 5 or not word.isalpha() or stem(word) in self.vocab \
                 or word in STOPWORDS or stem(word) in self.weight \
-                or stem(word) in self.required:  # 'salary' is no 'Celery'
-            return None
+                or stem(word) in self.required or word in _TECH:  # 'salary' is no 'Celery'
+            return None  # nor 'Swift' 'ShiftSwap'
         best = extractOne(word, self.run_together_names, scorer=OSA.distance, score_cutoff=1)
         if best and best[0][0] == word[0]:
             return self.run_together[best[0]]
@@ -3270,6 +3284,9 @@ def typed_names(text: str) -> set[str]:
 _SENTENCE_GAP = re.compile(r"[.?!]\s*")
 _VERSIONED = re.compile(r"([a-z][a-z+#]*)(\d+(?:\.\d+)*)")
 _LANGUAGES = frozenset(lexicon()["skill_kinds"]["programming"])
+_NOT_WORD = re.compile(r"[^\w#+]+")  # what the folded profile text keeps as spaces
+# Languages, databases and tools the lexicon knows by one word: names, not paraphrases.
+_TECH = _LANGUAGES | frozenset(lexicon()["skill_kinds"]["database"]) | tool_names()
 _SPACED_VERSION = re.compile(r"([a-z][\w+#./ -]*?[a-z+#]) v?\d{1,2}(?:\.\d+)*(?:\.x)?")
 _NUMBERED_NOUNS = frozenset("level part class grade tier phase stage type category step "
                             "section year chapter module volume band".split())
