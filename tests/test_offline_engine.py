@@ -5364,3 +5364,16 @@ def test_a_language_or_tool_the_profile_never_writes_is_not_a_word_of_its_stem()
         answer = engine.answer_detail(question)
         assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
     assert engine.answer_detail("does Kim know Grafana?").answered
+
+
+def test_a_tool_of_a_known_kind_named_in_words_the_profile_never_writes_is_not_covered() -> None:
+    engine = _kim({"skills": {"Data": ["Grafana", "Metabase"], "Engines": ["Unity"],
+                              "Energy": ["power flow analysis"]},
+                   "projects": [{"name": "Moss", "summary": "An unreal little game engine."}],
+                   "contact": {"email": "kim@example.org",
+                               "links": {"huggingface": "https://huggingface.co/kim"}}})
+    for question in ("does Kim know Power BI?", "any Unreal Engine experience?"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+    assert "huggingface.co/kim" in engine.answer("is she on hugging face?")
+    assert "Grafana" in engine.answer("which BI tools does she use?")

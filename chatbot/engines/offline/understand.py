@@ -432,6 +432,9 @@ class Understander:
         # A kind of tool by any form of its name ('fuzzers', 'analyzers'): its instances.
         self.kinds = {stem(name): [fold(w) for w in v] for k, v in lex["kinds"].items()
                       for name in (fold(k), *self._respelt(fold(k)))}
+        # The kinds' instances named in several words ('power bi', 'unreal engine').
+        self.instance_names = sorted({" ".join(words(w)) for v in lex["kinds"].values()
+                                      for w in v if " " in w.strip()})
         # A tool named after another or its vendor ('react native', 'aws lambda').
         compounds = lex["compounds"]
         self.vendors = frozenset(compounds["vendors"])
@@ -1022,7 +1025,8 @@ class Understander:
             q = replace(q, lacks=self._kept_elsewhere(raw, q))
         if self._of_the_world(text, raw, q):
             q = replace(q, world=True)
-        if not q.missing and (other := self._other_tool(question)):
+        if not q.missing and (other := self._other_tool(question)
+                              or not q.missing_links and self._unwritten_instance(question)):
             q = replace(q, missing=(other,))  # 'docker swarm' beside Docker
         return q
 
@@ -1048,6 +1052,16 @@ class Understander:
                     and first in self.vendors and (second in self.tool_names or second in typed):
                 return f"{first} {second}"
         return ""
+
+    def _unwritten_instance(self, question: str) -> str:
+        """A tool of a kind the lexicon knows, named in several words the profile never
+        writes ('Power BI' beside Grafana, 'Unreal Engine' beside Unity): that name, not its
+        kind ('bi', 'engine') read as the instances the profile lists; '' when none."""
+        said = f" {' '.join(words(question))} "
+        return next((name for name in self.instance_names
+                     if f" {name} " in said and f" {name} " not in self.folded
+                     and f" {name.replace(' ', '')} " not in self.folded), "")  # 'huggingface'
+
 
     def alternatives(self, question: str, owned_only: bool = False) -> list[str]:
         """The question asked of each of two things of the profile that it compares ('which
