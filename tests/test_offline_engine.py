@@ -5377,3 +5377,14 @@ def test_a_tool_of_a_known_kind_named_in_words_the_profile_never_writes_is_not_c
         assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
     assert "huggingface.co/kim" in engine.answer("is she on hugging face?")
     assert "Grafana" in engine.answer("which BI tools does she use?")
+
+
+def test_tell_me_about_her_experience_is_her_jobs_not_an_overview() -> None:
+    engine = _kim({"experience": [{"role": "Frontend Engineer", "company": "Lumen Labs",
+                                   "period": "2021 – present"},
+                                  {"role": "Web Developer", "company": "Pixel & Co",
+                                   "period": "2018 – 2021"}]})
+    for question in ("tell me about her experience", "Tell me about Kim's work experience"):
+        answer = engine.answer_detail(question)
+        assert answer.intent == "experience" and "Pixel & Co" in answer.text, answer.text
+    assert engine.answer_detail("tell me about Kim").intent == "overview"

@@ -2616,7 +2616,8 @@ class Understander:
         scores = self._kind_of(said, self._scores([s for w in said
                                                    if w not in self.owner
                                                    and w not in self.uncued
-                                                   and (s := stem(w)) not in tables]))
+                                                   and (s := stem(w)) not in tables
+                                                   and not self._about_a_topic(said, w)]))
         if q.skill_kind == "programming" and stem("write") in map(stem, said) \
                 and "about" not in said:
             # 'which shader languages does he write', 'can they write shell scripts': code
@@ -2726,9 +2727,11 @@ class Understander:
         # A weak cue alone is a broad question, unless the overview is its only rival
         # ('could we hire him': availability; 'how much experience': skills or jobs, broad).
         rivals = [i for i, s in scores.items() if s == best and i != "overview"]
-        if best < 1 and "experience" in rivals and len(q.text.split()) <= 2 \
+        if best < 1 and "experience" in rivals and (len(q.text.split()) <= 2
+                                                    or _ABOUT_EXPERIENCE.search(q.text)) \
                 and not _HOW.match(q.text):
-            return "experience"  # 'jobs', 'work experience', 'experience?': the jobs
+            # 'jobs', 'work experience', 'experience?', 'tell me about her experience': the jobs
+            return "experience"
         if best < 1 and not q.topic and not q.missing and len(rivals) != 1:
             return "overview"
         if best == 0:
@@ -2739,6 +2742,16 @@ class Understander:
         if intent == "experience" and q.current:
             return "job"
         return intent
+
+    def _about_a_topic(self, said: list[str], word: str) -> bool:
+        """True for the 'about' of 'tell me about her experience': the topic after it is
+        asked, not an overview of the owner."""
+        if word != "about":
+            return False
+        after = [w for w in said[said.index("about") + 1:]
+                 if w not in OWNER_PRONOUNS and w not in self.owner and w not in STOPWORDS][:1]
+        return bool(after) and any(intent != "overview" for intent, _ in
+                                   self.cued.get(stem(after[0]), ()))
 
     def _scores(self, content: list[str]) -> dict[str, float]:
         """Each intent's weight of cue words in the question."""
@@ -3305,6 +3318,7 @@ _SPACED_VERSION = re.compile(r"([a-z][\w+#./ -]*?[a-z+#]) v?\d{1,2}(?:\.\d+)*(?:
 _NUMBERED_NOUNS = frozenset("level part class grade tier phase stage type category step "
                             "section year chapter module volume band".split())
 _HOW = re.compile(r"\W*(?:how|what|why|who)\b", re.I)
+_ABOUT_EXPERIENCE = re.compile(r"\babout\b[\w\s'’]*\bexperience\W*$", re.I)
 _ASKING = ("how|what|whats|what's|when|where|which|who|whom|whose|why|would|could|can|is|"
            "are|does|do|did|has|have|will|should|any|whether")
 # A sentence's end, or ', and', ';' or ':' before a new question ('I'd love to know two
