@@ -5388,3 +5388,13 @@ def test_tell_me_about_her_experience_is_her_jobs_not_an_overview() -> None:
         answer = engine.answer_detail(question)
         assert answer.intent == "experience" and "Pixel & Co" in answer.text, answer.text
     assert engine.answer_detail("tell me about Kim").intent == "overview"
+
+
+def test_which_city_and_where_she_lives_are_where_she_is_based() -> None:
+    engine = _kim({"owner": _owner("Developer", location="Dunedin, New Zealand"),
+                   "projects": [{"name": "tidyrun", "summary": "An R package.",
+                                 "status": "Archived in 2024"}]})
+    for question in ("which city is Kim in", "where does she live", "which country is she in"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "Dunedin" in answer.text, (question, answer.text)
+    assert "Archived" in engine.answer("is tidyrun live?")

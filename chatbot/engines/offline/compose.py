@@ -858,7 +858,7 @@ class Composer:
         """The answer to 'which X ...', unless it speaks of an X only without naming it
         ('acquired by a large energy supplier'): then the profile doesn't cover which one,
         and says what it does say."""
-        if _employer_asked(answer, q):
+        if _is_the_one_asked(answer, q):
             return answer
         counted = bool(_ASKS_COUNTED.search(q.text))
         text = answer.text
@@ -901,7 +901,7 @@ class Composer:
         a line of substance does more than count unnamed things ('shipped two titles', 'the
         teaching labs of two MSc programmes'): then the profile doesn't cover which."""
         if not answer.answered or q.also or q.wants_number or not q.which \
-                or not _ASKS_WHICH.match(q.text) or _employer_asked(answer, q):
+                or not _ASKS_WHICH.match(q.text) or _is_the_one_asked(answer, q):
             return answer
         # Not a heading ('Rowan has built these projects:'), but a line of the owner's own
         # fields ('Rowan's work modes: ..., hybrid in Rotterdam or Amsterdam') names.
@@ -2432,10 +2432,11 @@ def _reached(q: Query) -> bool:
 _ALTERNATIVES = re.compile(r"\w\s+or\s+\w")
 
 
-def _employer_asked(answer: OfflineAnswer, q: Query) -> bool:
-    """True when 'which club is he at now' is answered by the current job: the employer it
-    names is the one asked."""
-    return answer.intent == "job" and q.current and not q.jobs
+def _is_the_one_asked(answer: OfflineAnswer, q: Query) -> bool:
+    """True when 'which club is he at now' is answered by the current job, or 'which city is
+    she in' by where she is based: the employer or place it names is the one asked."""
+    return answer.intent == "job" and q.current and not q.jobs \
+        or answer.intent == "location" and bool(set(q.which) & {"city", "town", "country"})
 
 
 def _as_used(label: str, tech: Sequence[str]) -> str:

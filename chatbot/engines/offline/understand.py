@@ -966,7 +966,8 @@ class Understander:
                 or self._job_by_kind(" ".join(raw)) or self._job_by_role(raw) \
                 or self._job_by_post(raw) or self._job_on_own(raw) or self._jobs_in_years(raw) \
                 or self._job_by_tenure(raw)
-            if not found["job"] and (keyed := self._by_own_key(raw)):
+            if not found["job"] and not _LIVES.search(" ".join(raw)) \
+                    and (keyed := self._by_own_key(raw)):  # 'where does she live' is no status
                 found[keyed[0]] = [keyed[1]]
         earlier, at, unmet = self._job_before(raw)
         if earlier:  # the job named after 'before' is no longer asked about; 'where was
@@ -3318,6 +3319,7 @@ _SPACED_VERSION = re.compile(r"([a-z][\w+#./ -]*?[a-z+#]) v?\d{1,2}(?:\.\d+)*(?:
 _NUMBERED_NOUNS = frozenset("level part class grade tier phase stage type category step "
                             "section year chapter module volume band".split())
 _HOW = re.compile(r"\W*(?:how|what|why|who)\b", re.I)
+_LIVES = re.compile(r"\b(?:where|does|do|did)\s+\w+\s+(?:currently\s+)?live\b|\blives\s+in\b")
 _ABOUT_EXPERIENCE = re.compile(r"\babout\b[\w\s'’]*\bexperience\W*$", re.I)
 _ASKING = ("how|what|whats|what's|when|where|which|who|whom|whose|why|would|could|can|is|"
            "are|does|do|did|has|have|will|should|any|whether")
