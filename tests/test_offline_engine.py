@@ -5398,3 +5398,14 @@ def test_which_city_and_where_she_lives_are_where_she_is_based() -> None:
         answer = engine.answer_detail(question)
         assert answer.answered and "Dunedin" in answer.text, (question, answer.text)
     assert "Archived" in engine.answer("is tidyrun live?")
+
+
+def test_when_the_owner_can_start_is_the_date_their_status_gives() -> None:
+    engine = _kim({"availability": {"status": "Available for part-time work from January 2027"}})
+    answer = engine.answer_detail("when can Kim start")
+    assert answer.answered and "January 2027" in answer.text, answer.text
+    # A date to start is no notice period: that stays not covered, with the date beside it.
+    answer = engine.answer_detail("what's her notice period?")
+    assert not answer.answered and "January 2027" in answer.text, answer.text
+    assert not _kim({"availability": {"status": "Open to compiler roles"}}).answer_detail(
+        "when can Kim start").answered

@@ -1495,6 +1495,9 @@ class Composer:
             answer = _owner_word(said, "notice")
             return replace(answer, text=answer.text + dated) if a.status not in said.text \
                 else answer
+        if dated and stem("notice") not in q.terms:
+            # 'when can she start', of 'available from January 2027': the status says when.
+            return OfflineAnswer(f"**Availability:** {a.status}", True, "notice", ("profile",))
         return self._not_covered("notice", "a notice period or start date", a.status + ".")
 
     # -- skills -----------------------------------------------------------------------------
