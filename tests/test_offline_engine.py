@@ -5409,3 +5409,18 @@ def test_when_the_owner_can_start_is_the_date_their_status_gives() -> None:
     assert not answer.answered and "January 2027" in answer.text, answer.text
     assert not _kim({"availability": {"status": "Open to compiler roles"}}).answer_detail(
         "when can Kim start").answered
+
+
+def test_an_faq_question_asked_as_written_gets_the_owners_answer() -> None:
+    engine = _kim({"projects": [{"name": "Paddock Probe", "summary": "A soil probe."}],
+                   "faq": [{"question": "What does it cost?",
+                            "answer": "Probes are NZD 180 each, installed."},
+                           {"question": "Will you work for equity?",
+                            "answer": "Paid partly in equity only for climate startups."},
+                           {"question": "Do you still do wet-lab work?",
+                            "answer": "No, not since 2019."}]})
+    for question, said in (("What does it cost?", "NZD 180"),
+                           ("will you work for equity", "climate startups"),
+                           ("Do you still do wet-lab work?", "not since 2019")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and said in answer.text, (question, answer.text)

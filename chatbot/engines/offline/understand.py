@@ -601,6 +601,10 @@ class Understander:
         # An entry's question read as a visitor's is ('full time': also 'full-time').
         self.faqs = [(frozenset(self._content(words(self._phrased(fold(f.question))))),
                       frozenset(self._content(words(f.answer)))) for f in profile.faq]
+        # Each FAQ question as its words, the first entry of each ('What does it cost?').
+        self.faq_asked: dict[str, int] = {}
+        for i, entry in enumerate(profile.faq):
+            self.faq_asked.setdefault(" ".join(words(entry.question)), i)
         # The names of the profile's fields outside its FAQ ('[education.msc]').
         self.key_stems = frozenset(stems(" ".join(f"{f.section.replace('.', ' ')} {f.keys}"
                                               for f in facts if f.kind != "faq")))
@@ -1372,6 +1376,11 @@ class Understander:
                 else min(made, key=lambda i: (made[i], -i))
             q = replace(q, intent="project", projects=(pick,),
                         missing=tuple(w for w in q.missing if w not in m.group(0).split()))
+        if (asked := self.faq_asked.get(" ".join(words(q.text)), -1)) >= 0:
+            # An FAQ question asked as the owner wrote it: the owner's own answer, under the
+            # topic it asks ('Would she relocate?'), not a record its words name.
+            q = replace(q, faq=asked, missing=(), employer="",
+                        intent="faq" if q.intent in _RECORDS else q.intent)
         if q.jobs and _HOW_LONG_AT.search(" ".join(raw)):
             # 'how many years was she at Kijani', 'how long at Meridiana in total': the
             # job's span, which its period gives; no word of that asks for another fact.
@@ -3319,6 +3328,8 @@ _SPACED_VERSION = re.compile(r"([a-z][\w+#./ -]*?[a-z+#]) v?\d{1,2}(?:\.\d+)*(?:
 _NUMBERED_NOUNS = frozenset("level part class grade tier phase stage type category step "
                             "section year chapter module volume band".split())
 _HOW = re.compile(r"\W*(?:how|what|why|who)\b", re.I)
+_RECORDS = frozenset({"project", "projects", "job", "experience", "skill", "skills",
+                      "overview", "contact", "unknown"})
 _LIVES = re.compile(r"\b(?:where|does|do|did)\s+\w+\s+(?:currently\s+)?live\b|\blives\s+in\b")
 _ABOUT_EXPERIENCE = re.compile(r"\babout\b[\w\s'’]*\bexperience\W*$", re.I)
 _ASKING = ("how|what|whats|what's|when|where|which|who|whom|whose|why|would|could|can|is|"
