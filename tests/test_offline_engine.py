@@ -5424,3 +5424,19 @@ def test_an_faq_question_asked_as_written_gets_the_owners_answer() -> None:
                            ("Do you still do wet-lab work?", "not since 2019")):
         answer = engine.answer_detail(question)
         assert answer.answered and said in answer.text, (question, answer.text)
+
+
+def test_when_and_as_what_the_owner_was_at_a_company_of_two_roles_is_each_role() -> None:
+    engine = _kim({"experience": [
+        {"role": "Technical Artist", "company": "Kowhai Interactive",
+         "period": "March 2017 – June 2019", "highlights": ["Wrote an export checker"]},
+        {"role": "Environment Artist", "company": "Kowhai Interactive",
+         "period": "February 2014 – March 2017", "highlights": ["Shipped Tidewrack"]}],
+        "projects": [{"name": "Rippletide", "summary": "A water shader.",
+                      "link": "https://github.com/kim/rippletide"}]})
+    for question in ("when was Kim at Kowhai Interactive?",
+                     "what was Kim's role at Kowhai Interactive?"):
+        answer = engine.answer_detail(question)
+        assert "Environment Artist" in answer.text and "Technical Artist" in answer.text \
+            and "February 2014" in answer.text, (question, answer.text)
+    assert "github.com/kim/rippletide" in engine.answer("is Rippletide online somewhere")

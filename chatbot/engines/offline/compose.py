@@ -208,7 +208,8 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
 # span of dates ('from mid-2023 to mid-2025', '2019 – 2022') or a length ('a three-year').
 # How long the owner was somewhere: 'how long was she at', 'how many years', 'in total'.
 _ASKS_SPAN = re.compile(r"\bhow (?:long|many (?:years|months))\b|\bin total\b|\baltogether\b"
-                        r"|\bsince when\b", re.I)
+                        r"|\bsince when\b|\bwhen (?:was|were|did)\b|\b(?:role|title|position)s? "
+                        r"(?:at|with)\b", re.I)
 _ASKS_HOW_LONG = re.compile(r"^\W*how long (?:\w+ )?(?:was|were|did|had)\b", re.I)
 # The keys of a table's entry that give when it was, or how long it took.
 _DATE_KEYS = frozenset({"date", "dates", "year", "years", "when", "period", "graduated"})
