@@ -392,3 +392,40 @@ def test_the_owners_notice_work_modes_languages_and_faq_asked_plainly_are_given(
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
     for field, most in {"notice": 2, "modes": 2, "languages": 0, "faq": 0}.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
+
+
+def test_a_project_or_job_asked_plainly_gives_the_part_asked() -> None:
+    """Each project of every dev profile asked for its stack, its link and its results, and
+    each job for when and as what: the answer holds its first tech, its link, one of its
+    highlights, the job's period, its role. Misses when written: stack 3 of 1,482 (a
+    format listed as tech, 'STEP (ISO 10303)'), link 2 of 918, results 21 of 932 (a key
+    of the project's own answers), period 0 of 447, role 0 of 452; none more."""
+    missed: dict[str, list[str]] = {}
+    for source in _dev_profiles():
+        profile = RUNNER.load_profile(source)
+        engine, first = RUNNER.OfflineEngine(profile), profile.owner.name.split()[0]
+        asks: list[tuple[str, tuple[str, ...], str]] = []
+        for p in profile.projects:
+            if p.tech:
+                asks += [("stack", (p.tech[0],), q) for q in (
+                    f"what is {p.name} built with?", f"{p.name} tech stack",
+                    f"which technologies does {p.name} use")]
+            if p.link:
+                asks += [("link", (p.link,), q) for q in (
+                    f"link to {p.name}?", f"where can I see {p.name}",
+                    f"is {p.name} online somewhere")]
+            if p.highlights:
+                asks += [("results", tuple(h[:25] for h in p.highlights), q) for q in (
+                    f"what were the results of {p.name}?", f"{p.name} highlights")]
+        for j in profile.experience:
+            if j.company and j.period:
+                asks.append(("period", (j.period,), f"when was {first} at {j.company}?"))
+            if j.company and j.role:
+                asks.append(("role", (j.role,), f"what was {first}'s role at {j.company}?"))
+        for field, wanted, question in asks:
+            text = RUNNER.fold(engine.answer(question))
+            if not any(RUNNER.fold(w) in text for w in wanted):
+                missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
+    ceiling = {"stack": 3, "link": 2, "results": 21, "period": 0, "role": 0}
+    for field, most in ceiling.items():
+        assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
