@@ -204,12 +204,13 @@ _TEAM_OF = re.compile(rf"\bteam of {_SMALL_COUNT}\b|\b{_SMALL_COUNT}[- ](?:perso
 # 'which days does she work', 'what days of the week is he free': a day of the week.
 _ASKS_DAYS = re.compile(r"\b(?:which|what)\s+days?\b|\bdays?\s+of\s+the\s+week\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
-# How long a past thing lasted ('how long was his career break'), and a line that says it: a
-# span of dates ('from mid-2023 to mid-2025', '2019 – 2022') or a length ('a three-year').
-# How long the owner was somewhere: 'how long was she at', 'how many years', 'in total'.
+# When, how long or as what the owner was somewhere: 'how long was she at', 'how many
+# years', 'in total', 'when was she at', 'her role at'.
 _ASKS_SPAN = re.compile(r"\bhow (?:long|many (?:years|months))\b|\bin total\b|\baltogether\b"
                         r"|\bsince when\b|\bwhen (?:was|were|did)\b|\b(?:role|title|position)s? "
                         r"(?:at|with)\b", re.I)
+# How long a past thing lasted ('how long was his career break'), and a line that says it: a
+# span of dates ('from mid-2023 to mid-2025', '2019 – 2022') or a length ('a three-year').
 _ASKS_HOW_LONG = re.compile(r"^\W*how long (?:\w+ )?(?:was|were|did|had)\b", re.I)
 # The keys of a table's entry that give when it was, or how long it took.
 _DATE_KEYS = frozenset({"date", "dates", "year", "years", "when", "period", "graduated"})

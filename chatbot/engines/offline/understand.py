@@ -1067,7 +1067,6 @@ class Understander:
                      if f" {name} " in said and f" {name} " not in self.folded
                      and f" {name.replace(' ', '')} " not in self.folded), "")  # 'huggingface'
 
-
     def alternatives(self, question: str, owned_only: bool = False) -> list[str]:
         """The question asked of each of two things of the profile that it compares ('which
         went better, Kelpie CTF or Strathlogic?'), or the question itself. `owned_only`
@@ -3324,13 +3323,19 @@ _LANGUAGES = frozenset(lexicon()["skill_kinds"]["programming"])
 _NOT_WORD = re.compile(r"[^\w#+]+")  # what the folded profile text keeps as spaces
 # Languages, databases and tools the lexicon knows by one word: names, not paraphrases.
 _TECH = _LANGUAGES | frozenset(lexicon()["skill_kinds"]["database"]) | tool_names()
+# A skill's name with its version after it ('java 17', 'wcag 2.2'), and the nouns whose
+# number is no version ('level 2', 'section 508').
 _SPACED_VERSION = re.compile(r"([a-z][\w+#./ -]*?[a-z+#]) v?\d{1,2}(?:\.\d+)*(?:\.x)?")
 _NUMBERED_NOUNS = frozenset("level part class grade tier phase stage type category step "
                             "section year chapter module volume band".split())
 _HOW = re.compile(r"\W*(?:how|what|why|who)\b", re.I)
+# Intents that answer from a record or field, which an FAQ question asked as written
+# outranks ('What does it cost?' of a project); a topic's own intent keeps it.
 _RECORDS = frozenset({"project", "projects", "job", "experience", "skill", "skills",
                       "overview", "contact", "unknown"})
+# Where the owner lives: no project's status ('is it live').
 _LIVES = re.compile(r"\b(?:where|does|do|did)\s+\w+\s+(?:currently\s+)?live\b|\blives\s+in\b")
+# 'Tell me about her (work) experience': her jobs.
 _ABOUT_EXPERIENCE = re.compile(r"\babout\b[\w\s'’]*\bexperience\W*$", re.I)
 _ASKING = ("how|what|whats|what's|when|where|which|who|whom|whose|why|would|could|can|is|"
            "are|does|do|did|has|have|will|should|any|whether")
