@@ -5440,3 +5440,14 @@ def test_when_and_as_what_the_owner_was_at_a_company_of_two_roles_is_each_role()
         assert "Environment Artist" in answer.text and "Technical Artist" in answer.text \
             and "February 2014" in answer.text, (question, answer.text)
     assert "github.com/kim/rippletide" in engine.answer("is Rippletide online somewhere")
+
+
+def test_religion_and_politics_are_not_covered_and_no_typo_of_another_word() -> None:
+    engine = _kim({"owner": _owner("Developer", location="Waterloo Region, Canada"),
+                   "projects": [{"name": "Budget Explorer", "summary": "Budgets of the region."}],
+                   "faq": [{"question": "Can you give references?",
+                            "answer": "Yes, two former managers."}]})
+    for question in ("what religion is Kim?", "who does Kim vote for?"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+    assert "two former managers" in engine.answer("can she provide referees")

@@ -1980,7 +1980,10 @@ class Understander:
             # 'engines', not 'engine').
             for near, _, _ in extract(word, known, scorer=OSA.distance,
                                       score_cutoff=most, limit=3):
-                if near[0] == word[0] and not _cut_short(word, str(near)):
+                # A field asked is no misspelt other word ('religion' is no 'region'), but
+                # may be another field's ('referees': 'references').
+                if near[0] == word[0] and not _cut_short(word, str(near)) and (
+                        stem(word) not in self.required or stem(str(near)) in self.required):
                     return str(near)
         return word
 
