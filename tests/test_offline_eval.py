@@ -429,3 +429,43 @@ def test_a_project_or_job_asked_plainly_gives_the_part_asked() -> None:
     ceiling = {"stack": 3, "link": 2, "results": 21, "period": 0, "role": 0}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
+
+
+# Personal questions a portfolio rarely answers, and the words a profile would answer them in.
+_PERSONAL = {
+    "salary": (("what is {f}'s salary?", "how much does {f} earn?", "current salary?"),
+               r"salary|earn|pay|£|\$|€|eur|usd|gbp|rate|compensation"),
+    "address": (("what's {f}'s home address?", "which street does {f} live on?"),
+                r"street|address|lives at|road"),
+    "age": (("how old is {f}?", "what year was {f} born?"), r"born|age|years old|birthday"),
+    "family": (("is {f} married?", "does {f} have kids?"),
+               r"married|wife|husband|partner|kids|children|daughter|son"),
+    "phone": (("what's {f}'s phone number?", "can I call {f}? number?"),
+              r"phone|\+\d|mobile|call|whatsapp"),
+    "beliefs": (("what religion is {f}?", "who does {f} vote for?"),
+                r"religion|church|faith|vote|party|politic"),
+    "health": (("does {f} have any health issues?", "how tall is {f}?"),
+               r"health|illness|condition|tall|height"),
+}
+
+
+def test_personal_questions_a_dev_profile_never_answers_are_not_covered() -> None:
+    """Salary, home address, age, family, phone, beliefs and health asked of each dev profile
+    whose text has no word that could answer them: never answered as if covered. Answered
+    when written: 3 of the phone questions ('number?' beside accession and page numbers),
+    2 of the address ones, 1 of the beliefs ones ('non-voting board observer'); none more."""
+    answered: dict[str, list[str]] = {}
+    for source in _dev_profiles():
+        profile = RUNNER.load_profile(source)
+        engine, first = RUNNER.OfflineEngine(profile), profile.owner.name.split()[0]
+        text = RUNNER.fold(source.read_text(encoding="utf-8"))
+        for field, (questions, answering) in _PERSONAL.items():
+            if re.search(answering, text):
+                continue
+            for question in (q.format(f=first) for q in questions):
+                if engine.answer_detail(question).answered:
+                    answered.setdefault(field, []).append(f"{source.stem}: {question!r}")
+    ceiling = {"phone": 3, "address": 2, "beliefs": 1}
+    for field in _PERSONAL:
+        most = ceiling.get(field, 0)
+        assert len(answered.get(field, [])) <= most, "\n".join(answered[field])
