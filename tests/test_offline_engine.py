@@ -5451,3 +5451,12 @@ def test_religion_and_politics_are_not_covered_and_no_typo_of_another_word() -> 
         answer = engine.answer_detail(question)
         assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
     assert "two former managers" in engine.answer("can she provide referees")
+
+
+def test_the_first_or_last_job_of_one_job_is_that_job() -> None:
+    engine = _kim({"owner": _owner("Junior iOS developer, formerly a chef"),
+                   "experience": [{"role": "iOS Developer Intern", "company": "Cobblestone Apps",
+                                   "period": "June – September 2025"}]})
+    for question in ("what was Kim's first job?", "what was her last job?"):
+        answer = engine.answer_detail(question)
+        assert answer.intent == "job" and "Cobblestone Apps" in answer.text, answer.text

@@ -1515,8 +1515,12 @@ class Understander:
         jobs, latest = self.profile.experience, self.latest_job
         if not (m or began) and latest and self._own_job(text):
             return [jobs.index(latest)]
-        if not (m or began) or len(jobs) < 2:
+        if not (m or began) or not jobs:
             return []
+        if len(jobs) == 1:
+            # 'his first job', 'her last role' of one job: that job; no job before it.
+            before = m and m.group(1) in ("previous", "prior", "former", "old")
+            return [] if before and is_current(jobs[0]) else [0]
         order = self.job_order
         if not m or m.group(1) in ("first", "earliest", "oldest"):
             return [order[0]]
