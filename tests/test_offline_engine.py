@@ -5460,3 +5460,15 @@ def test_the_first_or_last_job_of_one_job_is_that_job() -> None:
     for question in ("what was Kim's first job?", "what was her last job?"):
         answer = engine.answer_detail(question)
         assert answer.intent == "job" and "Cobblestone Apps" in answer.text, answer.text
+
+
+def test_any_skill_experience_is_that_skill_not_the_job_that_names_it() -> None:
+    engine = _kim({"skills": {"Languages": ["Python", "SQL"], "Cloud": ["AWS"]},
+                   "experience": [{"role": "Teaching Assistant", "company": "Forge School",
+                                   "period": "2025", "highlights": ["Ran Python labs"]},
+                                  {"role": "Analyst", "company": "Lir Foods", "period": "2024",
+                                   "highlights": ["Wrote SQL reports"]}]})
+    for question, said in (("any Python experience?", "Python"), ("any AWS experience?", "AWS")):
+        answer = engine.answer_detail(question)
+        assert answer.intent == "skill" and said in answer.text, (question, answer.text)
+    assert engine.answer_detail("any teaching experience?").answered

@@ -1292,7 +1292,7 @@ class Understander:
         plain = {stem(w) for w in self.workplaces} | (set() if m.group(1) else self.cue_stems)
         kind = {stem(w) for w in said} - self.filler - plain
         kind &= self.vocab  # the profile's own words; 'big' says nothing of which
-        if not kind:
+        if not kind or set(said) <= self.skill_words:  # 'any Python experience?': the skill
             return []
         # Its role or company first ('Public Library'), else its whole record.
         named = [i for what, i, head in self.heads if what == "job" and kind <= head]
