@@ -273,9 +273,10 @@ _ABSENT_TOOLS = ("Haskell", "Elixir", "COBOL", "Kotlin", "Svelte", "Terraform", 
 
 def test_every_name_the_profile_lists_is_found_when_asked_by_it() -> None:
     """Each project ('tell me about X'), employer ('what did she do at X') and skill label
-    ('does she know X') of every dev profile, asked by its name as written: answered, and
-    the answer names it. Skills: 12 of 2,661 missed when written (a label that is also a
-    project's name, 'WCAG 2.1 AA' read as another level, 'Art-Net / DMX'); no more."""
+    ('does she know X', 'any X experience?') of every dev profile, asked by its name as
+    written: answered, and the answer names it. Skills: 27 of 5,416 questions missed when
+    written (a label that is also a project's name, 'WCAG 2.1 AA' read as another level,
+    'Art-Net / DMX'); no more."""
     missed, skills = [], 0
     for source in _dev_profiles():
         profile = RUNNER.load_profile(source)
@@ -288,14 +289,16 @@ def test_every_name_the_profile_lists_is_found_when_asked_by_it() -> None:
             if plain and len(plain) <= 30:
                 skills += 1
                 asked.append((f"does {first} know {plain}?", plain.split()[0]))
+                asked.append((f"any {plain} experience?", plain.split()[0]))
         for question, name in asked:
             detail = engine.answer_detail(question)
             if not detail.answered or RUNNER.fold(name) not in RUNNER.fold(detail.text):
                 missed.append(f"{source.stem}: {question!r}\n    {detail.text[:160]!r}")
-    by_name = [m for m in missed if "know" not in m.split("\n")[0]]
+    by_name = [m for m in missed if "know" not in m.split("\n")[0]
+               and "experience?" not in m.split("\n")[0]]
     assert skills >= 2000
     assert by_name == [], "\n".join(by_name)
-    assert len(missed) <= 12, "\n".join(missed)
+    assert len(missed) <= 27, "\n".join(missed)
 
 
 def test_a_well_known_tool_the_profile_never_writes_is_not_claimed() -> None:
