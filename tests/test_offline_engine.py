@@ -5472,3 +5472,11 @@ def test_any_skill_experience_is_that_skill_not_the_job_that_names_it() -> None:
         answer = engine.answer_detail(question)
         assert answer.intent == "skill" and said in answer.text, (question, answer.text)
     assert engine.answer_detail("any teaching experience?").answered
+
+
+def test_a_language_is_no_acronym_of_words_the_profile_writes() -> None:
+    engine = _kim({"owner": _owner("Developer", summary="She cares a lot about accessible "
+                                   "design systems."),
+                   "skills": {"Languages": ["TypeScript"]}})
+    answer = engine.answer_detail("does Kim know Scala?")
+    assert not answer.answered and "kim@example.org" in answer.text, answer.text

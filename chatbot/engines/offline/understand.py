@@ -2026,7 +2026,8 @@ class Understander:
     def _written_out(self, word: str) -> list[str]:
         """An acronym the profile only writes out, by the initials of four or more of its
         words in a row ('mttr': mean time to recovery); else `word`."""
-        if word in STOPWORDS or stem(word) in self.weight or stem(word) in self.filler:
+        if word in STOPWORDS or stem(word) in self.weight or stem(word) in self.filler \
+                or word in _TECH:  # 'scala' is no 'she cares a lot about'
             return [word]
         return list(self.initials.get(word, (word,)))
 
