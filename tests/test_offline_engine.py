@@ -5480,3 +5480,11 @@ def test_a_language_is_no_acronym_of_words_the_profile_writes() -> None:
                    "skills": {"Languages": ["TypeScript"]}})
     answer = engine.answer_detail("does Kim know Scala?")
     assert not answer.answered and "kim@example.org" in answer.text, answer.text
+
+
+def test_a_language_is_not_the_plural_of_another_word() -> None:
+    engine = _kim({"owner": _owner("Data engineer", location="Dublin, Ireland"),
+                   "commute": "Lives on the Luas Green line",
+                   "skills": {"Languages": ["Python", "SQL"]}})
+    answer = engine.answer_detail("does Kim know Lua?")
+    assert not answer.answered and "kim@example.org" in answer.text, answer.text
