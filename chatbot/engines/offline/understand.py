@@ -1217,7 +1217,7 @@ class Understander:
                 if (w in _TECH or w in typed and w in objects) and len(w) > 2
                 and ("-" in w or stem(w) in self.vocab) and w not in STOPWORDS
                 and not any(f" {_NOT_WORD.sub(' ', form)} " in self.folded
-                            for form in ((w,) if w in _TECH  # 'Lua' is no 'Luas'
+                            for form in ((w,) if w in _LANGUAGES  # 'Lua' is no 'Luas'
                                          else (w, f"{w}s", f"{w}es", w.removesuffix("s"))))]
 
     def _not_contributed(self, text: str) -> list[str]:
