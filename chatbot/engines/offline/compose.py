@@ -204,11 +204,6 @@ _TEAM_OF = re.compile(rf"\bteam of {_SMALL_COUNT}\b|\b{_SMALL_COUNT}[- ](?:perso
 # 'which days does she work', 'what days of the week is he free': a day of the week.
 _ASKS_DAYS = re.compile(r"\b(?:which|what)\s+days?\b|\bdays?\s+of\s+the\s+week\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
-# When, how long or as what the owner was somewhere: 'how long was she at', 'how many
-# years', 'in total', 'when was she at', 'her role at'.
-_ASKS_SPAN = re.compile(r"\bhow (?:long|many (?:years|months))\b|\bin total\b|\baltogether\b"
-                        r"|\bsince when\b|\bwhen (?:was|were|did)\b|\b(?:role|title|position)s? "
-                        r"(?:at|with)\b", re.I)
 # How long a past thing lasted ('how long was his career break'), and a line that says it: a
 # span of dates ('from mid-2023 to mid-2025', '2019 – 2022') or a length ('a three-year').
 _ASKS_HOW_LONG = re.compile(r"^\W*how long (?:\w+ )?(?:was|were|did|had)\b", re.I)
@@ -512,7 +507,7 @@ class Composer:
             return OfflineAnswer("\n".join([f"**{p.name}**:", *told]), True, "project",
                                  (p.name,))
         if _ASKS_YEARS.search(q.text) and not q.projects and set(q.missing) <= _WHOLE_CAREER \
-                and not (q.jobs and _ASKS_SPAN.search(q.text)) \
+                and not q.span \
                 and (counted := self._years_said(q)):
             # 'how many years of firmware experience': the owner's own count of them, not
             # the one job the word names.
@@ -731,7 +726,7 @@ class Composer:
         the thing asked only as 'a ...' with no number ('only with a relocation package'):
         then the profile doesn't cover how big, and says what it does."""
         if not q.wants_number or not answer.answered or q.also \
-                or answer.intent == "job" and q.jobs and _ASKS_SPAN.search(q.text):
+                or answer.intent == "job" and q.span:
             return answer  # 'how many years was she at Kijani': its period says
         said, _ = _unnamed(answer.text, set(q.asked), definite=False)
         if not said and q.detail and answer.intent not in (*_LISTS, *NAMED_TOPICS, "languages") \
@@ -1864,7 +1859,7 @@ class Composer:
             # 'how big is the company he's at now': what the current job's record says.
             q = replace(q, jobs=(jobs.index(self.latest),))
         held = [jobs[i] for i in q.jobs]
-        if len(held) > 1 and len({j.company for j in held}) == 1 and _ASKS_SPAN.search(q.text):
+        if len(held) > 1 and len({j.company for j in held}) == 1 and q.span:
             # 'how long was she at Kōwhai', of two roles there: each role with its period.
             ordered = [jobs[i] for i in job_order(jobs) if i in q.jobs]
             roles = ", then ".join(f"**{j.role}** ({j.period})" if j.period else f"**{j.role}**"

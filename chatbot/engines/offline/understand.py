@@ -134,6 +134,7 @@ class Query:
     wants_email: bool = False
     wants_number: bool = False  # 'how many', 'how much': a fact with a figure answers
     wants_amount: bool = False  # a rate, salary or price: only a figure answers
+    span: bool = False  # when, how long or as what the owner was at the job(s) named
     current: bool = False
     wishes: bool = False  # 'would he', 'does she want': the owner's own word answers
     negated: bool = False
@@ -1381,11 +1382,12 @@ class Understander:
             # topic it asks ('Would she relocate?'), not a record its words name.
             q = replace(q, faq=asked, missing=(), employer="",
                         intent="faq" if q.intent in _RECORDS else q.intent)
-        if q.jobs and _HOW_LONG_AT.search(" ".join(raw)):
-            # 'how many years was she at Kijani', 'how long at Meridiana in total': the
-            # job's span, which its period gives; no word of that asks for another fact.
+        if q.jobs and _SPAN_ASKED.search(" ".join(raw)):
+            # 'how many years was she at Kijani', 'how long at Meridiana in total', 'her role
+            # at Kōwhai': the job's span or roles, which its record gives; no word of that
+            # asks for another fact.
             spans = {stem(w) for w in _SPAN_WORDS}
-            q = replace(q, missing=tuple(w for w in q.missing if w not in _SPAN_WORDS),
+            q = replace(q, span=True, missing=tuple(w for w in q.missing if w not in _SPAN_WORDS),
                         topic=tuple(s for s in q.topic if s not in spans),
                         asked=tuple(s for s in q.asked if s not in spans))
         if set(q.missing) & self.written_currencies:  # 'does he bill in USD', of '$1,750'
@@ -3011,8 +3013,11 @@ _THINGS_MADE = re.compile(
     r"(?:(?!use\b|uses\b|used\b|using\b|with\b)\S+\s+){0,3}?"
     r"(?:built|build|made|make|created|create|written|write|wrote|developed|develop|shipped|"
     r"released|maintain|maintains|maintained|look after|looks after|published|authored)\b")
-# How long the owner was at a job: its span ('how many years at Kijani', 'in total').
-_HOW_LONG_AT = re.compile(r"\bhow (?:long|many (?:years|months))\b|\bin total\b|\baltogether\b")
+# When, how long or as what the owner was at a job: 'how many years at Kijani', 'in total',
+# 'since when', 'when was she at', 'her role at'.
+_SPAN_ASKED = re.compile(r"\bhow (?:long|many (?:years|months))\b|\bin total\b|\baltogether\b"
+                         r"|\bsince when\b|\bwhen (?:was|were|did)\b"
+                         r"|\b(?:role|title|position)s? (?:at|with)\b")
 _SPAN_WORDS = frozenset("years year months month total altogether overall combined".split())
 _TENURE = frozenset("job jobs role roles company companies employer employers stay stayed "
                     "position positions tenure worked".split())
