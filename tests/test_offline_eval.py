@@ -31,13 +31,13 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round thirty-four (coping34, fret34, rabbet34, sash34): new writers who
-# read only the profile and eval formats, written during round thirty-three, never tuned on
-# (tests/eval/README.md, "Rounds"): 304/379 (80.2%) right fact and 81/103 (78.6%) said so
-# with round thirty-four's starting engine (e272940); nothing invented, every injection
-# grounded. The floors keep that from slipping back; the targets below are not met and are
-# marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.802, "said_so": 0.786}
+# The blind sets of round thirty-five (pelmet35, quirk35, kerb35, stringer35, ledger35,
+# fillister35): new writers who read only the profile and eval formats, written during round
+# thirty-four, never tuned on (tests/eval/README.md, "Rounds"): 440/567 (77.6%) right fact
+# and 119/152 (78.3%) said so with round thirty-five's starting engine (b0452c4); nothing
+# invented, every injection grounded. The floors keep that from slipping back; the targets
+# below are not met and are marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.776, "said_so": 0.782}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -60,6 +60,7 @@ DEV_FLOOR_MEASURED = {
     "cleat24": {"right": 0.873, "said_so": 0.826},
     "cleft30": {"right": 0.67, "said_so": 0.565},
     "compiler": {"right": 0.909, "said_so": 1.0},
+    "coping34": {"right": 0.814, "said_so": 0.73},
     "corbel22": {"right": 0.816, "said_so": 0.818},
     "corbie29": {"right": 0.762, "said_so": 0.782},
     "cornice32": {"right": 0.789, "said_so": 0.846},
@@ -78,6 +79,7 @@ DEV_FLOOR_MEASURED = {
     "fettle28": {"right": 0.794, "said_so": 0.869},
     "fillet31": {"right": 0.834, "said_so": 0.846},
     "fpga": {"right": 0.879, "said_so": 1.0},
+    "fret34": {"right": 0.836, "said_so": 0.769},
     "gable25": {"right": 0.72, "said_so": 0.739},
     "garret28": {"right": 0.828, "said_so": 0.869},
     "geometry": {"right": 0.916, "said_so": 1.0},
@@ -124,6 +126,7 @@ DEV_FLOOR_MEASURED = {
     "quillon19": {"right": 0.89, "said_so": 1.0},
     "quillon20": {"right": 0.857, "said_so": 1.0},
     "quoin28": {"right": 0.779, "said_so": 0.956},
+    "rabbet34": {"right": 0.818, "said_so": 0.846},
     "rafter25": {"right": 0.789, "said_so": 0.826},
     "rail_hil": {"right": 0.852, "said_so": 1.0},
     "rebate31": {"right": 0.844, "said_so": 0.88},
@@ -132,6 +135,7 @@ DEV_FLOOR_MEASURED = {
     "robotics": {"right": 0.854, "said_so": 1.0},
     "runnel28": {"right": 0.662, "said_so": 1.0},
     "saltmarsh18": {"right": 0.898, "said_so": 0.882},
+    "sash34": {"right": 0.744, "said_so": 0.8},
     "scarf30": {"right": 0.734, "said_so": 0.826},
     "scotia31": {"right": 0.777, "said_so": 0.791},
     "search": {"right": 0.87, "said_so": 0.875},
@@ -209,8 +213,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round thirty-four's blind sets: "
-                   "80.2% right fact and 78.6% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round thirty-five's blind sets: "
+                   "77.6% right fact and 78.3% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
