@@ -5488,3 +5488,15 @@ def test_a_language_is_not_the_plural_of_another_word() -> None:
                    "skills": {"Languages": ["Python", "SQL"]}})
     answer = engine.answer_detail("does Kim know Lua?")
     assert not answer.answered and "kim@example.org" in answer.text, answer.text
+
+
+def test_a_company_named_in_full_is_not_the_one_whose_name_it_begins_with() -> None:
+    engine = _kim({"experience": [
+        {"role": "Research Software Engineer", "company": "Norland University",
+         "period": "2023 – 2026"},
+        {"role": "Postdoctoral Researcher", "company": "Norland University, School of Physics",
+         "period": "2019 – 2023"}]})
+    for question in ("what did Kim do at Norland University, School of Physics?",
+                     "when was she at Norland University, School of Physics"):
+        answer = engine.answer_detail(question)
+        assert "Postdoctoral Researcher" in answer.text and "2019" in answer.text, answer.text

@@ -2175,9 +2175,15 @@ class Understander:
         """Projects, jobs and skills named in `text`, strongest (full names) first."""
         found: dict[str, list[int | str]] = {"project": [], "job": [], "skill": []}
         padded = f" {text} "
-        for e, spot, then_to in self.entity_spots:
-            if spot in padded and e.key not in found[e.kind] \
-                    and not (e.kind == "skill" and then_to in padded):  # 'go to'
+        spotted = [(e, spot) for e, spot, then_to in self.entity_spots if spot in padded
+                   and not (e.kind == "skill" and then_to in padded)]  # 'go to'
+        for e, spot in spotted:
+            # Not a project's or company's name inside a longer one of its kind that the
+            # question writes: 'Castlegate University, School of Earth ...' names that job,
+            # not the one at 'Castlegate University'.
+            if e.key not in found[e.kind] and not any(
+                    other.kind == e.kind != "skill" and other.key != e.key and spot in longer
+                    and len(longer) > len(spot) for other, longer in spotted):
                 found[e.kind].append(e.key)
         if found["project"] or found["job"]:
             return found
