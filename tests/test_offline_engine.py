@@ -5500,3 +5500,27 @@ def test_a_company_named_in_full_is_not_the_one_whose_name_it_begins_with() -> N
                      "when was she at Norland University, School of Physics"):
         answer = engine.answer_detail(question)
         assert "Postdoctoral Researcher" in answer.text and "2019" in answer.text, answer.text
+
+
+def test_a_kind_of_tool_is_asked_by_its_name_whatever_else_the_profile_writes() -> None:
+    engine = _kim({"owner": _owner("Systems developer", summary="Tests cover every path."),
+                   "skills": {"Tooling": ["perf", "Semgrep", "CodeQL", "Conan", "U-Boot",
+                                          "Lauterbach TRACE32"]}})
+    for question, said in (("which profiler does Kim use?", "perf"),  # not her 'profile'
+                           ("which static analysers does she use", "Semgrep"),  # 'cover'
+                           ("which package manager does she use?", "Conan"),  # no person
+                           ("which bootloader has she worked with", "U-Boot"),
+                           ("what debugger does she use", "TRACE32")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and said in answer.text, (question, answer.text)
+
+
+def test_a_kind_named_in_words_is_read_as_the_words_when_the_profile_lists_none() -> None:
+    listed = _kim({"projects": [{"name": "Tillfox", "summary": "Checkout for cafés.",
+                                 "tech": ["Flutter", "Stripe"]}]})
+    answer = listed.answer_detail("which payment provider does Tillfox use?")
+    assert answer.answered and "Stripe" in answer.text, answer.text
+    unknown = _kim({"projects": [{"name": "Tillfox", "summary": "Checkout for cafés.",
+                                  "tech": ["Flutter", "Wompi payments"]}]})
+    answer = unknown.answer_detail("which payment provider does Tillfox use?")
+    assert answer.answered and "Wompi" in answer.text, answer.text

@@ -45,22 +45,22 @@ DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
     "architrave26": {"right": 0.881, "said_so": 0.956},
     "arris31": {"right": 0.719, "said_so": 0.8},
-    "astragal33": {"right": 0.803, "said_so": 0.73},
+    "astragal33": {"right": 0.813, "said_so": 0.73},
     "audiodsp": {"right": 0.93, "said_so": 1.0},
     "auger21": {"right": 0.851, "said_so": 1.0},
     "baluster26": {"right": 0.907, "said_so": 0.913},
     "batten31": {"right": 0.838, "said_so": 0.92},
-    "bead32": {"right": 0.816, "said_so": 0.88},
+    "bead32": {"right": 0.827, "said_so": 0.88},
     "brace24": {"right": 0.867, "said_so": 0.954},
     "brindle19": {"right": 0.918, "said_so": 0.947},
     "capstan27": {"right": 0.72, "said_so": 0.608},
     "cavetto33": {"right": 0.724, "said_so": 0.923},
-    "chamfer32": {"right": 0.88, "said_so": 0.84},
+    "chamfer32": {"right": 0.89, "said_so": 0.84},
     "civictech": {"right": 0.843, "said_so": 0.888},
     "cleat24": {"right": 0.873, "said_so": 0.826},
     "cleft30": {"right": 0.67, "said_so": 0.565},
     "compiler": {"right": 0.909, "said_so": 1.0},
-    "coping34": {"right": 0.814, "said_so": 0.73},
+    "coping34": {"right": 0.835, "said_so": 0.73},
     "corbel22": {"right": 0.816, "said_so": 0.818},
     "corbie29": {"right": 0.762, "said_so": 0.782},
     "cornice32": {"right": 0.789, "said_so": 0.846},
@@ -69,7 +69,7 @@ DEV_FLOOR_MEASURED = {
     "dado30": {"right": 0.674, "said_so": 0.608},
     "devrel": {"right": 0.877, "said_so": 1.0},
     "dormer25": {"right": 0.746, "said_so": 0.913},
-    "dovetail33": {"right": 0.823, "said_so": 0.884},
+    "dovetail33": {"right": 0.833, "said_so": 0.884},
     "dowel23": {"right": 0.818, "said_so": 0.96},
     "engmanager": {"right": 0.787, "said_so": 0.937},
     "fascia26": {"right": 0.828, "said_so": 0.826},
@@ -82,7 +82,7 @@ DEV_FLOOR_MEASURED = {
     "fret34": {"right": 0.836, "said_so": 0.769},
     "gable25": {"right": 0.72, "said_so": 0.739},
     "garret28": {"right": 0.828, "said_so": 0.869},
-    "geometry": {"right": 0.916, "said_so": 1.0},
+    "geometry": {"right": 0.933, "said_so": 1.0},
     "geospatial": {"right": 0.927, "said_so": 1.0},
     "gimbal27": {"right": 0.828, "said_so": 0.913},
     "gimlet21": {"right": 0.866, "said_so": 0.95},
@@ -100,7 +100,7 @@ DEV_FLOOR_MEASURED = {
     "lath29": {"right": 0.8, "said_so": 0.739},
     "lintel22": {"right": 0.736, "said_so": 1.0},
     "marram19": {"right": 0.918, "said_so": 0.944},
-    "medtech17": {"right": 0.812, "said_so": 1.0},
+    "medtech17": {"right": 0.833, "said_so": 1.0},
     "mitre30": {"right": 0.756, "said_so": 0.869},
     "mortise23": {"right": 0.862, "said_so": 0.833},
     "mullion26": {"right": 0.831, "said_so": 0.869},
@@ -110,7 +110,7 @@ DEV_FLOOR_MEASURED = {
     "nlp": {"right": 0.851, "said_so": 0.937},
     "noor": {"right": 0.933, "said_so": 0.823},
     "ogee30": {"right": 0.682, "said_so": 0.695},
-    "ortolan20": {"right": 0.863, "said_so": 0.888},
+    "ortolan20": {"right": 0.863, "said_so": 0.944},
     "ovolo32": {"right": 0.737, "said_so": 0.708},
     "packaging": {"right": 0.934, "said_so": 0.894},
     "pintle21": {"right": 0.867, "said_so": 1.0},
@@ -121,7 +121,7 @@ DEV_FLOOR_MEASURED = {
     "purlin24": {"right": 0.842, "said_so": 0.956},
     "qaops": {"right": 0.907, "said_so": 0.937},
     "quant": {"right": 0.912, "said_so": 0.941},
-    "quill_d18": {"right": 0.966, "said_so": 0.966},
+    "quill_d18": {"right": 1.0, "said_so": 0.966},
     "quillon18": {"right": 0.846, "said_so": 0.812},
     "quillon19": {"right": 0.89, "said_so": 1.0},
     "quillon20": {"right": 0.857, "said_so": 1.0},
@@ -132,10 +132,10 @@ DEV_FLOOR_MEASURED = {
     "rebate31": {"right": 0.844, "said_so": 0.88},
     "reveal32": {"right": 0.78, "said_so": 0.88},
     "rivet23": {"right": 0.884, "said_so": 0.809},
-    "robotics": {"right": 0.854, "said_so": 1.0},
+    "robotics": {"right": 0.87, "said_so": 1.0},
     "runnel28": {"right": 0.662, "said_so": 1.0},
     "saltmarsh18": {"right": 0.898, "said_so": 0.882},
-    "sash34": {"right": 0.744, "said_so": 0.8},
+    "sash34": {"right": 0.755, "said_so": 0.8},
     "scarf30": {"right": 0.734, "said_so": 0.826},
     "scotia31": {"right": 0.777, "said_so": 0.791},
     "search": {"right": 0.87, "said_so": 0.875},
@@ -147,7 +147,7 @@ DEV_FLOOR_MEASURED = {
     "sorrel21": {"right": 0.805, "said_so": 0.952},
     "spline33": {"right": 0.762, "said_so": 0.884},
     "sprocket27": {"right": 0.626, "said_so": 0.782},
-    "stile31": {"right": 0.648, "said_so": 0.68},
+    "stile31": {"right": 0.659, "said_so": 0.68},
     "switcher": {"right": 0.833, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "tamarack22": {"right": 0.876, "said_so": 0.894},
@@ -323,6 +323,47 @@ def test_a_well_known_tool_the_profile_never_writes_is_not_claimed() -> None:
                 claimed.append(f"{source.stem}: {tool}\n    {detail.text[:160]!r}")
     assert asked >= 5000
     assert claimed == [], "\n".join(claimed)
+
+
+def _plain(text: str) -> str:
+    """`text` folded, as its words with single spaces, padded ('U-Boot': ' u boot ')."""
+    return " " + " ".join(re.findall(r"[\w#+]+", RUNNER.fold(text))) + " "
+
+
+def test_a_kind_of_tool_asked_by_its_name_gets_the_ones_the_profile_lists() -> None:
+    """'which profiler does she use', 'what design software has she used': each kind of
+    tool the lexicon knows (by its own word, or the last phrase that stands for it), asked
+    of each dev profile that lists one of its instances as a skill or a project's tech and
+    never writes the kind's word: answered, naming one of them. 34 of 2,072 missed when
+    written (a kind read as a project's part, 'git' read as the GitHub link, a common word
+    among the instances: 'sketch'); no more."""
+    lexicon = tomllib.loads((EVAL.parents[1] / "chatbot/engines/offline/lexicon.toml")
+                            .read_text(encoding="utf-8"))
+    said_as = {v: k for k, v in {**lexicon["phrases"], **lexicon["spoken"]}.items()
+               if v in lexicon["kinds"]}
+    missed, asked = [], 0
+    for source in _dev_profiles():
+        profile = RUNNER.load_profile(source)
+        engine, first = RUNNER.OfflineEngine(profile), profile.owner.name.split()[0]
+        text = _plain(source.read_text(encoding="utf-8"))
+        labels = [s for g in profile.skills.values() for s in g] \
+            + [t for p in profile.projects for t in p.tech]
+        for kind, instances in lexicon["kinds"].items():
+            word = said_as.get(kind, kind)
+            if _plain(word) in text or _plain(kind) in text or _plain(f"{kind}s") in text:
+                continue
+            listed = [label for label in labels
+                      if any(_plain(i) in _plain(label) for i in instances)]
+            for question in (f"which {word} does {first} use?", f"what {word} has she used"):
+                asked += listed != []
+                detail = engine.answer_detail(question)
+                if listed and not (detail.answered and any(
+                        RUNNER.fold(label.split("(")[0].strip()) in RUNNER.fold(detail.text)
+                        for label in listed)):
+                    missed.append(f"{source.stem}: {question!r} lists {listed[:3]}\n"
+                                  f"    {detail.text[:160]!r}")
+    assert asked >= 1500
+    assert len(missed) <= 34, "\n".join(missed)
 
 
 def test_everyday_questions_of_every_dev_profile_get_the_field_they_ask() -> None:

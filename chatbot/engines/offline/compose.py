@@ -79,6 +79,11 @@ _ASKS_WHICH = re.compile(r"\W*(?:which|name|(?:what|whats|what's)\s+(?:are|were|
 _SPEAKING = re.compile(rf"\b{any_of(lexicon()['asks']['speaking'])}\b", re.I)
 _SPEAKING_STEMS = frozenset(stems("speak speaks spoken fluent"))
 # A question for a person: 'who is her manager', 'who co-authored it', 'who won'.
+# A tool named like a person ('which package manager', 'her password manager') is no one.
+_TOOL_NAMED_LIKE_A_PERSON = re.compile(
+    r"\b(?:package|password|window|secrets?|version|display|workload|task|file|download|"
+    r"boot|device|session|network|dependency|plugin|state|build|cluster|resource|"
+    r"certificate|key|config(?:uration)?|node|environment|context)\s+managers?\b", re.I)
 _ASKS_PERSON = re.compile(rf"\b(?:who|which)\b.*\b{any_of(lexicon()['asks']['person'])}\b"
                           rf"|\bwho\s+(?:else\s+)?(?:(?:did|does|do|has|have)\s+\w+\s+)?"
                           rf"{any_of(lexicon()['asks']['person_verbs'])}\b", re.I)
@@ -922,8 +927,9 @@ class Composer:
         Nordlys', unless it names someone: a name of two capitalised words, or one after a
         title ('Prof. Kovač'), that is no project, employer, skill or entry of the profile.
         Else the profile doesn't cover who, and says what it does."""
-        if not answer.answered or q.also or not (_ASKS_PERSON.search(q.text)
-                                                 or _NAME_OF_PERSON.search(q.text)):
+        asked = _TOOL_NAMED_LIKE_A_PERSON.sub(" ", q.text)
+        if not answer.answered or q.also or not (_ASKS_PERSON.search(asked)
+                                                 or _NAME_OF_PERSON.search(asked)):
             return answer
         if _REPORTS_TO.search(answer.text) and not _NAME_OF_PERSON.search(q.text):
             return answer  # 'who is her boss': 'Reports to the Chief Scientific Officer'

@@ -287,6 +287,10 @@ class Understander:
             [f"{f.text} {f.source} {f.section} {f.question} {f.keys}" for f in facts])
         profile_stems = stems(profile_text)
         self.vocab = frozenset(profile_stems)
+        # Without 'profile', the engine's label of the owner's own lines, no word of theirs:
+        # 'which profiler' asks a kind of tool of every profile.
+        self.own_vocab = self.vocab - {stem("profile")} | frozenset(stems(" ".join(
+            f.text for f in facts if f.source == "profile")))
         self.stem_pairs = frozenset(itertools.pairwise(profile_stems))  # words written together
         # The profile's stems that may name a thing: no filler, cue or aspect (_fits).
         self.naming_vocab = self.vocab - (self.filler | self.cue_stems | self.aspect_stems)
@@ -442,10 +446,12 @@ class Understander:
         self.compound_after = {k: frozenset(v) for k, v in compounds["after"].items()}
         self.tool_names = tool_names()
         # A kind named in words the profile itself writes ('service mesh') stays those words.
+        folded_stems = frozenset(stems(self.folded))
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()
                         if not (stem(fold(v)) in self.kinds
                                 and f" {' '.join(words(fold(k)))} " in self.folded)
-                        and not self._own_word_only(fold(k), fold(v))}
+                        and not self._own_word_only(fold(k), fold(v))
+                        and not self._kind_unlisted(fold(k), fold(v), folded_stems)}
         self.phrases |= {fold(k): fold(v) for k, v in lex["spoken"].items()
                          if f" {' '.join(words(fold(k)))} " not in self.folded}
         # Each phrase's pattern, compiled once, in order: a later one may match what an
@@ -1019,6 +1025,7 @@ class Understander:
                            for w, read in zip(said, readings, strict=True)
                            if len(read) > 1 and set(read) <= self._one_word_synonyms(w)}):
             q = replace(q, alike=alike)
+        q = self._of_those_listed(q, readings)
         if q.intent in ("unknown", "greeting") and history and not any(found.values()) \
                 and len(raw) <= 4 and not q.topic \
                 and not (self.greeting_words | self.owner) & set(raw):
@@ -2015,16 +2022,27 @@ class Understander:
 
     def _synonyms(self, word: str) -> list[str]:
         """`word`, or the synonyms of it that the profile uses ('charge' -> 'rate')."""
-        if stem(word) in self.vocab:
+        kind = self.kinds.get(stem(word)) if word not in ("profile", "profiles") else None
+        if stem(word) in (self.own_vocab if kind else self.vocab):
             return [word]
         # A name of several words stands in when the profile uses it as a whole ('ci':
         # 'github actions'), as its words.
-        named = self.synonyms.get(word) or self.kinds.get(stem(word)) or []
-        known = [p for s in named
-                 if (stem(s) in self.vocab and (s not in self.uncued or s in self.uncued_said)
-                     if " " not in s else f" {s} " in self.folded)
-                 for p in s.split()]
+        named = self.synonyms.get(word) or kind or []
+        known = [p for s in named for p in self._written_words(s)]
         return known or self._written_out(word)
+
+    def _written_words(self, name: str) -> list[str]:
+        """The words of a synonym or a kind's instance the profile writes, if it does: one
+        word by its stem or as a project's tech, several as a whole ('github actions'), or
+        between the marks it writes them with ('u-boot': 'U-Boot'); else none."""
+        if " " not in name and stem(name) in self.vocab:
+            return [name] if name not in self.uncued or name in self.uncued_said else []
+        if " " not in name and f" {name} " in self.folded:  # a project's tech only
+            return [name]
+        if " " in name and f" {name} " in self.folded:
+            return name.split()
+        parts = _NOT_WORD.sub(" ", name).split()
+        return parts if len(parts) > 1 and f" {' '.join(parts)} " in self.folded else []
 
     def _written_out(self, word: str) -> list[str]:
         """An acronym the profile only writes out, by the initials of four or more of its
@@ -2076,6 +2094,15 @@ class Understander:
         stands for ('Doctorate in Physics' and no 'PhD': 'doctorate' stays)."""
         return " " not in phrase and f" {phrase} " in self.folded \
             and f" {meaning} " not in self.folded
+
+    def _kind_unlisted(self, phrase: str, meaning: str, written: frozenset[str]) -> bool:
+        """True for a phrase naming a kind of tool ('payment provider') of a profile that
+        lists none the lexicon knows and writes a word of the phrase ('Wompi payments'):
+        the words themselves find it."""
+        instances = self.kinds.get(stem(meaning))
+        return instances is not None and not any(
+            f" {_NOT_WORD.sub(' ', i).strip()} " in self.folded for i in instances) \
+            and any(stem(w) in written for w in words(phrase) if w not in STOPWORDS)
 
     def _phrased(self, text: str) -> str:
         """`text` (folded) with the lexicon's phrases in their one word ('notice period':
@@ -2198,6 +2225,24 @@ class Understander:
                     and e.key not in found[e.kind] and self._fits(e, raw):
                 found[e.kind].append(e.key)
         return found
+
+    def _of_those_listed(self, q: Query, readings: list[tuple[str, ...]]) -> Query:
+        """'Which static analysers does she use', read as the analysers the lexicon knows:
+        the ones among her skills answer it (Semgrep, CodeQL); another the profile writes
+        only by a word of its stem ('Coverity' of 'cover') is no part of it that the profile
+        lacks."""
+        if not q.skills:
+            return q
+        listed = set().union(*(self._skill_words(k) for k in q.skills))
+        others = {w for read in readings if len(read) > 1 and set(read) & listed
+                  for w in read if f" {w} " not in self.folded} - listed
+        if not others:
+            return q
+        gone = {stem(w) for w in others}
+        return replace(q, missing=tuple(w for w in q.missing if w not in others),
+                       which=tuple(w for w in q.which if w not in others),
+                       topic=tuple(t for t in q.topic if t not in gone),
+                       asked=tuple(t for t in q.asked if t not in gone))
 
     def _not_in_title(self, titles: Sequence[str],
                       found: dict[str, list[int | str]]) -> dict[str, list[int | str]]:
