@@ -5524,3 +5524,26 @@ def test_a_kind_named_in_words_is_read_as_the_words_when_the_profile_lists_none(
                                   "tech": ["Flutter", "Wompi payments"]}]})
     answer = unknown.answer_detail("which payment provider does Tillfox use?")
     assert answer.answered and "Wompi" in answer.text, answer.text
+
+
+def test_everyday_phrasings_ask_the_field_they_name() -> None:
+    engine = _kim({"owner": _owner("Backend developer", location="Ghent, Belgium"),
+                   "availability": {"status": "Open to backend roles from March"},
+                   "skills": {"Languages": ["Go", "SQL"]},
+                   "projects": [{"name": "Tollgate", "summary": "A rate limiter."}],
+                   "experience": [{"role": "Backend Engineer", "company": "Veldwerk",
+                                   "period": "2021 – present"}],
+                   "talks": [{"title": "All the Way Down: queues", "event": "FOSDEM 2025"}]})
+    for question, said in (("what has Kim worked on?", "Tollgate"),
+                           ("show me her work", "Tollgate"),
+                           ("can I see examples of her work", "Tollgate"),
+                           ("how do I get hold of her?", "kim@example.org"),
+                           ("best way to contact her?", "kim@example.org"),
+                           ("what town is she in", "Ghent"),
+                           ("where does she work from?", "Ghent"),
+                           ("where in the world is Kim", "Ghent"),
+                           ("would she consider a new job", "March"),
+                           ("technical skills", "Go"),
+                           ("what roles has she had", "Veldwerk")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and said in answer.text, (question, answer.text)

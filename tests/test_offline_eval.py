@@ -73,7 +73,7 @@ DEV_FLOOR_MEASURED = {
     "dowel23": {"right": 0.818, "said_so": 0.96},
     "engmanager": {"right": 0.787, "said_so": 0.937},
     "fascia26": {"right": 0.828, "said_so": 0.826},
-    "fennel22": {"right": 0.927, "said_so": 0.894},
+    "fennel22": {"right": 0.945, "said_so": 0.894},
     "ferrule27": {"right": 0.653, "said_so": 0.913},
     "ferry_d18": {"right": 1.0, "said_so": 0.9},
     "fettle28": {"right": 0.794, "said_so": 0.869},
@@ -126,7 +126,7 @@ DEV_FLOOR_MEASURED = {
     "quillon19": {"right": 0.89, "said_so": 1.0},
     "quillon20": {"right": 0.857, "said_so": 1.0},
     "quoin28": {"right": 0.779, "said_so": 0.956},
-    "rabbet34": {"right": 0.818, "said_so": 0.846},
+    "rabbet34": {"right": 0.829, "said_so": 0.846},
     "rafter25": {"right": 0.789, "said_so": 0.826},
     "rail_hil": {"right": 0.852, "said_so": 1.0},
     "rebate31": {"right": 0.844, "said_so": 0.88},
@@ -153,7 +153,7 @@ DEV_FLOOR_MEASURED = {
     "tamarack22": {"right": 0.876, "said_so": 0.894},
     "telecom": {"right": 0.829, "said_so": 0.937},
     "tenon22": {"right": 0.878, "said_so": 0.888},
-    "tenter28": {"right": 0.792, "said_so": 0.956},
+    "tenter28": {"right": 0.805, "said_so": 0.956},
     "tiller27": {"right": 0.733, "said_so": 0.913},
     "torus33": {"right": 0.813, "said_so": 0.64},
     "transom25": {"right": 0.776, "said_so": 0.913},
@@ -405,6 +405,74 @@ def test_everyday_questions_of_every_dev_profile_get_the_field_they_ask() -> Non
             if not any(RUNNER.fold(w) in text for w in wanted if w):
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
     ceiling = {"location": 0, "email": 0, "projects": 0, "skills": 6, "jobs": 5}
+    for field, most in ceiling.items():
+        assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
+
+
+# Ten everyday phrasings of each field, as visitors write them ({f}: the first name; {p},
+# {o}, {m}, {do}: the pronouns and verb that go with the owner's).
+_PHRASINGS = {
+    "location": ("where's {f} located?", "what city does {p} live in", "whereabouts is {f}?",
+                 "where {do} {p} work from?", "{f}'s location", "where in the world is {f}",
+                 "what town is {p} in", "where is {p} based these days", "current location?",
+                 "where's {p} at"),
+    "email": ("how do I get hold of {m}?", "how can I reach {m}", "best way to contact {m}?",
+              "can I email {m}", "contact details?", "how do i reach out to {m}",
+              "where can I send {m} a message", "how should I contact {m} about a role",
+              "what's the best way to get in touch", "how to contact"),
+    "projects": ("what has {f} worked on?", "what's {p} built", "show me {o} work",
+                 "any side projects?", "can I see examples of {o} work", "list {o} projects",
+                 "what kind of things does {p} build", "what are {f}'s projects",
+                 "what has {p} made", "projects please"),
+    "skills": ("what is {f} good at?", "what technologies does {p} know", "what's {o} stack",
+               "main skills?", "what tools does {p} use", "what does {p} know", "skills?",
+               "technical skills", "what's {o} skill set", "strongest skills?"),
+    "jobs": ("what companies has {p} worked for", "job history?", "previous employers?",
+             "career so far?", "what's {o} background", "employment history",
+             "who has {p} worked for", "what roles has {p} had", "past jobs?",
+             "where has {f} worked before"),
+    "availability": ("is {f} available?", "is {p} looking for work", "is {p} open to new roles",
+                     "can we hire {m}", "is {p} job hunting", "open to opportunities?",
+                     "is {f} taking on work", "availability?", "is {p} on the market",
+                     "would {p} consider a new job"),
+}
+
+
+def test_everyday_phrasings_of_each_field_get_that_field() -> None:
+    """Where she is, how to reach her, what she has built, her skills, her jobs and whether
+    she is available, each asked ten everyday ways of every dev profile: the answer holds
+    the profile's own field (its city, email, one of its first three projects, a skill,
+    an employer or role, the start of its status). 1,221 of 8,820 missed with round
+    thirty-five's starting engine (phrasings that missed nearly every profile: 'how do I get
+    hold of her', 'show me her work', 'what has she worked on', 'what town is she in',
+    'where does she work from'); 47 when written, as below, and no more."""
+    missed: dict[str, list[str]] = {}
+    for source in _dev_profiles():
+        profile = RUNNER.load_profile(source)
+        engine, first = RUNNER.OfflineEngine(profile), profile.owner.name.split()[0]
+        said = (profile.owner.pronouns or "").lower()
+        p = next((x for x in ("she", "he") if said.startswith(x)), "they")
+        forms = {"f": first, "p": p, "o": {"she": "her", "he": "his"}.get(p, "their"),
+                 "m": {"she": "her", "he": "him"}.get(p, "them"),
+                 "do": "do" if p == "they" else "does"}
+        wanted = {
+            "location": [profile.owner.location.split(",")[0].split("(")[0].strip()]
+            if profile.owner.location else [],
+            "email": [profile.contact.email] if profile.contact.email else [],
+            "projects": [x.name for x in profile.projects[:3]],
+            "skills": [s for g in profile.skills.values() for s in g],
+            "jobs": [w for j in profile.experience for w in (j.company, j.role)],
+            "availability": [profile.availability.status[:25]],
+        }
+        for field, phrasings in _PHRASINGS.items():
+            if not any(wanted[field]):
+                continue
+            for phrasing in phrasings:
+                text = RUNNER.fold(engine.answer(phrasing.format(**forms)))
+                if not any(RUNNER.fold(w) in text for w in wanted[field] if w):
+                    missed.setdefault(field, []).append(f"{source.stem}: {phrasing!r}")
+    ceiling = {"location": 1, "email": 9, "projects": 1, "skills": 4, "jobs": 5,
+               "availability": 27}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 

@@ -2755,7 +2755,8 @@ class Understander:
             # 'where does she host things', 'where can I play his jam games': a place asked
             # of a thing, not where the owner is based.
             scores = {i: v for i, v in scores.items() if i != "location"}
-        if not (q.projects or q.jobs or q.skills) and _THINGS_MADE.search(" ".join(raw)):
+        if not (q.projects or q.jobs or q.skills) and (_THINGS_MADE.search(" ".join(raw))
+                                                       or _WORK_SHOWN.search(" ".join(raw))):
             return "projects"  # 'what tools has she built', 'which libraries does he look after'
         intent = self._cue_intent(q, scores)
         if intent == "location" and self.degree_words & set(raw):
@@ -3064,6 +3065,14 @@ _THINGS_MADE = re.compile(
     r"(?:(?!use\b|uses\b|used\b|using\b|with\b)\S+\s+){0,3}?"
     r"(?:built|build|made|make|created|create|written|write|wrote|developed|develop|shipped|"
     r"released|maintain|maintains|maintained|look after|looks after|published|authored)\b")
+# The owner's work as things made: 'what has she worked on', 'show me his work', 'can I see
+# examples of their work' (not 'what did she work on at Kijani', which names the job).
+_WORK_SHOWN = re.compile(
+    r"^(?:so |and |ok |okay )?what (?:(?:kind|sort|type)s? of )?(?:things |stuff )?"
+    r"(?:has|have|did|'s) \S+(?: \S+)? (?:worked|work) on(?: so far| lately| recently)?$"
+    r"|\b(?:show|see|view|browse) (?:me |us )?(?:some )?(?:(?:examples|samples) of )?"
+    r"(?:her|his|their|\S+'s) (?:recent |past |own )?work$"
+    r"|\b(?:examples|samples) of (?:her|his|their|\S+'s) work$")
 # When, how long or as what the owner was at a job: 'how many years at Kijani', 'in total',
 # 'since when', 'when was she at', 'her role at'.
 _SPAN_ASKED = re.compile(r"\bhow (?:long|many (?:years|months))\b|\bin total\b|\baltogether\b"
