@@ -5547,3 +5547,20 @@ def test_everyday_phrasings_ask_the_field_they_name() -> None:
                            ("what roles has she had", "Veldwerk")):
         answer = engine.answer_detail(question)
         assert answer.answered and said in answer.text, (question, answer.text)
+
+
+def test_work_arrangements_and_personal_questions_asked_in_other_words() -> None:
+    engine = _kim({"owner": _owner("Docs engineer", location="Cork, Ireland"),
+                   "availability": {"status": "Open", "work_modes": ["remote", "hybrid in Cork"]},
+                   "projects": [{"name": "Sieve", "summary": "Rule pack with 300 GitHub stars.",
+                                 "tech": ["Semgrep"]}],
+                   "experience": [{"role": "Writer", "company": "Drive Digital",
+                                   "period": "2020 – 2024"}]})
+    for question in ("what working arrangements does she prefer", "on-site ok?",
+                     "would she work in an office", "where can I send her a message"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and ("remote" in answer.text or "kim@" in answer.text), (
+            question, answer.text)
+    for question in ("what's her star sign?", "what car does she drive?", "how tall is Kim?"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)

@@ -66,7 +66,7 @@ DEV_FLOOR_MEASURED = {
     "cornice32": {"right": 0.789, "said_so": 0.846},
     "cove32": {"right": 0.873, "said_so": 0.846},
     "crm17": {"right": 0.869, "said_so": 1.0},
-    "dado30": {"right": 0.674, "said_so": 0.608},
+    "dado30": {"right": 0.674, "said_so": 0.652},
     "devrel": {"right": 0.877, "said_so": 1.0},
     "dormer25": {"right": 0.746, "said_so": 0.913},
     "dovetail33": {"right": 0.833, "said_so": 0.884},
@@ -481,7 +481,9 @@ def test_the_owners_notice_work_modes_languages_and_faq_asked_plainly_are_given(
     """Each dev profile's notice, work modes and spoken languages asked three or four plain
     ways, and its first FAQ questions asked as written: the answer holds the field or the
     owner's answer. Misses when written: notice 2 of 312 ('how much notice', of 'No notice
-    period'), work modes 2 of 528 (an FAQ on remote work answers instead); none more."""
+    period'), work modes 2 of 528 (an FAQ on remote work answers instead); with three more
+    ways of asking the work modes (their 'working arrangements', 'on-site ok?', 'in an
+    office'), 161 -> 3 of 973; none more."""
     missed: dict[str, list[str]] = {}
     for source in _dev_profiles():
         profile = RUNNER.load_profile(source)
@@ -495,7 +497,8 @@ def test_the_owners_notice_work_modes_languages_and_faq_asked_plainly_are_given(
         if modes:
             asks += [("modes", modes[0][:15], q) for q in (
                 f"does {first} work remotely?", "remote?", f"is {first} open to hybrid",
-                "work mode?")]
+                "work mode?", f"what working arrangements does {first} prefer", "on-site ok?",
+                f"would {first} work in an office")]
         spoken = profile.extra.get("owner.languages")
         if isinstance(spoken, list) and spoken and isinstance(spoken[0], str):
             tongue = re.split(r"[ (,:]", spoken[0])[0]
@@ -506,7 +509,7 @@ def test_the_owners_notice_work_modes_languages_and_faq_asked_plainly_are_given(
         for field, wanted, question in asks:
             if RUNNER.fold(wanted) not in RUNNER.fold(engine.answer(question)):
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    for field, most in {"notice": 2, "modes": 2, "languages": 0, "faq": 0}.items():
+    for field, most in {"notice": 2, "modes": 3, "languages": 0, "faq": 0}.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
 
@@ -562,6 +565,9 @@ _PERSONAL = {
                 r"religion|church|faith|vote|party|politic"),
     "health": (("does {f} have any health issues?", "how tall is {f}?"),
                r"health|illness|condition|tall|height"),
+    "trivia": (("what's {f}'s star sign?", "what car does {f} drive?",
+                "what's {f}'s shoe size?"),
+               r"\b(?:zodiac|horoscope|sign|cars?|driv\w*|shoes?|size)\b"),
 }
 
 
@@ -569,7 +575,8 @@ def test_personal_questions_a_dev_profile_never_answers_are_not_covered() -> Non
     """Salary, home address, age, family, phone, beliefs and health asked of each dev profile
     whose text has no word that could answer them: never answered as if covered. Answered
     when written: 3 of the phone questions ('number?' beside accession and page numbers),
-    2 of the address ones, 1 of the beliefs ones ('non-voting board observer'); none more."""
+    2 of the address ones, 1 of the beliefs ones ('non-voting board observer'); star sign,
+    car and shoe size, added later: 38 -> 1 of 219 answered; none more."""
     answered: dict[str, list[str]] = {}
     for source in _dev_profiles():
         profile = RUNNER.load_profile(source)
@@ -581,7 +588,7 @@ def test_personal_questions_a_dev_profile_never_answers_are_not_covered() -> Non
             for question in (q.format(f=first) for q in questions):
                 if engine.answer_detail(question).answered:
                     answered.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    ceiling = {"phone": 3, "address": 2, "beliefs": 1}
+    ceiling = {"phone": 3, "address": 2, "beliefs": 1, "trivia": 1}
     for field in _PERSONAL:
         most = ceiling.get(field, 0)
         assert len(answered.get(field, [])) <= most, "\n".join(answered[field])
