@@ -5564,3 +5564,11 @@ def test_work_arrangements_and_personal_questions_asked_in_other_words() -> None
     for question in ("what's her star sign?", "what car does she drive?", "how tall is Kim?"):
         answer = engine.answer_detail(question)
         assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+
+
+def test_what_the_owner_is_doing_these_days_is_the_job_held_now() -> None:
+    engine = _kim({"experience": [{"role": "Platform Engineer", "company": "Veldwerk",
+                                   "period": "2022 – present"}]})
+    for question in ("what's Kim doing these days?", "what is she up to now"):
+        answer = engine.answer_detail(question)
+        assert answer.intent == "job" and "Veldwerk" in answer.text, (question, answer.text)

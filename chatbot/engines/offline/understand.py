@@ -2804,6 +2804,9 @@ class Understander:
                 and not _HOW.match(q.text):
             # 'jobs', 'work experience', 'experience?', 'tell me about her experience': the jobs
             return "experience"
+        if best == 0 and q.current and _DOING.search(q.text) \
+                and any(is_current(j) for j in self.profile.experience):
+            return "job"  # 'what's she doing these days', 'what is he up to now': her work now
         if best < 1 and not q.topic and not q.missing and len(rivals) != 1:
             return "overview"
         if best == 0:
@@ -3065,6 +3068,8 @@ _THINGS_MADE = re.compile(
     r"(?:(?!use\b|uses\b|used\b|using\b|with\b)\S+\s+){0,3}?"
     r"(?:built|build|made|make|created|create|written|write|wrote|developed|develop|shipped|"
     r"released|maintain|maintains|maintained|look after|looks after|published|authored)\b")
+# What the owner does at present, asked with no field named: their job now.
+_DOING = re.compile(r"\b(?:doing|up to)\b", re.I)
 # The owner's work as things made: 'what has she worked on', 'show me his work', 'can I see
 # examples of their work' (not 'what did she work on at Kijani', which names the job).
 _WORK_SHOWN = re.compile(
