@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -445,13 +446,19 @@ class Understander:
         self.vendors = frozenset(compounds["vendors"])
         self.compound_after = {k: frozenset(v) for k, v in compounds["after"].items()}
         self.tool_names = tool_names()
-        # A kind named in words the profile itself writes ('service mesh') stays those words.
-        folded_stems = frozenset(stems(self.folded))
+        # A kind named in words the profile itself writes ('service mesh') stays those words;
+        # so do the words of a kind it lists none of, where it writes one ('payment
+        # provider' of 'Wompi payments').
+        runs = _word_runs(self.folded)
+        unlisted = frozenset(k for k, names in self.kinds.items()
+                             if not any(_spaced(n) in runs for n in names))
+        own_stems = self.vocab | frozenset(stems(" ".join(tools)))
         self.phrases = {fold(k): fold(v) for k, v in lex["phrases"].items()
                         if not (stem(fold(v)) in self.kinds
                                 and f" {' '.join(words(fold(k)))} " in self.folded)
                         and not self._own_word_only(fold(k), fold(v))
-                        and not self._kind_unlisted(fold(k), fold(v), folded_stems)}
+                        and not (stem(fold(v)) in unlisted and any(
+                            stem(w) in own_stems for w in words(fold(k)) if w not in STOPWORDS))}
         self.phrases |= {fold(k): fold(v) for k, v in lex["spoken"].items()
                          if f" {' '.join(words(fold(k)))} " not in self.folded}
         # Each phrase's pattern, compiled once, in order: a later one may match what an
@@ -2095,15 +2102,6 @@ class Understander:
         return " " not in phrase and f" {phrase} " in self.folded \
             and f" {meaning} " not in self.folded
 
-    def _kind_unlisted(self, phrase: str, meaning: str, written: frozenset[str]) -> bool:
-        """True for a phrase naming a kind of tool ('payment provider') of a profile that
-        lists none the lexicon knows and writes a word of the phrase ('Wompi payments'):
-        the words themselves find it."""
-        instances = self.kinds.get(stem(meaning))
-        return instances is not None and not any(
-            f" {_NOT_WORD.sub(' ', i).strip()} " in self.folded for i in instances) \
-            and any(stem(w) in written for w in words(phrase) if w not in STOPWORDS)
-
     def _phrased(self, text: str) -> str:
         """`text` (folded) with the lexicon's phrases in their one word ('notice period':
         'notice')."""
@@ -3068,6 +3066,19 @@ _THINGS_MADE = re.compile(
     r"(?:(?!use\b|uses\b|used\b|using\b|with\b)\S+\s+){0,3}?"
     r"(?:built|build|made|make|created|create|written|write|wrote|developed|develop|shipped|"
     r"released|maintain|maintains|maintained|look after|looks after|published|authored)\b")
+def _word_runs(text: str, longest: int = 4) -> frozenset[str]:
+    """Every run of one to `longest` words of `text` (words between spaces)."""
+    said = text.split()
+    return frozenset(" ".join(said[i:i + n]) for n in range(1, longest + 1)
+                     for i in range(len(said) - n + 1))
+
+
+@functools.cache
+def _spaced(name: str) -> str:
+    """A tool's name as the folded profile text spaces it ('u-boot': 'u boot')."""
+    return " ".join(_NOT_WORD.sub(" ", name).split())
+
+
 # What the owner does at present, asked with no field named: their job now.
 _DOING = re.compile(r"\b(?:doing|up to)\b", re.I)
 # The owner's work as things made: 'what has she worked on', 'show me his work', 'can I see
