@@ -78,12 +78,12 @@ _ASKS_WHICH = re.compile(r"\W*(?:which|name|(?:what|whats|what's)\s+(?:are|were|
                          r"(?:the\s+)?names\s+of)\b", re.I)
 _SPEAKING = re.compile(rf"\b{any_of(lexicon()['asks']['speaking'])}\b", re.I)
 _SPEAKING_STEMS = frozenset(stems("speak speaks spoken fluent"))
-# A question for a person: 'who is her manager', 'who co-authored it', 'who won'.
 # A tool named like a person ('which package manager', 'her password manager') is no one.
 _TOOL_NAMED_LIKE_A_PERSON = re.compile(
     r"\b(?:package|password|window|secrets?|version|display|workload|task|file|download|"
     r"boot|device|session|network|dependency|plugin|state|build|cluster|resource|"
     r"certificate|key|config(?:uration)?|node|environment|context)\s+managers?\b", re.I)
+# A question for a person: 'who is her manager', 'who co-authored it', 'who won'.
 _ASKS_PERSON = re.compile(rf"\b(?:who|which)\b.*\b{any_of(lexicon()['asks']['person'])}\b"
                           rf"|\bwho\s+(?:else\s+)?(?:(?:did|does|do|has|have)\s+\w+\s+)?"
                           rf"{any_of(lexicon()['asks']['person_verbs'])}\b", re.I)

@@ -3066,19 +3066,6 @@ _THINGS_MADE = re.compile(
     r"(?:(?!use\b|uses\b|used\b|using\b|with\b)\S+\s+){0,3}?"
     r"(?:built|build|made|make|created|create|written|write|wrote|developed|develop|shipped|"
     r"released|maintain|maintains|maintained|look after|looks after|published|authored)\b")
-def _word_runs(text: str, longest: int = 4) -> frozenset[str]:
-    """Every run of one to `longest` words of `text` (words between spaces)."""
-    said = text.split()
-    return frozenset(" ".join(said[i:i + n]) for n in range(1, longest + 1)
-                     for i in range(len(said) - n + 1))
-
-
-@functools.cache
-def _spaced(name: str) -> str:
-    """A tool's name as the folded profile text spaces it ('u-boot': 'u boot')."""
-    return " ".join(_NOT_WORD.sub(" ", name).split())
-
-
 # What the owner does at present, asked with no field named: their job now.
 _DOING = re.compile(r"\b(?:doing|up to)\b", re.I)
 # The owner's work as things made: 'what has she worked on', 'show me his work', 'can I see
@@ -3510,3 +3497,16 @@ def questions_in(message: str) -> list[str]:
     parts = [p.strip() for p in _QUESTION_BREAK.split(message) if p and p.strip()]
     asking = [p for p in parts if p.endswith("?") or _QUESTION_START.match(p)]
     return asking[:_MOST_QUESTIONS] if len(asking) >= 2 else [message]
+
+
+def _word_runs(text: str, longest: int = 4) -> frozenset[str]:
+    """Every run of one to `longest` words of `text` (words between spaces)."""
+    said = text.split()
+    return frozenset(" ".join(said[i:i + n]) for n in range(1, longest + 1)
+                     for i in range(len(said) - n + 1))
+
+
+@functools.cache
+def _spaced(name: str) -> str:
+    """A tool's name as the folded profile text spaces it ('u-boot': 'u boot')."""
+    return " ".join(_NOT_WORD.sub(" ", name).split())
