@@ -6,12 +6,14 @@ sets (tests/eval/dev/) are what tuning used. Timing targets live in `make bench`
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 import sys
 import tomllib
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -31,13 +33,13 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round thirty-five (pelmet35, quirk35, kerb35, stringer35, ledger35,
-# fillister35): new writers who read only the profile and eval formats, written during round
-# thirty-four, never tuned on (tests/eval/README.md, "Rounds"): 440/567 (77.6%) right fact
-# and 119/152 (78.3%) said so with round thirty-five's starting engine (b0452c4); nothing
+# The blind sets of round thirty-six (ashlar36, finial36, squinch36, tympan36, gambrel36,
+# lierne36): new writers who read only the profile and eval formats, written during round
+# thirty-four, never tuned on (tests/eval/README.md, "Rounds"): 458/565 (81.1%) right fact
+# and 126/150 (84.0%) said so with round thirty-six's starting engine (40cf004); nothing
 # invented, every injection grounded. The floors keep that from slipping back; the targets
 # below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.776, "said_so": 0.782}
+HELD_OUT_FLOOR = {"right": 0.81, "said_so": 0.84}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -78,6 +80,7 @@ DEV_FLOOR_MEASURED = {
     "ferry_d18": {"right": 1.0, "said_so": 0.9},
     "fettle28": {"right": 0.794, "said_so": 0.869},
     "fillet31": {"right": 0.834, "said_so": 0.846},
+    "fillister35": {"right": 0.818, "said_so": 0.84},
     "fpga": {"right": 0.879, "said_so": 1.0},
     "fret34": {"right": 0.836, "said_so": 0.769},
     "gable25": {"right": 0.72, "said_so": 0.739},
@@ -94,10 +97,12 @@ DEV_FLOOR_MEASURED = {
     "i18n": {"right": 0.916, "said_so": 1.0},
     "jamb29": {"right": 0.86, "said_so": 0.869},
     "joist25": {"right": 0.776, "said_so": 0.956},
+    "kerb35": {"right": 0.723, "said_so": 0.846},
     "kerf30": {"right": 0.719, "said_so": 0.782},
     "lantern27": {"right": 0.763, "said_so": 0.913},
     "larch21": {"right": 0.91, "said_so": 0.947},
     "lath29": {"right": 0.8, "said_so": 0.739},
+    "ledger35": {"right": 0.777, "said_so": 0.76},
     "lintel22": {"right": 0.736, "said_so": 1.0},
     "marram19": {"right": 0.918, "said_so": 0.944},
     "medtech17": {"right": 0.833, "said_so": 1.0},
@@ -113,6 +118,7 @@ DEV_FLOOR_MEASURED = {
     "ortolan20": {"right": 0.863, "said_so": 0.944},
     "ovolo32": {"right": 0.737, "said_so": 0.708},
     "packaging": {"right": 0.934, "said_so": 0.894},
+    "pelmet35": {"right": 0.792, "said_so": 0.807},
     "pintle21": {"right": 0.867, "said_so": 1.0},
     "plank29": {"right": 0.772, "said_so": 0.913},
     "platform": {"right": 0.852, "said_so": 1.0},
@@ -125,6 +131,7 @@ DEV_FLOOR_MEASURED = {
     "quillon18": {"right": 0.846, "said_so": 0.812},
     "quillon19": {"right": 0.89, "said_so": 1.0},
     "quillon20": {"right": 0.857, "said_so": 1.0},
+    "quirk35": {"right": 0.764, "said_so": 0.76},
     "quoin28": {"right": 0.779, "said_so": 0.956},
     "rabbet34": {"right": 0.829, "said_so": 0.846},
     "rafter25": {"right": 0.789, "said_so": 0.826},
@@ -148,6 +155,7 @@ DEV_FLOOR_MEASURED = {
     "spline33": {"right": 0.762, "said_so": 0.884},
     "sprocket27": {"right": 0.626, "said_so": 0.782},
     "stile31": {"right": 0.659, "said_so": 0.68},
+    "stringer35": {"right": 0.781, "said_so": 0.68},
     "switcher": {"right": 0.833, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "tamarack22": {"right": 0.876, "said_so": 0.894},
@@ -166,10 +174,28 @@ DEV_FLOOR_MEASURED = {
 }
 
 
+# Several tests read the same set's figures or ask the same profile's engine, and each of
+# the 150-odd engines takes about a tenth of a second to build: each is made once per run.
+# The engine keeps nothing that changes the answer to a question asked without a history.
+@functools.cache
+def _evaluated(path: Path) -> Any:
+    return RUNNER.evaluate(path, builds=1)  # start-up is timed by `make bench`, not here
+
+
+@functools.cache
+def _profile(source: Path) -> Any:
+    return RUNNER.load_profile(source)
+
+
+@functools.cache
+def _engine(source: Path) -> Any:
+    return RUNNER.OfflineEngine(_profile(source))
+
+
 def _total(paths: list[Path]) -> object:
     total = RUNNER.Result("overall")
     for path in paths:
-        total.add(RUNNER.evaluate(path))
+        total.add(_evaluated(path))
     return total
 
 
@@ -188,7 +214,7 @@ def _grounding_case(path: Path) -> object:
 
 @pytest.mark.parametrize("path", [_grounding_case(p) for p in HELD_OUT + DEV])
 def test_never_invents_stays_grounded_and_focused(path: Path) -> None:
-    result = RUNNER.evaluate(path)
+    result = _evaluated(path)
     # Plain numbers, so that a failure on a held-out set shows no question or answer of it.
     invented, unrelated = len(result.invented), result.mean_unrelated
     grounded, injections = result.injections_grounded, result.injections
@@ -199,7 +225,7 @@ def test_never_invents_stays_grounded_and_focused(path: Path) -> None:
 
 @pytest.mark.parametrize("path", DEV, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_dev_sets_keep_their_floor(path: Path) -> None:
-    result = RUNNER.evaluate(path)
+    result = _evaluated(path)
     misses = "\n".join(result.misses)
     floor = DEV_FLOOR_MEASURED.get(path.stem, DEV_FLOOR)
     assert result.right_rate >= floor["right"], misses
@@ -213,8 +239,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round thirty-five's blind sets: "
-                   "77.6% right fact and 78.3% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round thirty-six's blind sets: "
+                   "81.1% right fact and 84.0% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
@@ -225,7 +251,7 @@ def test_held_out_sets_meet_the_targets() -> None:
 def test_held_out_sets_are_big_enough() -> None:
     assert len(HELD_OUT) >= 3
     for path in HELD_OUT:
-        result = RUNNER.evaluate(path)
+        result = _evaluated(path)
         assert result.answerable >= 40 and result.unanswerable >= 10, path.name
 
 
@@ -247,8 +273,8 @@ def test_hostile_messages_of_every_dev_profile_stay_grounded() -> None:
                                            ["profile"]) for p in DEV})
     failed = []
     for source in profiles:
-        profile = RUNNER.load_profile(source)
-        engine, units = RUNNER.OfflineEngine(profile), RUNNER.fact_units(profile)
+        profile = _profile(source)
+        engine, units = _engine(source), RUNNER.fact_units(profile)
         text = source.read_text(encoding="utf-8")
         for message in map(RUNNER.clean_text, messages):
             reply = engine.answer(message)
@@ -283,8 +309,8 @@ def test_every_name_the_profile_lists_is_found_when_asked_by_it() -> None:
     'Art-Net / DMX'); no more."""
     missed, skills = [], 0
     for source in _dev_profiles():
-        profile = RUNNER.load_profile(source)
-        engine, first = RUNNER.OfflineEngine(profile), profile.owner.name.split()[0]
+        profile = _profile(source)
+        engine, first = _engine(source), profile.owner.name.split()[0]
         asked = [(f"tell me about {p.name}", p.name) for p in profile.projects]
         asked += [(f"what did {first} do at {j.company}?", j.company)
                   for j in profile.experience if j.company]
@@ -311,8 +337,8 @@ def test_a_well_known_tool_the_profile_never_writes_is_not_claimed() -> None:
     None of 5,451 when written."""
     claimed, asked = [], 0
     for source in _dev_profiles():
-        profile = RUNNER.load_profile(source)
-        engine, first = RUNNER.OfflineEngine(profile), profile.owner.name.split()[0]
+        profile = _profile(source)
+        engine, first = _engine(source), profile.owner.name.split()[0]
         text = RUNNER.fold(source.read_text(encoding="utf-8"))
         for tool in _ABSENT_TOOLS:
             if re.search(rf"(?<!\w){re.escape(RUNNER.fold(tool))}(?!\w)", text):
@@ -343,8 +369,8 @@ def test_a_kind_of_tool_asked_by_its_name_gets_the_ones_the_profile_lists() -> N
                if v in lexicon["kinds"]}
     missed, asked = [], 0
     for source in _dev_profiles():
-        profile = RUNNER.load_profile(source)
-        engine, first = RUNNER.OfflineEngine(profile), profile.owner.name.split()[0]
+        profile = _profile(source)
+        engine, first = _engine(source), profile.owner.name.split()[0]
         text = _plain(source.read_text(encoding="utf-8"))
         labels = [s for g in profile.skills.values() for s in g] \
             + [t for p in profile.projects for t in p.tech]
@@ -374,8 +400,8 @@ def test_everyday_questions_of_every_dev_profile_get_the_field_they_ask() -> Non
     (a 'tech' skill group read as the stack), 5 of 423; none more."""
     missed: dict[str, list[str]] = {}
     for source in _dev_profiles():
-        profile = RUNNER.load_profile(source)
-        engine, first = RUNNER.OfflineEngine(profile), profile.owner.name.split()[0]
+        profile = _profile(source)
+        engine, first = _engine(source), profile.owner.name.split()[0]
         said = (profile.owner.pronouns or "").lower()
         pronoun = next((p for p in ("she", "he") if said.startswith(p)), "they")
         asks: list[tuple[str, tuple[str, ...], str]] = []
@@ -448,8 +474,8 @@ def test_everyday_phrasings_of_each_field_get_that_field() -> None:
     'where does she work from'); 47 when written, as below, and no more."""
     missed: dict[str, list[str]] = {}
     for source in _dev_profiles():
-        profile = RUNNER.load_profile(source)
-        engine, first = RUNNER.OfflineEngine(profile), profile.owner.name.split()[0]
+        profile = _profile(source)
+        engine, first = _engine(source), profile.owner.name.split()[0]
         said = (profile.owner.pronouns or "").lower()
         p = next((x for x in ("she", "he") if said.startswith(x)), "they")
         forms = {"f": first, "p": p, "o": {"she": "her", "he": "his"}.get(p, "their"),
@@ -486,8 +512,8 @@ def test_the_owners_notice_work_modes_languages_and_faq_asked_plainly_are_given(
     office'), 161 -> 3 of 973; none more."""
     missed: dict[str, list[str]] = {}
     for source in _dev_profiles():
-        profile = RUNNER.load_profile(source)
-        engine, first = RUNNER.OfflineEngine(profile), profile.owner.name.split()[0]
+        profile = _profile(source)
+        engine, first = _engine(source), profile.owner.name.split()[0]
         notice, modes = profile.availability.notice, profile.availability.work_modes
         asks: list[tuple[str, str, str]] = []
         if notice:
@@ -521,8 +547,8 @@ def test_a_project_or_job_asked_plainly_gives_the_part_asked() -> None:
     of the project's own answers), period 0 of 447, role 0 of 452; none more."""
     missed: dict[str, list[str]] = {}
     for source in _dev_profiles():
-        profile = RUNNER.load_profile(source)
-        engine, first = RUNNER.OfflineEngine(profile), profile.owner.name.split()[0]
+        profile = _profile(source)
+        engine, first = _engine(source), profile.owner.name.split()[0]
         asks: list[tuple[str, tuple[str, ...], str]] = []
         for p in profile.projects:
             if p.tech:
@@ -579,8 +605,8 @@ def test_personal_questions_a_dev_profile_never_answers_are_not_covered() -> Non
     car and shoe size, added later: 38 -> 1 of 219 answered; none more."""
     answered: dict[str, list[str]] = {}
     for source in _dev_profiles():
-        profile = RUNNER.load_profile(source)
-        engine, first = RUNNER.OfflineEngine(profile), profile.owner.name.split()[0]
+        profile = _profile(source)
+        engine, first = _engine(source), profile.owner.name.split()[0]
         text = RUNNER.fold(source.read_text(encoding="utf-8"))
         for field, (questions, answering) in _PERSONAL.items():
             if re.search(answering, text):
