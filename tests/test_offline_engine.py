@@ -5572,3 +5572,63 @@ def test_what_the_owner_is_doing_these_days_is_the_job_held_now() -> None:
     for question in ("what's Kim doing these days?", "what is she up to now"):
         answer = engine.answer_detail(question)
         assert answer.intent == "job" and "Veldwerk" in answer.text, (question, answer.text)
+
+
+def test_a_well_known_language_is_no_typo_of_a_name_the_profile_writes() -> None:
+    engine = _kim({"projects": [{"name": "Night Shift", "summary": "Batch rescue in 2020."}],
+                   "skills": {"Languages": ["COBOL", "Java"]}})
+    for question in ("does Kim know Swift?", "any Swift experience?"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question, answer.text)
+    assert "Night Shift" in engine.answer("tell me about night shfit")
+
+
+def test_side_projects_are_the_projects_not_a_key_named_side() -> None:
+    engine = _kim({"owner": _owner("Auditor", side_work="One external audit at a time"),
+                   "projects": [{"name": "Tollgate", "summary": "Queue library."},
+                                {"name": "Sieve", "summary": "Rule pack."}]})
+    for question in ("any side projects?", "does she have pet projects"):
+        answer = engine.answer_detail(question)
+        assert "Tollgate" in answer.text and "Sieve" in answer.text, (question, answer.text)
+
+
+def test_git_asked_as_a_skill_or_by_its_kind_is_no_github_link() -> None:
+    contact = {"email": "kim@example.org", "links": {"github": "https://github.com/kim"}}
+    lfs = _kim({"contact": contact, "skills": {"Tools": ["Git LFS", "Jenkins"]}})
+    for question in ("does she know git?", "which version control does she use",
+                     "what source control has she used"):
+        answer = lfs.answer_detail(question)
+        assert "Git LFS" in answer.text and "github.com" not in answer.text, (question,
+                                                                             answer.text)
+    none = _kim({"contact": contact, "skills": {"Tools": ["Docker Compose"]}})
+    answer = none.answer_detail("does she know git?")
+    assert not answer.answered and "github.com" not in answer.text, answer.text
+    for engine in (lfs, none):  # the link asked for as a link
+        for question in ("what's her github?", "where can I see her git?"):
+            assert "https://github.com/kim" in engine.answer(question), question
+
+
+def test_a_hyphenated_skill_asked_by_its_name_is_found() -> None:
+    engine = _kim({"skills": {"Mainframe": ["JCL", "CA-7 scheduling", "REXX"],
+                              "Show control": ["Art-Net / DMX", "TouchDesigner"],
+                              "Streaming": ["HLS and LL-HLS", "MPEG-DASH"]},
+                   "projects": [{"name": "Batchman", "summary": "Batch rescue.",
+                                 "tech": ["COBOL", "CA-7"]}]})
+    for question, said in (("does Kim know CA-7 scheduling?", "CA-7"),
+                           ("any CA-7 experience?", "CA-7"),
+                           ("does she know Art-Net / DMX?", "Art-Net"),
+                           ("any HLS and LL-HLS experience?", "LL-HLS")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and said in answer.text, (question, answer.text)
+
+
+def test_looking_for_work_is_no_faq_of_what_something_looks_like() -> None:
+    engine = _kim({"availability": {"status": "Freelance; two client days a week from May"},
+                   "faq": [{"question": "What does a first engagement look like?",
+                            "answer": "A two-week docs audit and a ranked fix list."}]})
+    for question in ("is she looking for work", "is Kim job hunting", "is she on the market"):
+        answer = engine.answer_detail(question)
+        assert "two client days" in answer.text, (question, answer.text)
+    for question in ("what does a first engagement look like?",
+                     "what would the first engagement look like"):
+        assert "docs audit" in engine.answer(question), question

@@ -306,7 +306,9 @@ def test_every_name_the_profile_lists_is_found_when_asked_by_it() -> None:
     ('does she know X', 'any X experience?') of every dev profile, asked by its name as
     written: answered, and the answer names it. Skills: 27 of 5,416 questions missed when
     written (a label that is also a project's name, 'WCAG 2.1 AA' read as another level,
-    'Art-Net / DMX'); no more."""
+    'Art-Net / DMX'); 29 once round thirty-five's profiles joined, 23 after a hyphenated
+    name's joined form stopped reading as another name ('CA-7', 'LL-HLS', 'Art-Net'); no
+    more."""
     missed, skills = [], 0
     for source in _dev_profiles():
         profile = _profile(source)
@@ -328,7 +330,7 @@ def test_every_name_the_profile_lists_is_found_when_asked_by_it() -> None:
                and "experience?" not in m.split("\n")[0]]
     assert skills >= 2000
     assert by_name == [], "\n".join(by_name)
-    assert len(missed) <= 27, "\n".join(missed)
+    assert len(missed) <= 23, "\n".join(missed)
 
 
 def test_a_well_known_tool_the_profile_never_writes_is_not_claimed() -> None:
@@ -362,7 +364,8 @@ def test_a_kind_of_tool_asked_by_its_name_gets_the_ones_the_profile_lists() -> N
     of each dev profile that lists one of its instances as a skill or a project's tech and
     never writes the kind's word: answered, naming one of them. 34 of 2,072 missed when
     written (a kind read as a project's part, 'git' read as the GitHub link, a common word
-    among the instances: 'sketch'); no more."""
+    among the instances: 'sketch'); 38 once round thirty-five's profiles joined, 30 after
+    'git' of a kind or a skill asked stopped reading as the GitHub link; no more."""
     lexicon = tomllib.loads((EVAL.parents[1] / "chatbot/engines/offline/lexicon.toml")
                             .read_text(encoding="utf-8"))
     said_as = {v: k for k, v in {**lexicon["phrases"], **lexicon["spoken"]}.items()
@@ -389,7 +392,7 @@ def test_a_kind_of_tool_asked_by_its_name_gets_the_ones_the_profile_lists() -> N
                     missed.append(f"{source.stem}: {question!r} lists {listed[:3]}\n"
                                   f"    {detail.text[:160]!r}")
     assert asked >= 1500
-    assert len(missed) <= 34, "\n".join(missed)
+    assert len(missed) <= 30, "\n".join(missed)
 
 
 def test_everyday_questions_of_every_dev_profile_get_the_field_they_ask() -> None:
@@ -471,7 +474,9 @@ def test_everyday_phrasings_of_each_field_get_that_field() -> None:
     an employer or role, the start of its status). 1,221 of 8,820 missed with round
     thirty-five's starting engine (phrasings that missed nearly every profile: 'how do I get
     hold of her', 'show me her work', 'what has she worked on', 'what town is she in',
-    'where does she work from'); 47 when written, as below, and no more."""
+    'where does she work from'); 47 when written; 32 in the twentieth session, with round
+    thirty-five's profiles among them, after 'looking for work', 'job hunting' and 'on the
+    market' stopped finding an FAQ entry of what something 'looks like'; no more."""
     missed: dict[str, list[str]] = {}
     for source in _dev_profiles():
         profile = _profile(source)
@@ -497,8 +502,8 @@ def test_everyday_phrasings_of_each_field_get_that_field() -> None:
                 text = RUNNER.fold(engine.answer(phrasing.format(**forms)))
                 if not any(RUNNER.fold(w) in text for w in wanted[field] if w):
                     missed.setdefault(field, []).append(f"{source.stem}: {phrasing!r}")
-    ceiling = {"location": 1, "email": 9, "projects": 1, "skills": 4, "jobs": 5,
-               "availability": 27}
+    ceiling = {"location": 1, "email": 0, "projects": 1, "skills": 4, "jobs": 5,
+               "availability": 21}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 

@@ -77,6 +77,9 @@ _WRITING = frozenset({"publications", "writing", "articles", "posts", "papers", 
 _LOOKING = frozenset("where there see link links look find show check url urls site page "
                      "visit open share send handle profile account posted online anywhere "
                      "available public download".split())
+# Words that ask whether the owner has a skill ('does she know git', 'has he used it').
+_SKILL_ASKED = frozenset("know knows knew familiar proficient use uses used using comfortable "
+                         "experience experienced skill skills".split())
 STOPWORDS = frozenset(
     "a about above after again against all am an and any are as at be because been before "
     "being below between both but by can could did do does doing down during each few for "
@@ -345,6 +348,8 @@ class Understander:
         # A skill's of one word of six letters or more ('playwrite' for Playwright).
         self.skill_sounds = {metaphone(e.full): e.full for e in self.entities
                              if e.kind == "skill" and len(e.full) >= 6 and e.full.isalpha()}
+        self.skill_name_words = frozenset(w for e in self.entities if e.kind == "skill"
+                                          for w in e.full.split())
         # The one-word names of skills, projects and links, of five letters or more.
         self.short_names = sorted({w for e in self.entities for w in e.full.split()
                                    if len(w) >= 5 and w.isalpha()}
@@ -1002,7 +1007,8 @@ class Understander:
             if any(described_found.values()):  # and is then no skill asked of it
                 found = {**described_found, "skill": [
                     k for k in found["skill"] if not self._skill_words(k) & set(described)]}
-        links = self._links(raw)  # the link keys named, and the kinds the profile lacks
+        # The link keys named, and the kinds the profile lacks.
+        links = self._links(self._link_words(raw, said, readings))
         if self.amount & set(raw):
             links = ((), ())  # 'what would a website cost': the thing priced, no link asked
         if not any(found.values()) and not titled and not items:
@@ -1261,12 +1267,16 @@ class Understander:
                 typed.append(m.group(0))
         return typed
 
-    def _other_member(self, raw: list[str]) -> list[str]:
+    def _other_member(self, raw: list[str], question: str) -> list[str]:
         """'marketing cloud' when the skills list a family of that last word (Sales Cloud,
         Service Cloud) without it: another product of the family, which the profile never
-        names. Not with one such skill alone ('public cloud' beside Google Cloud)."""
+        names. Not with one such skill alone ('public cloud' beside Google Cloud), nor with
+        the joined form of a hyphenated word, which words() puts after all the others
+        ('ca7' of 'CA-7' follows no word of the question)."""
+        joined = {h.replace("-", "") for h in _JOINED.findall(fold(question))}
         return [f"{a} {b}" for a, b in itertools.pairwise(raw)
-                if self.families.get(b, 0) >= 2 and a not in STOPWORDS and a not in self.owner
+                if b not in joined and a not in joined and self.families.get(b, 0) >= 2
+                and a not in STOPWORDS and a not in self.owner
                 and stem(a) not in self.filler and not _ASKS_KNOWING.fullmatch(a)
                 and f" {a} {b} " not in self.folded]
 
@@ -1614,7 +1624,7 @@ class Understander:
         # asked, not a paraphrase the rest outweighs.
         # 'ISO 26262' beside ISO 13485, 'Marketing Cloud' beside Sales and Service Cloud:
         # another name of a family the profile lists, a name as typed.
-        numbered = self._other_number(question) + self._other_member(raw)
+        numbered = self._other_number(question) + self._other_member(raw, question)
         # 'worked with us' names no tool.
         names = typed | set(_KNOWN_THING.findall(" ".join(raw))) - _FIRST_PERSON | set(numbered)
         titled = {w for t in titles for w in t.split()}  # a title's words ask no field
@@ -1967,6 +1977,15 @@ class Understander:
         return read
 
     def _correct(self, word: str) -> str:
+        """`word` with a typo fixed (_nearest); a well-known tool's name only into a skill
+        the profile lists ('sqlite': its 'sqflite'), no other word ('swift' of a project
+        called 'Night Shift')."""
+        fixed = self._nearest(word)
+        if fixed != word and word in _TECH and fixed not in self.skill_name_words:
+            return word
+        return fixed
+
+    def _nearest(self, word: str) -> str:
         """Fix a typo when one edit (two in a long word) turns it into a profile or cue word.
         A word of five letters only into a name, and a shorter one not at all: one edit makes
         another everyday word of most ('story' is no 'store', nor 'storm')."""
@@ -2552,6 +2571,17 @@ class Understander:
         lacking = tuple(k for k in sorted(asked - weak - self.kept_kinds)
                         if k not in self.link_keys)
         return present, lacking
+
+    def _link_words(self, raw: list[str], said: list[str],
+                    readings: list[tuple[str, ...]]) -> list[str]:
+        """The words of `raw` that may name a link: not a tool a kind of tool was read as
+        ('which version control': Git, no GitHub link), nor a link's other name that is a
+        tool's ('git') where a skill is asked of it ('does she know git')."""
+        by_kind = {r for w, read in zip(said, readings, strict=True) if self._of_kind(w)
+                   for r in read} - set(said)
+        skill_asked = bool(_SKILL_ASKED & set(said))
+        return [w for w in raw if w not in by_kind and not (
+            skill_asked and w in self.tool_names and self.link_aliases.get(w, w) != w)]
 
     def _in_language_asked(self, key: str, said: set[str]) -> list[str]:
         """`key` with its versions in other languages ('cv' and 'cv_fr'), or the one in the
