@@ -5632,3 +5632,13 @@ def test_looking_for_work_is_no_faq_of_what_something_looks_like() -> None:
     for question in ("what does a first engagement look like?",
                      "what would the first engagement look like"):
         assert "docs audit" in engine.answer(question), question
+
+
+def test_a_link_asked_by_the_domain_of_its_address() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"itch": "https://kimlee.itch.io",
+                                         "github": "https://github.com/kimlee"}}})
+    for question, said in (("does she have an itch.io page", "https://kimlee.itch.io"),
+                           ("her github.com profile?", "https://github.com/kimlee")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and said in answer.text, (question, answer.text)

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from jellyfish import metaphone
 from rapidfuzz.distance import OSA
@@ -261,6 +262,12 @@ class Understander:
             if len(last) > 1 and (kind := self.link_aliases.get(last)) \
                     and kind not in self.link_keys:
                 self.link_keys[kind] = k
+        # A link by the domain of its address too ('an itch.io page', 'her github.com').
+        for k, url in self.all_links.items():
+            host = urlsplit(url).hostname or ""
+            if host.count(".") >= 1:
+                domain = ".".join(host.split(".")[-2:])
+                self.link_aliases.setdefault(domain, self._link_kind(k))
         # Kinds the owner keeps as a key of their own, not a link ('orcid = "0000-..."').
         self.kept_kinds = frozenset(self._link_kind(str(k).rsplit(".", 1)[-1])
                                     for k in profile.extra)
