@@ -5642,3 +5642,16 @@ def test_a_link_asked_by_the_domain_of_its_address() -> None:
                            ("her github.com profile?", "https://github.com/kimlee")):
         answer = engine.answer_detail(question)
         assert answer.answered and said in answer.text, (question, answer.text)
+
+
+def test_the_version_of_a_skill_listed_with_none_is_not_covered() -> None:
+    engine = _kim({"skills": {"Backend": ["Java 17", "Spring Boot", "Vale", "Python 3.12"]}})
+    for question in ("What version of Spring Boot does she use?",
+                     "which vale version do they run"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question,
+                                                                          answer.text)
+    for question, said in (("what version of java does she use", "Java 17"),
+                           ("which python version?", "3.12")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and said in answer.text, (question, answer.text)

@@ -97,7 +97,7 @@ DEV_FLOOR_MEASURED = {
     "i18n": {"right": 0.916, "said_so": 1.0},
     "jamb29": {"right": 0.86, "said_so": 0.869},
     "joist25": {"right": 0.776, "said_so": 0.956},
-    "kerb35": {"right": 0.723, "said_so": 0.846},
+    "kerb35": {"right": 0.723, "said_so": 0.884},
     "kerf30": {"right": 0.719, "said_so": 0.782},
     "lantern27": {"right": 0.763, "said_so": 0.913},
     "larch21": {"right": 0.91, "said_so": 0.947},
@@ -155,7 +155,7 @@ DEV_FLOOR_MEASURED = {
     "spline33": {"right": 0.762, "said_so": 0.884},
     "sprocket27": {"right": 0.626, "said_so": 0.782},
     "stile31": {"right": 0.659, "said_so": 0.68},
-    "stringer35": {"right": 0.781, "said_so": 0.68},
+    "stringer35": {"right": 0.781, "said_so": 0.72},
     "switcher": {"right": 0.833, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "tamarack22": {"right": 0.876, "said_so": 0.894},
@@ -166,7 +166,7 @@ DEV_FLOOR_MEASURED = {
     "torus33": {"right": 0.813, "said_so": 0.64},
     "transom25": {"right": 0.776, "said_so": 0.913},
     "trestle24": {"right": 0.871, "said_so": 0.916},
-    "truss29": {"right": 0.759, "said_so": 0.695},
+    "truss29": {"right": 0.759, "said_so": 0.739},
     "vision17": {"right": 0.906, "said_so": 0.857},
     "wainscot26": {"right": 0.766, "said_so": 0.956},
     "wicket23": {"right": 0.811, "said_so": 0.909},
@@ -623,3 +623,27 @@ def test_personal_questions_a_dev_profile_never_answers_are_not_covered() -> Non
     for field in _PERSONAL:
         most = ceiling.get(field, 0)
         assert len(answered.get(field, [])) <= most, "\n".join(answered[field])
+
+
+def test_the_version_of_a_skill_is_given_only_where_the_profile_gives_one() -> None:
+    """'which version of X does she use?' of each skill label of every dev profile: not
+    covered where the profile writes X with no version after it (2,541 of 2,571 answered as
+    if it did with the twentieth session's starting engine, 29 when written); answered
+    where the label has one ('Java 17': 2 of 272 missed, 'WCAG 2.2 AA' read as another
+    level). No more."""
+    unversioned, versioned = [], []
+    for source in _dev_profiles():
+        profile, engine = _profile(source), _engine(source)
+        text = source.read_text(encoding="utf-8")
+        for label in sorted({s for group in profile.skills.values() for s in group}):
+            plain = re.sub(r"\(.*?\)", "", label).strip()
+            if not plain or len(plain) > 30:
+                continue
+            detail = engine.answer_detail(f"which version of {plain} does she use?")
+            if re.search(r"\d", label):
+                if not detail.answered:
+                    versioned.append(f"{source.stem}: {plain}")
+            elif not re.search(rf"{re.escape(plain)}\s*v?\d", text, re.I) and detail.answered:
+                unversioned.append(f"{source.stem}: {plain}\n    {detail.text[:160]!r}")
+    assert len(unversioned) <= 29, "\n".join(unversioned)
+    assert len(versioned) <= 2, "\n".join(versioned)

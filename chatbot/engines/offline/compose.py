@@ -1243,6 +1243,11 @@ class Composer:
     def _missing(self, q: Query, found: Retrieved, beside: bool = False) -> OfflineAnswer:
         """The question names something the profile never mentions. `beside` other asks'
         answers, which say what the profile has, one neighbouring fact at most."""
+        if q.missing == ("version",) and q.skills:  # a skill listed with no version
+            named = " and ".join(str(k) for k in q.skills)
+            return self._not_covered("skill", f"which version of {named} {self.first} uses",
+                                     f"{named}, with no version given, is among the listed "
+                                     "skills")
         term = _as_typed(q.text, q.missing[0])
         if q.employer and q.employer in q.missing:  # 'did he work for X': X is no employer
             term = _as_typed(q.text, q.employer)

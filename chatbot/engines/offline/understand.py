@@ -1710,7 +1710,8 @@ class Understander:
         # 'Did he work for X' where X is no employer is not covered, whatever names X; nor
         # 'is bpfview still maintained' when no project is bpfview.
         found_missing = tuple(dict.fromkeys((*found_missing, *employer,
-                                             *self._unnamed_thing(q, raw, content))))
+                                             *self._unnamed_thing(q, raw, content),
+                                             *self._version_unwritten(q, raw))))
         # What a question sets against what it asks ('a contracting gig instead of perm') is
         # not asked: the profile need not name it.
         set_against = set(_SET_AGAINST.findall(" ".join(raw)))
@@ -1735,6 +1736,17 @@ class Understander:
                        and q.faq < 0 and q.asked else -1,
                        employer=employer[0] if employer else "",
                        elsewhere=self._where_named(employer))
+
+    def _version_unwritten(self, q: Query, raw: list[str]) -> list[str]:
+        """'which version of Spring Boot does he use' when the profile gives the skill named
+        no version ('Java 17' and 'COBOL 6.3' beside it have one): the version, which it
+        does not cover."""
+        if not q.skills or not {"version", "versions"} & set(raw):
+            return []
+        if any(re.search(r"\d", str(k)) or re.search(rf"\b{re.escape(fold(str(k)))}\s*v?\d",
+                                                     self.folded) for k in q.skills):
+            return []
+        return ["version"]
 
     def _unnamed_thing(self, q: Query, raw: list[str], content: list[str]) -> list[str]:
         """The thing a key is asked of ('is bpfview still maintained', 'who was the customer
