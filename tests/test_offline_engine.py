@@ -5655,3 +5655,14 @@ def test_the_version_of_a_skill_listed_with_none_is_not_covered() -> None:
                            ("which python version?", "3.12")):
         answer = engine.answer_detail(question)
         assert answer.answered and said in answer.text, (question, answer.text)
+
+
+def test_a_phone_number_is_no_faq_about_apps_for_phones() -> None:
+    engine = _kim({"faq": [{"question": "Does she still build apps for phones?",
+                            "answer": "Rarely now: she did ARKit phone work until 2021."}]})
+    for question in ("what's her phone number", "can I call her?"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, (question,
+                                                                          answer.text)
+    for question in ("does she still do phone work", "any phone games?"):
+        assert "ARKit" in engine.answer(question), question

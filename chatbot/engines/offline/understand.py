@@ -420,11 +420,13 @@ class Understander:
         self.stopword_skills = [(e.key, e.full.split()[0]) for e in self.entities
                                 if e.kind == "skill" and e.full.split()[0] in STOPWORDS]
         # Words that only a field of their own answers, and the names fields go by: a key,
-        # a section, an extra value's label ('Phone: ...'), an FAQ question.
+        # a section, an extra value's label ('Phone: ...'), an FAQ question; not a thing of
+        # the field's name ('apps for phones' names no phone number).
         self.field_only = frozenset(stem(w) for w in lex["fields"]["field_only"])
-        self.field_names = frozenset(stems(" ".join(
+        self.field_names = frozenset(stems(" ".join(w for w in words(" ".join(
             f"{f.section.replace('.', ' ').replace('_', ' ')} {f.keys} {f.question} "
-            + (f.text.split(":", 1)[0] if f.kind == "extra" else "") for f in facts)))
+            + (f.text.split(":", 1)[0] if f.kind == "extra" else "") for f in facts))
+            if w not in _THINGS_NOT_FIELDS)))
         self.profile_words = sorted(w for w in set(words(profile_text)) if len(w) >= 4
                                     and w.isalpha())
         self.initials = _initials(facts)
@@ -942,6 +944,7 @@ class Understander:
         # asks what languages.
         text = _MARKUP.sub(" ", text).strip() or text
         text = _ADDRESS.sub("email", text)
+        text = _PHONE_THING.sub("phones", text)  # 'phone apps', 'phone work': the things
         text = _MODEL.sub(self._as_written, text)
         text = _pronoun_choice(text)
         # How soon she can leave her current employer is her notice period (not why she
@@ -3028,6 +3031,8 @@ _PEOPLE_KEY = re.compile(r"author|partner|mentor|supervisor|advisor|manager|refe
 _MADE_IN = re.compile(r"\b(?:written|write|wrote|shipped|ship|made|make|done|coded|released)"
                       r"\s+anything\s+(?=in\s)")
 _THINGS_NOT_FIELDS = frozenset({"phones", "telephones", "mobiles"})
+_THING_WORDS = "|".join(map(re.escape, lexicon()["words"]["things"]))
+_PHONE_THING = re.compile(rf"\bphone(?=\s+(?:{_THING_WORDS})s?\b)")
 _WHO_IS = re.compile(r"\W*who(?:'s|s|\s+is|\s+was|\s+are)\b", re.I)
 # Someone the owner works with, by the lexicon's words for a person, made possessive ('her
 # supervisor's email').
