@@ -5666,3 +5666,14 @@ def test_a_phone_number_is_no_faq_about_apps_for_phones() -> None:
                                                                           answer.text)
     for question in ("does she still do phone work", "any phone games?"):
         assert "ARKit" in engine.answer(question), question
+
+
+def test_the_characters_of_a_link_are_no_count() -> None:
+    engine = _kim({"talks": [{"title": "What Scouts Read", "event": "StatsBomb Conference",
+                              "year": 2024,
+                              "video": "https://www.youtube.com/watch?v=qT9mVc2Lx0s"},
+                             {"title": "Queues", "event": "PyCon 2023",
+                              "audience": "About 300 people"}]})
+    answer = engine.answer_detail("How many views does her StatsBomb talk video have?")
+    assert not answer.answered and "kim@example.org" in answer.text, answer.text
+    assert "300" in engine.answer("how many people came to her PyCon talk?")

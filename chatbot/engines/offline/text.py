@@ -173,14 +173,15 @@ def _irregular() -> dict[str, str]:
     return {past: verb for verb, forms in lexicon()["irregular"].items() for past in forms}
 
 
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+")
 _YEAR_OR_HOUR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.m\.|[ap]m\b)"
                            r"|\b\d{1,2}:\d\d\b", re.I)
 
 
 def has_figure(text: str) -> bool:
-    """True when `text` gives a figure ('300 people', '4,000'), not only a year or a time of
-    day ('fails at 6 a.m.')."""
-    return bool(re.search(r"\d", _YEAR_OR_HOUR.sub("", text)))
+    """True when `text` gives a figure ('300 people', '4,000'), not only a year, a time of
+    day ('fails at 6 a.m.') or the characters of a link ('watch?v=qT9mVc2Lx0s')."""
+    return bool(re.search(r"\d", _YEAR_OR_HOUR.sub("", _LINK.sub("", text))))
 
 
 def any_of(phrases: Sequence[str]) -> str:
