@@ -5677,3 +5677,16 @@ def test_the_characters_of_a_link_are_no_count() -> None:
     answer = engine.answer_detail("How many views does her StatsBomb talk video have?")
     assert not answer.answered and "kim@example.org" in answer.text, answer.text
     assert "300" in engine.answer("how many people came to her PyCon talk?")
+
+
+def test_a_recording_of_a_talk_is_its_video() -> None:
+    engine = _kim({"skills": {"Java": ["Java 17", "Spring Boot"]},
+                   "projects": [{"name": "CopyKit",
+                                 "summary": "Turns COBOL copybooks into Java records."}],
+                   "talks": [{"title": "Strangling CICS", "event": "Columbus Java Users Group",
+                              "year": 2025},
+                             {"title": "Queues", "event": "PyCon 2023",
+                              "video": "https://youtu.be/abc"}]})
+    answer = engine.answer_detail("Is there a recording of her Columbus Java Users Group talk?")
+    assert not answer.answered and "kim@example.org" in answer.text, answer.text
+    assert "https://youtu.be/abc" in engine.answer("is there a recording of the PyCon talk?")

@@ -475,6 +475,9 @@ class Understander:
                             stem(w) in own_stems for w in words(fold(k)) if w not in STOPWORDS))}
         self.phrases |= {fold(k): fold(v) for k, v in lex["spoken"].items()
                          if f" {' '.join(words(fold(k)))} " not in self.folded}
+        self.phrases |= {fold(k): fold(v) for k, v in lex["phrases_if_unwritten"].items()
+                         if not re.search(rf"\b{re.escape(fold(k).split()[0])}s?\b",
+                                          self.folded)}
         # Each phrase's pattern, compiled once, in order: a later one may match what an
         # earlier one wrote.
         self.phrase_patterns = [(phrase, re.compile(rf"\b{re.escape(phrase)}\b"), meaning)
