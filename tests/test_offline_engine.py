@@ -5690,3 +5690,13 @@ def test_a_recording_of_a_talk_is_its_video() -> None:
     answer = engine.answer_detail("Is there a recording of her Columbus Java Users Group talk?")
     assert not answer.answered and "kim@example.org" in answer.text, answer.text
     assert "https://youtu.be/abc" in engine.answer("is there a recording of the PyCon talk?")
+
+
+def test_public_speaking_asks_for_talks_not_publications() -> None:
+    engine = _kim({"talks": [{"title": "All the Way Down", "event": "FOSDEM 2025"}],
+                   "publications": [{"title": "Queues in Practice", "venue": "ACM Queue"}]})
+    for question in ("public speaking?", "does she do public speaking", "is she a public speaker"):
+        answer = engine.answer_detail(question)
+        assert "All the Way Down" in answer.text and "Queues in Practice" not in answer.text, (
+            question, answer.text)
+    assert "Queues in Practice" in engine.answer("has she published anything?")
