@@ -395,6 +395,17 @@ def test_a_kind_of_tool_asked_by_its_name_gets_the_ones_the_profile_lists() -> N
     assert len(missed) <= 30, "\n".join(missed)
 
 
+def _forms(pronouns: str | None, first: str) -> dict[str, str]:
+    """The words a phrasing fills in for an owner: {f} the first name; {p}, {o}, {m} the
+    pronouns; {do}, {has}, {is} the verbs that agree with them."""
+    said = (pronouns or "").lower()
+    p = next((x for x in ("she", "he") if said.startswith(x)), "they")
+    plural = p == "they"
+    return {"f": first, "p": p, "o": {"she": "her", "he": "his"}.get(p, "their"),
+            "m": {"she": "her", "he": "him"}.get(p, "them"), "do": "do" if plural else "does",
+            "has": "have" if plural else "has", "is": "are" if plural else "is"}
+
+
 def test_everyday_questions_of_every_dev_profile_get_the_field_they_ask() -> None:
     """Where she is based, how to reach her, what she has built, her skills and her jobs,
     each asked three or four everyday ways of every dev profile: the answer holds the
@@ -405,8 +416,7 @@ def test_everyday_questions_of_every_dev_profile_get_the_field_they_ask() -> Non
     for source in _dev_profiles():
         profile = _profile(source)
         engine, first = _engine(source), profile.owner.name.split()[0]
-        said = (profile.owner.pronouns or "").lower()
-        pronoun = next((p for p in ("she", "he") if said.startswith(p)), "they")
+        pronoun = _forms(profile.owner.pronouns, first)["p"]
         asks: list[tuple[str, tuple[str, ...], str]] = []
         if profile.owner.location:
             city = profile.owner.location.split(",")[0].split("(")[0].strip()
@@ -438,8 +448,7 @@ def test_everyday_questions_of_every_dev_profile_get_the_field_they_ask() -> Non
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
 
-# Ten everyday phrasings of each field, as visitors write them ({f}: the first name; {p},
-# {o}, {m}, {do}: the pronouns and verb that go with the owner's).
+# Ten everyday phrasings of each field, as visitors write them (the words of _forms).
 _PHRASINGS = {
     "location": ("where's {f} located?", "what city does {p} live in", "whereabouts is {f}?",
                  "where {do} {p} work from?", "{f}'s location", "where in the world is {f}",
@@ -481,11 +490,7 @@ def test_everyday_phrasings_of_each_field_get_that_field() -> None:
     for source in _dev_profiles():
         profile = _profile(source)
         engine, first = _engine(source), profile.owner.name.split()[0]
-        said = (profile.owner.pronouns or "").lower()
-        p = next((x for x in ("she", "he") if said.startswith(x)), "they")
-        forms = {"f": first, "p": p, "o": {"she": "her", "he": "his"}.get(p, "their"),
-                 "m": {"she": "her", "he": "him"}.get(p, "them"),
-                 "do": "do" if p == "they" else "does"}
+        forms = _forms(profile.owner.pronouns, first)
         wanted = {
             "location": [profile.owner.location.split(",")[0].split("(")[0].strip()]
             if profile.owner.location else [],
@@ -650,14 +655,14 @@ def test_the_version_of_a_skill_is_given_only_where_the_profile_gives_one() -> N
 
 
 _TABLES_ASKED = {
-    "talks": ("has {p} given any talks", "does {p} speak at conferences", "any conference talks?",
-              "where has {p} spoken", "has {p} presented anywhere", "public speaking?",
-              "list {o} talks"),
-    "publications": ("has {p} published anything", "any papers?", "what has {p} published",
-                     "list {o} publications", "research papers?", "is {p} published"),
-    "certifications": ("any certifications?", "is {p} certified", "what certs does {p} have",
+    "talks": ("{has} {p} given any talks", "{do} {p} speak at conferences",
+              "any conference talks?", "where {has} {p} spoken", "{has} {p} presented anywhere",
+              "public speaking?", "list {o} talks"),
+    "publications": ("{has} {p} published anything", "any papers?", "what {has} {p} published",
+                     "list {o} publications", "research papers?", "{is} {p} published"),
+    "certifications": ("any certifications?", "{is} {p} certified", "what certs {do} {p} have",
                        "list {o} certifications", "professional certifications?"),
-    "awards": ("has {p} won any awards", "any awards?", "what prizes has {p} won"),
+    "awards": ("{has} {p} won any awards", "any awards?", "what prizes {has} {p} won"),
 }
 
 
@@ -671,19 +676,14 @@ def test_the_owners_talks_papers_certifications_and_awards_asked_plainly() -> No
     for source in _dev_profiles():
         raw = tomllib.loads(source.read_text(encoding="utf-8"))
         profile, engine = _profile(source), _engine(source)
-        said = (profile.owner.pronouns or "").lower()
-        p = next((x for x in ("she", "he") if said.startswith(x)), "they")
-        o = {"she": "her", "he": "his"}.get(p, "their")
+        forms = _forms(profile.owner.pronouns, profile.owner.name.split()[0])
         for table, phrasings in _TABLES_ASKED.items():
             entries = raw.get(table)
             if not isinstance(entries, list) or not entries or not isinstance(entries[0], dict):
                 continue
             firsts = [RUNNER.fold(str(next(iter(e.values()))))[:30] for e in entries if e]
             for phrasing in phrasings:
-                question = phrasing.format(p=p, o=o)
-                if p == "they":
-                    question = re.sub(r"\b(does|has|is) they\b", lambda m: {
-                        "does": "do", "has": "have", "is": "are"}[m.group(1)] + " they", question)
+                question = phrasing.format(**forms)
                 if not any(f in RUNNER.fold(engine.answer(question)) for f in firsts):
                     missed.append(f"{source.stem}: {question!r}")
     assert len(missed) <= 13, "\n".join(missed)
