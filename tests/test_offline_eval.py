@@ -33,13 +33,13 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round thirty-six (ashlar36, finial36, squinch36, tympan36, gambrel36,
-# lierne36): new writers who read only the profile and eval formats, written during round
-# thirty-four, never tuned on (tests/eval/README.md, "Rounds"): 458/565 (81.1%) right fact
-# and 126/150 (84.0%) said so with round thirty-six's starting engine (40cf004); nothing
-# invented, every injection grounded. The floors keep that from slipping back; the targets
-# below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.81, "said_so": 0.84}
+# The blind sets of round thirty-seven (spandrel37, impost37, keystone37, abacus37,
+# dentil37, voussoir37): new writers who read only the profile and eval formats, written
+# during round thirty-six, never tuned on (tests/eval/README.md, "Rounds"): 466/589 (79.1%)
+# right fact and 130/154 (84.4%) said so with round thirty-seven's starting engine
+# (8d27c63); nothing invented, every injection grounded. The floors keep that from slipping
+# back; the targets below are not met and are marked so, strictly, so that meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.791, "said_so": 0.844}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -47,6 +47,7 @@ DEV_FLOOR_MEASURED = {
     "appsec": {"right": 0.903, "said_so": 1.0},
     "architrave26": {"right": 0.881, "said_so": 0.956},
     "arris31": {"right": 0.719, "said_so": 0.8},
+    "ashlar36": {"right": 0.826, "said_so": 0.8},
     "astragal33": {"right": 0.813, "said_so": 0.73},
     "audiodsp": {"right": 0.93, "said_so": 1.0},
     "auger21": {"right": 0.851, "said_so": 1.0},
@@ -81,9 +82,11 @@ DEV_FLOOR_MEASURED = {
     "fettle28": {"right": 0.794, "said_so": 0.869},
     "fillet31": {"right": 0.834, "said_so": 0.846},
     "fillister35": {"right": 0.818, "said_so": 0.84},
+    "finial36": {"right": 0.807, "said_so": 0.76},
     "fpga": {"right": 0.879, "said_so": 1.0},
     "fret34": {"right": 0.836, "said_so": 0.769},
     "gable25": {"right": 0.72, "said_so": 0.739},
+    "gambrel36": {"right": 0.8, "said_so": 0.88},
     "garret28": {"right": 0.828, "said_so": 0.869},
     "geometry": {"right": 0.933, "said_so": 1.0},
     "geospatial": {"right": 0.927, "said_so": 1.0},
@@ -103,6 +106,7 @@ DEV_FLOOR_MEASURED = {
     "larch21": {"right": 0.91, "said_so": 0.947},
     "lath29": {"right": 0.8, "said_so": 0.739},
     "ledger35": {"right": 0.777, "said_so": 0.76},
+    "lierne36": {"right": 0.817, "said_so": 0.846},
     "lintel22": {"right": 0.75, "said_so": 1.0},
     "marram19": {"right": 0.918, "said_so": 0.944},
     "medtech17": {"right": 0.833, "said_so": 1.0},
@@ -154,6 +158,7 @@ DEV_FLOOR_MEASURED = {
     "sorrel21": {"right": 0.805, "said_so": 0.952},
     "spline33": {"right": 0.762, "said_so": 0.884},
     "sprocket27": {"right": 0.626, "said_so": 0.782},
+    "squinch36": {"right": 0.702, "said_so": 0.88},
     "stile31": {"right": 0.659, "said_so": 0.68},
     "stringer35": {"right": 0.781, "said_so": 0.72},
     "switcher": {"right": 0.833, "said_so": 1.0},
@@ -167,6 +172,7 @@ DEV_FLOOR_MEASURED = {
     "transom25": {"right": 0.776, "said_so": 0.913},
     "trestle24": {"right": 0.871, "said_so": 0.958},
     "truss29": {"right": 0.759, "said_so": 0.739},
+    "tympan36": {"right": 0.892, "said_so": 0.916},
     "vision17": {"right": 0.906, "said_so": 0.857},
     "wainscot26": {"right": 0.766, "said_so": 0.956},
     "wicket23": {"right": 0.811, "said_so": 0.909},
@@ -239,8 +245,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round thirty-six's blind sets: "
-                   "81.1% right fact and 84.0% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round thirty-seven's blind sets: "
+                   "79.1% right fact and 84.4% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
@@ -330,7 +336,7 @@ def test_every_name_the_profile_lists_is_found_when_asked_by_it() -> None:
                and "experience?" not in m.split("\n")[0]]
     assert skills >= 2000
     assert by_name == [], "\n".join(by_name)
-    assert len(missed) <= 23, "\n".join(missed)
+    assert len(missed) <= 25, "\n".join(missed)
 
 
 def test_a_well_known_tool_the_profile_never_writes_is_not_claimed() -> None:
@@ -392,7 +398,7 @@ def test_a_kind_of_tool_asked_by_its_name_gets_the_ones_the_profile_lists() -> N
                     missed.append(f"{source.stem}: {question!r} lists {listed[:3]}\n"
                                   f"    {detail.text[:160]!r}")
     assert asked >= 1500
-    assert len(missed) <= 30, "\n".join(missed)
+    assert len(missed) <= 32, "\n".join(missed)
 
 
 def _forms(pronouns: str | None, first: str) -> dict[str, str]:
@@ -507,7 +513,7 @@ def test_everyday_phrasings_of_each_field_get_that_field() -> None:
                 text = RUNNER.fold(engine.answer(phrasing.format(**forms)))
                 if not any(RUNNER.fold(w) in text for w in wanted[field] if w):
                     missed.setdefault(field, []).append(f"{source.stem}: {phrasing!r}")
-    ceiling = {"location": 1, "email": 0, "projects": 1, "skills": 4, "jobs": 5,
+    ceiling = {"location": 1, "email": 0, "projects": 2, "skills": 4, "jobs": 5,
                "availability": 21}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
@@ -581,7 +587,7 @@ def test_a_project_or_job_asked_plainly_gives_the_part_asked() -> None:
             text = RUNNER.fold(engine.answer(question))
             if not any(RUNNER.fold(w) in text for w in wanted):
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    ceiling = {"stack": 3, "link": 2, "results": 21, "period": 0, "role": 0}
+    ceiling = {"stack": 3, "link": 2, "results": 23, "period": 0, "role": 0}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
@@ -650,7 +656,7 @@ def test_the_version_of_a_skill_is_given_only_where_the_profile_gives_one() -> N
                     versioned.append(f"{source.stem}: {plain}")
             elif not re.search(rf"{re.escape(plain)}\s*v?\d", text, re.I) and detail.answered:
                 unversioned.append(f"{source.stem}: {plain}\n    {detail.text[:160]!r}")
-    assert len(unversioned) <= 29, "\n".join(unversioned)
+    assert len(unversioned) <= 30, "\n".join(unversioned)
     assert len(versioned) <= 2, "\n".join(versioned)
 
 
