@@ -5700,3 +5700,23 @@ def test_public_speaking_asks_for_talks_not_publications() -> None:
         assert "All the Way Down" in answer.text and "Queues in Practice" not in answer.text, (
             question, answer.text)
     assert "Queues in Practice" in engine.answer("has she published anything?")
+
+
+def test_a_skill_named_in_full_is_no_project_that_shares_a_word_of_it() -> None:
+    engine = _kim({"skills": {"Hardware": ["STM32G4", "CAN / CANopen"],
+                              "Geometry": ["NURBS", "STEP (ISO 10303)"],
+                              "Parallelism": ["MPI", "Kokkos"]},
+                   "projects": [{"name": "canopen-lite", "summary": "Small no_std CANopen stack.",
+                                 "tech": ["Rust", "CAN"]},
+                                {"name": "step-slim",
+                                 "summary": "Validates STEP files before import."},
+                                {"name": "Kokkos training course",
+                                 "summary": "A two-day course on portable C++."}],
+                   })
+    for question in ("does Kim know CAN / CANopen?", "any CAN / CANopen experience?",
+                     "does she know the STEP exchange format"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and answer.intent == "skill", (question, answer.text)
+    # The project's other words still name it.
+    assert "two-day" in engine.answer("how long is the kokkos course")
+    assert "Validates STEP files" in engine.answer("what does her STEP tool do?")

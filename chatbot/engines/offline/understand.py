@@ -1017,7 +1017,12 @@ class Understander:
         if not found["project"] and not found["job"] and not titled and not items:
             # A skill may only describe the project ('his kdb tick-data tool').
             described_found, described = self._described(raw)
-            if any(described_found.values()):  # and is then no skill asked of it
+            # Not by the words of a skill named after 'the' ('does she know the STEP
+            # exchange format' is no project of STEP files; 'her Flow linting tool' is hers).
+            of_skills = set().union(*(self._skill_words(k) for k in found["skill"]))
+            if any(described_found.values()) and not (
+                    ("the", described[0]) in itertools.pairwise(raw)
+                    and {w for w in described if stem(w) in self.vocab} <= of_skills):
                 found = {**described_found, "skill": [
                     k for k in found["skill"] if not self._skill_words(k) & set(described)]}
         # The link keys named, and the kinds the profile lacks.
@@ -2256,15 +2261,20 @@ class Understander:
                 found[e.kind].append(e.key)
         if found["project"] or found["job"]:
             return found
+        # A word of a skill named in full is that skill's ('does she know CAN / CANopen'
+        # names no project 'canopen-lite'), unless the question's other words are the
+        # project's ('link to the Gateway API conformance dashboard').
+        in_skill = {w for e, spot in spotted if e.kind == "skill" for w in spot.split()}
         for e in self.entities:
             # Not a word that asks a topic of its own: 'university' alone asks education,
             # not the job at the University of Cape Town; nor the owner's own name of a
             # project ('who is saltmarsh' asks of the owner, not of the Saltmarsh Checklist;
             # a firm named for them, 'Okafor Digital', is their job still).
-            if e.kind != "skill" and any(w in raw and stem(w) not in self.cue_stems
-                                         and not (e.kind == "project" and w in self.owner)
-                                         for w in e.partial) \
-                    and e.key not in found[e.kind] and self._fits(e, raw):
+            naming = [w for w in e.partial if w in raw and stem(w) not in self.cue_stems
+                      and not (e.kind == "project" and w in self.owner)]
+            if e.kind != "skill" and naming and e.key not in found[e.kind] \
+                    and self._fits(e, raw) and not (set(naming) <= in_skill
+                                                    and not self._fits(e, raw, in_skill)):
                 found[e.kind].append(e.key)
         return found
 
@@ -2296,11 +2306,17 @@ class Understander:
         return {kind: [k for k in keys if (kind, k) not in inside]
                 for kind, keys in found.items()}
 
-    def _fits(self, e: _Entity, raw: list[str]) -> bool:
+    def _fits(self, e: _Entity, raw: list[str], beside: set[str] | None = None) -> bool:
         """True when one word of a longer name ('ledger' of 'Ledger chaos drills') names
         that project or job: its record holds one of the question's other topic words the
         profile uses, or there are none ('tell me about ledger'). Not 'matches bank
-        statements with the ledger' when another record says that: one word is a weak name."""
+        statements with the ledger' when another record says that: one word is a weak name.
+        With `beside` (the words of a skill named), only another word of its record fits."""
+        if beside is not None:  # its name's other words too ('the Kokkos course')
+            rest = {stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
+                    and w not in beside and len(w) > 2}
+            return bool(rest & (self.records.get((e.kind, int(e.key)), set())
+                                | {stem(w) for w in e.partial}))
         other = {stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
                  and w not in e.partial and len(w) > 2} & self.naming_vocab
         if self._topic_entry(raw, [*other, *(stem(w) for w in e.partial if w in raw)]):
