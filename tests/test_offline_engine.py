@@ -5720,3 +5720,14 @@ def test_a_skill_named_in_full_is_no_project_that_shares_a_word_of_it() -> None:
     # The project's other words still name it.
     assert "two-day" in engine.answer("how long is the kokkos course")
     assert "Validates STEP files" in engine.answer("what does her STEP tool do?")
+
+
+def test_an_everyday_word_of_a_tool_s_name_names_no_tool() -> None:
+    engine = _kim({"projects": [{"name": "Bike tracker", "summary": "A GPS tracker for my bike.",
+                                 "tech": ["LoRaWAN", "The Things Network"]},
+                                {"name": "Frost alarm", "summary": "Warns of frost.",
+                                 "tech": ["Rust"]}]})
+    for question in ("what kind of things does she build", "what things has Kim built?"):
+        answer = engine.answer(question)
+        assert "Bike tracker" in answer and "Frost alarm" in answer, (question, answer)
+    assert "Bike tracker" in engine.answer("has she used The Things Network?")

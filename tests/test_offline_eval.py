@@ -513,7 +513,7 @@ def test_everyday_phrasings_of_each_field_get_that_field() -> None:
                 text = RUNNER.fold(engine.answer(phrasing.format(**forms)))
                 if not any(RUNNER.fold(w) in text for w in wanted[field] if w):
                     missed.setdefault(field, []).append(f"{source.stem}: {phrasing!r}")
-    ceiling = {"location": 1, "email": 0, "projects": 2, "skills": 4, "jobs": 5,
+    ceiling = {"location": 1, "email": 0, "projects": 0, "skills": 4, "jobs": 5,
                "availability": 21}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])

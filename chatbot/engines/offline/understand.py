@@ -710,8 +710,10 @@ class Understander:
         outer = re.sub(r"\(.*?\)", " ", label)
         parts = [" ".join(words(p)) for p in outer.split("/")] if "/" in outer else []
         names = [re.sub(r"(?<=[a-z]{3})\++(?= |$)", "", n) for n in [*parts, *words(outer)]]
+        # Not an everyday word of a longer name: 'things' of 'The Things Network' asks no
+        # skill in 'what kind of things does he build'.
         return [n for n in dict.fromkeys(names) if len(n) > 1 and n not in STOPWORDS
-                and not set(stems(n)) & self.vocab]
+                and not set(stems(n)) & self.vocab and stem(n) not in self.filler]
 
     def _skill_words(self, label: int | str) -> set[str]:
         """Every word a skill is named by ('kdb' and 'q' of 'KDB+/q')."""
