@@ -5731,3 +5731,16 @@ def test_an_everyday_word_of_a_tool_s_name_names_no_tool() -> None:
         answer = engine.answer(question)
         assert "Bike tracker" in answer and "Frost alarm" in answer, (question, answer)
     assert "Bike tracker" in engine.answer("has she used The Things Network?")
+
+
+def test_a_kind_of_tool_finds_a_skill_whose_name_starts_with_a_stopword() -> None:
+    engine = _kim({"owner": _owner("Firmware engineer",
+                                   summary="Firmware for e-bikes: motor control and CAN buses."),
+                   "skills": {"Languages": ["Rust", "C"],
+                              "Hardware": ["STM32G4", "CAN / CANopen"]},
+                   "projects": [{"name": "canopen-lite", "summary": "Small CANopen stack.",
+                                 "tech": ["Rust", "proc macros", "CAN"]}]})
+    for question in ("which industrial protocol does Kim use?",
+                     "what industrial protocols has she used"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "CAN / CANopen" in answer.text, (question, answer.text)

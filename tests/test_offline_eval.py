@@ -398,7 +398,7 @@ def test_a_kind_of_tool_asked_by_its_name_gets_the_ones_the_profile_lists() -> N
                     missed.append(f"{source.stem}: {question!r} lists {listed[:3]}\n"
                                   f"    {detail.text[:160]!r}")
     assert asked >= 1500
-    assert len(missed) <= 32, "\n".join(missed)
+    assert len(missed) <= 30, "\n".join(missed)
 
 
 def _forms(pronouns: str | None, first: str) -> dict[str, str]:

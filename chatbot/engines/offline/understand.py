@@ -419,6 +419,12 @@ class Understander:
         # Skills whose name starts with a stopword ('CAN bus'), with that word (_acronyms).
         self.stopword_skills = [(e.key, e.full.split()[0]) for e in self.entities
                                 if e.kind == "skill" and e.full.split()[0] in STOPWORDS]
+        # And their other words, by which a kind of tool reads them ('canopen' of an
+        # industrial protocol: 'CAN / CANopen').
+        self.stopword_skill_rest = {
+            " ".join(w for w in e.full.split() if w not in STOPWORDS): e.full.split()
+            for e in self.entities
+            if e.kind == "skill" and e.full.split()[0] in STOPWORDS and len(e.full.split()) > 1}
         # Words that only a field of their own answers, and the names fields go by: a key,
         # a section, an extra value's label ('Phone: ...'), an FAQ question; not a thing of
         # the field's name ('apps for phones' names no phone number).
@@ -2092,7 +2098,10 @@ class Understander:
     def _written_words(self, name: str) -> list[str]:
         """The words of a synonym or a kind's instance the profile writes, if it does: one
         word by its stem or as a project's tech, several as a whole ('github actions'), or
-        between the marks it writes them with ('u-boot': 'U-Boot'); else none."""
+        between the marks it writes them with ('u-boot': 'U-Boot'); else none. The rest of
+        a skill's name that starts with a stopword is that name ('canopen': 'CAN / CANopen')."""
+        if name in self.stopword_skill_rest:
+            return self.stopword_skill_rest[name]
         if " " not in name and stem(name) in self.vocab:
             return [name] if name not in self.uncued or name in self.uncued_said else []
         if " " not in name and f" {name} " in self.folded:  # a project's tech only
