@@ -5744,3 +5744,14 @@ def test_a_kind_of_tool_finds_a_skill_whose_name_starts_with_a_stopword() -> Non
                      "what industrial protocols has she used"):
         answer = engine.answer_detail(question)
         assert answer.answered and "CAN / CANopen" in answer.text, (question, answer.text)
+
+
+def test_a_line_that_only_names_the_project_answers_nothing_asked_of_it() -> None:
+    engine = _kim({"projects": [{"name": "Bo-Kaap Threads",
+                                 "client": "Bo-Kaap Threads (streetwear label)",
+                                 "summary": "Drop-day storefront for a streetwear label.",
+                                 "highlights": ["Handled 9,000 visitors in 10 minutes"]},
+                                {"name": "Rand Rates", "summary": "A currency app."}]})
+    for question in ("what were the results of Bo-Kaap Threads?", "Bo-Kaap Threads highlights"):
+        assert "9,000 visitors" in engine.answer(question), question
+    assert "streetwear label" in engine.answer("who was the client for Bo-Kaap Threads?")

@@ -587,7 +587,7 @@ def test_a_project_or_job_asked_plainly_gives_the_part_asked() -> None:
             text = RUNNER.fold(engine.answer(question))
             if not any(RUNNER.fold(w) in text for w in wanted):
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    ceiling = {"stack": 3, "link": 2, "results": 23, "period": 0, "role": 0}
+    ceiling = {"stack": 3, "link": 2, "results": 21, "period": 0, "role": 0}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
@@ -656,7 +656,7 @@ def test_the_version_of_a_skill_is_given_only_where_the_profile_gives_one() -> N
                     versioned.append(f"{source.stem}: {plain}")
             elif not re.search(rf"{re.escape(plain)}\s*v?\d", text, re.I) and detail.answered:
                 unversioned.append(f"{source.stem}: {plain}\n    {detail.text[:160]!r}")
-    assert len(unversioned) <= 30, "\n".join(unversioned)
+    assert len(unversioned) <= 29, "\n".join(unversioned)
     assert len(versioned) <= 2, "\n".join(versioned)
 
 

@@ -1754,8 +1754,13 @@ class Composer:
             return [f"**{p.name}**: {autolink(p.link)}"]
         # Its own keys the format doesn't define ('year = 2024', an [[awards]] table).
         keyed = _keyed(p.extra)
-        asked = _asked(self._kin(q), [*p.highlights, *notes, *keyed,
-                                      *(_cite(f) for f in elsewhere)], self.link_words) or named
+        # Not a line by the project's own name ('Client: Bo-Kaap Threads' is no result of
+        # Bo-Kaap Threads).
+        own_name = set(stems(p.name))
+        unnamed = replace(q, asked=tuple(s for s in q.asked if s not in own_name))
+        asked = _asked(self._kin(unnamed), [*p.highlights, *notes, *keyed,
+                                            *(_cite(f) for f in elsewhere)],
+                       self.link_words) or named
         if q.which and named:  # 'which consoles is it on': its platforms key names them
             asked = list(dict.fromkeys([*named, *asked]))
         if _ASKS_WHEN.search(q.text):  # 'when did it go live': a line with its month too
