@@ -5755,3 +5755,17 @@ def test_a_line_that_only_names_the_project_answers_nothing_asked_of_it() -> Non
     for question in ("what were the results of Bo-Kaap Threads?", "Bo-Kaap Threads highlights"):
         assert "9,000 visitors" in engine.answer(question), question
     assert "streetwear label" in engine.answer("who was the client for Bo-Kaap Threads?")
+
+
+def test_open_source_asks_for_code_not_availability() -> None:
+    engine = _kim({"availability": {"status": "Not looking; open to staff roles from 2027"},
+                   "projects": [{"name": "slobber", "summary": "Open-source Go CLI for SLO alerts.",
+                                 "link": "https://github.com/kim/slobber"},
+                                {"name": "Certwatch", "summary": "Internal TLS scanner.",
+                                 "notes": "Internal only; not open source."}]})
+    for question in ("What open source projects does she maintain?",
+                     "open source projects she maintains?"):
+        answer = engine.answer_detail(question)
+        assert answer.intent == "projects" and "slobber" in answer.text, (question, answer.text)
+    assert "2027" in engine.answer("is she open to new roles?")
+

@@ -2764,7 +2764,11 @@ class Understander:
                  for w in words(e.full)} if q.skills else set()
         named |= {w for t in q.titles for w in t.split()}
         said = [w for w in raw if w not in named]
-        scores = self._kind_of(said, self._scores([s for w in said
+        # Code anyone may read asks no 'open to' of availability ('what open source
+        # projects does he maintain').
+        cued = [w for w, after in itertools.zip_longest(said, said[1:])
+                if not (w == "open" and after == "source")]
+        scores = self._kind_of(said, self._scores([s for w in cued
                                                    if w not in self.owner
                                                    and w not in self.uncued
                                                    and (s := stem(w)) not in tables
