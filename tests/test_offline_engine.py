@@ -5769,3 +5769,16 @@ def test_open_source_asks_for_code_not_availability() -> None:
         assert answer.intent == "projects" and "slobber" in answer.text, (question, answer.text)
     assert "2027" in engine.answer("is she open to new roles?")
 
+
+def test_her_business_is_the_current_job_she_runs_on_her_own() -> None:
+    engine = _kim({"experience": [{"role": "Freelance WordPress Developer",
+                                   "company": "Keaveney Web", "period": "2020 – present"},
+                                  {"role": "Teacher", "company": "Scoil Bhríde",
+                                   "period": "2012 – 2020"}]})
+    for question in ("What's the name of her business?", "name of her own business"):
+        assert "Keaveney Web" in engine.answer(question), question
+    founder = _kim({"experience": [{"role": "Founder and lead developer",
+                                    "company": "Tidewater Labs", "period": "2021 – present"},
+                                   {"role": "Developer", "company": "Bigco",
+                                    "period": "2015 – 2021"}]})
+    assert "Tidewater Labs" in founder.answer("what's the name of his studio?")

@@ -1552,12 +1552,14 @@ class Understander:
 
     def _job_on_own(self, raw: list[str]) -> list[int | str]:
         """The current job the owner works on their own in, for 'since when has she been
-        freelancing', 'how long have they been self-employed': its period says."""
+        freelancing', 'how long have they been self-employed' (its period says), or 'what's
+        the name of her business' (its company)."""
         text = " ".join(raw)
-        if not (_SINCE_WHEN.search(text) and _ON_OWN.search(text)):
+        if not (_SINCE_WHEN.search(text) and _ON_OWN.search(text) or _OWN_BUSINESS.search(text)):
             return []
         jobs = [i for i, j in enumerate(self.profile.experience)
-                if is_current(j) and _ON_OWN.search(fold(f"{j.role} {j.company}"))]
+                if is_current(j) and (_ON_OWN.search(fold(f"{j.role} {j.company}"))
+                                      or _FOUNDED.search(fold(j.role)))]
         return [jobs[0]] if len(jobs) == 1 else []
 
     def _job_by_order(self, text: str) -> list[int | str]:
@@ -3228,6 +3230,9 @@ _SINCE_WHEN = re.compile(r"\bsince when\b|\bhow long (?:has|have|did)\b|\bwhen d
 _ON_OWN = re.compile(r"\b(?:freelanc\w*|self[- ]employed|independent\w*|contractor|"
                      r"contracting|consultan\w*)")
 # Work done on code, which a programming language is the object of.
+_OWN_BUSINESS = re.compile(r"\b(?:his|her|their) (?:own )?(?:business|firm|studio|agency|"
+                           r"consultancy|practice)\b")
+_FOUNDED = re.compile(r"\b(?:founder|co-?founder|owner|sole)\b")
 _CODE_WORK = frozenset(stem(w) for w in ("audit", "review", "code", "program", "develop",
                                          "debug", "build", "ship", "test"))
 _KIND_WANTED = re.compile(r"\b(?:what|which) (?:kind|kinds|sort|sorts|type|types) of [\w-]+ "
