@@ -5711,8 +5711,7 @@ def test_a_skill_named_in_full_is_no_project_that_shares_a_word_of_it() -> None:
                                 {"name": "step-slim",
                                  "summary": "Validates STEP files before import."},
                                 {"name": "Kokkos training course",
-                                 "summary": "A two-day course on portable C++."}],
-                   })
+                                 "summary": "A two-day course on portable C++."}]})
     for question in ("does Kim know CAN / CANopen?", "any CAN / CANopen experience?",
                      "does she know the STEP exchange format"):
         answer = engine.answer_detail(question)

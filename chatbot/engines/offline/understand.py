@@ -3229,10 +3229,11 @@ _SINCE_WHEN = re.compile(r"\bsince when\b|\bhow long (?:has|have|did)\b|\bwhen d
                          r"(?:start|begin|go|become|turn)\b")
 _ON_OWN = re.compile(r"\b(?:freelanc\w*|self[- ]employed|independent\w*|contractor|"
                      r"contracting|consultan\w*)")
-# Work done on code, which a programming language is the object of.
+# The owner's own business ('the name of her studio'), and a role that runs one.
 _OWN_BUSINESS = re.compile(r"\b(?:his|her|their) (?:own )?(?:business|firm|studio|agency|"
                            r"consultancy|practice)\b")
 _FOUNDED = re.compile(r"\b(?:founder|co-?founder|owner|sole)\b")
+# Work done on code, which a programming language is the object of.
 _CODE_WORK = frozenset(stem(w) for w in ("audit", "review", "code", "program", "develop",
                                          "debug", "build", "ship", "test"))
 _KIND_WANTED = re.compile(r"\b(?:what|which) (?:kind|kinds|sort|sorts|type|types) of [\w-]+ "
