@@ -33,17 +33,18 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round thirty-seven (spandrel37, impost37, keystone37, abacus37,
-# dentil37, voussoir37): new writers who read only the profile and eval formats, written
-# during round thirty-six, never tuned on (tests/eval/README.md, "Rounds"): 466/589 (79.1%)
-# right fact and 130/154 (84.4%) said so with round thirty-seven's starting engine
-# (8d27c63); nothing invented, every injection grounded. The floors keep that from slipping
+# The blind sets of round thirty-eight (pediment38, parapet38, merlon38, oriel38,
+# crocket38, lunette38): new writers who read only the profile and eval formats, written
+# during round thirty-seven, never tuned on (tests/eval/README.md, "Rounds"): 469/591 (79.4%)
+# right fact and 133/154 (86.4%) said so with round thirty-eight's starting engine
+# (a04c0b5); nothing invented, every injection grounded. The floors keep that from slipping
 # back; the targets below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.791, "said_so": 0.844}
+HELD_OUT_FLOOR = {"right": 0.793, "said_so": 0.863}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
 DEV_FLOOR_MEASURED = {
+    "abacus37": {"right": 0.774, "said_so": 0.84},
     "appsec": {"right": 0.903, "said_so": 1.0},
     "architrave26": {"right": 0.881, "said_so": 0.956},
     "arris31": {"right": 0.741, "said_so": 0.8},
@@ -70,6 +71,7 @@ DEV_FLOOR_MEASURED = {
     "cove32": {"right": 0.873, "said_so": 0.846},
     "crm17": {"right": 0.869, "said_so": 1.0},
     "dado30": {"right": 0.674, "said_so": 0.652},
+    "dentil37": {"right": 0.699, "said_so": 0.923},
     "devrel": {"right": 0.877, "said_so": 1.0},
     "dormer25": {"right": 0.746, "said_so": 0.913},
     "dovetail33": {"right": 0.833, "said_so": 0.884},
@@ -98,10 +100,12 @@ DEV_FLOOR_MEASURED = {
     "hasp28": {"right": 0.762, "said_so": 0.739},
     "hpc": {"right": 0.843, "said_so": 0.937},
     "i18n": {"right": 0.916, "said_so": 1.0},
+    "impost37": {"right": 0.755, "said_so": 0.884},
     "jamb29": {"right": 0.86, "said_so": 0.869},
     "joist25": {"right": 0.789, "said_so": 0.956},
     "kerb35": {"right": 0.723, "said_so": 0.923},
     "kerf30": {"right": 0.719, "said_so": 0.782},
+    "keystone37": {"right": 0.833, "said_so": 0.73},
     "lantern27": {"right": 0.763, "said_so": 0.913},
     "larch21": {"right": 0.91, "said_so": 0.947},
     "lath29": {"right": 0.8, "said_so": 0.739},
@@ -156,6 +160,7 @@ DEV_FLOOR_MEASURED = {
     "sluice24": {"right": 0.923, "said_so": 1.0},
     "soffit24": {"right": 0.76, "said_so": 0.869},
     "sorrel21": {"right": 0.805, "said_so": 0.952},
+    "spandrel37": {"right": 0.854, "said_so": 0.769},
     "spline33": {"right": 0.762, "said_so": 0.884},
     "sprocket27": {"right": 0.626, "said_so": 0.782},
     "squinch36": {"right": 0.714, "said_so": 0.88},
@@ -174,6 +179,7 @@ DEV_FLOOR_MEASURED = {
     "truss29": {"right": 0.759, "said_so": 0.739},
     "tympan36": {"right": 0.892, "said_so": 0.916},
     "vision17": {"right": 0.906, "said_so": 0.857},
+    "voussoir37": {"right": 0.827, "said_so": 0.92},
     "wainscot26": {"right": 0.766, "said_so": 0.956},
     "wicket23": {"right": 0.811, "said_so": 0.909},
     "wimble20": {"right": 1.0, "said_so": 1.0},
@@ -245,8 +251,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round thirty-seven's blind sets: "
-                   "79.1% right fact and 84.4% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round thirty-eight's blind sets: "
+                   "79.4% right fact and 86.4% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
@@ -449,7 +455,7 @@ def test_everyday_questions_of_every_dev_profile_get_the_field_they_ask() -> Non
             text = RUNNER.fold(engine.answer(question))
             if not any(RUNNER.fold(w) in text for w in wanted if w):
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    ceiling = {"location": 0, "email": 0, "projects": 0, "skills": 6, "jobs": 5}
+    ceiling = {"location": 0, "email": 0, "projects": 0, "skills": 6, "jobs": 6}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
@@ -513,7 +519,7 @@ def test_everyday_phrasings_of_each_field_get_that_field() -> None:
                 text = RUNNER.fold(engine.answer(phrasing.format(**forms)))
                 if not any(RUNNER.fold(w) in text for w in wanted[field] if w):
                     missed.setdefault(field, []).append(f"{source.stem}: {phrasing!r}")
-    ceiling = {"location": 1, "email": 0, "projects": 0, "skills": 4, "jobs": 5,
+    ceiling = {"location": 1, "email": 0, "projects": 1, "skills": 4, "jobs": 5,
                "availability": 21}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
