@@ -5781,3 +5781,19 @@ def test_her_business_is_the_current_job_she_runs_on_her_own() -> None:
                                    {"role": "Developer", "company": "Bigco",
                                     "period": "2015 – 2021"}]})
     assert "Tidewater Labs" in founder.answer("what's the name of his studio?")
+
+
+def test_an_owner_with_a_hyphenated_name_is_asked_about_like_any_other() -> None:
+    engine = OfflineEngine(parse_profile({
+        "owner": {"name": "Jean-Luc Moreau", "headline": "Developer"},
+        "availability": {"status": "Open"}, "contact": {"email": "jl@example.org"},
+        "projects": [{"name": "Tideline", "summary": "A tide-table app."},
+                     {"name": "Quaystone", "summary": "A harbour booking site."}],
+        "experience": [{"role": "Engineer", "company": "Harbourview", "period": "2021 – present"},
+                       {"role": "Intern", "company": "Bigco", "period": "2020",
+                        "notes": "Moreau's first job in software."}]}))
+    for question in ("tell me about Jean-Luc's experience", "Moreau's experience?"):
+        answer = engine.answer(question)
+        assert "Harbourview" in answer and "Bigco" in answer, (question, answer)
+    answer = engine.answer_detail("what has Jean-Luc worked on?")
+    assert answer.intent == "projects" and "Tideline" in answer.text, answer.text

@@ -455,7 +455,7 @@ def test_everyday_questions_of_every_dev_profile_get_the_field_they_ask() -> Non
             text = RUNNER.fold(engine.answer(question))
             if not any(RUNNER.fold(w) in text for w in wanted if w):
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    ceiling = {"location": 0, "email": 0, "projects": 0, "skills": 6, "jobs": 6}
+    ceiling = {"location": 0, "email": 0, "projects": 0, "skills": 6, "jobs": 4}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
@@ -519,7 +519,7 @@ def test_everyday_phrasings_of_each_field_get_that_field() -> None:
                 text = RUNNER.fold(engine.answer(phrasing.format(**forms)))
                 if not any(RUNNER.fold(w) in text for w in wanted[field] if w):
                     missed.setdefault(field, []).append(f"{source.stem}: {phrasing!r}")
-    ceiling = {"location": 1, "email": 0, "projects": 1, "skills": 4, "jobs": 5,
+    ceiling = {"location": 1, "email": 0, "projects": 0, "skills": 4, "jobs": 5,
                "availability": 21}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])

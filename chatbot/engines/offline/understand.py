@@ -1342,7 +1342,8 @@ class Understander:
             *itertools.takewhile(lambda w: w not in STOPWORDS, m.group(2).split()[::-1])]
         # A cue word before the noun asks a topic ('leadership experience'), no place.
         plain = {stem(w) for w in self.workplaces} | (set() if m.group(1) else self.cue_stems)
-        kind = {stem(w) for w in said} - self.filler - plain
+        # Nor is the owner's own name a kind ('Seo-ah's experience': all of hers).
+        kind = {stem(w) for w in said if w not in self.owner} - self.filler - plain
         kind &= self.vocab  # the profile's own words; 'big' says nothing of which
         if not kind or set(said) <= self.skill_words:  # 'any Python experience?': the skill
             return []
@@ -2841,8 +2842,12 @@ class Understander:
             # 'where does she host things', 'where can I play his jam games': a place asked
             # of a thing, not where the owner is based.
             scores = {i: v for i, v in scores.items() if i != "location"}
-        if not (q.projects or q.jobs or q.skills) and (_THINGS_MADE.search(" ".join(raw))
-                                                       or _WORK_SHOWN.search(" ".join(raw))):
+        # Without the joined forms words() adds at the end ('seoah' of 'what has Seo-ah
+        # worked on'), so that a pattern that ends with the question still ends there.
+        joined = set(words(q.text)) - set(as_written(q.text).split())
+        spoken = " ".join(w for w in raw if w not in joined)
+        if not (q.projects or q.jobs or q.skills) and (_THINGS_MADE.search(spoken)
+                                                       or _WORK_SHOWN.search(spoken)):
             return "projects"  # 'what tools has she built', 'which libraries does he look after'
         intent = self._cue_intent(q, scores)
         if intent == "location" and self.degree_words & set(raw):
@@ -3507,7 +3512,7 @@ _RECORDS = frozenset({"project", "projects", "job", "experience", "skill", "skil
 # Where the owner lives: no project's status ('is it live').
 _LIVES = re.compile(r"\b(?:where|does|do|did)\s+\w+\s+(?:currently\s+)?live\b|\blives\s+in\b")
 # 'Tell me about her (work) experience': her jobs.
-_ABOUT_EXPERIENCE = re.compile(r"\babout\b[\w\s'’]*\bexperience\W*$", re.I)
+_ABOUT_EXPERIENCE = re.compile(r"\babout\b[\w\s'’-]*\bexperience\W*$", re.I)  # 'Seo-ah's'
 _ASKING = ("how|what|whats|what's|when|where|which|who|whom|whose|why|would|could|can|is|"
            "are|does|do|did|has|have|will|should|any|whether")
 # A sentence's end, or ', and', ';' or ':' before a new question ('I'd love to know two
