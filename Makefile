@@ -26,14 +26,16 @@ run: $(VENV)/.runtime
 serve: $(VENV)/.runtime
 	$(VENV)/bin/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
 
-## Install what the tests need (Python packages, Debian's chromium) and run them all.
+## Install what the tests need (Python packages, Debian's chromium) and run them all, one
+## worker per core (pytest-xdist; 'worksteal' evens out the few long eval tests).
+PYTEST_WORKERS ?= -n auto --dist worksteal
 test: $(VENV)/.dev
 	@bash scripts/ensure-test-tools
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_WORKERS)
 
 ## The tests without the browser ones.
 test-fast: $(VENV)/.dev
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest $(PYTEST_WORKERS) -m "not browser"
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check chatbot tests wsgi.py bench examples gunicorn.conf.py
