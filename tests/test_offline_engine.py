@@ -5797,3 +5797,15 @@ def test_an_owner_with_a_hyphenated_name_is_asked_about_like_any_other() -> None
         assert "Harbourview" in answer and "Bigco" in answer, (question, answer)
     answer = engine.answer_detail("what has Jean-Luc worked on?")
     assert answer.intent == "projects" and "Tideline" in answer.text, answer.text
+
+
+def test_a_journals_impact_factor_is_given_only_where_the_profile_gives_it() -> None:
+    engine = _kim({"publications": [{"title": "Fast joins on slow disks",
+                                     "venue": "Journal of Data Systems", "year": 2024}]})
+    for question in ("What's the impact factor of the Journal of Data Systems?",
+                     "impact factor of the journal she published in"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "kim@example.org" in answer.text, answer.text
+    cited = _kim({"publications": [{"title": "Fast joins", "venue": "JDS", "year": 2024}],
+                  "citations": "1,200 citations, h-index 14"})
+    assert "h-index 14" in cited.answer("what's her h-index?")
