@@ -5809,3 +5809,17 @@ def test_a_journals_impact_factor_is_given_only_where_the_profile_gives_it() -> 
     cited = _kim({"publications": [{"title": "Fast joins", "venue": "JDS", "year": 2024}],
                   "citations": "1,200 citations, h-index 14"})
     assert "h-index 14" in cited.answer("what's her h-index?")
+
+
+def test_her_business_asked_as_called_or_as_her_own_is_her_freelance_job() -> None:
+    engine = _kim({"availability": {"status": "Booking projects from March"},
+                   "experience": [{"role": "Freelance WordPress Developer",
+                                   "company": "Keaveney Web", "period": "2020 – present"},
+                                  {"role": "Teacher", "company": "Scoil Bhríde",
+                                   "period": "2012 – 2020"}]})
+    for question in ("what is her business called?", "tell me about her own business"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "Keaveney Web" in answer.text, (question, answer.text)
+    before = engine.answer("what was she doing before she started her own business?")
+    assert "Scoil Bhríde" in before, before  # the job before it, not only her business
+

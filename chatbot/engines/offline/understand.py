@@ -1449,7 +1449,7 @@ class Understander:
             if typed := [w for w in raw if w in forms] or [f for f in forms if not f.isalpha()
                                                             and f in q.text]:
                 q = replace(q, missing=tuple(dict.fromkeys((typed[0], *q.missing))))
-        if _OWN_BUSINESS.search(" ".join(raw)) and (own := self._own_business()) is not None:
+        if _asks_own_business(raw) and (own := self._own_business()) is not None:
             # 'what's the name of his consultancy': the owner's key for it, else the job he
             # holds as its founder, owner or principal.
             q = replace(q, intent="job", jobs=(own,), missing=()) if isinstance(own, int) \
@@ -1556,7 +1556,7 @@ class Understander:
         freelancing', 'how long have they been self-employed' (its period says), or 'what's
         the name of her business' (its company)."""
         text = " ".join(raw)
-        if not (_SINCE_WHEN.search(text) and _ON_OWN.search(text) or _OWN_BUSINESS.search(text)):
+        if not (_SINCE_WHEN.search(text) and _ON_OWN.search(text) or _asks_own_business(raw)):
             return []
         jobs = [i for i, j in enumerate(self.profile.experience)
                 if is_current(j) and (_ON_OWN.search(fold(f"{j.role} {j.company}"))
@@ -2433,15 +2433,18 @@ class Understander:
 
     def _own_business(self) -> tuple[str, ...] | int | None:
         """The owner's key that names their own business ('company_name'), else the one job
-        they hold as its founder, owner or principal, else a key for the business ('studio':
-        what it says of it), else None."""
+        they hold as its founder, owner or principal, else the one they hold on their own
+        (freelance, independent), else a key for the business ('studio': what it says of
+        it), else None."""
         keys = [(path, said) for path in _owner_paths(self.profile.extra)
                 if (said := set(words(path[-1].rsplit(".", 1)[-1].replace("_", " "))))
                 & _BUSINESS]
         named = [path for path, said in keys if "name" in said]
-        held = [i for i, job in enumerate(self.profile.experience)
-                if is_current(job) and _OWNS.search(job.role)]
+        current = [(i, job) for i, job in enumerate(self.profile.experience) if is_current(job)]
+        held = [i for i, job in current if _OWNS.search(job.role)]
+        alone = [i for i, job in current if _ON_OWN.search(fold(f"{job.role} {job.company}"))]
         return named[0] if len(named) == 1 else held[0] if len(held) == 1 \
+            else alone[0] if not held and len(alone) == 1 \
             else keys[0][0] if len(keys) == 1 else None
 
     def _job_by_place(self, raw: list[str]) -> list[int | str]:
@@ -3234,10 +3237,6 @@ _SINCE_WHEN = re.compile(r"\bsince when\b|\bhow long (?:has|have|did)\b|\bwhen d
                          r"(?:start|begin|go|become|turn)\b")
 _ON_OWN = re.compile(r"\b(?:freelanc\w*|self[- ]employed|independent\w*|contractor|"
                      r"contracting|consultan\w*)")
-# The owner's own business ('the name of her studio'), and a role that runs one.
-_OWN_BUSINESS = re.compile(r"\b(?:his|her|their) (?:own )?(?:business|firm|studio|agency|"
-                           r"consultancy|practice)\b")
-_FOUNDED = re.compile(r"\b(?:founder|co-?founder|owner|sole)\b")
 # Work done on code, which a programming language is the object of.
 _CODE_WORK = frozenset(stem(w) for w in ("audit", "review", "code", "program", "develop",
                                          "debug", "build", "ship", "test"))
@@ -3273,13 +3272,16 @@ _NTH_JOB = re.compile(r"\b(first|earliest|oldest|last|latest|most recent|recent|
 _CAREER_START = re.compile(r"\bcareer\s+(?:begin|began|start|started|kick)|\b(?:begin|began|"
                            r"start|started)\s+(?:his|her|their|the)\s+career\b|"
                            r"\b(?:start|beginning) of (?:his|her|their) career\b")
-# The owner's own business asked by name: 'what's the name of his consultancy', 'what is
-# her company called'.
+# The owner's own business asked by name or as their own: 'what's the name of his
+# consultancy', 'what is her company called', 'tell me about her own business'.
 _BUSINESS = frozenset({"company", "business", "consultancy", "studio", "firm", "agency",
                        "practice", "ltd"})
 _OWN_BUSINESS = re.compile(rf"\bname of (?:his|her|their) (?:own )?(?:limited )?"
                            rf"(?:{'|'.join(_BUSINESS)})\b|\b(?:his|her|their) (?:own )?"
-                           rf"(?:{'|'.join(_BUSINESS)}) called\b")
+                           rf"(?:{'|'.join(_BUSINESS)}) called\b"
+                           rf"|\b(?:his|her|their) own (?:{'|'.join(_BUSINESS)})\b")
+# A role that runs a business of its own.
+_FOUNDED = re.compile(r"\b(?:founder|co-?founder|owner|sole)\b")
 _OWNS = re.compile(r"\b(?:founder|co-founder|cofounder|owner|principal|proprietor|director|"
                    r"managing partner|independent|self-employed)\b", re.I)
 # Working for oneself: 'before going independent', 'before she went freelance'.
@@ -3344,6 +3346,13 @@ def _not_stack(raw: Sequence[str]) -> bool:
     it'): people, an amount or a reason answer those."""
     return bool(USERS & set(raw)) or "why" in raw \
         or bool(_HOW_MUCH.search(" ".join(raw)))
+
+
+def _asks_own_business(raw: Sequence[str]) -> bool:
+    """True when the question asks of the owner's own business ('what's the name of his
+    consultancy', 'tell me about her own studio'), not of what came before it ('what did
+    he do before he started his own company')."""
+    return bool(_OWN_BUSINESS.search(" ".join(raw))) and not {"before", "prior"} & set(raw)
 
 
 def asked_for(raw: Sequence[str]) -> str:
