@@ -5823,3 +5823,12 @@ def test_her_business_asked_as_called_or_as_her_own_is_her_freelance_job() -> No
     before = engine.answer("what was she doing before she started her own business?")
     assert "Scoil Bhríde" in before, before  # the job before it, not only her business
 
+
+def test_a_project_whose_notes_deny_a_quality_is_not_the_one_that_has_it() -> None:
+    engine = _kim({"projects": [{"name": "slobber", "summary": "Open-source Go CLI for SLO alerts.",
+                                 "link": "https://github.com/kim/slobber"},
+                                {"name": "Certwatch", "summary": "Internal TLS scanner.",
+                                 "notes": "Internal only; not open source."}]})
+    answer = engine.answer_detail("which open source projects has she built?")
+    assert answer.answered and "slobber" in answer.text, answer.text
+    assert "not open source" in engine.answer("is certwatch open source?")

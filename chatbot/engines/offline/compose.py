@@ -43,6 +43,7 @@ from chatbot.engines.offline.text import (
 )
 from chatbot.engines.offline.understand import (
     NAMED_TOPICS,
+    NEGATIONS,
     PRACTICAL,
     STOPWORDS,
     Query,
@@ -1161,6 +1162,10 @@ class Composer:
             # Another project's or job's fact is no answer about the one named: 'is it open
             # source', of a project whose record never says, is not the open-source one.
             return answer
+        if q.intent in _LISTS and q.which and not q.negated and _denies(best.text, need):
+            # 'which open source projects has she built': the list, not the one project
+            # whose notes say 'not open source'.
+            return answer
         has = set(stems(searched(best)))
         # A list (every project, every job) says many words without being about any of
         # them: a topic that only one line of it covers asks about that one.
@@ -2246,6 +2251,14 @@ class Composer:
         if not refs:
             return "", []
         return f"- **Code:** {', '.join(refs)}", ["contact", *(p.name for p in projects)]
+
+
+def _denies(text: str, topic: set[str]) -> bool:
+    """True when `text` says a word of `topic` only to deny it ('Internal only; not open
+    source.' of 'open source')."""
+    said = words(text)
+    return any(w in NEGATIONS and any(stem(x) in topic for x in said[at + 1:at + 3])
+               for at, w in enumerate(said))
 
 
 def _unnamed(text: str, asked: set[str], counted: bool = False, head: str = "",
