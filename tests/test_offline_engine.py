@@ -5832,3 +5832,18 @@ def test_a_project_whose_notes_deny_a_quality_is_not_the_one_that_has_it() -> No
     answer = engine.answer_detail("which open source projects has she built?")
     assert answer.answered and "slobber" in answer.text, answer.text
     assert "not open source" in engine.answer("is certwatch open source?")
+
+
+def test_a_role_the_owner_may_want_next_is_asked_of_availability_not_a_past_job() -> None:
+    engine = _kim({"availability": {"status": "Booking projects from May; not looking for "
+                                              "employment"},
+                   "experience": [{"role": "Founder", "company": "Kettle Studio",
+                                   "period": "2019 – present"},
+                                  {"role": "E-commerce developer (in-house)",
+                                   "company": "Noordzout", "period": "2016 – 2019"}]})
+    for question in ("is she open to a permanent in-house position",
+                     "would she take an in-house e-commerce developer role?"):
+        answer = engine.answer_detail(question)
+        assert answer.intent == "availability" and "not looking for employment" in answer.text, \
+            (question, answer.text)
+    assert "2016 – 2019" in engine.answer("what did she do at Noordzout?")

@@ -1433,6 +1433,11 @@ class Understander:
             # topic it asks ('Would she relocate?'), not a record its words name.
             q = replace(q, faq=asked, missing=(), employer="",
                         intent="faq" if q.intent in _RECORDS else q.intent)
+        if q.jobs and _ROLE_WANTED.search(" ".join(raw)) and not any(
+                set(words(self.profile.experience[i].company)) & set(raw) for i in q.jobs):
+            # 'is she open to a permanent in-house position', 'would he take a lead role':
+            # a role the owner may want next, not the job whose title shares its words.
+            q = replace(q, jobs=(), intent="availability")
         if q.jobs and _SPAN_ASKED.search(" ".join(raw)):
             # 'how many years was she at Kijani', 'how long at Meridiana in total', 'her role
             # at Kōwhai': the job's span or roles, which its record gives; no word of that
@@ -3179,6 +3184,8 @@ _WORK_SHOWN = re.compile(
 _SPAN_ASKED = re.compile(r"\bhow (?:long|many (?:years|months))\b|\bin total\b|\baltogether\b"
                          r"|\bsince when\b|\bwhen (?:was|were|did)\b"
                          r"|\b(?:role|title|position)s? (?:at|with)\b")
+_ROLE_WANTED = re.compile(r"\b(?:interested in|open to|consider|considering|take|accept|want)"
+                          r" (?:a|an) (?:[\w-]+ ){0,6}(?:role|position|job|post|opening)s?\b")
 _SPAN_WORDS = frozenset("years year months month total altogether overall combined".split())
 _TENURE = frozenset("job jobs role roles company companies employer employers stay stayed "
                     "position positions tenure worked".split())
