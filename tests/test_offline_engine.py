@@ -5847,3 +5847,16 @@ def test_a_role_the_owner_may_want_next_is_asked_of_availability_not_a_past_job(
         assert answer.intent == "availability" and "not looking for employment" in answer.text, \
             (question, answer.text)
     assert "2016 – 2019" in engine.answer("what did she do at Noordzout?")
+
+
+
+def test_a_sum_asked_of_a_thing_is_the_line_that_prices_it() -> None:
+    engine = _kim({"publications": [{"title": "A field guide to prose linting",
+                                     "venue": "Self-published zine, sold at conferences for €5",
+                                     "year": 2022}],
+                   "faq": [{"question": "Do you take rush work?",
+                            "answer": "Yes; rush work costs 35% extra."}]})
+    answer = engine.answer_detail("how much does the zine cost?")
+    assert answer.answered and "€5" in answer.text, answer.text
+    tier = engine.answer_detail("how much does the platinum tier cost?")
+    assert not tier.answered and "kim@example.org" in tier.text, tier.text

@@ -11,7 +11,7 @@ import numpy as np
 
 from chatbot.engines.offline.facts import Fact, only_address
 from chatbot.engines.offline.rank import FactRanker, searched
-from chatbot.engines.offline.text import fold, has_figure, lexicon, stem, stems, words
+from chatbot.engines.offline.text import MONEY, fold, has_figure, lexicon, stem, stems, words
 from chatbot.engines.offline.understand import NAMED_TOPICS, STOPWORDS, Query
 
 # Intents answered by whatever facts speak of their topic, wherever they are in the profile.
@@ -75,6 +75,9 @@ class Index:
                         for f, text in zip(self.facts, spelled, strict=True)]
         intents = lexicon()["intents"]
         self.filler = frozenset(stem(w) for w in lexicon()["words"]["filler"])
+        # A fact with a sum of money gives what an amount asked costs ('cost', 'price').
+        self.amount = frozenset(stem(w) for w in lexicon()["fields"]["amount"])
+        self.priced = [bool(MONEY.search(f.text)) for f in self.facts]
         # Topics match whole cue words, not stems: 'publication' must not find 'public-sector'.
         self.topic_cues = {i: frozenset(intents[i]) for i in (*TOPICAL, *OWN_FIELDS)}
         kinds = {f.kind for f in self.facts}
@@ -274,6 +277,10 @@ class Index:
         sides = [(side, rest + _units({t for t in side if t in self.ranker.vocab}, q.alike))
                  for side in q.either or (frozenset(),)]
         most = max(len(need) for _, need in sides)
+        # A sum asked of things the profile names, every one ('the price of the platinum
+        # tier' of a profile without one is no price of another tier).
+        priced_asked = q.wants_amount and q.wants_number \
+            and all(t in self.ranker.vocab for t in q.topic)
         for side, need in sides:
             if not need:
                 continue
@@ -285,6 +292,9 @@ class Index:
                 if scores[i] <= 0:
                     break
                 context = self.context[i]
+                if priced_asked and self.priced[i] \
+                        and all(unit & context for unit in need if not unit & self.amount):
+                    context = context | self.amount  # 'what does an audit cost': its € line
                 covered = sum(1 for unit in need if unit & context)
                 if all(unit & context for unit in rest) and side & context if side \
                         else covered >= enough:
