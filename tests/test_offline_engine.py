@@ -5860,3 +5860,12 @@ def test_a_sum_asked_of_a_thing_is_the_line_that_prices_it() -> None:
     assert answer.answered and "€5" in answer.text, answer.text
     tier = engine.answer_detail("how much does the platinum tier cost?")
     assert not tier.answered and "kim@example.org" in tier.text, tier.text
+
+
+
+def test_a_role_wanted_at_an_employer_whose_name_has_a_stopword_is_still_wanted() -> None:
+    engine = _kim({"availability": {"status": "Open to contract work only"},
+                   "experience": [{"role": "Data analyst", "company": "Bank of Ireland",
+                                   "period": "2019 – present"}]})
+    answer = engine.answer_detail("would she consider a data analyst role of some kind?")
+    assert answer.intent == "availability" and "contract work only" in answer.text, answer.text

@@ -1434,7 +1434,8 @@ class Understander:
             q = replace(q, faq=asked, missing=(), employer="",
                         intent="faq" if q.intent in _RECORDS else q.intent)
         if q.jobs and _ROLE_WANTED.search(" ".join(raw)) and not any(
-                set(words(self.profile.experience[i].company)) & set(raw) for i in q.jobs):
+                set(words(self.profile.experience[i].company)) - STOPWORDS & set(raw)
+                for i in q.jobs):
             # 'is she open to a permanent in-house position', 'would he take a lead role':
             # a role the owner may want next, not the job whose title shares its words.
             q = replace(q, jobs=(), intent="availability")
