@@ -5767,6 +5767,10 @@ def test_open_source_asks_for_code_not_availability() -> None:
         answer = engine.answer_detail(question)
         assert answer.intent == "projects" and "slobber" in answer.text, (question, answer.text)
     assert "2027" in engine.answer("is she open to new roles?")
+    # Not the one project whose notes deny it.
+    answer = engine.answer_detail("which open source projects has she built?")
+    assert answer.answered and "slobber" in answer.text, answer.text
+    assert "not open source" in engine.answer("is certwatch open source?")
 
 
 def test_her_business_is_the_current_job_she_runs_on_her_own() -> None:
@@ -5822,16 +5826,6 @@ def test_her_business_asked_as_called_or_as_her_own_is_her_freelance_job() -> No
         assert answer.answered and "Keaveney Web" in answer.text, (question, answer.text)
     before = engine.answer("what was she doing before she started her own business?")
     assert "Scoil Bhríde" in before, before  # the job before it, not only her business
-
-
-def test_a_project_whose_notes_deny_a_quality_is_not_the_one_that_has_it() -> None:
-    engine = _kim({"projects": [{"name": "slobber", "summary": "Open-source Go CLI for SLO alerts.",
-                                 "link": "https://github.com/kim/slobber"},
-                                {"name": "Certwatch", "summary": "Internal TLS scanner.",
-                                 "notes": "Internal only; not open source."}]})
-    answer = engine.answer_detail("which open source projects has she built?")
-    assert answer.answered and "slobber" in answer.text, answer.text
-    assert "not open source" in engine.answer("is certwatch open source?")
 
 
 def test_a_role_the_owner_may_want_next_is_asked_of_availability_not_a_past_job() -> None:

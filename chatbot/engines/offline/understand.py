@@ -1566,7 +1566,7 @@ class Understander:
             return []
         jobs = [i for i, j in enumerate(self.profile.experience)
                 if is_current(j) and (_ON_OWN.search(fold(f"{j.role} {j.company}"))
-                                      or _FOUNDED.search(fold(j.role)))]
+                                      or _OWNS.search(j.role))]
         return [jobs[0]] if len(jobs) == 1 else []
 
     def _job_by_order(self, text: str) -> list[int | str]:
@@ -3288,8 +3288,6 @@ _OWN_BUSINESS = re.compile(rf"\bname of (?:his|her|their) (?:own )?(?:limited )?
                            rf"(?:{'|'.join(_BUSINESS)})\b|\b(?:his|her|their) (?:own )?"
                            rf"(?:{'|'.join(_BUSINESS)}) called\b"
                            rf"|\b(?:his|her|their) own (?:{'|'.join(_BUSINESS)})\b")
-# A role that runs a business of its own.
-_FOUNDED = re.compile(r"\b(?:founder|co-?founder|owner|sole)\b")
 _OWNS = re.compile(r"\b(?:founder|co-founder|cofounder|owner|principal|proprietor|director|"
                    r"managing partner|independent|self-employed)\b", re.I)
 # Working for oneself: 'before going independent', 'before she went freelance'.
