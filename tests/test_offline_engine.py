@@ -1572,6 +1572,17 @@ def test_what_the_owner_does_for_fun_is_their_interests() -> None:
     assert not plain.answer_detail("any hobbies?").answered
 
 
+def test_a_table_of_interests_by_key_is_the_answer_not_what_she_is_not_interested_in() -> None:
+    engine = _kim({"availability": {"status": "Open",
+                                    "not_interested": ["crypto companies", "gambling firms"]},
+                   "interests": {"hillwalking": "Has climbed 196 of the 282 Munros",
+                                 "music": "Plays bass in a ceilidh band"}})
+    for question in ("hobbies?", "what are her interests", "what does she do outside work"):
+        answer = engine.answer(question)
+        assert "196 of the 282 Munros" in answer and "Not interested" not in answer, answer
+    assert "crypto" in engine.answer("is she interested in crypto?")
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

@@ -615,8 +615,14 @@ class Understander:
                               for i in NAMED_TOPICS}
         # The names of each list's entries ('global game jam', 'community radio'): a
         # question naming one asks of it, not for the whole list.
-        self.entry_names = {k: [f" {n} " for e in v if (n := " ".join(words(_entry_name(e))))]
-                            for k, v in profile.extra.items() if isinstance(v, list)}
+        # A table of the owner's ([interests] hillwalking = "...") names its entries by key;
+        # it is asked for as a whole only by its name alone ('hobbies?'; not 'hourly rate?').
+        self.keyed_tables = frozenset(k for k, v in profile.extra.items()
+                                      if isinstance(v, Mapping) and "." not in k)
+        self.entry_names = {k: [f" {n} " for e in (v if isinstance(v, list) else v.keys())
+                                if (n := " ".join(words(_entry_name(e))))]
+                            for k, v in profile.extra.items()
+                            if isinstance(v, list) or k in self.keyed_tables}
         self.origin = [w for w in lex["words"]["origin"] if stem(w) in self.vocab]
         # Of those, the ones the profile writes as such ('interests', not only 'interested').
         said = {w for f in self.facts for w in words(fold(f.text))}
@@ -1645,6 +1651,7 @@ class Understander:
         listed = sorted((max(i for i, s in enumerate(content) if s in n), k)
                         for n, table, k in self.extra_names + keyed
                         if table and k in self.entry_names and n <= said and not n <= theirs
+                        and (k not in self.keyed_tables or said <= n)
                         and not any(e in padded for e in self.entry_names[k])) \
             if (extras or keyed) and not titles else []
         # A key of the owner's own named ('what timezone is she in': timezone = "CET") is
