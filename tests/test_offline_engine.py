@@ -1583,6 +1583,19 @@ def test_a_table_of_interests_by_key_is_the_answer_not_what_she_is_not_intereste
     assert "crypto" in engine.answer("is she interested in crypto?")
 
 
+def test_whether_a_project_without_a_link_is_open_source_is_what_its_record_says() -> None:
+    engine = _kim({"projects": [
+        {"name": "Lablog", "summary": "Logbook for the lab. Not open source, because it "
+                                      "stores unpublished data."},
+        {"name": "Tidewatch", "summary": "Tide alerts.", "notes": "The code is open source."}]})
+    for question, said in (("Is Lablog open source?", "Not open source, because"),
+                           ("is tidewatch open source", "The code is open source.")):
+        answer = engine.answer_detail(question)
+        assert answer.answered and said in answer.text, answer.text
+        assert answer.text.count(said) == 1, answer.text
+    assert not engine.answer_detail("link to lablog?").answered  # no link is given
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

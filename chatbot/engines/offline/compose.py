@@ -305,6 +305,7 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
     "stack": ("skill", "stack", "tech", "tool"),
     "code": ("code", "github", "link", "open source", "repo"),
 }
+_OPEN_SOURCE = frozenset(stems("open source"))
 # How many entries of an owner's list an answer gives.
 _FEW = 4
 _OVERVIEW = 3  # projects given with what they are in a list of them all
@@ -1699,7 +1700,7 @@ class Composer:
             if addresses:
                 return OfflineAnswer("\n".join([f"**{p.name}**:", *addresses]), True, "project",
                                      (p.name,))
-            return self._no_link(p)
+            return self._no_link(p, q)
         lines: list[str] = []
         for label in q.skills:
             if (used := _as_used(label, p.tech)) and stem("version") in q.asked \
@@ -1738,11 +1739,20 @@ class Composer:
         said = f"{p.name} uses {', '.join(p.tech)}" if p.tech else ""
         return self._not_covered("project", f"{' or '.join(labels)} in {p.name}", said)
 
-    def _no_link(self, p: Project) -> OfflineAnswer:
+    def _no_link(self, p: Project, q: Query) -> OfflineAnswer:
         """A link asked of a project that has none: not covered, with what its record says
-        of its code ('can I see the code': 'not open source yet') and the contact."""
-        said = [x for x in [*sentences(p.notes or ""), *p.highlights]
+        of its code ('can I see the code': 'not open source yet') and the contact; what it
+        says of being open source answers 'is it open source' ('Not open source, because')."""
+        said = [x for x in [*sentences(p.summary), *sentences(p.notes or ""), *p.highlights]
                 if self.link_words & set(stems(x))]
+        told = [x for x in said if _OPEN_SOURCE <= set(stems(x))] \
+            if _OPEN_SOURCE <= set(q.terms) else []
+        if told:  # one in its summary is said with the summary whole
+            summary = sentences(p.summary)
+            head = f"**{p.name}**: {p.summary}" if set(told) & set(summary) else f"**{p.name}**:"
+            return OfflineAnswer("\n".join([head, *(f"- {x}" for x in told[:2]
+                                                    if x not in summary)]),
+                                 True, "project", (p.name,))
         return self._not_covered("project", f"a link for {p.name}", "; ".join(said[:2]))
 
     def _project_parts(self, p: Project, q: Query, elsewhere: Sequence[Fact]) -> list[str]:
