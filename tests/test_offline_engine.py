@@ -1596,6 +1596,59 @@ def test_whether_a_project_without_a_link_is_open_source_is_what_its_record_says
     assert not engine.answer_detail("link to lablog?").answered  # no link is given
 
 
+def test_r_typed_for_are_is_no_question_about_the_language_r() -> None:
+    engine = _kim({"location": {"city": "Melbourne", "country": "Australia",
+                                "timezone": "AEST"},
+                   "work_modes": ["remote"],
+                   "skills": {"Data": ["R (tidyverse)", "pandas"]}})
+    assert "AEST" in engine.answer("what timezone r they in")
+    assert "remote" in engine.answer("r they remote")
+    assert "Melbourne" in engine.answer("u r based where")
+    for question in ("does she know r", "can she code in R"):  # the language still is
+        assert "R (tidyverse)" in engine.answer(question)
+
+
+def test_a_skill_set_or_the_tech_asked_plainly_gets_every_group() -> None:
+    engine = _kim({"skills": {"Languages": ["Rust", "Lua"], "Game tech": ["Unreal Engine 5"],
+                              "Networking": ["QUIC"]}})
+    for question in ("what's Kim's skill set", "skillset?", "what tech does Kim use",
+                     "tech stack?"):
+        answer = engine.answer(question)
+        assert all(x in answer for x in ("Rust", "Unreal Engine 5", "QUIC")), (question, answer)
+    game = engine.answer("what game tech does she know")  # a group named by its own word
+    assert "Unreal Engine 5" in game and "Rust" not in game
+
+
+def test_a_project_named_by_everyday_or_skill_words_is_asked_its_stack() -> None:
+    engine = _kim({"skills": {"Geometry": ["STEP (ISO 10303)", "Open CASCADE"]},
+                   "projects": [{"name": "Who Owns the Wharf", "tech": ["QGIS", "pandas"],
+                                 "summary": "Mapping who owns the vacant lots by the river."},
+                                {"name": "step-slim", "tech": ["C++", "pybind11"],
+                                 "summary": "Strips unused entities from STEP files."}]})
+    for question in ("what is Who Owns the Wharf built with?",
+                     "which technologies does Who Owns the Wharf use"):
+        assert "QGIS" in engine.answer(question), question
+    for question in ("what is step-slim built with?", "step-slim tech stack"):
+        answer = engine.answer(question)
+        assert "pybind11" in answer and "doesn't list" not in answer, answer
+    assert not engine.answer_detail("who owns the docklands?").answered  # of the world still
+    assert "STEP (ISO 10303)" in engine.answer("does she know STEP")
+
+
+def test_a_kind_of_employer_asked_is_the_company_she_works_for() -> None:
+    engine = _kim({"summary": "Builds maps for a daily newspaper.",
+                   "experience": [{"role": "Graphics Editor", "company": "The Coast Ledger",
+                                   "period": "2021 – present",
+                                   "highlights": ["Worked with partners at three newspapers"]},
+                                  {"role": "Reporter", "company": "Surf Herald",
+                                   "period": "2015 – 2021"}]})
+    for question in ("Which newspaper does Kim work for at the moment?",
+                     "what paper is she working at"):
+        assert "The Coast Ledger" in engine.answer(question), question
+    # A person at the company named is no employer asked.
+    assert not engine.answer_detail("which partner did she work for at Surf Herald").answered
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

@@ -348,7 +348,7 @@ def test_every_name_the_profile_lists_is_found_when_asked_by_it() -> None:
                and "experience?" not in m.split("\n")[0]]
     assert skills >= 2000
     assert by_name == [], "\n".join(by_name)
-    assert len(missed) <= 23, "\n".join(missed)
+    assert len(missed) <= 14, "\n".join(missed)
 
 
 def test_a_well_known_tool_the_profile_never_writes_is_not_claimed() -> None:
@@ -461,7 +461,7 @@ def test_everyday_questions_of_every_dev_profile_get_the_field_they_ask() -> Non
             text = RUNNER.fold(engine.answer(question))
             if not any(RUNNER.fold(w) in text for w in wanted if w):
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    ceiling = {"location": 0, "email": 0, "projects": 0, "skills": 8, "jobs": 4}
+    ceiling = {"location": 0, "email": 0, "projects": 0, "skills": 1, "jobs": 4}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
@@ -525,7 +525,7 @@ def test_everyday_phrasings_of_each_field_get_that_field() -> None:
                 text = RUNNER.fold(engine.answer(phrasing.format(**forms)))
                 if not any(RUNNER.fold(w) in text for w in wanted[field] if w):
                     missed.setdefault(field, []).append(f"{source.stem}: {phrasing!r}")
-    ceiling = {"location": 1, "email": 0, "projects": 0, "skills": 6, "jobs": 6,
+    ceiling = {"location": 1, "email": 0, "projects": 0, "skills": 1, "jobs": 6,
                "availability": 21}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
@@ -599,7 +599,7 @@ def test_a_project_or_job_asked_plainly_gives_the_part_asked() -> None:
             text = RUNNER.fold(engine.answer(question))
             if not any(RUNNER.fold(w) in text for w in wanted):
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    ceiling = {"stack": 6, "link": 2, "results": 21, "period": 0, "role": 0}
+    ceiling = {"stack": 0, "link": 2, "results": 11, "period": 0, "role": 0}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 

@@ -224,8 +224,9 @@ class Understander:
         # Each phrase from the start of a word: 'contact as a reference' does not 'act as'.
         self.injection = re.compile(rf"\b{any_of(lex['injection']['phrases'])}")
         self.skill_kinds = {k: frozenset(v) for k, v in lex["skill_kinds"].items()}
-        # Each skill group with the stems of its name that name it ('Cloud & DevOps').
-        generic = {stem("skills"), stem("other"), stem("tools")}
+        # Each skill group with the stems of its name that name it ('Cloud & DevOps'; 'Game
+        # tech' by 'game': 'what tech does he use' asks for all of them).
+        generic = set(stems("skills other tools tech technology technologies stack"))
         self.group_stems = [(g, frozenset(s for s in stems(g) if s not in generic))
                             for g in profile.skills]
         counts: dict[str, int] = {}
@@ -964,6 +965,8 @@ class Understander:
         text = _PHONE_THING.sub("phones", text)  # 'phone apps', 'phone work': the things
         text = _MODEL.sub(self._as_written, text)
         text = _pronoun_choice(text)
+        text = _TEXTED_ARE.sub(_are, text)  # 'what timezone r they in': no language R
+        text = _EMPLOYER_KIND.sub(r"\1company\2", text)  # 'which newspaper does she work for'
         # How soon she can leave her current employer is her notice period (not why she
         # left the last one).
         text = _LEAVE_CURRENT.sub("notice", text)
@@ -1001,7 +1004,7 @@ class Understander:
         negated = bool(NEGATIONS & set(self._words_beside_names(raw))
                        & set(words(_JOINED.sub(" ", text)))) or "n't" in text
         found = self._find_entities(" ".join(raw), raw)
-        found["skill"] = self._skills_beside_names(found)  # not Slurm of 'slurm-sieve'
+        found["skill"] = self._skills_beside_names(found, raw)  # not Slurm of 'slurm-sieve'
         found["skill"] += self._acronyms(question, found["skill"])
         besides = self._besides(" ".join(raw), found["skill"])
         found = {**found, "skill": [k for k in found["skill"] if k not in besides]}
@@ -1141,7 +1144,11 @@ class Understander:
         if m.group("what"):  # not 'what do you do', 'what does it do' (of the one named)
             return not (q.projects or q.jobs or q.items or q.titles
                         or _DEICTIC & set(m.group("what").split()))
-        if m.group("who"):  # unless a fact says it of what is asked ('Founded X with ...')
+        if m.group("who"):  # unless a fact says it of what is asked ('Founded X with ...'),
+            # or the name asked of says it ('what is Who Owns the Wharf built with').
+            named = [" ".join(words(self.profile.projects[i].name)) for i in q.projects]
+            if any(" ".join(words(m.group(0))) in n and n in " ".join(raw) for n in named):
+                return False
             return not self._said_beside(stem(m.group("who").removeprefix("co").strip("-")),
                                          set(stems(text[m.end():])) - self.filler - self.owner)
         return True
@@ -2252,16 +2259,21 @@ class Understander:
             return [skill]
         return self.name_sounds.get(sound)
 
-    def _skills_beside_names(self, found: dict[str, list[int | str]]) -> list[int | str]:
+    def _skills_beside_names(self, found: dict[str, list[int | str]],
+                             raw: list[str]) -> list[int | str]:
         """The skills found, but those whose every word is a word of a project's or job's
-        name found ('slurm' of slurm-sieve)."""
+        name found ('slurm' of slurm-sieve), or that the question names only inside one
+        ('step' of step-slim is no STEP (ISO 10303))."""
         named = [e.full.split() for e in self.entities
                  if e.kind != "skill" and e.key in found[e.kind]]
         if not named:
             return found["skill"]
         inside = {w for name in named for w in name}
+        rest = f" {' '.join(self._words_beside_names(raw))} "
         return [k for k in found["skill"]
-                if not self._skill_words(k) <= inside]
+                if not self._skill_words(k) <= inside
+                and any(spot in rest for e, spot, _ in self.entity_spots
+                        if e.kind == "skill" and e.key == k)]
 
     def _words_beside_names(self, raw: list[str]) -> list[str]:
         """`raw` without the project and company names in it: the 'no' of 'no-show
@@ -3150,6 +3162,22 @@ _KNOWN_THING = re.compile(rf"\b{any_of(lexicon()['asks']['knowing'])}\s+([a-z][\
 # not 'go to', 'go ahead', 'go-to-definition'.
 _GO = re.compile(rf"\b{any_of(lexicon()['asks']['coding'])}\s+(?:in\s+|with\s+)?"
                  r"(?:go|golang)\b(?![\w-]|\s+(?:to|for|on|back|ahead|through|into|over)\b)")
+# A kind of employer asked, in the singular ('which newspaper does she work for', 'what bank
+# is he working at'): the company she works for (not 'which clients does she work for', nor
+# 'which partner did she work for at Hargrove': a person at the company named).
+_EMPLOYER_KIND = re.compile(r"\b((?:which|what)\s+)(?!company\b)[a-z]+(?<!s)(\s+(?:does|do|did|is)"
+                            r"\s+\w+\s+(?:currently\s+|now\s+)?(?:work|working|worked)\s+"
+                            r"(?:for|at)\b(?!\s+(?:at|in)\b(?!\s+(?:the\s+moment|present)\b)))")
+# 'r' typed for 'are' beside the subject it goes with ('r they remote', 'u r based where').
+_TEXTED_ARE = re.compile(r"\b(?:(?P<before>they|you|u|we|she|he)\s+r"
+                         r"|r\s+(?P<after>they|you|u|ya|she|he|we|there|these|those))\b"
+                         r"(?![+#'’-])")
+
+
+def _are(m: re.Match[str]) -> str:
+    return f"{m['before']} are" if m["before"] else f"are {m['after']}"
+
+
 _ONE_LETTER = re.compile(rf"(?i:\b{any_of(lexicon()['asks']['coding'])})\s+(?:in\s+)?"
                          r"([RCD])\b(?![+#'’-])")
 _CONTRIBUTED = re.compile(r"\bcontribut\w*\s+(?:\w+\s+)?(?:to|on)\s+(?:the\s+)?"
