@@ -1649,6 +1649,20 @@ def test_a_kind_of_employer_asked_is_the_company_she_works_for() -> None:
     assert not engine.answer_detail("which partner did she work for at Surf Herald").answered
 
 
+def test_a_blog_or_curriculum_the_profile_writes_of_is_no_link_it_lacks() -> None:
+    engine = _kim({"faq": [{"question": "Do you write about your work?",
+                            "answer": "I write on the company's engineering blog, roughly "
+                                      "one post a quarter."}],
+                   "bootcamp": {"name": "Forge Coding School",
+                                "curriculum": "HTML, CSS, React and testing with Playwright"}})
+    for question in ("Does Kim write blog posts?", "does she have a blog"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "one post a quarter" in answer.text, answer.text
+    assert not engine.answer_detail("link to her blog?").answered  # no blog link is given
+    assert "Playwright" in engine.answer("what did the curriculum cover")
+    assert not engine.answer_detail("can I see her resume?").answered
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

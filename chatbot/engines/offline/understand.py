@@ -274,6 +274,9 @@ class Understander:
                                     for k in profile.extra)
         if _WRITING & {fold(str(k)) for k in profile.extra}:
             self.kept_kinds |= {"blog"}  # 'any blog posts?' of an owner with no blog: writing
+        # Or what the profile says of a blog ('I write on the engineering blog'), unless a link
+        # is looked for.
+        self.blog_said = any("blog" in words(f.text) for f in facts if f.kind != "contact")
         hosted = [k for k, url in self.all_links.items()
                   if any(h in url for h in lex["hosts"]["code"])]
         if hosted and "code" not in self.link_keys:
@@ -2651,6 +2654,8 @@ class Understander:
         weak = {"website", "blog"} if {"project", "projects", "app"} & said else set()
         present = tuple(v for k in sorted(asked) if k in self.link_keys
                         for v in self._in_language_asked(self.link_keys[k], said))
+        if self.blog_said and not _LOOKING & said:
+            weak.add("blog")
         lacking = tuple(k for k in sorted(asked - weak - self.kept_kinds)
                         if k not in self.link_keys)
         return present, lacking
