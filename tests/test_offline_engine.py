@@ -1663,6 +1663,29 @@ def test_a_blog_or_curriculum_the_profile_writes_of_is_no_link_it_lacks() -> Non
     assert not engine.answer_detail("can I see her resume?").answered
 
 
+def test_a_salary_asked_finds_the_wage_the_owner_expects() -> None:
+    engine = _kim({"audiences": {"recruiter": {"notes": "Expects at least the Real Living "
+                                                        "Wage for an internship."}}})
+    assert "Real Living Wage" in engine.answer("salary expectations")
+    assert not _kim({}).answer_detail("salary expectations").answered
+
+
+def test_whether_a_language_is_her_native_one_gives_the_one_she_is_native_in() -> None:
+    engine = _kim({"owner": _owner("Developer", languages=["Swedish (native)",
+                                                           "English (fluent)", "German (basic)"])})
+    for question in ("Is English her native language?", "is german her mother tongue"):
+        assert "Swedish (native)" in engine.answer(question), question
+
+
+def test_a_language_asked_without_the_prefix_the_profile_writes_is_found() -> None:
+    engine = _kim({"owner": _owner("Developer", languages=["English", "isiZulu",
+                                                           "Sesotho (spoken only)"])})
+    for question in ("does she speak zulu", "does kim speak sotho"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "isiZulu" in answer.text, answer.text
+    assert not engine.answer_detail("does she speak xhosa").answered
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

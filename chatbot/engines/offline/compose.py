@@ -306,6 +306,7 @@ _FOCUS_WORDS = {  # a focus entry in the profile, by the words it may use
     "code": ("code", "github", "link", "open source", "repo"),
 }
 _OPEN_SOURCE = frozenset(stems("open source"))
+_NATIVE = re.compile(r"\b(?:native|mother tongue|first language)\b", re.I)
 # How many entries of an owner's list an answer gives.
 _FEW = 4
 _OVERVIEW = 3  # projects given with what they are in a list of them all
@@ -2063,6 +2064,10 @@ class Composer:
                                          visitor), best)
             return _adding(self._project(replace(q, projects=(best.project,), asked=rest),
                                          found, visitor), best)
+        if q.intent == "languages" and stem("native") in q.asked \
+                and not any(_NATIVE.search(f.text) for f in facts[:3]):
+            # 'is English his native language': the one he is native in, beside it.
+            facts = (*facts[:2], *(f for f in self.spoken_list if _NATIVE.search(f.text)))
         if (listed := self._whole_list(facts[:3])):
             return OfflineAnswer(listed, True, q.intent, _sources(facts[:1]))
         facts = facts[:2] if q.intent == "unknown" else facts[:3]
@@ -2335,7 +2340,9 @@ def _unspoken(q: Query, spoken: Sequence[Fact]) -> str:
     asked = q.topic or tuple(s for s in q.asked if s not in _SPEAKING_STEMS)
     if not _asks_spoken(q) or not spoken or len(asked) != 1:
         return ""
-    if asked[0] in {s for f in spoken for s in stems(f.text)}:
+    # Named with its prefix in the profile: 'zulu' of isiZulu, 'tswana' of Setswana.
+    if any(s == asked[0] or len(asked[0]) >= 4 and s.endswith(asked[0])
+           for f in spoken for s in stems(f.text)):
         return ""
     typed = [t for t in re.findall(r"[\w-]+", q.text) if stem(fold(t)) in asked]
     return f"“{' '.join(typed)}”" if typed else "that"

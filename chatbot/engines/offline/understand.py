@@ -2164,6 +2164,8 @@ class Understander:
             return False
         if word in MONTHS:  # 'free to start this July': a time asked, no thing lacking
             return False
+        if len(word) >= 4 and any(t.endswith(word) for t in self.tongues):
+            return False  # 'zulu' of isiZulu, 'tswana' of Setswana
         s = stem(word)
         if word in names and s in self.filler and s not in self.vocab:
             return True  # a name typed as one, though also an everyday word: 'know Go'
