@@ -1686,6 +1686,18 @@ def test_a_language_asked_without_the_prefix_the_profile_writes_is_found() -> No
     assert not engine.answer_detail("does she speak xhosa").answered
 
 
+def test_how_long_she_has_been_freelancing_is_the_span_of_her_own_job() -> None:
+    engine = _kim({"availability": {"status": "Booking new builds from August 2025",
+                                    "notice": "Two weeks from signed quote to kick-off"},
+                   "experience": [{"role": "Freelance Shopify developer",
+                                   "company": "Kloofnek Studio", "period": "2019 – present"},
+                                  {"role": "Front-end developer", "company": "Silverleaf",
+                                   "period": "2015 – 2019"}]})
+    for question in ("How long has she been freelancing", "how long has kim been freelance"):
+        assert "2019 – present" in engine.answer(question), question
+    assert "Two weeks" in engine.answer("how long is her notice")
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

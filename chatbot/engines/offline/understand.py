@@ -1463,6 +1463,9 @@ class Understander:
             q = replace(q, span=True, missing=tuple(w for w in q.missing if w not in _SPAN_WORDS),
                         topic=tuple(s for s in q.topic if s not in spans),
                         asked=tuple(s for s in q.asked if s not in spans))
+            if q.intent in ("notice", "availability") and not self.cues["notice"] & set(q.terms):
+                # 'how long has she been freelancing': her own job's span, not her notice.
+                q = replace(q, intent="job")
         if set(q.missing) & self.written_currencies:  # 'does he bill in USD', of '$1,750'
             q = replace(q, missing=tuple(w for w in q.missing
                                          if w not in self.written_currencies))
