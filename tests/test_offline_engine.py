@@ -1639,14 +1639,16 @@ def test_a_kind_of_employer_asked_is_the_company_she_works_for() -> None:
     engine = _kim({"summary": "Builds maps for a daily newspaper.",
                    "experience": [{"role": "Graphics Editor", "company": "The Coast Ledger",
                                    "period": "2021 – present",
+                                   "location": "Geelong (Waterfront site)",
                                    "highlights": ["Worked with partners at three newspapers"]},
                                   {"role": "Reporter", "company": "Surf Herald",
                                    "period": "2015 – 2021"}]})
     for question in ("Which newspaper does Kim work for at the moment?",
                      "what paper is she working at"):
         assert "The Coast Ledger" in engine.answer(question), question
-    # A person at the company named is no employer asked.
+    # A person at the company named is no employer asked, nor is a place.
     assert not engine.answer_detail("which partner did she work for at Surf Herald").answered
+    assert "Waterfront site" in engine.answer("which site does she work at")
 
 
 def test_a_blog_or_curriculum_the_profile_writes_of_is_no_link_it_lacks() -> None:

@@ -3174,8 +3174,11 @@ _GO = re.compile(rf"\b{any_of(lexicon()['asks']['coding'])}\s+(?:in\s+|with\s+)?
                  r"(?:go|golang)\b(?![\w-]|\s+(?:to|for|on|back|ahead|through|into|over)\b)")
 # A kind of employer asked, in the singular ('which newspaper does she work for', 'what bank
 # is he working at'): the company she works for (not 'which clients does she work for', nor
-# 'which partner did she work for at Hargrove': a person at the company named).
-_EMPLOYER_KIND = re.compile(r"\b((?:which|what)\s+)(?!company\b)[a-z]+(?<!s)(\s+(?:does|do|did|is)"
+# 'which partner did she work for at Hargrove': a person at the company named; nor a place,
+# 'which site does he work at').
+_EMPLOYER_KIND = re.compile(r"\b((?:which|what)\s+)(?!(?:company|site|office|city|town|country|"
+                            r"location|place|campus|building|branch|floor|time|shift)\b)"
+                            r"[a-z]+(?<!s)(\s+(?:does|do|did|is)"
                             r"\s+\w+\s+(?:currently\s+|now\s+)?(?:work|working|worked)\s+"
                             r"(?:for|at)\b(?!\s+(?:at|in)\b(?!\s+(?:the\s+moment|present)\b)))")
 # 'r' typed for 'are' beside the subject it goes with ('r they remote', 'u r based where').
