@@ -2277,11 +2277,12 @@ class Understander:
         if not named:
             return found["skill"]
         inside = {w for name in named for w in name}
-        rest = f" {' '.join(self._words_beside_names(raw))} "
-        return [k for k in found["skill"]
-                if not self._skill_words(k) <= inside
-                and any(spot in rest for e, spot, _ in self.entity_spots
-                        if e.kind == "skill" and e.key == k)]
+        whole, rest = f" {' '.join(raw)} ", f" {' '.join(self._words_beside_names(raw))} "
+        spots = {k: [spot for e, spot, _ in self.entity_spots if e.kind == "skill" and e.key == k]
+                 for k in found["skill"]}
+        return [k for k in found["skill"] if not self._skill_words(k) <= inside
+                and not (any(s in whole for s in spots[k])
+                         and not any(s in rest for s in spots[k]))]
 
     def _words_beside_names(self, raw: list[str]) -> list[str]:
         """`raw` without the project and company names in it: the 'no' of 'no-show
@@ -3188,6 +3189,7 @@ _TEXTED_ARE = re.compile(r"\b(?:(?P<before>they|you|u|we|she|he)\s+r"
 
 
 def _are(m: re.Match[str]) -> str:
+    """'are' in place of the 'r' `_TEXTED_ARE` found, beside its subject."""
     return f"{m['before']} are" if m["before"] else f"are {m['after']}"
 
 
