@@ -1700,6 +1700,18 @@ def test_how_long_she_has_been_freelancing_is_the_span_of_her_own_job() -> None:
     assert "Two weeks" in engine.answer("how long is her notice")
 
 
+def test_how_long_a_project_took_is_what_its_record_says_of_its_duration() -> None:
+    engine = _kim({"projects": [
+        {"name": "Caliche migration", "summary": "Moved a sales team to Sales Cloud in six "
+                                                 "weeks."},
+        {"name": "Bluebonnet rebuild", "summary": "Service Cloud for an HVAC company.",
+         "duration": "34 days over four months"},
+        {"name": "Maelstrom port", "summary": "Ported a solver to GPUs."}]})
+    assert "six weeks" in engine.answer("how long did the caliche migration take")
+    assert "34 days" in engine.answer("how long did the bluebonnet rebuild take")
+    assert not engine.answer_detail("how long did the maelstrom port take").answered
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

@@ -45,7 +45,7 @@ from chatbot.engines.offline.text import (
     tool_names,
     words,
 )
-from chatbot.profile import Profile
+from chatbot.profile import Profile, Project
 
 # How many words' readings (typo fixed, synonyms) an Understander keeps.
 _READINGS = 4096
@@ -1466,6 +1466,20 @@ class Understander:
             if q.intent in ("notice", "availability") and not self.cues["notice"] & set(q.terms):
                 # 'how long has she been freelancing': her own job's span, not her notice.
                 q = replace(q, intent="job")
+        if q.projects and (m := _TOOK.search(" ".join(raw))) \
+                and not _DURATION.search(_record_text(self.profile.projects[q.projects[0]])):
+            # 'how long did the maelstrom port take', of a record that gives no duration.
+            q = replace(q, missing=tuple(dict.fromkeys((*q.missing, m.group(1)))))
+        elif q.projects and _TOOK.search(" ".join(raw)):
+            # 'how long did the caliche migration take': its duration, in its record's words
+            # ('in six weeks', duration = "34 days"); 'take' is no thing it lacks.
+            took = {"take", "took", "last", "lasted"}
+            keyed = [stem(k) for k in self.profile.projects[q.projects[0]].extra
+                     if _DURATION.search(k)]  # its own key for it is the part asked
+            q = replace(q, missing=tuple(w for w in q.missing if w not in took),
+                        topic=tuple(s for s in q.topic if s not in {stem(w) for w in took}),
+                        asked=tuple(keyed) or tuple(s for s in q.asked
+                                                    if s not in {stem(w) for w in took}))
         if set(q.missing) & self.written_currencies:  # 'does he bill in USD', of '$1,750'
             q = replace(q, missing=tuple(w for w in q.missing
                                          if w not in self.written_currencies))
@@ -3188,6 +3202,12 @@ _TEXTED_ARE = re.compile(r"\b(?:(?P<before>they|you|u|we|she|he)\s+r"
                          r"(?![+#'’-])")
 
 
+def _record_text(p: Project) -> str:
+    """All a project's record says, its own keys by name ('duration 34 days')."""
+    return " ".join([p.summary, p.notes or "", *p.highlights,
+                     *(f"{k} {v}" for k, v in p.extra.items())])
+
+
 def _are(m: re.Match[str]) -> str:
     """'are' in place of the 'r' `_TEXTED_ARE` found, beside its subject."""
     return f"{m['before']} are" if m["before"] else f"are {m['after']}"
@@ -3237,6 +3257,10 @@ _SPAN_ASKED = re.compile(r"\bhow (?:long|many (?:years|months))\b|\bin total\b|\
                          r"|\b(?:role|title|position)s? (?:at|with)\b")
 _ROLE_WANTED = re.compile(r"\b(?:interested in|open to|consider|considering|take|accept|want)"
                           r" (?:a|an) (?:[\w-]+ ){0,6}(?:role|position|job|post|opening)s?\b")
+_TOOK = re.compile(r"\bhow long did\b.*\b(take|last)\b")
+_DURATION = re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                       r"eleven|twelve|several|few)\s+(?:days?|weeks?|months?|years?)\b"
+                       r"|\b(?:duration|timeline|timeframe)\b", re.I)
 _SPAN_WORDS = frozenset("years year months month total altogether overall combined".split())
 _TENURE = frozenset("job jobs role roles company companies employer employers stay stayed "
                     "position positions tenure worked".split())
