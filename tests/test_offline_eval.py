@@ -44,7 +44,7 @@ DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
 DEV_FLOOR_MEASURED = {
-    "abacus37": {"right": 0.774, "said_so": 0.84},
+    "abacus37": {"right": 0.794, "said_so": 0.84},
     "appsec": {"right": 0.903, "said_so": 1.0},
     "architrave26": {"right": 0.881, "said_so": 0.956},
     "arris31": {"right": 0.741, "said_so": 0.8},
@@ -132,7 +132,7 @@ DEV_FLOOR_MEASURED = {
     "packaging": {"right": 0.934, "said_so": 0.894},
     "parapet38": {"right": 0.696, "said_so": 0.8},
     "pediment38": {"right": 0.834, "said_so": 0.923},
-    "pelmet35": {"right": 0.801, "said_so": 0.846},
+    "pelmet35": {"right": 0.811, "said_so": 0.846},
     "pintle21": {"right": 0.867, "said_so": 1.0},
     "plank29": {"right": 0.772, "said_so": 0.913},
     "platform": {"right": 0.867, "said_so": 1.0},
