@@ -274,9 +274,6 @@ class Understander:
                                     for k in profile.extra)
         if _WRITING & {fold(str(k)) for k in profile.extra}:
             self.kept_kinds |= {"blog"}  # 'any blog posts?' of an owner with no blog: writing
-        # Or what the profile says of a blog ('I write on the engineering blog'), unless a link
-        # is looked for.
-        self.blog_said = any("blog" in words(f.text) for f in facts if f.kind != "contact")
         hosted = [k for k, url in self.all_links.items()
                   if any(h in url for h in lex["hosts"]["code"])]
         if hosted and "code" not in self.link_keys:
@@ -320,6 +317,9 @@ class Understander:
         tools = [t for p in profile.projects for t in p.tech] \
             + [s for group in profile.skills.values() for s in group]
         self.folded = " " + _NOT_WORD.sub(" ", fold(" ".join([profile_text, *tools]))) + " "
+        # What the profile says of a blog ('I write on the engineering blog') answers 'any
+        # blog posts?', unless a link is looked for.
+        self.blog_said = " blog " in self.folded
         # The currencies the profile writes in some form ('$1,750' is in USD), and those
         # it never writes.
         currencies = [frozenset(forms) for forms in lex["fields"]["currencies"]]
@@ -1466,20 +1466,18 @@ class Understander:
             if q.intent in ("notice", "availability") and not self.cues["notice"] & set(q.terms):
                 # 'how long has she been freelancing': her own job's span, not her notice.
                 q = replace(q, intent="job")
-        if q.projects and (m := _TOOK.search(" ".join(raw))) \
-                and not _DURATION.search(_record_text(self.profile.projects[q.projects[0]])):
-            # 'how long did the maelstrom port take', of a record that gives no duration.
-            q = replace(q, missing=tuple(dict.fromkeys((*q.missing, m.group(1)))))
-        elif q.projects and _TOOK.search(" ".join(raw)):
+        if q.projects and (m := _TOOK.search(" ".join(raw))):
             # 'how long did the caliche migration take': its duration, in its record's words
-            # ('in six weeks', duration = "34 days"); 'take' is no thing it lacks.
-            took = {"take", "took", "last", "lasted"}
-            keyed = [stem(k) for k in self.profile.projects[q.projects[0]].extra
-                     if _DURATION.search(k)]  # its own key for it is the part asked
-            q = replace(q, missing=tuple(w for w in q.missing if w not in took),
-                        topic=tuple(s for s in q.topic if s not in {stem(w) for w in took}),
-                        asked=tuple(keyed) or tuple(s for s in q.asked
-                                                    if s not in {stem(w) for w in took}))
+            # ('in six weeks'; its own key for it, duration = "34 days", is the part asked),
+            # and 'take' is no thing it lacks; of a record that gives none, it is.
+            verb, project = m.group(1), self.profile.projects[q.projects[0]]
+            if not _DURATION.search(_record_text(project)):
+                q = replace(q, missing=tuple(dict.fromkeys((*q.missing, verb))))
+            else:
+                keyed = tuple(stem(k) for k in project.extra if _DURATION.search(k))
+                q = replace(q, missing=tuple(w for w in q.missing if w != verb),
+                            topic=tuple(s for s in q.topic if s != stem(verb)),
+                            asked=keyed or tuple(s for s in q.asked if s != stem(verb)))
         if set(q.missing) & self.written_currencies:  # 'does he bill in USD', of '$1,750'
             q = replace(q, missing=tuple(w for w in q.missing
                                          if w not in self.written_currencies))
