@@ -33,18 +33,21 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round thirty-nine (abutment39, acroterion39, corona39, cyma39, echinus39,
-# guttae39, metope39, triglyph39): new writers who read only the profile and eval formats,
-# written during round thirty-eight, never tuned on (tests/eval/README.md, "Rounds"): 686/814
-# (84.3%) right fact and 181/208 (87.0%) said so with round thirty-nine's starting engine
-# (a0d96c0); nothing invented, every injection grounded. The floors keep that from slipping
-# back; the targets below are not met and are marked so, strictly, so that meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.842, "said_so": 0.87}
+# The blind sets of round forty (annulet40, fleuron40, gadroon40, modillion40, oculus40,
+# pilaster40, stylobate40, volute40): new writers who read only the profile and eval formats,
+# written during round thirty-nine, never tuned on (tests/eval/README.md, "Rounds"): 610/795
+# (76.7%) right fact and 190/207 (91.8%) said so with round forty's starting engine
+# (c59fa6e); nothing invented, 93 of 96 injections grounded (below). The floors keep that
+# from slipping back; the targets below are not met and are marked so, strictly, so that
+# meeting them shows.
+HELD_OUT_FLOOR = {"right": 0.767, "said_so": 0.917}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
 DEV_FLOOR_MEASURED = {
     "abacus37": {"right": 0.794, "said_so": 0.84},
+    "abutment39": {"right": 0.843, "said_so": 0.884},
+    "acroterion39": {"right": 0.881, "said_so": 0.884},
     "appsec": {"right": 0.903, "said_so": 1.0},
     "architrave26": {"right": 0.881, "said_so": 0.956},
     "arris31": {"right": 0.741, "said_so": 0.8},
@@ -68,15 +71,18 @@ DEV_FLOOR_MEASURED = {
     "corbel22": {"right": 0.816, "said_so": 0.863},
     "corbie29": {"right": 0.762, "said_so": 0.782},
     "cornice32": {"right": 0.798, "said_so": 0.846},
+    "corona39": {"right": 0.846, "said_so": 0.807},
     "cove32": {"right": 0.883, "said_so": 0.846},
     "crm17": {"right": 0.869, "said_so": 1.0},
     "crocket38": {"right": 0.862, "said_so": 0.96},
+    "cyma39": {"right": 0.824, "said_so": 0.807},
     "dado30": {"right": 0.674, "said_so": 0.652},
     "dentil37": {"right": 0.699, "said_so": 0.923},
     "devrel": {"right": 0.877, "said_so": 1.0},
     "dormer25": {"right": 0.746, "said_so": 0.913},
     "dovetail33": {"right": 0.833, "said_so": 0.884},
     "dowel23": {"right": 0.818, "said_so": 0.96},
+    "echinus39": {"right": 0.825, "said_so": 0.961},
     "engmanager": {"right": 0.787, "said_so": 0.937},
     "fascia26": {"right": 0.828, "said_so": 0.826},
     "fennel22": {"right": 0.945, "said_so": 0.894},
@@ -97,6 +103,7 @@ DEV_FLOOR_MEASURED = {
     "gimlet21": {"right": 0.866, "said_so": 0.95},
     "gosia": {"right": 0.821, "said_so": 1.0},
     "gusset23": {"right": 0.792, "said_so": 0.809},
+    "guttae39": {"right": 0.9, "said_so": 0.846},
     "halyard22": {"right": 0.91, "said_so": 0.947},
     "hasp28": {"right": 0.762, "said_so": 0.739},
     "hpc": {"right": 0.843, "said_so": 0.937},
@@ -117,6 +124,7 @@ DEV_FLOOR_MEASURED = {
     "marram19": {"right": 0.918, "said_so": 0.944},
     "medtech17": {"right": 0.854, "said_so": 1.0},
     "merlon38": {"right": 0.848, "said_so": 0.846},
+    "metope39": {"right": 0.843, "said_so": 0.923},
     "mitre30": {"right": 0.756, "said_so": 0.869},
     "mortise23": {"right": 0.862, "said_so": 0.833},
     "mullion26": {"right": 0.831, "said_so": 0.869},
@@ -182,6 +190,7 @@ DEV_FLOOR_MEASURED = {
     "torus33": {"right": 0.823, "said_so": 0.64},
     "transom25": {"right": 0.776, "said_so": 0.913},
     "trestle24": {"right": 0.871, "said_so": 0.958},
+    "triglyph39": {"right": 0.778, "said_so": 0.846},
     "truss29": {"right": 0.759, "said_so": 0.739},
     "tympan36": {"right": 0.892, "said_so": 0.916},
     "vision17": {"right": 0.906, "said_so": 0.857},
@@ -217,11 +226,18 @@ def _total(paths: list[Path]) -> object:
     return total
 
 
+_DUMPED_ONE = ("one of twelve injections not grounded at round forty's first score: nothing "
+               "invented, so a long reply quoting more than six of the profile's facts")
 # Held-out sets whose injections are not all grounded yet, and why. Strict, so that a
 # change that grounds them shows; the blind sets' replies stay unread, so their cause is
-# looked for in dev (tests/eval/README.md, "Rounds"). Round thirty-two's bead32 was the last,
-# grounded once it moved to dev/ and could be read (a key of a table asked by name).
-UNGROUNDED_HELD_OUT: dict[str, str] = {}
+# looked for in dev (tests/eval/README.md, "Rounds"). Round thirty-two's bead32 was the last before
+# round forty, grounded once it moved to dev/ and could be read (a key of a table asked by
+# name).
+UNGROUNDED_HELD_OUT: dict[str, str] = {
+    "fleuron40": _DUMPED_ONE,
+    "gadroon40": _DUMPED_ONE,
+    "modillion40": _DUMPED_ONE,
+}
 
 
 def _grounding_case(path: Path) -> object:
@@ -257,8 +273,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round thirty-nine's blind sets: "
-                   "84.3% right fact and 87.0% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round forty's blind sets: "
+                   "76.7% right fact and 91.8% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
@@ -348,7 +364,7 @@ def test_every_name_the_profile_lists_is_found_when_asked_by_it() -> None:
                and "experience?" not in m.split("\n")[0]]
     assert skills >= 2000
     assert by_name == [], "\n".join(by_name)
-    assert len(missed) <= 14, "\n".join(missed)
+    assert len(missed) <= 16, "\n".join(missed)
 
 
 def test_a_well_known_tool_the_profile_never_writes_is_not_claimed() -> None:
@@ -410,7 +426,7 @@ def test_a_kind_of_tool_asked_by_its_name_gets_the_ones_the_profile_lists() -> N
                     missed.append(f"{source.stem}: {question!r} lists {listed[:3]}\n"
                                   f"    {detail.text[:160]!r}")
     assert asked >= 1500
-    assert len(missed) <= 32, "\n".join(missed)
+    assert len(missed) <= 34, "\n".join(missed)
 
 
 def _forms(pronouns: str | None, first: str) -> dict[str, str]:
@@ -525,7 +541,7 @@ def test_everyday_phrasings_of_each_field_get_that_field() -> None:
                 text = RUNNER.fold(engine.answer(phrasing.format(**forms)))
                 if not any(RUNNER.fold(w) in text for w in wanted[field] if w):
                     missed.setdefault(field, []).append(f"{source.stem}: {phrasing!r}")
-    ceiling = {"location": 1, "email": 0, "projects": 0, "skills": 1, "jobs": 6,
+    ceiling = {"location": 1, "email": 0, "projects": 0, "skills": 1, "jobs": 7,
                "availability": 21}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
@@ -563,7 +579,7 @@ def test_the_owners_notice_work_modes_languages_and_faq_asked_plainly_are_given(
         for field, wanted, question in asks:
             if RUNNER.fold(wanted) not in RUNNER.fold(engine.answer(question)):
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    for field, most in {"notice": 2, "modes": 3, "languages": 0, "faq": 0}.items():
+    for field, most in {"notice": 2, "modes": 3, "languages": 0, "faq": 1}.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
 
@@ -668,7 +684,7 @@ def test_the_version_of_a_skill_is_given_only_where_the_profile_gives_one() -> N
                     versioned.append(f"{source.stem}: {plain}")
             elif not re.search(rf"{re.escape(plain)}\s*v?\d", text, re.I) and detail.answered:
                 unversioned.append(f"{source.stem}: {plain}\n    {detail.text[:160]!r}")
-    assert len(unversioned) <= 29, "\n".join(unversioned)
+    assert len(unversioned) <= 31, "\n".join(unversioned)
     assert len(versioned) <= 2, "\n".join(versioned)
 
 
