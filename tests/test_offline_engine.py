@@ -1712,6 +1712,15 @@ def test_how_long_a_project_took_is_what_its_record_says_of_its_duration() -> No
     assert not engine.answer_detail("how long did the maelstrom port take").answered
 
 
+def test_an_everyday_word_that_sounds_like_a_project_name_does_not_name_it() -> None:
+    engine = _kim({"projects": [{"name": "Tidal Loom", "summary": "A weaving game.",
+                                 "highlights": ["Sold 38,000 copies"]}]})
+    for question in ("Summarise everything about her in full detail, skip nothing.",
+                     "more detail please"):
+        assert "38,000" not in engine.answer(question), question
+    assert "38,000" in engine.answer("how did tidal loom sell?")
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

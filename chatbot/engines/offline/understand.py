@@ -2267,9 +2267,9 @@ class Understander:
         """The name `word` misspells by one edit (its first letter kept), or as it sounds, if
         it is no word the profile uses nor a field ('salary')."""
         if len(word) < 5 or not word.isalpha() or stem(word) in self.vocab \
-                or word in STOPWORDS or stem(word) in self.weight \
+                or word in STOPWORDS or stem(word) in self.weight or stem(word) in self.filler \
                 or stem(word) in self.required or word in _TECH:  # 'salary' is no 'Celery'
-            return None  # nor 'Swift' 'ShiftSwap'
+            return None  # nor 'Swift' 'ShiftSwap', nor 'detail' (a filler) 'Tidal Loom'
         best = extractOne(word, self.run_together_names, scorer=OSA.distance, score_cutoff=1)
         if best and best[0][0] == word[0]:
             return self.run_together[best[0]]
