@@ -1721,6 +1721,17 @@ def test_an_everyday_word_that_sounds_like_a_project_name_does_not_name_it() -> 
     assert "38,000" in engine.answer("how did tidal loom sell?")
 
 
+def test_a_home_address_is_no_project_address_when_its_notes_say_home() -> None:
+    engine = _kim({"projects": [{"name": "canbus-periscope", "summary": "A CAN logger.",
+                                 "link": "https://github.com/kim/canbus-periscope",
+                                 "notes": "Started because a licence was not available at "
+                                          "home."}]})
+    for question in ("what's her home address", "home address?"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "github.com" not in answer.text, question
+    assert "github.com/kim/canbus-periscope" in engine.answer("canbus-periscope address")
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

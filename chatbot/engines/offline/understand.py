@@ -1500,8 +1500,10 @@ class Understander:
             q = replace(q, missing=tuple(w for w in q.missing if w not in held),
                         topic=tuple(s for s in q.topic if s not in {stem(w) for w in held}))
         if len(q.projects) == 1 and "address" in q.missing \
-                and self.profile.projects[q.projects[0]].link:
-            # 'looking glass address': where the project is online, no home address.
+                and self.profile.projects[q.projects[0]].link \
+                and not _DWELLING_ADDRESS.search(" ".join(raw)):
+            # 'looking glass address': where the project is online, no home address (nor
+            # one whose notes say 'at home').
             q = replace(q, missing=tuple(w for w in q.missing if w != "address"),
                         topic=tuple(s for s in q.topic if s != "address"),
                         asked=tuple(s for s in q.asked if s != "address"),
@@ -3276,6 +3278,8 @@ _WHICH_PART = re.compile(r"\b(?:which|what) (part|area|neighbourhood|neighborhoo
                          r" of ([a-z]+)\b")
 # A licence to drive, which only the words for it answer (not a dataset's CC BY licence).
 _DRIVING = re.compile(r"\bdriv(?:ing|er s|ers|er) licen[cs]e\b")
+_DWELLING_ADDRESS = re.compile(
+    r"\b(?:home|house|postal|post|street|mailing|residential|physical)\s+address")
 # A contract's end in other words: 'run out', 'finish', 'expire', 'wrap up'.
 _CONTRACT_ENDS = re.compile(r"\b(contract|postdoc|fellowship|engagement|position)\b(\W+(?:\w+\W+)?)"
                             r"(?:finish(?:es)?|runs? out|expires?|wraps? up|is over)\b")
