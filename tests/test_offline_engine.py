@@ -1732,6 +1732,12 @@ def test_a_home_address_is_no_project_address_when_its_notes_say_home() -> None:
     assert "github.com/kim/canbus-periscope" in engine.answer("canbus-periscope address")
 
 
+def test_words_in_a_row_written_with_hyphens_are_the_acronym_the_skills_use() -> None:
+    engine = _kim({"skills": {"RTOS & frameworks": ["Zephyr", "FreeRTOS"]}})
+    answer = engine.answer_detail("Which real-time operating systems is she comfortable with?")
+    assert answer.answered and "Zephyr" in answer.text, answer.text
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

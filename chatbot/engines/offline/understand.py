@@ -1212,8 +1212,8 @@ class Understander:
     def _abbreviated(self, text: str) -> str:
         """`text` with words in a row written out for an acronym the skills use, as that
         acronym: 'hardware description languages' is the 'HDL' group, 'high level
-        synthesis' the 'HLS' of 'Vitis HLS'."""
-        said = text.split()
+        synthesis' the 'HLS' of 'Vitis HLS', 'real-time operating system' the 'RTOS'."""
+        said = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text).split()
         firsts = "".join(w[0] for w in said)  # one letter a word: an index is a word's
         for acronym in self.acronyms:
             size = len(acronym)
