@@ -1738,6 +1738,28 @@ def test_words_in_a_row_written_with_hyphens_are_the_acronym_the_skills_use() ->
     assert answer.answered and "Zephyr" in answer.text, answer.text
 
 
+def test_what_a_past_job_or_client_paid_is_not_an_amount_the_profile_gives() -> None:
+    engine = _kim({"experience": [{"role": "Phone repair technician", "company": "Conserta",
+                                   "period": "2019 – 2023"},
+                                  {"role": "Senior staff nurse", "company": "St Aldhelm's",
+                                   "period": "2012 – 2019",
+                                   "highlights": ["Band 6 nurse in charge of shifts"]}],
+                   "projects": [{"name": "Gorsebloom Teas storefront",
+                                 "summary": "A Shopify store for a tea shop.",
+                                 "highlights": ["A custom app instead of a paid plugin saved "
+                                                "the client about €600 a month"]}],
+                   "faq": [{"question": "What are your salary expectations?",
+                            "answer": "Between R$ 3,500 and R$ 4,500 per month."}]})
+    for question in ("What was her salary at the phone repair shop?",
+                     "what was her salary at conserta", "how much did she make at conserta",
+                     "what did she earn as a band 6 nurse",
+                     "how much did Gorsebloom pay for their storefront"):
+        answer = engine.answer_detail(question)
+        assert not answer.answered and "3,500" not in answer.text, question
+    for question in ("what are her salary expectations", "what was her salary expectation"):
+        assert "3,500" in engine.answer(question), question
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

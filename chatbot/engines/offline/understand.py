@@ -1508,6 +1508,11 @@ class Understander:
                         topic=tuple(s for s in q.topic if s != "address"),
                         asked=tuple(s for s in q.asked if s != "address"),
                         aspects=q.aspects | {"link"})
+        if q.wants_amount and (m := _PAST_PAY.search(" ".join(raw))) \
+                and not _WANTED_PAY.search(" ".join(raw)):
+            # 'what was his salary at the repair shop': what a past job paid, which the
+            # owner's expectations do not say ('what was her salary expectation' asks them).
+            q = replace(q, missing=tuple(dict.fromkeys((*q.missing, m.group(1)))), faq=-1)
         if q.intent == "location" and (m := _ZONE_AS.search(" ".join(raw))):
             # 'is she in the same time zone as Berlin': her zone, beside the visitor's place.
             theirs = set(m.group(1).split())
@@ -3278,6 +3283,9 @@ _WHICH_PART = re.compile(r"\b(?:which|what) (part|area|neighbourhood|neighborhoo
                          r" of ([a-z]+)\b")
 # A licence to drive, which only the words for it answer (not a dataset's CC BY licence).
 _DRIVING = re.compile(r"\bdriv(?:ing|er s|ers|er) licen[cs]e\b")
+_PAST_PAY = re.compile(r"\b(?:what|how much)\s+(?:was|were|did)\b(?:\s+\w+){0,2}?\s+"
+                       r"(salary|pay|wage|wages|earn|make|compensation)\b")
+_WANTED_PAY = re.compile(r"\b(?:expect\w*|ask\w*|want\w*|hop\w*|target\w*)\b")
 _DWELLING_ADDRESS = re.compile(
     r"\b(?:home|house|postal|post|street|mailing|residential|physical)\s+address")
 # A contract's end in other words: 'run out', 'finish', 'expire', 'wrap up'.
