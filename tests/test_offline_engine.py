@@ -1738,6 +1738,16 @@ def test_words_in_a_row_written_with_hyphens_are_the_acronym_the_skills_use() ->
     assert answer.answered and "Zephyr" in answer.text, answer.text
 
 
+def test_a_field_word_the_profile_writes_before_the_next_word_asks_no_field() -> None:
+    engine = _kim({"experience": [{
+        "role": "Embedded engineer", "company": "Fjordlys", "period": "2018 – 2021",
+        "highlights": ["Firmware for 30,000 street-light controllers across 11 "
+                       "municipalities"]}]})
+    answer = engine.answer_detail("in how many municipalities were the street lights deployed")
+    assert answer.answered and "11 municipalities" in answer.text, answer.text
+    assert not engine.answer_detail("what's her street address").answered
+
+
 def test_what_a_past_job_or_client_paid_is_not_an_amount_the_profile_gives() -> None:
     engine = _kim({"experience": [{"role": "Phone repair technician", "company": "Conserta",
                                    "period": "2019 – 2023"},

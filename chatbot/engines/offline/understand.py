@@ -2174,10 +2174,15 @@ class Understander:
 
     def _field_modifiers(self, raw: list[str]) -> set[str]:
         """Field words the profile lacks right before one it has, which is the field asked
-        for: 'visa' in 'visa sponsorship', 'permit' in 'work permit sponsorship'."""
+        for: 'visa' in 'visa sponsorship', 'permit' in 'work permit sponsorship'; and those
+        the profile writes itself before the word that follows ('street' of 'the street
+        light rollout', where it writes 'street-light controllers')."""
         return {a for a, b in zip(raw, raw[1:], strict=False)
-                if stem(a) in self.required and stem(b) in self.required
-                and stem(b) in (self.field_names if stem(b) in self.field_only else self.vocab)}
+                if stem(a) in self.required and (
+                    stem(b) in self.required and stem(b) in (
+                        self.field_names if stem(b) in self.field_only else self.vocab)
+                    or b.isalpha() and re.search(rf"\b{re.escape(a)}[ -]{re.escape(stem(b))}",
+                                                 self.folded))}
 
     def _is_missing(self, word: str, named: set[str], names: set[str]) -> bool:
         """True when `word` asks about something the profile never mentions."""
