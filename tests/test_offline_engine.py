@@ -1770,6 +1770,19 @@ def test_what_a_past_job_or_client_paid_is_not_an_amount_the_profile_gives() -> 
         assert "3,500" in engine.answer(question), question
 
 
+def test_a_job_asked_by_a_common_word_of_its_employer_is_that_job() -> None:
+    engine = _kim({"experience": [
+        {"role": "Junior developer", "company": "Kettlewell Digital", "period": "2025"},
+        {"role": "Senior staff nurse", "company": "St Aldhelm's Teaching Hospital",
+         "period": "2017 – 2024"},
+        {"role": "Research assistant", "company": "Institute of Computer Science",
+         "period": "2015 – 2017"}]})
+    for question in ("what was her job title at the hospital",
+                     "when did she work at the hospital"):
+        assert "Senior staff nurse" in engine.answer(question), question
+    assert not engine.answer_detail("How long was she employed at the Võro Institute?").answered
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

@@ -531,6 +531,10 @@ class Understander:
                                               else ("job", f.job) if f.job >= 0 else ("", -1))
         self.only_in = {s: next(iter(keys)) for s, keys in users.items()
                         if len(keys) == 1 and next(iter(keys))[1] >= 0}
+        # The words of each job's employer, role and own keys ('St Aldhelm's Teaching
+        # Hospital', location = "Perth (conservation charity)"): 'at the hospital' names it.
+        self.job_words = [set(words(fold(" ".join([job.role, job.company, *(
+            v for v in job.extra.values() if isinstance(v, str))])))) for job in profile.experience]
         # The words that name one of a project's or job's own keys: the key's own ('team' of
         # team_size) and the lexicon's words for it ('manage' for reports, 'maintained' for
         # status or archived).
@@ -2348,7 +2352,24 @@ class Understander:
                     and self._fits(e, raw) and not (set(naming) <= in_skill
                                                     and not self._fits(e, raw, in_skill)):
                 found[e.kind].append(e.key)
+        if not (found["project"] or found["job"]) and (m := _AT_THE.search(text)) \
+                and self._only_asks_where(raw, m.group(1), m.group(2)):
+            # 'her job title at the hospital': the one job whose employer, role or own keys
+            # say so ('the conservation charity'), though 'hospital' is too common a word to
+            # name it anywhere else.
+            at = [i for i, said in enumerate(self.job_words)
+                  if m.group(2) in said and m.group(1) in (None, *said)]
+            found["job"] += at[:1] if len(at) == 1 else []
         return found
+
+    def _only_asks_where(self, raw: list[str], modifier: str | None, place: str) -> bool:
+        """True when the question's words besides the `place` (and its `modifier`) only ask
+        of a job ('what was her role', 'when was she'), not of something done there ('how
+        much did he shrink the batch window at the bank', 'what does Ifeoma handle at the
+        studio')."""
+        rest = {stem(w) for w in raw if w not in STOPWORDS and w not in self.owner
+                and w not in (modifier, place) and len(w) > 2}
+        return place not in STOPWORDS and rest <= self.cue_stems | self.filler
 
     def _of_those_listed(self, q: Query, readings: list[tuple[str, ...]]) -> Query:
         """'Which static analysers does she use', read as the analysers the lexicon knows:
@@ -3287,6 +3308,7 @@ _FAMILY = re.compile(
 _WHICH_PART = re.compile(r"\b(?:which|what) (part|area|neighbourhood|neighborhood|district|suburb)"
                          r" of ([a-z]+)\b")
 # A licence to drive, which only the words for it answer (not a dataset's CC BY licence).
+_AT_THE = re.compile(r"\b(?:at|for|with)\s+the\s+(?:(\w+)\s+)?([a-z]{4,})\s*$")
 _DRIVING = re.compile(r"\bdriv(?:ing|er s|ers|er) licen[cs]e\b")
 _PAST_PAY = re.compile(r"\b(?:what|how much)\s+(?:was|were|did)\b(?:\s+\w+){0,2}?\s+"
                        r"(salary|pay|wage|wages|earn|make|compensation)\b")
