@@ -1783,6 +1783,18 @@ def test_a_job_asked_by_a_common_word_of_its_employer_is_that_job() -> None:
     assert not engine.answer_detail("How long was she employed at the Võro Institute?").answered
 
 
+def test_a_job_asked_of_a_company_a_project_is_named_for_too_is_the_job() -> None:
+    engine = _kim({"experience": [{"role": "Block storage engineer", "company": "Nimbara Cloud",
+                                   "period": "2016 – 2021", "location": "Dublin"}],
+                   "projects": [{"name": "Nimbara Elastic Volumes snapshot engine",
+                                 "summary": "Copy-on-write snapshots."}]})
+    for question in ("what was her role at nimbara", "which city was the nimbara job in",
+                     "when was she at nimbara"):
+        answer = engine.answer_detail(question)
+        assert answer.intent == "job" and "Block storage engineer" in answer.text, question
+    assert "Copy-on-write" in engine.answer("tell me about the nimbara snapshot engine")
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

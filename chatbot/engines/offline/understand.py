@@ -2882,10 +2882,11 @@ class Understander:
             return "overview"  # 'so is she a developer or a designer': who she is
         if q.faq >= 0 and self._field_of_faq_only(q):
             return "faq"
+        if q.jobs and (not q.projects or _OF_A_JOB.search(" ".join(raw))):
+            # 'what was his role at Nimbara', of a project named for the company too: the job.
+            return "job"
         if q.projects:
             return "projects" if len(q.projects) > 1 and not q.aspects else "project"
-        if q.jobs:
-            return "job"
         if q.skills:
             # 'an AWS certification', 'a talk about Kubernetes': the topic, naming the skill;
             # but 'does he write Rust', 'did she study Python' use it (a cue as its verb).
@@ -3309,6 +3310,8 @@ _WHICH_PART = re.compile(r"\b(?:which|what) (part|area|neighbourhood|neighborhoo
                          r" of ([a-z]+)\b")
 # A licence to drive, which only the words for it answer (not a dataset's CC BY licence).
 _AT_THE = re.compile(r"\b(?:at|for|with)\s+the\s+(?:(\w+)\s+)?([a-z]{4,})\s*$")
+_OF_A_JOB = re.compile(r"\b(?:job|role|title|position|employer|worked|employed|tenure)\b"
+                       r"|\bwhen\s+(?:was|were|did)\s+\w+\s+(?:at|join|leave)\b")
 _DRIVING = re.compile(r"\bdriv(?:ing|er s|ers|er) licen[cs]e\b")
 _PAST_PAY = re.compile(r"\b(?:what|how much)\s+(?:was|were|did)\b(?:\s+\w+){0,2}?\s+"
                        r"(salary|pay|wage|wages|earn|make|compensation)\b")
