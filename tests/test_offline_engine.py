@@ -1795,6 +1795,18 @@ def test_a_job_asked_of_a_company_a_project_is_named_for_too_is_the_job() -> Non
     assert "Copy-on-write" in engine.answer("tell me about the nimbara snapshot engine")
 
 
+def test_what_was_made_smaller_is_found_by_the_verb_the_profile_writes_it_with() -> None:
+    engine = _kim({"summary": "Firmware for battery-powered devices: a wearable ECG patch.",
+                   "experience": [{"role": "Lead firmware engineer", "company": "Hvalross",
+                                   "period": "2020 – present", "highlights": [
+                                       "Cut standby current from 38 µA to 6.5 µA on the patch",
+                                       "Cut annual MIPS spend by 22% through batch tuning"]}]})
+    answer = engine.answer("By how much did she reduce the standby current of the ECG patch?")
+    assert "38 µA" in answer, answer
+    answer = engine.answer_detail("Has she ever reduced MIPS costs? By how much?")
+    assert answer.answered and "22%" in answer.text, answer.text
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

@@ -121,6 +121,9 @@ _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 # A figure that may be an amount: not part of a name ('Outside-IR35'), nor a percentage
 # ('conversion rate went from 1.4% to 2.1%'); in rand, after its R ('R2,450').
 _AMOUNT = re.compile(r"(?:(?<![A-Za-z\d.,])|(?<=(?<![A-Za-z])R))\d[\d,.]*(?![\d,.]*\s*%)")
+_SHARE = re.compile(r"\d\s*%")
+_AMOUNT_CHANGED = re.compile(r"\b(?:reduc|cut|lower|decreas|sav|shr[aiu]nk|trim|halv)\w*"
+                             r"(?:\s+\w+){0,3}?\s+(?:costs?|spend|spending|bills?|budget)\b")
 # Each currency's names ('usd', 'dollars') and signs ('$').
 _CURRENCIES = [(re.compile(rf"\b{any_of([f for f in forms if f.isalpha()])}\b", re.I),
                 [f for f in forms if not f.isalpha()])
@@ -708,10 +711,12 @@ class Composer:
         # a salary is no day rate ('£70,000 for a permanent role. For contracts the rate is
         # negotiable').
         per_time = _asks_per_time(q)
+        # A cost made smaller ('has he reduced MIPS costs, by how much') is given by a share.
+        changed = bool(_AMOUNT_CHANGED.search(fold(q.text)))
         if not q.wants_amount or not answer.answered or q.also or any(
                 _AMOUNT.search(_YEAR.sub("", part))
                 and (MONEY.search(part) or self.amount & set(words(part)))
-                and (not per_time or _PER_TIME.search(part))
+                and (not per_time or _PER_TIME.search(part)) or changed and _SHARE.search(part)
                 for line in answer.text.splitlines() for part in _CLAUSE.split(line)):
             return answer
         if q.faq >= 0 and self.amount & set(words(self.profile.faq[q.faq].question)) \
