@@ -1807,6 +1807,18 @@ def test_what_was_made_smaller_is_found_by_the_verb_the_profile_writes_it_with()
     assert answer.answered and "22%" in answer.text, answer.text
 
 
+def test_what_a_company_is_is_what_the_notes_of_a_job_there_say_of_it() -> None:
+    engine = _kim({"experience": [
+        {"role": "Software engineer", "company": "Voltaris Automotive", "period": "2020 – 2022",
+         "highlights": ["Implemented AUTOSAR components for a parking brake ECU"]},
+        {"role": "Junior engineer", "company": "Voltaris Automotive", "period": "2019 – 2020",
+         "highlights": ["Wrote unit tests for ABS diagnostics"],
+         "notes": "Voltaris is a tier-1 supplier of brake electronics."}]})
+    for question in ("what sort of company is voltaris", "what does voltaris do"):
+        assert "tier-1 supplier" in engine.answer(question), question
+    assert "AUTOSAR" in engine.answer("what does she do at voltaris")
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

@@ -121,6 +121,12 @@ _NAME_AFTER = re.compile(r"^\s*(?:,|\(|:|called|named)\s*[A-Z]")
 # A figure that may be an amount: not part of a name ('Outside-IR35'), nor a percentage
 # ('conversion rate went from 1.4% to 2.1%'); in rand, after its R ('R2,450').
 _AMOUNT = re.compile(r"(?:(?<![A-Za-z\d.,])|(?<=(?<![A-Za-z])R))\d[\d,.]*(?![\d,.]*\s*%)")
+# What a company is or does, asked of it ('what sort of company is Voltaris', 'what does
+# Marée do as a company'), not of the owner ('what does she do there').
+_ASKS_COMPANY = re.compile(r"\b(?:sort|kind|type)\s+of\s+(?:company|business|firm|employer|"
+                           r"organi[sz]ation|place|agency|startup)\b"
+                           r"|\bwhat\s+does\s+(?!(?:she|he|they|you|it)\b)[\w-]+"
+                           r"(?:\s+[\w-]+)?\s+(?:do|make|sell|build)\b")
 _SHARE = re.compile(r"\d\s*%")
 _AMOUNT_CHANGED = re.compile(r"\b(?:reduc|cut|lower|decreas|sav|shr[aiu]nk|trim|halv)\w*"
                              r"(?:\s+\w+){0,3}?\s+(?:costs?|spend|spending|bills?|budget)\b")
@@ -1904,6 +1910,12 @@ class Composer:
             return OfflineAnswer(f"{self.first} was at {held[0].company} as {roles}.", True,
                                  "job", tuple(job_title(j) for j in ordered))
         job = jobs[q.jobs[0]]
+        # 'what sort of company is Voltaris', of two roles there: the notes that say what
+        # the company is ('Voltaris is a tier-1 supplier ...'), of either.
+        described = [n for i in q.jobs if jobs[i].company == job.company
+                     for n in sentences(jobs[i].notes or "") if _describes(job.company, n)] \
+            if (m := _ASKS_COMPANY.search(fold(q.text))) and self.first.lower() not in m.group() \
+            or _what_is(q, job.company) else []
         notes = sentences(job.notes or "")
         keyed = _keyed(job.extra)
         if "link" in q.aspects and q.links and not re.search(
@@ -1938,6 +1950,7 @@ class Composer:
             # no place in its record nor in its name ('Leeds City Council' for a Leeds owner).
             return self._not_covered("job", f"where {job.company} is",
                                      (job.highlights or notes or [self._job_line(job)])[0])
+        asked = [*described, *(x for x in asked if x not in described)]
         lines = [self._job_line(job) + ("." if not (asked or job.highlights) else ":")]
         # Asked something no part names ('how big is the company'): the owner's notes on
         # the place first, then what was done there.
@@ -2409,6 +2422,15 @@ def _span(years: Sequence[int]) -> str:
 def _project_ref(p: Project) -> str:
     """'**Name** (<link>)'."""
     return f"**{p.name}**" + (f" ({autolink(p.link)})" if p.link else "")
+
+
+def _describes(company: str, sentence: str) -> bool:
+    """True when `sentence` says what the company is or does ('Marée Labs makes a
+    grocery-delivery app', 'Voltaris is a tier-1 supplier')."""
+    named = words(company)
+    return bool(named) and re.match(rf"{re.escape(named[0])}\w*\s+(?:\w+\s+)?(?:is|was|makes|"
+                                    rf"made|builds|sells|runs|provides|develops)\b",
+                                    fold(sentence)) is not None
 
 
 def _what_is(q: Query, name: str) -> bool:
