@@ -1912,10 +1912,11 @@ class Composer:
         job = jobs[q.jobs[0]]
         # 'what sort of company is Voltaris', of two roles there: the notes that say what
         # the company is ('Voltaris is a tier-1 supplier ...'), of either.
+        company_asked = _what_is(q, job.company) or any(
+            self.first.lower() not in m.group() for m in _ASKS_COMPANY.finditer(fold(q.text)))
         described = [n for i in q.jobs if jobs[i].company == job.company
-                     for n in sentences(jobs[i].notes or "") if _describes(job.company, n)] \
-            if (m := _ASKS_COMPANY.search(fold(q.text))) and self.first.lower() not in m.group() \
-            or _what_is(q, job.company) else []
+                     for n in sentences(jobs[i].notes or "")
+                     if _describes(job.company, n)] if company_asked else []
         notes = sentences(job.notes or "")
         keyed = _keyed(job.extra)
         if "link" in q.aspects and q.links and not re.search(

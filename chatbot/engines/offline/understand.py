@@ -3308,14 +3308,18 @@ _FAMILY = re.compile(
 # A part of the owner's own town: 'which part of Leeds do they live in'.
 _WHICH_PART = re.compile(r"\b(?:which|what) (part|area|neighbourhood|neighborhood|district|suburb)"
                          r" of ([a-z]+)\b")
-# A licence to drive, which only the words for it answer (not a dataset's CC BY licence).
+# A place the question ends on, with the word before it ('at the conservation charity').
 _AT_THE = re.compile(r"\b(?:at|for|with)\s+the\s+(?:(\w+)\s+)?([a-z]{4,})\s*$")
+# Words that ask of a job, not of a project named for its company ('his role at Nimbara').
 _OF_A_JOB = re.compile(r"\b(?:job|role|title|position|employer|worked|employed|tenure)\b"
                        r"|\bwhen\s+(?:was|were|did)\s+\w+\s+(?:at|join|leave)\b")
+# A licence to drive, which only the words for it answer (not a dataset's CC BY licence).
 _DRIVING = re.compile(r"\bdriv(?:ing|er s|ers|er) licen[cs]e\b")
+# Pay asked in the past ('what was his salary at ...'), unless it is what is wanted now.
 _PAST_PAY = re.compile(r"\b(?:what|how much)\s+(?:was|were|did)\b(?:\s+\w+){0,2}?\s+"
                        r"(salary|pay|wage|wages|earn|make|compensation)\b")
 _WANTED_PAY = re.compile(r"\b(?:expect\w*|ask\w*|want\w*|hop\w*|target\w*)\b")
+# Where the owner lives, which no project's web address is.
 _DWELLING_ADDRESS = re.compile(
     r"\b(?:home|house|postal|post|street|mailing|residential|physical)\s+address")
 # A contract's end in other words: 'run out', 'finish', 'expire', 'wrap up'.
