@@ -1819,6 +1819,14 @@ def test_what_a_company_is_is_what_the_notes_of_a_job_there_say_of_it() -> None:
     assert "AUTOSAR" in engine.answer("what does she do at voltaris")
 
 
+def test_when_a_booking_or_gig_finishes_is_when_the_owner_is_booked_until() -> None:
+    engine = _kim({"availability": {"status": "Open to remote contracts from May 2026",
+                                    "notice": "Currently booked until the end of April 2026"}})
+    for question in ("when does her current client booking finish",
+                     "when does her current gig finish"):
+        assert "end of April 2026" in engine.answer(question), question
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

@@ -3323,7 +3323,8 @@ _WANTED_PAY = re.compile(r"\b(?:expect\w*|ask\w*|want\w*|hop\w*|target\w*)\b")
 _DWELLING_ADDRESS = re.compile(
     r"\b(?:home|house|postal|post|street|mailing|residential|physical)\s+address")
 # A contract's end in other words: 'run out', 'finish', 'expire', 'wrap up'.
-_CONTRACT_ENDS = re.compile(r"\b(contract|postdoc|fellowship|engagement|position)\b(\W+(?:\w+\W+)?)"
+_CONTRACT_ENDS = re.compile(r"\b(contract|postdoc|fellowship|engagement|position|booking|gig|"
+                            r"assignment|placement)\b(\W+(?:\w+\W+)?)"
                             r"(?:finish(?:es)?|runs? out|expires?|wraps? up|is over)\b")
 _TWO_CAPITALS = re.compile(r"\b[A-Z]{2}\b")
 # A link key's language suffix and the words asking for it ('cv_fr': 'french', 'fr').
