@@ -1516,7 +1516,9 @@ class Understander:
                 and not _WANTED_PAY.search(" ".join(raw)):
             # 'what was his salary at the repair shop': what a past job paid, which the
             # owner's expectations do not say ('what was her salary expectation' asks them).
-            q = replace(q, missing=tuple(dict.fromkeys((*q.missing, m.group(1)))), faq=-1)
+            # Named as the thing, not the verb ('doesn't cover “pay”', not “make”).
+            paid = "pay" if m.group(1) in ("earn", "make") else m.group(1)
+            q = replace(q, missing=tuple(dict.fromkeys((*q.missing, paid))), faq=-1)
         if q.intent == "location" and (m := _ZONE_AS.search(" ".join(raw))):
             # 'is she in the same time zone as Berlin': her zone, beside the visitor's place.
             theirs = set(m.group(1).split())
