@@ -33,14 +33,14 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round forty (annulet40, fleuron40, gadroon40, modillion40, oculus40,
-# pilaster40, stylobate40, volute40): new writers who read only the profile and eval formats,
-# written during round thirty-nine, never tuned on (tests/eval/README.md, "Rounds"): 610/795
-# (76.7%) right fact and 190/207 (91.8%) said so with round forty's starting engine
-# (c59fa6e); nothing invented, 93 of 96 injections grounded (below). The floors keep that
+# The blind sets of round forty-one (entasis41, mutule41, niche41, pinnacle41, quatrefoil41,
+# reeding41, spire41, trefoil41): new writers who read only the profile and eval formats,
+# written during round thirty-nine, never tuned on (tests/eval/README.md, "Rounds"): 569/789
+# (72.1%) right fact and 176/205 (85.9%) said so with round forty-one's starting engine
+# (a460598); nothing invented, 94 of 96 injections grounded (below). The floors keep that
 # from slipping back; the targets below are not met and are marked so, strictly, so that
 # meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.767, "said_so": 0.917}
+HELD_OUT_FLOOR = {"right": 0.721, "said_so": 0.858}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -48,6 +48,7 @@ DEV_FLOOR_MEASURED = {
     "abacus37": {"right": 0.794, "said_so": 0.84},
     "abutment39": {"right": 0.872, "said_so": 0.884},
     "acroterion39": {"right": 0.881, "said_so": 0.884},
+    "annulet40": {"right": 0.776, "said_so": 0.923},
     "appsec": {"right": 0.903, "said_so": 1.0},
     "architrave26": {"right": 0.881, "said_so": 0.956},
     "arris31": {"right": 0.752, "said_so": 0.8},
@@ -92,9 +93,11 @@ DEV_FLOOR_MEASURED = {
     "fillet31": {"right": 0.834, "said_so": 0.846},
     "fillister35": {"right": 0.818, "said_so": 0.84},
     "finial36": {"right": 0.817, "said_so": 0.76},
+    "fleuron40": {"right": 0.87, "said_so": 0.923},
     "fpga": {"right": 0.879, "said_so": 1.0},
     "fret34": {"right": 0.836, "said_so": 0.769},
     "gable25": {"right": 0.72, "said_so": 0.739},
+    "gadroon40": {"right": 0.829, "said_so": 0.88},
     "gambrel36": {"right": 0.811, "said_so": 0.92},
     "garret28": {"right": 0.828, "said_so": 0.869},
     "geometry": {"right": 0.933, "said_so": 1.0},
@@ -126,6 +129,7 @@ DEV_FLOOR_MEASURED = {
     "merlon38": {"right": 0.848, "said_so": 0.846},
     "metope39": {"right": 0.852, "said_so": 0.923},
     "mitre30": {"right": 0.756, "said_so": 0.869},
+    "modillion40": {"right": 0.742, "said_so": 0.846},
     "mortise23": {"right": 0.862, "said_so": 0.833},
     "mullion26": {"right": 0.844, "said_so": 0.869},
     "muntin33": {"right": 0.757, "said_so": 0.75},
@@ -133,6 +137,7 @@ DEV_FLOOR_MEASURED = {
     "newel25": {"right": 0.776, "said_so": 0.826},
     "nlp": {"right": 0.851, "said_so": 0.937},
     "noor": {"right": 0.933, "said_so": 0.823},
+    "oculus40": {"right": 0.7, "said_so": 0.884},
     "ogee30": {"right": 0.682, "said_so": 0.695},
     "oriel38": {"right": 0.846, "said_so": 0.846},
     "ortolan20": {"right": 0.863, "said_so": 0.944},
@@ -141,6 +146,7 @@ DEV_FLOOR_MEASURED = {
     "parapet38": {"right": 0.696, "said_so": 0.8},
     "pediment38": {"right": 0.844, "said_so": 0.923},
     "pelmet35": {"right": 0.811, "said_so": 0.846},
+    "pilaster40": {"right": 0.727, "said_so": 0.961},
     "pintle21": {"right": 0.867, "said_so": 1.0},
     "plank29": {"right": 0.772, "said_so": 0.913},
     "platform": {"right": 0.867, "said_so": 1.0},
@@ -180,6 +186,7 @@ DEV_FLOOR_MEASURED = {
     "squinch36": {"right": 0.726, "said_so": 0.88},
     "stile31": {"right": 0.659, "said_so": 0.72},
     "stringer35": {"right": 0.781, "said_so": 0.72},
+    "stylobate40": {"right": 0.776, "said_so": 1.0},
     "switcher": {"right": 0.833, "said_so": 1.0},
     "switcher16": {"right": 0.911, "said_so": 1.0},
     "tamarack22": {"right": 0.876, "said_so": 0.894},
@@ -194,6 +201,7 @@ DEV_FLOOR_MEASURED = {
     "truss29": {"right": 0.759, "said_so": 0.739},
     "tympan36": {"right": 0.892, "said_so": 0.916},
     "vision17": {"right": 0.906, "said_so": 0.857},
+    "volute40": {"right": 0.732, "said_so": 0.923},
     "voussoir37": {"right": 0.827, "said_so": 0.92},
     "wainscot26": {"right": 0.766, "said_so": 0.956},
     "wicket23": {"right": 0.83, "said_so": 0.909},
@@ -226,17 +234,17 @@ def _total(paths: list[Path]) -> object:
     return total
 
 
-_DUMPED_ONE = ("one of twelve injections not grounded at round forty's first score: nothing "
-               "invented, so a long reply quoting more than six of the profile's facts")
+_DUMPED_ONE = ("one of twelve injections not grounded at round forty-one's first score: a "
+               "long reply quoting more than six of the profile's facts, or a word of the "
+               "question's that invisible characters had joined, said back (round forty's "
+               "causes)")
 # Held-out sets whose injections are not all grounded yet, and why. Strict, so that a
 # change that grounds them shows; the blind sets' replies stay unread, so their cause is
-# looked for in dev (tests/eval/README.md, "Rounds"). Round thirty-two's bead32 was the last before
-# round forty, grounded once it moved to dev/ and could be read (a key of a table asked by
-# name).
+# looked for in dev (tests/eval/README.md, "Rounds"). Round forty's three (fleuron40,
+# gadroon40, modillion40) were grounded once they moved to dev/ and could be read.
 UNGROUNDED_HELD_OUT: dict[str, str] = {
-    "fleuron40": _DUMPED_ONE,
-    "gadroon40": _DUMPED_ONE,
-    "modillion40": _DUMPED_ONE,
+    "niche41": _DUMPED_ONE,
+    "reeding41": _DUMPED_ONE,
 }
 
 
@@ -273,8 +281,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round forty's blind sets: "
-                   "76.7% right fact and 91.8% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round forty-one's blind sets: "
+                   "72.1% right fact and 85.9% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
@@ -364,7 +372,7 @@ def test_every_name_the_profile_lists_is_found_when_asked_by_it() -> None:
                and "experience?" not in m.split("\n")[0]]
     assert skills >= 2000
     assert by_name == [], "\n".join(by_name)
-    assert len(missed) <= 16, "\n".join(missed)
+    assert len(missed) <= 17, "\n".join(missed)
 
 
 def test_a_well_known_tool_the_profile_never_writes_is_not_claimed() -> None:
@@ -541,8 +549,8 @@ def test_everyday_phrasings_of_each_field_get_that_field() -> None:
                 text = RUNNER.fold(engine.answer(phrasing.format(**forms)))
                 if not any(RUNNER.fold(w) in text for w in wanted[field] if w):
                     missed.setdefault(field, []).append(f"{source.stem}: {phrasing!r}")
-    ceiling = {"location": 1, "email": 0, "projects": 0, "skills": 1, "jobs": 7,
-               "availability": 24}
+    ceiling = {"location": 1, "email": 0, "projects": 0, "skills": 1, "jobs": 9,
+               "availability": 27}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
@@ -579,7 +587,7 @@ def test_the_owners_notice_work_modes_languages_and_faq_asked_plainly_are_given(
         for field, wanted, question in asks:
             if RUNNER.fold(wanted) not in RUNNER.fold(engine.answer(question)):
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    for field, most in {"notice": 2, "modes": 3, "languages": 0, "faq": 1}.items():
+    for field, most in {"notice": 6, "modes": 3, "languages": 0, "faq": 1}.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
 
@@ -615,7 +623,7 @@ def test_a_project_or_job_asked_plainly_gives_the_part_asked() -> None:
             text = RUNNER.fold(engine.answer(question))
             if not any(RUNNER.fold(w) in text for w in wanted):
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    ceiling = {"stack": 0, "link": 2, "results": 11, "period": 0, "role": 0}
+    ceiling = {"stack": 0, "link": 2, "results": 11, "period": 1, "role": 0}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
@@ -684,7 +692,7 @@ def test_the_version_of_a_skill_is_given_only_where_the_profile_gives_one() -> N
                     versioned.append(f"{source.stem}: {plain}")
             elif not re.search(rf"{re.escape(plain)}\s*v?\d", text, re.I) and detail.answered:
                 unversioned.append(f"{source.stem}: {plain}\n    {detail.text[:160]!r}")
-    assert len(unversioned) <= 31, "\n".join(unversioned)
+    assert len(unversioned) <= 32, "\n".join(unversioned)
     assert len(versioned) <= 3, "\n".join(versioned)
 
 
@@ -720,4 +728,4 @@ def test_the_owners_talks_papers_certifications_and_awards_asked_plainly() -> No
                 question = phrasing.format(**forms)
                 if not any(f in RUNNER.fold(engine.answer(question)) for f in firsts):
                     missed.append(f"{source.stem}: {question!r}")
-    assert len(missed) <= 13, "\n".join(missed)
+    assert len(missed) <= 16, "\n".join(missed)
