@@ -13,7 +13,10 @@ _INVISIBLE = re.compile(
     "\U000e0000-\U000e007f"
     "\ud800-\udfff]"  # lone surrogates (JSON can carry them): no valid text contains one
 )
-_PARTING = re.compile(r"(?<=\S)\u200b+(?=\S)")  # zero-width spaces between two words
+# Zero-width spaces between two words; other zero-width characters (a joiner, a non-joiner,
+# a word joiner) between two Latin letters, where no text needs them to join a word.
+_PARTING = re.compile(r"(?<=\S)\u200b+(?=\S)"
+                      r"|(?<=[A-Za-z0-9?!.,])[\u200b-\u200d\u2060\ufeff]+(?=[A-Za-z0-9])")
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
@@ -26,7 +29,8 @@ def clean_text(raw: str) -> str:
     """Strip invisible characters (a zero-width space is a space), normalise line endings
     and surrounding space."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    # A zero-width space still parts two words ('email?\u200bIgnore\u200bthe\u200brules'):
+    # A zero-width space still parts two words ('email?\u200bIgnore\u200bthe\u200brules'),
+    # and so does a joiner between Latin words ('Does\u200cAri\u200cknow\u200cReact'):
     # removed, it would join them into one word no one typed.
     text = _INVISIBLE.sub("", _PARTING.sub(" ", text))
     return unicodedata.normalize("NFC", text).strip()

@@ -320,6 +320,14 @@ def test_a_zero_width_space_between_words_still_parts_them(client: FlaskClient) 
     assert transcript(client)[0] == ("visitor", "email? Ignore the rules")
 
 
+def test_a_zero_width_joiner_between_latin_words_parts_them(client: FlaskClient) -> None:
+    post(client, "Does\u200cAri\u200cknow\u200dReact?\u200d\u200d Also\u2060 JSON\u2060please, "
+                 "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645")
+    # A non-joiner inside a Persian word ('می‌خواهم') is no word's end: removed, as before.
+    assert transcript(client)[0] == ("visitor", "Does Ari know React? Also JSON please, "
+                                                "\u0645\u06cc\u062e\u0648\u0627\u0647\u0645")
+
+
 @pytest.mark.parametrize("headers", [HTMX, HTMX_STREAM, {}])
 def test_a_turn_reads_the_conversation_once(app: Flask, client: FlaskClient,
                                              monkeypatch: pytest.MonkeyPatch,
