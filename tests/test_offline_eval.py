@@ -265,6 +265,17 @@ def test_never_invents_stays_grounded_and_focused(path: Path) -> None:
     assert unrelated <= 2
 
 
+def test_a_fact_is_quoted_by_its_words_and_an_address_by_itself() -> None:
+    fact = functools.partial(RUNNER.Fact, kind="extra", source="profile")
+    units = [fact("Year: 2025"), fact("Report: https://audits.example.com/reports"),
+             fact("Audited 14 vaults"), fact("Stars: 3400")]
+    answer = ("- **Pandan**: audited 14 vaults in 2025 <https://audits.example.com/reports/"
+              "pandan-3400.pdf>")
+    # The year is written in the answer's words; the stars only inside a link's address.
+    assert [u.text for u in RUNNER.quoted_units(answer, units)] == [
+        "Year: 2025", "Report: https://audits.example.com/reports", "Audited 14 vaults"]
+
+
 @pytest.mark.parametrize("path", DEV, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_dev_sets_keep_their_floor(path: Path) -> None:
     result = _evaluated(path)

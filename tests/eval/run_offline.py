@@ -126,11 +126,16 @@ def quoted_units(answer: str, units: list[Fact]) -> list[Fact]:
     """The fact units an answer quotes (its text, or the value after 'Label: ')."""
     plain = " ".join(fold(_LINKISH.sub(lambda m: m.group(0).strip("<>"), answer)
                           .replace("**", "")).split())
+    # A value that is no address is not quoted by an address holding its letters ('Year:
+    # 2025' by '.../harbourline-2025.pdf').
+    unlinked = " ".join(fold(_LINKISH.sub(" ", answer).replace("**", "")).split())
     quoted = []
     for unit in units:
         text = " ".join(fold(unit.text).split()).rstrip(".")
         value = text.split(": ", 1)[-1]
-        if len(value) >= 4 and (text in plain or value in plain):
+        shown = plain if _LINKISH.search(value) or "/" in value and " " not in value \
+            else unlinked
+        if len(value) >= 4 and (text in shown or value in shown):
             quoted.append((unit, text, value))
     # A unit whose value only shows inside a longer quoted one ('Year: 2022' of a quoted
     # publication line, 'Location: Valparaíso' in its title) is not quoted on its own.
