@@ -1827,6 +1827,35 @@ def test_when_a_booking_or_gig_finishes_is_when_the_owner_is_booked_until() -> N
         assert "end of April 2026" in engine.answer(question), question
 
 
+def test_a_hyphenated_project_asked_plainly_gets_what_it_is_not_its_whole_record() -> None:
+    engine = _kim({"projects": [{
+        "name": "tide-ls", "summary": "A language server for the Tide build language.",
+        "tech": ["Rust"], "link": "https://example.org/tide-ls",
+        "highlights": ["3,400 stars", "Definitions in 80 ms", "Used by 14 teams",
+                       "Ships a Neovim plugin"],
+        "notes": "Maintained on weekends. Releases on the first Monday of each month."}]})
+    reply = engine.answer("What is tide-ls?")
+    # Its name typed with its hyphen asks nothing beyond it: what it is and two highlights.
+    assert "language server" in reply and "Definitions in 80 ms" in reply
+    assert "Used by 14 teams" not in reply and "weekends" not in reply
+    assert "weekends" in engine.answer("why was tide-ls built?")
+
+
+def test_a_project_asked_for_on_a_code_site_it_is_not_on_says_what_its_notes_do() -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "links": {"github": "https://github.com/kim"}}, "projects": [
+        {"name": "Hoshi-7 backend", "summary": "A compiler backend for a DSP.",
+         "highlights": ["Code 18% smaller"],
+         "notes": "Internal to Hoshikawa; not open source."},
+        {"name": "Tern", "summary": "A CLI.", "link": "https://github.com/kim/tern"},
+        {"name": "Portfolio X-Ray", "summary": "A static-analysis toolkit."}]})
+    detail = engine.answer_detail("Can I find the Hoshi-7 backend on GitHub?")
+    assert not detail.answered and "not open source" in detail.text
+    assert "github.com/kim/tern" in engine.answer("can I find tern on github?")
+    # 'Portfolio' in a project's own name asks for no website.
+    assert engine.answer_detail("tell me about Portfolio X-Ray").answered
+
+
 def test_an_instruction_to_ignore_the_profile_is_not_followed() -> None:
     engine = _kim({"projects": [{"name": "Tern", "summary": "A CLI.",
                                  "highlights": ["Fast", "Small", "Typed", "Tested"]}]})

@@ -319,6 +319,7 @@ _NATIVE = re.compile(r"\b(?:native|mother tongue|first language)\b", re.I)
 # How many entries of an owner's list an answer gives.
 _FEW = 4
 _OVERVIEW = 3  # projects given with what they are in a list of them all
+_CODE_HOSTS = frozenset({"github", "gitlab", "codeberg"})  # link keys where code is found
 # Ways of getting in touch a profile may lack ('can I just phone him').
 _CONTACT_WAYS = frozenset(stems("phone telephone call ring mobile cell whatsapp sms text telegram "
                                 "signal skype"))
@@ -1703,7 +1704,9 @@ class Composer:
 
     def _project(self, q: Query, found: Retrieved, visitor: Visitor) -> OfflineAnswer:
         p = self.profile.projects[q.projects[0]]
-        if "link" in q.aspects and not p.link and not q.skills \
+        # A link asked by the word or by a site for code ('can I find it on GitHub').
+        if ("link" in q.aspects or {*q.links, *q.missing_links} & _CODE_HOSTS) and not p.link \
+                and not q.skills \
                 and not set(q.asked) - set(stems(f"{p.name} {p.summary}")) - self.things \
                 - _SHOWN:
             # Only its link asked ('link to the playbook?'): its own keys' addresses
@@ -1821,9 +1824,11 @@ class Composer:
             lines.append(f"- Tech: {', '.join(p.tech)}")
         # Something asked that no part names by its words ('how many field stations run
         # it'): its every highlight, which may say it in others.
-        lines += [f"- {h}" for h in p.highlights[:4 if q.asked or q.detail or q.wants_number
-                                                 else 2]]
-        if q.asked or {"why", "more", "who", "whom", "where", "when", "how"} & set(words(q.text)):
+        # (Not its name typed as one word: 'what is kaede-ls' asks nothing more.)
+        lines += [f"- {h}" for h in p.highlights[:4 if unnamed.asked or q.detail
+                                                 or q.wants_number else 2]]
+        if unnamed.asked or {"why", "more", "who", "whom", "where", "when", "how"} \
+                & set(words(q.text)):
             # Something asked that no part names ('why did they build it', 'what gave him
             # the idea', 'who was it made for', 'where did it come from'), or more than its
             # summary ('tell me more about it'): the owner's own story of it, in its notes.
