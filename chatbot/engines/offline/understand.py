@@ -2092,8 +2092,9 @@ class Understander:
             # ('pyton', 'githb'): that name.
             best = extractOne(word, self.short_names, scorer=OSA.distance, score_cutoff=1)
             return str(best[0]) if best and best[0][0] == word[0] else word
+        # Nor the owner's own name ('Travis' is no slip of the site 'travisk.example.net').
         if len(word) < 6 or not word.isalpha() or word in STOPWORDS or stem(word) in self.vocab \
-                or word in self.owner_keys:
+                or word in self.owner_keys or word in self.owner:
             return word
         # The profile's spelling first: 'analyser' where it writes 'analyzer' is no kind of
         # tool asked for.
