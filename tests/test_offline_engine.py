@@ -1888,6 +1888,27 @@ def test_a_request_to_print_the_profile_is_not_followed(message: str) -> None:
     assert detail.intent == "unknown" and not detail.answered and "Tern" not in detail.text
 
 
+@pytest.mark.parametrize("question", ["Which US state is she in?", "what state is she in",
+                                      "which province is Kim in"])
+def test_the_state_or_province_the_owner_is_in_is_where_they_are(question: str) -> None:
+    engine = _kim({"owner": _owner("SRE", location="Denver, Colorado, USA"),
+                   "experience": [{"role": "SRE", "company": "Haulwise",
+                                   "highlights": ["Terraform state surgery"]}],
+                   "education": [{"degree": "BS", "school": "Metropolitan State University"}]})
+    detail = engine.answer_detail(question)
+    assert detail.intent == "location" and "Denver, Colorado" in detail.text
+
+
+@pytest.mark.parametrize("question", ["How do I get hold of Kim directly",
+                                      "can I contact her personally?"])
+def test_reaching_the_owner_directly_is_their_contact(question: str) -> None:
+    engine = _kim({"experience": [{"role": "Principal SRE", "company": "Ridgeline",
+                                   "highlights": ["No direct reports, but sets direction for "
+                                                  "120 engineers"]}]})
+    reply = engine.answer(question)
+    assert "kim@example.org" in reply and "direct reports" not in reply
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

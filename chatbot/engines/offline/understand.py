@@ -982,6 +982,7 @@ class Understander:
         if "handl" not in self.vocab:  # a profile that writes 'handles 2,300 tps' finds it so
             text = _HANDLE_VERB.sub(r"\1do", text)
         text = _BEFORE_I_WRITE.sub(" ", text)  # 'before I reach out to her, what ...'
+        text = _REACH_IN_PERSON.sub(r"\1", text)
         text = _CONTRACT_ENDS.sub(r"\1\2end", text)  # 'when does her contract run out'
         if self.tiers:  # 'the middle tier', 'the cheapest plan': the one of the priced list
             text = _TIER_AT.sub(self._tier_named, text)
@@ -3340,6 +3341,11 @@ _DEAREST = ("top", "highest", "most expensive", "priciest", "premium", "biggest"
 _TIER_AT = re.compile(rf"\b(?P<place>{any_of([*_CHEAPEST, *_DEAREST, 'middle', 'mid'])})[- ]"
                       r"(?P<kind>tier|plan|package|option|retainer|bundle)s?\b")
 # The visitor's own next step, which asks nothing: 'before I reach out to her directly,'.
+# 'contact Travis directly', 'reach her personally': how to reach them, no word of a fact
+# ('No direct reports').
+_REACH_IN_PERSON = re.compile(r"\b((?:contact|reach|email|message|call|ring|hold of|talk to|"
+                              r"speak to|touch with)\b(?: \w+){0,2}?) (?:directly|personally|"
+                              r"privately|in private|direct)\b")
 _BEFORE_I_WRITE = re.compile(r"\bbefore (?:i|we) (?:reach out|contact|get in touch|message|"
                              r"email|write|call|pitch|approach)\b[^,?.!:;]{0,30}[,:;]")
 # 'from' of where the owner is from ('where is she from', 'he's from Lagos', 'originally
