@@ -1909,6 +1909,24 @@ def test_reaching_the_owner_directly_is_their_contact(question: str) -> None:
     assert "kim@example.org" in reply and "direct reports" not in reply
 
 
+def test_a_rate_asked_by_a_time_the_profile_prices_none_by_is_not_covered() -> None:
+    engine = _kim({"owner": _owner("Auditor", summary="Reports within 48 hours, invoiced "
+                                                  "monthly."),
+                   "faq": [{"question": "What do you charge?",
+                            "answer": "SGD 2,400 per auditor-day. Retainers on request."}]})
+    for question in ("what is their hourly rate", "How much does a monthly retainer cost?"):
+        detail = engine.answer_detail(question)
+        # A day's rate is no hour's: shown beside what the profile doesn't cover.
+        assert not detail.answered and "SGD 2,400 per auditor-day" in detail.text, question
+    assert engine.answer_detail("what is their day rate?").answered
+
+
+def test_an_hour_in_a_days_length_prices_no_hour() -> None:
+    engine = _kim({"rates": {"onsite": "EUR 1,050 per 8-hour day on site",
+                             "reviews": "EUR 135 per hour for short code reviews"}})
+    assert "EUR 135" in engine.answer("What would she charge per hour for a quick review?")
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

@@ -134,6 +134,12 @@ _AMOUNT_CHANGED = re.compile(r"\b(?:reduc|cut|lower|decreas|sav|shr[aiu]nk|trim|
 _CURRENCIES = [(re.compile(rf"\b{any_of([f for f in forms if f.isalpha()])}\b", re.I),
                 [f for f in forms if not f.isalpha()])
                for forms in lexicon()["fields"]["currencies"]]
+# A rate asked by its time ('what is their hourly rate', 'how much is a monthly retainer').
+_ASKS_RATE_UNIT = re.compile(r"\b(hourly|daily|weekly|monthly|annual|yearly|hour|day|week|"
+                             r"month|year)\s+(?:rates?|fees?|prices?|charges?|retainers?|"
+                             r"billing|salary|pay)\b|\b(?:rates?|fees?|charges?|prices?|costs?|"
+                             r"charged?|bill(?:s|ed)?|paid|pay)\s+(?:per|an?|by the)\s+"
+                             r"(hour|day|week|month|year)\b", re.I)
 # A line of what the owner won't do, and questions that ask for it: 'are there industries
 # she won't work in', 'would he consider a job at a hedge fund'.
 _AVERSION = re.compile(r"\b(?:not interested in|no interest in|not looking for|not open to|"
@@ -177,8 +183,16 @@ _PER_TIME = re.compile(r"\b(?:rates?|per|hourly|daily|an? (?:hour|day|week|month
 # The time a rate asked is for: 'per day', 'daily', 'day rate' (d); 'hourly', 'an hour' (h).
 _TIME_UNIT = re.compile(r"\b(?:per|an?|by the) (hour|day)\b|\b(day|hour)(?:ly)? rate\b"
                         r"|\b(dai|hour)ly\b", re.I)
-_PER_UNIT = {"d": re.compile(r"\b(?:per|an?) (?:\w+ )?day\b|/ ?d(?:ay)?\b|\bdaily\b", re.I),
-             "h": re.compile(r"\b(?:per|an?) (?:\w+ )?hour\b|/ ?h(?:r|our)?\b|\bhourly\b", re.I)}
+# How a line prices each time, by its first letter ('SGD 2,400 per auditor-day': d; not
+# 'per 8-hour day': h).
+_PRICED_TIMES = (("d", "day", r"/ ?d(?:ay)?\b|\bdaily\b"),
+                 ("h", "hour", r"/ ?h(?:r|our)?\b|\bhourly\b"),
+                 ("w", "week", r"/ ?wk?\b|\bweekly\b"),
+                 ("m", "month", r"/ ?mo(?:nth)?\b|\bmonthly\b"),
+                 ("y", "year", r"/ ?yr\b|\b(?:yearly|annual(?:ly)?|per annum)\b"))
+_PER_UNIT = {unit: re.compile(rf"\b(?:per|an?) (?:[^\W\d_]+[ -])?{time}\b|{short}", re.I)
+             for unit, time, short in _PRICED_TIMES}
+_TIME_NAMES = {unit: time for unit, time, _ in _PRICED_TIMES}
 _BUDGET_FOR = re.compile(r"\bbudget\s+(?:for|of)\b", re.I)
 _CLAUSE = re.compile(r"(?<=[.;])\s+")
 # Words for people counted ('how big was the team', 'how many engineers report to her').
@@ -555,7 +569,7 @@ class Composer:
                 and (not _asks_per_time(q) or _PER_TIME.search(self.charging[0])):
             # 'rates?' of an owner whose FAQ asks 'What do you charge?' with a sum; 'what's
             # his day rate' too, when the facts with the word give no sum ('add-to-cart rate').
-            return OfflineAnswer(self.charging[0], True, "faq", ("FAQ",))
+            return self._rate_unit(OfflineAnswer(self.charging[0], True, "faq", ("FAQ",)), q)
         unit = _TIME_UNIT.search(q.text)
         if q.wants_amount and unit and (rates := [
                 f for f in self.time_rates if re.search(
@@ -605,7 +619,7 @@ class Composer:
             answer = self._checked(self._with_faq(q), q, (self._figure, self._unsized,
                                                           self._moved_to, self._undated,
                                                           self._monthless, self._certified,
-                                                          self._nobody))
+                                                          self._nobody, self._rate_unit))
             return self._also(answer, q, found, visitor)
         if q.owner_key and not q.missing:
             return self._also(self._owner_key(q), q, found, visitor)
@@ -614,7 +628,8 @@ class Composer:
         answer = self._checked(self._on_topic(make(q, found, visitor), q, found), q,
                                (self._figure, self._unsized, self._headcount, self._count,
                                 self._of_the_firm, self._organisation, self._talked,
-                                self._other_year, self._someones_contact, self._buyer))
+                                self._other_year, self._someones_contact, self._buyer,
+                                self._rate_unit))
         if q.faq_topic >= 0 and answer.answered:  # the owner's own word on the topic
             said = self.profile.faq[q.faq_topic].answer
             if said not in answer.text:
@@ -811,6 +826,21 @@ class Composer:
         if not lines or any(_SOLD_TO_NAMED.search(f.text) for f in lines):
             return answer
         return self._not_covered(answer.intent, "who bought it", _cite(lines[0]))
+
+    def _rate_unit(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'what is their hourly rate', unless it prices no hour: a rate per
+        day (or a month's retainer) is no hourly one, though one may be worked out from it.
+        An answer that prices no time, or names no amount, is left as it is."""
+        m = _ASKS_RATE_UNIT.search(q.text)
+        if not m or not answer.answered or q.also or not _AMOUNT.search(answer.text):
+            return answer
+        asked = (m.group(1) or m.group(2)).lower()
+        unit = "y" if asked == "annual" else asked[0]
+        priced = {u for u, per in _PER_UNIT.items() if per.search(answer.text)}
+        if not priced or unit in priced:
+            return answer
+        return self._not_covered(answer.intent, f"a rate per {_TIME_NAMES[unit]}",
+                                 _lead_line(answer.text))
 
     def _talked(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'has he given any talks', unless a line of it speaks of talking:
