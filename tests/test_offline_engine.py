@@ -1927,6 +1927,11 @@ def test_an_hour_in_a_days_length_prices_no_hour() -> None:
     assert "EUR 135" in engine.answer("What would she charge per hour for a quick review?")
 
 
+def test_a_hyphenated_skill_of_three_words_is_found_by_its_initials() -> None:
+    engine = _kim({"skills": {"Practices": ["domain-driven design", "event sourcing"]}})
+    assert "domain-driven design" in engine.answer("Does she do DDD")
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

@@ -3035,10 +3035,13 @@ def _owner_paths(extra: Mapping[str, Any]) -> list[tuple[str, ...]]:
 
 
 def _skill_initials(names: Sequence[str]) -> list[str]:
-    """A skill of three words or more by its initials ('lwc' of Lightning Web Components),
-    unless a word is no plain word ('REST and SOAP APIs', 'Microsoft Dynamics 365') or the
-    initials make an everyday one."""
+    """A skill of three words or more by its initials ('lwc' of Lightning Web Components,
+    'ddd' of domain-driven design), unless a word is no plain word ('REST and SOAP APIs',
+    'Microsoft Dynamics 365') or the initials make an everyday one."""
     said = names[0].split() if names else []
+    # Not the joined form words() adds of a hyphenated one ('domaindriven').
+    joined = {"".join(said[a:b]) for a in range(len(said)) for b in range(a + 2, len(said))}
+    said = [w for w in said if w not in joined]
     if len(said) < 3 or not all(w.isalpha() and w not in STOPWORDS for w in said):
         return []
     initials = "".join(w[0] for w in said)
