@@ -1932,6 +1932,16 @@ def test_a_hyphenated_skill_of_three_words_is_found_by_its_initials() -> None:
     assert "domain-driven design" in engine.answer("Does she do DDD")
 
 
+def test_a_line_that_wrote_no_paper_is_no_publication() -> None:
+    engine = _kim({"experience": [{"role": "Developer", "company": "Bramka", "highlights": [
+        "Wrote billing batch jobs on Oracle", "Wrote the first incident playbook"]}]})
+    for question in ("Has she published any papers or articles?", "any publications?"):
+        detail = engine.answer_detail(question)
+        assert not detail.answered and "Wrote" not in detail.text, question
+    # Asked by the verb, the line that wrote it answers.
+    assert "incident playbook" in engine.answer("did she write an incident playbook?")
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

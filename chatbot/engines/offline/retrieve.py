@@ -19,6 +19,10 @@ TOPICAL = ("education", "languages", "talks", "publications", "awards", "relocat
 # What names certificates, not degrees ('what did she study' lists the degrees first).
 # The owner's own fields of where, when and how they work.
 _OWN_FIELDS = frozenset({"availability", "work_modes", "notice", "location", "pronouns"})
+# Of publications asked ('any papers?'), a verb of writing alone tells of none ('Wrote
+# billing batch jobs'); 'wrote an article' does, by its noun. Asked by the verb ('did she
+# write the SDK guide'), it does.
+_WROTE = frozenset(stems("wrote writing"))
 _CERTIFICATES = frozenset(stems("certificate certificates certification certifications "
                                 "certified cert certs licence license"))
 # Intents answered by a field of their own and what the owner says beside it ('what should
@@ -227,7 +231,9 @@ class Index:
         order = np.argsort(-scores, kind="stable")
         # Not the owner's own fields of another topic: 'Booked until March' (availability)
         # holds no book.
-        found = [i for i in order if scores[i] > 0 and cues & self.words[i]
+        wrote = _WROTE if q.intent == "publications" and not _WROTE & set(q.terms) \
+            else frozenset()
+        found = [i for i in order if scores[i] > 0 and cues & self.words[i] - wrote
                  and self.facts[i].kind not in ("link", "email", "skills")
                  and not (q.intent in NAMED_TOPICS and self.facts[i].kind in _OWN_FIELDS)
                  and (not kinds or self.facts[i].kind in kinds)
