@@ -14,9 +14,10 @@ _INVISIBLE = re.compile(
     "\ud800-\udfff]"  # lone surrogates (JSON can carry them): no valid text contains one
 )
 # Zero-width spaces between two words; other zero-width characters (a joiner, a non-joiner,
-# a word joiner) between two Latin letters, where no text needs them to join a word.
+# a word joiner) after a Latin letter, digit or stop and before a Latin letter or digit,
+# where no text needs them to join a word.
 _PARTING = re.compile(r"(?<=\S)\u200b+(?=\S)"
-                      r"|(?<=[A-Za-z0-9?!.,])[\u200b-\u200d\u2060\ufeff]+(?=[A-Za-z0-9])")
+                      r"|(?<=[A-Za-z0-9?!.,])[\u200c\u200d\u2060\ufeff]+(?=[A-Za-z0-9])")
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 

@@ -3343,12 +3343,12 @@ _DEAREST = ("top", "highest", "most expensive", "priciest", "premium", "biggest"
             "last")
 _TIER_AT = re.compile(rf"\b(?P<place>{any_of([*_CHEAPEST, *_DEAREST, 'middle', 'mid'])})[- ]"
                       r"(?P<kind>tier|plan|package|option|retainer|bundle)s?\b")
-# The visitor's own next step, which asks nothing: 'before I reach out to her directly,'.
 # 'contact Travis directly', 'reach her personally': how to reach them, no word of a fact
 # ('No direct reports').
 _REACH_IN_PERSON = re.compile(r"\b((?:contact|reach|email|message|call|ring|hold of|talk to|"
                               r"speak to|touch with)\b(?: \w+){0,2}?) (?:directly|personally|"
                               r"privately|in private|direct)\b")
+# The visitor's own next step, which asks nothing: 'before I reach out to her directly,'.
 _BEFORE_I_WRITE = re.compile(r"\bbefore (?:i|we) (?:reach out|contact|get in touch|message|"
                              r"email|write|call|pitch|approach)\b[^,?.!:;]{0,30}[,:;]")
 # 'from' of where the owner is from ('where is she from', 'he's from Lagos', 'originally
