@@ -1942,6 +1942,16 @@ def test_a_line_that_wrote_no_paper_is_no_publication() -> None:
     assert "incident playbook" in engine.answer("did she write an incident playbook?")
 
 
+def test_a_talk_at_a_place_no_talk_of_the_list_names_is_not_covered() -> None:
+    engine = _kim({"talks": [{"title": "Shipping tiny models", "event": "Deep Learning Indaba",
+                              "year": 2024},
+                             {"title": "Few labels", "event": "PyCon Kenya", "year": 2023}],
+                   "community": "Reviews papers for NeurIPS."})
+    detail = engine.answer_detail("Did she give a talk at NeurIPS?")
+    assert not detail.answered and "NeurIPS" in detail.text
+    assert "Few labels" in engine.answer("has she spoken at PyCon Kenya?")
+
+
 def test_how_the_owner_came_to_a_field_finds_the_fact_that_tells_it() -> None:
     engine = _kim({
         "summary": "Security engineer for payment systems.",

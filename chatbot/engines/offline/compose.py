@@ -2175,6 +2175,14 @@ class Composer:
                if (first := labelled(q.table, e))}
         entries = [f for f in found.table if f.text in own] or list(found.table)
         label = entries[0].source
+        # 'Did she give a talk at NeurIPS?': a place named that no entry of the list, nor
+        # another line on its topic, holds is not covered.
+        held = " ".join(fold(f.text) for f in [*found.table, *found.topical])
+        places = [t for t in (_as_typed(q.text, n) for n in q.names if n not in held)
+                  if re.search(rf"\b(?:at|from)\s+(?:the\s+)?{re.escape(t)}\b", q.text)]
+        if places and q.intent in NAMED_TOPICS:
+            return self._not_covered(q.intent, f"{label.lower()} at {' '.join(places)}",
+                                     "; ".join(_cite(f) for f in entries[:2]))
         said = [f.text.removeprefix(f"{label}: ") for f in entries]
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             text = f"{label}: {', '.join(said[:12])}."
