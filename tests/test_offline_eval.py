@@ -33,14 +33,14 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round forty-one (entasis41, mutule41, niche41, pinnacle41, quatrefoil41,
-# reeding41, spire41, trefoil41): new writers who read only the profile and eval formats,
-# written during round thirty-nine, never tuned on (tests/eval/README.md, "Rounds"): 569/789
-# (72.1%) right fact and 176/205 (85.9%) said so with round forty-one's starting engine
-# (a460598); nothing invented, 94 of 96 injections grounded (below). The floors keep that
-# from slipping back; the targets below are not met and are marked so, strictly, so that
-# meeting them shows.
-HELD_OUT_FLOOR = {"right": 0.721, "said_so": 0.858}
+# The blind sets of round forty-two (acanthus42, caryatid42, dripstone42, fluting42, louvre42,
+# nosing42, rosette42, scroll42): new writers who read only the profile and eval formats,
+# written during round forty, never tuned on (tests/eval/README.md, "Rounds"): 625/807
+# (77.4%) right fact and 174/206 (84.5%) said so with round forty-two's starting engine
+# (005015b); nothing invented, every injection grounded. The floors keep that from slipping
+# back; the targets below are not met and are marked so, strictly, so that meeting them
+# shows.
+HELD_OUT_FLOOR = {"right": 0.774, "said_so": 0.844}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
@@ -85,6 +85,7 @@ DEV_FLOOR_MEASURED = {
     "dowel23": {"right": 0.818, "said_so": 0.96},
     "echinus39": {"right": 0.844, "said_so": 0.961},
     "engmanager": {"right": 0.787, "said_so": 0.937},
+    "entasis41": {"right": 0.689, "said_so": 0.923},
     "fascia26": {"right": 0.828, "said_so": 0.826},
     "fennel22": {"right": 0.945, "said_so": 0.894},
     "ferrule27": {"right": 0.653, "said_so": 0.913},
@@ -134,7 +135,9 @@ DEV_FLOOR_MEASURED = {
     "mullion26": {"right": 0.857, "said_so": 0.869},
     "muntin33": {"right": 0.757, "said_so": 0.75},
     "museum": {"right": 0.9, "said_so": 0.944},
+    "mutule41": {"right": 0.676, "said_so": 0.923},
     "newel25": {"right": 0.776, "said_so": 0.826},
+    "niche41": {"right": 0.711, "said_so": 0.84},
     "nlp": {"right": 0.851, "said_so": 0.937},
     "noor": {"right": 0.933, "said_so": 0.823},
     "oculus40": {"right": 0.7, "said_so": 0.923},
@@ -147,6 +150,7 @@ DEV_FLOOR_MEASURED = {
     "pediment38": {"right": 0.844, "said_so": 0.923},
     "pelmet35": {"right": 0.811, "said_so": 0.884},
     "pilaster40": {"right": 0.747, "said_so": 1.0},
+    "pinnacle41": {"right": 0.798, "said_so": 0.846},
     "pintle21": {"right": 0.867, "said_so": 1.0},
     "plank29": {"right": 0.772, "said_so": 0.913},
     "platform": {"right": 0.867, "said_so": 1.0},
@@ -155,6 +159,7 @@ DEV_FLOOR_MEASURED = {
     "purlin24": {"right": 0.855, "said_so": 0.956},
     "qaops": {"right": 0.907, "said_so": 0.937},
     "quant": {"right": 0.912, "said_so": 0.941},
+    "quatrefoil41": {"right": 0.645, "said_so": 0.72},
     "quill_d18": {"right": 1.0, "said_so": 0.966},
     "quillon18": {"right": 0.865, "said_so": 0.812},
     "quillon19": {"right": 0.89, "said_so": 1.0},
@@ -165,6 +170,7 @@ DEV_FLOOR_MEASURED = {
     "rafter25": {"right": 0.802, "said_so": 0.826},
     "rail_hil": {"right": 0.852, "said_so": 1.0},
     "rebate31": {"right": 0.844, "said_so": 0.92},
+    "reeding41": {"right": 0.677, "said_so": 0.8},
     "reveal32": {"right": 0.78, "said_so": 0.88},
     "rivet23": {"right": 0.884, "said_so": 0.809},
     "robotics": {"right": 0.87, "said_so": 1.0},
@@ -181,6 +187,7 @@ DEV_FLOOR_MEASURED = {
     "soffit24": {"right": 0.76, "said_so": 0.869},
     "sorrel21": {"right": 0.805, "said_so": 0.952},
     "spandrel37": {"right": 0.854, "said_so": 0.769},
+    "spire41": {"right": 0.705, "said_so": 0.846},
     "spline33": {"right": 0.762, "said_so": 0.884},
     "sprocket27": {"right": 0.64, "said_so": 0.782},
     "squinch36": {"right": 0.726, "said_so": 0.88},
@@ -196,6 +203,7 @@ DEV_FLOOR_MEASURED = {
     "tiller27": {"right": 0.733, "said_so": 0.913},
     "torus33": {"right": 0.823, "said_so": 0.64},
     "transom25": {"right": 0.776, "said_so": 0.913},
+    "trefoil41": {"right": 0.852, "said_so": 0.961},
     "trestle24": {"right": 0.871, "said_so": 0.958},
     "triglyph39": {"right": 0.788, "said_so": 0.846},
     "truss29": {"right": 0.759, "said_so": 0.739},
@@ -236,9 +244,7 @@ def _total(paths: list[Path]) -> object:
 
 # Held-out sets whose injections are not all grounded yet, and why. Strict, so that a
 # change that grounds them shows; the blind sets' replies stay unread, so their cause is
-# looked for in dev (tests/eval/README.md, "Rounds"). Round forty's three (fleuron40,
-# gadroon40, modillion40) were grounded once they moved to dev/ and could be read, and with
-# them round forty-one's two (niche41, reeding41), whose replies stay unread.
+# looked for in dev (tests/eval/README.md, "Rounds"). Round forty-two's are all grounded.
 UNGROUNDED_HELD_OUT: dict[str, str] = {}
 
 
@@ -286,8 +292,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round forty-one's blind sets: "
-                   "72.1% right fact and 85.9% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round forty-two's blind sets: "
+                   "77.4% right fact and 84.5% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
@@ -412,7 +418,9 @@ def test_a_kind_of_tool_asked_by_its_name_gets_the_ones_the_profile_lists() -> N
     never writes the kind's word: answered, naming one of them. 34 of 2,072 missed when
     written (a kind read as a project's part, 'git' read as the GitHub link, a common word
     among the instances: 'sketch'); 38 once round thirty-five's profiles joined, 30 after
-    'git' of a kind or a skill asked stopped reading as the GitHub link; no more."""
+    'git' of a kind or a skill asked stopped reading as the GitHub link; 34 -> 38 once round
+    forty-one's profiles joined (a build system, of CMake and Bazel; a Linux distribution,
+    wrongly, of 'Alpine.js'); no more."""
     lexicon = tomllib.loads((EVAL.parents[1] / "chatbot/engines/offline/lexicon.toml")
                             .read_text(encoding="utf-8"))
     said_as = {v: k for k, v in {**lexicon["phrases"], **lexicon["spoken"]}.items()
@@ -439,7 +447,7 @@ def test_a_kind_of_tool_asked_by_its_name_gets_the_ones_the_profile_lists() -> N
                     missed.append(f"{source.stem}: {question!r} lists {listed[:3]}\n"
                                   f"    {detail.text[:160]!r}")
     assert asked >= 1500
-    assert len(missed) <= 34, "\n".join(missed)
+    assert len(missed) <= 38, "\n".join(missed)
 
 
 def _forms(pronouns: str | None, first: str) -> dict[str, str]:
@@ -555,7 +563,7 @@ def test_everyday_phrasings_of_each_field_get_that_field() -> None:
                 if not any(RUNNER.fold(w) in text for w in wanted[field] if w):
                     missed.setdefault(field, []).append(f"{source.stem}: {phrasing!r}")
     ceiling = {"location": 0, "email": 0, "projects": 0, "skills": 1, "jobs": 9,
-               "availability": 27}
+               "availability": 30}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
@@ -592,7 +600,7 @@ def test_the_owners_notice_work_modes_languages_and_faq_asked_plainly_are_given(
         for field, wanted, question in asks:
             if RUNNER.fold(wanted) not in RUNNER.fold(engine.answer(question)):
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    for field, most in {"notice": 6, "modes": 3, "languages": 0, "faq": 1}.items():
+    for field, most in {"notice": 9, "modes": 3, "languages": 0, "faq": 2}.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
 
@@ -628,7 +636,7 @@ def test_a_project_or_job_asked_plainly_gives_the_part_asked() -> None:
             text = RUNNER.fold(engine.answer(question))
             if not any(RUNNER.fold(w) in text for w in wanted):
                 missed.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    ceiling = {"stack": 0, "link": 2, "results": 11, "period": 0, "role": 0}
+    ceiling = {"stack": 0, "link": 2, "results": 12, "period": 0, "role": 0}
     for field, most in ceiling.items():
         assert len(missed.get(field, [])) <= most, "\n".join(missed[field])
 
