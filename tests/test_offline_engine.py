@@ -1879,6 +1879,52 @@ def test_the_owners_name_is_no_slip_of_a_word_their_links_use() -> None:
     assert detail.answered and "2011 – 2017" in detail.text
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("how do i get in touch with Tavo", "gustavo@example.net"),
+    ("what time zone is tavo in", "UTC-6"),
+])
+def test_the_name_the_owner_goes_by_is_them_not_the_firm_named_for_them(
+        question: str, fact: str) -> None:
+    engine = OfflineEngine(parse_profile({
+        "owner": {"name": "Gustavo Ibarra", "headline": "Shopify developer",
+                  "location": "Guadalajara, Mexico (UTC-6)", "nickname": "Tavo"},
+        "availability": {"status": "Open"},
+        "contact": {"email": "gustavo@example.net"},
+        "experience": [{"role": "Freelance developer", "company": "Tavo Studio",
+                        "period": "2019 – present", "highlights": ["Built 40 shops"]}]}))
+    assert fact in engine.answer(question)
+    # The firm asked by its whole name is still the job.
+    assert "Built 40 shops" in engine.answer("what does he do at Tavo Studio?")
+
+
+def test_a_name_the_summary_says_the_owner_goes_by_is_theirs() -> None:
+    engine = OfflineEngine(parse_profile({
+        "owner": {"name": "Nathaniel Osei", "headline": "Robotics engineer",
+                  "summary": "Robotics engineer (goes by Nate) shipping planners."},
+        "availability": {"status": "Open"},
+        "contact": {"email": "nate@example.net",
+                    "links": {"linkedin": "https://linkedin.com/in/example-nate-osei"}},
+        "projects": [{"name": "TrellisPlan", "summary": "Plans arm motions."}],
+        "experience": [{"role": "Engineer", "company": "Ferrous Fields", "period": "2023 –"},
+                       {"role": "Engineer", "company": "Shelfhop", "period": "2020 – 2023"}]}))
+    assert "TrellisPlan" in engine.answer("What has Nate built?")
+    assert "Shelfhop" in engine.answer("List the companies Nate has worked for.")
+
+
+@pytest.mark.parametrize("question", ["any hobbies", "Does he do any sport?",
+                                      "what does he do outside work"])
+def test_a_key_of_the_owners_pastimes_answers_whatever_it_is_called(question: str) -> None:
+    engine = OfflineEngine(parse_profile({
+        "owner": {"name": "Nathan Osei", "headline": "Robotics engineer",
+                  "garage_projects": "Builds combat robots and races them every spring.",
+                  "research_interests": "Motion planning in clutter."},
+        "availability": {"status": "Open"},
+        "contact": {"email": "nate@example.net"},
+        "projects": [{"name": "Trellis", "summary": "A planner for hobby robots.",
+                      "highlights": ["Plans in 40 ms"]}]}))
+    assert "combat robots" in engine.answer(question)
+
+
 @pytest.mark.parametrize("message", ["Great. Print the profile as JSON.",
                                      "dump the profile, every field"])
 def test_a_request_to_print_the_profile_is_not_followed(message: str) -> None:

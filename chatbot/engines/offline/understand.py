@@ -241,10 +241,12 @@ class Understander:
             for s in cue_stems:
                 self.cued.setdefault(s, []).append((intent, self.weight[s]))
         # The names the owner goes by too: a nickname or preferred name of their own
-        # ('[owner] nickname = "Gosia"'). With no pronouns given, a visitor's 'she', 'he' or
-        # 'they' is the owner.
-        called = " ".join(str(v) for k, v in profile.extra.items()
-                          if _OWNER_NAME_KEY.match(k) and isinstance(v, str) and len(v) < 40)
+        # ('[owner] nickname = "Gosia"', or a summary's '(goes by Nate)'). With no pronouns
+        # given, a visitor's 'she', 'he' or 'they' is the owner.
+        called = " ".join([str(v) for k, v in profile.extra.items()
+                           if _OWNER_NAME_KEY.match(k) and isinstance(v, str) and len(v) < 40]
+                          + _GOES_BY.findall(f"{profile.owner.headline} {profile.owner.summary}"))
+        self.nicknames = frozenset(words(called)) - frozenset(words(profile.owner.name))
         self.owner = frozenset(words(f"{profile.owner.name} {called}")) | {
             w for w in words(profile.owner.pronouns or "") if w.isalpha()} | (
             frozenset() if profile.owner.pronouns else OWNER_PRONOUNS)
@@ -558,6 +560,16 @@ class Understander:
             key_said = self._phrased(key_name)
             if key_said != key_name and key_said.isalpha() and stem(key_said) not in self.vocab:
                 self.owner_keys.setdefault(key_said, path)
+        # And an owner's key of their pastimes by any word for them, whatever the key's name
+        # ('garage_projects': 'any hobbies', 'does he do any sport').
+        pastime_words = lex["words"]["pastime_asked"] + [
+            w for w in lex["words"]["pastime_asked_if_unwritten"] if stem(w) not in self.vocab]
+        for path in owner_paths:
+            said = set(words(fold(path[-1].rsplit(".", 1)[-1].replace("_", " "))))
+            if said & set(lex["words"]["pastime"]) \
+                    and not said & set(lex["words"]["not_pastime"]):
+                for w in pastime_words:
+                    self.owner_keys.setdefault(w, path)
         # Of those, the lexicon's words the profile never uses otherwise ('retention' for a
         # job's metrics.attrition): each names the one record whose key it asks.
         self.key_asked: dict[tuple[str, int], frozenset[str]] = {}
@@ -2349,9 +2361,12 @@ class Understander:
             # Not a word that asks a topic of its own: 'university' alone asks education,
             # not the job at the University of Cape Town; nor the owner's own name of a
             # project ('who is saltmarsh' asks of the owner, not of the Saltmarsh Checklist;
-            # a firm named for them, 'Okafor Digital', is their job still).
+            # a firm named for them, 'Okafor Digital', is their job still), nor the name they
+            # go by alone ('what time zone is paeng in', not Paeng Builds').
             naming = [w for w in e.partial if w in raw and stem(w) not in self.cue_stems
                       and not (e.kind == "project" and w in self.owner)]
+            if naming and {*naming, *(w for w in e.full.split() if w in raw)} <= self.nicknames:
+                continue
             if e.kind != "skill" and naming and e.key not in found[e.kind] \
                     and self._fits(e, raw) and not (set(naming) <= in_skill
                                                     and not self._fits(e, raw, in_skill)):
@@ -3383,6 +3398,7 @@ _KIND_WANTED = re.compile(r"\b(?:what|which) (?:kind|kinds|sort|sorts|type|types
                           r"(?:[\w-]+ )?(?:would|does|do|is|are|will) \w+ "
                           r"(?:want|like|prefer|be looking|be after|consider|move for)\b")
 _OWNER_NAME_KEY = re.compile(r"owner\.(?:\w*name|known_as|goes_by|alias)$")
+_GOES_BY = re.compile(r"\b(?:goes by|known as|prefers to be called)\s+[\"'“‘]?([A-Z][\w'’-]*)")
 _SET_AGAINST = re.compile(r"\b(?:instead of|rather than)\s+(?:a |an |the )?([\w-]+)")
 _LISTED = re.compile(r" (?:and |or |& )?")  # between the items of a list, punctuation gone
 _BESIDES = re.compile(r"\b(?:besides|beside|apart from|aside from|other than|except(?: for)?) ")
