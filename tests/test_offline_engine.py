@@ -1911,6 +1911,37 @@ def test_a_name_the_summary_says_the_owner_goes_by_is_theirs() -> None:
     assert "Shelfhop" in engine.answer("List the companies Nate has worked for.")
 
 
+def _hours_kept() -> OfflineEngine:
+    return OfflineEngine(parse_profile({
+        "owner": {"name": "Ama Boateng", "headline": "QA engineer",
+                  "location": "Accra, Ghana (GMT)"},
+        "availability": {"status": "Open", "work_modes": ["remote"]},
+        "contact": {"email": "ama@example.net",
+                    "links": {"calendar": "https://cal.example.net/ama"}},
+        "faq": [{"question": "Would she work on-site?",
+                 "answer": "No, remote only. She covers UK and Central European working "
+                           "hours."},
+                {"question": "Does she do take-home tasks?",
+                 "answer": "Yes, of up to four hours."}]}))
+
+
+@pytest.mark.parametrize("question", [
+    "Could she overlap with a team based in Munich?", "can she keep zurich office hours",
+    "would her working day line up with a team in Vienna", "im in leeds, will our hours overlap",
+    "could she slot into a team that runs on Dublin time"])
+def test_hours_asked_beside_the_visitors_place_get_the_hours_the_owner_keeps(
+        question: str) -> None:
+    detail = _hours_kept().answer_detail(question)
+    assert detail.answered and "Central European working hours" in detail.text
+    assert "four hours" not in detail.text  # how long a task takes is no hours kept
+
+
+def test_a_time_zone_asked_gets_the_owners_place_and_a_call_booked_their_calendar() -> None:
+    engine = _hours_kept()
+    assert "Accra, Ghana (GMT)" in engine.answer("what time zone is she in?")
+    assert "cal.example.net/ama" in engine.answer("how do i book a call with her")
+
+
 @pytest.mark.parametrize("question", ["any hobbies", "Does he do any sport?",
                                       "what does he do outside work"])
 def test_a_key_of_the_owners_pastimes_answers_whatever_it_is_called(question: str) -> None:

@@ -232,6 +232,21 @@ _TEAM_OF = re.compile(rf"\bteam of {_SMALL_COUNT}\b|\b{_SMALL_COUNT}[- ](?:perso
                       r"\b[^.]*\bteam\b", re.I)
 # 'which days does she work', 'what days of the week is he free': a day of the week.
 _ASKS_DAYS = re.compile(r"\b(?:which|what)\s+days?\b|\bdays?\s+of\s+the\s+week\b", re.I)
+# Hours kept beside another's asked: 'overlap with a team in London', 'keep Berlin office
+# hours', 'calls in our morning', 'a team on New York time', 'would her working day line up'.
+_ASKS_HOURS = re.compile(
+    r"\boverlap|\bkeep (?:[\w-]+ ){0,2}hours\b|\b(?:our|my|their|your) (?:working )?"
+    r"(?:hours|mornings?|afternoons?|evenings?|working day|time ?zones?)\b"
+    r"|\bline up\b|\bon [\w ]{2,20} time\b|\btoo (?:late|early) for\b", re.I)
+# A line that says hours kept, not how long a thing takes ('up to four hours').
+_KEPT_HOURS = re.compile(r"\b(?:working|office|business|core|[a-z]+ern|european|american|"
+                         r"asian|african|overlap\w*) (?:hours|time|working day)\b|working day\b|"
+                         r"\boverlap\w*|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b"
+                         r"|\b\d{1,2}:\d\d\b", re.I)
+_FEW_WORDS = 20
+_ASKS_ZONE = re.compile(r"\btime ?zones?\b", re.I)
+_ZONED = ("location", "work_modes", "availability", "faq", "audience")
+_ZONE_GIVEN = re.compile(r"\b(?:UTC|GMT)\s?[+−-]\s?\d|\btime ?zones?\b|\b[A-Z]{1,2}[SD]?T\b")
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
 # How long a past thing lasted ('how long was his career break'), and a line that says it: a
 # span of dates ('from mid-2023 to mid-2025', '2019 – 2022') or a length ('a three-year').
@@ -444,6 +459,15 @@ class Composer:
         self.time_rates = [f for f in facts if MONEY.search(f.text) and _AMOUNT.search(f.text)
                            and _PER_TIME.search(f.text) and f.project < 0
                            and self.charge_words & set(words(fold(searched(f))))]
+        # The owner's lines on the hours they keep, best first: those that say hours or an
+        # overlap ('He can cover UK and Central European working hours'), then those that
+        # give only a time zone ('Manila, Philippines (UTC+8)'); no length of time ('a
+        # take-home of up to four hours').
+        self.hours_lines = sorted(
+            (f for f in facts if f.project < 0 and f.job < 0 and (
+                _KEPT_HOURS.search(f.text) and f.kind not in ("link", "email", "skills")
+                or _ZONE_GIVEN.search(f.text) and f.kind in _ZONED)),
+            key=lambda f: not _KEPT_HOURS.search(f.text))
         # What the owner won't do or take on: 'not interested in crypto or gambling'.
         self.aversions = [f for f in facts if _AVERSION.search(f"{f.text} {f.question}")]
         # Every line naming a certification: a key of that name, an FAQ answer, a highlight.
@@ -494,6 +518,20 @@ class Composer:
         if _ASKS_HOW_LONG.search(q.text):  # the lines that say how long, first
             found = replace(found, covering=tuple(sorted(
                 found.covering, key=lambda f: not _SPAN.search(f.text))))
+        if _ASKS_HOURS.search(q.text) and not (q.projects or q.jobs) and self.hours_lines \
+                and len(q.text.split()) <= _FEW_WORDS:
+            # 'could he overlap with a team in London', 'can she do calls in our morning': the
+            # owner's hours, whatever place the visitor names. (Not of a long message that
+            # asks more: 'our team sits on Eastern time ... when could he start?')
+            # Asked by time zone, the lines that give one first.
+            said, kept = set(words(fold(q.text))), _KEPT_HOURS
+            if _ASKS_ZONE.search(q.text):
+                kept = _ZONE_GIVEN
+            lines = sorted(self.hours_lines, key=lambda f: (
+                not kept.search(f.text), kept is _ZONE_GIVEN and f.kind != "location",
+                -len(said & set(words(fold(f.text))))))[:2]
+            return OfflineAnswer("\n".join(f"- {_cite(f)}" for f in lines) if len(lines) > 1
+                                 else _cite(lines[0]), True, q.intent, _sources(lines))
         if _ASKS_DAYS.search(q.text) and (days := self._weekdays(q, found)):
             # 'which days of the week does he work': the lines that name a day.
             return OfflineAnswer("\n".join(f"- {_cite(f)}" for f in days) if len(days) > 1
