@@ -1911,6 +1911,17 @@ def test_a_name_the_summary_says_the_owner_goes_by_is_theirs() -> None:
     assert "Shelfhop" in engine.answer("List the companies Nate has worked for.")
 
 
+@pytest.mark.parametrize("question", ["how much faster did the Ledgerline build get",
+                                      "How much quicker is Ledgerline now?"])
+def test_how_much_faster_asks_by_how_much_not_for_a_thing_the_profile_lacks(
+        question: str) -> None:
+    engine = _kim({"projects": [{"name": "Ledgerline", "summary": "A ledger service.",
+                                 "highlights": ["Cut the build from 20 minutes to 4 minutes",
+                                                "Used by 3 banks"]}]})
+    detail = engine.answer_detail(question)
+    assert detail.answered and "20 minutes to 4 minutes" in detail.text, detail
+
+
 def _hours_kept() -> OfflineEngine:
     return OfflineEngine(parse_profile({
         "owner": {"name": "Ama Boateng", "headline": "QA engineer",
@@ -1934,6 +1945,14 @@ def test_hours_asked_beside_the_visitors_place_get_the_hours_the_owner_keeps(
     detail = _hours_kept().answer_detail(question)
     assert detail.answered and "Central European working hours" in detail.text
     assert "four hours" not in detail.text  # how long a task takes is no hours kept
+
+
+@pytest.mark.parametrize("question", ["Does she have the right to work in the UK?",
+                                      "is she authorised to work in Germany"])
+def test_the_right_to_work_by_its_other_names_is_not_covered_by_hours_kept_there(
+        question: str) -> None:
+    detail = _hours_kept().answer_detail(question)
+    assert not detail.answered and "ama@example.net" in detail.text
 
 
 def test_a_time_zone_asked_gets_the_owners_place_and_a_call_booked_their_calendar() -> None:
@@ -2600,11 +2619,13 @@ def test_a_language_with_its_version_glued_on_and_a_site_key_are_found() -> None
     assert "https://kim.example" in engine.answer("do they have a personal website")
 
 
-def test_before_her_current_job_is_the_job_before_it() -> None:
+@pytest.mark.parametrize("question", ["what did she do before her current job",
+                                      "where did she work before her current one"])
+def test_before_her_current_job_is_the_job_before_it(question: str) -> None:
     engine = _kim({"experience": [
         {"role": "Engineer", "company": "Haven Freight", "period": "2021 - present"},
         {"role": "Developer", "company": "Ostra", "period": "2017 - 2021"}]})
-    answer = engine.answer("what did she do before her current job")
+    answer = engine.answer(question)
     assert "Ostra" in answer and "Haven" not in answer, answer
 
 

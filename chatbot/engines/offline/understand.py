@@ -1910,7 +1910,7 @@ class Understander:
         # what 'what' asks for: 'what chip is in it' is answered by a part it never calls so.
         much = f"how much {q.detail}" in " ".join(raw)
         if q.wants_number and q.detail and stem(q.detail) not in record \
-                and stem(q.detail) not in self.filler \
+                and stem(q.detail) not in self.filler and q.detail not in _SPEED_COMPARED \
                 and not (much and key in self.priced):
             return (q.detail,)
         part = [s for s in q.asked if s not in self.cue_stems and s not in self.aspect_stems]
@@ -2210,6 +2210,8 @@ class Understander:
                 or len(word) < 2 or word in SPOKEN:  # 'human languages' asks for the spoken ones
             return False
         if word in MONTHS:  # 'free to start this July': a time asked, no thing lacking
+            return False
+        if word in _SPEED_COMPARED:  # 'how much faster did the build get': by how much, no thing
             return False
         if len(word) >= 4 and any(t.endswith(word) for t in self.tongues):
             return False  # 'zulu' of isiZulu, 'tswana' of Setswana
@@ -3386,7 +3388,7 @@ _WORKS_AT = re.compile(r"\bthe (?:company|firm|employer|startup|organi[sz]ation|
                        r"(?:(?:that|where) )?(?:she|he|they) (?:works?|is working|are working)"
                        r"(?: (?:at|for|in))?\b")
 _BEFORE_CURRENT = re.compile(r"\bbefore (?:his|her|their|the) (?:current|present|latest|"
-                             r"most recent|last) (?:employer|job|role|company|position|gig)\b")
+                             r"most recent|last) (?:employer|job|role|company|position|gig|one)\b")
 _SINCE_WHEN = re.compile(r"\bsince when\b|\bhow long (?:has|have|did)\b|\bwhen did \w+ "
                          r"(?:start|begin|go|become|turn)\b")
 _ON_OWN = re.compile(r"\b(?:freelanc\w*|self[- ]employed|independent\w*|contractor|"
@@ -3398,6 +3400,7 @@ _KIND_WANTED = re.compile(r"\b(?:what|which) (?:kind|kinds|sort|sorts|type|types
                           r"(?:[\w-]+ )?(?:would|does|do|is|are|will) \w+ "
                           r"(?:want|like|prefer|be looking|be after|consider|move for)\b")
 _OWNER_NAME_KEY = re.compile(r"owner\.(?:\w*name|known_as|goes_by|alias)$")
+_SPEED_COMPARED = frozenset("faster quicker slower speedier sooner".split())
 _GOES_BY = re.compile(r"\b(?:goes by|known as|prefers to be called)\s+[\"'“‘]?([A-Z][\w'’-]*)")
 _SET_AGAINST = re.compile(r"\b(?:instead of|rather than)\s+(?:a |an |the )?([\w-]+)")
 _LISTED = re.compile(r" (?:and |or |& )?")  # between the items of a list, punctuation gone
