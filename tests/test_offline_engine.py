@@ -1922,6 +1922,33 @@ def test_how_much_faster_asks_by_how_much_not_for_a_thing_the_profile_lacks(
     assert detail.answered and "20 minutes to 4 minutes" in detail.text, detail
 
 
+@pytest.mark.parametrize("question", ["CDN", "cdn?"])
+def test_a_kind_of_tool_asked_alone_is_no_misspelt_question_word(question: str) -> None:
+    engine = _kim({"skills": {"Tools": ["Git", "Cloudflare"]}})
+    assert "Cloudflare" in engine.answer(question)
+
+
+def test_the_languages_spoken_lead_and_an_faq_on_working_in_them_follows() -> None:
+    engine = _kim({"owner": _owner("Developer", languages=["Slovenian (native)",
+                                                           "Croatian (conversational)"]),
+                   "faq": [{"question": "Which languages can you work in?",
+                            "answer": "Sites in any language; support calls in Slovenian."}]})
+    answer = engine.answer("what languages does kim speak")
+    assert answer.index("Croatian (conversational)") < answer.index("support calls")
+
+
+@pytest.mark.parametrize("question", ["What sites has he built?",
+                                      "which client projects have they delivered"])
+def test_things_made_asked_by_their_kind_are_the_projects(question: str) -> None:
+    engine = _kim({"projects": [{"name": "Harbourline Dental", "summary": "A clinic's booking."},
+                                {"name": "Copperleaf", "summary": "Property listings."}],
+                   "experience": [{"role": "Freelancer", "company": "Kim Builds",
+                                   "period": "2018 - present", "highlights": [
+                                       "Delivered more than 60 sites for clients"]}]})
+    answer = engine.answer(question)
+    assert "Harbourline Dental" in answer and "Copperleaf" in answer
+
+
 def _hours_kept() -> OfflineEngine:
     return OfflineEngine(parse_profile({
         "owner": {"name": "Ama Boateng", "headline": "QA engineer",
@@ -1953,6 +1980,23 @@ def test_the_right_to_work_by_its_other_names_is_not_covered_by_hours_kept_there
         question: str) -> None:
     detail = _hours_kept().answer_detail(question)
     assert not detail.answered and "ama@example.net" in detail.text
+
+
+@pytest.mark.parametrize(("name", "question"), [
+    ("tiller27", "Would he need visa sponsorship to work for us in the US?"),  # a Visa parser
+    ("fascia26", "would they need a visa sponsor to work in the US"),  # vendor-sponsored
+    ("spire41", "Does she already have a US work visa?")])  # citizen-participation
+def test_a_visa_card_scheme_or_a_sponsored_meetup_says_nothing_of_the_right_to_work(
+        name: str, question: str) -> None:
+    engine = OfflineEngine(load_profile(Path(__file__).parent / "eval" / "profiles" /
+                                        f"{name}.toml"))
+    detail = engine.answer_detail(question)
+    assert not detail.answered and "doesn't cover “visa”" in detail.text
+
+
+def test_a_right_to_work_the_profile_states_is_given() -> None:
+    engine = _kim({"work_authorization": "Canadian citizen"})
+    assert "Canadian citizen" in engine.answer("would she need a visa?")
 
 
 def test_a_time_zone_asked_gets_the_owners_place_and_a_call_booked_their_calendar() -> None:

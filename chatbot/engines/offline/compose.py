@@ -231,6 +231,13 @@ _ASKS_OWN_TEAM = re.compile(
 _TEAM_OF = re.compile(rf"\bteam of {_SMALL_COUNT}\b|\b{_SMALL_COUNT}[- ](?:person|people|strong)"
                       r"\b[^.]*\bteam\b", re.I)
 # 'which days does she work', 'what days of the week is he free': a day of the week.
+# Things made, asked by their kind: 'what sites has he built', 'which client projects have
+# they delivered', 'what apps did she make'; not a thing of them ('which studio did she build
+# Pebble Drop at', 'what platforms did Ferrovia ship on').
+_MADE_KIND = re.compile(r"^\W*(?:what|which)\s+(?:[\w-]+\s+){1,2}(?:has|have|did)\s+\w+\s+"
+                        r"(?:built|made|make|build|delivered|deliver|shipped|ship|created|"
+                        r"create|launched|launch)(?:\s+(?:so far|before|recently|lately))?\W*$",
+                        re.I)
 _ASKS_DAYS = re.compile(r"\b(?:which|what)\s+days?\b|\bdays?\s+of\s+the\s+week\b", re.I)
 # Hours kept beside another's asked: 'overlap with a team in London', 'keep Berlin office
 # hours', 'calls in our morning', 'a team on New York time', 'would her working day line up'.
@@ -642,8 +649,10 @@ class Composer:
                 # the owner's own answer gives one.
                 return self._figure(OfflineAnswer(_cite(figures[0]), True, q.intent,
                                                   _sources(figures[:1])), q)
-        # Where the owner is: the location first, an FAQ on time zones after it.
-        placed = q.intent == "location" and bool(self.profile.owner.location)
+        # Where the owner is: the location first, an FAQ on time zones after it; so the
+        # languages they speak, their list first, an FAQ on working in them after it.
+        placed = q.intent == "location" and bool(self.profile.owner.location) \
+            or q.intent == "languages" and bool(self.spoken_list) and _asks_spoken(q)
         if placed and q.faq >= 0:
             q = replace(q, faq=-1, faq_topic=q.faq)
         if q.faq >= 0 and _ASKS_HOW_LONG.search(q.text) and found.covering \
@@ -1247,6 +1256,10 @@ class Composer:
         if q.intent in _LISTS and q.which and not q.negated and _denies(best.text, need):
             # 'which open source projects has she built': the list, not the one project
             # whose notes say 'not open source'.
+            return answer
+        if q.intent == "projects" and best.project < 0 and _MADE_KIND.search(q.text):
+            # 'what sites has he built', 'which client projects have they delivered': the
+            # projects are the things made, whatever a job's line says of sites or clients.
             return answer
         has = set(stems(searched(best)))
         # A list (every project, every job) says many words without being about any of

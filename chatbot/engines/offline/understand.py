@@ -319,6 +319,9 @@ class Understander:
         tools = [t for p in profile.projects for t in p.tech] \
             + [s for group in profile.skills.values() for s in group]
         self.folded = " " + _NOT_WORD.sub(" ", fold(" ".join([profile_text, *tools]))) + " "
+        # Whether the profile says anything of the owner's right to work: a visa, a permit,
+        # citizenship, sponsorship; not a Visa card scheme nor a vendor-sponsored meetup.
+        self.states_right_to_work = bool(_RIGHT_TO_WORK.search(profile_text.replace("_", " ")))
         # What the profile says of a blog ('I write on the engineering blog') answers 'any
         # blog posts?', unless a link is looked for.
         self.blog_said = " blog " in self.folded
@@ -1732,6 +1735,11 @@ class Understander:
         employer = self._not_employer(" ".join(raw), typed, found)
         missing += employer + self._compound(question, found["skill"])
         missing += self._not_contributed(" ".join(raw))
+        # 'would he need visa sponsorship', of a profile that never says: not covered.
+        unstated_right = None if self.states_right_to_work \
+            else _ASKS_RIGHT_TO_WORK.search(question)
+        if unstated_right:
+            missing.insert(0, fold(unstated_right.group(0).split()[0]))
         missing += numbered
         missing += [w for w in self._unwritten_tools(question, raw, typed) if w not in missing]
         if _GO.search(" ".join(raw)) and not any(e.kind == "skill" and e.full in ("go", "golang")
@@ -1790,6 +1798,8 @@ class Understander:
         tables = frozenset().union(*(n for n, table in extras if table
                                      and not n & self.topic_stems))
         intent = self._intent(q, raw, content, tables)
+        if unstated_right and intent in ("skill", "skills"):
+            intent = "unknown"  # a right to work is no skill the profile lacks
         long = len(words(question)) >= 25  # a recruiter's message asks several things at once
         found_missing = self._missing_for(intent, q, names, long) \
             or self._not_in_record(intent, q, raw) or self._absent_detail(q, raw)
@@ -2055,10 +2065,12 @@ class Understander:
 
     def _question_word(self, said: list[str]) -> list[str]:
         """The first word, if a misspelt question word ('wat did he study'): one edit, the
-        same first letter, and a word neither the profile nor the cues use."""
+        same first letter, and a word neither the profile nor the cues use, nor one the
+        lexicon knows ('CDN' is no 'can', 'TCA' no 'tea')."""
         first = said[0] if said else ""
         if not 2 <= len(first) < 5 or not first.isalpha() or first in STOPWORDS \
-                or stem(first) in self.vocab or stem(first) in self.weight:
+                or stem(first) in self.vocab or stem(first) in self.weight \
+                or stem(first) in self.kinds or first in self.synonyms or first in _TECH:
             return said
         best = extractOne(first, self.question_words, scorer=OSA.distance, score_cutoff=1)
         return [str(best[0]), *said[1:]] if best and best[0][0] == first[0] else said
@@ -3400,6 +3412,18 @@ _KIND_WANTED = re.compile(r"\b(?:what|which) (?:kind|kinds|sort|sorts|type|types
                           r"(?:[\w-]+ )?(?:would|does|do|is|are|will) \w+ "
                           r"(?:want|like|prefer|be looking|be after|consider|move for)\b")
 _OWNER_NAME_KEY = re.compile(r"owner\.(?:\w*name|known_as|goes_by|alias)$")
+# The owner's right to work, asked ('would she need a visa', 'a work permit', 'sponsorship
+# to work in the US', 'is he a citizen') and stated ('Canadian citizen', 'holds a Blue
+# Card', 'no sponsorship needed'). Not a card scheme ('Visa and Mastercard'), nor a word
+# made with 'citizen' ('citizen-participation platforms').
+_ASKS_RIGHT_TO_WORK = re.compile(
+    r"\bvisas?\b|\bwork permits?\b|\bcitizen(?:ship)?\b|\bsponsorship\b"
+    r"|\bsponsor(?:ed|ing)? (?:a |an |the |her |his |their |my )?(?:visa|work|permit)", re.I)
+_RIGHT_TO_WORK = re.compile(
+    r"\bvisas?\b(?! (?:and|&|or) mastercard)|\bwork (?:permit|authori[sz]ation|rights)\b"
+    r"|\bsponsorship\b|\bcitizen(?:ship)?\b(?!-)|\bright to work\b|\bauthori[sz]ed to work\b"
+    r"|\bpermanent resid|\bresiden(?:ce|cy|t) permit\b|\bsettled status\b|\b(?:green|blue) card\b"
+    r"|\bpassports?\b|\bnationality\b", re.I)
 _SPEED_COMPARED = frozenset("faster quicker slower speedier sooner".split())
 _GOES_BY = re.compile(r"\b(?:goes by|known as|prefers to be called)\s+[\"'“‘]?([A-Z][\w'’-]*)")
 _SET_AGAINST = re.compile(r"\b(?:instead of|rather than)\s+(?:a |an |the )?([\w-]+)")
