@@ -1949,6 +1949,14 @@ def test_things_made_asked_by_their_kind_are_the_projects(question: str) -> None
     assert "Harbourline Dental" in answer and "Copperleaf" in answer
 
 
+def test_the_name_of_a_thing_the_profile_never_names_is_not_covered() -> None:
+    engine = _kim({"faq": [{"question": "Has she worked in industry?",
+                            "answer": "Not as an employee. She consulted for a Heidelberg "
+                                      "start-up on spatial data for two months in 2024."}]})
+    detail = engine.answer_detail("name of the heidelberg start-up she consulted for")
+    assert not detail.answered and "a Heidelberg start-up" in detail.text
+
+
 def _hours_kept() -> OfflineEngine:
     return OfflineEngine(parse_profile({
         "owner": {"name": "Ama Boateng", "headline": "QA engineer",

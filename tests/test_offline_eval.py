@@ -106,7 +106,7 @@ DEV_FLOOR_MEASURED = {
     "gimbal27": {"right": 0.828, "said_so": 0.913},
     "gimlet21": {"right": 0.883, "said_so": 0.95},
     "gosia": {"right": 0.821, "said_so": 1.0},
-    "gusset23": {"right": 0.792, "said_so": 0.809},
+    "gusset23": {"right": 0.792, "said_so": 0.857},
     "guttae39": {"right": 0.91, "said_so": 0.884},
     "halyard22": {"right": 0.91, "said_so": 0.947},
     "hasp28": {"right": 0.762, "said_so": 0.739},

@@ -44,6 +44,7 @@ from chatbot.engines.offline.text import (
 from chatbot.engines.offline.understand import (
     NAMED_TOPICS,
     NEGATIONS,
+    OWNER_PRONOUNS,
     PRACTICAL,
     STOPWORDS,
     Query,
@@ -267,6 +268,8 @@ _WHICH_ORGANISATION = re.compile(
     r"customer|firm|bank|publisher|investor|funder|sponsor|supplier|vendor|agency|studio|"
     r"insurer|retailer|hospital|charity|university|school|employer|startup)\b", re.I)
 # A name asked ('what is her studio called', 'the name of his company').
+_NAME_OF_THING = re.compile(r"\bnames? of (?:the|her|his|their|its|[\w-]+['’]s) "
+                            r"((?:[\w-]+ ?){1,4})", re.I)
 _ASKS_NAME = re.compile(r"\b(?:called|named|name of|what(?:['’]s| is) (?:it|its) name)\b", re.I)
 # A way of reaching someone asked ('her phone number', 'his email').
 _CONTACT_ASKED = re.compile(r"\b(?:phone|number|e-?mail|contact|address|whatsapp|linkedin|"
@@ -958,15 +961,17 @@ class Composer:
         text = answer.text
         for source in answer.sources:  # the job or project a line is cited from names no X
             text = re.sub(rf"\s*\({re.escape(source)}(?:, [^()]*)?\)", "", text)
-        said, hit = _unnamed(text, set(stems(" ".join(q.which))), counted,
+        # 'what's the name of the loyalty app she made': which app, as 'which' asks it.
+        which = q.which or _name_of(q.text)
+        said, hit = _unnamed(text, set(stems(" ".join(which))), counted,
                              stem(q.detail) if q.detail else "") \
-            if q.which and answer.answered else ("", set())
+            if which and answer.answered else ("", set())
         if not said:
             return answer
         # Named in one line elsewhere as 'the <Name> thing' ('Based at the Failand training
         # ground' of a job, when the work modes say only 'at the training ground'): that line
         # answers. Not 'a Romanian game studio', which names none.
-        typed = [fold(w) for w in q.which if stem(w) in hit]
+        typed = [fold(w) for w in which if stem(w) in hit]
         called = re.compile(r"\bthe\s+(?:[A-Z][\w&-]*\s+)+(?i:"
                             + r"\s+".join(rf"{re.escape(w)}(?:s|es)?" for w in typed) + r")\b")
         naming = [f for f in self.facts if called.search(f.text)
@@ -974,7 +979,10 @@ class Composer:
                        or not (q.projects or q.jobs))]
         if len(naming) == 1:
             return OfflineAnswer(_cite(naming[0]), True, answer.intent, _sources(naming))
-        thing = " ".join(_as_typed(q.text, w) for w in q.which if stem(w) in hit)
+        if not q.which:  # 'the name of the heidelberg start-up', as asked
+            return self._not_covered(answer.intent, "the name of the " + " ".join(which),
+                                     said.lstrip("- "))
+        thing = " ".join(_as_typed(q.text, w) for w in which if stem(w) in hit)
         return self._not_covered(answer.intent, f"which {thing}", said.lstrip("- "))
 
     def _unoffered(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
@@ -2598,6 +2606,15 @@ def _reached(q: Query) -> bool:
 
 
 _ALTERNATIVES = re.compile(r"\w\s+or\s+\w")
+
+
+def _name_of(question: str) -> list[str]:
+    """The words of the thing whose name is asked ('loyalty app' of 'what's the name of the
+    loyalty app she made'), up to the first word that is none of its; [] when none is."""
+    m = _NAME_OF_THING.search(question)
+    said = m.group(1).split() if m else []
+    return list(itertools.takewhile(
+        lambda w: fold(w) not in STOPWORDS | _PREPOSITIONS | OWNER_PRONOUNS, said))
 
 
 def _is_the_one_asked(answer: OfflineAnswer, q: Query) -> bool:
