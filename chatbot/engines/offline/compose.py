@@ -232,14 +232,8 @@ _ASKS_OWN_TEAM = re.compile(
 _TEAM_OF = re.compile(rf"\bteam of {_SMALL_COUNT}\b|\b{_SMALL_COUNT}[- ](?:person|people|strong)"
                       r"\b[^.]*\bteam\b", re.I)
 # 'which days does she work', 'what days of the week is he free': a day of the week.
-# Things made, asked by their kind: 'what sites has he built', 'which client projects have
-# they delivered', 'what apps did she make'; not a thing of them ('which studio did she build
-# Pebble Drop at', 'what platforms did Ferrovia ship on').
-_MADE_KIND = re.compile(r"^\W*(?:what|which)\s+(?:[\w-]+\s+){1,2}(?:has|have|did)\s+\w+\s+"
-                        r"(?:built|made|make|build|delivered|deliver|shipped|ship|created|"
-                        r"create|launched|launch)(?:\s+(?:so far|before|recently|lately))?\W*$",
-                        re.I)
 _ASKS_DAYS = re.compile(r"\b(?:which|what)\s+days?\b|\bdays?\s+of\s+the\s+week\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
 # Hours kept beside another's asked: 'overlap with a team in London', 'keep Berlin office
 # hours', 'calls in our morning', 'a team on New York time', 'would her working day line up'.
 _ASKS_HOURS = re.compile(
@@ -251,11 +245,19 @@ _KEPT_HOURS = re.compile(r"\b(?:working|office|business|core|[a-z]+ern|european|
                          r"asian|african|overlap\w*) (?:hours|time|working day)\b|working day\b|"
                          r"\boverlap\w*|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b"
                          r"|\b\d{1,2}:\d\d\b", re.I)
-_FEW_WORDS = 20
+_FEW_WORDS = 20  # more, and a message asks more than the hours
+# A time zone asked, and a line of the owner's place, modes, FAQ or notes that gives one
+# ('UTC+8', 'CET', 'Latin American time zones').
 _ASKS_ZONE = re.compile(r"\btime ?zones?\b", re.I)
 _ZONED = ("location", "work_modes", "availability", "faq", "audience")
-_ZONE_GIVEN = re.compile(r"\b(?:UTC|GMT)\s?[+−-]\s?\d|\btime ?zones?\b|\b[A-Z]{1,2}[SD]?T\b")
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
+_ZONE_GIVEN = re.compile(r"\b(?:UTC|GMT)\s?[+−-]\s?\d|\btime ?zones?\b|\b[A-Z]{2,3}[SD]?T\b")
+# Things made, asked by their kind: 'what sites has he built', 'which client projects have
+# they delivered', 'what apps did she make'; not a thing of them ('which studio did she build
+# Pebble Drop at', 'what platforms did Ferrovia ship on').
+_MADE_KIND = re.compile(r"^\W*(?:what|which)\s+(?:[\w-]+\s+){1,2}(?:has|have|did)\s+\w+\s+"
+                        r"(?:built|made|make|build|delivered|deliver|shipped|ship|created|"
+                        r"create|launched|launch)(?:\s+(?:so far|before|recently|lately))?\W*$",
+                        re.I)
 # How long a past thing lasted ('how long was his career break'), and a line that says it: a
 # span of dates ('from mid-2023 to mid-2025', '2019 – 2022') or a length ('a three-year').
 _ASKS_HOW_LONG = re.compile(r"^\W*how long (?:\w+ )?(?:was|were|did|had)\b", re.I)

@@ -2376,7 +2376,7 @@ class Understander:
             # not the job at the University of Cape Town; nor the owner's own name of a
             # project ('who is saltmarsh' asks of the owner, not of the Saltmarsh Checklist;
             # a firm named for them, 'Okafor Digital', is their job still), nor the name they
-            # go by alone ('what time zone is paeng in', not Paeng Builds').
+            # go by alone ('what time zone is paeng in' asks of them, not of Paeng Builds).
             naming = [w for w in e.partial if w in raw and stem(w) not in self.cue_stems
                       and not (e.kind == "project" and w in self.owner)]
             if naming and {*naming, *(w for w in e.full.split() if w in raw)} <= self.nicknames:
