@@ -1957,6 +1957,21 @@ def test_the_name_of_a_thing_the_profile_never_names_is_not_covered() -> None:
     assert not detail.answered and "a Heidelberg start-up" in detail.text
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("If I write to her, how long until I hear back?", "two working days"),
+    ("how quickly does she get back to people", "two working days"),
+    ("on a maintenance plan, how fast does she respond?", "4 business hours")])
+def test_how_soon_the_owner_replies_is_their_line_on_it(question: str, fact: str) -> None:
+    engine = _kim({"contact": {"email": "kim@example.org",
+                               "preferred": "Email first; she replies within two working days."},
+                   "faq": [{"question": "What if my site breaks?",
+                            "answer": "Sites on a maintenance plan are answered within 4 "
+                                      "business hours."},
+                           {"question": "Can I see her work?",
+                            "answer": "Yes, write to her for the portfolio."}]})
+    assert fact in engine.answer(question)
+
+
 def _hours_kept() -> OfflineEngine:
     return OfflineEngine(parse_profile({
         "owner": {"name": "Ama Boateng", "headline": "QA engineer",

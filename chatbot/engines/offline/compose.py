@@ -251,6 +251,18 @@ _FEW_WORDS = 20  # more, and a message asks more than the hours
 _ASKS_ZONE = re.compile(r"\btime ?zones?\b", re.I)
 _ZONED = ("location", "work_modes", "availability", "faq", "audience")
 _ZONE_GIVEN = re.compile(r"\b(?:UTC|GMT)\s?[+−-]\s?\d|\btime ?zones?\b|\b[A-Z]{2,3}[SD]?T\b")
+# How soon the owner replies, asked ('how quickly does she get back to people', 'how long
+# until I hear back') and said ('replies within two working days', 'a 2-business-day
+# response time', 'usually hear back the same evening').
+_ASKS_REPLY = re.compile(r"\bhow (?:quickly|fast|soon|long)\b.*\b(?:gets? back|respond\w*|"
+                         r"repl(?:y|ies)|hear back|answers? (?:e-?mails?|messages))\b", re.I)
+_REPLIES = re.compile(r"\b(?:repl(?:y|ies|ied)|respon(?:d|ds|se)|hears? back|gets? back|"
+                      r"acknowledg\w*|answered within|checks? (?:\w+ )?(?:e-?mails?|messages|"
+                      r"inbox))\b", re.I)
+_REPLY_TIME = re.compile(r"\b(?:within|same|next|once a|\d+|one|two|three|four|five|"
+                         r"twenty-four)\b.{0,30}\b(?:hours?|days?|minutes?|evening|morning|"
+                         r"afternoon|week)\b|\bsame[- ]day\b|\b\d+-(?:business|working)-day\b",
+                         re.I)
 # Things made, asked by their kind: 'what sites has he built', 'which client projects have
 # they delivered', 'what apps did she make'; not a thing of them ('which studio did she build
 # Pebble Drop at', 'what platforms did Ferrovia ship on').
@@ -480,6 +492,11 @@ class Composer:
                 _KEPT_HOURS.search(f.text) and f.kind not in ("link", "email", "skills")
                 or _ZONE_GIVEN.search(f.text) and f.kind in _ZONED)),
             key=lambda f: not _KEPT_HOURS.search(f.text))
+        # The owner's lines on how soon they reply ('she replies within two working days',
+        # 'Acknowledge within 60 minutes'), with the time they take.
+        self.reply_lines = [f for f in facts if f.project < 0 and f.job < 0
+                            and f.kind not in ("link", "email")
+                            and _REPLIES.search(f.text) and _REPLY_TIME.search(f.text)]
         # What the owner won't do or take on: 'not interested in crypto or gambling'.
         self.aversions = [f for f in facts if _AVERSION.search(f"{f.text} {f.question}")]
         # Every line naming a certification: a key of that name, an FAQ answer, a highlight.
@@ -544,6 +561,15 @@ class Composer:
                 -len(said & set(words(fold(f.text))))))[:2]
             return OfflineAnswer("\n".join(f"- {_cite(f)}" for f in lines) if len(lines) > 1
                                  else _cite(lines[0]), True, q.intent, _sources(lines))
+        if _ASKS_REPLY.search(q.text) and not (q.projects or q.jobs) and self.reply_lines \
+                and len(q.text.split()) <= _FEW_WORDS:
+            # 'how quickly does she get back to people', 'if I'm on the retainer, how soon
+            # will she respond': the owner's line on how soon they reply, of what is asked.
+            # Of a plan or a retainer named, that one's; else the owner's contact note first.
+            said = {stem(w) for w in words(fold(q.text)) if w not in STOPWORDS}
+            best = min(self.reply_lines, key=lambda f: (
+                -len(said & set(stems(searched(f)))), not f.section.startswith("contact")))
+            return OfflineAnswer(_cite(best), True, q.intent, _sources([best]))
         if _ASKS_DAYS.search(q.text) and (days := self._weekdays(q, found)):
             # 'which days of the week does he work': the lines that name a day.
             return OfflineAnswer("\n".join(f"- {_cite(f)}" for f in days) if len(days) > 1
