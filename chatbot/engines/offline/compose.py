@@ -245,7 +245,7 @@ _KEPT_HOURS = re.compile(r"\b(?:working|office|business|core|[a-z]+ern|european|
                          r"asian|african|overlap\w*) (?:hours|time|working day)\b|working day\b|"
                          r"\boverlap\w*|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b"
                          r"|\b\d{1,2}:\d\d\b", re.I)
-_FEW_WORDS = 20  # more, and a message asks more than the hours
+_FEW_WORDS = 20  # more, and a message asks more than its hours or how soon they reply
 # A time zone asked, and a line of the owner's place, modes, FAQ or notes that gives one
 # ('UTC+8', 'CET', 'Latin American time zones').
 _ASKS_ZONE = re.compile(r"\btime ?zones?\b", re.I)
@@ -561,8 +561,8 @@ class Composer:
                 -len(said & set(words(fold(f.text))))))[:2]
             return OfflineAnswer("\n".join(f"- {_cite(f)}" for f in lines) if len(lines) > 1
                                  else _cite(lines[0]), True, q.intent, _sources(lines))
-        if _ASKS_REPLY.search(q.text) and not (q.projects or q.jobs) and self.reply_lines \
-                and len(q.text.split()) <= _FEW_WORDS:
+        if len(q.text.split()) <= _FEW_WORDS and self.reply_lines \
+                and not (q.projects or q.jobs) and _ASKS_REPLY.search(q.text):
             # 'how quickly does she get back to people', 'if I'm on the retainer, how soon
             # will she respond': the owner's line on how soon they reply, of what is asked.
             # Of a plan or a retainer named, that one's; else the owner's contact note first.
