@@ -553,12 +553,12 @@ class Composer:
             # owner's hours, whatever place the visitor names. (Not of a long message that
             # asks more: 'our team sits on Eastern time ... when could he start?')
             # Asked by time zone, the lines that give one first.
-            said, kept = set(words(fold(q.text))), _KEPT_HOURS
+            said, kept = _content_stems(q.text), _KEPT_HOURS
             if _ASKS_ZONE.search(q.text):
                 kept = _ZONE_GIVEN
             lines = sorted(self.hours_lines, key=lambda f: (
                 not kept.search(f.text), kept is _ZONE_GIVEN and f.kind != "location",
-                -len(said & set(words(fold(f.text))))))[:2]
+                -_shared(said, f)))[:2]
             return OfflineAnswer("\n".join(f"- {_cite(f)}" for f in lines) if len(lines) > 1
                                  else _cite(lines[0]), True, q.intent, _sources(lines))
         if len(q.text.split()) <= _FEW_WORDS and self.reply_lines \
@@ -566,9 +566,9 @@ class Composer:
             # 'how quickly does she get back to people', 'if I'm on the retainer, how soon
             # will she respond': the owner's line on how soon they reply, of what is asked.
             # Of a plan or a retainer named, that one's; else the owner's contact note first.
-            said = {stem(w) for w in words(fold(q.text)) if w not in STOPWORDS}
+            said = _content_stems(q.text)
             best = min(self.reply_lines, key=lambda f: (
-                -len(said & set(stems(searched(f)))), not f.section.startswith("contact")))
+                -_shared(said, f), not f.section.startswith("contact")))
             return OfflineAnswer(_cite(best), True, q.intent, _sources([best]))
         if _ASKS_DAYS.search(q.text) and (days := self._weekdays(q, found)):
             # 'which days of the week does he work': the lines that name a day.
@@ -2634,6 +2634,16 @@ def _reached(q: Query) -> bool:
 
 
 _ALTERNATIVES = re.compile(r"\w\s+or\s+\w")
+
+
+def _content_stems(text: str) -> set[str]:
+    """The stems of the words of `text` that are no stopwords."""
+    return {stem(w) for w in words(fold(text)) if w not in STOPWORDS}
+
+
+def _shared(said: set[str], fact: Fact) -> int:
+    """How many of the stems `said` a fact holds, with its question, label and keys."""
+    return len(said & set(stems(searched(fact))))
 
 
 def _name_of(question: str) -> list[str]:
