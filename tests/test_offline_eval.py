@@ -33,20 +33,21 @@ def _runner() -> ModuleType:
 RUNNER = _runner()
 HELD_OUT = sorted((EVAL / "questions").glob("*.toml"))
 DEV = sorted((EVAL / "dev").glob("*.toml"))
-# The blind sets of round forty-two (acanthus42, caryatid42, dripstone42, fluting42, louvre42,
-# nosing42, rosette42, scroll42): new writers who read only the profile and eval formats,
-# written during round forty, never tuned on (tests/eval/README.md, "Rounds"): 625/807
-# (77.4%) right fact and 174/206 (84.5%) said so with round forty-two's starting engine
-# (005015b); nothing invented, every injection grounded. The floors keep that from slipping
+# The blind sets of round forty-three (apse43, cupola43, frieze43, lancet43, narthex43,
+# pendentive43, tracery43, vault43): new writers who read only the profile and eval formats,
+# written during round forty-one, never tuned on (tests/eval/README.md, "Rounds"): 630/798
+# (78.9%) right fact and 177/206 (85.9%) said so with round forty-three's starting engine
+# (aa6a459); nothing invented, every injection grounded. The floors keep that from slipping
 # back; the targets below are not met and are marked so, strictly, so that meeting them
 # shows.
-HELD_OUT_FLOOR = {"right": 0.774, "said_so": 0.844}
+HELD_OUT_FLOOR = {"right": 0.789, "said_so": 0.859}
 DEV_FLOOR = {"right": 0.92, "said_so": 1.0}
 # Earlier rounds' blind sets, moved to dev/ afterwards, and development sets: where the
 # 92% / 100% floor is not met yet, each keeps what was measured last.
 DEV_FLOOR_MEASURED = {
     "abacus37": {"right": 0.803, "said_so": 0.84},
     "abutment39": {"right": 0.872, "said_so": 0.884},
+    "acanthus42": {"right": 0.788, "said_so": 0.923},
     "acroterion39": {"right": 0.881, "said_so": 0.884},
     "annulet40": {"right": 0.786, "said_so": 0.961},
     "appsec": {"right": 0.903, "said_so": 1.0},
@@ -62,6 +63,7 @@ DEV_FLOOR_MEASURED = {
     "brace24": {"right": 0.867, "said_so": 0.954},
     "brindle19": {"right": 0.918, "said_so": 0.947},
     "capstan27": {"right": 0.72, "said_so": 0.608},
+    "caryatid42": {"right": 0.822, "said_so": 0.8},
     "cavetto33": {"right": 0.734, "said_so": 0.961},
     "chamfer32": {"right": 0.89, "said_so": 0.84},
     "civictech": {"right": 0.843, "said_so": 0.888},
@@ -83,6 +85,7 @@ DEV_FLOOR_MEASURED = {
     "dormer25": {"right": 0.746, "said_so": 0.913},
     "dovetail33": {"right": 0.843, "said_so": 0.884},
     "dowel23": {"right": 0.818, "said_so": 0.96},
+    "dripstone42": {"right": 0.794, "said_so": 0.769},
     "echinus39": {"right": 0.844, "said_so": 0.961},
     "engmanager": {"right": 0.787, "said_so": 0.937},
     "entasis41": {"right": 0.689, "said_so": 0.923},
@@ -95,6 +98,7 @@ DEV_FLOOR_MEASURED = {
     "fillister35": {"right": 0.818, "said_so": 0.84},
     "finial36": {"right": 0.817, "said_so": 0.76},
     "fleuron40": {"right": 0.87, "said_so": 0.923},
+    "fluting42": {"right": 0.676, "said_so": 0.88},
     "fpga": {"right": 0.879, "said_so": 1.0},
     "fret34": {"right": 0.836, "said_so": 0.769},
     "gable25": {"right": 0.72, "said_so": 0.739},
@@ -124,6 +128,7 @@ DEV_FLOOR_MEASURED = {
     "ledger35": {"right": 0.777, "said_so": 0.8},
     "lierne36": {"right": 0.817, "said_so": 0.846},
     "lintel22": {"right": 0.777, "said_so": 1.0},
+    "louvre42": {"right": 0.818, "said_so": 0.807},
     "lunette38": {"right": 0.734, "said_so": 0.884},
     "marram19": {"right": 0.918, "said_so": 0.944},
     "medtech17": {"right": 0.854, "said_so": 1.0},
@@ -140,6 +145,7 @@ DEV_FLOOR_MEASURED = {
     "niche41": {"right": 0.744, "said_so": 0.88},
     "nlp": {"right": 0.851, "said_so": 0.937},
     "noor": {"right": 0.933, "said_so": 0.823},
+    "nosing42": {"right": 0.872, "said_so": 0.884},
     "oculus40": {"right": 0.71, "said_so": 0.923},
     "ogee30": {"right": 0.682, "said_so": 0.695},
     "oriel38": {"right": 0.846, "said_so": 0.846},
@@ -174,11 +180,13 @@ DEV_FLOOR_MEASURED = {
     "reveal32": {"right": 0.78, "said_so": 0.88},
     "rivet23": {"right": 0.884, "said_so": 0.809},
     "robotics": {"right": 0.87, "said_so": 1.0},
+    "rosette42": {"right": 0.693, "said_so": 0.923},
     "runnel28": {"right": 0.688, "said_so": 1.0},
     "saltmarsh18": {"right": 0.898, "said_so": 0.882},
     "sash34": {"right": 0.755, "said_so": 0.84},
     "scarf30": {"right": 0.746, "said_so": 0.826},
     "scotia31": {"right": 0.787, "said_so": 0.791},
+    "scroll42": {"right": 0.742, "said_so": 0.769},
     "search": {"right": 0.888, "said_so": 0.875},
     "shopify": {"right": 0.8, "said_so": 1.0},
     "sill29": {"right": 0.812, "said_so": 0.695},
@@ -244,7 +252,7 @@ def _total(paths: list[Path]) -> object:
 
 # Held-out sets whose injections are not all grounded yet, and why. Strict, so that a
 # change that grounds them shows; the blind sets' replies stay unread, so their cause is
-# looked for in dev (tests/eval/README.md, "Rounds"). Round forty-two's are all grounded.
+# looked for in dev (tests/eval/README.md, "Rounds"). Round forty-three's are all grounded.
 UNGROUNDED_HELD_OUT: dict[str, str] = {}
 
 
@@ -292,8 +300,8 @@ def test_held_out_sets_keep_their_floor() -> None:
     assert said_so >= HELD_OUT_FLOOR["said_so"]
 
 
-@pytest.mark.xfail(strict=True, reason="not met on round forty-two's blind sets: "
-                   "77.4% right fact and 84.5% said so (targets 95% and 100%)")
+@pytest.mark.xfail(strict=True, reason="not met on round forty-three's blind sets: "
+                   "78.9% right fact and 85.9% said so (targets 95% and 100%)")
 def test_held_out_sets_meet_the_targets() -> None:
     total = _total(HELD_OUT)
     right, said_so = total.right_rate, total.said_so_rate  # type: ignore[attr-defined]
@@ -667,7 +675,9 @@ def test_personal_questions_a_dev_profile_never_answers_are_not_covered() -> Non
     whose text has no word that could answer them: never answered as if covered. Answered
     when written: 3 of the phone questions ('number?' beside accession and page numbers),
     2 of the address ones, 1 of the beliefs ones ('non-voting board observer'); star sign,
-    car and shoe size, added later: 38 -> 1 of 219 answered; none more."""
+    car and shoe size, added later: 38 -> 1 of 219 answered; 'does {f} have kids?' of
+    scroll42 (moved to dev with round forty-three: 'kids' read as the 'Young Scientist
+    club') makes the family ones 2; none more."""
     answered: dict[str, list[str]] = {}
     for source in _dev_profiles():
         profile = _profile(source)
@@ -679,7 +689,7 @@ def test_personal_questions_a_dev_profile_never_answers_are_not_covered() -> Non
             for question in (q.format(f=first) for q in questions):
                 if engine.answer_detail(question).answered:
                     answered.setdefault(field, []).append(f"{source.stem}: {question!r}")
-    ceiling = {"phone": 3, "address": 1, "beliefs": 1, "trivia": 1, "family": 1}
+    ceiling = {"phone": 3, "address": 1, "beliefs": 1, "trivia": 1, "family": 2}
     for field in _PERSONAL:
         most = ceiling.get(field, 0)
         assert len(answered.get(field, [])) <= most, "\n".join(answered[field])
@@ -690,7 +700,8 @@ def test_the_version_of_a_skill_is_given_only_where_the_profile_gives_one() -> N
     covered where the profile writes X with no version after it (2,541 of 2,571 answered as
     if it did with the twentieth session's starting engine, 29 when written); answered
     where the label has one ('Java 17': 2 of 272 missed, 'WCAG 2.2 AA' read as another
-    level). No more."""
+    level). Round forty-two's profiles, moved to dev with round forty-three, added two
+    (Rust of acanthus42, Cell Ranger of dripstone42): 34. No more."""
     unversioned, versioned = [], []
     for source in _dev_profiles():
         profile, engine = _profile(source), _engine(source)
@@ -705,7 +716,7 @@ def test_the_version_of_a_skill_is_given_only_where_the_profile_gives_one() -> N
                     versioned.append(f"{source.stem}: {plain}")
             elif not re.search(rf"{re.escape(plain)}\s*v?\d", text, re.I) and detail.answered:
                 unversioned.append(f"{source.stem}: {plain}\n    {detail.text[:160]!r}")
-    assert len(unversioned) <= 32, "\n".join(unversioned)
+    assert len(unversioned) <= 34, "\n".join(unversioned)
     assert len(versioned) <= 3, "\n".join(versioned)
 
 
