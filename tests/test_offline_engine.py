@@ -6408,3 +6408,22 @@ def test_a_role_wanted_at_an_employer_whose_name_has_a_stopword_is_still_wanted(
                                    "period": "2019 – present"}]})
     answer = engine.answer_detail("would she consider a data analyst role of some kind?")
     assert answer.intent == "availability" and "contract work only" in answer.text, answer.text
+
+
+def test_public_is_no_publication() -> None:
+    # Snowball stems 'public' and 'publications' alike; a public cloud, the public sector or
+    # code made public asks nothing of her papers.
+    engine = _kim({"skills": {"Cloud": ["AWS", "Azure"]},
+                   "experience": [{"role": "Engineer", "company": "Revenue Office",
+                                   "period": "2019 – present",
+                                   "highlights": ["Moved public sector tax forms online"]}],
+                   "publications": [{"title": "Error budgets in practice", "year": 2023}]})
+    clouds = engine.answer_detail("which public clouds has she used")
+    assert "AWS" in clouds.text and "Error budgets" not in clouds.text, clouds.text
+    sector = engine.answer_detail("has she worked in the public sector")
+    assert sector.answered and "tax forms" in sector.text, sector.text
+    assert "Error budgets" in engine.answer("has she published anything?")
+    ranked = _kim({"experience": [{"role": "Teacher", "company": "Knock College",
+                                   "highlights": ["Results above the national average"]}]})
+    nationality = ranked.answer_detail("what nationality is she")
+    assert not nationality.answered and "kim@example.org" in nationality.text, nationality.text

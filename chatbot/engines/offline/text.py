@@ -74,8 +74,11 @@ def _in_order_folded(folded: str) -> list[str]:
 @cache
 def stem(word: str) -> str:
     """The Snowball (English) stem of one folded word; an irregular past form has its
-    verb's ('taught': 'teach', 'led': 'lead'), which Snowball leaves apart."""
+    verb's ('taught': 'teach', 'led': 'lead'), which Snowball leaves apart; a word it
+    stems like one of another sense has its own (lexicon.toml [apart])."""
     word = american(_irregular().get(word, word))
+    if own := lexicon()["apart"].get(word):
+        return str(own)
     # Snowball keeps the 's' of a plural acronym with no vowel ('pcbs', 'sdks'): drop it.
     if len(word) >= 4 and word.endswith("s") and word.isalpha() \
             and not re.search(r"[aeiouy]", word[:-1]):
