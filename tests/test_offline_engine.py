@@ -6427,3 +6427,17 @@ def test_public_is_no_publication() -> None:
                                    "highlights": ["Results above the national average"]}]})
     nationality = ranked.answer_detail("what nationality is she")
     assert not nationality.answered and "kim@example.org" in nationality.text, nationality.text
+
+
+def test_what_the_owner_charges_asked_plainly_is_their_price_for_their_time() -> None:
+    engine = _kim({"rates": {"invoicing": "Invoices monthly in USD or EUR, net 15 terms. "
+                                          "He charges no VAT outside Uruguay.",
+                             "day_rate": "USD 780 per day (8 hours)"},
+                   "open_source": "About EUR 6,400 a month from sponsors, before fees",
+                   "experience": [{"role": "Engineer", "company": "Halberd", "highlights": [
+                       "Brought cloud costs down from £14k to £5k a month"]}]})
+    for question in ("how much does he charge", "what are her rates?", "fees?",
+                     "what does Kim charge"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "USD 780 per day" in answer.text, (question, answer.text)
+        assert "6,400" not in answer.text and "£14k" not in answer.text, answer.text

@@ -194,6 +194,8 @@ _PRICED_TIMES = (("d", "day", r"/ ?d(?:ay)?\b|\bdaily\b"),
 _PER_UNIT = {unit: re.compile(rf"\b(?:per|an?) (?:[^\W\d_]+[ -])?{time}\b|{short}", re.I)
              for unit, time, short in _PRICED_TIMES}
 _TIME_NAMES = {unit: time for unit, time, _ in _PRICED_TIMES}
+# A sum of money written: a currency beside a number ('USD 780', '£550', '780 EUR').
+_SUM = re.compile(rf"(?:{MONEY.pattern})\s?\d|\d\s?(?:{MONEY.pattern})", MONEY.flags)
 _BUDGET_FOR = re.compile(r"\bbudget\s+(?:for|of)\b", re.I)
 _CLAUSE = re.compile(r"(?<=[.;])\s+")
 # Words for people counted ('how big was the team', 'how many engineers report to her').
@@ -483,6 +485,15 @@ class Composer:
         self.time_rates = [f for f in facts if MONEY.search(f.text) and _AMOUNT.search(f.text)
                            and _PER_TIME.search(f.text) and f.project < 0
                            and self.charge_words & set(words(fold(searched(f))))]
+        # Of those, the owner's prices: a sum under a label of charging ('Day rate: USD 780
+        # per day', 'Pricing: Fixed price, CAD 3,200 per workshop day'; not 'About EUR
+        # 6,400 a month before fees' of sponsors), those that price a day or an hour first.
+        self.charge_stems = frozenset(stem(w) for w in self.charge_words)
+        self.prices = sorted(
+            (f for f in self.time_rates if f.job < 0 and _SUM.search(f.text)
+             and self.charge_words & set(words(fold(f"{f.text.rpartition(': ')[0]} "
+                                                    f"{f.section}")))),
+            key=lambda f: not any(p.search(f.text) for p in _PER_UNIT.values()))
         # The owner's lines on the hours they keep, best first: those that say hours or an
         # overlap ('He can cover UK and Central European working hours'), then those that
         # give only a time zone ('Manila, Philippines (UTC+8)'); no length of time ('a
@@ -657,6 +668,13 @@ class Composer:
             # whatever words found other lines; in the currency asked, if one is.
             rates.sort(key=lambda f: not _in_currency_asked(q.text, f.text))
             return OfflineAnswer(_cite(rates[0]), True, q.intent, _sources(rates[:1]))
+        if q.wants_amount and self.prices and set(q.topic) <= self.charge_stems \
+                and not (q.missing or q.projects or q.jobs or q.skills or q.someone):
+            # 'how much does she charge', 'rates?': the owner's prices, whatever else the
+            # words found ('he charges no VAT').
+            lines = self.prices[:3]
+            return OfflineAnswer("\n".join(f"- {_cite(f)}" for f in lines) if len(lines) > 1
+                                 else _cite(lines[0]), True, q.intent, _sources(lines))
         if q.missing and q.intent not in ("greeting", "thanks"):
             return self._beside(q, found, visitor)
         if q.world:  # 'what is MLIR used for': what the profile says of it, not the world
