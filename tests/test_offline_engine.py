@@ -6441,3 +6441,16 @@ def test_what_the_owner_charges_asked_plainly_is_their_price_for_their_time() ->
         answer = engine.answer_detail(question)
         assert answer.answered and "USD 780 per day" in answer.text, (question, answer.text)
         assert "6,400" not in answer.text and "£14k" not in answer.text, answer.text
+
+
+def test_whether_she_charges_or_is_paid_is_asked_of_the_line_not_of_a_sum() -> None:
+    engine = _kim({"projects": [{"name": "Pantry Hub", "summary": "Stock app for a food bank.",
+                                 "highlights": ["Built for free in 2022"]}],
+                   "rates": {"invoicing": "Invoices in PLN or EUR, net 14 days"}})
+    charged = engine.answer_detail("did she charge the food bank?")
+    assert charged.answered and "Built for free" in charged.text, charged.text
+    currency = engine.answer_detail("can we pay her in euro?")
+    assert currency.answered and "PLN or EUR" in currency.text, currency.text
+    # Asked how much, it is still a sum, and none is given.
+    sum_asked = engine.answer_detail("how much did she charge the food bank?")
+    assert not sum_asked.answered and "kim@example.org" in sum_asked.text, sum_asked.text

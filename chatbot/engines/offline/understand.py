@@ -1786,7 +1786,8 @@ class Understander:
             wants_amount=bool(self.amount & set(raw) - named or _PRICED_TIME.search(" ".join(raw))
                               or _MONEY_ASKED.search(" ".join(raw)))
             and not (
-                "who" in raw and self._keyed_by(found, self.amount & set(raw))),
+                "who" in raw and self._keyed_by(found, self.amount & set(raw)))
+            and not _YES_NO_OF_PAY.match(" ".join(raw)),
             wants_email=bool({"email", "mail", "e-mail"} & set(raw)),
             someone=self._someone_elses(question), stranger=self._stranger(question, raw),
             current=bool(NOW & set(raw)), negated=negated, titles=titles,
@@ -3236,6 +3237,10 @@ _PRICED_TIME = re.compile(r"\bhow much\s+(?=(?:does|do|did|is|are|was|would|will
                           r"\b(?:per|an|a|by the)\s+(?:hour|day|week|month)\b")
 # A sum of money asked in other words than a price's: 'how much revenue', 'how much did
 # Larkspur raise', 'how much did the print sell for' (not 'how much faster did it get').
+# Whether, not how much: 'did she charge the food bank', 'can we pay in euros', 'does he
+# get paid for the charity'.
+_YES_NO_OF_PAY = re.compile(r"(?:did|does|do|can|could|will|would|is|are|has|have)\b"
+                            r"(?!.*\b(?:how much|what|which)\b)")
 _MONEY_ASKED = re.compile(r"\bhow much (?:money|revenue|funding|cash|prize money)\b"
                           r"|\bhow much (?:did|does|do|has|have|had|would|will|was|is)\b.*"
                           r"\b(?:raise|raised|sell for|sold for|pay for|paid for|make|made|earn"
