@@ -6454,3 +6454,12 @@ def test_whether_she_charges_or_is_paid_is_asked_of_the_line_not_of_a_sum() -> N
     # Asked how much, it is still a sum, and none is given.
     sum_asked = engine.answer_detail("how much did she charge the food bank?")
     assert not sum_asked.answered and "kim@example.org" in sum_asked.text, sum_asked.text
+
+
+def test_payment_terms_and_billing_are_how_the_owner_invoices() -> None:
+    engine = _kim({"rates": {"invoicing": "Monthly, net 30, through Kim Lee Works LLC"},
+                   "experience": [{"role": "Engineer", "company": "Brindle", "highlights": [
+                       "Cut nightly batch time by 38%"]}]})
+    for question in ("payment terms", "how does billing work with her"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "net 30" in answer.text, (question, answer.text)
