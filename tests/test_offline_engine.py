@@ -6463,3 +6463,14 @@ def test_payment_terms_and_billing_are_how_the_owner_invoices() -> None:
     for question in ("payment terms", "how does billing work with her"):
         answer = engine.answer_detail(question)
         assert answer.answered and "net 30" in answer.text, (question, answer.text)
+
+
+def test_a_listed_skill_written_is_code_not_a_publication() -> None:
+    engine = _kim({"skills": {"Languages": ["TypeScript", "PL/I"], "Engines": ["Unity"]},
+                   "publications": [{"title": "Notes on type systems", "year": 2021}]})
+    for question in ("Is TypeScript something they can write?", "can she write typescript"):
+        answer = engine.answer_detail(question)
+        assert answer.intent == "skill" and "TypeScript" in answer.text, (question, answer.text)
+    assert engine.answer_detail("has she published anything?").intent == "publications"
+    counted = engine.answer_detail("how many lines of PL/I did she write?")
+    assert not counted.answered, counted.text

@@ -2894,10 +2894,14 @@ class Understander:
                                                    and w not in self.uncued
                                                    and (s := stem(w)) not in tables
                                                    and not self._about_a_topic(said, w)]))
-        if q.skill_kind == "programming" and stem("write") in map(stem, said) \
-                and "about" not in said:
-            # 'which shader languages does he write', 'can they write shell scripts': code
-            # written, a skill, not a publication ('which languages does she write about').
+        # The skill named first, before any 'or' ('write any Python or is it all JS'; not
+        # 'native code or is it all Unity').
+        first_named = "or" not in raw or any(w in named for w in raw[:raw.index("or")])
+        if (q.skill_kind == "programming" or q.skills and "many" not in said and first_named) \
+                and stem("write") in map(stem, said) and "about" not in said:
+            # 'which shader languages does he write', 'can they write shell scripts', 'is
+            # TypeScript something they can write': code written, a skill, not a
+            # publication ('which languages does she write about'). Not how many lines.
             moved = self.weight.get(stem("write"), 0.0)
             scores["publications"] = scores.get("publications", 0.0) - moved
             scores["skills"] = scores.get("skills", 0.0) + moved
