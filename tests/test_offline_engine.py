@@ -6474,3 +6474,44 @@ def test_a_listed_skill_written_is_code_not_a_publication() -> None:
     assert engine.answer_detail("has she published anything?").intent == "publications"
     counted = engine.answer_detail("how many lines of PL/I did she write?")
     assert not counted.answered, counted.text
+
+
+def test_healthcare_is_a_health_employer_and_weak_spots_are_the_gaps_named() -> None:
+    engine = _kim({"experience": [{"role": "UX Researcher", "company": "Lirio Health",
+                                   "period": "2019 – present"}],
+                   "career_change": {"honest_gaps": "No production on-call experience yet"}})
+    background = engine.answer_detail("any healthcare background?")
+    assert background.answered and "Lirio Health" in background.text, background.text
+    gaps = engine.answer_detail("what are her weak spots")
+    assert gaps.answered and "on-call" in gaps.text, gaps.text
+
+
+def test_who_the_owner_reports_to_is_the_line_that_says_so() -> None:
+    engine = _kim({"experience": [
+        {"role": "Site Reliability Lead", "company": "Pennine Bank", "period": "2021 – present",
+         "notes": "Reports to the CTO and owns the major-incident process."},
+        {"role": "SRE", "company": "Kvarn", "period": "2017 – 2021",
+         "notes": "Reported to the VP of Infrastructure."}],
+        "faq": [{"question": "How many people does she manage?",
+                 "answer": "Eleven engineers as direct reports."}]})
+    for question in ("who is her boss", "who's Kim's manager?", "who does she report to"):
+        answer = engine.answer_detail(question)
+        assert answer.answered and "Reports to the CTO" in answer.text, (question, answer.text)
+    before = engine.answer_detail("who was her boss at Kvarn?")
+    assert "VP of Infrastructure" in before.text, before.text
+    elsewhere = _kim({"owner": _owner("SRE", summary="Before that, five years at Nimbara."),
+                      "experience": [{"role": "SRE", "company": "Tessellate",
+                                      "notes": "Reports to the CTO."}],
+                      "incidents": [{"name": "Outage", "outcome": "Reported to MAS in an hour."}]})
+    other = elsewhere.answer_detail("who was her manager at Nimbara?")
+    assert "CTO" not in other.text, other.text
+
+
+def test_jobs_asked_oldest_first_are_listed_so() -> None:
+    engine = _kim({"experience": [
+        {"role": f"Engineer {n}", "company": f"Firm{n}", "period": f"{2010 + 2 * n} – "
+         f"{2012 + 2 * n}"} for n in range(6, 0, -1)]})
+    answer = engine.answer_detail("walk me through her work history, oldest first")
+    assert answer.answered and answer.text.index("Firm1") < answer.text.index("Firm2"), \
+        answer.text
+    assert "Firm6" not in answer.text  # the five oldest

@@ -103,6 +103,17 @@ _BUYER_ASKED = re.compile(r"\b(?:who|which\b.*?)\s+(?:bought|acquired|purchased|
 _SOLD = re.compile(r"\b(?:acquired|bought|purchased|taken over|sold)\b", re.I)
 _SOLD_TO_NAMED = re.compile(r"\b(?:acquired|bought|purchased|taken over)\s+by\s+(?!the\b|a\b|an\b)"
                             r"[A-Z]|\bsold\s+to\s+(?!the\b|a\b|an\b)[A-Z]")
+# Whom the owner reports to, asked: 'who is her boss', 'who does he report to'.
+_ASKS_BOSS = re.compile(r"\bwho(?:'s|s| is| was)\s+(?:\w+(?:'s)?\s+){0,2}(?:boss|line manager|"
+                        r"manager)\b|\bwho (?:does|did|do) (?:\w+\s+){1,2}report to\b", re.I)
+_OLDEST_FIRST = re.compile(r"\b(?:oldest|earliest) (?:first|to (?:the )?(?:newest|latest|most "
+                           r"recent))\b|\bchronological(?:ly| order)\b", re.I)
+_BOSS_STEMS = frozenset(stems("boss manager line report reports"))
+# A line saying whom the owner reports to: a role after 'reports to'.
+_REPORTS_TO_ROLE = re.compile(r"\breport(?:s|ed|ing)? (?:directly )?to (?:the |our |an? |her |"
+                              r"his |their )?(?:[\w-]+ ){0,3}(?:CTO|CEO|COO|CIO|CISO|CFO|CPO|VP|"
+                              r"vice president|head|director|manager|lead|founder|chief|"
+                              r"principal|partner|professor|dean|chair|board)\b", re.I)
 _REPORTS_TO = re.compile(r"\breport(?:s|ed|ing)? (?:directly )?to\b", re.I)
 # A person's name: two or three capitalised words, or one after a title or an initial.
 _PERSON = re.compile(r"\b(?:(?:Prof|Dr|Mr|Ms|Mrs|Mx|[A-Z])\. ?[A-Z][\w'’-]+"
@@ -508,6 +519,10 @@ class Composer:
         self.reply_lines = [f for f in facts if f.project < 0 and f.job < 0
                             and f.kind not in ("link", "email")
                             and _REPLIES.search(f.text) and _REPLY_TIME.search(f.text)]
+        # The lines that say whom the owner reports to ('Reports to the CTO'; not 'reported
+        # to MAS' of an incident), their own before a job's, then by the jobs' order.
+        self.reporting = sorted((f for f in facts if f.project < 0
+                                 and _REPORTS_TO_ROLE.search(f.text)), key=lambda f: f.job)
         # What the owner won't do or take on: 'not interested in crypto or gambling'.
         self.aversions = [f for f in facts if _AVERSION.search(f"{f.text} {f.question}")]
         # Every line naming a certification: a key of that name, an FAQ answer, a highlight.
@@ -581,6 +596,12 @@ class Composer:
             best = min(self.reply_lines, key=lambda f: (
                 -_shared(said, f), not f.section.startswith("contact")))
             return OfflineAnswer(_cite(best), True, q.intent, _sources([best]))
+        if _ASKS_BOSS.search(q.text) and (bosses := [
+                f for f in self.reporting if not q.jobs or f.job in q.jobs
+                if set(q.topic) - _BOSS_STEMS <= set(stems(f"{f.text} {f.source}"))]):
+            # 'who is her boss', 'who does he report to': the line that says so, of the job
+            # or firm named if one is (a manager at Nimbara is none at Tessellate).
+            return OfflineAnswer(_cite(bosses[0]), True, "job", _sources(bosses[:1]))
         if _ASKS_DAYS.search(q.text) and (days := self._weekdays(q, found)):
             # 'which days of the week does he work': the lines that name a day.
             return OfflineAnswer("\n".join(f"- {_cite(f)}" for f in days) if len(days) > 1
@@ -2014,6 +2035,8 @@ class Composer:
         jobs = self.profile.experience
         if not jobs:
             return self._not_covered("experience", "work experience: it lists no jobs")
+        if _OLDEST_FIRST.search(q.text):  # 'oldest first' of jobs listed newest first
+            jobs = tuple(reversed(jobs))
         lines = [f"- **{j.role}** at {j.company}" + (f" ({j.period})" if j.period else "")
                  for j in jobs[:5]]
         return OfflineAnswer(f"{self.first}'s experience:\n" + "\n".join(lines), True,
