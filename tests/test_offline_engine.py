@@ -6515,3 +6515,12 @@ def test_jobs_asked_oldest_first_are_listed_so() -> None:
     assert answer.answered and answer.text.index("Firm1") < answer.text.index("Firm2"), \
         answer.text
     assert "Firm6" not in answer.text  # the five oldest
+
+
+def test_a_word_spelt_right_is_no_typo_of_another_profile_word() -> None:
+    engine = _kim({"experience": [{"role": "Research Assistant", "company": "Uppsala University",
+                                   "highlights": ["Analysed bone-marrow cells of 94 patients"]}]})
+    patents = engine.answer_detail("Does she hold any patents?")
+    assert not patents.answered and "94 patients" not in patents.text, patents.text
+    # A misspelling is still read as the word it slips from.
+    assert "94 patients" in engine.answer("how many patiants did she analyse?")
