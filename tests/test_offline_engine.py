@@ -6524,3 +6524,16 @@ def test_a_word_spelt_right_is_no_typo_of_another_profile_word() -> None:
     assert not patents.answered and "94 patients" not in patents.text, patents.text
     # A misspelling is still read as the word it slips from.
     assert "94 patients" in engine.answer("how many patiants did she analyse?")
+
+
+def test_a_nomination_is_no_win() -> None:
+    engine = _kim({"projects": [{"name": "Static Tide", "summary": "A rhythm game.",
+                                 "highlights": ["Nominated for Best Audio at Digital "
+                                                "Dragons 2024"]},
+                                {"name": "Lumen", "summary": "A puzzle game.",
+                                 "highlights": ["Won Best Debut at Nordic Game 2022"]}]})
+    nominated = engine.answer_detail("Did Static Tide win Best Audio at Digital Dragons?")
+    assert not nominated.answered and "Nominated" in nominated.text, nominated.text
+    assert "kim@example.org" in nominated.text
+    won = engine.answer_detail("did Lumen win anything?")
+    assert won.answered and "Best Debut" in won.text, won.text

@@ -108,6 +108,12 @@ _ASKS_BOSS = re.compile(r"\bwho(?:'s|s| is| was)\s+(?:\w+(?:'s)?\s+){0,2}(?:boss
                         r"manager)\b|\bwho (?:does|did|do) (?:\w+\s+){1,2}report to\b", re.I)
 _OLDEST_FIRST = re.compile(r"\b(?:oldest|earliest) (?:first|to (?:the )?(?:newest|latest|most "
                            r"recent))\b|\bchronological(?:ly| order)\b", re.I)
+# A win asked ('did it win', 'has she won'), and what tells of one or of a nomination only.
+_ASKS_WON = re.compile(r"\b(?:did|does|has|have|had)\b.*\b(?:win|won)\b", re.I)
+_WON = re.compile(r"\b(?:won|wins|winner|winning|awarded|received|first place|1st place)\b",
+                  re.I)
+_NOMINATED = re.compile(r"\b(?:nominat\w*|shortlist\w*|finalists?|runner-up|longlist\w*)\b",
+                        re.I)
 _BOSS_STEMS = frozenset(stems("boss manager line report reports"))
 # A line saying whom the owner reports to: a role after 'reports to'.
 _REPORTS_TO_ROLE = re.compile(r"\breport(?:s|ed|ing)? (?:directly )?to (?:the |our |an? |her |"
@@ -606,7 +612,7 @@ class Composer:
             # 'which days of the week does he work': the lines that name a day.
             return OfflineAnswer("\n".join(f"- {_cite(f)}" for f in days) if len(days) > 1
                                  else _cite(days[0]), True, q.intent, _sources(days))
-        answer = self._compose(q, found, visitor)
+        answer = self._unwon(self._compose(q, found, visitor), q)
         if averse is None:
             return answer
         if not answer.answered:
@@ -1105,6 +1111,16 @@ class Composer:
                     and not _OF_ORGANISED.search(answer.text, 0, m.start()):
                 return answer
         return self._not_covered(answer.intent, "who", _lead_line(answer.text))
+
+    def _unwon(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
+        """The answer to 'did Static Tide win Best Audio', of a thing named, unless it tells
+        of a nomination and of no win ('Nominated for Best Audio'): then the profile doesn't
+        cover a win, and says what it does. (Not 'has she won any awards': her list.)"""
+        if not answer.answered or not (q.projects or q.items or q.names) \
+                or not _ASKS_WON.search(q.text) \
+                or not _NOMINATED.search(answer.text) or _WON.search(answer.text):
+            return answer
+        return self._not_covered(answer.intent, "a win", _lead_line(answer.text))
 
     def _certified(self, answer: OfflineAnswer, q: Query) -> OfflineAnswer:
         """The answer to 'is he ASPICE certified', 'does she hold a Google Cloud
