@@ -103,9 +103,7 @@ _BUYER_ASKED = re.compile(r"\b(?:who|which\b.*?)\s+(?:bought|acquired|purchased|
 _SOLD = re.compile(r"\b(?:acquired|bought|purchased|taken over|sold)\b", re.I)
 _SOLD_TO_NAMED = re.compile(r"\b(?:acquired|bought|purchased|taken over)\s+by\s+(?!the\b|a\b|an\b)"
                             r"[A-Z]|\bsold\s+to\s+(?!the\b|a\b|an\b)[A-Z]")
-# Whom the owner reports to, asked: 'who is her boss', 'who does he report to'.
-_ASKS_BOSS = re.compile(r"\bwho(?:'s|s| is| was)\s+(?:\w+(?:'s)?\s+){0,2}(?:boss|line manager|"
-                        r"manager)\b|\bwho (?:does|did|do) (?:\w+\s+){1,2}report to\b", re.I)
+# A list of jobs asked in the order they were held.
 _OLDEST_FIRST = re.compile(r"\b(?:oldest|earliest) (?:first|to (?:the )?(?:newest|latest|most "
                            r"recent))\b|\bchronological(?:ly| order)\b", re.I)
 # A win asked ('did it win', 'has she won'), and what tells of one or of a nomination only.
@@ -114,8 +112,11 @@ _WON = re.compile(r"\b(?:won|wins|winner|winning|awarded|received|first place|1s
                   re.I)
 _NOMINATED = re.compile(r"\b(?:nominat\w*|shortlist\w*|finalists?|runner-up|longlist\w*)\b",
                         re.I)
+# Whom the owner reports to, asked ('who is her boss', 'who does he report to'), the words
+# that ask it, and a line saying it: a role after 'reports to'.
+_ASKS_BOSS = re.compile(r"\bwho(?:'s|s| is| was)\s+(?:\w+(?:'s)?\s+){0,2}(?:boss|line manager|"
+                        r"manager)\b|\bwho (?:does|did|do) (?:\w+\s+){1,2}report to\b", re.I)
 _BOSS_STEMS = frozenset(stems("boss manager line report reports"))
-# A line saying whom the owner reports to: a role after 'reports to'.
 _REPORTS_TO_ROLE = re.compile(r"\breport(?:s|ed|ing)? (?:directly )?to (?:the |our |an? |her |"
                               r"his |their )?(?:[\w-]+ ){0,3}(?:CTO|CEO|COO|CIO|CISO|CFO|CPO|VP|"
                               r"vice president|head|director|manager|lead|founder|chief|"

@@ -3245,12 +3245,12 @@ _WORLD_FACT = re.compile(rf"\b{any_of(lexicon()['asks']['world'])}\b", re.I)
 _PRICED_TIME = re.compile(r"\bhow much\s+(?=(?:does|do|did|is|are|was|would|will|could|can|"
                           r"should|per|an|a|for|to|she|he|they|i|we|you)\b).*"
                           r"\b(?:per|an|a|by the)\s+(?:hour|day|week|month)\b")
-# A sum of money asked in other words than a price's: 'how much revenue', 'how much did
-# Larkspur raise', 'how much did the print sell for' (not 'how much faster did it get').
 # Whether, not how much: 'did she charge the food bank', 'can we pay in euros', 'does he
 # get paid for the charity'.
 _YES_NO_OF_PAY = re.compile(r"(?:did|does|do|can|could|will|would|is|are|has|have)\b"
                             r"(?!.*\b(?:how much|what|which)\b)")
+# A sum of money asked in other words than a price's: 'how much revenue', 'how much did
+# Larkspur raise', 'how much did the print sell for' (not 'how much faster did it get').
 _MONEY_ASKED = re.compile(r"\bhow much (?:money|revenue|funding|cash|prize money)\b"
                           r"|\bhow much (?:did|does|do|has|have|had|would|will|was|is)\b.*"
                           r"\b(?:raise|raised|sell for|sold for|pay for|paid for|make|made|earn"
