@@ -112,16 +112,18 @@ _WON = re.compile(r"\b(?:won|wins|winner|winning|awarded|received|first place|1s
                   re.I)
 _NOMINATED = re.compile(r"\b(?:nominat\w*|shortlist\w*|finalists?|runner-up|longlist\w*)\b",
                         re.I)
-# Whom the owner reports to, asked ('who is her boss', 'who does he report to'), the words
-# that ask it, and a line saying it: a role after 'reports to'.
+# Whom the owner reports to, asked ('who is her boss', 'who does he report to'), and the
+# words that ask it.
 _ASKS_BOSS = re.compile(r"\bwho(?:'s|s| is| was)\s+(?:\w+(?:'s)?\s+){0,2}(?:boss|line manager|"
                         r"manager)\b|\bwho (?:does|did|do) (?:\w+\s+){1,2}report to\b", re.I)
 _BOSS_STEMS = frozenset(stems("boss manager line report reports"))
-_REPORTS_TO_ROLE = re.compile(r"\breport(?:s|ed|ing)? (?:directly )?to (?:the |our |an? |her |"
-                              r"his |their )?(?:[\w-]+ ){0,3}(?:CTO|CEO|COO|CIO|CISO|CFO|CPO|VP|"
-                              r"vice president|head|director|manager|lead|founder|chief|"
-                              r"principal|partner|professor|dean|chair|board)\b", re.I)
+# A line saying whom someone reports to; the owner's, with a role after it ('Reports to the
+# CTO'; not 'reported to MAS' of an incident).
 _REPORTS_TO = re.compile(r"\breport(?:s|ed|ing)? (?:directly )?to\b", re.I)
+_REPORTS_TO_ROLE = re.compile(_REPORTS_TO.pattern + r" (?:the |our |an? |her |his |their )?"
+                              r"(?:[\w-]+ ){0,3}(?:CTO|CEO|COO|CIO|CISO|CFO|CPO|VP|vice "
+                              r"president|head|director|manager|lead|founder|chief|principal|"
+                              r"partner|professor|dean|chair|board)\b", re.I)
 # A person's name: two or three capitalised words, or one after a title or an initial.
 _PERSON = re.compile(r"\b(?:(?:Prof|Dr|Mr|Ms|Mrs|Mx|[A-Z])\. ?[A-Z][\w'’-]+"
                      r"|[A-Z][a-z\u00e0-\u024f'’-]+(?: [A-Z][a-z\u00e0-\u024f'’-]+){1,2})\b")
